@@ -1,0 +1,22 @@
+/** @type {import('jest').Config} */
+const common = {
+  transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/scripts/jest-esbuild-transform.cjs' },
+  // ESM-only packages that must be turned into CommonJS for jest.
+  transformIgnorePatterns: ['/node_modules/(?!(@noble)/)'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  cacheDirectory: '<rootDir>/.jest-cache',
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    { ...common, displayName: 'bundle', testMatch: ['<rootDir>/test/bundle/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,121 @@
+/**
+ * Money is integer öre (1 kr = 100 öre), kept in a JS number that is always a
+ * safe integer. Parsing accepts Swedish and plain forms and refuses anything
+ * ambiguous; formatting is Swedish and does not depend on Intl (Apps Script's
+ * V8 and Node may disagree about locale data).
+ */
+import { fail, msg, ok, type Result } from './msg';
+
+export type Ore = number;
+
+/** The largest amount the tool accepts: 1 000 000 000 kr. */
+export const MAX_ORE: Ore = 100_000_000_000;
+
+const NBSP = '\u00a0';
+const SPACES = /[\s\u00a0\u202f\u2009]/g;
+
+/**
+ * Parses "1 234,50", "1234.50", "1 234", "1234", "1 234,5 kr", "0,50".
+ * Refuses: negative, non-finite, exponent notation, more than two decimals,
+ * mixed or repeated separators ("1.234,50", "1,234.50"), bad digit grouping
+ * ("12 34"), and amounts above MAX_ORE.
+ */
+export function parseMoney(input: unknown): Result<Ore> {
+  if (typeof input === 'number') return fromNumber(input);
+  if (typeof input !== 'string') {
+    return fail(msg('Beloppet saknas eller har fel typ.', 'The amount is missing or of the wrong type.'));
+  }
+  let s = input.trim().replace(/\s*(kr|sek|:-)\.?$/i, '').trim();
+  if (s === '') return fail(msg('Ange ett belopp.', 'Enter an amount.'));
+  if (/^[-\u2212]/.test(s)) return fail(msg('Beloppet får inte vara negativt.', 'The amount must not be negative.'));
+  if (s.startsWith('+')) s = s.slice(1);
+  if (/[eE]/.test(s) || /inf|nan/i.test(s)) {
+    return fail(msg('Skriv beloppet med siffror, till exempel 1 234,50.', 'Write the amount in digits, for example 1 234.50.'));
+  }
+  const seps = s.match(/[.,]/g) ?? [];
+  if (seps.length > 1) {
+    return fail(msg(
+      'Beloppet är tvetydigt: använd mellanslag för tusental och komma för decimaler, till exempel 1 234,50.',
+      'The amount is ambiguous: use spaces for thousands and a comma or point for decimals, for example 1 234.50.',
+    ));
+  }
+  const [intRaw, decRaw = ''] = s.split(/[.,]/);
+  const groups = intRaw.split(SPACES).filter((g) => g !== '');
+  const spaced = groups.length > 1;
+  if (intRaw !== '' && groups.length === 0) return fail(msg('Ange ett belopp.', 'Enter an amount.'));
+  if (spaced && (!/^\d{1,3}$/.test(groups[0]) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))) {
+    return fail(msg(
+      'Tusentalen ska grupperas tre och tre, till exempel 1 234 567.',
+      'Thousands must be grouped in threes, for example 1 234 567.',
+    ));
+  }
+  const intDigits = groups.join('');
+  if (!/^\d*$/.test(intDigits) || !/^\d*$/.test(decRaw) || (intDigits === '' && decRaw === '')) {
+    return fail(msg('Beloppet får bara innehålla siffror, mellanslag och ett decimaltecken.', 'The amount may only contain digits, spaces and one decimal separator.'));
+  }
+  if (decRaw.length > 2) {
+    return fail(msg(
+      'Beloppet får ha högst två decimaler (ören). Använd mellanslag, inte punkt, för tusental.',
+      'The amount may have at most two decimals. Use spaces, not a point, for thousands.',
+    ));
+  }
+  if (seps.length === 1 && decRaw === '') {
+    return fail(msg('Decimaltecknet ska följas av ören, till exempel 12,50.', 'The decimal separator must be followed by digits, for example 12.50.'));
+  }
+  const kr = intDigits.replace(/^0+(?=\d)/, '') || '0';
+  if (kr.length > 12) return tooLarge();
+  const ore = Number(kr) * 100 + Number((decRaw + '00').slice(0, 2));
+  return ore > MAX_ORE ? tooLarge() : ok(ore);
+}
+
+/** Converts a cell or JSON number of kronor (at most two decimals) to öre. */
+export function fromNumber(kr: number): Result<Ore> {
+  if (!Number.isFinite(kr)) return fail(msg('Beloppet är inte ett tal.', 'The amount is not a number.'));
+  if (kr < 0 || Object.is(kr, -0)) return fail(msg('Beloppet får inte vara negativt.', 'The amount must not be negative.'));
+  if (kr > MAX_ORE / 100) return tooLarge();
+  const ore = Math.round(kr * 100);
+  if (Math.abs(ore - kr * 100) > 1e-6 * Math.max(1, Math.abs(kr))) {
+    return fail(msg('Beloppet får ha högst två decimaler (ören).', 'The amount may have at most two decimals.'));
+  }
+  return ok(ore);
+}
+
+/** Kronor as a cell number (the sheet shows it with a SEK number format). */
+export const toKronor = (ore: Ore): number => ore / 100;
+
+/** "800 000,00 kr" (non-breaking spaces, as Swedish typography wants). */
+export function formatOre(ore: Ore, opts: { unit?: boolean } = {}): string {
+  const neg = ore < 0;
+  const abs = Math.abs(Math.trunc(ore));
+  const kr = Math.floor(abs / 100).toString();
+  const dec = (abs % 100).toString().padStart(2, '0');
+  const grouped = kr.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  return `${neg ? '\u2212' : ''}${grouped},${dec}${opts.unit === false ? '' : `${NBSP}kr`}`;
+}
+
+/** English display: "800,000.00 SEK". */
+export function formatOreEn(ore: Ore, opts: { unit?: boolean } = {}): string {
+  const neg = ore < 0;
+  const abs = Math.abs(Math.trunc(ore));
+  const kr = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const dec = (abs % 100).toString().padStart(2, '0');
+  return `${neg ? '-' : ''}${kr}.${dec}${opts.unit === false ? '' : ' SEK'}`;
+}
+
+/** Sum with an overflow guard (all inputs are safe integers). */
+export function sumOre(values: readonly Ore[]): Ore {
+  let total = 0;
+  for (const v of values) total += v;
+  if (!Number.isSafeInteger(total)) throw new RangeError('money sum overflow');
+  return total;
+}
+
+/** Integer percentage with one decimal, computed without float drift in the inputs. */
+export function percentOf(part: Ore, whole: Ore): number {
+  if (whole <= 0) return part > 0 ? Infinity : 0;
+  return Math.round((part * 1000) / whole) / 10;
+}
+
+function tooLarge(): Result<Ore> {
+  return fail(msg('Beloppet är orimligt stort (högst 1 000 000 000 kr).', 'The amount is unreasonably large (at most 1,000,000,000 SEK).'));
+}

@@ -1,0 +1,141 @@
+/**
+ * The workbook: sheet names, header names and their formats. Code finds
+ * columns by header name (never by position) through `columnIndex`.
+ */
+
+export type ColumnFormat = 'text' | 'sek' | 'date' | 'datetime' | 'percent' | 'integer' | 'time';
+
+export interface ColumnDef {
+  readonly header: string;
+  readonly format: ColumnFormat;
+  /** Data-validation list source: a fixed list, or a named list from settings. */
+  readonly list?: 'funders' | 'categories' | 'costStatuses' | 'languages' | 'guestStatuses' | 'events';
+  readonly width?: number;
+}
+
+export interface TableDef {
+  readonly sheet: string;
+  readonly columns: readonly ColumnDef[];
+  /** Rows above the data: the header row. */
+  readonly frozenRows: number;
+  /** Only the add-on should write here (warning-only protection). */
+  readonly protectedSheet?: boolean;
+}
+
+export const SHEETS = {
+  overview: 'Översikt',
+  budget: 'Budget',
+  ledger: 'Kostnader',
+  transfers: 'Omfördelningar',
+  guests: 'Gäster',
+  templates: 'Mallar',
+  program: 'Program',
+  decisions: 'Beslut',
+  settings: 'Inställningar',
+  log: 'Logg',
+} as const;
+
+export type SheetKey = keyof typeof SHEETS;
+
+export const COST_STATUSES = ['Planerad', 'Beställd', 'Fakturerad', 'Betald', 'Makulerad'] as const;
+export type CostStatus = (typeof COST_STATUSES)[number];
+
+export const CATEGORIES = [
+  'huvudtalare', 'plenarsessioner', 'specialistsessioner', 'workshops', 'studiebesök',
+  'representationsmiddag', 'kommunikation', 'projektledning', 'övrigt',
+] as const;
+
+/** 'Skickar' marks a send in flight; one found by the next lock holder became 'Osäker' (a person must check). */
+export const GUEST_STATUSES = ['Föreslagen', 'Godkänd', 'Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker', 'Misslyckad'] as const;
+export const LANGUAGES = ['sv', 'en'] as const;
+
+const c = (header: string, format: ColumnFormat = 'text', extra: Partial<ColumnDef> = {}): ColumnDef => ({ header, format, ...extra });
+
+export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> = {
+  budget: {
+    sheet: SHEETS.budget, frozenRows: 1, protectedSheet: true,
+    columns: [c('Finansiär'), c('Tilldelning', 'sek'), c('Varningsgräns', 'percent'), c('Anteckning')],
+  },
+  ledger: {
+    sheet: SHEETS.ledger, frozenRows: 1,
+    columns: [
+      c('ID'), c('Datum', 'date'), c('Finansiär', 'text', { list: 'funders' }),
+      c('Kategori', 'text', { list: 'categories' }), c('Beskrivning'), c('Belopp', 'sek'),
+      c('Leverantör'), c('Referens'), c('Status', 'text', { list: 'costStatuses' }),
+      c('Registrerad av'), c('Registrerad', 'datetime'), c('Kontroll'),
+    ],
+  },
+  transfers: {
+    sheet: SHEETS.transfers, frozenRows: 1, protectedSheet: true,
+    columns: [c('ID'), c('Datum', 'datetime'), c('Från'), c('Till'), c('Belopp', 'sek'), c('Beslutsreferens'), c('Av'), c('Kommentar')],
+  },
+  guests: {
+    sheet: SHEETS.guests, frozenRows: 1,
+    columns: [
+      c('ID'), c('Förnamn'), c('Efternamn'), c('Titel'), c('Organisation'), c('Land'), c('E-post'),
+      c('Språk', 'text', { list: 'languages' }), c('Evenemang'), c('Kost/allergier'),
+      c('Status', 'text', { list: 'guestStatuses' }), c('Skickad', 'datetime'), c('Svarad', 'datetime'),
+      c('Anteckning'),
+    ],
+  },
+  templates: {
+    sheet: SHEETS.templates, frozenRows: 1,
+    columns: [c('Språk', 'text', { list: 'languages' }), c('Ämne'), c('Brödtext')],
+  },
+  program: {
+    sheet: SHEETS.program, frozenRows: 1,
+    columns: [c('ID'), c('Datum', 'date'), c('Start', 'time'), c('Slut', 'time'), c('Rubrik'), c('Typ'), c('Plats'), c('Ansvarig'), c('Arrangör'), c('Anteckning')],
+  },
+  decisions: {
+    sheet: SHEETS.decisions, frozenRows: 1,
+    columns: [c('ID'), c('Datum', 'date'), c('Beslut'), c('Referens'), c('Beslutat av'), c('Anteckning')],
+  },
+  settings: {
+    sheet: SHEETS.settings, frozenRows: 1, protectedSheet: true,
+    columns: [c('Nyckel'), c('Värde'), c('Beskrivning')],
+  },
+  log: {
+    sheet: SHEETS.log, frozenRows: 1, protectedSheet: true,
+    columns: [c('Tid', 'datetime'), c('Användare'), c('Åtgärd'), c('Objekt'), c('Före'), c('Efter'), c('Hash')],
+  },
+};
+
+export type TableKey = keyof typeof TABLES;
+
+/** Order in which "Set up workbook" creates sheets (dashboard first). */
+export const SHEET_ORDER: readonly SheetKey[] = [
+  'overview', 'budget', 'ledger', 'transfers', 'guests', 'templates', 'program', 'decisions', 'settings', 'log',
+];
+
+export const headersOf = (t: TableKey): string[] => TABLES[t].columns.map((col) => col.header);
+
+/** Case- and whitespace-insensitive header match. */
+export const normHeader = (h: unknown): string => String(h ?? '').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+
+/**
+ * Maps each required header to its 0-based column index in `header`.
+ * Returns the missing headers when any is absent (columns may be in any order;
+ * extra columns are allowed).
+ */
+export function columnIndex(
+  header: readonly unknown[],
+  required: readonly string[],
+): { ok: true; index: Record<string, number> } | { ok: false; missing: string[]; duplicate: string[] } {
+  const seen = new Map<string, number>();
+  const duplicate: string[] = [];
+  header.forEach((h, i) => {
+    const k = normHeader(h);
+    if (!k) return;
+    if (seen.has(k)) duplicate.push(String(h));
+    else seen.set(k, i);
+  });
+  const index: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const r of required) {
+    const i = seen.get(normHeader(r));
+    if (i === undefined) missing.push(r);
+    else index[r] = i;
+  }
+  const dupRequired = duplicate.filter((d) => required.some((r) => normHeader(r) === normHeader(d)));
+  return missing.length || dupRequired.length ? { ok: false, missing, duplicate: dupRequired } : { ok: true, index };
+}
