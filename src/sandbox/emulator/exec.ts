@@ -1,0 +1,203 @@
+/**
+ * Per-execution context: call counting, fault injection, auth mode, effects
+ * (logs, ui), and the base class of every emulated object.
+ */
+import type { Emulator } from './runtime';
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+export interface CallInfo {
+  service: string;
+  cls: string;
+  method: string;
+  /** 1-based index of this call within the execution. */
+  n: number;
+  args: unknown[];
+}
+
+export interface CallCounts {
+  total: number;
+  byService: Record<string, number>;
+  byMethod: Record<string, number>;
+  rangeReads: number;
+  rangeWrites: number;
+}
+
+export interface Faults {
+  failAtCall?: number;
+  failOn?: (call: CallInfo) => boolean;
+  /** 'before' (default): the failing call has no effect. 'after': it takes effect, then the execution dies. */
+  when?: 'before' | 'after';
+}
+
+export interface MenuItem {
+  caption?: string;
+  functionName?: string;
+  separator?: true;
+  subMenu?: MenuRecord;
+}
+export interface MenuRecord {
+  title: string;
+  addon: boolean;
+  items: MenuItem[];
+}
+export interface UiEffects {
+  menus: MenuRecord[];
+  sidebar?: { title: string; html: string; width: number };
+  dialogs: { title: string; html: string; width: number; height: number; modal: boolean }[];
+  alerts: { title: string; prompt: string; buttons: string; response: string }[];
+  prompts: { title: string; prompt: string; buttons: string; response: string; text: string }[];
+  toasts: { msg: string; title: string; timeoutSeconds: number }[];
+}
+
+export interface UiResponses {
+  /** Buttons for alert() calls, in order ('OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE'). */
+  alerts?: string[];
+  /** Answers for prompt() calls, in order. */
+  prompts?: { button: string; text?: string }[];
+}
+
+export class EmulatedCrash extends Error {
+  constructor() {
+    super('Emulated crash');
+    this.name = 'EmulatedCrash';
+  }
+}
+
+/** Methods that read / write cell ranges (for derived counters). */
+export const RANGE_READS = new Set([
+  'Range.getValues',
+  'Range.getDisplayValues',
+  'Range.getValue',
+  'Range.getDisplayValue',
+  'Range.getFormulas',
+  'Range.getFormula',
+  'Range.getDataValidations',
+  'Range.getDataValidation',
+  'Range.getNumberFormats',
+  'Range.getNumberFormat',
+]);
+export const RANGE_WRITES = new Set([
+  'Range.setValues',
+  'Range.setValue',
+  'Sheet.appendRow',
+  'Range.setFormula',
+  'Range.setFormulas',
+  'Range.clearContent',
+  'Range.setNumberFormat',
+  'Range.setNumberFormats',
+  'Range.setDataValidation',
+  'Range.setDataValidations',
+]);
+
+export function emptyCounts(): CallCounts {
+  return { total: 0, byService: {}, byMethod: {}, rangeReads: 0, rangeWrites: 0 };
+}
+
+let execSeq = 0;
+
+/** Base class of every object handed to script code. Public API = prototype methods not starting with '_' + UPPER-case constant fields. */
+export abstract class GasObject {
+  abstract readonly _cls: string;
+  abstract readonly _service: string;
+  constructor(readonly _ctx: ExecContext) {}
+}
+
+export function publicMethods(obj: object): string[] {
+  const names = new Set<string>();
+  let p: object | null = Object.getPrototypeOf(obj);
+  while (p && p !== GasObject.prototype && p !== Object.prototype) {
+    for (const k of Object.getOwnPropertyNames(p)) {
+      if (k === 'constructor' || k.startsWith('_')) continue;
+      const d = Object.getOwnPropertyDescriptor(p, k);
+      if (d && typeof d.value === 'function') names.add(k);
+    }
+    p = Object.getPrototypeOf(p);
+  }
+  return [...names];
+}
+
+export function publicConstants(obj: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj)) if (/^[A-Z]/.test(k)) out[k] = (obj as Record<string, unknown>)[k];
+  return out;
+}
+
+export class ExecContext {
+  readonly id: string;
+  readonly counts: CallCounts = emptyCounts();
+  readonly logs: string[] = [];
+  readonly ui: UiEffects = { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] };
+  crashed = false;
+  /** Set by the concurrency harness: lock waits really wait (in another thread) instead of advancing the clock. */
+  realLockWaits = false;
+  /** Evaluates a compiled template body in the execution's realm (set by the runtime). */
+  templateRunner?: (body: string, props: Record<string, unknown>) => string;
+  private alertIdx = 0;
+  private promptIdx = 0;
+
+  constructor(
+    readonly emu: Emulator,
+    readonly authMode: AuthModeName,
+    /** The account running the code (email). */
+    readonly user: string,
+    readonly effectiveUser: string,
+    readonly locale: string,
+    readonly faults: Faults | undefined,
+    readonly hooks: { afterCall?(call: CallInfo): void } | undefined,
+    readonly uiResponses: UiResponses | undefined,
+    readonly triggerUid?: string,
+  ) {
+    execSeq += 1;
+    this.id = `exec-${process.pid}-${execSeq}`;
+  }
+
+  /** Active user as Session reports it ('' in simple triggers / NONE / custom functions). */
+  get activeUserEmail(): string {
+    return this.authMode === 'FULL' ? this.user : '';
+  }
+
+  nextAlert(def: string): string {
+    const r = this.uiResponses?.alerts?.[this.alertIdx++];
+    return r ?? def;
+  }
+  nextPrompt(): { button: string; text: string } {
+    const r = this.uiResponses?.prompts?.[this.promptIdx++];
+    return { button: r?.button ?? 'CANCEL', text: r?.text ?? '' };
+  }
+
+  /** Throws an authorisation error unless the mode is one of `allowed`. */
+  requireAuth(what: string, allowed: AuthModeName[], scope: string): void {
+    if (!allowed.includes(this.authMode)) {
+      throw new Error(`You do not have permission to call ${what}. Required permissions: ${scope}`);
+    }
+  }
+
+  /** The one entry point for every call of an emulated method. */
+  invoke(target: GasObject, method: string, args: unknown[]): unknown {
+    const key = `${target._cls}.${method}`;
+    const n = this.counts.total + 1;
+    const call: CallInfo = { service: target._service, cls: target._cls, method, n, args };
+    if (this.crashed) throw new EmulatedCrash();
+    const f = this.faults;
+    const hit = !!f && (f.failAtCall === n || (f.failOn ? f.failOn(call) : false));
+    const fn = (target as unknown as Record<string, unknown>)[method];
+    if (typeof fn !== 'function' || method.startsWith('_')) throw new TypeError(`${method} is not a function`);
+    this.counts.total = n;
+    this.counts.byService[target._service] = (this.counts.byService[target._service] ?? 0) + 1;
+    this.counts.byMethod[key] = (this.counts.byMethod[key] ?? 0) + 1;
+    if (RANGE_READS.has(key)) this.counts.rangeReads++;
+    if (RANGE_WRITES.has(key)) this.counts.rangeWrites++;
+    if (hit && f?.when !== 'after') {
+      this.crashed = true;
+      throw new EmulatedCrash();
+    }
+    const result = (fn as (...a: unknown[]) => unknown).apply(target, args);
+    if (hit) {
+      this.crashed = true;
+      throw new EmulatedCrash();
+    }
+    this.hooks?.afterCall?.(call);
+    return result;
+  }
+}

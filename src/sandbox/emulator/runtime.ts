@@ -1,0 +1,608 @@
+/** The Emulator: state + fresh vm context per execution + edit events. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+import { format } from 'node:util';
+import { AuthModeName, CallCounts, CallInfo, ExecContext, Faults, GasObject, UiEffects, UiResponses, publicConstants, publicMethods } from './exec';
+import { MailAppImpl } from './mail';
+import {
+  CacheServiceImpl,
+  ContentServiceImpl,
+  GasUser,
+  HtmlServiceImpl,
+  HtmlTemplate,
+  LockManager,
+  LockServiceImpl,
+  LoggerImpl,
+  PropertiesServiceImpl,
+  ScriptAppImpl,
+  SessionImpl,
+  Ui,
+  UtilitiesImpl,
+  escapeHtml,
+} from './services';
+import { Range, Sheet, Spreadsheet, SpreadsheetAppService, findValidation, getCell, validationAccepts, writeValue } from './spreadsheet';
+import { CellValue, OutboxEntry, StoreState, createInitialState, loadState, saveState, cloneState } from './store';
+import { dateToSerial, isDate, parseA1, parseInput, splitSheetA1, toA1 } from './values';
+
+export interface ManualClock {
+  (): Date;
+  advance(ms: number): void;
+  set(d: Date): void;
+}
+
+export function manualClock(start: Date | string | number): ManualClock {
+  let t = new Date(start).getTime();
+  const f = (() => new Date(t)) as ManualClock;
+  f.advance = (ms: number) => {
+    t += ms;
+  };
+  f.set = (d: Date) => {
+    t = d.getTime();
+  };
+  return f;
+}
+
+export interface EmulatorOptions {
+  storeFile?: string;
+  /** Where .eml files go; without it messages are kept in memory (`emu.eml(id)`). */
+  outboxDir?: string;
+  timeZone?: string;
+  dailyMailQuota?: number;
+  clock?: () => Date;
+  serviceUrl?: string;
+  /** name → content, or a directory whose *.html files are read (per execution). */
+  htmlFiles?: Record<string, string> | string;
+  userLocales?: Record<string, string>;
+  defaultUser?: string;
+  /** The spreadsheet's owner (always an editor of protected ranges). */
+  owner?: string;
+  addonName?: string;
+  scriptId?: string;
+  initialState?: StoreState;
+}
+
+export interface ExecOptions {
+  authMode?: AuthModeName;
+  user?: string;
+  effectiveUser?: string;
+  locale?: string;
+  faults?: Faults;
+  hooks?: { afterCall?(call: CallInfo): void };
+  uiResponses?: UiResponses;
+  /** Allows calling names ending in '_' and dotted paths (server-internal calls). */
+  internal?: boolean;
+  timeoutMs?: number;
+  triggerUid?: string;
+  /** Builds extra args inside the execution (used for event objects holding emulated ranges). */
+  argsFactory?: (ctx: ExecContext) => unknown[];
+}
+
+export interface ExecutionResult {
+  ok: boolean;
+  result?: unknown;
+  error?: { name: string; message: string; stack?: string };
+  calls: CallCounts;
+  logs: string[];
+  ui: UiEffects;
+  globalEvalMs: number;
+  execMs: number;
+}
+
+export interface EditSpec {
+  sheet: string;
+  a1?: string;
+  row?: number;
+  col?: number;
+  numRows?: number;
+  numCols?: number;
+  /** 2-D array of what the person types/pastes ('' clears). */
+  values: unknown[][];
+  user?: string;
+  /** Also run installable ON_EDIT triggers (default true). */
+  installable?: boolean;
+}
+
+export interface EditResult extends ExecutionResult {
+  /** false when no onEdit exists or the edit was rejected. */
+  fired: boolean;
+  rejected?: string;
+  changes: { a1: string; oldValue: CellValue; newValue: CellValue }[];
+  triggerRuns: ExecutionResult[];
+}
+
+export const SERVICE_GLOBALS = [
+  'SpreadsheetApp',
+  'HtmlService',
+  'PropertiesService',
+  'CacheService',
+  'LockService',
+  'Session',
+  'MailApp',
+  'Utilities',
+  'ScriptApp',
+  'ContentService',
+  'Logger',
+] as const;
+
+/** Builds the service objects of one execution. */
+export function buildServices(ctx: ExecContext): Record<string, GasObject> {
+  let ui: Ui | null = null;
+  return {
+    SpreadsheetApp: new SpreadsheetAppService(ctx, () => (ui ??= new Ui(ctx))),
+    HtmlService: new HtmlServiceImpl(ctx),
+    PropertiesService: new PropertiesServiceImpl(ctx),
+    CacheService: new CacheServiceImpl(ctx),
+    LockService: new LockServiceImpl(ctx),
+    Session: new SessionImpl(ctx),
+    MailApp: new MailAppImpl(ctx),
+    Utilities: new UtilitiesImpl(ctx),
+    ScriptApp: new ScriptAppImpl(ctx),
+    ContentService: new ContentServiceImpl(ctx),
+    Logger: new LoggerImpl(ctx),
+  };
+}
+
+interface RealmIntrinsics {
+  Array: ArrayConstructor;
+  Object: ObjectConstructor;
+  Date: DateConstructor;
+  Error: ErrorConstructor;
+  TypeError: TypeErrorConstructor;
+  Function: FunctionConstructor;
+}
+
+/** Moves values between the host and one vm realm; wraps emulated objects in counting proxies. */
+export class RealmBridge {
+  private readonly proxies = new WeakMap<GasObject, object>();
+  private readonly raws = new WeakMap<object, GasObject>();
+  private readonly methodCache = new Map<string, Set<string>>();
+  constructor(
+    readonly ctx: ExecContext,
+    readonly realm: RealmIntrinsics,
+  ) {}
+
+  methodsOf(raw: GasObject): Set<string> {
+    let m = this.methodCache.get(raw._cls);
+    if (!m) {
+      m = new Set(publicMethods(raw));
+      this.methodCache.set(raw._cls, m);
+    }
+    return m;
+  }
+
+  wrap(raw: GasObject): object {
+    const existing = this.proxies.get(raw);
+    if (existing) return existing;
+    const methods = this.methodsOf(raw);
+    const fnCache = new Map<string, unknown>();
+    const consts = () => publicConstants(raw);
+    const handler: ProxyHandler<object> = {
+      get: (_t, prop) => {
+        if (typeof prop !== 'string') return undefined;
+        if (methods.has(prop)) {
+          let f = fnCache.get(prop);
+          if (!f) {
+            f = (...args: unknown[]) => this.call(raw, prop, args);
+            fnCache.set(prop, f);
+          }
+          return f;
+        }
+        if (prop === 'toString') return () => raw._cls;
+        if (/^[A-Z]/.test(prop) && prop in raw) return this.toRealm((raw as unknown as Record<string, unknown>)[prop]);
+        if (raw instanceof HtmlTemplate) return raw._props[prop];
+        return undefined;
+      },
+      set: (_t, prop, value) => {
+        if (raw instanceof HtmlTemplate && typeof prop === 'string') raw._props[prop] = value;
+        return true;
+      },
+      has: (_t, prop) => typeof prop === 'string' && (methods.has(prop) || prop in consts()),
+      ownKeys: () => Object.keys(consts()),
+      getOwnPropertyDescriptor: (_t, prop) => {
+        const c = consts();
+        if (typeof prop === 'string' && prop in c) return { value: this.toRealm(c[prop]), enumerable: true, configurable: true, writable: false };
+        return undefined;
+      },
+    };
+    const proxy = new Proxy(new this.realm.Object(), handler);
+    this.proxies.set(raw, proxy);
+    this.raws.set(proxy, raw);
+    return proxy;
+  }
+
+  call(raw: GasObject, method: string, args: unknown[]): unknown {
+    let res: unknown;
+    try {
+      res = this.ctx.invoke(raw, method, args.map((a) => this.fromRealm(a)));
+    } catch (e) {
+      throw this.toRealmError(e);
+    }
+    return this.toRealm(res);
+  }
+
+  toRealmError(e: unknown): Error {
+    const err = e as Error;
+    const Ctor = err instanceof TypeError ? this.realm.TypeError : this.realm.Error;
+    const out = new Ctor(err?.message ?? String(e));
+    if (err?.name && err.name !== 'Error' && err.name !== 'TypeError') out.name = err.name;
+    return out;
+  }
+
+  toRealm(v: unknown): unknown {
+    if (v === null || typeof v !== 'object') return v;
+    if (v instanceof GasObject) return this.wrap(v);
+    if (this.raws.has(v)) return v;
+    if (isDate(v)) return new this.realm.Date(v.getTime());
+    if (Array.isArray(v)) {
+      const a = new this.realm.Array(v.length);
+      for (let i = 0; i < v.length; i++) a[i] = this.toRealm(v[i]);
+      return a;
+    }
+    if (v instanceof Uint8Array) return v;
+    const o = new this.realm.Object() as Record<string, unknown>;
+    for (const [k, x] of Object.entries(v)) o[k] = this.toRealm(x);
+    return o;
+  }
+
+  fromRealm(v: unknown): unknown {
+    if (v === null || typeof v !== 'object') return v;
+    const raw = this.raws.get(v);
+    if (raw) return raw;
+    if (isDate(v)) return new Date(v.getTime());
+    if (Array.isArray(v)) return v.map((x) => this.fromRealm(x));
+    const proto = Object.getPrototypeOf(v);
+    if (proto === null || proto === this.realm.Object.prototype || proto === Object.prototype) {
+      const o: Record<string, unknown> = {};
+      for (const [k, x] of Object.entries(v)) o[k] = this.fromRealm(x);
+      return o;
+    }
+    return v;
+  }
+}
+
+function realmIntrinsics(context: vm.Context): RealmIntrinsics {
+  return vm.runInContext('({ Array, Object, Date, Error, TypeError, Function })', context) as RealmIntrinsics;
+}
+
+function errorInfo(e: unknown): { name: string; message: string; stack?: string } {
+  if (e && typeof e === 'object' && 'message' in e) {
+    const err = e as Error;
+    return { name: err.name ?? 'Error', message: String(err.message), stack: err.stack };
+  }
+  return { name: 'Error', message: String(e) };
+}
+
+/** Names of functions the script defines at top level (global function properties). */
+export function scriptGlobals(code: string): string[] {
+  const context = vm.createContext({});
+  const stub: object = new Proxy(function () {}, {
+    get: (_t, p) => (p === Symbol.toPrimitive ? () => '' : stub),
+    apply: () => stub,
+  });
+  for (const g of SERVICE_GLOBALS) (context as Record<string, unknown>)[g] = stub;
+  (context as Record<string, unknown>).console = { log() {}, info() {}, warn() {}, error() {} };
+  const before = new Set(Object.getOwnPropertyNames(context));
+  new vm.Script(code, { filename: 'Code.js' }).runInContext(context, { timeout: 5000 });
+  return Object.getOwnPropertyNames(context).filter(
+    (k) => !before.has(k) && typeof (context as Record<string, unknown>)[k] === 'function',
+  );
+}
+
+const callableCache = new Map<string, Set<string>>();
+/** google.script.run rules: a top-level function whose name doesn't end with '_'. */
+export function isCallableFromClient(code: string, name: string): boolean {
+  let set = callableCache.get(code);
+  if (!set) {
+    set = new Set(scriptGlobals(code));
+    if (callableCache.size > 20) callableCache.clear();
+    callableCache.set(code, set);
+  }
+  return typeof name === 'string' && /^[A-Za-z_$][\w$]*$/.test(name) && !name.endsWith('_') && set.has(name);
+}
+
+export class Emulator {
+  state: StoreState;
+  readonly locks = new LockManager();
+  readonly storeFile?: string;
+  readonly outboxDir?: string;
+  timeZone: string;
+  dailyMailQuota: number;
+  serviceUrl: string;
+  readonly addonName: string;
+  readonly scriptId: string;
+  owner: string;
+  defaultUser: string;
+  readonly memoryOutbox = new Map<string, string>();
+  private readonly clock: () => Date;
+  private offset = 0;
+  private readonly htmlSource?: Record<string, string> | string;
+  private readonly userLocales: Record<string, string>;
+
+  constructor(opts: EmulatorOptions = {}) {
+    this.storeFile = opts.storeFile;
+    this.outboxDir = opts.outboxDir;
+    this.timeZone = opts.timeZone ?? 'Europe/Stockholm';
+    this.dailyMailQuota = opts.dailyMailQuota ?? 1500;
+    this.clock = opts.clock ?? (() => new Date());
+    this.serviceUrl = opts.serviceUrl ?? 'http://127.0.0.1:8080/exec';
+    this.htmlSource = opts.htmlFiles;
+    this.userLocales = { ...(opts.userLocales ?? {}) };
+    this.defaultUser = opts.defaultUser ?? 'user@example.com';
+    this.owner = opts.owner ?? this.defaultUser;
+    this.addonName = opts.addonName ?? 'Summit Planner';
+    this.scriptId = opts.scriptId ?? '1EmulatorScriptId';
+    if (opts.initialState) this.state = cloneState(opts.initialState);
+    else if (this.storeFile && fs.existsSync(this.storeFile)) this.state = loadState(this.storeFile);
+    else this.state = createInitialState({ timeZone: this.timeZone });
+  }
+
+  now(): Date {
+    return new Date(this.clock().getTime() + this.offset);
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+
+  htmlFiles(): Record<string, string> {
+    const src = this.htmlSource;
+    if (!src) return {};
+    if (typeof src !== 'string') return src;
+    const out: Record<string, string> = {};
+    if (!fs.existsSync(src)) return out;
+    for (const f of fs.readdirSync(src)) if (f.endsWith('.html')) out[f.replace(/\.html$/, '')] = fs.readFileSync(path.join(src, f), 'utf8');
+    return out;
+  }
+
+  /** google.script.run rules (see the exported function). */
+  isCallableFromClient(code: string, name: string): boolean {
+    return isCallableFromClient(code, name);
+  }
+
+  setUserLocale(user: string, locale: string): void {
+    this.userLocales[user] = locale;
+  }
+
+  save(): void {
+    if (this.storeFile) saveState(this.state, this.storeFile);
+  }
+
+  newContext(opts: ExecOptions = {}): ExecContext {
+    const authMode = opts.authMode ?? 'FULL';
+    const user = opts.user ?? this.defaultUser;
+    return new ExecContext(
+      this,
+      authMode,
+      user,
+      opts.effectiveUser ?? user,
+      opts.locale ?? this.userLocales[user] ?? 'sv',
+      opts.faults,
+      opts.hooks,
+      opts.uiResponses,
+      opts.triggerUid,
+    );
+  }
+
+  /** Runs `fnName(...args)` of `code` in a fresh vm context. */
+  runExecution(code: string, fnName: string, args: unknown[] = [], opts: ExecOptions = {}): ExecutionResult {
+    const ctx = this.newContext(opts);
+    const context = vm.createContext({});
+    const realm = realmIntrinsics(context);
+    const bridge = new RealmBridge(ctx, realm);
+    const g = context as Record<string, unknown>;
+    for (const [name, svc] of Object.entries(buildServices(ctx))) g[name] = bridge.wrap(svc);
+    const log = (...a: unknown[]) => {
+      ctx.logs.push(format(...a));
+    };
+    g.console = bridge.toRealm({ log, info: log, warn: log, error: log, debug: log });
+    ctx.templateRunner = (body, props) => {
+      const out: string[] = [];
+      const output = new realm.Object() as Record<string, unknown>;
+      output._push = (s: unknown) => {
+        out.push(s === null || s === undefined ? '' : String(s));
+      };
+      output.append = (s: unknown) => {
+        out.push(String(s));
+        return output;
+      };
+      output.appendUntrusted = (s: unknown) => {
+        out.push(escapeHtml(s));
+        return output;
+      };
+      const p = new realm.Object() as Record<string, unknown>;
+      Object.assign(p, props);
+      const fn = new realm.Function('__p', '__esc', '__raw', 'output', body) as (...a: unknown[]) => void;
+      fn(p, escapeHtml, (v: unknown) => (v === null || v === undefined ? '' : String(v)), output);
+      return out.join('');
+    };
+    const timeout = opts.timeoutMs ?? (ctx.authMode === 'FULL' ? 360000 : 30000);
+    const result: ExecutionResult = { ok: false, calls: ctx.counts, logs: ctx.logs, ui: ctx.ui, globalEvalMs: 0, execMs: 0 };
+    const before = new Set(Object.getOwnPropertyNames(context));
+    const t0 = performance.now();
+    try {
+      try {
+        new vm.Script(code, { filename: 'Code.js' }).runInContext(context, { timeout });
+      } finally {
+        result.globalEvalMs = performance.now() - t0;
+      }
+      const fn = this.resolve(context, before, fnName, !!opts.internal);
+      const callArgs = opts.argsFactory ? opts.argsFactory(ctx).map((a) => bridge.toRealm(a)) : (bridge.toRealm(args) as unknown[]);
+      g.__emuCall = { fn, args: callArgs };
+      const t1 = performance.now();
+      try {
+        const ret = new vm.Script('(function (c) { return c.fn.apply(undefined, c.args); })(__emuCall)', { filename: 'emulator-call.js' }).runInContext(
+          context,
+          { timeout },
+        );
+        result.result = bridge.fromRealm(ret);
+        result.ok = true;
+      } finally {
+        result.execMs = performance.now() - t1;
+        delete g.__emuCall;
+      }
+    } catch (e) {
+      const info = errorInfo(e);
+      if (/Script execution timed out/.test(info.message)) info.message = 'Exceeded maximum execution time';
+      result.error = info;
+    } finally {
+      this.locks.releaseAll(ctx.id);
+      this.save();
+    }
+    if (ctx.crashed) {
+      result.ok = false;
+      delete result.result;
+      result.error = { name: 'EmulatedCrash', message: 'Emulated crash' };
+    }
+    return result;
+  }
+
+  private resolve(context: vm.Context, before: Set<string>, fnName: string, internal: boolean): unknown {
+    const g = context as Record<string, unknown>;
+    if (internal) {
+      let cur: unknown = g;
+      for (const part of fnName.split('.')) cur = cur === null || cur === undefined ? undefined : (cur as Record<string, unknown>)[part];
+      if (typeof cur !== 'function') throw new Error(`Script function not found: ${fnName}`);
+      return cur;
+    }
+    if (fnName.endsWith('_') || before.has(fnName) || !Object.prototype.hasOwnProperty.call(g, fnName) || typeof g[fnName] !== 'function') {
+      throw new Error(`Script function not found: ${fnName}`);
+    }
+    return g[fnName];
+  }
+
+  /** Applies an edit as a person would make it, then runs onEdit(e) (LIMITED) and installable ON_EDIT triggers (FULL). */
+  fireEdit(code: string, spec: EditSpec, opts: Omit<ExecOptions, 'authMode' | 'argsFactory'> = {}): EditResult {
+    const ss = this.state.spreadsheet;
+    const st = ss.sheets.find((s) => s.name === spec.sheet);
+    if (!st) throw new Error(`No sheet named ${spec.sheet}`);
+    let row: number;
+    let col: number;
+    let nr: number;
+    let nc: number;
+    if (spec.a1) {
+      const p = parseA1(splitSheetA1(spec.a1).ref, st.maxRows, st.maxCols);
+      if (!p) throw new Error(`Bad A1 notation: ${spec.a1}`);
+      ({ row, col, numRows: nr, numCols: nc } = p);
+    } else {
+      row = spec.row ?? 1;
+      col = spec.col ?? 1;
+      nr = spec.numRows ?? spec.values.length;
+      nc = spec.numCols ?? (spec.values[0]?.length ?? 1);
+    }
+    if (spec.values.length !== nr || spec.values.some((r) => r.length !== nc)) throw new Error('fireEdit: values do not match the range size');
+    if (row + nr - 1 > st.maxRows || col + nc - 1 > st.maxCols) throw new Error('fireEdit: range outside the sheet');
+    const user = spec.user ?? opts.user ?? this.defaultUser;
+    const empty = (): EditResult => ({
+      ok: true,
+      calls: { total: 0, byService: {}, byMethod: {}, rangeReads: 0, rangeWrites: 0 },
+      logs: [],
+      ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] },
+      globalEvalMs: 0,
+      execMs: 0,
+      fired: false,
+      changes: [],
+      triggerRuns: [],
+    });
+    // protections (warning-only ones only warn)
+    for (const p of st.protections) {
+      if (p.warningOnly || user === this.owner || p.editors.includes(user)) continue;
+      const pr = p.a1 ? parseA1(p.a1, st.maxRows, st.maxCols) : { row: 1, col: 1, numRows: st.maxRows, numCols: st.maxCols };
+      if (pr && pr.row <= row + nr - 1 && row <= pr.row + pr.numRows - 1 && pr.col <= col + nc - 1 && col <= pr.col + pr.numCols - 1) {
+        return { ...empty(), rejected: `protected: ${p.description || p.type}` };
+      }
+    }
+    // data validation that rejects invalid input
+    for (let i = 0; i < nr; i++)
+      for (let j = 0; j < nc; j++) {
+        const dv = findValidation(st, row + i, col + j);
+        if (dv && !dv.rule.allowInvalid) {
+          const v = parseInput(spec.values[i][j], ss.timeZone).v;
+          if (!validationAccepts(ss.sheets, dv.rule, v, ss.timeZone, ss.locale)) {
+            return { ...empty(), rejected: `data validation: ${dv.rule.helpText ?? 'invalid value'}` };
+          }
+        }
+      }
+    const changes: EditResult['changes'] = [];
+    const oldCell = getCell(st, row, col);
+    for (let i = 0; i < nr; i++)
+      for (let j = 0; j < nc; j++) {
+        const before = getCell(st, row + i, col + j)?.v ?? '';
+        writeValue(st, row + i, col + j, spec.values[i][j], ss.timeZone);
+        const after = getCell(st, row + i, col + j)?.v ?? '';
+        changes.push({ a1: toA1(row + i, col + j), oldValue: before, newValue: after });
+      }
+    const single = nr === 1 && nc === 1;
+    const asEventString = (v: CellValue): string => (isDate(v) ? String(dateToSerial(v, ss.timeZone)) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v));
+    const makeEvent = (ctx: ExecContext, authMode: AuthModeName, triggerUid?: string) => {
+      const e: Record<string, unknown> = {
+        authMode,
+        range: new Range(ctx, st.sheetId, row, col, nr, nc),
+        source: new Spreadsheet(ctx),
+        user: new GasUser(ctx, user),
+      };
+      if (single) {
+        const nv = getCell(st, row, col);
+        if (nv && (nv.v !== '' || nv.f !== undefined)) e.value = asEventString(nv.v);
+        if (oldCell && oldCell.v !== '') e.oldValue = asEventString(oldCell.v);
+      }
+      if (triggerUid) e.triggerUid = triggerUid;
+      return [e];
+    };
+    const hasOnEdit = scriptGlobals(code).includes('onEdit');
+    let res: ExecutionResult = empty();
+    if (hasOnEdit) res = this.runExecution(code, 'onEdit', [], { ...opts, user, authMode: 'LIMITED', argsFactory: (ctx) => makeEvent(ctx, 'LIMITED') });
+    else this.save();
+    const triggerRuns: ExecutionResult[] = [];
+    if (spec.installable !== false) {
+      for (const t of this.state.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.id)) {
+        triggerRuns.push(
+          this.runExecution(code, t.handler, [], {
+            ...opts,
+            internal: true,
+            user,
+            effectiveUser: t.owner,
+            authMode: 'FULL',
+            triggerUid: t.uid,
+            argsFactory: (ctx) => makeEvent(ctx, 'FULL', t.uid),
+          }),
+        );
+      }
+    }
+    return { ...res, fired: hasOnEdit, changes, triggerRuns };
+  }
+
+  // ---------- accessors for tests and the sandbox ----------
+
+  sheetValues(name: string): CellValue[][] {
+    const st = this.state.spreadsheet.sheets.find((s) => s.name === name);
+    if (!st) throw new Error(`No sheet named ${name}`);
+    const ctx = this.newContext({ authMode: 'FULL' });
+    return new Sheet(ctx, st.sheetId).getDataRange().getValues();
+  }
+  sheetNames(): string[] {
+    return this.state.spreadsheet.sheets.map((s) => s.name);
+  }
+  outbox(): OutboxEntry[] {
+    return this.state.outbox.map((o) => ({ ...o }));
+  }
+  /** The raw RFC 5322 text of a sent message. */
+  eml(id: string): string {
+    const e = this.state.outbox.find((o) => o.id === id);
+    if (e?.file) return fs.readFileSync(e.file, 'utf8');
+    const m = this.memoryOutbox.get(id);
+    if (m === undefined) throw new Error(`No message ${id}`);
+    return m;
+  }
+  setDailyMailQuota(n: number): void {
+    this.dailyMailQuota = n;
+  }
+  setDefaultUser(email: string): void {
+    this.defaultUser = email;
+  }
+  /** Holds a lock as if another execution did (tests); returns release. */
+  holdLock(kind: 'document' | 'script' | `user:${string}`, owner = 'external'): () => void {
+    const key = kind === 'document' ? `document:${this.state.spreadsheet.id}` : kind;
+    if (!this.locks.acquire(key, owner)) throw new Error(`lock ${key} busy`);
+    return () => this.locks.release(key, owner);
+  }
+}

@@ -1,0 +1,793 @@
+/** SpreadsheetApp, Spreadsheet, Sheet, Range, data validation and protection. */
+import { ExecContext, GasObject } from './exec';
+import type { CellState, DataValidationState, ProtectionState, SheetState, ValidationRuleState } from './store';
+import { newSheetState } from './store';
+import { displayValue, isDate, parseA1, parseInput, splitSheetA1, toA1 } from './values';
+import { GasUser, type Ui } from './services';
+
+const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+
+function copyValue(v: CellState['v']): CellState['v'] {
+  return isDate(v) ? new Date(v.getTime()) : v;
+}
+
+export function getCell(sh: SheetState, r: number, c: number): CellState | null {
+  return sh.rows[r - 1]?.[c - 1] ?? null;
+}
+
+export function setCell(sh: SheetState, r: number, c: number, cell: CellState | null): void {
+  let row = sh.rows[r - 1];
+  if (!row) {
+    if (!cell) return;
+    while (sh.rows.length < r - 1) sh.rows.push(null);
+    row = [];
+    sh.rows[r - 1] = row;
+  }
+  while (row.length < c - 1) row.push(null);
+  const empty = !cell || (cell.v === '' && cell.f === undefined && !cell.fmt && !cell.note && !cell.bg && !cell.bold);
+  row[c - 1] = empty ? null : cell;
+  // trim trailing nulls so the JSON stays small
+  while (row.length && row[row.length - 1] === null) row.pop();
+  if (row.length === 0) sh.rows[r - 1] = null;
+  while (sh.rows.length && sh.rows[sh.rows.length - 1] === null) sh.rows.pop();
+}
+
+export function hasContent(c: CellState | null): boolean {
+  return !!c && (c.v !== '' || c.f !== undefined);
+}
+
+export function lastRowOf(sh: SheetState): number {
+  for (let r = sh.rows.length; r >= 1; r--) if (sh.rows[r - 1]?.some(hasContent)) return r;
+  return 0;
+}
+export function lastColOf(sh: SheetState): number {
+  let m = 0;
+  for (const row of sh.rows) if (row) for (let c = row.length; c > m; c--) if (hasContent(row[c - 1])) m = c;
+  return m;
+}
+
+/** Writes a user/script value into a cell, keeping the cell's format. */
+export function writeValue(sh: SheetState, r: number, c: number, value: unknown, tz: string): void {
+  const old = getCell(sh, r, c);
+  const p = parseInput(value, tz);
+  const cell: CellState = { ...(old ?? {}), v: p.v };
+  delete cell.f;
+  if (p.f !== undefined) cell.f = p.f;
+  if (p.fmt && !old?.fmt) cell.fmt = p.fmt;
+  setCell(sh, r, c, cell);
+}
+
+function grid<T>(nr: number, nc: number, f: (r: number, c: number) => T): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < nr; i++) {
+    const row: T[] = [];
+    for (let j = 0; j < nc; j++) row.push(f(i, j));
+    out.push(row);
+  }
+  return out;
+}
+
+// ---------------- SpreadsheetApp ----------------
+
+export class SpreadsheetAppService extends GasObject {
+  readonly _cls = 'SpreadsheetApp';
+  readonly _service = 'SpreadsheetApp';
+  readonly ProtectionType = { SHEET: 'SHEET', RANGE: 'RANGE' };
+  readonly DataValidationCriteria = { VALUE_IN_LIST: 'VALUE_IN_LIST', VALUE_IN_RANGE: 'VALUE_IN_RANGE' };
+  constructor(
+    ctx: ExecContext,
+    private readonly ui: () => Ui,
+  ) {
+    super(ctx);
+  }
+  getActiveSpreadsheet(): Spreadsheet {
+    this._ctx.requireAuth('SpreadsheetApp.getActiveSpreadsheet', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'], SHEETS_SCOPE);
+    return new Spreadsheet(this._ctx);
+  }
+  getActive(): Spreadsheet {
+    this._ctx.requireAuth('SpreadsheetApp.getActive', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'], SHEETS_SCOPE);
+    return new Spreadsheet(this._ctx);
+  }
+  getActiveSheet(): Sheet {
+    return this.getActiveSpreadsheet().getActiveSheet();
+  }
+  getUi(): Ui {
+    if (this._ctx.authMode === 'CUSTOM_FUNCTION') throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+    return this.ui();
+  }
+  flush(): void {}
+  newDataValidation(): DataValidationBuilder {
+    return new DataValidationBuilder(this._ctx);
+  }
+}
+
+// ---------------- Spreadsheet ----------------
+
+export class Spreadsheet extends GasObject {
+  readonly _cls = 'Spreadsheet';
+  readonly _service = 'SpreadsheetApp';
+  private get st() {
+    return this._ctx.emu.state.spreadsheet;
+  }
+  getId(): string {
+    return this.st.id;
+  }
+  getName(): string {
+    return this.st.name;
+  }
+  rename(name: string): void {
+    this._ctx.requireAuth('Spreadsheet.rename', ['FULL', 'LIMITED'], SHEETS_SCOPE);
+    this.st.name = String(name);
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.st.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this.st.timeZone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.st.locale;
+  }
+  getSheets(): Sheet[] {
+    return this.st.sheets.map((s) => new Sheet(this._ctx, s.sheetId));
+  }
+  getSheetByName(name: string): Sheet | null {
+    const s = this.st.sheets.find((x) => x.name === String(name));
+    return s ? new Sheet(this._ctx, s.sheetId) : null;
+  }
+  getSheetById(id: number): Sheet | null {
+    const s = this.st.sheets.find((x) => x.sheetId === id);
+    return s ? new Sheet(this._ctx, s.sheetId) : null;
+  }
+  getActiveSheet(): Sheet {
+    const s = this.st.sheets.find((x) => x.sheetId === this.st.activeSheetId) ?? this.st.sheets[0];
+    return new Sheet(this._ctx, s.sheetId);
+  }
+  insertSheet(nameOrIndex?: string | number, index?: number): Sheet {
+    this._writeCheck('insertSheet');
+    let name: string;
+    let idx: number | undefined = index;
+    if (typeof nameOrIndex === 'number') {
+      idx = nameOrIndex;
+      name = '';
+    } else name = nameOrIndex === undefined ? '' : String(nameOrIndex);
+    if (!name) {
+      let n = this.st.sheets.length + 1;
+      while (this.st.sheets.some((s) => s.name === `Blad${n}`)) n++;
+      name = `Blad${n}`;
+    }
+    if (this.st.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    }
+    const sh = newSheetState(name, this.st.nextSheetId++ * 1000 + 7);
+    const at = idx === undefined ? this.st.sheets.length : Math.max(0, Math.min(idx, this.st.sheets.length));
+    this.st.sheets.splice(at, 0, sh);
+    this.st.activeSheetId = sh.sheetId;
+    return new Sheet(this._ctx, sh.sheetId);
+  }
+  deleteSheet(sheet: Sheet): void {
+    this._writeCheck('deleteSheet');
+    if (this.st.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
+    const i = this.st.sheets.findIndex((s) => s.sheetId === sheet._id);
+    if (i >= 0) this.st.sheets.splice(i, 1);
+  }
+  toast(msg: string, title?: string, timeoutSeconds?: number): void {
+    this._ctx.ui.toasts.push({ msg: String(msg), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5 });
+  }
+  getRange(a1: string): Range {
+    const { sheet, ref } = splitSheetA1(String(a1));
+    const sh = sheet === undefined ? this.getActiveSheet() : this.getSheetByName(sheet);
+    if (!sh) throw new Error('Range not found');
+    return sh._rangeA1(ref);
+  }
+  getRangeByName(_name: string): Range | null {
+    return null;
+  }
+  _writeCheck(what: string): void {
+    if (this._ctx.authMode === 'CUSTOM_FUNCTION') throw new Error(`You do not have permission to call ${what}`);
+  }
+}
+
+// ---------------- Sheet ----------------
+
+export class Sheet extends GasObject {
+  readonly _cls = 'Sheet';
+  readonly _service = 'SpreadsheetApp';
+  constructor(
+    ctx: ExecContext,
+    readonly _id: number,
+  ) {
+    super(ctx);
+  }
+  _st(): SheetState {
+    const s = this._ctx.emu.state.spreadsheet.sheets.find((x) => x.sheetId === this._id);
+    if (!s) throw new Error('Sheet not found (it may have been deleted).');
+    return s;
+  }
+  _tz(): string {
+    return this._ctx.emu.state.spreadsheet.timeZone;
+  }
+  _write(what: string): SheetState {
+    if (this._ctx.authMode === 'CUSTOM_FUNCTION') throw new Error(`You do not have permission to call ${what}`);
+    return this._st();
+  }
+  getName(): string {
+    return this._st().name;
+  }
+  setName(name: string): Sheet {
+    const st = this._write('setName');
+    const n = String(name);
+    if (this._ctx.emu.state.spreadsheet.sheets.some((s) => s !== st && s.name.toLowerCase() === n.toLowerCase())) {
+      throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
+    }
+    st.name = n;
+    return this;
+  }
+  getSheetId(): number {
+    return this._st().sheetId;
+  }
+  getIndex(): number {
+    return this._ctx.emu.state.spreadsheet.sheets.findIndex((s) => s.sheetId === this._id) + 1;
+  }
+  getParent(): Spreadsheet {
+    return new Spreadsheet(this._ctx);
+  }
+  activate(): Sheet {
+    this._ctx.emu.state.spreadsheet.activeSheetId = this._id;
+    return this;
+  }
+  getRange(a: number | string, col?: number, numRows?: number, numCols?: number): Range {
+    if (typeof a === 'string') return this._rangeA1(a);
+    if (typeof a !== 'number' || typeof col !== 'number') {
+      throw new Error('The parameters (' + [a, col].map((x) => typeof x).join(',') + ') don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    }
+    return this._range(a, col, numRows ?? 1, numCols ?? 1);
+  }
+  _range(row: number, col: number, nr: number, nc: number): Range {
+    const st = this._st();
+    if (row < 1) throw new Error('The starting row of the range is too small.');
+    if (col < 1) throw new Error('The starting column of the range is too small.');
+    if (nr < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (nc < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (row + nr - 1 > st.maxRows || col + nc - 1 > st.maxCols) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new Range(this._ctx, this._id, Math.floor(row), Math.floor(col), Math.floor(nr), Math.floor(nc));
+  }
+  _rangeA1(a1: string): Range {
+    const { sheet, ref } = splitSheetA1(a1);
+    if (sheet !== undefined && sheet !== this.getName()) {
+      const other = new Spreadsheet(this._ctx).getSheetByName(sheet);
+      if (!other) throw new Error('Range not found');
+      return other._rangeA1(ref);
+    }
+    const st = this._st();
+    const p = parseA1(ref, st.maxRows, st.maxCols);
+    if (!p) throw new Error('Range not found');
+    return this._range(p.row, p.col, p.numRows, p.numCols);
+  }
+  getDataRange(): Range {
+    const st = this._st();
+    return this._range(1, 1, Math.max(1, lastRowOf(st)), Math.max(1, lastColOf(st)));
+  }
+  getLastRow(): number {
+    return lastRowOf(this._st());
+  }
+  getLastColumn(): number {
+    return lastColOf(this._st());
+  }
+  getMaxRows(): number {
+    return this._st().maxRows;
+  }
+  getMaxColumns(): number {
+    return this._st().maxCols;
+  }
+  appendRow(rowContents: unknown[]): Sheet {
+    const st = this._write('appendRow');
+    if (!Array.isArray(rowContents)) throw new Error("The parameters (" + typeof rowContents + ") don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    const r = lastRowOf(st) + 1;
+    if (r > st.maxRows) st.maxRows = r;
+    if (rowContents.length > st.maxCols) st.maxCols = rowContents.length;
+    rowContents.forEach((v, i) => writeValue(st, r, i + 1, v, this._tz()));
+    return this;
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): Sheet {
+    const st = this._write('insertRowsAfter');
+    if (afterPosition < 1 || afterPosition > st.maxRows) throw new Error('Those rows are out of bounds.');
+    const empty: null[] = Array.from({ length: howMany }, () => null);
+    if (st.rows.length > afterPosition) st.rows.splice(afterPosition, 0, ...empty);
+    st.maxRows += howMany;
+    return this;
+  }
+  insertRowAfter(afterPosition: number): Sheet {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): Sheet {
+    const st = this._write('insertRowsBefore');
+    if (beforePosition < 1 || beforePosition > st.maxRows) throw new Error('Those rows are out of bounds.');
+    if (st.rows.length >= beforePosition) st.rows.splice(beforePosition - 1, 0, ...Array.from({ length: howMany }, () => null));
+    st.maxRows += howMany;
+    return this;
+  }
+  deleteRow(rowPosition: number): Sheet {
+    return this.deleteRows(rowPosition, 1);
+  }
+  deleteRows(rowPosition: number, howMany: number): Sheet {
+    const st = this._write('deleteRows');
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > st.maxRows) throw new Error('Those rows are out of bounds.');
+    if (howMany >= st.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    st.rows.splice(rowPosition - 1, howMany);
+    while (st.rows.length && st.rows[st.rows.length - 1] === null) st.rows.pop();
+    st.maxRows -= howMany;
+    return this;
+  }
+  clear(): Sheet {
+    const st = this._write('clear');
+    st.rows = [];
+    return this;
+  }
+  clearContents(): Sheet {
+    const st = this._write('clearContents');
+    st.rows.forEach((row, ri) => row?.forEach((c, ci) => c && setCell(st, ri + 1, ci + 1, { ...c, v: '', f: undefined })));
+    for (const row of st.rows) row?.forEach((c) => c && delete c.f);
+    return this;
+  }
+  setFrozenRows(rows: number): void {
+    this._write('setFrozenRows').frozenRows = rows;
+  }
+  getFrozenRows(): number {
+    return this._st().frozenRows;
+  }
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    this._write('setColumnWidth').columnWidths[String(columnPosition)] = width;
+    return this;
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this._st().columnWidths[String(columnPosition)] ?? 100;
+  }
+  setTabColor(color: string | null): Sheet {
+    this._write('setTabColor').tabColor = color;
+    return this;
+  }
+  getTabColor(): string | null {
+    return this._st().tabColor ?? null;
+  }
+  hideSheet(): Sheet {
+    this._write('hideSheet').hidden = true;
+    return this;
+  }
+  showSheet(): Sheet {
+    this._write('showSheet').hidden = false;
+    return this;
+  }
+  isSheetHidden(): boolean {
+    return !!this._st().hidden;
+  }
+  protect(): Protection {
+    const st = this._write('protect');
+    let p = st.protections.find((x) => x.type === 'SHEET');
+    if (!p) {
+      p = { id: `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, type: 'SHEET', description: '', warningOnly: false, editors: [] };
+      st.protections.push(p);
+    }
+    return new Protection(this._ctx, this._id, p.id);
+  }
+  getProtections(type: string): Protection[] {
+    return this._st()
+      .protections.filter((p) => p.type === String(type))
+      .map((p) => new Protection(this._ctx, this._id, p.id));
+  }
+}
+
+// ---------------- Range ----------------
+
+export class Range extends GasObject {
+  readonly _cls = 'Range';
+  readonly _service = 'SpreadsheetApp';
+  constructor(
+    ctx: ExecContext,
+    readonly _sheetId: number,
+    readonly _row: number,
+    readonly _col: number,
+    readonly _nr: number,
+    readonly _nc: number,
+  ) {
+    super(ctx);
+  }
+  _sheet(): Sheet {
+    return new Sheet(this._ctx, this._sheetId);
+  }
+  _st(): SheetState {
+    return this._sheet()._st();
+  }
+  _w(what: string): SheetState {
+    return this._sheet()._write(what);
+  }
+  _tz(): string {
+    return this._ctx.emu.state.spreadsheet.timeZone;
+  }
+  _cells<T>(f: (c: CellState | null, r: number, col: number) => T): T[][] {
+    const st = this._st();
+    return grid(this._nr, this._nc, (i, j) => f(getCell(st, this._row + i, this._col + j), this._row + i, this._col + j));
+  }
+  _checkDims(values: unknown, what: string): unknown[][] {
+    if (!Array.isArray(values) || values.some((r) => !Array.isArray(r))) {
+      throw new Error(`The parameters (${Array.isArray(values) ? 'number[]' : typeof values}) don't match the method signature for SpreadsheetApp.Range.${what}.`);
+    }
+    const rows = values as unknown[][];
+    if (rows.length !== this._nr) {
+      throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${rows.length} but the range has ${this._nr}.`);
+    }
+    for (const r of rows) {
+      if (r.length !== this._nc) {
+        throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${r.length} but the range has ${this._nc}.`);
+      }
+    }
+    return rows;
+  }
+  getValues(): CellState['v'][][] {
+    return this._cells((c) => (c ? copyValue(c.v) : ''));
+  }
+  getValue(): CellState['v'] {
+    const c = getCell(this._st(), this._row, this._col);
+    return c ? copyValue(c.v) : '';
+  }
+  getDisplayValues(): string[][] {
+    const { timeZone, locale } = this._ctx.emu.state.spreadsheet;
+    return this._cells((c) => displayValue(c, timeZone, locale));
+  }
+  getDisplayValue(): string {
+    const { timeZone, locale } = this._ctx.emu.state.spreadsheet;
+    return displayValue(getCell(this._st(), this._row, this._col), timeZone, locale);
+  }
+  getFormulas(): string[][] {
+    return this._cells((c) => c?.f ?? '');
+  }
+  getFormula(): string {
+    return getCell(this._st(), this._row, this._col)?.f ?? '';
+  }
+  setValues(values: unknown[][]): Range {
+    const st = this._w('setValues');
+    const rows = this._checkDims(values, 'setValues');
+    rows.forEach((r, i) => r.forEach((v, j) => writeValue(st, this._row + i, this._col + j, v, this._tz())));
+    return this;
+  }
+  setValue(value: unknown): Range {
+    const st = this._w('setValue');
+    for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) writeValue(st, this._row + i, this._col + j, value, this._tz());
+    return this;
+  }
+  setFormula(formula: string): Range {
+    const st = this._w('setFormula');
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++) {
+        const old = getCell(st, this._row + i, this._col + j);
+        setCell(st, this._row + i, this._col + j, { ...(old ?? {}), v: '', f: String(formula) });
+      }
+    return this;
+  }
+  setFormulas(formulas: string[][]): Range {
+    const st = this._w('setFormulas');
+    const rows = this._checkDims(formulas, 'setFormulas');
+    rows.forEach((r, i) =>
+      r.forEach((f, j) => {
+        const old = getCell(st, this._row + i, this._col + j);
+        const cell: CellState = { ...(old ?? {}), v: '' };
+        delete cell.f;
+        if (f !== '' && f !== null && f !== undefined) cell.f = String(f);
+        setCell(st, this._row + i, this._col + j, cell);
+      }),
+    );
+    return this;
+  }
+  clearContent(): Range {
+    const st = this._w('clearContent');
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++) {
+        const old = getCell(st, this._row + i, this._col + j);
+        if (old) {
+          const cell: CellState = { ...old, v: '' };
+          delete cell.f;
+          setCell(st, this._row + i, this._col + j, cell);
+        }
+      }
+    return this;
+  }
+  clear(): Range {
+    const st = this._w('clear');
+    for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) setCell(st, this._row + i, this._col + j, null);
+    return this;
+  }
+  _style(what: string, f: (c: CellState, i: number, j: number) => void): Range {
+    const st = this._w(what);
+    for (let i = 0; i < this._nr; i++)
+      for (let j = 0; j < this._nc; j++) {
+        const cell: CellState = { ...(getCell(st, this._row + i, this._col + j) ?? { v: '' }) };
+        f(cell, i, j);
+        setCell(st, this._row + i, this._col + j, cell);
+      }
+    return this;
+  }
+  setNumberFormat(numberFormat: string): Range {
+    return this._style('setNumberFormat', (c) => {
+      c.fmt = String(numberFormat);
+    });
+  }
+  setNumberFormats(numberFormats: string[][]): Range {
+    const rows = this._checkDims(numberFormats, 'setNumberFormats');
+    return this._style('setNumberFormats', (c, i, j) => {
+      c.fmt = String(rows[i][j]);
+    });
+  }
+  getNumberFormat(): string {
+    return getCell(this._st(), this._row, this._col)?.fmt ?? 'General';
+  }
+  getNumberFormats(): string[][] {
+    return this._cells((c) => c?.fmt ?? 'General');
+  }
+  setFontWeight(fontWeight: string | null): Range {
+    return this._style('setFontWeight', (c) => {
+      if (fontWeight === 'bold') c.bold = true;
+      else delete c.bold;
+    });
+  }
+  getFontWeight(): string {
+    return getCell(this._st(), this._row, this._col)?.bold ? 'bold' : 'normal';
+  }
+  setBackground(color: string | null): Range {
+    return this._style('setBackground', (c) => {
+      if (color) c.bg = String(color);
+      else delete c.bg;
+    });
+  }
+  setBackgrounds(colors: (string | null)[][]): Range {
+    const rows = this._checkDims(colors, 'setBackgrounds');
+    return this._style('setBackgrounds', (c, i, j) => {
+      const v = rows[i][j];
+      if (v) c.bg = String(v);
+      else delete c.bg;
+    });
+  }
+  getBackground(): string {
+    return getCell(this._st(), this._row, this._col)?.bg ?? '#ffffff';
+  }
+  setNote(note: string | null): Range {
+    return this._style('setNote', (c) => {
+      if (note) c.note = String(note);
+      else delete c.note;
+    });
+  }
+  getNote(): string {
+    return getCell(this._st(), this._row, this._col)?.note ?? '';
+  }
+  getRow(): number {
+    return this._row;
+  }
+  getColumn(): number {
+    return this._col;
+  }
+  getNumRows(): number {
+    return this._nr;
+  }
+  getNumColumns(): number {
+    return this._nc;
+  }
+  getLastRow(): number {
+    return this._row + this._nr - 1;
+  }
+  getLastColumn(): number {
+    return this._col + this._nc - 1;
+  }
+  getA1Notation(): string {
+    return toA1(this._row, this._col, this._nr, this._nc);
+  }
+  getSheet(): Sheet {
+    return this._sheet();
+  }
+  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
+    return this._sheet()._range(this._row + rowOffset, this._col + columnOffset, numRows ?? this._nr, numColumns ?? this._nc);
+  }
+  isBlank(): boolean {
+    return this._cells((c) => !(c && (c.v !== '' || c.f))).every((r) => r.every(Boolean));
+  }
+  setDataValidation(rule: DataValidation | null): Range {
+    const st = this._w('setDataValidation');
+    const inside = (d: DataValidationState) =>
+      d.row >= this._row && d.col >= this._col && d.row + d.numRows <= this._row + this._nr && d.col + d.numCols <= this._col + this._nc;
+    st.dataValidations = st.dataValidations.filter((d) => !inside(d));
+    if (rule) {
+      st.dataValidations.push({ a1: this.getA1Notation(), row: this._row, col: this._col, numRows: this._nr, numCols: this._nc, rule: { ...rule._rule } });
+    }
+    return this;
+  }
+  setDataValidations(rules: (DataValidation | null)[][]): Range {
+    const rows = this._checkDims(rules, 'setDataValidations') as (DataValidation | null)[][];
+    this._w('setDataValidations');
+    rows.forEach((r, i) => r.forEach((rule, j) => this.offset(i, j, 1, 1).setDataValidation(rule)));
+    return this;
+  }
+  getDataValidation(): DataValidation | null {
+    return this.getDataValidations()[0][0];
+  }
+  getDataValidations(): (DataValidation | null)[][] {
+    const st = this._st();
+    return this._cells((_c, r, c) => {
+      const found = findValidation(st, r, c);
+      return found ? new DataValidation(this._ctx, found.rule) : null;
+    });
+  }
+  protect(): Protection {
+    const st = this._w('protect');
+    const p: ProtectionState = {
+      id: `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
+      type: 'RANGE',
+      a1: this.getA1Notation(),
+      description: '',
+      warningOnly: false,
+      editors: [],
+    };
+    st.protections.push(p);
+    return new Protection(this._ctx, this._sheetId, p.id);
+  }
+  activate(): Range {
+    return this;
+  }
+}
+
+export function findValidation(st: SheetState, r: number, c: number): DataValidationState | undefined {
+  for (let k = st.dataValidations.length - 1; k >= 0; k--) {
+    const d = st.dataValidations[k];
+    if (r >= d.row && r < d.row + d.numRows && c >= d.col && c < d.col + d.numCols) return d;
+  }
+  return undefined;
+}
+
+// ---------------- Data validation ----------------
+
+export class DataValidation extends GasObject {
+  readonly _cls = 'DataValidation';
+  readonly _service = 'SpreadsheetApp';
+  constructor(
+    ctx: ExecContext,
+    readonly _rule: ValidationRuleState,
+  ) {
+    super(ctx);
+  }
+  getCriteriaType(): string {
+    return this._rule.criteria;
+  }
+  getCriteriaValues(): unknown[] {
+    if (this._rule.criteria === 'VALUE_IN_LIST') return [[...(this._rule.values ?? [])], this._rule.showDropdown];
+    return [this._rule.sourceA1 ?? '', this._rule.showDropdown];
+  }
+  getAllowInvalid(): boolean {
+    return this._rule.allowInvalid;
+  }
+  getHelpText(): string | null {
+    return this._rule.helpText ?? null;
+  }
+  copy(): DataValidationBuilder {
+    const b = new DataValidationBuilder(this._ctx);
+    b._rule = { ...this._rule };
+    return b;
+  }
+}
+
+export class DataValidationBuilder extends GasObject {
+  readonly _cls = 'DataValidationBuilder';
+  readonly _service = 'SpreadsheetApp';
+  _rule: ValidationRuleState | null = null;
+  private allowInvalid = true;
+  private helpText: string | undefined;
+  requireValueInList(values: unknown[], showDropdown?: boolean): DataValidationBuilder {
+    this._rule = { criteria: 'VALUE_IN_LIST', values: values.map(String), showDropdown: showDropdown ?? true, allowInvalid: true };
+    return this;
+  }
+  requireValueInRange(range: Range, showDropdown?: boolean): DataValidationBuilder {
+    const name = range._sheet().getName();
+    const q = /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+    this._rule = { criteria: 'VALUE_IN_RANGE', sourceA1: `${q}!${range.getA1Notation()}`, showDropdown: showDropdown ?? true, allowInvalid: true };
+    return this;
+  }
+  setAllowInvalid(allowInvalidData: boolean): DataValidationBuilder {
+    this.allowInvalid = !!allowInvalidData;
+    return this;
+  }
+  setHelpText(helpText: string): DataValidationBuilder {
+    this.helpText = String(helpText);
+    return this;
+  }
+  build(): DataValidation {
+    if (!this._rule) throw new Error('You must specify a criterion for the data validation rule.');
+    const rule: ValidationRuleState = { ...this._rule, allowInvalid: this.allowInvalid };
+    if (this.helpText !== undefined) rule.helpText = this.helpText;
+    return new DataValidation(this._ctx, rule);
+  }
+}
+
+/** Values a validation accepts (for user edits). */
+export function validationAccepts(ctxSheets: SheetState[], rule: ValidationRuleState, value: CellState['v'], tz: string, locale: string): boolean {
+  if (value === '') return true;
+  const text = displayValue({ v: value }, tz, locale);
+  if (rule.criteria === 'VALUE_IN_LIST') return (rule.values ?? []).some((x) => x === text || x === String(value));
+  const { sheet, ref } = splitSheetA1(rule.sourceA1 ?? '');
+  const st = ctxSheets.find((s) => s.name === sheet);
+  if (!st) return false;
+  const p = parseA1(ref, st.maxRows, st.maxCols);
+  if (!p) return false;
+  for (let r = p.row; r < p.row + p.numRows; r++)
+    for (let c = p.col; c < p.col + p.numCols; c++) {
+      const cell = getCell(st, r, c);
+      if (cell && displayValue(cell, tz, locale) === text) return true;
+    }
+  return false;
+}
+
+// ---------------- Protection ----------------
+
+export class Protection extends GasObject {
+  readonly _cls = 'Protection';
+  readonly _service = 'SpreadsheetApp';
+  constructor(
+    ctx: ExecContext,
+    readonly _sheetId: number,
+    readonly _pid: string,
+  ) {
+    super(ctx);
+  }
+  _p(): ProtectionState {
+    const p = new Sheet(this._ctx, this._sheetId)._st().protections.find((x) => x.id === this._pid);
+    if (!p) throw new Error('This protection has been removed.');
+    return p;
+  }
+  setDescription(description: string): Protection {
+    this._p().description = String(description);
+    return this;
+  }
+  getDescription(): string {
+    return this._p().description;
+  }
+  setWarningOnly(warningOnly: boolean): Protection {
+    this._p().warningOnly = !!warningOnly;
+    return this;
+  }
+  isWarningOnly(): boolean {
+    return this._p().warningOnly;
+  }
+  getProtectionType(): string {
+    return this._p().type;
+  }
+  getRange(): Range {
+    const p = this._p();
+    const sheet = new Sheet(this._ctx, this._sheetId);
+    return p.a1 ? sheet._rangeA1(p.a1) : sheet._range(1, 1, sheet._st().maxRows, sheet._st().maxCols);
+  }
+  addEditor(emailAddress: string): Protection {
+    const p = this._p();
+    if (!p.editors.includes(String(emailAddress))) p.editors.push(String(emailAddress));
+    return this;
+  }
+  addEditors(emailAddresses: string[]): Protection {
+    emailAddresses.forEach((e) => this.addEditor(e));
+    return this;
+  }
+  removeEditors(emailAddresses: string[]): Protection {
+    const p = this._p();
+    p.editors = p.editors.filter((e) => !emailAddresses.map(String).includes(e));
+    return this;
+  }
+  getEditors(): GasUser[] {
+    return this._p().editors.map((e) => new GasUser(this._ctx, e));
+  }
+  canEdit(): boolean {
+    const p = this._p();
+    return p.warningOnly || p.editors.includes(this._ctx.user) || this._ctx.user === this._ctx.emu.owner;
+  }
+  setDomainEdit(_editable: boolean): Protection {
+    return this;
+  }
+  remove(): void {
+    const st = new Sheet(this._ctx, this._sheetId)._st();
+    st.protections = st.protections.filter((x) => x.id !== this._pid);
+  }
+}

@@ -1,0 +1,328 @@
+/**
+ * Emulator state: one spreadsheet plus the script-level stores (properties,
+ * cache, triggers, outbox index, mail quota). Plain data, serialisable to one
+ * JSON file (Dates tagged as {"$date": iso}), validated with zod on load.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as z from 'zod';
+
+export const STORE_SCHEMA_VERSION = 1;
+
+export type CellValue = string | number | boolean | Date;
+
+export interface CellState {
+  v: CellValue;
+  f?: string;
+  fmt?: string;
+  note?: string;
+  bg?: string;
+  bold?: boolean;
+}
+
+export interface ValidationRuleState {
+  criteria: 'VALUE_IN_LIST' | 'VALUE_IN_RANGE';
+  values?: string[];
+  sourceA1?: string;
+  showDropdown: boolean;
+  allowInvalid: boolean;
+  helpText?: string;
+}
+
+export interface DataValidationState {
+  a1: string;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+  rule: ValidationRuleState;
+}
+
+export interface ProtectionState {
+  id: string;
+  type: 'SHEET' | 'RANGE';
+  a1?: string;
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+}
+
+export interface SheetState {
+  name: string;
+  sheetId: number;
+  maxRows: number;
+  maxCols: number;
+  /** rows[r][c] (0-based); missing/null = empty cell. */
+  rows: (Array<CellState | null> | null)[];
+  frozenRows: number;
+  dataValidations: DataValidationState[];
+  protections: ProtectionState[];
+  columnWidths: Record<string, number>;
+  tabColor?: string | null;
+  hidden?: boolean;
+}
+
+export interface TriggerState {
+  uid: string;
+  handler: string;
+  eventType: 'ON_EDIT' | 'ON_OPEN' | 'ON_CHANGE' | 'ON_FORM_SUBMIT' | 'CLOCK';
+  source: 'SPREADSHEETS' | 'CLOCK';
+  sourceId: string | null;
+  owner: string;
+  everyHours?: number;
+  everyMinutes?: number;
+}
+
+export interface OutboxEntry {
+  id: string;
+  messageId: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  date: Date;
+  file: string | null;
+  attachments: string[];
+}
+
+export interface CacheEntry {
+  v: string;
+  exp: number;
+}
+
+export interface StoreState {
+  version: number;
+  spreadsheet: {
+    id: string;
+    name: string;
+    locale: string;
+    timeZone: string;
+    activeSheetId: number;
+    nextSheetId: number;
+    sheets: SheetState[];
+  };
+  documentProperties: Record<string, string>;
+  scriptProperties: Record<string, string>;
+  userProperties: Record<string, Record<string, string>>;
+  /** scope key ('script' | 'document' | 'user:<email>') → key → entry. */
+  cache: Record<string, Record<string, CacheEntry>>;
+  triggers: TriggerState[];
+  outbox: OutboxEntry[];
+  mailQuota: { date: string; used: number };
+}
+
+export class EmulatorStoreError extends Error {
+  readonly file: string;
+  constructor(file: string, sv: string, en: string) {
+    super(`${sv} (${file}). / ${en} (${file}).`);
+    this.name = 'EmulatorStoreError';
+    this.file = file;
+  }
+}
+
+export function newSheetState(name: string, sheetId: number, rows = 1000, cols = 26): SheetState {
+  return {
+    name,
+    sheetId,
+    maxRows: rows,
+    maxCols: cols,
+    rows: [],
+    frozenRows: 0,
+    dataValidations: [],
+    protections: [],
+    columnWidths: {},
+  };
+}
+
+export function createInitialState(opts: { id?: string; name?: string; timeZone?: string; locale?: string } = {}): StoreState {
+  return {
+    version: STORE_SCHEMA_VERSION,
+    spreadsheet: {
+      id: opts.id ?? '1SummitPlannerEmulatorSpreadsheet0000000000',
+      name: opts.name ?? 'Summit Planner',
+      locale: opts.locale ?? 'sv_SE',
+      timeZone: opts.timeZone ?? 'Europe/Stockholm',
+      activeSheetId: 0,
+      nextSheetId: 1,
+      sheets: [newSheetState('Blad1', 0)],
+    },
+    documentProperties: {},
+    scriptProperties: {},
+    userProperties: {},
+    cache: {},
+    triggers: [],
+    outbox: [],
+    mailQuota: { date: '', used: 0 },
+  };
+}
+
+// ---------- validation ----------
+
+const cellValue = z.union([z.string(), z.number(), z.boolean(), z.date()]);
+const cell = z.object({
+  v: cellValue,
+  f: z.string().optional(),
+  fmt: z.string().optional(),
+  note: z.string().optional(),
+  bg: z.string().optional(),
+  bold: z.boolean().optional(),
+});
+const rule = z.object({
+  criteria: z.enum(['VALUE_IN_LIST', 'VALUE_IN_RANGE']),
+  values: z.array(z.string()).optional(),
+  sourceA1: z.string().optional(),
+  showDropdown: z.boolean(),
+  allowInvalid: z.boolean(),
+  helpText: z.string().optional(),
+});
+const posInt = z.number().int().min(1);
+const sheet = z.object({
+  name: z.string().min(1),
+  sheetId: z.number().int().min(0),
+  maxRows: posInt,
+  maxCols: posInt,
+  rows: z.array(z.array(cell.nullable()).nullable()),
+  frozenRows: z.number().int().min(0),
+  dataValidations: z.array(
+    z.object({ a1: z.string(), row: posInt, col: posInt, numRows: posInt, numCols: posInt, rule }),
+  ),
+  protections: z.array(
+    z.object({
+      id: z.string(),
+      type: z.enum(['SHEET', 'RANGE']),
+      a1: z.string().optional(),
+      description: z.string(),
+      warningOnly: z.boolean(),
+      editors: z.array(z.string()),
+    }),
+  ),
+  columnWidths: z.record(z.string(), z.number()),
+  tabColor: z.string().nullable().optional(),
+  hidden: z.boolean().optional(),
+});
+const strMap = z.record(z.string(), z.string());
+const storeSchema = z.object({
+  version: z.literal(STORE_SCHEMA_VERSION),
+  spreadsheet: z.object({
+    id: z.string().min(1),
+    name: z.string(),
+    locale: z.string(),
+    timeZone: z.string(),
+    activeSheetId: z.number().int(),
+    nextSheetId: z.number().int(),
+    sheets: z.array(sheet).min(1),
+  }),
+  documentProperties: strMap,
+  scriptProperties: strMap,
+  userProperties: z.record(z.string(), strMap),
+  cache: z.record(z.string(), z.record(z.string(), z.object({ v: z.string(), exp: z.number() }))),
+  triggers: z.array(
+    z.object({
+      uid: z.string(),
+      handler: z.string(),
+      eventType: z.enum(['ON_EDIT', 'ON_OPEN', 'ON_CHANGE', 'ON_FORM_SUBMIT', 'CLOCK']),
+      source: z.enum(['SPREADSHEETS', 'CLOCK']),
+      sourceId: z.string().nullable(),
+      owner: z.string(),
+      everyHours: z.number().optional(),
+      everyMinutes: z.number().optional(),
+    }),
+  ),
+  outbox: z.array(
+    z.object({
+      id: z.string(),
+      messageId: z.string(),
+      from: z.string(),
+      to: z.array(z.string()),
+      cc: z.array(z.string()),
+      bcc: z.array(z.string()),
+      subject: z.string(),
+      date: z.date(),
+      file: z.string().nullable(),
+      attachments: z.array(z.string()),
+    }),
+  ),
+  mailQuota: z.object({ date: z.string(), used: z.number().int().min(0) }),
+});
+
+// ---------- (de)serialisation ----------
+
+export function serializeState(state: StoreState): string {
+  return JSON.stringify(
+    state,
+    function (this: Record<string, unknown>, key: string, value: unknown) {
+      const raw = this[key];
+      if (raw instanceof Date) return { $date: Number.isNaN(raw.getTime()) ? null : raw.toISOString() };
+      return value;
+    },
+  );
+}
+
+export function parseState(text: string, file = '<memory>'): StoreState {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text, (_key, value: unknown) => {
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        const keys = Object.keys(value);
+        if (keys.length === 1 && keys[0] === '$date') {
+          const iso = (value as { $date: unknown }).$date;
+          return iso === null ? new Date(NaN) : new Date(String(iso));
+        }
+      }
+      return value;
+    });
+  } catch (e) {
+    throw new EmulatorStoreError(
+      file,
+      `Emulatorns datafil är skadad och kan inte läsas: ${(e as Error).message}. Ta bort filen för att börja om`,
+      `The emulator's data file is corrupted and cannot be read: ${(e as Error).message}. Delete the file to reset`,
+    );
+  }
+  if (raw && typeof raw === 'object' && 'version' in raw && (raw as { version: unknown }).version !== STORE_SCHEMA_VERSION) {
+    const v = String((raw as { version: unknown }).version);
+    throw new EmulatorStoreError(
+      file,
+      `Emulatorns datafil har schemaversion ${v}, förväntad ${STORE_SCHEMA_VERSION}. Ta bort filen för att börja om`,
+      `The emulator's data file has schema version ${v}, expected ${STORE_SCHEMA_VERSION}. Delete the file to reset`,
+    );
+  }
+  const parsed = storeSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'unknown';
+    throw new EmulatorStoreError(
+      file,
+      `Emulatorns datafil har fel format (${where}). Ta bort filen för att börja om`,
+      `The emulator's data file has the wrong shape (${where}). Delete the file to reset`,
+    );
+  }
+  return parsed.data as StoreState;
+}
+
+/** Writes atomically: temp file in the same directory, then rename. */
+export function saveState(state: StoreState, file: string): void {
+  const dir = path.dirname(path.resolve(file));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  fs.writeFileSync(tmp, serializeState(state), 'utf8');
+  fs.renameSync(tmp, file);
+}
+
+export function loadState(file: string): StoreState {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new EmulatorStoreError(
+      file,
+      `Emulatorns datafil kan inte läsas: ${(e as Error).message}`,
+      `The emulator's data file cannot be read: ${(e as Error).message}`,
+    );
+  }
+  return parseState(text, file);
+}
+
+export function cloneState(state: StoreState): StoreState {
+  return parseState(serializeState(state));
+}

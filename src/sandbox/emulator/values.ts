@@ -1,0 +1,518 @@
+/** Cell value parsing, A1 notation, time-zone helpers and number-format display. */
+import type { CellState, CellValue } from './store';
+
+export const NBSP = '\u00a0';
+
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+// ---------- A1 notation ----------
+
+export function colToLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function lettersToCol(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function toA1(row: number, col: number, numRows = 1, numCols = 1): string {
+  const a = `${colToLetters(col)}${row}`;
+  if (numRows === 1 && numCols === 1) return a;
+  return `${a}:${colToLetters(col + numCols - 1)}${row + numRows - 1}`;
+}
+
+export interface A1Parts {
+  sheet?: string;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+}
+
+/** Splits "'My sheet'!A1:B2" into sheet name and range part. */
+export function splitSheetA1(a1: string): { sheet?: string; ref: string } {
+  const m = /^(?:'((?:[^']|'')+)'|([^'!]+))!(.+)$/.exec(a1.trim());
+  if (!m) return { ref: a1.trim() };
+  return { sheet: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2], ref: m[3] };
+}
+
+/** Parses a range reference (no sheet) against a sheet's size; null when invalid. */
+export function parseA1(ref: string, maxRows: number, maxCols: number): A1Parts | null {
+  const s = ref.replace(/\$/g, '').toUpperCase();
+  let m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/.exec(s);
+  if (m) {
+    const c1 = lettersToCol(m[1]);
+    const r1 = Number(m[2]);
+    const c2 = m[3] ? lettersToCol(m[3]) : c1;
+    const r2 = m[4] ? Number(m[4]) : r1;
+    if (r1 < 1 || r2 < 1) return null;
+    return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  }
+  m = /^([A-Z]+)(\d+)?:([A-Z]+)(\d+)?$/.exec(s); // A:B, A2:B (open-ended)
+  if (m) {
+    const c1 = lettersToCol(m[1]);
+    const c2 = lettersToCol(m[3]);
+    const r1 = m[2] ? Number(m[2]) : 1;
+    const r2 = m[4] ? Number(m[4]) : maxRows;
+    return { row: Math.min(r1, r2), col: Math.min(c1, c2), numRows: Math.abs(r2 - r1) + 1, numCols: Math.abs(c2 - c1) + 1 };
+  }
+  m = /^(\d+):(\d+)$/.exec(s);
+  if (m) {
+    const r1 = Number(m[1]);
+    const r2 = Number(m[2]);
+    if (r1 < 1 || r2 < 1) return null;
+    return { row: Math.min(r1, r2), col: 1, numRows: Math.abs(r2 - r1) + 1, numCols: maxCols };
+  }
+  return null;
+}
+
+// ---------- time zones ----------
+
+interface ZonedParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  weekday: number; // 0 = Sunday
+}
+
+const dtfCache = new Map<string, Intl.DateTimeFormat>();
+function dtf(tz: string): Intl.DateTimeFormat {
+  let f = dtfCache.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    dtfCache.set(tz, f);
+  }
+  return f;
+}
+
+const WD = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+export function zonedParts(date: Date, tz: string): ZonedParts {
+  const parts: Record<string, string> = {};
+  for (const p of dtf(tz).formatToParts(date)) parts[p.type] = p.value;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    ms: ((date.getTime() % 1000) + 1000) % 1000,
+    weekday: WD.indexOf(parts.weekday),
+  };
+}
+
+/** Offset of tz from UTC at the given instant, in minutes (Stockholm winter: 60). */
+export function tzOffsetMinutes(date: Date, tz: string): number {
+  const p = zonedParts(date, tz);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms);
+  return Math.round((asUtc - date.getTime()) / 60000);
+}
+
+/** The instant at which the wall-clock time in tz reads the given fields. */
+export function zonedToDate(tz: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): Date {
+  const guess = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  let t = guess - tzOffsetMinutes(new Date(guess), tz) * 60000;
+  t = guess - tzOffsetMinutes(new Date(t), tz) * 60000;
+  return new Date(t);
+}
+
+export function dayKey(date: Date, tz: string): string {
+  const p = zonedParts(date, tz);
+  return `${p.year}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+// ---------- parsing typed/written strings like Sheets ----------
+
+/**
+ * What Sheets stores for a value written with setValue(s) or typed by a user.
+ * Returns the cell content (value + formula + an implied number format).
+ */
+export function parseInput(value: unknown, tz: string): { v: CellValue; f?: string; fmt?: string } {
+  if (value === null || value === undefined) return { v: '' };
+  if (typeof value === 'number') return { v: Number.isFinite(value) ? value : '#NUM!' };
+  if (typeof value === 'boolean') return { v: value };
+  if (isDate(value)) return { v: new Date(value.getTime()) };
+  if (typeof value !== 'string') return { v: String(value) };
+  const s = value;
+  if (s.startsWith("'")) return { v: s.slice(1) };
+  if (s.startsWith('=') && s.length > 1) return { v: '', f: s };
+  const t = s.trim();
+  if (t === '') return { v: s };
+  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { v: Number(t) };
+  if (/^[+-]?\d+,\d+$/.test(t)) return { v: Number(t.replace(',', '.')) }; // sv_SE decimal comma
+  if (/^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+(,\d+)?$/.test(t)) return { v: Number(t.replace(/[ \u00a0\u202f]/g, '').replace(',', '.')) }; // sv_SE grouping
+  let m = /^([+-]?\d+(?:[.,]\d+)?)\s?%$/.exec(t);
+  if (m) return { v: Number(m[1].replace(',', '.')) / 100, fmt: m[1].includes('.') || m[1].includes(',') ? '0.00%' : '0%' };
+  if (/^true$/i.test(t)) return { v: true };
+  if (/^false$/i.test(t)) return { v: false };
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate()) {
+      const hasTime = m[4] !== undefined;
+      const date = zonedToDate(tz, y, mo, d, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+      return { v: date, fmt: hasTime ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd' };
+    }
+  }
+  return { v: s };
+}
+
+// ---------- display ----------
+
+const MS_PER_DAY = 86400000;
+/** Sheets serial number (days since 1899-12-30 in the sheet's time zone) of a date. */
+export function dateToSerial(d: Date, tz: string): number {
+  const p = zonedParts(d, tz);
+  const local = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.ms);
+  return (local - Date.UTC(1899, 11, 30)) / MS_PER_DAY;
+}
+export function serialToDate(n: number, tz: string): Date {
+  const local = new Date(Date.UTC(1899, 11, 30) + Math.round(n * MS_PER_DAY));
+  return zonedToDate(
+    tz,
+    local.getUTCFullYear(),
+    local.getUTCMonth() + 1,
+    local.getUTCDate(),
+    local.getUTCHours(),
+    local.getUTCMinutes(),
+    local.getUTCSeconds(),
+  );
+}
+
+interface LocaleSep {
+  dec: string;
+  group: string;
+}
+function localeSep(locale: string): LocaleSep {
+  const l = locale.toLowerCase();
+  if (/^(sv|fi|nb|no|nn|fr|cs|pl|ru|sk|uk)/.test(l)) return { dec: ',', group: NBSP };
+  if (/^(de|da|es|it|nl|pt|tr|id)/.test(l)) return { dec: ',', group: '.' };
+  return { dec: '.', group: ',' };
+}
+
+function generalNumber(n: number, sep: LocaleSep): string {
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return String(n);
+  let s: string;
+  const a = Math.abs(n);
+  if (a !== 0 && (a >= 1e15 || a < 1e-9)) s = n.toExponential(5).replace(/\.?0+e/, 'E').replace('e', 'E');
+  else s = String(Number(n.toPrecision(10)));
+  return s.replace('.', sep.dec);
+}
+
+function splitSections(fmt: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let q = false;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch === '"') q = !q;
+    if (ch === '\\' && !q) {
+      cur += ch + (fmt[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (ch === ';' && !q) {
+      out.push(cur);
+      cur = '';
+      continue;
+    }
+    cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+/** Tokenises into literals and pattern runs. */
+function tokens(fmt: string): { lit: boolean; s: string }[] {
+  const out: { lit: boolean; s: string }[] = [];
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch === '"') {
+      const j = fmt.indexOf('"', i + 1);
+      const end = j < 0 ? fmt.length : j;
+      out.push({ lit: true, s: fmt.slice(i + 1, end) });
+      i = end;
+    } else if (ch === '\\') {
+      out.push({ lit: true, s: fmt[i + 1] ?? '' });
+      i++;
+    } else if (ch === '[') {
+      const j = fmt.indexOf(']', i);
+      i = j < 0 ? fmt.length : j; // colour / condition: ignored
+    } else if (ch === '_') {
+      out.push({ lit: true, s: ' ' });
+      i++;
+    } else if (ch === '*') {
+      i++;
+    } else out.push({ lit: false, s: ch });
+  }
+  return out;
+}
+
+function isDateFormat(fmt: string): boolean {
+  const stripped = tokens(fmt)
+    .filter((t) => !t.lit)
+    .map((t) => t.s)
+    .join('');
+  return /[yYdDhHsS]/.test(stripped) || /[mM]/.test(stripped.replace(/am\/pm|a\/p/gi, ''));
+}
+
+function formatNumberPattern(n: number, fmt: string, sep: LocaleSep): string {
+  const toks = tokens(fmt);
+  const pat = toks.filter((t) => !t.lit).map((t) => t.s).join('');
+  const percent = (pat.match(/%/g) ?? []).length;
+  let x = Math.abs(n) * Math.pow(100, percent);
+  const numPat = /[0#?,.]+/.exec(pat)?.[0] ?? '';
+  const dot = numPat.indexOf('.');
+  const intPat = dot < 0 ? numPat : numPat.slice(0, dot);
+  const fracPat = dot < 0 ? '' : numPat.slice(dot + 1).replace(/,/g, '');
+  // trailing commas scale by 1000
+  let intP = intPat;
+  while (intP.endsWith(',')) {
+    x /= 1000;
+    intP = intP.slice(0, -1);
+  }
+  const grouping = intP.includes(',');
+  const minInt = (intP.match(/0/g) ?? []).length;
+  const minFrac = (fracPat.match(/0/g) ?? []).length;
+  const maxFrac = fracPat.length;
+  let fixed = x.toFixed(maxFrac);
+  let [ip, fp = ''] = fixed.split('.');
+  while (fp.length > minFrac && fp.endsWith('0')) fp = fp.slice(0, -1);
+  if (ip === '0' && minInt === 0) ip = '';
+  ip = ip.padStart(minInt, '0');
+  if (grouping) ip = ip.replace(/\B(?=(\d{3})+(?!\d))/g, sep.group);
+  fixed = fp.length > 0 || fracPat.includes('0') ? `${ip}${sep.dec}${fp}` : dot >= 0 && maxFrac === 0 ? `${ip}` : ip;
+  // rebuild with literals around the number
+  let out = '';
+  let placed = false;
+  let inNum = false;
+  for (const t of toks) {
+    if (t.lit) {
+      out += t.s;
+      inNum = false;
+      continue;
+    }
+    if (/[0#?,.]/.test(t.s)) {
+      if (!placed) {
+        out += fixed;
+        placed = true;
+      }
+      inNum = true;
+      continue;
+    }
+    void inNum;
+    out += t.s;
+  }
+  if (!placed) out = fixed + out;
+  return out;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function formatDatePattern(d: Date, fmt: string, tz: string): string {
+  const p = zonedParts(d, tz);
+  const toks = tokens(fmt);
+  // merge runs of identical letters
+  const runs: { lit: boolean; s: string }[] = [];
+  for (const t of toks) {
+    const last = runs[runs.length - 1];
+    if (!t.lit && last && !last.lit && last.s[0].toLowerCase() === t.s.toLowerCase() && /[a-z]/i.test(t.s)) last.s += t.s;
+    else runs.push({ ...t });
+  }
+  const ampm = runs.some((r) => !r.lit && /^(am\/pm|a\/p)$/i.test(r.s)) || /am\/pm/i.test(fmt);
+  let out = '';
+  for (let i = 0; i < runs.length; i++) {
+    const r = runs[i];
+    if (r.lit) {
+      out += r.s;
+      continue;
+    }
+    const c = r.s[0].toLowerCase();
+    const len = r.s.length;
+    if (c === 'y') out += len <= 2 ? String(p.year % 100).padStart(2, '0') : String(p.year);
+    else if (c === 'd')
+      out += len === 1 ? String(p.day) : len === 2 ? String(p.day).padStart(2, '0') : len === 3 ? DAYS[p.weekday].slice(0, 3) : DAYS[p.weekday];
+    else if (c === 'h') {
+      const h = ampm ? p.hour % 12 || 12 : p.hour;
+      out += len >= 2 ? String(h).padStart(2, '0') : String(h);
+    } else if (c === 's') out += len >= 2 ? String(p.second).padStart(2, '0') : String(p.second);
+    else if (c === 'm') {
+      // minutes if after an hour token or before a seconds token
+      const isTok = (x: { lit: boolean; s: string }) => !x.lit && /^[a-z]/i.test(x.s);
+      const prev = runs.slice(0, i).reverse().find(isTok);
+      const next = runs.slice(i + 1).find(isTok);
+      const minute = (prev && /^h/i.test(prev.s)) || (next && /^s/i.test(next.s));
+      if (minute && len <= 2) out += len === 2 ? String(p.minute).padStart(2, '0') : String(p.minute);
+      else out += len === 1 ? String(p.month) : len === 2 ? String(p.month).padStart(2, '0') : len === 3 ? MONTHS[p.month - 1].slice(0, 3) : MONTHS[p.month - 1];
+    } else if (c === 'a') {
+      out += p.hour < 12 ? 'AM' : 'PM';
+      if (/^a\/p$/i.test(r.s) || /^am\/pm$/i.test(r.s)) continue;
+    } else if (r.s === '/' || r.s === 'p' || r.s === 'P') {
+      // part of am/pm handled above
+    } else out += r.s;
+  }
+  return out.replace(/AM\/PM|AMm\/pm/gi, p.hour < 12 ? 'AM' : 'PM');
+}
+
+/** What Sheets would display for a cell (getDisplayValue). */
+export function displayValue(cell: CellState | null | undefined, tz: string, locale: string): string {
+  if (!cell) return '';
+  if (cell.f !== undefined && cell.v === '') return '';
+  const sep = localeSep(locale);
+  const v = cell.v;
+  const fmt = cell.fmt && cell.fmt !== 'General' ? cell.fmt : undefined;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (typeof v === 'string') {
+    if (fmt) {
+      const sections = splitSections(fmt);
+      const textSec = sections.length >= 4 ? sections[3] : sections.find((s) => s.includes('@'));
+      if (textSec) return tokens(textSec).map((t) => (t.lit ? t.s : t.s === '@' ? v : t.s)).join('');
+    }
+    return v;
+  }
+  if (isDate(v)) {
+    if (Number.isNaN(v.getTime())) return '';
+    if (!fmt || fmt === '@') {
+      const p = zonedParts(v, tz);
+      const midnight = p.hour === 0 && p.minute === 0 && p.second === 0;
+      return formatDatePattern(v, midnight ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss', tz);
+    }
+    if (isDateFormat(fmt)) return formatDatePattern(v, fmt, tz);
+    return displayValue({ v: dateToSerial(v, tz), fmt }, tz, locale);
+  }
+  // number
+  if (!fmt || fmt === '@') return generalNumber(v, sep);
+  const sections = splitSections(fmt);
+  let sec = sections[0];
+  let n = v;
+  if (v < 0 && sections.length >= 2 && sections[1] !== '') {
+    sec = sections[1];
+    n = -v;
+  } else if (v === 0 && sections.length >= 3 && sections[2] !== '') sec = sections[2];
+  if (isDateFormat(sec)) return formatDatePattern(serialToDate(n, tz), sec, tz);
+  if (!/[0#?]/.test(sec)) return tokens(sec).map((t) => t.s).join('') || generalNumber(n, sep);
+  const body = formatNumberPattern(n, sec, sep);
+  return n < 0 && !/^0+([.,]0*)?$/.test(body.replace(/[^\d.,]/g, '')) ? `-${body}` : body;
+}
+
+// ---------- Java SimpleDateFormat (Utilities.formatDate) ----------
+
+export function javaFormatDate(date: Date, tz: string, pattern: string): string {
+  const p = zonedParts(date, tz);
+  const off = tzOffsetMinutes(date, tz);
+  let out = '';
+  for (let i = 0; i < pattern.length; ) {
+    const ch = pattern[i];
+    if (ch === "'") {
+      if (pattern[i + 1] === "'") {
+        out += "'";
+        i += 2;
+        continue;
+      }
+      const j = pattern.indexOf("'", i + 1);
+      const end = j < 0 ? pattern.length : j;
+      out += pattern.slice(i + 1, end).replace(/''/g, "'");
+      i = end + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let len = 1;
+    while (pattern[i + len] === ch) len++;
+    i += len;
+    const pad = (n: number) => String(n).padStart(len, '0');
+    const sign = off < 0 ? '-' : '+';
+    const ah = String(Math.floor(Math.abs(off) / 60)).padStart(2, '0');
+    const am = String(Math.abs(off) % 60).padStart(2, '0');
+    switch (ch) {
+      case 'y':
+      case 'Y':
+        out += len === 2 ? String(p.year % 100).padStart(2, '0') : pad(p.year);
+        break;
+      case 'M':
+      case 'L':
+        out += len >= 4 ? MONTHS[p.month - 1] : len === 3 ? MONTHS[p.month - 1].slice(0, 3) : pad(p.month);
+        break;
+      case 'd':
+        out += pad(p.day);
+        break;
+      case 'H':
+        out += pad(p.hour);
+        break;
+      case 'k':
+        out += pad(p.hour === 0 ? 24 : p.hour);
+        break;
+      case 'h':
+        out += pad(p.hour % 12 || 12);
+        break;
+      case 'K':
+        out += pad(p.hour % 12);
+        break;
+      case 'm':
+        out += pad(p.minute);
+        break;
+      case 's':
+        out += pad(p.second);
+        break;
+      case 'S':
+        out += String(p.ms).padStart(3, '0').slice(0, Math.max(len, 3)).padEnd(len, '0');
+        break;
+      case 'E':
+        out += len >= 4 ? DAYS[p.weekday] : DAYS[p.weekday].slice(0, 3);
+        break;
+      case 'u':
+        out += pad(p.weekday === 0 ? 7 : p.weekday);
+        break;
+      case 'a':
+        out += p.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'Z':
+        out += `${sign}${ah}${am}`;
+        break;
+      case 'X':
+        out += off === 0 ? 'Z' : len === 1 ? `${sign}${ah}` : len === 2 ? `${sign}${ah}${am}` : `${sign}${ah}:${am}`;
+        break;
+      case 'z':
+        out += tzAbbrev(date, tz, len >= 4);
+        break;
+      default:
+        throw new Error(`Illegal pattern character '${ch}'`);
+    }
+  }
+  return out;
+}
+
+function tzAbbrev(date: Date, tz: string, long: boolean): string {
+  const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: long ? 'long' : 'short' });
+  return f.formatToParts(date).find((x) => x.type === 'timeZoneName')?.value ?? tz;
+}

@@ -1,0 +1,102 @@
+import { runConcurrently } from '../../../src/sandbox/emulator/concurrent';
+import { Emulator } from '../../../src/sandbox/emulator/runtime';
+
+// Both executions append "their" row after reading the last row: the classic lost-row race.
+const code = `
+function appendGuarded(name, timeout) {
+  var lock = LockService.getDocumentLock();
+  lock.waitLock(timeout);
+  try {
+    var sh = SpreadsheetApp.getActive().getSheets()[0];
+    var last = sh.getLastRow();
+    var seen = last ? sh.getRange(1, 1, last, 1).getValues().length : 0;
+    sh.getRange(last + 1, 1).setValue(name);
+    SpreadsheetApp.flush();
+    return seen;
+  } finally {
+    lock.releaseLock();
+  }
+}
+function appendUnguarded(name) {
+  var sh = SpreadsheetApp.getActive().getSheets()[0];
+  var last = sh.getLastRow();
+  Utilities.sleep(1);
+  sh.getRange(last + 1, 1).setValue(name);
+  return last;
+}
+function tryOnly(ms) { var l = LockService.getDocumentLock(); var got = l.tryLock(ms); Logger.log('got ' + got); return got; }
+`;
+
+describe('runConcurrently', () => {
+  jest.setTimeout(20000);
+
+  test('B blocks in waitLock until A releases; no row is lost', async () => {
+    const emu = new Emulator();
+    const [a, b] = await runConcurrently(
+      emu,
+      code,
+      [
+        { fnName: 'appendGuarded', args: ['A', 5000] },
+        { fnName: 'appendGuarded', args: ['B', 5000] },
+      ],
+      { pauseA: (c) => c.cls === 'Sheet' && c.method === 'getLastRow' },
+    );
+    expect([a.ok, b.ok]).toEqual([true, true]);
+    expect(emu.sheetValues('Blad1')).toEqual([['A'], ['B']]);
+    expect(b.result).toBe(1); // B read after A's write
+    expect(a.calls.byMethod['Lock.waitLock']).toBe(1);
+    expect(b.calls.byService.LockService).toBe(3);
+  });
+
+  test('without the lock the race loses a row (the harness really interleaves)', async () => {
+    const emu = new Emulator();
+    await runConcurrently(
+      emu,
+      code,
+      [
+        { fnName: 'appendUnguarded', args: ['A'] },
+        { fnName: 'appendUnguarded', args: ['B'] },
+      ],
+      { pauseA: (c) => c.method === 'sleep' },
+    );
+    expect(emu.sheetValues('Blad1')).toEqual([['A']]); // B wrote row 1 first, A overwrote it
+  });
+
+  test('B times out when A holds the lock too long; tryLock returns false', async () => {
+    const emu = new Emulator();
+    const slow = `${code}
+      function holdLong() { var l = LockService.getDocumentLock(); l.waitLock(1000); SpreadsheetApp.getActive(); var t = Date.now(); while (Date.now() - t < 700) {} l.releaseLock(); return 'done'; }`;
+    const [a, b] = await runConcurrently(
+      emu,
+      slow,
+      [
+        { fnName: 'holdLong', args: [] },
+        { fnName: 'appendGuarded', args: ['B', 200] },
+      ],
+      { pauseA: (c) => c.cls === 'SpreadsheetApp' },
+    );
+    expect(a.result).toBe('done');
+    expect(b.ok).toBe(false);
+    expect(b.error?.message).toBe('Lock timeout: another process was holding the lock for too long.');
+    expect(emu.sheetValues('Blad1')).toEqual([['']]);
+
+    const [, c] = await runConcurrently(emu, slow, [{ fnName: 'holdLong', args: [] }, { fnName: 'tryOnly', args: [100] }], {
+      pauseA: (x) => x.cls === 'SpreadsheetApp',
+    });
+    expect([c.ok, c.result, c.logs]).toEqual([true, false, ['got false']]);
+  });
+
+  test('faults work across threads and a hung worker fails instead of hanging', async () => {
+    const emu = new Emulator();
+    const [a, b] = await runConcurrently(emu, code, [
+      { fnName: 'appendGuarded', args: ['A', 1000], opts: { faults: { failOn: (c) => c.method === 'setValue' } } },
+      { fnName: 'appendGuarded', args: ['B', 1000] },
+    ]);
+    expect(a.error?.name).toBe('EmulatedCrash');
+    expect(b.ok).toBe(true); // A's lock was released when A died
+    expect(emu.sheetValues('Blad1')).toEqual([['B']]);
+    await expect(
+      runConcurrently(emu, 'function spin() { for (;;) {} }', [{ fnName: 'spin' }, { fnName: 'spin' }], { timeoutMs: 500 }),
+    ).rejects.toThrow(/timed out/);
+  });
+});

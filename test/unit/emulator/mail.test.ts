@@ -1,0 +1,72 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { simpleParser } from 'mailparser';
+import { manualClock } from '../../../src/sandbox/emulator/runtime';
+import { exec, newEmu, run } from './helpers';
+
+function tmp(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'emu-mail-'));
+}
+
+describe('MailApp', () => {
+  test('writes a real .eml: Swedish characters, html + text, attachments round-trip', async () => {
+    const dir = tmp();
+    const emu = newEmu({ outboxDir: dir, defaultUser: 'projektledare@stockholm.se' });
+    const long = 'Inbjudan till Public Services Summit – Nobelveckan i Stockholm, Årsmöte för Ägare och Österåkers É-kommun';
+    run(
+      emu,
+      `MailApp.sendEmail({ to: 'gäst@example.org'.replace('ä', 'a') + ', b@example.org', cc: 'c@example.org', bcc: 'd@example.org',
+         subject: ${JSON.stringify(long)}, body: 'Hej Åsa!\\nVälkommen till middagen på Stadshuset. Émile är också där. ' + new Array(40).join('lång rad '),
+         htmlBody: '<p>Hej <b>Åsa</b> – välkommen, Émile!</p>', name: 'Stockholms stad – Projektledning Ö', replyTo: 'svar@stockholm.se',
+         attachments: [Utilities.newBlob('BEGIN:VCALENDAR\\r\\nSUMMARY:Middag på Stadshuset\\r\\nEND:VCALENDAR\\r\\n', 'text/calendar', 'inbjudan.ics'),
+                       Utilities.newBlob([0, -1, 10, 127, -128], 'application/octet-stream', 'bilaga-ö.bin')] });`,
+    );
+    const [entry] = emu.outbox();
+    expect(entry).toMatchObject({ to: ['gast@example.org', 'b@example.org'], cc: ['c@example.org'], bcc: ['d@example.org'], subject: long });
+    expect(entry.file && entry.file.startsWith(dir)).toBe(true);
+    const raw = fs.readFileSync(entry.file as string, 'utf8');
+    expect(raw).toMatch(/^MIME-Version: 1\.0\r$/m);
+    expect(raw).toMatch(/^Message-ID: <[^>]+>\r$/m);
+    expect([...raw].every((ch) => ch.charCodeAt(0) < 128)).toBe(true); // everything encoded
+    expect(raw).not.toMatch(/^Bcc:/im);
+    for (const line of raw.split('\r\n')) expect(line.length).toBeLessThanOrEqual(998);
+    const m = await simpleParser(raw);
+    expect(m.subject).toBe(long);
+    expect(m.from?.value[0]).toEqual({ name: 'Stockholms stad – Projektledning Ö', address: 'projektledare@stockholm.se' });
+    expect(m.replyTo?.value[0].address).toBe('svar@stockholm.se');
+    expect(m.text?.trim()).toBe(`Hej Åsa!\nVälkommen till middagen på Stadshuset. Émile är också där. ${new Array(40).join('lång rad ')}`.trim());
+    expect(m.html).toContain('<p>Hej <b>Åsa</b> – välkommen, Émile!</p>');
+    expect(m.date?.toISOString()).toBe('2009-12-07T09:00:00.000Z');
+    expect(m.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ['inbjudan.ics', 'text/calendar'],
+      ['bilaga-ö.bin', 'application/octet-stream'],
+    ]);
+    expect(m.attachments[0].content.toString('utf8')).toContain('Middag på Stadshuset');
+    expect([...m.attachments[1].content]).toEqual([0, 255, 10, 127, 128]);
+  });
+
+  test('positional forms and a text-only message', async () => {
+    const emu = newEmu();
+    run(emu, `MailApp.sendEmail('a@example.org', 'Ämne', 'Text'); MailApp.sendEmail('b@example.org', 'r@example.org', 'S2', 'B2'); MailApp.sendEmail('c@example.org', 'S3', 'B3', { htmlBody: '<i>x</i>', name: 'N' });`);
+    const [a, b, c] = emu.outbox();
+    const ma = await simpleParser(emu.eml(a.id));
+    expect([ma.subject, ma.text?.trim(), ma.html]).toEqual(['Ämne', 'Text', false]);
+    const mb = await simpleParser(emu.eml(b.id));
+    expect([mb.subject, mb.replyTo?.value[0].address, mb.text?.trim()]).toEqual(['S2', 'r@example.org', 'B2']);
+    const mc = await simpleParser(emu.eml(c.id));
+    expect([mc.from?.value[0].name, mc.html]).toEqual(['N', '<i>x</i>']);
+  });
+
+  test('daily recipient quota, reset on the Stockholm date; invalid address', () => {
+    const clock = manualClock('2009-12-07T22:00:00Z'); // 23:00 in Stockholm
+    const emu = newEmu({ dailyMailQuota: 3, clock });
+    expect(run(emu, `MailApp.sendEmail({ to: 'a@example.org,b@example.org', subject: 's', body: 'b' }); return MailApp.getRemainingDailyQuota();`)).toBe(1);
+    const over = exec(emu, `MailApp.sendEmail({ to: 'a@example.org', cc: 'b@example.org', subject: 's', body: 'b' });`);
+    expect(over.error?.message).toBe('Service invoked too many times for one day: email.');
+    expect(emu.outbox()).toHaveLength(1);
+    expect(exec(emu, `MailApp.sendEmail('not-an-address', 's', 'b');`).error?.message).toBe('Invalid email: not-an-address');
+    clock.advance(60 * 60 * 1000); // 00:00 next day in Stockholm (still 7 Dec in UTC... 23:00Z)
+    expect(run(emu, `return MailApp.getRemainingDailyQuota();`)).toBe(3);
+  });
+});
