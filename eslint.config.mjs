@@ -10,6 +10,8 @@ const appsScriptGlobals = [
 const hostGlobals = [
   'window', 'document', 'navigator', 'location', 'localStorage', 'fetch', 'google',
   'process', 'require', 'module', 'Buffer', 'global', 'globalThis', '__dirname',
+  // Not in Apps Script's V8 either:
+  'TextEncoder', 'TextDecoder', 'structuredClone', 'setTimeout', 'setInterval', 'queueMicrotask', 'atob', 'btoa', 'crypto',
 ];
 const restricted = (names, why) => names.map((name) => ({ name, message: why }));
 

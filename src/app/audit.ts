@@ -24,7 +24,9 @@ const toRow = (t: { time: string; user: string }, e: AuditEntry): AuditRow => ({
 });
 
 const fromCells = (time: Cell, rest: Cell[]): AuditRow => ({
-  time: time instanceof Date ? auditTime(time) : String(time),
+  // A sheet keeps date-times as day fractions: the read-back instant can be a
+  // millisecond off, so round to the nearest second (auditTime would floor).
+  time: time instanceof Date ? auditTime(new Date(Math.round(time.getTime() / 1000) * 1000)) : String(time),
   user: String(rest[0]), action: String(rest[1]), object: String(rest[2]), before: String(rest[3]), after: String(rest[4]),
 });
 

@@ -3,8 +3,7 @@
  * hash and its own content, so editing, deleting or inserting a row breaks
  * the chain from that row on.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import { sha256Hex } from './hash';
 
 export const GENESIS = '0'.repeat(64);
 
@@ -20,7 +19,7 @@ export interface AuditRow {
 
 export function auditHash(prev: string, row: AuditRow): string {
   const canonical = JSON.stringify([prev, row.time, row.user, row.action, row.object, row.before, row.after]);
-  return bytesToHex(sha256(utf8ToBytes(canonical)));
+  return sha256Hex(canonical);
 }
 
 /** Chains rows after `prev`; returns each row's hash. */
