@@ -1,0 +1,169 @@
+/**
+ * Validation of what the sidebar sends (google.script.run: JSON only, no
+ * Dates). Shapes and lengths with zod/mini (small bundle); money, dates and
+ * statuses with our own parsers so the messages say exactly what is wrong.
+ * Funders are checked against the Budget sheet later, inside the lock.
+ */
+import * as z from 'zod/mini';
+import { categoryIndex, isValidIsoDate, statusIndex, type Category } from './budget';
+import { parseMoney, type Ore } from './money';
+import { fail, msg, ok, type Msg, type Result } from './msg';
+import { CATEGORIES, COST_STATUSES, type CostStatus } from './schema';
+
+export const LIMITS = { name: 100, description: 500, supplier: 200, reference: 200, comment: 1000, decision: 200, id: 20, amountText: 40, funders: 50 } as const;
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+const required = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optText = (max: number) => z.optional(text(max));
+/** Amounts: a string or a number; parseMoney gives the reason when it is wrong. */
+const amount = z.union([z.string().check(z.maxLength(LIMITS.amountText)), z.number()]);
+
+const FIELD: Record<string, Msg> = {
+  funder: msg('Finansiär', 'Funder'), category: msg('Kategori', 'Category'), description: msg('Beskrivning', 'Description'),
+  amount: msg('Belopp', 'Amount'), date: msg('Datum', 'Date'), supplier: msg('Leverantör', 'Supplier'),
+  reference: msg('Referens', 'Reference'), status: msg('Status', 'Status'), id: msg('ID', 'ID'),
+  from: msg('Från', 'From'), to: msg('Till', 'To'), decisionRef: msg('Beslutsreferens', 'Decision reference'),
+  comment: msg('Kommentar', 'Comment'), total: msg('Totalbudget', 'Total budget'), allocations: msg('Tilldelningar', 'Allocations'),
+};
+
+export const RegisterCostSchema = z.object({
+  funder: required(LIMITS.name),
+  category: required(40),
+  description: required(LIMITS.description),
+  amount,
+  date: required(10),
+  supplier: optText(LIMITS.supplier),
+  reference: optText(LIMITS.reference),
+  status: z.optional(text(20)),
+});
+export type RegisterCostRaw = z.infer<typeof RegisterCostSchema>;
+
+export const ChangeCostSchema = z.object({
+  id: required(LIMITS.id),
+  status: z.optional(text(20)),
+  amount: z.optional(amount),
+});
+
+export const TransferSchema = z.object({
+  from: required(LIMITS.name),
+  to: required(LIMITS.name),
+  amount,
+  decisionRef: required(LIMITS.decision),
+  comment: optText(LIMITS.comment),
+});
+
+export const AllocateSchema = z.object({
+  total: z.optional(amount),
+  allocations: z.array(z.object({ funder: required(LIMITS.name), amount })).check(z.minLength(1), z.maxLength(LIMITS.funders)),
+});
+
+export interface CostInput {
+  readonly funder: string;
+  readonly category: Category;
+  readonly description: string;
+  readonly amount: Ore;
+  /** yyyy-mm-dd */
+  readonly date: string;
+  readonly supplier: string;
+  readonly reference: string;
+  readonly status: CostStatus;
+}
+
+export interface CostChange { readonly id: string; readonly status?: CostStatus; readonly amount?: Ore }
+export interface TransferInput { readonly from: string; readonly to: string; readonly amount: Ore; readonly decisionRef: string; readonly comment: string }
+export interface AllocateInput { readonly total?: Ore; readonly allocations: readonly { readonly funder: string; readonly amount: Ore }[] }
+
+function shapeError(error: z.core.$ZodError): Msg {
+  const issue = error.issues[0];
+  const key = issue?.path.find((p) => typeof p === 'string' && p in FIELD) as string | undefined;
+  if (!issue || !key) return msg('Uppgifterna saknas eller har fel form.', 'The data is missing or malformed.');
+  const f = FIELD[key];
+  if (issue.code === 'too_big') {
+    const max = (issue as { maximum?: number | bigint }).maximum;
+    return msg(`${f.sv}: för lång text (högst ${String(max)} tecken).`, `${f.en}: too long (at most ${String(max)} characters).`);
+  }
+  if (issue.code === 'too_small') return msg(`${f.sv}: fyll i fältet.`, `${f.en}: fill in the field.`);
+  return msg(`${f.sv}: saknas eller har fel typ.`, `${f.en}: missing or of the wrong type.`);
+}
+
+function positive(raw: unknown, field: Msg): Result<Ore> {
+  const r = parseMoney(raw);
+  if (!r.ok) return fail(msg(`${field.sv}: ${r.error.sv}`, `${field.en}: ${r.error.en}`));
+  if (r.value <= 0) return fail(msg(`${field.sv}: beloppet måste vara större än 0.`, `${field.en}: the amount must be greater than 0.`));
+  return r;
+}
+
+function costStatus(raw: string | undefined, fallback: CostStatus): Result<CostStatus> {
+  if (raw === undefined || raw === '') return ok(fallback);
+  const i = statusIndex(raw);
+  if (i < 0) {
+    return fail(msg(`Status: okänd status "${raw}" (tillåtna: ${COST_STATUSES.join(', ')}).`, `Status: unknown status "${raw}" (allowed: ${COST_STATUSES.join(', ')}).`));
+  }
+  return ok(COST_STATUSES[i]);
+}
+
+export function parseRegisterCost(raw: unknown): Result<CostInput> {
+  const p = RegisterCostSchema.safeParse(raw);
+  if (!p.success) return fail(shapeError(p.error));
+  const v = p.data;
+  const ci = categoryIndex(v.category);
+  if (ci < 0) return fail(msg(`Kategori: okänd kategori "${v.category}" (tillåtna: ${CATEGORIES.join(', ')}).`, `Category: unknown category "${v.category}" (allowed: ${CATEGORIES.join(', ')}).`));
+  const a = positive(v.amount, FIELD.amount);
+  if (!a.ok) return a;
+  if (!isValidIsoDate(v.date)) return fail(msg(`Datum: "${v.date}" är inget giltigt datum (ÅÅÅÅ-MM-DD).`, `Date: "${v.date}" is not a valid date (YYYY-MM-DD).`));
+  const st = costStatus(v.status, 'Planerad');
+  if (!st.ok) return st;
+  if (st.value === 'Makulerad') return fail(msg('Status: en ny kostnad kan inte vara makulerad.', 'Status: a new cost cannot be cancelled.'));
+  return ok({
+    funder: v.funder, category: CATEGORIES[ci], description: v.description, amount: a.value, date: v.date,
+    supplier: v.supplier ?? '', reference: v.reference ?? '', status: st.value,
+  });
+}
+
+export function parseCostChange(raw: unknown): Result<CostChange> {
+  const p = ChangeCostSchema.safeParse(raw);
+  if (!p.success) return fail(shapeError(p.error));
+  const v = p.data;
+  if (v.status === undefined && v.amount === undefined) return fail(msg('Ange ny status eller nytt belopp.', 'Give a new status or a new amount.'));
+  let amountOre: Ore | undefined;
+  if (v.amount !== undefined) {
+    const a = positive(v.amount, FIELD.amount);
+    if (!a.ok) return a;
+    amountOre = a.value;
+  }
+  let status: CostStatus | undefined;
+  if (v.status !== undefined) {
+    const st = costStatus(v.status, 'Planerad');
+    if (!st.ok) return st;
+    status = st.value;
+  }
+  return ok({ id: v.id.toLocaleUpperCase('sv'), status, amount: amountOre });
+}
+
+export function parseTransfer(raw: unknown): Result<TransferInput> {
+  const p = TransferSchema.safeParse(raw);
+  if (!p.success) return fail(shapeError(p.error));
+  const v = p.data;
+  const a = positive(v.amount, FIELD.amount);
+  if (!a.ok) return a;
+  return ok({ from: v.from, to: v.to, amount: a.value, decisionRef: v.decisionRef, comment: v.comment ?? '' });
+}
+
+export function parseAllocate(raw: unknown): Result<AllocateInput> {
+  const p = AllocateSchema.safeParse(raw);
+  if (!p.success) return fail(shapeError(p.error));
+  const v = p.data;
+  let total: Ore | undefined;
+  if (v.total !== undefined) {
+    const t = positive(v.total, FIELD.total);
+    if (!t.ok) return t;
+    total = t.value;
+  }
+  const allocations: { funder: string; amount: Ore }[] = [];
+  for (const a of v.allocations) {
+    const r = parseMoney(a.amount);
+    if (!r.ok) return fail(msg(`${a.funder}: ${r.error.sv}`, `${a.funder}: ${r.error.en}`));
+    allocations.push({ funder: a.funder, amount: r.value });
+  }
+  return ok({ total, allocations });
+}

@@ -1,0 +1,610 @@
+/**
+ * Budget control (pure). The budget is always recomputed from the Budget and
+ * Kostnader rows: one linear pass, per-row results kept in typed arrays so
+ * 100 000 rows cost a handful of allocations, not 100 000 objects.
+ *
+ * Rules (DESIGN.md §3): Σ allocations = total; every status but Makulerad
+ * consumes the funder's allocation; no write may make available < 0. A funder
+ * with invalid ledger rows, or whose consumed > allocation (possible only
+ * through direct edits), is "ur balans" and blocks anything that would consume
+ * more of it; a ledger row with an unknown funder (or a broken Budget sheet)
+ * puts the whole budget "ur balans".
+ */
+import { formatOre, formatOreEn, fromNumber, MAX_ORE, parseMoney, percentOf, type Ore } from './money';
+import { msg, type Msg } from './msg';
+import { CATEGORIES, COST_STATUSES, type CostStatus } from './schema';
+
+export type Category = (typeof CATEGORIES)[number];
+export type RowCells = readonly unknown[];
+
+/** 0-based column indexes of the Kostnader headers (from openTable). */
+export interface LedgerCols {
+  readonly id: number; readonly date: number; readonly funder: number; readonly category: number;
+  readonly description: number; readonly amount: number; readonly supplier: number;
+  readonly reference: number; readonly status: number; readonly by: number; readonly at: number;
+}
+
+/** 0-based column indexes of the Budget headers. */
+export interface BudgetCols { readonly funder: number; readonly allocation: number; readonly warn: number }
+
+export interface BudgetInput {
+  readonly total: Ore;
+  /** Default warning threshold in percent (settings). */
+  readonly warnPercent: number;
+  readonly budget: { readonly rows: readonly RowCells[]; readonly firstRow: number; readonly col: BudgetCols };
+  readonly ledger: { readonly rows: readonly RowCells[]; readonly firstRow: number; readonly col: LedgerCols };
+}
+
+/** A hypothetical change to the ledger, applied during the pass (no copy of the rows). */
+export interface LedgerOverride {
+  /** Replace rows[index] by row (index may equal rows.length: an appended row). */
+  readonly index: number;
+  readonly row: RowCells;
+}
+
+export interface FunderState {
+  readonly name: string;
+  /** Sheet row on Budget. */
+  readonly row: number;
+  readonly allocation: Ore;
+  readonly planned: Ore;
+  readonly committed: Ore;
+  readonly actual: Ore;
+  readonly consumed: Ore;
+  readonly available: Ore;
+  readonly percentUsed: number;
+  readonly warnAt: number;
+  readonly warning: boolean;
+  readonly overspent: boolean;
+  /** Ledger rows of this funder that are invalid. */
+  readonly problemRows: number;
+  readonly outOfBalance: boolean;
+  readonly reasons: readonly Msg[];
+}
+
+export interface CategoryTotals {
+  readonly category: Category;
+  readonly planned: Ore;
+  readonly committed: Ore;
+  readonly actual: Ore;
+  readonly consumed: Ore;
+}
+
+export interface BudgetProblem {
+  readonly sheet: 'Budget' | 'Kostnader';
+  /** Sheet row, or 0 for a problem of the whole sheet. */
+  readonly row: number;
+  /** Canonical funder name when known. */
+  readonly funder: string | null;
+  readonly id: string;
+  readonly message: Msg;
+  /** Blocking problems make their funder (or the whole budget) ur balans. */
+  readonly blocking: boolean;
+}
+
+export interface Totals { readonly planned: Ore; readonly committed: Ore; readonly actual: Ore; readonly consumed: Ore; readonly available: Ore }
+
+/** Per ledger row results (index = position in rows; override/append included). */
+export interface RowInfo {
+  readonly count: number;
+  /** Funder index, -1 unknown/blank funder, -2 blank row. */
+  readonly funder: Int32Array;
+  /** Öre, NaN when invalid. */
+  readonly amount: Float64Array;
+  /** Index in COST_STATUSES, -1 invalid. */
+  readonly status: Int8Array;
+  /** 1 when the row has a blocking problem. */
+  readonly bad: Uint8Array;
+}
+
+export interface BudgetState {
+  readonly total: Ore;
+  readonly allocated: Ore;
+  readonly funders: readonly FunderState[];
+  readonly categories: readonly CategoryTotals[];
+  readonly totals: Totals;
+  readonly problems: readonly BudgetProblem[];
+  /** Ledger rows with an unknown or missing funder. */
+  readonly unassignedProblems: number;
+  /** Duplicate funders or allocations without a funder on the Budget sheet. */
+  readonly budgetSheetBroken: boolean;
+  readonly wholeOutOfBalance: boolean;
+  readonly wholeReasons: readonly Msg[];
+  /** No problems at all and no funder ur balans. */
+  readonly balanced: boolean;
+  readonly rows: RowInfo;
+  readonly ledgerFirstRow: number;
+  /** Highest number N among IDs "K-N". */
+  readonly maxCostNumber: number;
+}
+
+export const CANCELLED: CostStatus = 'Makulerad';
+const CANCELLED_IX = COST_STATUSES.indexOf('Makulerad');
+const PLANNED_IX = COST_STATUSES.indexOf('Planerad');
+const ORDERED_IX = COST_STATUSES.indexOf('Beställd');
+
+export const kr = (o: Ore): string => formatOre(o);
+const krEn = (o: Ore): string => formatOreEn(o);
+
+/** Trim, collapse white space, lower-case (Swedish). */
+export const normName = (v: unknown): string => cellText(v).replace(/\s+/g, ' ').toLowerCase();
+
+export function cellText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v.trim();
+  if (v instanceof Date) return isoOf(v);
+  return String(v).trim();
+}
+
+const isoOf = (d: Date): string =>
+  Number.isNaN(d.getTime()) ? '' : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+// Exact spellings first (the common case, no string work), then trimmed/lower-cased.
+const STATUS_MAP = new Map<string, number>([...COST_STATUSES.map((s, i) => [s, i] as const), ...COST_STATUSES.map((s, i) => [s.toLowerCase(), i] as const)]);
+const CATEGORY_MAP = new Map<string, number>([...CATEGORIES.map((c, i) => [c, i] as const), ...CATEGORIES.map((c, i) => [c.toLowerCase(), i] as const)]);
+
+export const statusIndex = (v: unknown): number => {
+  if (typeof v !== 'string') return -1;
+  return STATUS_MAP.get(v) ?? STATUS_MAP.get(v.trim().toLowerCase()) ?? -1;
+};
+export const categoryIndex = (v: unknown): number => {
+  if (typeof v !== 'string') return -1;
+  return CATEGORY_MAP.get(v) ?? CATEGORY_MAP.get(v.trim().toLowerCase()) ?? -1;
+};
+
+/** A money cell: number (kronor) or parseable text. */
+export function cellOre(v: unknown): { ore: number; text: boolean; error: Msg | null } {
+  if (typeof v === 'number') {
+    // Fast path for well-formed cells; fromNumber for the reason otherwise.
+    const ore = Math.round(v * 100);
+    if (v >= 0 && ore <= 100_000_000_000 && Math.abs(ore - v * 100) <= 1e-6 * Math.max(1, v)) return { ore, text: false, error: null };
+    const r = fromNumber(v);
+    return r.ok ? { ore: r.value, text: false, error: null } : { ore: NaN, text: false, error: r.error };
+  }
+  if (v === '' || v === null || v === undefined) return { ore: NaN, text: false, error: msg('belopp saknas', 'amount missing') };
+  const r = parseMoney(typeof v === 'string' ? v : String(v));
+  return r.ok ? { ore: r.value, text: true, error: null } : { ore: NaN, text: true, error: r.error };
+}
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+export function isValidIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  const dim = mo === 2 ? ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28) : DAYS[mo - 1];
+  return d <= dim;
+}
+
+const dateOk = (v: unknown): boolean =>
+  v instanceof Date ? !Number.isNaN(v.getTime()) : typeof v === 'string' && isValidIsoDate(v.trim());
+
+function parseWarn(v: unknown, fallback: number): { value: number; error: boolean } {
+  if (v === '' || v === null || v === undefined) return { value: fallback, error: false };
+  let n: number;
+  if (typeof v === 'number') n = v > 0 && v <= 1 ? v * 100 : v;
+  else n = Number(String(v).trim().replace(/\s*%$/, '').replace(',', '.'));
+  if (!Number.isFinite(n) || n <= 0 || n > 100) return { value: fallback, error: true };
+  return { value: Math.round(n * 10) / 10, error: false };
+}
+
+const ID_RE = /^K-(\d{1,9})$/;
+
+interface Acc { planned: number; committed: number; actual: number; problemRows: number; reasons: Msg[] }
+
+/** Recomputes the budget from the two sheets (linear in the number of ledger rows). */
+export function computeBudget(input: BudgetInput, override?: LedgerOverride): BudgetState {
+  const problems: BudgetProblem[] = [];
+  const wholeReasons: Msg[] = [];
+
+  // --- Budget sheet -------------------------------------------------------
+  const bc = input.budget.col;
+  const funderIx = new Map<string, number>();
+  const exactIx = new Map<string, number>();
+  const names: string[] = [];
+  const rowsOnSheet: number[] = [];
+  const allocs: number[] = [];
+  const warns: number[] = [];
+  const accs: Acc[] = [];
+  let budgetBroken = false;
+  input.budget.rows.forEach((r, i) => {
+    const sheetRow = input.budget.firstRow + i;
+    const name = cellText(r[bc.funder]).replace(/\s+/g, ' ');
+    const allocCell = r[bc.allocation];
+    if (!name) {
+      if (allocCell !== '' && allocCell !== null && allocCell !== undefined) {
+        budgetBroken = true;
+        problems.push({ sheet: 'Budget', row: sheetRow, funder: null, id: '', blocking: true,
+          message: msg(`Budget rad ${sheetRow}: tilldelning utan finansiär.`, `Budget row ${sheetRow}: allocation without a funder.`) });
+      }
+      return;
+    }
+    const key = name.toLowerCase();
+    if (funderIx.has(key)) {
+      budgetBroken = true;
+      problems.push({ sheet: 'Budget', row: sheetRow, funder: name, id: '', blocking: true,
+        message: msg(`Budget rad ${sheetRow}: finansiären "${name}" finns redan på en tidigare rad.`, `Budget row ${sheetRow}: the funder "${name}" appears more than once.`) });
+      return;
+    }
+    const acc: Acc = { planned: 0, committed: 0, actual: 0, problemRows: 0, reasons: [] };
+    let alloc = 0;
+    if (allocCell !== '' && allocCell !== null && allocCell !== undefined) {
+      const m = typeof allocCell === 'number' ? cellOre(allocCell) : { ...cellOre(allocCell), error: msg('tilldelningen är text', 'the allocation is text') };
+      if (m.error || Number.isNaN(m.ore)) {
+        acc.problemRows++;
+        const why = m.error ?? msg('ogiltig', 'invalid');
+        const mm = msg(`Budget rad ${sheetRow}: ogiltig tilldelning för ${name} (${why.sv}).`, `Budget row ${sheetRow}: invalid allocation for ${name} (${why.en}).`);
+        acc.reasons.push(mm);
+        problems.push({ sheet: 'Budget', row: sheetRow, funder: name, id: '', blocking: true, message: mm });
+      } else alloc = m.ore;
+    }
+    const w = parseWarn(r[bc.warn], input.warnPercent);
+    if (w.error) {
+      problems.push({ sheet: 'Budget', row: sheetRow, funder: name, id: '', blocking: false,
+        message: msg(`Budget rad ${sheetRow}: ogiltig varningsgräns för ${name}; ${input.warnPercent} % används.`,
+          `Budget row ${sheetRow}: invalid warning threshold for ${name}; ${input.warnPercent} % is used.`) });
+    }
+    funderIx.set(key, names.length);
+    exactIx.set(name, names.length);
+    names.push(name);
+    rowsOnSheet.push(sheetRow);
+    allocs.push(alloc);
+    warns.push(w.value);
+    accs.push(acc);
+  });
+
+  // --- Ledger ---------------------------------------------------------------
+  const lc = input.ledger.col;
+  const src = input.ledger.rows;
+  const n = override && override.index >= src.length ? override.index + 1 : src.length;
+  const rows: RowInfo = {
+    count: n,
+    funder: new Int32Array(n).fill(-2),
+    amount: new Float64Array(n).fill(NaN),
+    status: new Int8Array(n).fill(-1),
+    bad: new Uint8Array(n),
+  };
+  const cat = CATEGORIES.map(() => [0, 0, 0]);
+  const seenIds = new Map<string, number>();
+  let unassigned = 0;
+  let maxNo = 0;
+  const dataCols = [lc.id, lc.date, lc.funder, lc.category, lc.description, lc.amount, lc.supplier, lc.reference, lc.status, lc.by, lc.at];
+  for (let i = 0; i < n; i++) {
+    const r = override && override.index === i ? override.row : src[i];
+    if (!r) continue;
+    const fRaw = r[lc.funder], aRaw = r[lc.amount], sRaw = r[lc.status];
+    // Blank test: the guarded columns first (cheap for normal rows).
+    if (isBlank(fRaw) && isBlank(aRaw) && isBlank(sRaw) && allBlank(r, dataCols)) continue;
+
+    let fi = typeof fRaw === 'string' ? (exactIx.get(fRaw) ?? -1) : -1;
+    if (fi < 0 && !isBlank(fRaw)) fi = funderIx.get(normName(fRaw)) ?? -1;
+    let ore = NaN;
+    let amountOk = false;
+    if (typeof aRaw === 'number') {
+      const o = Math.round(aRaw * 100);
+      if (aRaw >= 0 && o <= MAX_ORE && Math.abs(o - aRaw * 100) <= 1e-6 * Math.max(1, aRaw)) { ore = o; amountOk = true; }
+    } else if (!isBlank(aRaw)) ore = cellOre(aRaw).ore; // text: counted (conservative) but a problem
+    const st = statusIndex(sRaw);
+    const ci = categoryIndex(r[lc.category]);
+    const idRaw = r[lc.id];
+    const id = typeof idRaw === 'string' ? idRaw.trim() : cellText(idRaw);
+    const sheetRow = input.ledger.firstRow + i;
+    let dupOf = 0;
+    if (id) {
+      const prev = seenIds.get(id);
+      if (prev !== undefined) dupOf = prev;
+      else seenIds.set(id, sheetRow);
+      if (id.charCodeAt(0) === 75 /* K */) {
+        const mm = ID_RE.exec(id);
+        if (mm) { const no = Number(mm[1]); if (no > maxNo) maxNo = no; }
+      }
+    }
+    const valid = fi >= 0 && amountOk && st >= 0 && ci >= 0 && id !== '' && dupOf === 0
+      && dateOk(r[lc.date]) && !isBlank(r[lc.description]);
+
+    rows.funder[i] = fi;
+    rows.amount[i] = ore;
+    rows.status[i] = st;
+    // Count what is known, even on a row with problems (conservative).
+    if (fi >= 0 && st >= 0 && st !== CANCELLED_IX && !Number.isNaN(ore)) {
+      const a = accs[fi];
+      if (st === PLANNED_IX) a.planned += ore;
+      else if (st === ORDERED_IX) a.committed += ore;
+      else a.actual += ore;
+      if (ci >= 0) cat[ci][st === PLANNED_IX ? 0 : st === ORDERED_IX ? 1 : 2] += ore;
+    }
+    if (!valid) {
+      rows.bad[i] = 1;
+      const message = describeRow(r, lc, sheetRow, id, fi, st, ci, dupOf);
+      if (fi >= 0) {
+        accs[fi].problemRows++;
+        if (accs[fi].reasons.length < 5) accs[fi].reasons.push(message);
+      } else unassigned++;
+      problems.push({ sheet: 'Kostnader', row: sheetRow, funder: fi >= 0 ? names[fi] : null, id, message, blocking: true });
+    }
+  }
+
+  // --- Totals ---------------------------------------------------------------
+  const funders: FunderState[] = names.map((name, i) => {
+    const a = accs[i];
+    const consumed = a.planned + a.committed + a.actual;
+    const allocation = allocs[i];
+    const available = allocation - consumed;
+    const overspent = consumed > allocation;
+    const reasons = a.reasons.slice();
+    if (overspent) {
+      reasons.push(msg(
+        `${name} är överskriden: förbrukat ${kr(consumed)} av ${kr(allocation)} (${kr(consumed - allocation)} för mycket).`,
+        `${name} is overspent: ${krEn(consumed)} consumed of ${krEn(allocation)} (${krEn(consumed - allocation)} too much).`,
+      ));
+    }
+    const percentUsed = percentOf(consumed, allocation);
+    return {
+      name, row: rowsOnSheet[i], allocation, planned: a.planned, committed: a.committed, actual: a.actual,
+      consumed, available, percentUsed, warnAt: warns[i], warning: consumed > 0 && percentUsed >= warns[i], overspent,
+      problemRows: a.problemRows, outOfBalance: overspent || a.problemRows > 0, reasons,
+    };
+  });
+  let allocated = 0;
+  let consumedAll = 0;
+  let planned = 0, committed = 0, actual = 0;
+  for (const f of funders) {
+    allocated += f.allocation; consumedAll += f.consumed;
+    planned += f.planned; committed += f.committed; actual += f.actual;
+  }
+  if (!Number.isSafeInteger(consumedAll) || !Number.isSafeInteger(allocated)) {
+    wholeReasons.push(msg('Beloppen är orimligt stora.', 'The amounts are unreasonably large.'));
+  }
+  if (names.length === 0) {
+    wholeReasons.push(msg('Bladet Budget har inga finansiärer.', 'The Budget sheet has no funders.'));
+  } else if (allocated !== input.total) {
+    wholeReasons.push(msg(
+      `Tilldelningarna på bladet Budget summerar till ${kr(allocated)} men totalbudgeten är ${kr(input.total)}.`,
+      `The allocations on the Budget sheet add up to ${krEn(allocated)} but the total budget is ${krEn(input.total)}.`,
+    ));
+  }
+  if (budgetBroken) wholeReasons.push(msg('Bladet Budget har fel (se problemlistan).', 'The Budget sheet has errors (see the problem list).'));
+  if (unassigned > 0) {
+    wholeReasons.push(msg(
+      `${unassigned} ${unassigned === 1 ? 'rad' : 'rader'} på bladet Kostnader saknar känd finansiär.`,
+      `${unassigned} ${unassigned === 1 ? 'row' : 'rows'} on the Kostnader sheet have no known funder.`,
+    ));
+  }
+  const categories: CategoryTotals[] = CATEGORIES.map((category, i) => ({
+    category, planned: cat[i][0], committed: cat[i][1], actual: cat[i][2], consumed: cat[i][0] + cat[i][1] + cat[i][2],
+  }));
+  const wholeOutOfBalance = wholeReasons.length > 0;
+  return {
+    total: input.total, allocated, funders, categories,
+    totals: { planned, committed, actual, consumed: consumedAll, available: allocated - consumedAll },
+    problems, unassignedProblems: unassigned, budgetSheetBroken: budgetBroken, wholeOutOfBalance, wholeReasons,
+    balanced: !wholeOutOfBalance && !problems.some((p) => p.blocking) && !funders.some((f) => f.outOfBalance),
+    rows, ledgerFirstRow: input.ledger.firstRow, maxCostNumber: maxNo,
+  };
+}
+
+function allBlank(r: RowCells, cols: readonly number[]): boolean {
+  for (let k = 0; k < cols.length; k++) if (!isBlank(r[cols[k]])) return false;
+  return true;
+}
+
+/** The reason(s) a ledger row is invalid (slow path: only for bad rows). */
+function describeRow(r: RowCells, lc: LedgerCols, sheetRow: number, id: string, fi: number, st: number, ci: number, dupOf: number): Msg {
+  const sv: string[] = [];
+  const en: string[] = [];
+  const add = (s: string, e: string) => { sv.push(s); en.push(e); };
+  const fRaw = r[lc.funder];
+  if (fi < 0) {
+    if (isBlank(fRaw)) add('finansiär saknas', 'funder missing');
+    else add(`okänd finansiär "${cellText(fRaw).slice(0, 80)}"`, `unknown funder "${cellText(fRaw).slice(0, 80)}"`);
+  }
+  const m = cellOre(r[lc.amount]);
+  if (m.error) add(`belopp: ${lowerFirst(m.error.sv)}`, `amount: ${lowerFirst(m.error.en)}`);
+  else if (m.text) add('beloppet är text, inte ett tal', 'the amount is text, not a number');
+  if (st < 0) {
+    if (isBlank(r[lc.status])) add('status saknas', 'status missing');
+    else add(`okänd status "${cellText(r[lc.status]).slice(0, 40)}"`, `unknown status "${cellText(r[lc.status]).slice(0, 40)}"`);
+  }
+  if (ci < 0) {
+    if (isBlank(r[lc.category])) add('kategori saknas', 'category missing');
+    else add(`okänd kategori "${cellText(r[lc.category]).slice(0, 40)}"`, `unknown category "${cellText(r[lc.category]).slice(0, 40)}"`);
+  }
+  if (!id) add('ID saknas', 'ID missing');
+  else if (dupOf) add(`ID ${id} finns också på rad ${dupOf}`, `ID ${id} also on row ${dupOf}`);
+  if (!dateOk(r[lc.date])) add(isBlank(r[lc.date]) ? 'datum saknas' : 'ogiltigt datum', isBlank(r[lc.date]) ? 'date missing' : 'invalid date');
+  if (isBlank(r[lc.description])) add('beskrivning saknas', 'description missing');
+  const tag = id ? ` (${id.slice(0, 20)})` : '';
+  return msg(`Kostnader rad ${sheetRow}${tag}: ${sv.join('; ')}.`, `Kostnader row ${sheetRow}${tag}: ${en.join('; ')}.`);
+}
+
+const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('sv') + s.slice(1).replace(/\.$/, '');
+
+/** Index of a funder by name (trimmed, case-insensitive), -1 when unknown. */
+export function funderIndex(state: BudgetState, name: unknown): number {
+  const k = normName(name);
+  if (!k) return -1;
+  return state.funders.findIndex((f) => f.name.toLowerCase() === k);
+}
+
+/** Why nothing more may be consumed from funder `fi`, or null. */
+export function blockedReason(state: BudgetState, fi: number): Msg | null {
+  const why = [...state.wholeReasons, ...(fi >= 0 ? state.funders[fi].reasons : [])];
+  if (why.length === 0) return null;
+  const name = fi >= 0 ? state.funders[fi].name : '';
+  return msg(
+    `Budgeten är inte i balans${name ? ` för ${name}` : ''}, så inga nya kostnader kan läggas på ${name || 'den'} förrän felen är rättade: ${why.map((w) => w.sv).join(' ')}`,
+    `The budget is not in balance${name ? ` for ${name}` : ''}, so no new costs can be added${name ? ` to ${name}` : ''} until the errors are fixed: ${why.map((w) => w.en).join(' ')}`,
+  );
+}
+
+export const nextCostId = (state: BudgetState): string => `K-${String(state.maxCostNumber + 1).padStart(4, '0')}`;
+
+/** Sheet rows (in order) of the ledger rows whose ID is `id` (trimmed, case-insensitive). */
+export function rowsWithId(input: BudgetInput, id: string): number[] {
+  const want = id.trim().toLocaleUpperCase('sv');
+  const out: number[] = [];
+  const c = input.ledger.col.id;
+  input.ledger.rows.forEach((r, i) => {
+    if (cellText(r[c]).toLocaleUpperCase('sv') === want) out.push(i);
+  });
+  return out;
+}
+
+/** Contribution of row i to its funder's consumption (0 when unknown or cancelled). */
+export function rowConsumption(state: BudgetState, i: number): Ore {
+  const r = state.rows;
+  if (i >= r.count || r.funder[i] < 0 || r.status[i] < 0 || r.status[i] === CANCELLED_IX || Number.isNaN(r.amount[i])) return 0;
+  return r.amount[i];
+}
+
+/**
+ * The check every write that may consume more goes through: compares the
+ * funders before and after a hypothetical change and returns the refusal, or
+ * null. A funder whose consumption does not grow is never refused (cancelling,
+ * lowering an amount, fixing a row are always allowed).
+ */
+export function checkConsumption(before: BudgetState, after: BudgetState, what: 'cost' | 'change' | 'edit'): Msg | null {
+  for (let fi = 0; fi < after.funders.length; fi++) {
+    const a = after.funders[fi];
+    const b = before.funders.find((f) => f.name === a.name);
+    const grew = a.consumed - (b ? b.consumed : 0);
+    if (grew <= 0) continue;
+    const avail = b ? b.available : a.allocation;
+    if (a.overspent) {
+      const left = Math.max(0, avail);
+      if (what === 'cost') {
+        return msg(
+          `Kostnaden ryms inte: ${a.name} har ${kr(left)} kvar, kostnaden är ${kr(grew)}.`,
+          `The cost does not fit: ${a.name} has ${krEn(left)} left, the cost is ${krEn(grew)}.`,
+        );
+      }
+      return msg(
+        `Ändringen ryms inte: ${a.name} har ${kr(left)} kvar, ändringen ökar förbrukningen med ${kr(grew)}.`,
+        `The change does not fit: ${a.name} has ${krEn(left)} left, the change increases consumption by ${krEn(grew)}.`,
+      );
+    }
+    const blocked = blockedReason(after, fi);
+    if (blocked) return blocked;
+  }
+  return null;
+}
+
+// --- Allocation and transfers -------------------------------------------------
+
+/** Refusal for a transfer, or null. Amount > 0 is checked by the caller. */
+export function checkTransfer(state: BudgetState, from: number, to: number, amount: Ore): Msg | null {
+  if (from === to) return msg('Omfördelningen måste gå mellan två olika finansiärer.', 'A transfer must be between two different funders.');
+  const f = state.funders[from];
+  if (f.problemRows > 0 || state.unassignedProblems > 0) {
+    return msg(
+      `Omfördelningen går inte: förbrukningen för ${f.name} är osäker eftersom bladet Kostnader har fel. Rätta felen först.`,
+      `The transfer is refused: ${f.name}'s consumption is uncertain because the Kostnader sheet has errors. Fix them first.`,
+    );
+  }
+  if (f.allocation - amount < f.consumed) {
+    const most = Math.max(0, f.allocation - f.consumed);
+    return msg(
+      `Omfördelningen går inte: ${f.name} har tilldelning ${kr(f.allocation)} och har förbrukat ${kr(f.consumed)}; högst ${kr(most)} kan flyttas, du försökte flytta ${kr(amount)}.`,
+      `The transfer is refused: ${f.name} has an allocation of ${krEn(f.allocation)} and has consumed ${krEn(f.consumed)}; at most ${krEn(most)} can be moved, you tried ${krEn(amount)}.`,
+    );
+  }
+  return null;
+}
+
+/** Refusal for a new set of allocations (all funders, in state order), or null. */
+export function checkAllocation(state: BudgetState, total: Ore, allocations: readonly Ore[]): Msg | null {
+  let sum = 0;
+  for (const a of allocations) sum += a;
+  if (sum !== total) {
+    const diff = sum - total;
+    return msg(
+      `Tilldelningarna summerar till ${kr(sum)} men totalbudgeten är ${kr(total)} (${diff > 0 ? `${kr(diff)} för mycket` : `${kr(-diff)} kvar att fördela`}).`,
+      `The allocations add up to ${krEn(sum)} but the total budget is ${krEn(total)} (${diff > 0 ? `${krEn(diff)} too much` : `${krEn(-diff)} left to allocate`}).`,
+    );
+  }
+  for (let i = 0; i < state.funders.length; i++) {
+    const f = state.funders[i];
+    const next = allocations[i];
+    if (next < f.consumed) {
+      return msg(
+        `${f.name} kan inte få ${kr(next)}: finansiären har redan förbrukat ${kr(f.consumed)}.`,
+        `${f.name} cannot get ${krEn(next)}: the funder has already consumed ${krEn(f.consumed)}.`,
+      );
+    }
+    if (next < f.allocation && (f.problemRows > 0 || state.unassignedProblems > 0)) {
+      return msg(
+        `${f.name} kan inte få lägre tilldelning nu: förbrukningen är osäker eftersom bladet Kostnader har fel. Rätta felen först.`,
+        `${f.name}'s allocation cannot be lowered now: its consumption is uncertain because the Kostnader sheet has errors. Fix them first.`,
+      );
+    }
+  }
+  return null;
+}
+
+// --- Read-outs -------------------------------------------------------------------
+
+/** SUMMIT_AVAILABLE(funder): available kronor for the funder. */
+export function availableFor(state: BudgetState, funder: unknown): { ok: true; value: number } | { ok: false; error: Msg } {
+  if (typeof funder !== 'string' || funder.trim() === '') {
+    return { ok: false, error: msg('Ange en finansiär, till exempel SUMMIT_AVAILABLE("STOKAB").', 'Give a funder, for example SUMMIT_AVAILABLE("STOKAB").') };
+  }
+  const fi = funderIndex(state, funder);
+  if (fi < 0) return { ok: false, error: unknownFunderMsg(state, funder) };
+  return { ok: true, value: state.funders[fi].available / 100 };
+}
+
+export function unknownFunderMsg(state: BudgetState, funder: unknown): Msg {
+  const list = state.funders.map((f) => f.name).join(', ');
+  const shown = cellText(funder).slice(0, 80);
+  return msg(`Okänd finansiär "${shown}". Finansiärer: ${list || '(inga)'}.`, `Unknown funder "${shown}". Funders: ${list || '(none)'}.`);
+}
+
+export interface FunderView {
+  readonly name: string;
+  readonly allocation: Ore; readonly planned: Ore; readonly committed: Ore; readonly actual: Ore;
+  readonly consumed: Ore; readonly available: Ore; readonly percentUsed: number; readonly warnAt: number;
+  readonly warning: boolean; readonly overspent: boolean; readonly outOfBalance: boolean; readonly reasons: readonly Msg[];
+}
+
+/** Everything the overview sidebar and the Översikt sheet show (JSON-safe: no Dates, no typed arrays). */
+export interface BudgetOverview {
+  readonly total: Ore;
+  readonly allocated: Ore;
+  readonly totals: Totals;
+  readonly percentUsed: number;
+  readonly funders: readonly FunderView[];
+  readonly categories: readonly CategoryTotals[];
+  readonly problems: readonly BudgetProblem[];
+  /** How many problems there are in all (the list is capped). */
+  readonly problemCount: number;
+  readonly balanced: boolean;
+  /** "Budgeten är i balans." / "Budgeten är inte i balans: …" */
+  readonly status: Msg;
+}
+
+export function funderView(f: FunderState): FunderView {
+  return {
+    name: f.name, allocation: f.allocation, planned: f.planned, committed: f.committed, actual: f.actual,
+    consumed: f.consumed, available: f.available, percentUsed: f.percentUsed, warnAt: f.warnAt,
+    warning: f.warning, overspent: f.overspent, outOfBalance: f.outOfBalance, reasons: f.reasons,
+  };
+}
+
+export function overviewOf(state: BudgetState, maxProblems = 200): BudgetOverview {
+  const bad = state.funders.filter((f) => f.outOfBalance).map((f) => f.name);
+  const status = state.balanced
+    ? msg('Budgeten är i balans.', 'The budget is in balance.')
+    : msg(
+      `Budgeten är inte i balans${bad.length ? ` (${bad.join(', ')})` : ''}. ${[...state.wholeReasons.map((r) => r.sv)].join(' ')}`.trim(),
+      `The budget is not in balance${bad.length ? ` (${bad.join(', ')})` : ''}. ${[...state.wholeReasons.map((r) => r.en)].join(' ')}`.trim(),
+    );
+  return {
+    total: state.total, allocated: state.allocated, totals: state.totals,
+    percentUsed: percentOf(state.totals.consumed, state.allocated),
+    funders: state.funders.map(funderView), categories: state.categories,
+    problems: state.problems.slice(0, maxProblems), problemCount: state.problems.length,
+    balanced: state.balanced, status,
+  };
+}

@@ -1,0 +1,73 @@
+/** Shared fixture for the budget use-case tests (memory ports with a seeded workbook). */
+import type { Cell } from '../../../src/app/ports';
+import { memoryPorts, type MemoryPorts } from '../../support/memory';
+
+export const EKO = 'eko@stockholm.se';
+export const EKO2 = 'eko2@stockholm.se';
+export const STY = 'sty@stockholm.se';
+export const PL = 'pl@stockholm.se';
+export const FUNDERS = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'];
+
+export interface CostRow {
+  id?: Cell; date?: Cell; funder?: Cell; category?: Cell; description?: Cell; amount?: Cell;
+  supplier?: Cell; reference?: Cell; status?: Cell; by?: Cell; at?: Cell; check?: Cell;
+}
+
+/** A Kostnader row in schema order. */
+export function costRow(c: CostRow): Cell[] {
+  return [
+    c.id ?? 'K-0001', c.date ?? new Date(2009, 11, 8), c.funder ?? 'STOKAB', c.category ?? 'övrigt', c.description ?? 'Kaffe',
+    c.amount ?? 100, c.supplier ?? '', c.reference ?? '', c.status ?? 'Planerad', c.by ?? EKO, c.at ?? new Date(2009, 10, 1), c.check ?? '',
+  ];
+}
+
+export interface Seed {
+  user?: string;
+  total?: number;
+  /** kronor per funder, default 200 000 each */
+  allocations?: Cell[];
+  funders?: string[];
+  ledger?: Cell[][];
+  warn?: Cell[];
+}
+
+export function seed(s: Seed = {}): MemoryPorts {
+  const ports = memoryPorts(s.user ?? EKO);
+  const funders = s.funders ?? FUNDERS;
+  ports.workbook.add('settings', [
+    ['Totalbudget', s.total ?? 800000, ''],
+    ['Varningsgräns (%)', 90, ''],
+    ['Ekonomi', `${EKO}, ${EKO2}`, ''],
+    ['Styrgrupp', STY, ''],
+    ['Projektledare', PL, ''],
+  ]);
+  ports.workbook.add('budget', funders.map((f, i) => [f, s.allocations?.[i] ?? 200000, s.warn?.[i] ?? '', '']));
+  ports.workbook.add('ledger', s.ledger ?? []);
+  ports.workbook.add('transfers');
+  ports.workbook.add('log');
+  return ports;
+}
+
+/** Every sheet's grid, for "nothing was written" assertions. */
+export function dump(ports: MemoryPorts): string {
+  const out: Record<string, unknown> = {};
+  for (const [name, t] of ports.workbook.tables) out[name] = t.grid;
+  return JSON.stringify({ out, props: [...ports.properties.map] });
+}
+
+export function ledgerRecords(ports: MemoryPorts) {
+  return ports.workbook.get('ledger').records();
+}
+
+export function logRecords(ports: MemoryPorts) {
+  return ports.workbook.get('log').records();
+}
+
+/** n valid ledger rows spread over the funders, 1 kr each. */
+export function manyRows(n: number): Cell[][] {
+  const rows: Cell[][] = [];
+  for (let i = 0; i < n; i++) {
+    rows.push(costRow({ id: `K-${String(i + 1).padStart(4, '0')}`, funder: FUNDERS[i % 4], amount: 1, status: i % 5 === 0 ? 'Makulerad' : 'Beställd' }));
+  }
+  return rows;
+}
