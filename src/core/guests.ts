@@ -1,0 +1,369 @@
+/**
+ * Guests: the domain rules of the invitation list (pure).
+ *
+ * Status flow (GUEST_STATUSES in schema.ts):
+ *   Föreslagen ─approve (styrgrupp)→ Godkänd ─send→ Skickar ─→ Inbjuden ─answer→ Tackat ja | Tackat nej | Återbud
+ *                                             └────────────→ Misslyckad (reason in Anteckning)
+ *   Skickar found by the next lock holder with an unknown outcome → Osäker; a person resolves
+ *   Osäker → Inbjuden (it was sent) or → Godkänd (it was not; the next run sends it).
+ *
+ * The cap: a guest holds an invitation slot from approval on, whatever happens
+ * after (a decline does not give the slot back: "at most N invited guests"
+ * counts invitations, and a steering group that wants a replacement raises
+ * the cap in Inställningar, which is logged). Only Föreslagen holds no slot.
+ */
+import { msg, type Msg } from './msg';
+import { GUEST_STATUSES, LANGUAGES } from './schema';
+import type { Role } from './settings';
+
+export type GuestStatus = (typeof GUEST_STATUSES)[number];
+export type GuestLang = (typeof LANGUAGES)[number];
+
+/** Field name → Gäster header. */
+export const GUEST_COLUMNS = {
+  id: 'ID',
+  firstName: 'Förnamn',
+  lastName: 'Efternamn',
+  title: 'Titel',
+  organisation: 'Organisation',
+  country: 'Land',
+  email: 'E-post',
+  language: 'Språk',
+  events: 'Evenemang',
+  diet: 'Kost/allergier',
+  status: 'Status',
+  sentAt: 'Skickad',
+  answeredAt: 'Svarad',
+  note: 'Anteckning',
+} as const;
+
+export type GuestField = keyof typeof GUEST_COLUMNS;
+
+/** The editable text fields and their length limits. */
+export const GUEST_LIMITS = {
+  firstName: 80,
+  lastName: 80,
+  title: 120,
+  organisation: 160,
+  country: 80,
+  email: 254,
+  diet: 300,
+  note: 500,
+} as const;
+
+/** Hard limit on the size of the list (proposals included). */
+export const MAX_GUESTS = 2000;
+
+export interface Guest {
+  readonly id: string;
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly title: string;
+  readonly organisation: string;
+  readonly country: string;
+  readonly email: string;
+  readonly language: string;
+  readonly events: readonly string[];
+  readonly diet: string;
+  readonly status: string;
+  readonly note: string;
+}
+
+/** Statuses that hold one of the N invitation slots. */
+export const SLOT_STATUSES: readonly GuestStatus[] = [
+  'Godkänd', 'Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker', 'Misslyckad',
+];
+/** Statuses that mean an invitation has (or may have) been mailed. */
+export const MAILED_STATUSES: readonly GuestStatus[] = ['Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker'];
+
+export const isGuestStatus = (s: string): s is GuestStatus => (GUEST_STATUSES as readonly string[]).includes(s);
+export const holdsSlot = (s: string): boolean => (SLOT_STATUSES as readonly string[]).includes(s);
+export const isMailed = (s: string): boolean => (MAILED_STATUSES as readonly string[]).includes(s);
+
+/** Trimmed, lower-cased: the key e-mail uniqueness is checked on. */
+export const normEmail = (e: string): string => e.trim().toLowerCase();
+
+/**
+ * A deliberately plain check: one @, a dotted domain of letters, digits and
+ * hyphens, a local part without spaces, quotes, angle brackets, commas or
+ * semicolons (anything a mail header could split on).
+ */
+export function isValidEmail(raw: string): boolean {
+  const e = raw.trim();
+  if (e.length < 3 || e.length > GUEST_LIMITS.email) return false;
+  const m = /^([^\s@"<>(),;:\\[\]]+)@([^\s@]+)$/.exec(e);
+  if (!m) return false;
+  const [, local, domain] = m;
+  if (local.length > 64 || local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(local)) return false;
+  const labels = domain.split('.');
+  if (labels.length < 2) return false;
+  return labels.every((l) => /^[a-z0-9\u00c0-\uffff](?:[a-z0-9\u00c0-\uffff-]{0,61}[a-z0-9\u00c0-\uffff])?$/i.test(l))
+    && /^[a-z\u00c0-\uffff]{2,}$/i.test(labels[labels.length - 1]);
+}
+
+export const parseLanguage = (v: string): GuestLang | null => {
+  const s = v.trim().toLowerCase();
+  if (s === 'sv' || s === 'svenska' || s === 'swedish') return 'sv';
+  if (s === 'en' || s === 'engelska' || s === 'english') return 'en';
+  return null;
+};
+
+/** "konferensen; representationsmiddagen" → list (also accepts commas). */
+export const parseEventsCell = (v: string): string[] =>
+  v.split(/[;,]/).map((s) => s.trim()).filter((s) => s !== '');
+
+export const formatEventsCell = (events: readonly string[]): string => events.join('; ');
+
+/** Matches typed event names to the settings list (case-insensitive); returns the canonical names. */
+export function matchEvents(typed: readonly string[], known: readonly string[]): { ok: string[]; unknown: string[] } {
+  const ok: string[] = [];
+  const unknown: string[] = [];
+  for (const t of typed) {
+    const k = known.find((x) => x.toLocaleLowerCase('sv') === t.trim().toLocaleLowerCase('sv'));
+    if (k) { if (!ok.includes(k)) ok.push(k); } else unknown.push(t);
+  }
+  return { ok, unknown };
+}
+
+export interface GuestDraft {
+  readonly firstName: string;
+  readonly lastName: string;
+  readonly title: string;
+  readonly organisation: string;
+  readonly country: string;
+  readonly email: string;
+  readonly language: string;
+  readonly events: readonly string[];
+  readonly diet: string;
+  readonly note: string;
+}
+
+export interface FieldProblem {
+  readonly field: GuestField;
+  readonly message: Msg;
+}
+
+const LABELS: Readonly<Record<GuestField, Msg>> = {
+  id: msg('ID', 'ID'), firstName: msg('Förnamn', 'First name'), lastName: msg('Efternamn', 'Last name'),
+  title: msg('Titel', 'Title'), organisation: msg('Organisation', 'Organisation'), country: msg('Land', 'Country'),
+  email: msg('E-post', 'E-mail'), language: msg('Språk', 'Language'), events: msg('Evenemang', 'Events'),
+  diet: msg('Kost/allergier', 'Diet/allergies'), status: msg('Status', 'Status'), sentAt: msg('Skickad', 'Sent'),
+  answeredAt: msg('Svarad', 'Answered'), note: msg('Anteckning', 'Note'),
+};
+export const fieldLabel = (f: GuestField): Msg => LABELS[f];
+
+export const emailInvalidMsg = (e: string): Msg => msg(
+  `E-postadressen "${e}" är inte giltig (skriv till exempel namn@exempel.se).`,
+  `The e-mail address "${e}" is not valid (write for example name@example.com).`,
+);
+export const emailDuplicateMsg = (e: string, otherId?: string): Msg => msg(
+  `E-postadressen ${e} finns redan i listan${otherId ? ` (${otherId})` : ''}. Varje gäst ska ha en egen adress.`,
+  `The e-mail address ${e} is already on the list${otherId ? ` (${otherId})` : ''}. Each guest needs their own address.`,
+);
+export const languageMsg = (v: string): Msg => msg(
+  `Okänt språk "${v}": ange sv eller en.`, `Unknown language "${v}": use sv or en.`,
+);
+
+/**
+ * Checks a draft against the rules. `others` maps normalised e-mail → guest
+ * ID of every other guest on the list.
+ */
+export function checkGuestDraft(
+  d: GuestDraft,
+  known: { events: readonly string[]; others: ReadonlyMap<string, string> },
+): FieldProblem[] {
+  const p: FieldProblem[] = [];
+  if (!d.firstName.trim()) p.push({ field: 'firstName', message: msg('Förnamn saknas.', 'First name is missing.') });
+  if (!d.lastName.trim()) p.push({ field: 'lastName', message: msg('Efternamn saknas.', 'Last name is missing.') });
+  for (const f of Object.keys(GUEST_LIMITS) as (keyof typeof GUEST_LIMITS)[]) {
+    const v = d[f];
+    if (v.length > GUEST_LIMITS[f]) {
+      p.push({ field: f, message: msg(
+        `${LABELS[f].sv} är för lång (högst ${GUEST_LIMITS[f]} tecken).`,
+        `${LABELS[f].en} is too long (at most ${GUEST_LIMITS[f]} characters).`,
+      ) });
+    }
+  }
+  const email = d.email.trim();
+  if (!email) p.push({ field: 'email', message: msg('E-postadress saknas.', 'E-mail address is missing.') });
+  else if (!isValidEmail(email)) p.push({ field: 'email', message: emailInvalidMsg(email) });
+  else if (known.others.has(normEmail(email))) p.push({ field: 'email', message: emailDuplicateMsg(email, known.others.get(normEmail(email))) });
+  if (!parseLanguage(d.language)) p.push({ field: 'language', message: languageMsg(d.language) });
+  const ev = matchEvents(d.events, known.events);
+  if (ev.unknown.length) {
+    p.push({ field: 'events', message: msg(
+      `Okänt evenemang: ${ev.unknown.join(', ')}. Välj bland: ${known.events.join(', ')}.`,
+      `Unknown event: ${ev.unknown.join(', ')}. Choose from: ${known.events.join(', ')}.`,
+    ) });
+  }
+  return p;
+}
+
+// ---------------------------------------------------------------------------
+// Status transitions
+
+export type Actor = 'styrgrupp' | 'projektledare' | 'system';
+
+/**
+ * Every status change a person may make, and who may make it. 'Skickar',
+ * and 'Inbjuden' from Godkänd, are only ever set by the send itself.
+ */
+const TRANSITIONS: readonly { from: GuestStatus; to: GuestStatus; by: readonly Role[] }[] = [
+  { from: 'Föreslagen', to: 'Godkänd', by: ['styrgrupp'] },
+  { from: 'Godkänd', to: 'Föreslagen', by: ['styrgrupp'] },
+  { from: 'Misslyckad', to: 'Föreslagen', by: ['styrgrupp'] },
+  { from: 'Misslyckad', to: 'Godkänd', by: ['projektledare'] },
+  { from: 'Osäker', to: 'Inbjuden', by: ['projektledare'] },
+  { from: 'Osäker', to: 'Godkänd', by: ['projektledare'] },
+  // Answers recorded by hand (the RSVP page records them itself).
+  { from: 'Inbjuden', to: 'Tackat ja', by: ['projektledare'] },
+  { from: 'Inbjuden', to: 'Tackat nej', by: ['projektledare'] },
+  { from: 'Inbjuden', to: 'Återbud', by: ['projektledare'] },
+  { from: 'Tackat ja', to: 'Tackat nej', by: ['projektledare'] },
+  { from: 'Tackat ja', to: 'Återbud', by: ['projektledare'] },
+  { from: 'Tackat nej', to: 'Tackat ja', by: ['projektledare'] },
+  { from: 'Återbud', to: 'Tackat ja', by: ['projektledare'] },
+  { from: 'Tackat ja', to: 'Inbjuden', by: ['projektledare'] },
+  { from: 'Tackat nej', to: 'Inbjuden', by: ['projektledare'] },
+];
+
+export type TransitionCheck = { ok: true } | { ok: false; reason: Msg };
+
+/** May someone with `roles` move a guest from `from` to `to` by hand? */
+export function checkTransition(from: string, to: string, roles: readonly Role[]): TransitionCheck {
+  if (from === to) return { ok: true };
+  if (!isGuestStatus(to)) {
+    return { ok: false, reason: msg(`Okänd status "${to}". Tillåtna: ${GUEST_STATUSES.join(', ')}.`, `Unknown status "${to}". Allowed: ${GUEST_STATUSES.join(', ')}.`) };
+  }
+  if (to === 'Skickar') {
+    return { ok: false, reason: msg('Status Skickar sätts bara av utskicket.', 'The status Skickar is set only by the send.') };
+  }
+  const t = TRANSITIONS.find((x) => x.from === from && x.to === to);
+  if (!t) {
+    const skip = (from === 'Föreslagen' || from === '') && to !== 'Godkänd';
+    return { ok: false, reason: skip
+      ? msg(`En föreslagen gäst måste godkännas av styrgruppen innan status kan bli ${to}.`, `A proposed guest must be approved by the steering group before the status can become ${to}.`)
+      : msg(`Status kan inte ändras från ${from || '(tom)'} till ${to}.`, `The status cannot change from ${from || '(empty)'} to ${to}.`) };
+  }
+  if (!t.by.some((r) => roles.includes(r))) {
+    const who = t.by.includes('styrgrupp') ? msg('styrgruppen', 'the steering group') : msg('projektledaren', 'the project leader');
+    return { ok: false, reason: msg(`Bara ${who.sv} får ändra status från ${from} till ${to}.`, `Only ${who.en} may change the status from ${from} to ${to}.`) };
+  }
+  return { ok: true };
+}
+
+/** How many more guests can be approved under the cap. */
+export function slotsLeft(statuses: readonly string[], cap: number): number {
+  return Math.max(0, cap - statuses.filter(holdsSlot).length);
+}
+
+export const capMsg = (cap: number, used: number, asked: number): Msg => msg(
+  `Taket är ${cap} inbjudna gäster och ${used} platser är redan tagna; ${asked} till ryms inte. Styrgruppen kan höja taket på bladet Inställningar.`,
+  `The cap is ${cap} invited guests and ${used} places are taken; ${asked} more do not fit. The steering group can raise the cap on the Inställningar sheet.`,
+);
+
+// ---------------------------------------------------------------------------
+// Direct edits of the Gäster sheet
+
+export type EditDecision =
+  | { readonly action: 'accept' }
+  /** Put `value` back into the single edited cell. */
+  | { readonly action: 'revert'; readonly value: string; readonly reason: Msg }
+  /** A multi-cell edit that can't be reverted cell by cell: mark the rows and tell the user. */
+  | { readonly action: 'flag'; readonly rows: readonly { readonly row: number; readonly reasons: readonly Msg[] }[] };
+
+export interface CellEdit {
+  /** Header of the edited column. */
+  readonly header: string;
+  /** '' when the cell was empty. */
+  readonly oldValue: string;
+  readonly newValue: string;
+}
+
+/**
+ * Decides about a single-cell edit of Gäster. `otherEmails` maps the
+ * normalised e-mail of every other row → its ID.
+ */
+export function judgeCellEdit(
+  e: CellEdit,
+  ctx: { roles: readonly Role[]; events: readonly string[]; otherEmails: ReadonlyMap<string, string> },
+): EditDecision {
+  const revert = (reason: Msg): EditDecision => ({ action: 'revert', value: e.oldValue, reason });
+  const v = e.newValue.trim();
+  switch (e.header) {
+    case GUEST_COLUMNS.email:
+      if (!isValidEmail(v)) return revert(emailInvalidMsg(v));
+      if (ctx.otherEmails.has(normEmail(v))) return revert(emailDuplicateMsg(v, ctx.otherEmails.get(normEmail(v))));
+      return { action: 'accept' };
+    case GUEST_COLUMNS.language:
+      return parseLanguage(v) ? { action: 'accept' } : revert(languageMsg(v));
+    case GUEST_COLUMNS.status: {
+      const c = checkTransition(e.oldValue.trim(), v, ctx.roles);
+      return c.ok ? { action: 'accept' } : revert(c.reason);
+    }
+    case GUEST_COLUMNS.events: {
+      const m = matchEvents(parseEventsCell(v), ctx.events);
+      return m.unknown.length
+        ? revert(msg(`Okänt evenemang: ${m.unknown.join(', ')}.`, `Unknown event: ${m.unknown.join(', ')}.`))
+        : { action: 'accept' };
+    }
+    case GUEST_COLUMNS.id:
+      return revert(msg('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.'));
+    case GUEST_COLUMNS.sentAt:
+      return revert(msg('Skickad sätts av utskicket.', 'Skickad is set by the send.'));
+    default: {
+      const f = (Object.keys(GUEST_COLUMNS) as GuestField[]).find((k) => GUEST_COLUMNS[k] === e.header);
+      const lim = f && f in GUEST_LIMITS ? GUEST_LIMITS[f as keyof typeof GUEST_LIMITS] : undefined;
+      if (lim !== undefined && v.length > lim) {
+        return revert(msg(`För lång text (högst ${lim} tecken).`, `Text too long (at most ${lim} characters).`));
+      }
+      if ((f === 'firstName' || f === 'lastName') && !v) {
+        return revert(msg(`${LABELS[f].sv} får inte vara tomt.`, `${LABELS[f].en} must not be empty.`));
+      }
+      return { action: 'accept' };
+    }
+  }
+}
+
+/**
+ * Decides about a multi-cell edit (paste, fill): the rows after the edit are
+ * checked as a whole; there is no old value to revert to, so problems are
+ * flagged. `before` holds each row's status before the edit when known
+ * (a paste that changes Status is judged as a transition from it).
+ */
+export function judgeRows(
+  rows: readonly { row: number; guest: Guest; statusBefore?: string }[],
+  ctx: { roles: readonly Role[]; events: readonly string[]; allEmails: ReadonlyMap<string, number> },
+): EditDecision {
+  const out: { row: number; reasons: Msg[] }[] = [];
+  for (const r of rows) {
+    const reasons: Msg[] = [];
+    const g = r.guest;
+    if (!isValidEmail(g.email)) reasons.push(emailInvalidMsg(g.email));
+    else if ((ctx.allEmails.get(normEmail(g.email)) ?? 0) > 1) reasons.push(emailDuplicateMsg(g.email));
+    if (!parseLanguage(g.language)) reasons.push(languageMsg(g.language));
+    if (!g.firstName.trim() || !g.lastName.trim()) reasons.push(msg('Namn saknas.', 'Name is missing.'));
+    const ev = matchEvents(g.events, ctx.events);
+    if (ev.unknown.length) reasons.push(msg(`Okänt evenemang: ${ev.unknown.join(', ')}.`, `Unknown event: ${ev.unknown.join(', ')}.`));
+    if (r.statusBefore !== undefined) {
+      const c = checkTransition(r.statusBefore, g.status, ctx.roles);
+      if (!c.ok) reasons.push(c.reason);
+    } else if (!isGuestStatus(g.status)) {
+      reasons.push(msg(`Okänd status "${g.status}".`, `Unknown status "${g.status}".`));
+    }
+    if (reasons.length) out.push({ row: r.row, reasons });
+  }
+  return out.length ? { action: 'flag', rows: out } : { action: 'accept' };
+}
+
+/** Next free ID "G-0001", "G-0002", … after the highest one in use. */
+export function nextGuestIds(existing: readonly string[], count: number): string[] {
+  let max = 0;
+  for (const id of existing) {
+    const m = /^G-(\d+)$/.exec(id.trim());
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return Array.from({ length: count }, (_, i) => `G-${String(max + 1 + i).padStart(4, '0')}`);
+}

@@ -1,0 +1,259 @@
+/**
+ * Invitation templates: `{{Placeholder}}` fields, a small markup for the body
+ * (paragraphs, **bold**, *italic*, [links](https://…), "- " and "1. " lists),
+ * rendered to HTML and to a plain-text alternative.
+ *
+ * Safety: placeholders are swapped for opaque markers before the template
+ * text is HTML-escaped and the markup applied; the (escaped) values go in
+ * last, so a value can never produce markup, tags or a link. Anything left
+ * that looks like `{{`/`}}` blocks the send.
+ */
+import { msg, type Lang, type Msg } from './msg';
+
+/** Canonical placeholder keys and the names (Swedish, English) that refer to them. */
+export const PLACEHOLDERS = {
+  firstName: ['Förnamn', 'FirstName', 'First name'],
+  lastName: ['Efternamn', 'LastName', 'Last name', 'Surname'],
+  title: ['Titel', 'Title'],
+  organisation: ['Organisation', 'Organization', 'Organisation'],
+  country: ['Land', 'Country'],
+  email: ['E-post', 'Epost', 'Email', 'E-mail'],
+  guestEvents: ['Inbjuden till', 'InvitedTo', 'Invited to'],
+  eventName: ['Evenemang', 'Event', 'EventName'],
+  startDate: ['Startdatum', 'StartDate'],
+  endDate: ['Slutdatum', 'EndDate'],
+  venue: ['Plats', 'Venue', 'Location'],
+  rsvpDeadline: ['Sista svarsdag', 'RsvpDeadline', 'RSVP deadline', 'Deadline'],
+  sender: ['Avsändare', 'Sender', 'SenderName'],
+  rsvpLink: ['Svarslänk', 'RsvpLink', 'RSVP link'],
+} as const;
+
+export type PlaceholderKey = keyof typeof PLACEHOLDERS;
+export type MergeValues = Readonly<Partial<Record<PlaceholderKey, string>>>;
+
+/** Spaces, hyphens and underscores are ignored; case too ("{{ first_name }}" = FirstName). */
+const normName = (s: string): string => s.toLocaleLowerCase('sv').replace(/[\s\-_]+/g, '');
+
+const LOOKUP: ReadonlyMap<string, PlaceholderKey> = new Map(
+  (Object.keys(PLACEHOLDERS) as PlaceholderKey[]).flatMap((k) => PLACEHOLDERS[k].map((n) => [normName(n), k] as const)),
+);
+
+export const placeholderKey = (name: string): PlaceholderKey | null => LOOKUP.get(normName(name)) ?? null;
+
+export interface Template {
+  readonly language: Lang;
+  readonly subject: string;
+  readonly body: string;
+}
+
+export const TEMPLATE_LIMITS = { subject: 200, body: 20000 } as const;
+
+export interface Rendered {
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+}
+
+export type RenderResult = ({ ok: true } & Rendered) | { ok: false; reasons: Msg[] };
+
+const PH = /\{\{([^{}]*)\}\}/g;
+const MARK_OPEN = '\ue000';
+const MARK_CLOSE = '\ue001';
+const MARKER = /\ue000(\d+)\ue001/g;
+
+interface Scanned {
+  /** Template text with each placeholder replaced by a marker. */
+  readonly text: string;
+  /** Key of marker i. */
+  readonly keys: PlaceholderKey[];
+  readonly problems: Msg[];
+}
+
+function scan(src: string, where: Msg): Scanned {
+  const problems: Msg[] = [];
+  const keys: PlaceholderKey[] = [];
+  if (src.includes(MARK_OPEN) || src.includes(MARK_CLOSE)) {
+    problems.push(msg(`${where.sv}: otillåtna tecken i mallen.`, `${where.en}: characters not allowed in the template.`));
+  }
+  const text = src.replace(PH, (_m, name: string) => {
+    const k = placeholderKey(name);
+    if (!k) {
+      problems.push(msg(
+        `${where.sv}: okänt fält {{${name.trim()}}}. Kända fält: ${knownList('sv')}.`,
+        `${where.en}: unknown field {{${name.trim()}}}. Known fields: ${knownList('en')}.`,
+      ));
+      return '';
+    }
+    keys.push(k);
+    return `${MARK_OPEN}${keys.length - 1}${MARK_CLOSE}`;
+  });
+  if (text.includes('{{') || text.includes('}}')) {
+    problems.push(msg(
+      `${where.sv}: ofullständigt fält (en ensam {{ eller }}). Skriv fält som {{Förnamn}}.`,
+      `${where.en}: incomplete field (a lone {{ or }}). Write fields as {{FirstName}}.`,
+    ));
+  }
+  return { text, keys, problems };
+}
+
+const knownList = (lang: Lang): string =>
+  (Object.keys(PLACEHOLDERS) as PlaceholderKey[]).map((k) => PLACEHOLDERS[k][lang === 'sv' ? 0 : 1]).join(', ');
+
+const SUBJECT = msg('Ämnesraden', 'The subject');
+const BODY = msg('Brödtexten', 'The body');
+
+/** The placeholders a template uses (in order, without repeats). */
+export function placeholdersUsed(t: Template): PlaceholderKey[] {
+  return [...new Set([...scan(t.subject, SUBJECT).keys, ...scan(t.body, BODY).keys])];
+}
+
+/** Problems with the template itself (independent of any guest). */
+export function checkTemplate(t: Template): Msg[] {
+  const p = [...scan(t.subject, SUBJECT).problems, ...scan(t.body, BODY).problems];
+  if (!t.subject.trim()) p.push(msg('Ämnesraden är tom.', 'The subject is empty.'));
+  if (/[\r\n]/.test(t.subject)) p.push(msg('Ämnesraden får inte innehålla radbrytningar.', 'The subject must not contain line breaks.'));
+  if (!t.body.trim()) p.push(msg('Brödtexten är tom.', 'The body is empty.'));
+  if (t.subject.length > TEMPLATE_LIMITS.subject) p.push(msg(`Ämnesraden är för lång (högst ${TEMPLATE_LIMITS.subject} tecken).`, `The subject is too long (at most ${TEMPLATE_LIMITS.subject} characters).`));
+  if (t.body.length > TEMPLATE_LIMITS.body) p.push(msg(`Brödtexten är för lång (högst ${TEMPLATE_LIMITS.body} tecken).`, `The body is too long (at most ${TEMPLATE_LIMITS.body} characters).`));
+  return p;
+}
+
+export const escapeHtml = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+const SAFE_URL = /^(https?:\/\/[^\s"'<>]+|mailto:[^\s"'<>]+)$/i;
+
+/** Renders a template for one guest's values; blocks with reasons instead of sending anything incomplete. */
+export function renderTemplate(t: Template, values: MergeValues): RenderResult {
+  const reasons = checkTemplate(t);
+  const subj = scan(t.subject, SUBJECT);
+  const body = scan(t.body, BODY);
+  const missing = new Set<PlaceholderKey>();
+  const val = (k: PlaceholderKey): string => {
+    const v = values[k];
+    if (v === undefined || v.trim() === '') { missing.add(k); return ''; }
+    return v;
+  };
+  for (const k of [...subj.keys, ...body.keys]) val(k);
+  for (const k of missing) {
+    const name = PLACEHOLDERS[k][t.language === 'sv' ? 0 : 1];
+    reasons.push(msg(`Värde saknas för {{${name}}}.`, `No value for {{${name}}}.`));
+  }
+  if (reasons.length) return { ok: false, reasons };
+
+  const subject = subj.text.replace(MARKER, (_m, i: string) => values[subj.keys[Number(i)]] ?? '').trim();
+  if (/[\r\n]/.test(subject)) {
+    return { ok: false, reasons: [msg('Ämnesraden skulle innehålla en radbrytning (från ett fältvärde); utskicket stoppas.', 'The subject would contain a line break (from a field value); not sent.')] };
+  }
+  const bodyOut = renderBody(body.text, (i) => values[body.keys[i]] ?? '', reasons);
+  if (reasons.length) return { ok: false, reasons };
+  const html = `<div style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">${bodyOut.html}</div>`;
+  // Last guard: nothing that looks like a placeholder may leave (a value could contain one).
+  if ([subject, html, bodyOut.text].some((x) => /\{\{[^]*?\}\}/.test(x))) {
+    return { ok: false, reasons: [msg('Texten skulle innehålla {{…}} (från ett fältvärde); utskicket stoppas.', 'The text would contain {{…}} (from a field value); not sent.')] };
+  }
+  return { ok: true, subject, html, text: bodyOut.text };
+}
+
+type Block = { kind: 'p'; lines: string[] } | { kind: 'ul' | 'ol'; items: string[] };
+
+const UL = /^\s*[-•]\s+(.*)$/;
+const OL = /^\s*\d{1,3}[.)]\s+(.*)$/;
+
+function blocksOf(src: string): Block[] {
+  const blocks: Block[] = [];
+  let cur: Block | null = null;
+  for (const raw of src.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = raw.replace(/\s+$/, '');
+    if (line.trim() === '') { cur = null; continue; }
+    const ul = UL.exec(line);
+    const ol = ul ? null : OL.exec(line);
+    const kind = ul ? 'ul' : ol ? 'ol' : 'p';
+    const content = ul ? ul[1] : ol ? ol[1] : line.trim();
+    if (!cur || cur.kind !== kind) {
+      cur = kind === 'p' ? { kind, lines: [] } : { kind, items: [] };
+      blocks.push(cur);
+    }
+    if (cur.kind === 'p') cur.lines.push(content);
+    else cur.items.push(content);
+  }
+  return blocks;
+}
+
+function renderBody(src: string, value: (i: number) => string, reasons: Msg[]): { html: string; text: string } {
+  const html: string[] = [];
+  const text: string[] = [];
+  const inl = (s: string) => inline(s, value, reasons);
+  for (const b of blocksOf(src)) {
+    if (b.kind === 'p') {
+      const parts = b.lines.map(inl);
+      html.push(`<p style="margin:0 0 1em">${parts.map((p) => p.html).join('<br>')}</p>`);
+      text.push(parts.map((p) => p.text).join('\n'));
+    } else {
+      const items = b.items.map(inl);
+      html.push(`<${b.kind} style="margin:0 0 1em">${items.map((p) => `<li>${p.html}</li>`).join('')}</${b.kind}>`);
+      text.push(items.map((p, i) => `${b.kind === 'ul' ? '-' : `${i + 1}.`} ${p.text}`).join('\n'));
+    }
+  }
+  return { html: html.join('\n'), text: `${text.join('\n\n')}\n` };
+}
+
+const LINK = /\[([^\]\n]+)\]\(([^()\s]+)\)/g;
+
+/** One line: links, then **bold** and *italic* on escaped template text, values last. */
+function inline(src: string, value: (i: number) => string, reasons: Msg[]): { html: string; text: string } {
+  let html = '';
+  let text = '';
+  let at = 0;
+  for (const m of src.matchAll(LINK)) {
+    const before = src.slice(at, m.index);
+    html += emphasis(before, value);
+    text += plain(before, value);
+    const href = m[2].replace(MARKER, (_x, i: string) => value(Number(i)).trim());
+    if (!SAFE_URL.test(href)) {
+      reasons.push(msg(
+        `Länken "${href}" är inte tillåten: bara https://, http:// och mailto: går att länka.`,
+        `The link "${href}" is not allowed: only https://, http:// and mailto: links.`,
+      ));
+    }
+    html += `<a href="${escapeHtml(href)}">${emphasis(m[1], value)}</a>`;
+    const label = plain(m[1], value);
+    text += label === href ? href : `${label} (${href.replace(/^mailto:/i, '')})`;
+    at = (m.index ?? 0) + m[0].length;
+  }
+  html += emphasis(src.slice(at), value);
+  text += plain(src.slice(at), value);
+  return { html, text };
+}
+
+function emphasis(s: string, value: (i: number) => string): string {
+  return escapeHtml(s)
+    .replace(/\*\*(?=\S)(.+?)\*\*/g, '<strong>$1</strong>')
+    .replace(/\*(?=\S)([^*]+?)\*/g, '<em>$1</em>')
+    .replace(MARKER, (_x, i: string) => escapeHtml(value(Number(i))));
+}
+
+function plain(s: string, value: (i: number) => string): string {
+  return s
+    .replace(/\*\*(?=\S)(.+?)\*\*/g, '$1')
+    .replace(/\*(?=\S)([^*]+?)\*/g, '$1')
+    .replace(MARKER, (_x, i: string) => value(Number(i)));
+}
+
+// ---------------------------------------------------------------------------
+// Dates, without Intl (Apps Script's V8 and Node may disagree about locale data).
+
+const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/** "2009-12-08" → "8 december 2009" (sv) / "8 December 2009" (en); '' for anything that is not a date. */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return '';
+  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return '';
+  return `${d} ${MONTHS[lang][mo - 1]} ${y}`;
+}

@@ -1,0 +1,342 @@
+import { resolveGuestSend } from '../../../src/app/guests';
+import { JOURNAL_KEY, previewInvitation, sendBatch, sendTestInvitation, type SendProgress } from '../../../src/app/merge';
+import type { Ports } from '../../../src/app/ports';
+import { UserError } from '../../../src/core/msg';
+import { memoryPorts, type MemoryPorts } from '../../support/memory';
+
+const SG = 'sg@stockholm.se';
+const PL = 'pl@stockholm.se';
+const link = (g: { id: string }) => `https://rsvp.example.se/?g=${g.id}`;
+
+function setup(n: number, o: { cap?: number; status?: string; user?: string; quota?: number } = {}): MemoryPorts {
+  const p = memoryPorts(o.user ?? PL);
+  p.workbook.add('settings', [
+    ['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, ''],
+    ['Svarsadress', 'summit@stockholm.se', ''],
+  ]);
+  p.workbook.add('guests', Array.from({ length: n }, (_, i) => [
+    `G-${String(i + 1).padStart(4, '0')}`, `Förnamn${i}`, `Efternamn${i}`, '', 'Org', 'SE', `g${i}@example.se`,
+    i % 2 ? 'en' : 'sv', 'konferensen; representationsmiddagen', '', o.status ?? 'Godkänd', '', '', '',
+  ]));
+  p.workbook.add('templates', [
+    ['sv', 'Inbjudan till {{Evenemang}}', 'Hej {{Förnamn}} {{Efternamn}}!\n\nVälkommen den {{Startdatum}}. [Svara]({{Svarslänk}}) senast {{Sista svarsdag}}.'],
+    ['en', 'Invitation to {{Event}}', 'Dear {{FirstName}} {{LastName}},\n\nWelcome on {{StartDate}}. [Reply]({{RsvpLink}}) by {{RsvpDeadline}}.'],
+  ]);
+  p.workbook.add('log');
+  if (o.quota !== undefined) p.mailer.quota = o.quota;
+  return p;
+}
+
+const statuses = (p: MemoryPorts) => p.workbook.get('guests').records().map((r) => String(r['Status']));
+const runAll = (p: Ports, batchSize = 10): SendProgress[] => {
+  const out: SendProgress[] = [];
+  for (let i = 0; i < 200; i++) {
+    const r = sendBatch(p, { batchSize }, link);
+    out.push(r);
+    if (r.done) break;
+  }
+  return out;
+};
+const mailsTo = (p: MemoryPorts) => {
+  const m = new Map<string, number>();
+  for (const s of p.mailer.sent) m.set(s.to, (m.get(s.to) ?? 0) + 1);
+  return m;
+};
+
+describe('sendBatch', () => {
+  test('sends 30 in batches, each once, with ics, sender and reply-to; logged', () => {
+    const p = setup(30);
+    const res = runAll(p, 10);
+    expect(res.map((r) => r.sent)).toEqual([10, 10, 10]);
+    expect(res[2]).toMatchObject({ done: true, remaining: 0, uncertain: 0 });
+    expect(p.mailer.sent).toHaveLength(30);
+    expect([...mailsTo(p).values()].every((c) => c === 1)).toBe(true);
+    expect(statuses(p).every((s) => s === 'Inbjuden')).toBe(true);
+    const m = p.mailer.sent[1];
+    expect(m.subject).toBe('Invitation to Public Services Summit 2009');
+    expect(m.textBody).toContain('Welcome on 8 December 2009');
+    expect(p.mailer.sent[0].textBody).toContain('Välkommen den 8 december 2009');
+    expect(m.htmlBody).toContain('href="https://rsvp.example.se/?g=G-0002"');
+    expect(m.replyTo).toBe('summit@stockholm.se');
+    expect(m.name).toContain('Stockholms stad');
+    expect(m.attachments?.[0]).toMatchObject({ fileName: 'invitation.ics', mimeType: 'text/calendar' });
+    const log = p.workbook.get('log').records().map((r) => r['Åtgärd']);
+    expect(log.filter((a) => a === 'gäst.skickar')).toHaveLength(30);
+    expect(log.filter((a) => a === 'gäst.inbjuden')).toHaveLength(30);
+    expect(p.properties.get(JOURNAL_KEY)).toBeNull();
+    expect(sendBatch(p, { batchSize: 10 }, link)).toMatchObject({ sent: 0, done: true });
+  });
+
+  test('reads/writes per batch do not grow with the list (30 vs 1 500 guests)', () => {
+    for (const n of [30, 1500]) {
+      const p = setup(n, { cap: 2000 });
+      const c = p.workbook.counters;
+      sendBatch(p, { batchSize: 10 }, link); // first batch (audit head not yet cached)
+      const before = { ...c };
+      sendBatch(p, { batchSize: 10 }, link);
+      expect({ reads: c.reads - before.reads, writes: c.writes - before.writes, mails: c.mails - before.mails }).toEqual({ reads: 4, writes: 4, mails: 10 });
+    }
+  });
+
+  test('only the project leader sends', () => {
+    for (const u of [SG, 'someone@stockholm.se', '']) {
+      const p = setup(3, { user: u });
+      expect(() => sendBatch(p, { batchSize: 10 }, link)).toThrow(UserError);
+      expect(p.mailer.sent).toHaveLength(0);
+    }
+  });
+
+  test.each([{}, { batchSize: 0 }, { batchSize: 26 }, { batchSize: 1.5 }, { batchSize: '5' }, { batchSize: 5, x: 1 }, null])('input %j refused', (input) => {
+    expect(() => sendBatch(setup(1), input, link)).toThrow(UserError);
+  });
+
+  test('only approved guests; blocked guests get reasons and are never marked', () => {
+    const p = setup(5);
+    const g = p.workbook.get('guests');
+    g.grid[1][10] = 'Föreslagen';
+    g.grid[2][6] = 'bad address';
+    g.grid[3][7] = 'fi';
+    g.grid[4][6] = 'G0@EXAMPLE.se '; // same address as G-0001 (proposed) → allowed until G-0001 is mailed… but both approved? G-0001 is Föreslagen
+    const r = runAll(p);
+    expect(p.mailer.sent.map((m) => m.to)).toEqual(['G0@EXAMPLE.se', 'g4@example.se']);
+    expect(r[r.length - 1].blocked.map((b) => b.id)).toEqual(['G-0002', 'G-0003']);
+    expect(statuses(p)).toEqual(['Föreslagen', 'Godkänd', 'Godkänd', 'Inbjuden', 'Inbjuden']);
+  });
+
+  test('duplicate address among approved guests is sent once', () => {
+    const p = setup(3);
+    p.workbook.get('guests').grid[3][6] = ' G0@Example.SE';
+    const r = runAll(p);
+    expect(p.mailer.sent).toHaveLength(2);
+    expect(r[r.length - 1].blocked[0].reasons[0].sv).toContain('G-0001');
+  });
+
+  test('a template missing for a language blocks those guests', () => {
+    const p = setup(4);
+    p.workbook.get('templates').grid.splice(2, 1);
+    const r = runAll(p);
+    expect(p.mailer.sent).toHaveLength(2);
+    expect(r[r.length - 1].blocked).toHaveLength(2);
+    expect(r[r.length - 1].blocked[0].reasons[0].sv).toContain('ingen mall');
+  });
+
+  test('quota smaller than the list: sends what fits, says so, rest next day', () => {
+    const p = setup(30, { quota: 12 });
+    const r = runAll(p, 10);
+    expect(p.mailer.sent).toHaveLength(12);
+    const last = r[r.length - 1];
+    expect(last).toMatchObject({ done: true, quotaLeft: 0, remaining: 18 });
+    expect(last.message.sv).toContain('e-postkvot');
+    expect(statuses(p).filter((s) => s === 'Godkänd')).toHaveLength(18);
+    p.mailer.quota = 100; // next day
+    runAll(p, 10);
+    expect(p.mailer.sent).toHaveLength(30);
+    expect([...mailsTo(p).values()].every((c) => c === 1)).toBe(true);
+  });
+
+  test('quota error mid-batch (stale quota figure): not sent, back to Godkänd, nothing failed', () => {
+    const p = setup(5);
+    p.mailer.quota = 2;
+    p.mailer.remainingDailyQuota = () => 50;
+    const r = sendBatch(p, { batchSize: 5 }, link);
+    expect(r).toMatchObject({ sent: 2, failed: 0, quotaLeft: 0, done: true });
+    expect(statuses(p)).toEqual(['Inbjuden', 'Inbjuden', 'Godkänd', 'Godkänd', 'Godkänd']);
+  });
+
+  test('per-guest failure: Misslyckad with reason, the run continues; a retry needs a person', () => {
+    const p = setup(4);
+    p.mailer.failFor = (m) => (m.to === 'g1@example.se' ? 'Invalid email: g1@example.se' : null);
+    const r = runAll(p);
+    expect(r[0]).toMatchObject({ sent: 3, failed: 1 });
+    const rec = p.workbook.get('guests').records()[1];
+    expect(rec['Status']).toBe('Misslyckad');
+    expect(String(rec['Anteckning'])).toContain('Invalid email');
+    expect(sendBatch(p, { batchSize: 10 }, link).sent).toBe(0);
+    p.mailer.failFor = undefined;
+    resolveGuestSend(p, { id: 'G-0002', to: 'Godkänd' });
+    expect(sendBatch(p, { batchSize: 10 }, link).sent).toBe(1);
+    expect(p.workbook.get('guests').records()[1]['Anteckning']).toBe('');
+  });
+
+  test('the cap: never more than N mailed, even if more are approved by hand', () => {
+    const p = setup(35, { cap: 30 });
+    const r = runAll(p, 25);
+    expect(p.mailer.sent).toHaveLength(30);
+    expect(r[r.length - 1]).toMatchObject({ capLeft: 0, done: true });
+  });
+
+  test('hostile names: escaped in HTML, header injection refused', () => {
+    const p = setup(2);
+    const g = p.workbook.get('guests');
+    g.grid[1][1] = '<script>alert("x")</script>';
+    g.grid[2][1] = "O'Brien\r\nBcc: evil@example.com";
+    p.workbook.get('templates').grid[1][1] = 'Hej {{Förnamn}}';
+    p.workbook.get('templates').grid[2][1] = 'Hi {{FirstName}}';
+    const r = runAll(p);
+    expect(p.mailer.sent).toHaveLength(1);
+    expect(p.mailer.sent[0].htmlBody).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(p.mailer.sent[0].htmlBody).not.toContain('<script>');
+    expect(r[r.length - 1].blocked.map((b) => b.id)).toEqual(['G-0002']);
+  });
+});
+
+describe('preview and test send', () => {
+  test('preview is exactly what is sent', () => {
+    const p = setup(1);
+    const pv = previewInvitation(p, { guestId: 'G-0001' }, link);
+    runAll(p);
+    const m = p.mailer.sent[0];
+    expect(pv).toMatchObject({ to: m.to, subject: m.subject, html: m.htmlBody, text: m.textBody, blocked: [], attachments: ['inbjudan.ics'] });
+  });
+  test('preview of a blocked guest gives reasons', () => {
+    const p = setup(1);
+    p.workbook.get('guests').grid[1][7] = 'de';
+    expect(previewInvitation(p, { guestId: 'G-0001' }, link).blocked).toHaveLength(1);
+    expect(() => previewInvitation(p, { guestId: 'G-0009' }, link)).toThrow(UserError);
+    expect(() => previewInvitation(setup(1, { user: 'x@y.se' }), { guestId: 'G-0001' }, link)).toThrow(UserError);
+  });
+  test('test send goes only to me, [TEST], logged, no status change', () => {
+    const p = setup(1);
+    expect(sendTestInvitation(p, { guestId: 'G-0001' }, link)).toEqual({ to: PL });
+    expect(p.mailer.sent).toHaveLength(1);
+    expect(p.mailer.sent[0]).toMatchObject({ to: PL, subject: '[TEST] Inbjudan till Public Services Summit 2009' });
+    expect(statuses(p)).toEqual(['Godkänd']);
+    expect(p.workbook.get('log').records().map((r) => r['Åtgärd'])).toEqual(['inbjudan.test']);
+    expect(() => sendTestInvitation(setup(1, { user: 'x@y.se' }), { guestId: 'G-0001' }, link)).toThrow(UserError);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Crash injection: the Nth port call throws (before or after its effect).
+
+class Crash extends Error {}
+
+interface Trap { n: number; after: boolean; calls: number; fired: boolean; skickarAtCrash: Set<string> }
+
+function crashing(p: MemoryPorts, trap: Trap): Ports {
+  const tick = <T>(fn: () => T): T => {
+    trap.calls++;
+    // A dead execution makes no further calls (a catch in the code under test can't revive it).
+    if (trap.fired) throw new Crash();
+    const hit = !trap.fired && trap.calls === trap.n;
+    const snapshot = () => {
+      trap.fired = true;
+      for (const r of p.workbook.get('guests').records()) if (r['Status'] === 'Skickar') trap.skickarAtCrash.add(String(r['ID']));
+    };
+    if (hit && !trap.after) { snapshot(); throw new Crash(); }
+    const v = fn();
+    if (hit) { snapshot(); throw new Crash(); }
+    return v;
+  };
+  const wrapTable = (name: string) => {
+    const t = p.workbook.table(name);
+    if (!t) return null;
+    return {
+      sheetName: t.sheetName,
+      read: () => tick(() => t.read()),
+      write: (r: number, c: number, rows: never[][]) => tick(() => t.write(r, c, rows)),
+      append: (rows: never[][]) => tick(() => t.append(rows)),
+      lastRow: () => tick(() => t.lastRow()),
+    };
+  };
+  return {
+    ...p,
+    workbook: { table: wrapTable },
+    mailer: { remainingDailyQuota: () => tick(() => p.mailer.remainingDailyQuota()), send: (m) => tick(() => p.mailer.send(m)) },
+    properties: {
+      get: (k) => tick(() => p.properties.get(k)),
+      set: (k, v) => tick(() => p.properties.set(k, v)),
+      delete: (k) => tick(() => p.properties.delete(k)),
+    },
+  };
+}
+
+describe('crash injection over a full 30-guest run', () => {
+  // Count the port calls of a clean run.
+  const probe: Trap = { n: -1, after: false, calls: 0, fired: false, skickarAtCrash: new Set() };
+  runAll(crashing(setup(30), probe), 10);
+  const total = probe.calls;
+
+  test(`every crash point (1..${total}, before and after the effect): each guest mailed once or Osäker`, () => {
+    expect(total).toBeGreaterThan(50);
+    let osakerRuns = 0;
+    for (let n = 1; n <= total; n++) {
+      for (const after of [false, true]) {
+        const p = setup(30);
+        const trap: Trap = { n, after, calls: 0, fired: false, skickarAtCrash: new Set() };
+        expect(() => runAll(crashing(p, trap), 10)).toThrow(Crash);
+        runAll(p, 10); // re-run to completion, resolving nothing
+        const mails = mailsTo(p);
+        const recs = p.workbook.get('guests').records();
+        for (const r of recs) {
+          const c = mails.get(String(r['E-post'])) ?? 0;
+          const st = String(r['Status']);
+          expect(c).toBeLessThanOrEqual(1);
+          if (st === 'Osäker') {
+            expect(trap.skickarAtCrash.has(String(r['ID']))).toBe(true);
+          } else {
+            expect([n, after, r['ID'], st, c]).toEqual([n, after, r['ID'], 'Inbjuden', 1]);
+          }
+        }
+        const unc = recs.filter((r) => r['Status'] === 'Osäker');
+        expect(unc.length).toBeLessThanOrEqual(1); // only the one mail in flight
+        if (unc.length) osakerRuns++;
+      }
+    }
+    expect(osakerRuns).toBeGreaterThan(0);
+  });
+
+  test('Osäker is never re-sent; a person resolves it', () => {
+    // Crash right after the first mail leaves (before its outcome is journalled).
+    const p = setup(3);
+    const trap: Trap = { n: -1, after: true, calls: 0, fired: false, skickarAtCrash: new Set() };
+    const probeRun = crashing(p, trap);
+    // Find the first mailer.send call: crash right after its effect.
+    const wrapped: Ports = { ...probeRun, mailer: { ...probeRun.mailer, send: (m) => { trap.n = trap.calls + 1; probeRun.mailer.send(m); } } };
+    expect(() => sendBatch(wrapped, { batchSize: 10 }, link)).toThrow(Crash);
+    expect(p.mailer.sent).toHaveLength(1);
+    const r = runAll(p);
+    expect(r[0].uncertain).toBe(1);
+    expect(statuses(p)).toEqual(['Osäker', 'Inbjuden', 'Inbjuden']);
+    expect(p.mailer.sent).toHaveLength(3);
+    runAll(p);
+    expect(p.mailer.sent).toHaveLength(3);
+    expect(() => resolveGuestSend(setup(0, { user: SG }), { id: 'G-0001', to: 'Inbjuden' })).toThrow(UserError);
+    resolveGuestSend(p, { id: 'G-0001', to: 'Inbjuden' });
+    expect(statuses(p)[0]).toBe('Inbjuden');
+    expect(p.workbook.get('log').records().some((x) => x['Åtgärd'] === 'gäst.bekräftad-skickad')).toBe(true);
+  });
+});
+
+describe('concurrency', () => {
+  test('a second run inside the first one\'s unlocked window: each invitation once', () => {
+    const p = setup(30);
+    let releases = 0;
+    const inner: SendProgress[] = [];
+    const lock = {
+      withLock<T>(ms: number, fn: () => T): T {
+        const v = p.lock.withLock(ms, fn);
+        // After the first run's phase 1 releases the lock, the other person's run goes in full.
+        if (++releases === 1) {
+          const other = { ...p, lock: p.lock };
+          for (let i = 0; i < 10; i++) { const r = sendBatch(other, { batchSize: 10 }, link); inner.push(r); if (r.done) break; }
+        }
+        return v;
+      },
+    };
+    const first = sendBatch({ ...p, lock }, { batchSize: 10 }, link);
+    runAll(p);
+    expect(p.mailer.sent).toHaveLength(30 - statuses(p).filter((s) => s === 'Osäker').length);
+    expect([...mailsTo(p).values()].every((c) => c === 1)).toBe(true);
+    expect(statuses(p).filter((s) => s === 'Osäker')).toHaveLength(0);
+    expect(first.sent).toBe(0); // its rows were taken over
+    expect(inner.reduce((a, r) => a + r.sent, 0)).toBe(30);
+  });
+
+  test('a held lock makes the second run wait/fail, never send', () => {
+    const p = setup(3);
+    p.lock.held = true;
+    expect(() => sendBatch(p, { batchSize: 10 }, link)).toThrow();
+    expect(p.mailer.sent).toHaveLength(0);
+  });
+});
