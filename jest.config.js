@@ -9,6 +9,7 @@ const common = {
 
 module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
+  reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     { ...common, displayName: 'bundle', testMatch: ['<rootDir>/test/bundle/**/*.test.ts'] },

@@ -36,14 +36,17 @@ export async function build({ quiet = false } = {}) {
   }
 
   // Pass 2: the real bundle, entry points as top-level function declarations.
+  // UPPER_CASE exports are custom functions: Sheets offers them in autocomplete
+  // only when the top-level declaration carries a @customfunction JSDoc tag.
   const footer = exportsList
-    .map((n) => `function ${n}(){return ${GLOBAL}.${n}.apply(this,arguments)}`)
+    .map((n) => `${/^[A-Z][A-Z0-9_]*$/.test(n) ? '/** @customfunction */\n' : ''}function ${n}(){return ${GLOBAL}.${n}.apply(this,arguments)}`)
     .join('\n');
   const result = await esbuild.build({
     entryPoints: [entry], bundle: true, format: 'iife', globalName: GLOBAL,
     platform: 'neutral', target: 'es2020', minify: true, legalComments: 'none',
     mainFields: ['module', 'main'], write: false, metafile: true,
     footer: { js: footer }, logLevel: 'silent',
+    inject: [path.join(root, 'scripts/bundle-global.js')], define: { globalThis: '__bundleGlobal' },
   });
   const code = result.outputFiles[0].text;
   fs.writeFileSync(path.join(outDir, 'Code.js'), code);

@@ -10,7 +10,7 @@ export const msg = (sv: string, en: string): Msg => ({ sv, en });
 
 /** Picks the language: English for English locales, Swedish otherwise. */
 export function langFromLocale(locale: string | null | undefined): Lang {
-  return typeof locale === 'string' && /^en\b/i.test(locale.trim()) ? 'en' : 'sv';
+  return typeof locale === 'string' && /^en(?:[-_]|$)/i.test(locale.trim()) ? 'en' : 'sv';
 }
 
 export const text = (m: Msg, lang: Lang): string => m[lang];

@@ -1,0 +1,129 @@
+/**
+ * "Set up workbook" as a pure plan: what exists, what to create, what is in
+ * conflict. The Apps Script adapter (src/gas/setup.ts) carries it out. Setup
+ * never overwrites: a sheet whose headers were renamed, removed or duplicated
+ * is reported and the whole setup changes nothing.
+ */
+import { DEFAULT_FUNDERS, SETTING_DEFS, SETTING_KEYS } from './settings';
+import { columnIndex, SHEET_ORDER, SHEETS, TABLES, type SheetKey, type TableKey } from './schema';
+import { msg, type Msg } from './msg';
+
+export interface ExistingSheet {
+  readonly name: string;
+  /** Row 1 as read ([] for an empty sheet). */
+  readonly header: readonly unknown[];
+  readonly lastRow: number;
+}
+
+export type SheetPlan =
+  | { readonly key: SheetKey; readonly action: 'create' }
+  | { readonly key: SheetKey; readonly action: 'init' } // exists but empty: write the header
+  | { readonly key: SheetKey; readonly action: 'keep' }
+  | { readonly key: SheetKey; readonly action: 'conflict'; readonly problem: Msg };
+
+export interface SetupPlan {
+  readonly sheets: readonly SheetPlan[];
+  readonly conflicts: readonly Msg[];
+}
+
+export const isTableKey = (k: SheetKey): k is TableKey => k !== 'overview';
+
+export function planSetup(existing: readonly ExistingSheet[]): SetupPlan {
+  const byName = new Map(existing.map((s) => [s.name, s]));
+  const sheets = SHEET_ORDER.map((key): SheetPlan => {
+    const found = byName.get(SHEETS[key]);
+    if (!found) return { key, action: 'create' };
+    if (!isTableKey(key)) return { key, action: 'keep' };
+    const blank = found.header.every((h) => String(h ?? '').trim() === '');
+    if (blank) {
+      return found.lastRow <= 1
+        ? { key, action: 'init' }
+        : { key, action: 'conflict', problem: msg(
+          `Bladet "${found.name}" saknar rubrikrad men innehåller data.`,
+          `The sheet "${found.name}" has no header row but contains data.`,
+        ) };
+    }
+    const res = columnIndex(found.header, TABLES[key].columns.map((c) => c.header));
+    if (res.ok) return { key, action: 'keep' };
+    const parts: string[] = [];
+    const partsEn: string[] = [];
+    if (res.missing.length) {
+      parts.push(`saknar ${res.missing.map((m) => `"${m}"`).join(', ')}`);
+      partsEn.push(`lacks ${res.missing.map((m) => `"${m}"`).join(', ')}`);
+    }
+    if (res.duplicate.length) {
+      parts.push(`har dubbla ${res.duplicate.map((m) => `"${m}"`).join(', ')}`);
+      partsEn.push(`has duplicate ${res.duplicate.map((m) => `"${m}"`).join(', ')}`);
+    }
+    return { key, action: 'conflict', problem: msg(
+      `Bladet "${found.name}" har ändrade rubriker: ${parts.join('; ')}.`,
+      `The sheet "${found.name}" has changed headers: ${partsEn.join('; ')}.`,
+    ) };
+  });
+  const conflicts = sheets.flatMap((s) => (s.action === 'conflict' ? [s.problem] : []));
+  return { sheets, conflicts };
+}
+
+/** Settings rows (key, value, description) missing from `existingKeys`. */
+export function missingSettingsRows(existingKeys: readonly string[], creatorEmail: string, anyRoleSet: boolean): (string | number)[][] {
+  const have = new Set(existingKeys.map((k) => k.trim().toLocaleLowerCase('sv')));
+  return SETTING_DEFS.filter((d) => !have.has(d.key.toLocaleLowerCase('sv'))).map((d) => {
+    let value = d.default;
+    // Whoever sets up a workbook with no roles becomes its project leader, so someone can manage roles.
+    if (d.key === SETTING_KEYS.projectLeader && !anyRoleSet && creatorEmail) value = creatorEmail;
+    return [d.key, value, d.sv];
+  });
+}
+
+/**
+ * Budget rows for a new workbook: the decision gives no split, so the total
+ * is shared equally (remainder öre to the first funder) and marked as a
+ * default for the steering group to change. Σ allocations = total exactly.
+ */
+export function defaultBudgetRows(totalOre: number, funders: readonly string[] = DEFAULT_FUNDERS): (string | number)[][] {
+  const n = funders.length;
+  const share = Math.floor(totalOre / n);
+  const rest = totalOre - share * n;
+  return funders.map((f, i) => [f, (share + (i === 0 ? rest : 0)) / 100, '', 'Standardfördelning vid konfigurering: styrgruppen ändrar den via Fördela budget.']);
+}
+
+export const DEFAULT_TEMPLATES: readonly (readonly [string, string, string])[] = [
+  [
+    'sv',
+    'Inbjudan till {{Evenemang}} i Stockholm',
+    [
+      'Bästa {{Förnamn}} {{Efternamn}},',
+      '',
+      'Stockholms stad har glädjen att bjuda in dig till **{{Evenemang}}**, som staden arrangerar tillsammans med Cisco under Nobelveckan, {{Startdatum}}–{{Slutdatum}} i {{Plats}}.',
+      '',
+      'Konferensen samlar beslutsfattare inom IT och offentlig förvaltning. Programmet innehåller:',
+      '- plenarsessioner och specialistsessioner',
+      '- workshops och studiebesök i stadens verksamheter',
+      '- stadens representationsmiddag',
+      '',
+      'Vänligen svara senast {{Sista svarsdag}} via din personliga länk: {{Svarslänk}}',
+      '',
+      'Välkommen!',
+      '{{Avsändare}}',
+    ].join('\n'),
+  ],
+  [
+    'en',
+    'Invitation to {{Evenemang}} in Stockholm',
+    [
+      'Dear {{Förnamn}} {{Efternamn}},',
+      '',
+      'The City of Stockholm is pleased to invite you to **{{Evenemang}}**, co-organised with Cisco during Nobel week, {{Startdatum}}–{{Slutdatum}} in {{Plats}}.',
+      '',
+      'The conference brings together decision makers in ICT and public administration. The programme includes:',
+      '- plenary and specialist sessions',
+      '- workshops and study visits in the city\'s services',
+      '- the city\'s representation dinner',
+      '',
+      'Please reply by {{Sista svarsdag}} through your personal link: {{Svarslänk}}',
+      '',
+      'Welcome!',
+      '{{Avsändare}}',
+    ].join('\n'),
+  ],
+];

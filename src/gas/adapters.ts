@@ -1,0 +1,125 @@
+/**
+ * Apps Script adapters for the ports (src/app/ports.ts). The only code that
+ * touches SpreadsheetApp, LockService, Session, PropertiesService and MailApp.
+ * Created per call: nothing runs at global scope.
+ */
+import {
+  LockTimeoutError, type Cell, type CellIn, type ClockPort, type LockPort, type MailMessage, type MailerPort,
+  type Ports, type PropertiesPort, type TablePort, type TableSnapshot, type UserPort, type WorkbookPort,
+} from '../app/ports';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Every string goes in with Sheets' quote prefix, so user text is stored as
+ * literal text: "=IMPORTXML(…)", "+46 8 508 000 00", "2009-12-08" and "1/2"
+ * stay exactly what was typed (CWE-1236). The prefix is not part of the value.
+ */
+export const literal = (v: CellIn): CellIn => (typeof v === 'string' && v !== '' ? `'${v}` : v);
+
+export class SheetTable implements TablePort {
+  constructor(private readonly sheet: Sheet) {}
+  get sheetName(): string {
+    return this.sheet.getName();
+  }
+  read(): TableSnapshot {
+    const values = this.sheet.getDataRange().getValues() as Cell[][];
+    const header = (values[0] ?? []).map((h) => String(h).trim());
+    let last = values.length;
+    while (last > 1 && values[last - 1].every((v) => v === '')) last--;
+    return { header, rows: values.slice(1, last), firstRow: 2 };
+  }
+  write(sheetRow: number, col: number, rows: CellIn[][]): void {
+    if (rows.length === 0 || rows[0].length === 0) return;
+    this.sheet.getRange(sheetRow, col + 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(literal)));
+  }
+  append(rows: CellIn[][]): number {
+    const first = Math.max(this.sheet.getLastRow(), 1) + 1;
+    this.write(first, 0, rows);
+    return first;
+  }
+  lastRow(): number {
+    return this.sheet.getLastRow();
+  }
+}
+
+export class GasWorkbook implements WorkbookPort {
+  private ss: Spreadsheet | null = null;
+  private readonly cache = new Map<string, TablePort | null>();
+  spreadsheet(): Spreadsheet {
+    return (this.ss ??= SpreadsheetApp.getActiveSpreadsheet());
+  }
+  table(name: string): TablePort | null {
+    if (!this.cache.has(name)) {
+      const sheet = this.spreadsheet().getSheetByName(name);
+      this.cache.set(name, sheet ? new SheetTable(sheet) : null);
+    }
+    return this.cache.get(name) ?? null;
+  }
+}
+
+export class GasLock implements LockPort {
+  withLock<T>(timeoutMs: number, fn: () => T): T {
+    const lock = LockService.getDocumentLock();
+    if (!lock || !lock.tryLock(timeoutMs)) throw new LockTimeoutError();
+    try {
+      return fn();
+    } finally {
+      // Pending writes must land before the next holder reads.
+      SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
+  }
+}
+
+export const gasClock: ClockPort = { now: () => new Date() };
+
+export const gasUser: UserPort = {
+  email: () => (Session.getActiveUser().getEmail() || '').trim().toLowerCase(),
+};
+
+export class GasProperties implements PropertiesPort {
+  private store: GoogleAppsScript.Properties.Properties | null = null;
+  private props(): GoogleAppsScript.Properties.Properties {
+    return (this.store ??= PropertiesService.getDocumentProperties());
+  }
+  get(key: string): string | null {
+    return this.props().getProperty(key);
+  }
+  set(key: string, value: string): void {
+    this.props().setProperty(key, value);
+  }
+  delete(key: string): void {
+    this.props().deleteProperty(key);
+  }
+}
+
+export const gasMailer: MailerPort = {
+  remainingDailyQuota: () => MailApp.getRemainingDailyQuota(),
+  send(m: MailMessage): void {
+    const options: GoogleAppsScript.Mail.MailAdvancedParameters = {
+      to: m.to,
+      subject: m.subject,
+      body: m.textBody,
+      htmlBody: m.htmlBody,
+    };
+    if (m.name) options.name = m.name;
+    if (m.replyTo) options.replyTo = m.replyTo;
+    if (m.attachments?.length) {
+      options.attachments = m.attachments.map((a) => Utilities.newBlob(a.content, a.mimeType, a.fileName));
+    }
+    MailApp.sendEmail(options);
+  },
+};
+
+export function gasPorts(): Ports & { workbook: GasWorkbook } {
+  return {
+    workbook: new GasWorkbook(),
+    lock: new GasLock(),
+    clock: gasClock,
+    user: gasUser,
+    properties: new GasProperties(),
+    mailer: gasMailer,
+  };
+}

@@ -1,0 +1,171 @@
+/** Carries out the setup plan (src/core/setup.ts) with SpreadsheetApp. */
+import { appendAudit } from '../app/audit';
+import { loadContext, requireRole } from '../app/context';
+import type { Ports } from '../app/ports';
+import { msg, UserError, type Msg } from '../core/msg';
+import { parseMoney } from '../core/money';
+import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, SHEETS, TABLES, type ColumnDef, type TableKey } from '../core/schema';
+import { SETTING_DEFS, SETTING_KEYS } from '../core/settings';
+import { DEFAULT_TEMPLATES, defaultBudgetRows, isTableKey, missingSettingsRows, planSetup, type ExistingSheet } from '../core/setup';
+import type { GasWorkbook } from './adapters';
+import { literal } from './adapters';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SetupReport {
+  readonly changed: boolean;
+  readonly created: string[];
+  readonly message: Msg;
+}
+
+const NUMBER_FORMATS: Partial<Record<ColumnDef['format'], string>> = {
+  sek: '#,##0.00 "kr"',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  time: 'hh:mm',
+  percent: '0" %"',
+  integer: '0',
+};
+
+const LISTS: Record<Exclude<NonNullable<ColumnDef['list']>, 'funders' | 'events'>, readonly string[]> = {
+  categories: CATEGORIES,
+  costStatuses: COST_STATUSES,
+  languages: LANGUAGES,
+  guestStatuses: GUEST_STATUSES,
+};
+
+const colLetter = (i: number): string => {
+  let n = i + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupReport {
+  const ss = ports.workbook.spreadsheet();
+  const byName = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+  const existing: ExistingSheet[] = [];
+  for (const [name, sheet] of byName) {
+    if (!Object.values(SHEETS).includes(name as never)) continue;
+    const lastCol = sheet.getLastColumn();
+    existing.push({
+      name,
+      header: lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [],
+      lastRow: sheet.getLastRow(),
+    });
+  }
+  const plan = planSetup(existing);
+  if (plan.conflicts.length) {
+    throw new UserError(msg(
+      `Arbetsboken kan inte konfigureras, inget har ändrats. ${plan.conflicts.map((c) => c.sv).join(' ')} Återställ rubrikerna (se README) och försök igen.`,
+      `The workbook can't be set up; nothing was changed. ${plan.conflicts.map((c) => c.en).join(' ')} Restore the headers (see README) and try again.`,
+    ));
+  }
+
+  // Who may run it: anyone while no roles are set (first setup), then the project leader or steering group.
+  const settingsExists = plan.sheets.some((s) => s.key === 'settings' && s.action === 'keep');
+  let anyRoleSet = false;
+  let existingKeys: string[] = [];
+  if (settingsExists) {
+    const ctx = loadContext(ports);
+    anyRoleSet = Object.values(ctx.settings.roles).some((r) => r.length > 0);
+    if (anyRoleSet) requireRole(ctx, ['projektledare', 'styrgrupp']);
+    const settings = ports.workbook.table(SHEETS.settings)!.read();
+    existingKeys = settings.rows.map((r) => String(r[0] ?? ''));
+  }
+
+  return ports.lock.withLock(30_000, () => {
+    const created: string[] = [];
+    const sheets = new Map<string, Sheet>(byName);
+    plan.sheets.forEach((p, position) => {
+      const name = SHEETS[p.key];
+      if (p.action === 'keep') return;
+      let sheet = sheets.get(name);
+      if (!sheet) {
+        sheet = ss.insertSheet(name, Math.min(position, ss.getSheets().length));
+        sheets.set(name, sheet);
+      }
+      created.push(name);
+      if (isTableKey(p.key)) formatTable(sheet, p.key, sheets);
+      else initOverview(sheet);
+    });
+
+    // Default content, only where it is missing.
+    const email = ports.user.email();
+    const settingsRows = missingSettingsRows(existingKeys, email, anyRoleSet);
+    const wrote: string[] = [];
+    if (settingsRows.length) {
+      ports.workbook.table(SHEETS.settings)!.append(settingsRows);
+      wrote.push(`${SHEETS.settings}: ${settingsRows.map((r) => r[0]).join(', ')}`);
+    }
+    const budget = ports.workbook.table(SHEETS.budget)!;
+    if (budget.lastRow() <= 1) {
+      const totalDefault = SETTING_DEFS.find((d) => d.key === SETTING_KEYS.totalBudget)!.default;
+      const total = parseMoney(String(totalDefault));
+      budget.append(defaultBudgetRows(total.ok ? total.value : 0));
+      wrote.push(`${SHEETS.budget}: standardfördelning`);
+    }
+    const templates = ports.workbook.table(SHEETS.templates)!;
+    if (templates.lastRow() <= 1) {
+      templates.append(DEFAULT_TEMPLATES.map((t) => [...t]));
+      wrote.push(`${SHEETS.templates}: sv, en`);
+    }
+    const changed = created.length > 0 || wrote.length > 0;
+    if (changed) {
+      appendAudit(ports, [{ action: 'arbetsbok.konfigurerad', object: ss.getName(), after: { skapade: created, fyllde: wrote } }]);
+    }
+    const message = changed
+      ? msg(
+        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${wrote.length ? ` Standardvärden: ${wrote.join('; ')}.` : ''}`,
+        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${wrote.length ? ` Defaults: ${wrote.join('; ')}.` : ''}`,
+      )
+      : msg('Arbetsboken är redan konfigurerad. Inget ändrades.', 'The workbook is already set up. Nothing was changed.');
+    return { changed, created, message };
+  });
+}
+
+function formatTable(sheet: Sheet, key: TableKey, sheets: Map<string, Sheet>): void {
+  const def = TABLES[key];
+  const width = def.columns.length;
+  const rows = sheet.getMaxRows();
+  sheet.getRange(1, 1, 1, width).setValues([def.columns.map((c) => literal(c.header))]).setFontWeight('bold');
+  sheet.setFrozenRows(def.frozenRows);
+  def.columns.forEach((c, i) => {
+    if (rows < 2) return;
+    const body = sheet.getRange(2, i + 1, rows - 1, 1);
+    const fmt = NUMBER_FORMATS[c.format];
+    if (fmt) body.setNumberFormat(fmt);
+    if (c.list && c.list !== 'events') {
+      const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
+      if (c.list === 'funders') {
+        const budget = sheets.get(SHEETS.budget);
+        if (!budget) return;
+        const header = budget.getRange(1, 1, 1, Math.max(1, budget.getLastColumn())).getValues()[0];
+        const found = columnIndex(header, ['Finansiär']);
+        const letter = colLetter(found.ok ? found.index['Finansiär'] : 0);
+        builder.requireValueInRange(budget.getRange(`${letter}2:${letter}`), true).setHelpText('Välj en finansiär från bladet Budget.');
+      } else {
+        builder.requireValueInList([...LISTS[c.list]], true).setHelpText(`Tillåtna värden: ${LISTS[c.list].join(', ')}.`);
+      }
+      body.setDataValidation(builder.build());
+    }
+  });
+  const description = `Summit Planner: ${def.sheet}`;
+  if (def.protectedSheet) {
+    sheet.protect().setDescription(`${description} – ändras via sidopanelen`).setWarningOnly(true);
+  } else {
+    sheet.getRange(1, 1, 1, width).protect().setDescription(`${description} – rubrikrad`).setWarningOnly(true);
+  }
+}
+
+function initOverview(sheet: Sheet): void {
+  sheet.getRange(1, 1, 2, 1).setValues([
+    [literal('Summit Planner – översikt')],
+    [literal('Öppna Tillägg → Summit Planner → Budgetöversikt. Bladet uppdateras av tillägget.')],
+  ]);
+  sheet.getRange(1, 1).setFontWeight('bold');
+}

@@ -1,0 +1,118 @@
+/**
+ * First-start example data for the sandbox, made by driving the add-on
+ * itself (the built Code.js in the emulator), never by writing its sheets
+ * behind its back:
+ *   1. "Konfigurera arbetsboken" (menuSetup) as the project leader;
+ *   2. the roles, typed into Inställningar by the project leader as a person
+ *      would (a cell edit: fires onEdit like in Sheets);
+ *   3. example costs, guests … through the add-on's API functions, each only
+ *      if that function exists in Code.js (add entries to EXAMPLE_CALLS).
+ * Every name is marked "(exempel)" and every address is @example.org.
+ */
+import type { Emulator, ExecutionResult } from './emulator/runtime';
+import { isCallableFromClient } from './emulator/runtime';
+
+export const SEED_USERS = {
+  projectLeader: 'projektledare@example.org',
+  steering: 'styrgrupp@example.org',
+  finance: 'ekonomi@example.org',
+} as const;
+
+export const SEED_SPREADSHEET_NAME = 'Public Services Summit 2009 – planering (exempel)';
+
+/** Inställningar key → value the seed types in. */
+export const SEED_ROLES: readonly (readonly [string, string])[] = [
+  ['Styrgrupp', SEED_USERS.steering],
+  ['Projektledare', SEED_USERS.projectLeader],
+  ['Ekonomi', SEED_USERS.finance],
+];
+
+export interface ExampleCall {
+  /** What the log line says. */
+  label: string;
+  /** A sidebar-callable function of Code.js; the call is skipped while it doesn't exist. */
+  fn: string;
+  user: string;
+  args: unknown[];
+}
+
+/**
+ * Example data through the add-on's API (as its sidebars call it). Extend
+ * this list as API functions appear; a function not in Code.js is skipped,
+ * a failing call is reported and the seed goes on.
+ */
+export const EXAMPLE_CALLS: ExampleCall[] = [];
+
+function ok(r: ExecutionResult & { rejected?: string }): string | null {
+  if (!r.ok) return r.error?.message ?? 'okänt fel';
+  if (r.rejected) return `avvisad: ${r.rejected}`;
+  // The add-on's API answers { ok: false, message } for expected failures.
+  const v = r.result as { ok?: unknown; message?: unknown } | undefined;
+  if (v && typeof v === 'object' && v.ok === false) return String(v.message ?? 'misslyckades');
+  // Menu actions report failures in an alert.
+  const alert = r.ui.alerts[0];
+  if (alert) return `${alert.title}: ${alert.prompt}`;
+  return null;
+}
+
+/** Seeds a fresh workbook; returns one human-readable line per step. */
+export function seedWorkbook(emu: Emulator, code: string): string[] {
+  const out: string[] = [];
+  const run = (fn: string, user: string, args: unknown[] = []) =>
+    emu.runExecution(code, fn, args, { authMode: 'FULL', user, locale: 'sv_SE' });
+
+  emu.state.spreadsheet.name = SEED_SPREADSHEET_NAME;
+  emu.save();
+
+  if (!isCallableFromClient(code, 'menuSetup')) {
+    out.push('menuSetup finns inte i Code.js ännu: arbetsboken lämnades tom.');
+    return out;
+  }
+  const setup = run('menuSetup', SEED_USERS.projectLeader);
+  const setupErr = ok(setup);
+  out.push(setupErr ? `Konfigurera arbetsboken misslyckades: ${setupErr} (exempeldata kan saknas; kör npm start -- --reset när felet är rättat)` : `Konfigurerade arbetsboken som ${SEED_USERS.projectLeader}.`);
+  // Go on even after a failure: whatever setup did create still gets roles and examples.
+
+  out.push(...setRoles(emu, code));
+
+  for (const c of EXAMPLE_CALLS) {
+    if (!isCallableFromClient(code, c.fn)) {
+      out.push(`${c.label}: hoppade över (${c.fn} finns inte i Code.js ännu).`);
+      continue;
+    }
+    const err = ok(run(c.fn, c.user, c.args));
+    out.push(err ? `${c.label}: misslyckades: ${err}` : `${c.label}: klart.`);
+  }
+  return out;
+}
+
+/** Types the role addresses into Inställningar's Värde column, as the project leader. */
+function setRoles(emu: Emulator, code: string): string[] {
+  const sheetName = 'Inställningar';
+  let values: unknown[][];
+  try {
+    values = emu.sheetValues(sheetName);
+  } catch {
+    return [`Bladet ${sheetName} saknas: roller sattes inte.`];
+  }
+  const header = (values[0] ?? []).map((h) => String(h).trim());
+  const keyCol = header.indexOf('Nyckel');
+  const valueCol = header.indexOf('Värde');
+  if (keyCol < 0 || valueCol < 0) return [`${sheetName} saknar kolumnerna Nyckel/Värde: roller sattes inte.`];
+  const out: string[] = [];
+  for (const [key, email] of SEED_ROLES) {
+    const rowIdx = values.findIndex((r, i) => i > 0 && String(r[keyCol]).trim().toLowerCase() === key.toLowerCase());
+    if (rowIdx < 0) {
+      out.push(`${sheetName}: raden ${key} saknas, rollen sattes inte.`);
+      continue;
+    }
+    if (String(values[rowIdx][valueCol]).trim().toLowerCase() === email) {
+      out.push(`Roll ${key}: ${email} (fanns redan).`);
+      continue;
+    }
+    const r = emu.fireEdit(code, { sheet: sheetName, row: rowIdx + 1, col: valueCol + 1, values: [[email]], user: SEED_USERS.projectLeader });
+    const err = ok(r);
+    out.push(err ? `Roll ${key}: misslyckades: ${err}` : `Roll ${key}: ${email}.`);
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * Small DOM helpers that never use innerHTML with data: text goes in as text
+ * nodes, so guest and user data can't become markup.
+ */
+type Child = Node | string | number | null | undefined | false;
+
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number | boolean | undefined> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === false) continue;
+    if (k === 'text') el.textContent = String(v);
+    else el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'object' ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+export const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
+  const el = document.querySelector<T>(sel);
+  if (!el) throw new Error(`missing element ${sel}`);
+  return el;
+};
+
+/** Shows a status message to screen readers and sighted users. */
+export function announce(region: HTMLElement, text: string, kind: 'info' | 'error' | 'ok' = 'info'): void {
+  region.className = `status status-${kind}`;
+  region.textContent = text;
+}
+
+export const pageLang = (): 'sv' | 'en' => (document.documentElement.lang === 'en' ? 'en' : 'sv');

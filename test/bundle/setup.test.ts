@@ -1,0 +1,170 @@
+/** Set-up and menus, run from the built Code.js in the emulator. */
+import { CODE, EKO, NOBODY, PL, STY, api, newEmulator, run, setUpWorkbook, snapshot } from '../support/bundle';
+import { TABLES } from '../../src/core/schema';
+import type { OverviewView } from '../../src/core/api';
+
+const SHEETS = ['Översikt', 'Budget', 'Kostnader', 'Omfördelningar', 'Gäster', 'Mallar', 'Program', 'Beslut', 'Inställningar', 'Logg'];
+
+describe('onOpen', () => {
+  test.each(['NONE', 'LIMITED'] as const)('builds the add-on menu in AuthMode.%s without touching the document', (mode) => {
+    const emu = newEmulator();
+    const r = run(emu, 'onOpen', [{ authMode: mode }], { authMode: mode });
+    const menu = r.ui.menus[0];
+    expect(menu.title).toBe('Summit Planner');
+    expect(menu.items.map((i) => ('functionName' in i ? i.functionName : null)).filter(Boolean)).toEqual(
+      expect.arrayContaining(['menuOverview', 'menuSetup']),
+    );
+    expect(Object.keys(r.calls.byService)).toEqual(['SpreadsheetApp']);
+    expect(r.calls.rangeReads).toBe(0);
+    expect(Object.keys(r.calls.byMethod).every((m) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(m))).toBe(true);
+  });
+
+  test('onInstall shows the menu too', () => {
+    const r = run(newEmulator(), 'onInstall', [{ authMode: 'FULL' }]);
+    expect(r.ui.menus).toHaveLength(1);
+  });
+});
+
+describe('Konfigurera arbetsboken', () => {
+  test('creates every sheet with headers, formats, lists, frozen rows, protections and defaults', () => {
+    const emu = newEmulator();
+    const r = run(emu, 'menuSetup', [], { user: PL });
+    expect(r.ui.alerts).toHaveLength(0);
+    expect(r.ui.toasts[0].msg).toMatch(/Arbetsboken är konfigurerad/);
+    expect(emu.sheetNames()).toEqual(expect.arrayContaining(SHEETS));
+    for (const def of Object.values(TABLES)) {
+      expect(emu.sheetValues(def.sheet)[0]).toEqual(def.columns.map((c) => c.header));
+      const st = emu.state.spreadsheet.sheets.find((s) => s.name === def.sheet)!;
+      expect(st.frozenRows).toBe(1);
+      expect(st.protections.length).toBeGreaterThan(0);
+      expect(st.protections.every((p) => p.warningOnly)).toBe(true);
+    }
+    const ledger = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!;
+    const lists = ledger.dataValidations.map((v) => v.rule.criteria);
+    expect(lists).toEqual(expect.arrayContaining(['VALUE_IN_LIST', 'VALUE_IN_RANGE']));
+    expect(ledger.rows[1]?.[5]?.fmt).toBe('#,##0.00 "kr"');
+
+    const settings = Object.fromEntries(emu.sheetValues('Inställningar').slice(1).map((row) => [row[0], row[1]]));
+    expect(settings['Evenemang']).toBe('Public Services Summit 2009');
+    expect(settings['Totalbudget']).toBe(800000);
+    expect(settings['Max antal inbjudna']).toBe(30);
+    expect(settings['Tidszon']).toBe('Europe/Stockholm');
+    expect(settings['Projektledare']).toBe(PL); // the first user to set up manages roles
+    const budget = emu.sheetValues('Budget').slice(1);
+    expect(budget.map((b) => b[0])).toEqual(['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB']);
+    expect(budget.reduce((s, b) => s + Number(b[1]) * 100, 0)).toBe(80_000_000);
+    expect(emu.sheetValues('Mallar').slice(1).map((m) => m[0])).toEqual(['sv', 'en']);
+    const log = emu.sheetValues('Logg');
+    expect(log).toHaveLength(2);
+    expect(log[1][2]).toBe('arbetsbok.konfigurerad');
+    expect(String(log[1][6])).toMatch(/^[0-9a-f]{64}$/);
+    expect(emu.state.spreadsheet.sheets.find((s) => s.name === 'Budget')!.rows[1]?.[1]?.fmt).toBe('#,##0.00 "kr"');
+    expect(emu.runExecution(CODE, 'menuSetup', [], { user: PL }).ui.toasts[0].msg).toMatch(/redan konfigurerad/);
+  });
+
+  test('running it again changes nothing and writes nothing', () => {
+    const emu = setUpWorkbook();
+    const before = snapshot(emu);
+    const props = JSON.stringify(emu.state.documentProperties);
+    const r = run(emu, 'menuSetup', [], { user: PL });
+    expect(r.ui.toasts[0].msg).toBe('Arbetsboken är redan konfigurerad. Inget ändrades.');
+    expect(snapshot(emu)).toBe(before);
+    expect(JSON.stringify(emu.state.documentProperties)).toBe(props);
+    expect(r.calls.rangeWrites).toBe(0);
+  });
+
+  test('user data already in the sheets survives a second set-up', () => {
+    const emu = setUpWorkbook();
+    emu.fireEdit(CODE, { sheet: 'Gäster', row: 2, col: 2, numRows: 1, numCols: 1, values: [['Greta']], user: PL });
+    emu.fireEdit(CODE, { sheet: 'Beslut', row: 2, col: 3, numRows: 1, numCols: 1, values: [['Tema: e-förvaltning']], user: STY });
+    run(emu, 'menuSetup', [], { user: PL });
+    expect(emu.sheetValues('Gäster')[1][1]).toBe('Greta');
+    expect(emu.sheetValues('Beslut')[1][2]).toBe('Tema: e-förvaltning');
+  });
+
+  test('a missing sheet is recreated and nothing else is touched', () => {
+    const emu = setUpWorkbook();
+    const st = emu.state.spreadsheet;
+    st.sheets = st.sheets.filter((s) => s.name !== 'Program');
+    const budgetBefore = JSON.stringify(emu.sheetValues('Budget'));
+    const r = run(emu, 'menuSetup', [], { user: PL });
+    expect(r.ui.toasts[0].msg).toMatch(/Skapade blad: Program/);
+    expect(emu.sheetValues('Program')[0]).toEqual(TABLES.program.columns.map((c) => c.header));
+    expect(JSON.stringify(emu.sheetValues('Budget'))).toBe(budgetBefore);
+  });
+
+  test('a renamed header is reported and nothing changes', () => {
+    const emu = setUpWorkbook();
+    emu.fireEdit(CODE, { sheet: 'Kostnader', row: 1, col: 5, numRows: 1, numCols: 1, values: [['Summa']], user: PL });
+    const before = snapshot(emu);
+    const r = run(emu, 'menuSetup', [], { user: PL });
+    expect(r.ui.alerts).toHaveLength(1);
+    expect(r.ui.alerts[0].prompt ?? r.ui.alerts[0].title).toMatch(/inget har ändrats.*Kostnader.*saknar "Beskrivning"/s);
+    expect(snapshot(emu)).toBe(before);
+  });
+
+  test('reordered columns are accepted (columns are found by header name)', () => {
+    const emu = setUpWorkbook();
+    const ledger = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!;
+    const header = ledger.rows[0]!;
+    [header[0], header[4]] = [header[4], header[0]];
+    const before = snapshot(emu);
+    run(emu, 'menuSetup', [], { user: PL });
+    expect(snapshot(emu)).toBe(before);
+    const ov = api<OverviewView>(emu, 'getOverview', [], EKO);
+    expect(ov.ok).toBe(true);
+  });
+
+  test('once roles exist, only the project leader or the steering group may run it', () => {
+    const emu = setUpWorkbook();
+    emu.state.spreadsheet.sheets = emu.state.spreadsheet.sheets.filter((s) => s.name !== 'Program');
+    const before = snapshot(emu);
+    for (const user of [EKO, NOBODY, '']) {
+      const r = run(emu, 'menuSetup', [], { user });
+      expect(r.ui.alerts[0].prompt ?? '').toMatch(/behörighet/);
+      expect(snapshot(emu)).toBe(before);
+    }
+    expect(run(emu, 'menuSetup', [], { user: STY }).ui.toasts[0].msg).toMatch(/Program/);
+  });
+});
+
+describe('Budgetöversikt', () => {
+  test('the menu opens a 300 px sidebar with the built page, in Swedish or English', () => {
+    const emu = setUpWorkbook();
+    const sv = run(emu, 'menuOverview', [], { user: EKO });
+    expect(sv.ui.sidebar?.title).toBe('Budgetöversikt');
+    expect(sv.ui.sidebar?.html).toMatch(/<html lang="sv">/);
+    const en = run(emu, 'menuOverview', [], { user: EKO, locale: 'en_GB' });
+    expect(en.ui.sidebar?.title).toBe('Budget overview');
+    expect(en.ui.sidebar?.html).toMatch(/<html lang="en">/);
+  });
+
+  test('getOverview returns per-funder figures in one call, for anyone', () => {
+    const emu = setUpWorkbook();
+    for (const user of [EKO, NOBODY]) {
+      const r = api<OverviewView>(emu, 'getOverview', [], user);
+      if (!r.ok) throw new Error(r.message);
+      expect(r.data.overview.total).toBe(80_000_000);
+      expect(r.data.overview.funders.map((f) => f.name)).toHaveLength(4);
+      expect(r.data.overview.funders[3]).toMatchObject({ name: 'STOKAB', allocation: 20_000_000, consumed: 0, available: 20_000_000 });
+    }
+  });
+
+  test('wrong argument types are refused with a message, not a stack trace', () => {
+    const emu = setUpWorkbook();
+    const r = api(emu, 'getOverview', [{ evil: true }], EKO);
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Ogiltiga uppgifter.*Inget sparades/) });
+  });
+
+  test('a workbook that was never set up gets a clear message', () => {
+    const r = api(newEmulator(), 'getOverview', [], EKO);
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/Bladet "Inställningar" saknas.*Konfigurera arbetsboken/) });
+  });
+
+  test('a renamed Budget header is reported, not guessed', () => {
+    const emu = setUpWorkbook();
+    emu.state.spreadsheet.sheets.find((s) => s.name === 'Budget')!.rows[0]![1] = { v: 'Pengar' };
+    const r = api(emu, 'getOverview', [], EKO);
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/Budget.*"Tilldelning"/) });
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The shipped artifact: appsscript/Code.js must be a classic script whose
+ * top-level names are exactly the declared entry points (plus the one IIFE
+ * global), with no work at global scope.
+ */
+import * as acorn from 'acorn';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const root = path.resolve(__dirname, '../..');
+const code = fs.readFileSync(path.join(root, 'appsscript/Code.js'), 'utf8');
+
+/** The entry points the add-on declares (src/gas/main.ts). Change both together. */
+const DECLARED_ENTRY_POINTS = [
+  'SUMMIT_AVAILABLE',
+  'getOverview',
+  'menuOverview',
+  'menuSetup',
+  'onEdit',
+  'onInstall',
+  'onOpen',
+].sort();
+
+test('Code.js parses as a classic script (no import/export)', () => {
+  expect(() => acorn.parse(code, { ecmaVersion: 2020, sourceType: 'script' })).not.toThrow();
+  expect(() => new vm.Script(code, { filename: 'Code.js' })).not.toThrow();
+});
+
+test('top-level names are exactly the declared entry points plus SummitPlanner', () => {
+  const ast = acorn.parse(code, { ecmaVersion: 2020, sourceType: 'script' }) as unknown as {
+    body: { type: string; id?: { name: string }; declarations?: { id: { name: string } }[] }[];
+  };
+  const functions: string[] = [];
+  const variables: string[] = [];
+  for (const node of ast.body) {
+    if (node.type === 'FunctionDeclaration' && node.id) functions.push(node.id.name);
+    if (node.type === 'VariableDeclaration') variables.push(...(node.declarations ?? []).map((d) => d.id.name));
+    if (node.type === 'ClassDeclaration' && node.id) variables.push(node.id.name);
+  }
+  expect(functions.sort()).toEqual(DECLARED_ENTRY_POINTS);
+  expect(variables).toEqual(['SummitPlanner']);
+  for (const f of functions) expect(f.endsWith('_')).toBe(false);
+});
+
+test('global scope does no work: evaluates in a context with no services at all', () => {
+  const context = vm.createContext({});
+  new vm.Script(code, { filename: 'Code.js' }).runInContext(context);
+  const names = Object.keys(context).sort();
+  expect(names).toEqual([...DECLARED_ENTRY_POINTS, 'SummitPlanner'].sort());
+  expect(vm.runInContext('typeof require + typeof module + typeof process', context)).toBe('undefinedundefinedundefined');
+});
+
+test('clasp would push exactly the manifest, Code.js and the pages', () => {
+  const files = fs.readdirSync(path.join(root, 'appsscript')).sort();
+  expect(files.filter((f) => !/\.(js|html)$/.test(f))).toEqual(['appsscript.json']);
+  expect(files.filter((f) => f.endsWith('.js'))).toEqual(['Code.js']);
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'appsscript/appsscript.json'), 'utf8'));
+  expect(manifest.timeZone).toBe('Europe/Stockholm');
+  expect(manifest.runtimeVersion).toBe('V8');
+  expect(manifest.exceptionLogging).toBe('STACKDRIVER');
+  // Least privilege: current document only, MailApp's narrow scope, no Gmail or Drive scopes.
+  for (const s of manifest.oauthScopes) expect(s).not.toMatch(/\/auth\/(spreadsheets|drive|gmail|mail\.google\.com)$|gmail|drive/);
+});
+
+test('pages are self-contained (no external scripts or styles) and keep only the scriptlets we wrote', () => {
+  for (const f of fs.readdirSync(path.join(root, 'appsscript')).filter((x) => x.endsWith('.html'))) {
+    const html = fs.readFileSync(path.join(root, 'appsscript', f), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/i);
+    expect(html).not.toMatch(/<\?!=/); // no raw output anywhere
+    const inline = html.slice(html.indexOf('<script>'));
+    expect(inline).not.toMatch(/<\?/);
+  }
+});

@@ -1,0 +1,129 @@
+/**
+ * Browser-test support: Debian's chromium driven by playwright-core, a
+ * sandbox server on a random port with a temp data dir, and axe-core checks
+ * (WCAG 2.1 A/AA) for the page and for frames inside it.
+ * Needs `npm run build` first (the sandbox serves appsscript/).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'test-results');
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export interface Session {
+  sandbox: Sandbox;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Browser console errors and page errors seen so far. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<{ browser: Browser; context: BrowserContext; userDataDir: string }> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node scripts/ensure-chromium.mjs`);
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-chromium-'));
+  // A persistent context gives the fresh user-data-dir; bypassCSP lets axe-core be injected.
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    bypassCSP: true,
+    locale: 'sv-SE',
+    viewport: { width: 1280, height: 800 },
+  });
+  const browser = context.browser() as Browser;
+  return { browser, context, userDataDir };
+}
+
+/** A fresh sandbox (temp data dir) and a page on it, ready (menus loaded). */
+export async function openSandbox(opts: Omit<SandboxOptions, 'port' | 'dataDir' | 'quiet'> & { user?: string } = {}): Promise<Session> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-sandbox-'));
+  const sandbox = await startSandbox({ port: 0, dataDir, quiet: true, ...opts });
+  let launched: Awaited<ReturnType<typeof launchChromium>>;
+  try {
+    launched = await launchChromium();
+  } catch (e) {
+    await sandbox.close();
+    throw e;
+  }
+  const { context, userDataDir } = launched;
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+  if (opts.user) {
+    await context.addInitScript((u: string) => { try { localStorage.setItem('sp.user', u); } catch { /* opaque frames */ } }, opts.user);
+  }
+  await page.goto(sandbox.url);
+  await page.waitForSelector('body[data-ready="true"]');
+  return {
+    sandbox,
+    browser: launched.browser,
+    context,
+    page,
+    consoleErrors,
+    close: async () => {
+      await context.close().catch(() => undefined);
+      await sandbox.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function menuClick(page: Page, menu: string, item: string): Promise<void> {
+  await page.getByRole('button', { name: menu, exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** The add-on's sidebar frame, once its document has loaded. */
+export async function sidebarFrame(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('#sidebar:not([hidden]) #sidebar-frame');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('sidebar frame has no document');
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+interface AxeViolation { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown; failureSummary?: string; html: string }[] }
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA) in a page or frame; returns the violations. */
+export async function axe(target: Page | Frame): Promise<AxeViolation[]> {
+  const hasAxe = await target.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
+  if (!hasAxe) await target.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return target.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
+    const r = await w.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      // Frames are checked on their own (the sidebar is a sandboxed, opaque-origin frame).
+      iframes: false,
+    });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary, html: n.html.slice(0, 300) })),
+    }));
+  });
+}
+
+export function formatViolations(vs: AxeViolation[]): string {
+  return vs.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.helpUrl}\n${v.nodes.map((n) => `  - ${JSON.stringify(n.target)}: ${n.failureSummary ?? ''}\n    ${n.html}`).join('\n')}`).join('\n');
+}
+
+/** Asserts zero axe violations, printing them if there are any. */
+export async function expectAxeClean(target: Page | Frame, label: string): Promise<void> {
+  const vs = await axe(target);
+  if (vs.length) console.error(`axe violations in ${label}:\n${formatViolations(vs)}`);
+  expect(vs.map((v) => `${label}: ${v.id}`)).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
