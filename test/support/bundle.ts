@@ -53,3 +53,22 @@ export function setUpWorkbook(emu: Emulator = newEmulator()): Emulator {
 export function snapshot(emu: Emulator): string {
   return JSON.stringify(emu.sheetNames().map((n) => [n, emu.sheetValues(n)]));
 }
+
+/**
+ * Puts n valid ledger rows straight into the emulator's state (fast: no
+ * executions), spread over the four funders, 10 kr each, status Beställd.
+ */
+export function seedLedger(emu: Emulator, n: number): void {
+  const sheet = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader');
+  if (!sheet) throw new Error('set up the workbook first');
+  const funders = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'];
+  const when = new Date('2009-10-01T10:00:00+02:00');
+  if (sheet.maxRows < n + 1) sheet.maxRows = n + 1;
+  for (let i = 0; i < n; i++) {
+    const values = [
+      `K-${String(i + 1).padStart(4, '0')}`, new Date('2009-10-01T00:00:00+02:00'), funders[i % 4], 'övrigt',
+      `Exempelkostnad ${i + 1}`, 10, 'Exempel AB', `REF-${i + 1}`, 'Beställd', EKO, when, '',
+    ];
+    sheet.rows[i + 1] = values.map((v) => ({ v }));
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * npm run bench [-- --json]: the figures that prove the add-on's costs, all
+ * measured on the built bundle. Timing goals live here, never in unit tests.
+ */
+import { foundationFigures, overviewRoundTrips } from './foundation';
+import type { Figure } from './lib';
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+  const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
+    ['foundation', foundationFigures],
+    ['foundation (browser)', overviewRoundTrips],
+  ];
+  const all: (Figure & { section: string })[] = [];
+  for (const [section, fn] of sections) {
+    for (const f of await fn()) all.push({ section, ...f });
+  }
+  if (json) {
+    process.stdout.write(`${JSON.stringify(all.map(({ section, name, value, unit, goal, ok }) => ({ section, name, value, unit, goal: goal ?? null, ok: ok ?? null })), null, 2)}\n`);
+  } else {
+    const w = Math.max(...all.map((f) => f.name.length));
+    for (const f of all) {
+      const mark = f.ok === undefined ? ' ' : f.ok ? '✓' : '✗';
+      console.log(`${mark} ${f.name.padEnd(w)}  ${String(f.value).padStart(9)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}`);
+    }
+    const missed = all.filter((f) => f.ok === false);
+    console.log(`\n${all.filter((f) => f.ok).length} goals met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => f.name).join('; ')}` : ''}`);
+  }
+}
+
+main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
