@@ -88,5 +88,5 @@ export async function build({ quiet = false } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  build().catch((e) => { console.error(e.message || e); process.exit(1); });
+  build({ quiet: process.argv.includes('--quiet') }).catch((e) => { console.error(e.message || e); process.exit(1); });
 }
