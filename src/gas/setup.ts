@@ -97,31 +97,33 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     // Default content, only where it is missing.
     const email = ports.user.email();
     const settingsRows = missingSettingsRows(existingKeys, email, anyRoleSet);
-    const wrote: string[] = [];
+    const wrote: Msg[] = [];
     if (settingsRows.length) {
       ports.workbook.table(SHEETS.settings)!.append(settingsRows);
-      wrote.push(`${SHEETS.settings}: ${settingsRows.map((r) => r[0]).join(', ')}`);
+      const what = settingsRows.length === 1 ? String(settingsRows[0][0]) : null;
+      wrote.push(msg(`${SHEETS.settings}: ${what ?? `${settingsRows.length} värden`}`, `${SHEETS.settings}: ${what ?? `${settingsRows.length} values`}`));
     }
     const budget = ports.workbook.table(SHEETS.budget)!;
     if (budget.lastRow() <= 1) {
       const totalDefault = SETTING_DEFS.find((d) => d.key === SETTING_KEYS.totalBudget)!.default;
       const total = parseMoney(String(totalDefault));
       budget.append(defaultBudgetRows(total.ok ? total.value : 0));
-      wrote.push(`${SHEETS.budget}: standardfördelning`);
+      wrote.push(msg(`${SHEETS.budget}: standardfördelning`, `${SHEETS.budget}: default split`));
     }
     const templates = ports.workbook.table(SHEETS.templates)!;
     if (templates.lastRow() <= 1) {
       templates.append(DEFAULT_TEMPLATES.map((t) => [...t]));
-      wrote.push(`${SHEETS.templates}: sv, en`);
+      wrote.push(msg(`${SHEETS.templates}: sv, en`, `${SHEETS.templates}: sv, en`));
     }
     const changed = created.length > 0 || wrote.length > 0;
+    if (created.length) sheets.get(SHEETS.overview)?.activate();
     if (changed) {
-      appendAudit(ports, [{ action: 'arbetsbok.konfigurerad', object: ss.getName(), after: { skapade: created, fyllde: wrote } }]);
+      appendAudit(ports, [{ action: 'arbetsbok.konfigurerad', object: ss.getName(), after: { skapade: created, fyllde: wrote.map((w) => w.sv) } }]);
     }
     const message = changed
       ? msg(
-        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${wrote.length ? ` Standardvärden: ${wrote.join('; ')}.` : ''}`,
-        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${wrote.length ? ` Defaults: ${wrote.join('; ')}.` : ''}`,
+        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${wrote.length ? ` Standardvärden: ${wrote.map((w) => w.sv).join('; ')}.` : ''}`,
+        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${wrote.length ? ` Defaults: ${wrote.map((w) => w.en).join('; ')}.` : ''}`,
       )
       : msg('Arbetsboken är redan konfigurerad. Inget ändrades.', 'The workbook is already set up. Nothing was changed.');
     return { changed, created, message };
