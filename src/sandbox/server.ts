@@ -26,6 +26,7 @@ import { simpleParser } from 'mailparser';
 import { Emulator, isCallableFromClient, type ExecutionResult } from './emulator/runtime';
 import { EmulatorStoreError, loadState, type OutboxEntry } from './emulator/store';
 import { displayValue } from './emulator/values';
+import { FormulaContext } from './emulator/formula';
 import { seedWorkbook } from './seed';
 import type { ShimConfig } from './web/shim';
 
@@ -291,16 +292,18 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     let lastCol = 0;
     sheet.rows.forEach((row, r) => {
       row?.forEach((c, ci) => {
-        if (c && c.v !== '' && c.v !== null) { lastRow = Math.max(lastRow, r + 1); lastCol = Math.max(lastCol, ci + 1); }
+        if (c && ((c.v !== '' && c.v !== null) || c.f !== undefined)) { lastRow = Math.max(lastRow, r + 1); lastCol = Math.max(lastCol, ci + 1); }
       });
     });
     const numRows = Math.min(Math.max(lastRow + 5, 20), MAX_GRID_ROWS, sheet.maxRows);
     const numCols = Math.min(Math.max(lastCol + 1, 8), MAX_GRID_COLS, sheet.maxCols);
     const rows = [];
+    const fx = new FormulaContext(emu.state); // formulas (Översikt) show their values, as in Sheets
     for (let r = 0; r < numRows; r++) {
       const row = [];
       for (let c = 0; c < numCols; c++) {
-        const cell = sheet.rows[r]?.[c] ?? null;
+        const raw = sheet.rows[r]?.[c] ?? null;
+        const cell = raw && raw.f !== undefined ? { ...raw, v: fx.cellValue(sheet, r + 1, c + 1) } : raw;
         const d = cell ? displayValue(cell, tz, ss.locale) : '';
         const e = !cell ? '' : cell.f ? cell.f : cell.v instanceof Date ? d : String(cell.v);
         row.push({ d, e, num: typeof cell?.v === 'number' || undefined, bold: cell?.bold || undefined });

@@ -1,8 +1,9 @@
 /** SpreadsheetApp, Spreadsheet, Sheet, Range, data validation and protection. */
 import { ExecContext, GasObject } from './exec';
-import type { CellState, DataValidationState, ProtectionState, SheetState, ValidationRuleState } from './store';
+import type { CellState, ChartState, ConditionalFormatState, DataValidationState, ProtectionState, SheetState, ValidationRuleState } from './store';
 import { newSheetState } from './store';
 import { displayValue, isDate, parseA1, parseInput, splitSheetA1, toA1 } from './values';
+import { FormulaContext } from './formula';
 import { GasUser, type Ui } from './services';
 
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
@@ -98,6 +99,9 @@ export class SpreadsheetAppService extends GasObject {
   flush(): void {}
   newDataValidation(): DataValidationBuilder {
     return new DataValidationBuilder(this._ctx);
+  }
+  newConditionalFormatRule(): ConditionalFormatRuleBuilder {
+    return new ConditionalFormatRuleBuilder(this._ctx);
   }
 }
 
@@ -372,6 +376,28 @@ export class Sheet extends GasObject {
     }
     return new Protection(this._ctx, this._id, p.id);
   }
+  newChart(): EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(this._ctx, this._id);
+  }
+  insertChart(chart: EmbeddedChart): void {
+    const st = this._write('insertChart');
+    if (!(chart instanceof EmbeddedChart)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    (st.charts ??= []).push({ ...chart._chart, id: `c${(st.charts?.length ?? 0) + 1}` });
+  }
+  getCharts(): EmbeddedChart[] {
+    return (this._st().charts ?? []).map((c) => new EmbeddedChart(this._ctx, { ...c }));
+  }
+  removeChart(chart: EmbeddedChart): void {
+    const st = this._write('removeChart');
+    st.charts = (st.charts ?? []).filter((c) => c.id !== chart._chart.id);
+  }
+  setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
+    const st = this._write('setConditionalFormatRules');
+    st.conditionalFormats = rules.map((r) => ({ ...r._rule, ranges: [...r._rule.ranges] }));
+  }
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    return (this._st().conditionalFormats ?? []).map((r) => new ConditionalFormatRule(this._ctx, { ...r }));
+  }
   getProtections(type: string): Protection[] {
     return this._st()
       .protections.filter((p) => p.type === String(type))
@@ -425,20 +451,25 @@ export class Range extends GasObject {
     }
     return rows;
   }
+  /** Cells as read: formulas evaluated (src/sandbox/emulator/formula.ts), one consistent view per call. */
+  _read<T>(f: (c: CellState | null) => T): T[][] {
+    const st = this._st();
+    const fx = new FormulaContext(this._ctx.emu.state);
+    return this._cells((c, r, col) => f(c && c.f !== undefined ? { ...c, v: fx.cellValue(st, r, col) } : c));
+  }
   getValues(): CellState['v'][][] {
-    return this._cells((c) => (c ? copyValue(c.v) : ''));
+    return this._read((c) => (c ? copyValue(c.v) : ''));
   }
   getValue(): CellState['v'] {
-    const c = getCell(this._st(), this._row, this._col);
-    return c ? copyValue(c.v) : '';
+    return this.offset(0, 0, 1, 1)._read((c) => (c ? copyValue(c.v) : ''))[0][0];
   }
   getDisplayValues(): string[][] {
     const { timeZone, locale } = this._ctx.emu.state.spreadsheet;
-    return this._cells((c) => displayValue(c, timeZone, locale));
+    return this._read((c) => displayValue(c, timeZone, locale));
   }
   getDisplayValue(): string {
     const { timeZone, locale } = this._ctx.emu.state.spreadsheet;
-    return displayValue(getCell(this._st(), this._row, this._col), timeZone, locale);
+    return this.offset(0, 0, 1, 1)._read((c) => displayValue(c, timeZone, locale))[0][0];
   }
   getFormulas(): string[][] {
     return this._cells((c) => c?.f ?? '');
@@ -789,5 +820,106 @@ export class Protection extends GasObject {
   remove(): void {
     const st = new Sheet(this._ctx, this._sheetId)._st();
     st.protections = st.protections.filter((x) => x.id !== this._pid);
+  }
+}
+
+// ---------------- Charts and conditional formats (recorded, not drawn) ----------------
+
+export class EmbeddedChartBuilder extends GasObject {
+  readonly _cls = 'EmbeddedChartBuilder';
+  readonly _service = 'SpreadsheetApp';
+  _chart: ChartState = { id: '', type: 'COLUMN', ranges: [], row: 1, col: 1, numHeaders: -1, options: {} };
+  constructor(ctx: ExecContext, readonly _sheetId: number) {
+    super(ctx);
+  }
+  asColumnChart(): EmbeddedChartBuilder {
+    this._chart.type = 'COLUMN';
+    return this;
+  }
+  asBarChart(): EmbeddedChartBuilder {
+    this._chart.type = 'BAR';
+    return this;
+  }
+  setChartType(type: string): EmbeddedChartBuilder {
+    this._chart.type = String(type);
+    return this;
+  }
+  addRange(range: Range): EmbeddedChartBuilder {
+    if (!(range instanceof Range)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.");
+    if (range._sheetId !== this._sheetId) throw new Error('The chart range must be on the same sheet.');
+    this._chart.ranges.push(range.getA1Notation());
+    return this;
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, _offsetX: number, _offsetY: number): EmbeddedChartBuilder {
+    this._chart.row = anchorRowPos;
+    this._chart.col = anchorColPos;
+    return this;
+  }
+  setNumHeaders(headers: number): EmbeddedChartBuilder {
+    this._chart.numHeaders = headers;
+    return this;
+  }
+  setOption(option: string, value: string | number | boolean): EmbeddedChartBuilder {
+    this._chart.options[String(option)] = value;
+    return this;
+  }
+  build(): EmbeddedChart {
+    if (this._chart.ranges.length === 0) throw new Error('The chart has no data.');
+    return new EmbeddedChart(this._ctx, { ...this._chart, ranges: [...this._chart.ranges], options: { ...this._chart.options } });
+  }
+}
+
+export class EmbeddedChart extends GasObject {
+  readonly _cls = 'EmbeddedChart';
+  readonly _service = 'SpreadsheetApp';
+  constructor(ctx: ExecContext, readonly _chart: ChartState) {
+    super(ctx);
+  }
+  getChartId(): string | null {
+    return this._chart.id || null;
+  }
+  getOptions(): Record<string, unknown> {
+    return { ...this._chart.options };
+  }
+}
+
+export class ConditionalFormatRuleBuilder extends GasObject {
+  readonly _cls = 'ConditionalFormatRuleBuilder';
+  readonly _service = 'SpreadsheetApp';
+  _rule: ConditionalFormatState = { ranges: [], formula: '' };
+  whenFormulaSatisfied(formula: string): ConditionalFormatRuleBuilder {
+    this._rule.formula = String(formula);
+    return this;
+  }
+  setBackground(color: string | null): ConditionalFormatRuleBuilder {
+    if (color) this._rule.background = String(color);
+    else delete this._rule.background;
+    return this;
+  }
+  setFontColor(color: string | null): ConditionalFormatRuleBuilder {
+    if (color) this._rule.fontColor = String(color);
+    else delete this._rule.fontColor;
+    return this;
+  }
+  setBold(bold: boolean): ConditionalFormatRuleBuilder {
+    this._rule.bold = !!bold;
+    return this;
+  }
+  setRanges(ranges: Range[]): ConditionalFormatRuleBuilder {
+    this._rule.ranges = ranges.map((r) => r.getA1Notation());
+    return this;
+  }
+  build(): ConditionalFormatRule {
+    if (!this._rule.formula) throw new Error('The conditional format rule has no condition.');
+    if (this._rule.ranges.length === 0) throw new Error('The conditional format rule has no ranges.');
+    return new ConditionalFormatRule(this._ctx, { ...this._rule, ranges: [...this._rule.ranges] });
+  }
+}
+
+export class ConditionalFormatRule extends GasObject {
+  readonly _cls = 'ConditionalFormatRule';
+  readonly _service = 'SpreadsheetApp';
+  constructor(ctx: ExecContext, readonly _rule: ConditionalFormatState) {
+    super(ctx);
   }
 }

@@ -47,6 +47,27 @@ export interface ProtectionState {
   editors: string[];
 }
 
+/** An embedded chart (Sheet.insertChart): what it plots, where, with which options. */
+export interface ChartState {
+  id: string;
+  type: string;
+  /** A1 ranges on this sheet, in the order added (first = domain). */
+  ranges: string[];
+  row: number;
+  col: number;
+  numHeaders: number;
+  options: Record<string, string | number | boolean>;
+}
+
+/** A conditional-format rule (custom formula only, what the add-on uses). */
+export interface ConditionalFormatState {
+  ranges: string[];
+  formula: string;
+  background?: string;
+  fontColor?: string;
+  bold?: boolean;
+}
+
 export interface SheetState {
   name: string;
   sheetId: number;
@@ -60,6 +81,8 @@ export interface SheetState {
   columnWidths: Record<string, number>;
   tabColor?: string | null;
   hidden?: boolean;
+  charts?: ChartState[];
+  conditionalFormats?: ConditionalFormatState[];
 }
 
 export interface TriggerState {
@@ -200,6 +223,13 @@ const sheet = z.object({
   columnWidths: z.record(z.string(), z.number()),
   tabColor: z.string().nullable().optional(),
   hidden: z.boolean().optional(),
+  charts: z.array(z.object({
+    id: z.string(), type: z.string(), ranges: z.array(z.string()), row: posInt, col: posInt, numHeaders: z.number().int().min(0),
+    options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+  })).optional(),
+  conditionalFormats: z.array(z.object({
+    ranges: z.array(z.string()), formula: z.string(), background: z.string().optional(), fontColor: z.string().optional(), bold: z.boolean().optional(),
+  })).optional(),
 });
 const strMap = z.record(z.string(), z.string());
 const storeSchema = z.object({

@@ -11,8 +11,8 @@ describe('Range value semantics', () => {
       return { v: sh.getRange('A1:H2').getValues(), f: sh.getRange('A1:H1').getFormulas(),
                isDate: sh.getRange('B2').getValue() instanceof Date, types: sh.getRange('A1:H1').getValues()[0].map(function (x) { return typeof x; }) };`,
     ) as { v: unknown[][]; f: string[][]; isDate: boolean; types: string[] };
-    expect(r.v[0]).toEqual(['=1+1', '', 12, -5, 5, 1.5, 'abc', '0012']);
-    expect(r.types).toEqual(['string', 'string', 'number', 'number', 'number', 'number', 'string', 'string']);
+    expect(r.v[0]).toEqual(['=1+1', 2, 12, -5, 5, 1.5, 'abc', '0012']); // =A2*2 with A2 = TRUE, evaluated when read
+    expect(r.types).toEqual(['string', 'number', 'number', 'number', 'number', 'number', 'string', 'string']);
     expect(r.f[0]).toEqual(['', '=A2*2', '', '', '', '', '', '']);
     expect(r.v[1][0]).toBe(true);
     expect(r.v[1][1]).toEqual(new Date(Date.UTC(2009, 11, 7, 12)));
