@@ -8,6 +8,7 @@ import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, SHEE
 import { SETTING_DEFS, SETTING_KEYS } from '../core/settings';
 import { DEFAULT_TEMPLATES, defaultBudgetRows, isTableKey, missingSettingsRows, planSetup, type ExistingSheet } from '../core/setup';
 import type { GasWorkbook } from './adapters';
+import { overviewLayout } from '../core/overview-sheet';
 import { literal } from './adapters';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -80,6 +81,7 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
 
   return ports.lock.withLock(30_000, () => {
     const created: string[] = [];
+    let overview: Sheet | null = null;
     const sheets = new Map<string, Sheet>(byName);
     plan.sheets.forEach((p, position) => {
       const name = SHEETS[p.key];
@@ -91,8 +93,10 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
       }
       created.push(name);
       if (isTableKey(p.key)) formatTable(sheet, p.key, sheets);
-      else initOverview(sheet);
+      else overview = sheet;
     });
+    // After the loop: Översikt's formulas point at columns of sheets created above.
+    if (overview) initOverview(overview, sheets);
 
     // Default content, only where it is missing.
     const email = ports.user.email();
@@ -164,10 +168,36 @@ function formatTable(sheet: Sheet, key: TableKey, sheets: Map<string, Sheet>): v
   }
 }
 
-function initOverview(sheet: Sheet): void {
-  sheet.getRange(1, 1, 2, 1).setValues([
-    [literal('Summit Planner – översikt')],
-    [literal('Öppna Tillägg → Summit Planner → Budgetöversikt. Bladet uppdateras av tillägget.')],
-  ]);
-  sheet.getRange(1, 1).setFontWeight('bold');
+/** Översikt: live formulas over Budget and Kostnader (src/core/overview-sheet.ts), a chart, threshold highlights. */
+function initOverview(sheet: Sheet, sheets: Map<string, Sheet>): void {
+  const headerOf = (name: string, required: readonly string[]): Record<string, number> => {
+    const sh = sheets.get(name);
+    const header = sh ? sh.getRange(1, 1, 1, Math.max(1, sh.getLastColumn())).getValues()[0] : [];
+    const found = columnIndex(header, required);
+    if (!found.ok) throw new UserError(msg(`Bladet ${name} saknar kolumner för Översikt.`, `The sheet ${name} lacks columns for Översikt.`));
+    return found.index;
+  };
+  const l = headerOf(SHEETS.ledger, ['Finansiär', 'Belopp', 'Status', 'Kategori', 'Kontroll']);
+  const b = headerOf(SHEETS.budget, ['Finansiär', 'Tilldelning', 'Varningsgräns']);
+  const st = headerOf(SHEETS.settings, ['Nyckel', 'Värde']);
+  const layout = overviewLayout({
+    ledger: { funder: l['Finansiär'], amount: l['Belopp'], status: l['Status'], category: l['Kategori'], check: l['Kontroll'] },
+    budget: { funder: b['Finansiär'], allocation: b['Tilldelning'], warn: b['Varningsgräns'] },
+    settings: { key: st['Nyckel'], value: st['Värde'] },
+  });
+  // One write: text goes in literally, formulas as formulas.
+  sheet.getRange(1, 1, layout.cells.length, layout.width).setValues(layout.cells.map((row) => row.map((c) =>
+    c === null ? '' : 'formula' in c ? c.formula : literal(c.text))));
+  for (const a1 of layout.formats.sek) sheet.getRange(a1).setNumberFormat(NUMBER_FORMATS.sek!);
+  for (const a1 of layout.formats.percent) sheet.getRange(a1).setNumberFormat('0.0%');
+  for (const a1 of layout.formats.warn) sheet.getRange(a1).setNumberFormat(NUMBER_FORMATS.percent!);
+  for (const a1 of layout.bold) sheet.getRange(a1).setFontWeight('bold');
+  sheet.setFrozenRows(layout.rows.header);
+  sheet.setConditionalFormatRules(layout.rules.map((r) => SpreadsheetApp.newConditionalFormatRule()
+    .whenFormulaSatisfied(r.formula).setBackground(r.background).setFontColor(r.fontColor)
+    .setRanges([sheet.getRange(r.range)]).build()));
+  let chart: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asColumnChart();
+  for (const a1 of layout.chart.ranges) chart = chart.addRange(sheet.getRange(a1));
+  sheet.insertChart(chart.setNumHeaders(1).setOption('title', layout.chart.title).setPosition(layout.chart.row, layout.chart.col, 0, 0).build());
+  sheet.protect().setDescription('Summit Planner: Översikt – formler, ändras inte för hand').setWarningOnly(true);
 }

@@ -1,0 +1,146 @@
+/**
+ * The Översikt sheet as live Sheets formulas (pure: the layout and formula
+ * text; src/gas/setup.ts writes it once, at set-up).
+ *
+ * Why formulas and not a script-written snapshot: a registration must cost
+ * ≤ 2 range writes (Kostnader + Logg) and a direct edit in Kostnader must show
+ * up without any script run. SUMIFS/COUNTIFS over whole columns of Kostnader
+ * do both; the columns are located by header name at set-up time and Sheets
+ * keeps the references right when columns or rows are moved, inserted or
+ * deleted. The sidebar (Budgetöversikt) and every write still recompute the
+ * budget from the rows (src/core/budget.ts): the sheet is a view, never an input.
+ */
+import { FLAG } from './budget-guard';
+import { CATEGORIES } from './schema';
+import { SETTING_KEYS } from './settings';
+
+/** Funder rows on Översikt: Budget rows 2 … MAX_FUNDERS + 1. */
+export const OVERVIEW_MAX_FUNDERS = 10;
+
+export const OVERVIEW_HEADERS = [
+  'Finansiär', 'Tilldelning', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Förbrukat', 'Kvar', 'Förbrukat (%)', 'Varningsgräns (%)', 'Läge',
+] as const;
+export const CATEGORY_HEADERS = ['Kategori', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Förbrukat'] as const;
+
+export const OVERVIEW_BALANCED = 'Budgeten är i balans.';
+export const OVERVIEW_UNBALANCED = '⛔ Budgeten är inte i balans: se kolumnen Kontroll på bladet Kostnader och Budgetöversikten (Tillägg → Summit Planner).';
+export const STATE_OVER = 'Överskriden';
+export const STATE_WARN = 'Varning';
+
+/** 0-based column indexes found by header name at set-up time. */
+export interface OverviewSources {
+  readonly ledger: { readonly funder: number; readonly amount: number; readonly status: number; readonly category: number; readonly check: number };
+  readonly budget: { readonly funder: number; readonly allocation: number; readonly warn: number };
+  readonly settings: { readonly key: number; readonly value: number };
+}
+
+/** A cell to write: text is literal, `formula` starts with "=". */
+export type OverviewCell = { text: string } | { formula: string } | null;
+
+export interface OverviewLayout {
+  readonly cells: OverviewCell[][];
+  readonly width: number;
+  /** 1-based rows. */
+  readonly rows: { status: number; header: number; firstFunder: number; lastFunder: number; total: number; categoryHeader: number; firstCategory: number; lastCategory: number };
+  /** A1 ranges (on Översikt) by number format. */
+  readonly formats: { sek: string[]; percent: string[]; warn: string[] };
+  readonly bold: string[];
+  readonly chart: { ranges: string[]; row: number; col: number; title: string };
+  readonly rules: { range: string; formula: string; background: string; fontColor: string }[];
+}
+
+export const colLetter = (i: number): string => {
+  let n = i + 1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+export function overviewLayout(src: OverviewSources): OverviewLayout {
+  const L = (i: number) => colLetter(i);
+  const col = (sheet: string, i: number) => `${sheet}!$${L(i)}:$${L(i)}`;
+  const amount = col('Kostnader', src.ledger.amount);
+  const funderCol = col('Kostnader', src.ledger.funder);
+  const statusCol = col('Kostnader', src.ledger.status);
+  const categoryCol = col('Kostnader', src.ledger.category);
+  const checkCol = col('Kostnader', src.ledger.check);
+  const setKey = `'Inställningar'!$${L(src.settings.key)}:$${L(src.settings.key)}`;
+  const setVal = `'Inställningar'!$${L(src.settings.value)}:$${L(src.settings.value)}`;
+  const setting = (key: string) => `SUMIFS(${setVal},${setKey},${q(key)})`;
+  const sumStatus = (by: string, key: string, status: string) => `SUMIFS(${amount},${by},${key},${statusCol},${q(status)})`;
+
+  const header = 5;
+  const firstFunder = header + 1;
+  const lastFunder = firstFunder + OVERVIEW_MAX_FUNDERS - 1;
+  const total = lastFunder + 1;
+  const categoryHeader = total + 2;
+  const firstCategory = categoryHeader + 1;
+  const lastCategory = firstCategory + CATEGORIES.length - 1;
+  const width = OVERVIEW_HEADERS.length;
+  const cells: OverviewCell[][] = Array.from({ length: lastCategory }, () => Array<OverviewCell>(width).fill(null));
+  const put = (r: number, c: number, cell: OverviewCell) => {
+    cells[r - 1][c] = cell;
+  };
+
+  put(1, 0, { text: 'Summit Planner – översikt' });
+  const statusFormula = `=IF(COUNTIFS(${checkCol},${q(`${FLAG}*`)})+COUNTIFS($G$${firstFunder}:$G$${lastFunder},"<0")`
+    + `+IF(ROUND(SUM(Budget!$${L(src.budget.allocation)}:$${L(src.budget.allocation)})-${setting(SETTING_KEYS.totalBudget)},2)=0,0,1)>0,`
+    + `${q(OVERVIEW_UNBALANCED)},${q(OVERVIEW_BALANCED)})`;
+  put(2, 0, { formula: statusFormula });
+  put(3, 0, { text: 'Räknas av formler direkt från bladen Budget och Kostnader (även direkta ändringar). Ändra inte formlerna här; kör Konfigurera arbetsboken om bladet tas bort.' });
+  OVERVIEW_HEADERS.forEach((h, c) => put(header, c, { text: h }));
+
+  for (let k = 0; k < OVERVIEW_MAX_FUNDERS; k++) {
+    const r = firstFunder + k;
+    const b = 2 + k; // Budget row
+    const bf = `Budget!$${L(src.budget.funder)}${b}`;
+    const guard = (f: string) => ({ formula: `=IF($A${r}="","",${f})` });
+    put(r, 0, { formula: `=IF(${bf}="","",${bf})` });
+    put(r, 1, guard(`Budget!$${L(src.budget.allocation)}${b}`));
+    put(r, 2, guard(sumStatus(funderCol, `$A${r}`, 'Planerad')));
+    put(r, 3, guard(sumStatus(funderCol, `$A${r}`, 'Beställd')));
+    put(r, 4, guard(`${sumStatus(funderCol, `$A${r}`, 'Fakturerad')}+${sumStatus(funderCol, `$A${r}`, 'Betald')}`));
+    put(r, 5, guard(`C${r}+D${r}+E${r}`));
+    put(r, 6, guard(`B${r}-F${r}`));
+    put(r, 7, guard(`IFERROR(F${r}/B${r},IF(F${r}>0,1,0))`));
+    const bw = `Budget!$${L(src.budget.warn)}${b}`;
+    put(r, 8, guard(`IF(${bw}="",${setting(SETTING_KEYS.warnPercent)},IF(${bw}<=1,${bw}*100,${bw}))`));
+    put(r, 9, guard(`IF(G${r}<0,${q(STATE_OVER)},IF(F${r}>0,IF(H${r}*100>=I${r},${q(STATE_WARN)},"OK"),"OK"))`));
+  }
+  put(total, 0, { text: 'Totalt' });
+  for (let c = 1; c <= 6; c++) put(total, c, { formula: `=SUM(${L(c)}${firstFunder}:${L(c)}${lastFunder})` });
+  put(total, 7, { formula: `=IFERROR(F${total}/B${total},0)` });
+
+  CATEGORY_HEADERS.forEach((h, c) => put(categoryHeader, c, { text: h }));
+  CATEGORIES.forEach((cat, k) => {
+    const r = firstCategory + k;
+    put(r, 0, { text: cat });
+    put(r, 1, { formula: `=${sumStatus(categoryCol, `$A${r}`, 'Planerad')}` });
+    put(r, 2, { formula: `=${sumStatus(categoryCol, `$A${r}`, 'Beställd')}` });
+    put(r, 3, { formula: `=${sumStatus(categoryCol, `$A${r}`, 'Fakturerad')}+${sumStatus(categoryCol, `$A${r}`, 'Betald')}` });
+    put(r, 4, { formula: `=B${r}+C${r}+D${r}` });
+  });
+
+  return {
+    cells, width,
+    rows: { status: 2, header, firstFunder, lastFunder, total, categoryHeader, firstCategory, lastCategory },
+    formats: {
+      sek: [`B${firstFunder}:G${total}`, `B${firstCategory}:E${lastCategory}`],
+      percent: [`H${firstFunder}:H${total}`],
+      warn: [`I${firstFunder}:I${lastFunder}`],
+    },
+    bold: [`A1`, `A2`, `A${header}:J${header}`, `A${total}:J${total}`, `A${categoryHeader}:E${categoryHeader}`],
+    chart: { ranges: [`A${header}:A${lastFunder}`, `B${header}:B${lastFunder}`, `F${header}:F${lastFunder}`], row: header, col: width + 2, title: 'Tilldelat och förbrukat per finansiär' },
+    rules: [
+      { range: `A${firstFunder}:J${lastFunder}`, formula: `=$J${firstFunder}=${q(STATE_OVER)}`, background: '#f4c7c3', fontColor: '#5c0011' },
+      { range: `A${firstFunder}:J${lastFunder}`, formula: `=$J${firstFunder}=${q(STATE_WARN)}`, background: '#fce8b2', fontColor: '#4a2c00' },
+      { range: 'A2', formula: `=$A$2<>${q(OVERVIEW_BALANCED)}`, background: '#f4c7c3', fontColor: '#5c0011' },
+    ],
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * Accessible form helpers for the sidebars: every field has a <label>, a hint
+ * and an error line wired with aria-describedby; errors set aria-invalid and
+ * move focus to the first bad field; a busy submit button says so.
+ */
+import { h } from './dom';
+
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+export interface Field<T extends Control = Control> {
+  readonly wrap: HTMLElement;
+  readonly control: T;
+  readonly error: HTMLElement;
+}
+
+let seq = 0;
+
+/** A labelled control with an optional hint and an (empty) error line. */
+export function field<T extends Control>(label: string, control: T, hint?: string): Field<T> {
+  const id = control.id || `f${++seq}`;
+  control.id = id;
+  const error = h('p', { class: 'field-error', id: `${id}-err` });
+  const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  control.setAttribute('aria-describedby', [hintEl ? `${id}-hint` : '', `${id}-err`].filter(Boolean).join(' '));
+  const wrap = h('div', { class: 'field' }, h('label', { for: id }, label), control, hintEl, error);
+  return { wrap, control, error };
+}
+
+export function select(id: string, options: readonly (readonly [string, string])[], attrs: Record<string, string | boolean> = {}): HTMLSelectElement {
+  const s = h('select', { id, ...attrs });
+  for (const [value, text] of options) s.append(h('option', { value }, text));
+  return s;
+}
+
+export function setError(f: Field, message: string): void {
+  f.control.setAttribute('aria-invalid', 'true');
+  f.error.textContent = message;
+}
+
+export function clearError(f: Field): void {
+  f.control.removeAttribute('aria-invalid');
+  f.error.textContent = '';
+}
+
+/** Shows the errors (field → message); focuses the first; true when there were none. */
+export function showErrors(fields: readonly Field[], errors: Map<Field, string>): boolean {
+  for (const f of fields) clearError(f);
+  let first: Field | null = null;
+  for (const [f, m] of errors) {
+    setError(f, m);
+    first ??= f;
+  }
+  first?.control.focus();
+  return first === null;
+}
+
+/** Disables the button and shows `busyText` while `run` is pending. */
+export async function busy<T>(button: HTMLButtonElement, busyText: string, region: HTMLElement, run: () => Promise<T>): Promise<T> {
+  const label = button.textContent ?? '';
+  button.disabled = true;
+  button.textContent = busyText;
+  region.setAttribute('aria-busy', 'true');
+  try {
+    return await run();
+  } finally {
+    button.disabled = false;
+    button.textContent = label;
+    region.setAttribute('aria-busy', 'false');
+  }
+}
