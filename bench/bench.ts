@@ -2,7 +2,9 @@
  * npm run bench [-- --json]: the figures that prove the add-on's costs, all
  * measured on the built bundle. Timing goals live here, never in unit tests.
  */
+import { budgetFigures } from './budget';
 import { foundationFigures, overviewRoundTrips } from './foundation';
+import { mergeFigures } from './merge';
 import type { Figure } from './lib';
 
 async function main(): Promise<void> {
@@ -10,6 +12,8 @@ async function main(): Promise<void> {
   const sections: [string, () => Figure[] | Promise<Figure[]>][] = [
     ['foundation', foundationFigures],
     ['foundation (browser)', overviewRoundTrips],
+    ['budget', budgetFigures],
+    ['mail merge', mergeFigures],
   ];
   const all: (Figure & { section: string })[] = [];
   for (const [section, fn] of sections) {
@@ -18,7 +22,7 @@ async function main(): Promise<void> {
   if (json) {
     process.stdout.write(`${JSON.stringify(all.map(({ section, name, value, unit, goal, ok }) => ({ section, name, value, unit, goal: goal ?? null, ok: ok ?? null })), null, 2)}\n`);
   } else {
-    const w = Math.max(...all.map((f) => f.name.length));
+    const w = Math.min(80, Math.max(...all.map((f) => f.name.length)));
     for (const f of all) {
       const mark = f.ok === undefined ? ' ' : f.ok ? '✓' : '✗';
       console.log(`${mark} ${f.name.padEnd(w)}  ${String(f.value).padStart(9)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}`);

@@ -44,6 +44,8 @@ export async function build({ quiet = false } = {}) {
   const result = await esbuild.build({
     entryPoints: [entry], bundle: true, format: 'iife', globalName: GLOBAL,
     platform: 'neutral', target: 'es2020', minify: true, legalComments: 'none',
+    // Swedish text stays UTF-8 (Apps Script reads UTF-8 sources) instead of \xE5-style escapes.
+    charset: 'utf8',
     mainFields: ['module', 'main'], write: false, metafile: true,
     footer: { js: footer }, logLevel: 'silent',
     inject: [path.join(root, 'scripts/bundle-global.js')], define: { globalThis: '__bundleGlobal' },
@@ -67,7 +69,7 @@ export async function build({ quiet = false } = {}) {
     if (fs.existsSync(ts)) {
       const r = await esbuild.build({
         entryPoints: [ts], bundle: true, format: 'iife', platform: 'browser',
-        target: 'es2020', minify: true, write: false, legalComments: 'none', logLevel: 'silent',
+        target: 'es2020', minify: true, write: false, legalComments: 'none', logLevel: 'silent', charset: 'utf8',
       });
       script = r.outputFiles[0].text;
     }

@@ -93,7 +93,8 @@ const emailsExcept = (rows: readonly GuestRow[], id?: string): Map<string, strin
 
 const publicGuest = (g: Guest) => ({
   id: g.id, firstName: g.firstName, lastName: g.lastName, email: g.email, language: g.language,
-  events: [...g.events], status: g.status,
+  events: [...g.events], status: g.status, title: g.title, organisation: g.organisation, country: g.country,
+  diet: g.diet, note: g.note,
 });
 
 const guestCells = (d: GuestDraft, events: readonly string[]): Record<string, CellIn> => ({

@@ -101,8 +101,8 @@ export function buildInvitation(g: Guest, s: Settings, set: TemplateSet, rsvpLin
   let link = '';
   try {
     link = rsvpLinkFor({ id: g.id, email: g.email });
-  } catch {
-    reasons.push(msg('Svarslänken kunde inte skapas.', 'The RSVP link could not be made.'));
+  } catch (e) {
+    reasons.push(e instanceof UserError ? e.userMessage : msg('Svarslänken kunde inte skapas.', 'The RSVP link could not be made.'));
   }
   if (reasons.length) return { ok: false, reasons };
   const r = renderTemplate(tpl, mergeValues(g, s, lang, link));

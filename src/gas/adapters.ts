@@ -36,6 +36,9 @@ export class SheetTable implements TablePort {
   }
   append(rows: CellIn[][]): number {
     const first = Math.max(this.sheet.getLastRow(), 1) + 1;
+    // setValues beyond the sheet's last row throws ("coordinates … outside the dimensions"): grow it first.
+    const max = this.sheet.getMaxRows();
+    if (first + rows.length - 1 > max) this.sheet.insertRowsAfter(max, first + rows.length - 1 - max);
     this.write(first, 0, rows);
     return first;
   }
@@ -107,7 +110,8 @@ export const gasMailer: MailerPort = {
     if (m.name) options.name = m.name;
     if (m.replyTo) options.replyTo = m.replyTo;
     if (m.attachments?.length) {
-      options.attachments = m.attachments.map((a) => Utilities.newBlob(a.content, a.mimeType, a.fileName));
+      // newBlob(string) encodes UTF-8; say so in the type, or clients guess Latin-1 for "Överståthållarämbetet".
+      options.attachments = m.attachments.map((a) => Utilities.newBlob(a.content, /^text\/[^;]*$/.test(a.mimeType) ? `${a.mimeType}; charset=utf-8` : a.mimeType, a.fileName));
     }
     MailApp.sendEmail(options);
   },

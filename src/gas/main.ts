@@ -12,11 +12,18 @@ import { SHEETS } from '../core/schema';
 import { gasPorts } from './adapters';
 import { failureMessage, handle, menuAction, noArgs, userLang } from './api';
 import { setupWorkbook } from './setup';
+import * as inv from './invitations';
+import { budgetForm, costList, saveAllocation, saveCost, saveCostChange, saveTransfer, verifyLogAlert } from './budget';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
 const MENU: readonly (readonly [string, string] | null)[] = [
   ['Budgetöversikt', 'menuOverview'],
+  ['Kostnader', 'menuCosts'],
+  ['Fördela budget', 'menuBudget'],
+  ['Verifiera loggen', 'menuVerifyLog'],
+  ['Gäster', 'menuGuests'],
+  ['Inbjudningar', 'menuInvitations'],
   null,
   ['Konfigurera arbetsboken', 'menuSetup'],
 ];
@@ -46,8 +53,14 @@ export function onInstall(e?: OpenEvent): void {
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   const sheet = e.range.getSheet().getName();
-  if (sheet !== SHEETS.ledger) return;
+  if (sheet !== SHEETS.ledger && sheet !== SHEETS.guests) return;
   const editor = e.user ? e.user.getEmail() : '';
+  if (sheet === SHEETS.guests) {
+    const lang = userLang();
+    const text = inv.guardGuestSheetEdit(e, editor || '', lang);
+    if (text) e.source.toast(text, 'Summit Planner', 10);
+    return;
+  }
   const ports = { ...gasPorts(), user: { email: () => (editor || '').trim().toLowerCase() } };
   const lang = userLang();
   try {
@@ -74,6 +87,31 @@ export function menuOverview(): void {
   showSidebar('Overview', msg('Budgetöversikt', 'Budget overview'));
 }
 
+/** Sidebar "Kostnader": register a cost; change, or cancel one. */
+export function menuCosts(): void {
+  showSidebar('Costs', msg('Kostnader', 'Costs'));
+}
+
+/** Sidebar "Fördela budget": allocation and transfers (steering group). */
+export function menuBudget(): void {
+  showSidebar('Budget', msg('Fördela budget', 'Allocate the budget'));
+}
+
+/** "Verifiera loggen": checks Logg's hash chain, names the first bad row. */
+export function menuVerifyLog(): void {
+  verifyLogAlert();
+}
+
+/** Sidebar "Gäster": the invitation list, the cap, add/edit, approve, resolve, import. */
+export function menuGuests(): void {
+  showSidebar('Guests', msg('Gäster', 'Guests'));
+}
+
+/** Sidebar "Inbjudningar": preview, test mail, send with progress. */
+export function menuInvitations(): void {
+  showSidebar('Invitations', msg('Inbjudningar', 'Invitations'));
+}
+
 // --- Sidebar API (google.script.run) ---------------------------------------------
 
 /** Budgetöversikt: everything the sidebar shows, in one round trip. Anyone may read. */
@@ -83,6 +121,61 @@ export function getOverview(...args: unknown[]): ApiResult<OverviewView> {
     return { user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, overview: budgetOverview(ports, ctx) };
   });
 }
+
+/** Kostnader form: funders with available amounts, categories, statuses, the user's roles. */
+export function getBudgetForm(...args: unknown[]) {
+  return budgetForm(args);
+}
+
+/** Recent costs for the change/cancel list: `[{ funder?, status?, limit? }]`. */
+export function listCosts(...args: unknown[]) {
+  return costList(args);
+}
+
+/** Registers a cost (ekonomi): `[{ funder, category, description, amount, date, supplier?, reference?, status? }]`. */
+export function recordCost(...args: unknown[]) {
+  return saveCost(args);
+}
+
+/** Changes a cost's status and/or amount, or cancels it (ekonomi): `[{ id, status?, amount? }]`. */
+export function updateCost(...args: unknown[]) {
+  return saveCostChange(args);
+}
+
+/** Moves allocation between funders (styrgrupp): `[{ from, to, amount, decisionRef, comment? }]`. */
+export function transferFunds(...args: unknown[]) {
+  return saveTransfer(args);
+}
+
+/** Sets the total and the allocations (styrgrupp): `[{ total?, allocations: [{ funder, amount }] }]`. */
+export function allocate(...args: unknown[]) {
+  return saveAllocation(args);
+}
+
+// Gäster and Inbjudningar (src/gas/invitations.ts; roles are checked in src/app).
+
+/** The guest list with statuses, the cap and over-cap proposals. Anyone may read. */
+export function getGuests(...args: unknown[]) { return inv.getGuests(...args); }
+/** Adds (no `id`) or edits a guest (projektledare): `[{ id?, firstName, lastName, email, language, … }]`. */
+export function saveGuest(...args: unknown[]) { return inv.saveGuest(...args); }
+/** Approves proposals under the cap (styrgrupp): `[{ ids }]`. */
+export function approve(...args: unknown[]) { return inv.approve(...args); }
+/** Withdraws approval (styrgrupp): `[{ ids }]`. */
+export function unapprove(...args: unknown[]) { return inv.unapprove(...args); }
+/** Resolves Osäker/Misslyckad (projektledare): `[{ id, to: 'Inbjuden' | 'Godkänd' }]`. */
+export function resolveSend(...args: unknown[]) { return inv.resolveSend(...args); }
+/** Checks pasted/CSV text, writes nothing (projektledare): `[{ text, defaultLanguage? }]`. */
+export function previewImport(...args: unknown[]) { return inv.previewImport(...args); }
+/** Imports the valid rows as proposals (projektledare): `[{ text, defaultLanguage? }]`. */
+export function importGuestRows(...args: unknown[]) { return inv.importGuestRows(...args); }
+/** Who would get an invitation now and from which account (projektledare). */
+export function getSendPlan(...args: unknown[]) { return inv.getSendPlan(...args); }
+/** Exactly what one guest gets (projektledare, styrgrupp): `[{ guestId }]`. */
+export function previewMail(...args: unknown[]) { return inv.previewMail(...args); }
+/** Sends that guest's invitation to the current user only: `[{ guestId }]`. */
+export function sendTestMail(...args: unknown[]) { return inv.sendTestMail(...args); }
+/** One batch of "Skicka inbjudningar" (projektledare): `[{ batchSize }]`; call again until `done`. */
+export function sendInvitations(...args: unknown[]) { return inv.sendInvitations(...args); }
 
 // --- Custom functions ------------------------------------------------------------
 

@@ -41,7 +41,44 @@ export interface ExampleCall {
  * this list as API functions appear; a function not in Code.js is skipped,
  * a failing call is reported and the seed goes on.
  */
-export const EXAMPLE_CALLS: ExampleCall[] = [];
+export const EXAMPLE_CALLS: ExampleCall[] = [
+  // Budget (issue 3): four example costs registered by the finance officer, one transfer by the steering group.
+  ...([
+    ['STOKAB', 'workshops', 'Lokalhyra workshoppar (exempel)', '42 500', 'Beställd', 'Stockholmsmässan (exempel)'],
+    ['Kommunstyrelsen', 'representationsmiddag', 'Representationsmiddag, förskott (exempel)', '95 000', 'Planerad', 'Stadshuskällaren (exempel)'],
+    ['Stockholm Business Region AB', 'kommunikation', 'Trycksaker och webb (exempel)', '18 750,50', 'Fakturerad', 'Tryckeriet AB (exempel)'],
+    ['Utbildningsnämnden', 'studiebesök', 'Bussar till studiebesök (exempel)', '12 000', 'Betald', 'Bussbolaget (exempel)'],
+  ] as const).map(([funder, category, description, amount, status, supplier], i): ExampleCall => ({
+    label: `Exempelkostnad ${i + 1} (${funder})`,
+    fn: 'recordCost',
+    user: SEED_USERS.finance,
+    args: [{ funder, category, description, amount, date: `2009-10-${String(10 + i * 5)}`, supplier, reference: `EX-${i + 1}`, status }],
+  })),
+  {
+    label: 'Exempelomfördelning (STOKAB → Kommunstyrelsen)',
+    fn: 'transferFunds',
+    user: SEED_USERS.steering,
+    args: [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: '10 000', decisionRef: 'Styrgruppen 2009-10-20 § 3 (exempel)', comment: 'Exempel' }],
+  },
+  // Gäster (issue 4): six proposals imported by the project leader, four approved by the steering group.
+  {
+    label: 'Exempelgäster importerade',
+    fn: 'importGuestRows',
+    user: SEED_USERS.projectLeader,
+    args: [{
+      text: [
+        'Förnamn;Efternamn;Titel;Organisation;Land;E-post;Språk;Evenemang',
+        'Astrid (exempel);Lindqvist;Digitaliseringsdirektör;Exempelkommunen;Sverige;astrid.lindqvist@example.org;sv;konferensen, representationsmiddagen',
+        'Émile (exempel);Dubois;CIO;Ville d\'Exemple;Frankrike;emile.dubois@example.org;en;konferensen',
+        'Åke (exempel);Öberg;Förvaltningschef;Exempelregionen;Sverige;ake.oberg@example.org;sv;konferensen, studiebesök',
+        'Grace (exempel);Hopper;Director;Example Agency;USA;grace.hopper@example.org;en;konferensen, representationsmiddagen',
+        'Mika (exempel);Virtanen;Kehitysjohtaja;Esimerkkikaupunki;Finland;mika.virtanen@example.org;en;konferensen',
+        'Sara (exempel);Berg;Projektledare;Exempelbolaget AB;Sverige;sara.berg@example.org;sv;konferensen',
+      ].join('\n'),
+    }],
+  },
+  { label: 'Fyra exempelgäster godkända', fn: 'approve', user: SEED_USERS.steering, args: [{ ids: ['G-0001', 'G-0002', 'G-0003', 'G-0004'] }] },
+];
 
 function ok(r: ExecutionResult & { rejected?: string }): string | null {
   if (!r.ok) return r.error?.message ?? 'okänt fel';

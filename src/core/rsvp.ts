@@ -1,0 +1,39 @@
+/**
+ * Personal RSVP links: `<web app URL>?g=<guestId>&t=<token>`, where the token
+ * is HMAC-SHA256(secret, guestId) in base64url. The secret lives in script
+ * properties (never in the sheet), so a guest can't guess another guest's
+ * link, and rotating the secret invalidates every link at once. Pure.
+ */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8 } from './hash';
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** base64url without padding (no btoa in Apps Script's server runtime). */
+export function base64Url(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63];
+    if (i + 1 < bytes.length) out += B64[(n >> 6) & 63];
+    if (i + 2 < bytes.length) out += B64[n & 63];
+  }
+  return out;
+}
+
+export const rsvpToken = (secret: string, guestId: string): string => base64Url(hmac(sha256, utf8(secret), utf8(guestId)));
+
+/** Constant-time comparison of the expected and the given token (no early exit on the first difference). */
+export function verifyRsvpToken(secret: string, guestId: string, token: string): boolean {
+  if (!secret || typeof token !== 'string' || typeof guestId !== 'string') return false;
+  const want = rsvpToken(secret, guestId);
+  let diff = want.length ^ token.length;
+  for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ (i < token.length ? token.charCodeAt(i) : 0);
+  return diff === 0;
+}
+
+export function rsvpUrl(base: string, secret: string, guestId: string): string {
+  const sep = base.includes('?') ? '&' : '?';
+  return `${base}${sep}g=${encodeURIComponent(guestId)}&t=${rsvpToken(secret, guestId)}`;
+}

@@ -1,0 +1,123 @@
+/**
+ * Issue 4 on Apps Script: the sidebar API of "Gäster" and "Inbjudningar",
+ * the RSVP-link adapter and the Gäster edit guard. Every function validates
+ * its argument list (handle) and delegates to a use case in src/app, where
+ * the role checks live. Re-exported as entry points by main.ts.
+ */
+import * as z from 'zod/mini';
+import {
+  addGuest, approveGuests, editGuest, guardGuestEdit, importGuests, listGuests, previewGuestImport,
+  resolveGuestSend, unapproveGuests,
+} from '../app/guests';
+import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinkFor } from '../app/merge';
+import type { Ports } from '../app/ports';
+import { planSend } from '../app/send-plan';
+import { loadContext } from '../app/context';
+import { msg, UserError, type Lang } from '../core/msg';
+import { rsvpUrl } from '../core/rsvp';
+import { gasPorts } from './adapters';
+import { failureMessage, handle, noArgs } from './api';
+
+export const RSVP_SECRET_KEY = 'summit.rsvp.secret';
+
+export const NO_WEB_APP = msg(
+  'Svarssidan (webbappen) är inte driftsatt, så svarslänken skulle inte fungera. Driftsätt den först (Apps Script → Driftsätt → Ny driftsättning → Webbapp). Inget skickades.',
+  'The RSVP page (web app) is not deployed, so the RSVP link would not work. Deploy it first (Apps Script → Deploy → New deployment → Web app). Nothing was sent.',
+);
+
+/** The HMAC key of the RSVP tokens: script properties, created once (under the script lock, so two first runs agree). */
+export function rsvpSecret(): string {
+  const props = PropertiesService.getScriptProperties();
+  const have = props.getProperty(RSVP_SECRET_KEY);
+  if (have) return have;
+  const lock = LockService.getScriptLock();
+  if (!lock.tryLock(10_000)) throw new UserError(msg('Kunde inte skapa nyckeln för svarslänkar; försök igen.', 'Could not create the RSVP link key; try again.'));
+  try {
+    const again = props.getProperty(RSVP_SECRET_KEY);
+    if (again) return again;
+    const secret = `${Utilities.getUuid()}${Utilities.getUuid()}`;
+    props.setProperty(RSVP_SECRET_KEY, secret);
+    return secret;
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The web app's URL, '' when it is not deployed. */
+const webAppUrl = (): string => ScriptApp.getService().getUrl() || '';
+
+/** Personal links `<web app>?g=<id>&t=<HMAC>`; two service calls per execution, none per guest. Throws NO_WEB_APP. */
+export function rsvpLinks(url?: string): RsvpLinkFor {
+  let base = url;
+  let secret: string | undefined;
+  return (g) => {
+    base ??= webAppUrl();
+    if (!base) throw new UserError(NO_WEB_APP);
+    secret ??= rsvpSecret();
+    return rsvpUrl(base, secret, g.id);
+  };
+}
+
+const one = z.tuple([z.unknown()]);
+const viewer = (ports: Ports) => {
+  const ctx = loadContext(ports);
+  return { user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, events: [...ctx.settings.events] };
+};
+
+// --- Gäster ---------------------------------------------------------------------
+
+/** The list with statuses and the cap; anyone may read (the sheet is shared with them anyway). */
+export const getGuests = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => ({ ...viewer(ports), list: listGuests(ports) }));
+
+/** Adds a guest (no id) or edits one (with id); projektledare. */
+export const saveGuest = (...args: unknown[]) => handle(one, args, ([input], { ports }) => {
+  if (input && typeof input === 'object' && 'id' in input) {
+    editGuest(ports, input);
+    return { id: String((input as { id: unknown }).id) };
+  }
+  return addGuest(ports, input);
+});
+
+export const approve = (...args: unknown[]) => handle(one, args, ([input], { ports }) => approveGuests(ports, input));
+export const unapprove = (...args: unknown[]) => handle(one, args, ([input], { ports }) => unapproveGuests(ports, input));
+export const resolveSend = (...args: unknown[]) => handle(one, args, ([input], { ports }) => resolveGuestSend(ports, input));
+export const previewImport = (...args: unknown[]) => handle(one, args, ([input], { ports }) => previewGuestImport(ports, input));
+export const importGuestRows = (...args: unknown[]) => handle(one, args, ([input], { ports }) => importGuests(ports, input));
+
+// --- Inbjudningar ------------------------------------------------------------------
+
+/** Who would get an invitation now, from which account; projektledare. */
+export const getSendPlan = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => ({ ...viewer(ports), plan: planSend(ports, rsvpLinks()) }));
+
+export const previewMail = (...args: unknown[]) => handle(one, args, ([input], { ports }) => previewInvitation(ports, input, rsvpLinks()));
+
+export const sendTestMail = (...args: unknown[]) => handle(one, args, ([input], { ports }) => sendTestInvitation(ports, input, rsvpLinks()));
+
+/** One batch of the real send (the client calls again while `done` is false). Refuses up front without a web app URL. */
+export const sendInvitations = (...args: unknown[]) => handle(one, args, ([input], { ports }) => {
+  const url = webAppUrl();
+  if (!url) throw new UserError(NO_WEB_APP);
+  return sendBatch(ports, input, rsvpLinks(url));
+});
+
+// --- onEdit on Gäster ----------------------------------------------------------------
+
+/** Judges a direct edit of Gäster as `editor`; returns the toast text, or '' when the edit is fine. */
+export function guardGuestSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit, editor: string, lang: Lang): string {
+  const ports = { ...gasPorts(), user: { email: () => editor.trim().toLowerCase() } };
+  try {
+    const d = guardGuestEdit(ports, {
+      row: e.range.getRow(), column: e.range.getColumn(), numRows: e.range.getNumRows(), numColumns: e.range.getNumColumns(),
+      ...('oldValue' in e && e.oldValue !== undefined ? { oldValue: String(e.oldValue) } : {}),
+      ...('value' in e && e.value !== undefined ? { value: String(e.value) } : {}),
+    });
+    if (d.action === 'revert') return d.reason[lang];
+    if (d.action === 'flag') {
+      return d.rows.slice(0, 5).map((r) => `${lang === 'sv' ? 'Rad' : 'Row'} ${r.row}: ${r.reasons.map((m) => m[lang]).join(' ')}`).join(' · ')
+        + (d.rows.length > 5 ? ` (+${d.rows.length - 5})` : '');
+    }
+    return '';
+  } catch (err) {
+    return failureMessage(err)[lang];
+  }
+}

@@ -1,0 +1,68 @@
+/** Shared by the invitation bundle tests and the merge benchmark: a workbook with guests, the client's send loop. */
+import { cloneState, Emulator, type ExecOptions } from '../../src/sandbox/emulator';
+import { CODE, PL, STY, api, newEmulator, run, setUpWorkbook } from './bundle';
+
+export interface SendProgressLike { sent: number; failed: number; remaining: number; uncertain: number; done: boolean; quotaLeft: number; message: { sv: string; en: string } }
+
+export const guestsCsv = (n: number, from = 0): string => [
+  'Förnamn;Efternamn;E-post;Språk;Evenemang;Organisation',
+  ...Array.from({ length: n }, (_, i) => `Gäst${i + from};Exempelsson${i + from};gast${i + from}@example.org;${(i + from) % 2 ? 'en' : 'sv'};konferensen, representationsmiddagen;Exempel AB (exempel)`),
+].join('\n');
+
+/** Changes one setting as the project leader would, by typing it into Inställningar. */
+export function setSetting(emu: Emulator, key: string, value: string | number): void {
+  const rows = emu.sheetValues('Inställningar');
+  const i = rows.findIndex((r) => r[0] === key);
+  if (i < 0) throw new Error(`no setting ${key}`);
+  emu.fireEdit(CODE, { sheet: 'Inställningar', row: i + 1, col: 2, numRows: 1, numCols: 1, values: [[value]], user: PL });
+}
+
+/** A set-up workbook with n imported guests (G-0001…), approved unless `approve` is false. */
+export function workbookWithGuests(n: number, o: { approve?: boolean; cap?: number; emu?: Emulator } = {}): Emulator {
+  const emu = setUpWorkbook(o.emu ?? newEmulator());
+  if (o.cap !== undefined) setSetting(emu, 'Max antal inbjudna', o.cap);
+  if (n > 0) {
+    const r = api<{ imported: string[] }>(emu, 'importGuestRows', [{ text: guestsCsv(n) }], PL);
+    if (!r.ok) throw new Error(r.message);
+    if (o.approve !== false) {
+      const a = api(emu, 'approve', [{ ids: r.data.imported }], STY);
+      if (!a.ok) throw new Error(a.message);
+    }
+  }
+  return emu;
+}
+
+/** A copy of an emulator's state, with the same clock start (for many runs from one fixture). */
+export function fork(emu: Emulator, opts: { serviceUrl?: string } = {}): Emulator {
+  return newEmulator({ initialState: cloneState(emu.state), ...opts });
+}
+
+/** One sendInvitations call as the client makes it; the raw execution (may have crashed). */
+export function sendOnce(emu: Emulator, opts: ExecOptions = {}, batchSize = 10) {
+  return emu.runExecution(CODE, 'sendInvitations', [{ batchSize }], { authMode: 'FULL', user: PL, ...opts });
+}
+
+/** The client's loop: batches until done (at most `max` calls). */
+export function sendAll(emu: Emulator, batchSize = 10, max = 400): SendProgressLike[] {
+  const out: SendProgressLike[] = [];
+  for (let i = 0; i < max; i++) {
+    const r = run(emu, 'sendInvitations', [{ batchSize }], { user: PL }).result as { ok: boolean; data?: SendProgressLike; message?: string };
+    if (!r.ok) throw new Error(r.message);
+    out.push(r.data as SendProgressLike);
+    if (r.data?.done) break;
+  }
+  return out;
+}
+
+/** Guest rows as records keyed by header. */
+export function guests(emu: Emulator): Record<string, unknown>[] {
+  const [h, ...rows] = emu.sheetValues('Gäster');
+  return rows.filter((r) => r.some((v) => v !== '')).map((r) => Object.fromEntries(h.map((k, i) => [String(k), r[i]])));
+}
+
+/** Messages in the outbox per recipient (lower-cased). */
+export function mailsPerRecipient(emu: Emulator): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const o of emu.outbox()) for (const to of o.to) m.set(to.toLowerCase(), (m.get(to.toLowerCase()) ?? 0) + 1);
+  return m;
+}
