@@ -1,3 +1,7 @@
+// Apps Script runs scripts in the manifest's time zone (appsscript.json): local-time
+// Date getters in the emulated scripts and the tests must see the same zone.
+process.env.TZ = 'Europe/Stockholm';
+
 /** @type {import('jest').Config} */
 const common = {
   transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/scripts/jest-esbuild-transform.cjs' },

@@ -8,7 +8,7 @@
 import * as vm from 'node:vm';
 import { MessageChannel, Worker } from 'node:worker_threads';
 import { CallInfo, ExecContext, GasObject, publicConstants, publicMethods } from './exec';
-import { buildServices, Emulator, ExecOptions, ExecutionResult } from './runtime';
+import { buildServices, CLOCK_DATE_SOURCE, Emulator, ExecOptions, ExecutionResult } from './runtime';
 import { escapeHtml, HtmlTemplate, Lock } from './services';
 import { isDate } from './values';
 
@@ -48,10 +48,11 @@ const WORKER_SOURCE = String.raw`
 const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
 const vm = require('node:vm');
 const { format } = require('node:util');
-const { code, fnName, args, globals, sab, port, rpcTimeout, internal, execTimeout } = workerData;
+const { code, fnName, args, globals, sab, port, rpcTimeout, internal, execTimeout, clockSource, clockOffset } = workerData;
 const flag = new Int32Array(sab);
 const context = vm.createContext({});
 const R = vm.runInContext('({ Array, Object, Date, Error, TypeError })', context);
+vm.runInContext(clockSource, context)(() => Date.now() + clockOffset);
 const proxies = new Map();
 const handleOf = new WeakMap();
 const tplProps = new Map();
@@ -266,6 +267,9 @@ class Runner {
         sab: this.sab,
         port,
         rpcTimeout: rpcTimeoutMs,
+        // The emulator's clock, as a fixed offset from real time (a manual clock does not move during a run).
+        clockSource: CLOCK_DATE_SOURCE,
+        clockOffset: this.emu.now().getTime() - Date.now(),
         internal: !!this.exec.opts?.internal,
         execTimeout: timeoutMs,
       },

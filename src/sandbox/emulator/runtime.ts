@@ -261,6 +261,30 @@ export class RealmBridge {
   }
 }
 
+/**
+ * The script's clock is the emulator's: `new Date()` and `Date.now()` inside
+ * the vm follow `Emulator.now()` (a manual clock in tests, real or shifted time
+ * in the sandbox), as Apps Script's own runtime is the only "now" a script sees.
+ */
+/** Source of a function that replaces the realm's Date with one reading `nowMs()` (shared with the worker threads). */
+export const CLOCK_DATE_SOURCE = `(function (nowMs) {
+  var RealDate = Date;
+  function ClockDate() {
+    if (!new.target) return new RealDate(nowMs()).toString();
+    return arguments.length === 0 ? new RealDate(nowMs()) : new (Function.prototype.bind.apply(RealDate, [null].concat(Array.prototype.slice.call(arguments))))();
+  }
+  ClockDate.prototype = RealDate.prototype;
+  ClockDate.now = function () { return nowMs(); };
+  ClockDate.UTC = RealDate.UTC;
+  ClockDate.parse = RealDate.parse;
+  Object.defineProperty(ClockDate, 'name', { value: 'Date' });
+  Object.defineProperty(globalThis, 'Date', { value: ClockDate, writable: true, configurable: true, enumerable: false });
+})`;
+
+function installClock(context: vm.Context, nowMs: () => number): void {
+  (vm.runInContext(CLOCK_DATE_SOURCE, context) as (f: () => number) => void)(nowMs);
+}
+
 function realmIntrinsics(context: vm.Context): RealmIntrinsics {
   return vm.runInContext('({ Array, Object, Date, Error, TypeError, Function })', context) as RealmIntrinsics;
 }
@@ -388,6 +412,7 @@ export class Emulator {
     const ctx = this.newContext(opts);
     const context = vm.createContext({});
     const realm = realmIntrinsics(context);
+    installClock(context, () => this.now().getTime());
     const bridge = new RealmBridge(ctx, realm);
     const g = context as Record<string, unknown>;
     for (const [name, svc] of Object.entries(buildServices(ctx))) g[name] = bridge.wrap(svc);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Emulator } from '../../../src/sandbox/emulator/runtime';
+import { Emulator, manualClock } from '../../../src/sandbox/emulator/runtime';
 import { EmulatorStoreError, parseState, serializeState } from '../../../src/sandbox/emulator/store';
 import { exec, newEmu, run, SHEET } from './helpers';
 
@@ -160,4 +160,13 @@ describe('edit events', () => {
     expect(ok.triggerRuns).toHaveLength(1);
     expect(ok.triggerRuns[0].logs[0]).toMatch(/^\d+ FULL user@example.com$/);
   });
+});
+
+test("the script's clock is the emulator's: new Date() and Date.now() follow it, dates still work", () => {
+  const emu = new Emulator({ clock: manualClock(new Date('2009-11-02T08:00:00Z')) });
+  const code = `function now() { var d = new Date(); return [d.toISOString(), Date.now(), new Date(2009, 11, 8).getDate(), d instanceof Date, typeof Date()]; }`;
+  const r = emu.runExecution(code, 'now');
+  expect(r.result).toEqual(['2009-11-02T08:00:00.000Z', Date.parse('2009-11-02T08:00:00Z'), 8, true, 'string']);
+  emu.advance(60_000);
+  expect((emu.runExecution(code, 'now').result as string[])[0]).toBe('2009-11-02T08:01:00.000Z');
 });
