@@ -17,9 +17,9 @@ import { parseAllocate, parseCostChange, parseRegisterCost, parseTransfer } from
 import { toKronor, type Ore } from '../core/money';
 import { msg, UserError, type Msg, type Result } from '../core/msg';
 import { COST_STATUSES, TABLES, type CostStatus } from '../core/schema';
-import { parseSettings, roleRequiredMsg, SETTING_DEFS, SETTING_KEYS, type Settings } from '../core/settings';
+import { roleRequiredMsg, settingDef, SETTING_KEYS, type Settings } from '../core/settings';
 import { appendAudit } from './audit';
-import { loadContext, requireRole, type Context } from './context';
+import { loadContext, readSettings, requireRole, type Context } from './context';
 import { LockTimeoutError, type Cell, type Ports } from './ports';
 import { cellOf, openTable, rowFor, type OpenTable } from './tables';
 
@@ -33,18 +33,18 @@ const unwrap = <T>(r: Result<T>): T => {
   return r.value;
 };
 
+/** What a caller is told when the document lock stays busy (here and in src/gas/api.ts). */
+export const lockBusyMsg = (): Msg => msg(
+  'Någon annan sparar i arbetsboken just nu. Inget har ändrats; försök igen om en stund.',
+  'Someone else is saving in the workbook right now. Nothing was changed; try again in a moment.',
+);
+
 /** Runs fn under the document lock; a busy lock becomes a user-facing message. */
 export function withBudgetLock<T>(ports: Ports, fn: () => T): T {
   try {
     return ports.lock.withLock(LOCK_TIMEOUT_MS, fn);
   } catch (e) {
-    if (e instanceof LockTimeoutError) {
-      throw new UserError(msg(
-        'Någon annan sparar i arbetsboken just nu. Inget har ändrats; försök igen om en stund.',
-        'Someone else is saving in the workbook right now. Nothing was changed; try again in a moment.',
-      ));
-    }
-    throw e;
+    throw e instanceof LockTimeoutError ? new UserError(lockBusyMsg()) : e;
   }
 }
 
@@ -320,15 +320,15 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
   requireRole(ctx, ['styrgrupp']);
   const a = unwrap(parseAllocate(raw));
   return withBudgetLock(ports, () => {
-    const settingsTable = openTable(ports.workbook, 'settings');
+    const { table: settingsTable, settings: fresh } = readSettings(ports);
     const kc = settingsTable.col['Nyckel'], vc = settingsTable.col['Värde'];
-    const fresh = parseSettings(settingsTable.snap.rows.map((r) => [r[kc], r[vc]])).settings;
     const snap = readBudget(ports, fresh);
     const state = computeBudget(snap.input);
     if (state.budgetSheetBroken) {
+      const errors = state.problems.filter((p) => p.sheet === 'Budget' && p.blocking).map((p) => p.message);
       throw new UserError(msg(
-        `Bladet Budget har fel som måste rättas först: ${state.problems.filter((p) => p.sheet === 'Budget' && p.blocking).map((p) => p.message.sv).join(' ')}`,
-        `The Budget sheet has errors to fix first: ${state.problems.filter((p) => p.sheet === 'Budget' && p.blocking).map((p) => p.message.en).join(' ')}`,
+        `Bladet Budget har fel som måste rättas först: ${errors.map((m) => m.sv).join(' ')}`,
+        `The Budget sheet has errors to fix first: ${errors.map((m) => m.en).join(' ')}`,
       ));
     }
     if (state.funders.length === 0) {
@@ -340,9 +340,10 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
     for (const x of a.allocations) {
       const fi = funderIndex(state, x.funder);
       if (fi < 0) {
+        const unknown = unknownFunderMsg(state, x.funder);
         throw new UserError(msg(
-          `${unknownFunderMsg(state, x.funder).sv} En ny finansiär läggs till som en rad på bladet Budget.`,
-          `${unknownFunderMsg(state, x.funder).en} A new funder is added as a row on the Budget sheet.`,
+          `${unknown.sv} En ny finansiär läggs till som en rad på bladet Budget.`,
+          `${unknown.en} A new funder is added as a row on the Budget sheet.`,
         ));
       }
       if (given.has(fi)) throw new UserError(msg(`${state.funders[fi].name} finns två gånger i fördelningen.`, `${state.funders[fi].name} appears twice in the allocation.`));
@@ -358,10 +359,7 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
       const key = SETTING_KEYS.totalBudget.toLocaleLowerCase('sv');
       const k = settingsTable.snap.rows.findIndex((r) => String(r[kc] ?? '').trim().toLocaleLowerCase('sv') === key);
       if (k >= 0) settingsTable.port.write(settingsTable.snap.firstRow + k, vc, [[toKronor(total)]]);
-      else {
-        const def = SETTING_DEFS.find((d) => d.key === SETTING_KEYS.totalBudget);
-        settingsTable.port.append([rowFor(settingsTable, { Nyckel: SETTING_KEYS.totalBudget, Värde: toKronor(total), Beskrivning: def?.sv ?? '' })]);
-      }
+      else settingsTable.port.append([rowFor(settingsTable, { Nyckel: SETTING_KEYS.totalBudget, Värde: toKronor(total), Beskrivning: settingDef(SETTING_KEYS.totalBudget)[2] })]);
     }
     const byName = (vals: readonly Ore[]) => Object.fromEntries(state.funders.map((f, i) => [f.name, kr(vals[i])]));
     appendAudit(ports, [{

@@ -2,7 +2,7 @@
 import { UserError } from '../core/msg';
 import { parseSettings, roleRequiredMsg, rolesOf, type Role, type Settings } from '../core/settings';
 import type { Ports } from './ports';
-import { openTable } from './tables';
+import { openTable, type OpenTable } from './tables';
 
 export interface Context {
   readonly settings: Settings;
@@ -10,12 +10,16 @@ export interface Context {
   readonly roles: readonly Role[];
 }
 
-/** Reads Inställningar (one range read) and the active user. */
-export function loadContext(ports: Ports): Context {
-  const t = openTable(ports.workbook, 'settings');
-  const key = t.col['Nyckel'];
-  const value = t.col['Värde'];
-  const { settings } = parseSettings(t.snap.rows.map((r) => [r[key], r[value]]));
+/** Inställningar (one range read), parsed. */
+export function readSettings(ports: Ports): { table: OpenTable; settings: Settings } {
+  const table = openTable(ports.workbook, 'settings');
+  const key = table.col['Nyckel'];
+  const value = table.col['Värde'];
+  return { table, settings: parseSettings(table.snap.rows.map((r) => [r[key], r[value]])).settings };
+}
+
+/** Reads Inställningar (one range read, unless already read) and the active user. */
+export function loadContext(ports: Ports, { settings } = readSettings(ports)): Context {
   const email = ports.user.email();
   return { settings, email, roles: rolesOf(settings, email) };
 }

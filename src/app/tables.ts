@@ -1,6 +1,7 @@
 /** Reading tables by header name, with clear errors for a damaged workbook. */
 import { msg, UserError } from '../core/msg';
 import { columnIndex, TABLES, type TableKey } from '../core/schema';
+import { headerProblems } from '../core/setup';
 import type { Cell, TablePort, TableSnapshot, WorkbookPort } from './ports';
 
 export interface OpenTable {
@@ -18,19 +19,12 @@ export function missingSheetError(sheet: string): UserError {
 }
 
 export function headerError(sheet: string, missing: readonly string[], duplicate: readonly string[]): UserError {
-  const parts: string[] = [];
-  const partsEn: string[] = [];
-  if (missing.length) {
-    parts.push(`kolumnerna ${missing.map((m) => `"${m}"`).join(', ')} saknas (har rubrikerna ändrats?)`);
-    partsEn.push(`the columns ${missing.map((m) => `"${m}"`).join(', ')} are missing (were the headers renamed?)`);
-  }
-  if (duplicate.length) {
-    parts.push(`rubrikerna ${duplicate.map((m) => `"${m}"`).join(', ')} finns flera gånger`);
-    partsEn.push(`the headers ${duplicate.map((m) => `"${m}"`).join(', ')} appear more than once`);
-  }
+  const p = headerProblems(missing, duplicate,
+    ['kolumnerna % saknas (har rubrikerna ändrats?)', 'rubrikerna % finns flera gånger'],
+    ['the columns % are missing (were the headers renamed?)', 'the headers % appear more than once']);
   return new UserError(msg(
-    `Bladet "${sheet}": ${parts.join('; ')}. Återställ rubrikraden; inget har ändrats.`,
-    `Sheet "${sheet}": ${partsEn.join('; ')}. Restore the header row; nothing was changed.`,
+    `Bladet "${sheet}": ${p.sv}. Återställ rubrikraden; inget har ändrats.`,
+    `Sheet "${sheet}": ${p.en}. Restore the header row; nothing was changed.`,
   ));
 }
 

@@ -5,7 +5,7 @@
  * old value (absent when the cell was empty).
  */
 import {
-  blockedReason, categoryIndex, cellOre, cellText, checkConsumption, computeBudget, funderIndex, statusIndex,
+  blockedReason, categoryIndex, cellOre, cellText, checkConsumption, computeBudget, funderIndex, isBlank, statusIndex,
   type BudgetInput, type BudgetState,
 } from './budget';
 import { msg, type Msg } from './msg';
@@ -33,7 +33,7 @@ export type GuardDecision =
 export const FLAG = '⚠';
 
 type Guarded = 'funder' | 'amount' | 'status' | 'category';
-const HEADER: Record<Guarded, string> = { funder: 'Finansiär', amount: 'Belopp', status: 'Status', category: 'Kategori' };
+const header = (g: Guarded): string => ({ funder: 'Finansiär', amount: 'Belopp', status: 'Status', category: 'Kategori' })[g];
 
 /** Decision plus the budget as it stands once the decision is applied (for the Kontroll column). */
 export function decideLedgerEdit(
@@ -70,8 +70,8 @@ export function decideLedgerEdit(
           decision: {
             action: 'revert', value: old,
             reason: msg(
-              `Ändringen i ${HEADER[which]} på rad ${edit.row} gjordes ogjord (${shown.sv}): ${reason.sv}`,
-              `The change to ${HEADER[which]} on row ${edit.row} was undone (${shown.en}): ${reason.en}`,
+              `Ändringen i ${header(which)} på rad ${edit.row} gjordes ogjord (${shown.sv}): ${reason.sv}`,
+              `The change to ${header(which)} on row ${edit.row} was undone (${shown.en}): ${reason.en}`,
             ),
           },
           state: before,
@@ -115,11 +115,10 @@ export function decideLedgerEdit(
 }
 
 function cellProblem(which: Guarded, v: unknown, state: BudgetState): Msg | null {
-  const blank = v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
-  if (blank) {
+  if (isBlank(v)) {
     return msg(
-      `${HEADER[which]} får inte tömmas. Vill du ta bort kostnaden: ändra status till Makulerad.`,
-      `${HEADER[which]} must not be emptied. To remove the cost, set its status to Makulerad.`,
+      `${header(which)} får inte tömmas. Vill du ta bort kostnaden: ändra status till Makulerad.`,
+      `${header(which)} must not be emptied. To remove the cost, set its status to Makulerad.`,
     );
   }
   const shown = cellText(v).slice(0, 80);

@@ -10,52 +10,51 @@ import { parseMoney, type Ore } from './money';
 import { fail, msg, ok, type Msg, type Result } from './msg';
 import { CATEGORIES, COST_STATUSES, type CostStatus } from './schema';
 
-export const LIMITS = { name: 100, description: 500, supplier: 200, reference: 200, comment: 1000, decision: 200, id: 20, amountText: 40, funders: 50 } as const;
+const NAME = 100;
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 const required = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const optText = (max: number) => z.optional(text(max));
 /** Amounts: a string or a number; parseMoney gives the reason when it is wrong. */
-const amount = z.union([z.string().check(z.maxLength(LIMITS.amountText)), z.number()]);
+const amount = () => z.union([z.string().check(z.maxLength(40)), z.number()]);
 
-const FIELD: Record<string, Msg> = {
-  funder: msg('Finansiär', 'Funder'), category: msg('Kategori', 'Category'), description: msg('Beskrivning', 'Description'),
-  amount: msg('Belopp', 'Amount'), date: msg('Datum', 'Date'), supplier: msg('Leverantör', 'Supplier'),
-  reference: msg('Referens', 'Reference'), status: msg('Status', 'Status'), id: msg('ID', 'ID'),
-  from: msg('Från', 'From'), to: msg('Till', 'To'), decisionRef: msg('Beslutsreferens', 'Decision reference'),
-  comment: msg('Kommentar', 'Comment'), total: msg('Totalbudget', 'Total budget'), allocations: msg('Tilldelningar', 'Allocations'),
-};
-
-export const RegisterCostSchema = z.object({
-  funder: required(LIMITS.name),
-  category: required(40),
-  description: required(LIMITS.description),
-  amount,
-  date: required(10),
-  supplier: optText(LIMITS.supplier),
-  reference: optText(LIMITS.reference),
-  status: z.optional(text(20)),
-});
-export type RegisterCostRaw = z.infer<typeof RegisterCostSchema>;
-
-export const ChangeCostSchema = z.object({
-  id: required(LIMITS.id),
-  status: z.optional(text(20)),
-  amount: z.optional(amount),
-});
-
-export const TransferSchema = z.object({
-  from: required(LIMITS.name),
-  to: required(LIMITS.name),
-  amount,
-  decisionRef: required(LIMITS.decision),
-  comment: optText(LIMITS.comment),
+// Schemas are built on first use: nothing runs at global scope (every execution evaluates the bundle).
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+const buildSchemas = () => ({
+  cost: z.object({
+    funder: required(NAME),
+    category: required(40),
+    description: required(500),
+    amount: amount(),
+    date: required(10),
+    supplier: optText(200),
+    reference: optText(200),
+    status: z.optional(text(20)),
+  }),
+  change: z.object({
+    id: required(20),
+    status: z.optional(text(20)),
+    amount: z.optional(amount()),
+  }),
+  transfer: z.object({
+    from: required(NAME),
+    to: required(NAME),
+    amount: amount(),
+    decisionRef: required(200),
+    comment: optText(1000),
+  }),
+  allocate: z.object({
+    total: z.optional(amount()),
+    allocations: z.array(z.object({ funder: required(NAME), amount: amount() })).check(z.minLength(1), z.maxLength(50)),
+  }),
 });
 
-export const AllocateSchema = z.object({
-  total: z.optional(amount),
-  allocations: z.array(z.object({ funder: required(LIMITS.name), amount })).check(z.minLength(1), z.maxLength(LIMITS.funders)),
-});
+/** Parses `raw` with one of the schemas; a shape error becomes a message that names the field. */
+function shape<K extends keyof Schemas>(k: K, raw: unknown): Result<z.infer<Schemas[K]>> {
+  const p = (schemas ??= buildSchemas())[k].safeParse(raw);
+  return p.success ? ok(p.data as z.infer<Schemas[K]>) : fail(shapeError(p.error));
+}
 
 export interface CostInput {
   readonly funder: string;
@@ -74,6 +73,13 @@ export interface TransferInput { readonly from: string; readonly to: string; rea
 export interface AllocateInput { readonly total?: Ore; readonly allocations: readonly { readonly funder: string; readonly amount: Ore }[] }
 
 function shapeError(error: z.core.$ZodError): Msg {
+  const FIELD: Record<string, Msg> = {
+    funder: msg('Finansiär', 'Funder'), category: msg('Kategori', 'Category'), description: msg('Beskrivning', 'Description'),
+    amount: AMOUNT(), date: msg('Datum', 'Date'), supplier: msg('Leverantör', 'Supplier'),
+    reference: msg('Referens', 'Reference'), status: msg('Status', 'Status'), id: msg('ID', 'ID'),
+    from: msg('Från', 'From'), to: msg('Till', 'To'), decisionRef: msg('Beslutsreferens', 'Decision reference'),
+    comment: msg('Kommentar', 'Comment'), total: TOTAL(), allocations: msg('Tilldelningar', 'Allocations'),
+  };
   const issue = error.issues[0];
   const key = issue?.path.find((p) => typeof p === 'string' && p in FIELD) as string | undefined;
   if (!issue || !key) return msg('Uppgifterna saknas eller har fel form.', 'The data is missing or malformed.');
@@ -85,6 +91,9 @@ function shapeError(error: z.core.$ZodError): Msg {
   if (issue.code === 'too_small') return msg(`${f.sv}: fyll i fältet.`, `${f.en}: fill in the field.`);
   return msg(`${f.sv}: saknas eller har fel typ.`, `${f.en}: missing or of the wrong type.`);
 }
+
+const AMOUNT = () => msg('Belopp', 'Amount');
+const TOTAL = () => msg('Totalbudget', 'Total budget');
 
 function positive(raw: unknown, field: Msg): Result<Ore> {
   const r = parseMoney(raw);
@@ -103,12 +112,12 @@ function costStatus(raw: string | undefined, fallback: CostStatus): Result<CostS
 }
 
 export function parseRegisterCost(raw: unknown): Result<CostInput> {
-  const p = RegisterCostSchema.safeParse(raw);
-  if (!p.success) return fail(shapeError(p.error));
-  const v = p.data;
+  const p = shape('cost', raw);
+  if (!p.ok) return p;
+  const v = p.value;
   const ci = categoryIndex(v.category);
   if (ci < 0) return fail(msg(`Kategori: okänd kategori "${v.category}" (tillåtna: ${CATEGORIES.join(', ')}).`, `Category: unknown category "${v.category}" (allowed: ${CATEGORIES.join(', ')}).`));
-  const a = positive(v.amount, FIELD.amount);
+  const a = positive(v.amount, AMOUNT());
   if (!a.ok) return a;
   if (!isValidIsoDate(v.date)) return fail(msg(`Datum: "${v.date}" är inget giltigt datum (ÅÅÅÅ-MM-DD).`, `Date: "${v.date}" is not a valid date (YYYY-MM-DD).`));
   const st = costStatus(v.status, 'Planerad');
@@ -121,13 +130,13 @@ export function parseRegisterCost(raw: unknown): Result<CostInput> {
 }
 
 export function parseCostChange(raw: unknown): Result<CostChange> {
-  const p = ChangeCostSchema.safeParse(raw);
-  if (!p.success) return fail(shapeError(p.error));
-  const v = p.data;
+  const p = shape('change', raw);
+  if (!p.ok) return p;
+  const v = p.value;
   if (v.status === undefined && v.amount === undefined) return fail(msg('Ange ny status eller nytt belopp.', 'Give a new status or a new amount.'));
   let amountOre: Ore | undefined;
   if (v.amount !== undefined) {
-    const a = positive(v.amount, FIELD.amount);
+    const a = positive(v.amount, AMOUNT());
     if (!a.ok) return a;
     amountOre = a.value;
   }
@@ -141,21 +150,21 @@ export function parseCostChange(raw: unknown): Result<CostChange> {
 }
 
 export function parseTransfer(raw: unknown): Result<TransferInput> {
-  const p = TransferSchema.safeParse(raw);
-  if (!p.success) return fail(shapeError(p.error));
-  const v = p.data;
-  const a = positive(v.amount, FIELD.amount);
+  const p = shape('transfer', raw);
+  if (!p.ok) return p;
+  const v = p.value;
+  const a = positive(v.amount, AMOUNT());
   if (!a.ok) return a;
   return ok({ from: v.from, to: v.to, amount: a.value, decisionRef: v.decisionRef, comment: v.comment ?? '' });
 }
 
 export function parseAllocate(raw: unknown): Result<AllocateInput> {
-  const p = AllocateSchema.safeParse(raw);
-  if (!p.success) return fail(shapeError(p.error));
-  const v = p.data;
+  const p = shape('allocate', raw);
+  if (!p.ok) return p;
+  const v = p.value;
   let total: Ore | undefined;
   if (v.total !== undefined) {
-    const t = positive(v.total, FIELD.total);
+    const t = positive(v.total, TOTAL());
     if (!t.ok) return t;
     total = t.value;
   }

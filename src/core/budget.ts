@@ -10,9 +10,9 @@
  * more of it; a ledger row with an unknown funder (or a broken Budget sheet)
  * puts the whole budget "ur balans".
  */
-import { formatOre, formatOreEn, fromNumber, MAX_ORE, parseMoney, percentOf, type Ore } from './money';
+import { formatMoney, fromNumber, parseMoney, percentOf, quickOre, type Ore } from './money';
 import { msg, type Msg } from './msg';
-import { CATEGORIES, COST_STATUSES, type CostStatus } from './schema';
+import { CATEGORIES, COST_STATUSES } from './schema';
 
 export type Category = (typeof CATEGORIES)[number];
 export type RowCells = readonly unknown[];
@@ -118,46 +118,42 @@ export interface BudgetState {
   readonly maxCostNumber: number;
 }
 
-export const CANCELLED: CostStatus = 'Makulerad';
-const CANCELLED_IX = COST_STATUSES.indexOf('Makulerad');
-const PLANNED_IX = COST_STATUSES.indexOf('Planerad');
-const ORDERED_IX = COST_STATUSES.indexOf('Beställd');
+// Indexes in COST_STATUSES.
+const PLANNED_IX = 0;
+const ORDERED_IX = 1;
+const CANCELLED_IX = 4;
 
-export const kr = (o: Ore): string => formatOre(o);
-const krEn = (o: Ore): string => formatOreEn(o);
+export const kr = (o: Ore): string => formatMoney(o);
+const krEn = (o: Ore): string => formatMoney(o, true);
 
-/** Trim, collapse white space, lower-case (Swedish). */
-export const normName = (v: unknown): string => cellText(v).replace(/\s+/g, ' ').toLowerCase();
-
+/** A cell as trimmed text; a date cell as yyyy-mm-dd (the calendar date as written). */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v.trim();
-  if (v instanceof Date) return isoOf(v);
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : isoDate(v);
   return String(v).trim();
 }
 
-const isoOf = (d: Date): string =>
-  Number.isNaN(d.getTime()) ? '' : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/** yyyy-mm-dd of a Date in the script's time zone. */
+export const isoDate = (d: Date): string =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
-// Exact spellings first (the common case, no string work), then trimmed/lower-cased.
-const STATUS_MAP = new Map<string, number>([...COST_STATUSES.map((s, i) => [s, i] as const), ...COST_STATUSES.map((s, i) => [s.toLowerCase(), i] as const)]);
-const CATEGORY_MAP = new Map<string, number>([...CATEGORIES.map((c, i) => [c, i] as const), ...CATEGORIES.map((c, i) => [c.toLowerCase(), i] as const)]);
-
-export const statusIndex = (v: unknown): number => {
+/** Index of v in `list`: the exact spelling first (the common case), then trimmed and case-insensitive; -1 when unknown. */
+function indexIn(list: readonly string[], v: unknown): number {
   if (typeof v !== 'string') return -1;
-  return STATUS_MAP.get(v) ?? STATUS_MAP.get(v.trim().toLowerCase()) ?? -1;
-};
-export const categoryIndex = (v: unknown): number => {
-  if (typeof v !== 'string') return -1;
-  return CATEGORY_MAP.get(v) ?? CATEGORY_MAP.get(v.trim().toLowerCase()) ?? -1;
-};
+  const i = list.indexOf(v);
+  if (i >= 0) return i;
+  const k = v.trim().toLowerCase();
+  return list.findIndex((x) => x.toLowerCase() === k);
+}
+export const statusIndex = (v: unknown): number => indexIn(COST_STATUSES, v);
+export const categoryIndex = (v: unknown): number => indexIn(CATEGORIES, v);
 
 /** A money cell: number (kronor) or parseable text. */
 export function cellOre(v: unknown): { ore: number; text: boolean; error: Msg | null } {
   if (typeof v === 'number') {
     // Fast path for well-formed cells; fromNumber for the reason otherwise.
-    const ore = Math.round(v * 100);
-    if (v >= 0 && ore <= 100_000_000_000 && Math.abs(ore - v * 100) <= 1e-6 * Math.max(1, v)) return { ore, text: false, error: null };
+    const ore = quickOre(v);
+    if (!Number.isNaN(ore)) return { ore, text: false, error: null };
     const r = fromNumber(v);
     return r.ok ? { ore: r.value, text: false, error: null } : { ore: NaN, text: false, error: r.error };
   }
@@ -208,6 +204,8 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
   const warns: number[] = [];
   const accs: Acc[] = [];
   let budgetBroken = false;
+  const problem = (row: number, funder: string | null, message: Msg, blocking = true) =>
+    problems.push({ sheet: 'Budget', row, funder, id: '', blocking, message });
   input.budget.rows.forEach((r, i) => {
     const sheetRow = input.budget.firstRow + i;
     const name = cellText(r[bc.funder]).replace(/\s+/g, ' ');
@@ -215,16 +213,14 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     if (!name) {
       if (allocCell !== '' && allocCell !== null && allocCell !== undefined) {
         budgetBroken = true;
-        problems.push({ sheet: 'Budget', row: sheetRow, funder: null, id: '', blocking: true,
-          message: msg(`Budget rad ${sheetRow}: tilldelning utan finansiär.`, `Budget row ${sheetRow}: allocation without a funder.`) });
+        problem(sheetRow, null, msg(`Budget rad ${sheetRow}: tilldelning utan finansiär.`, `Budget row ${sheetRow}: allocation without a funder.`));
       }
       return;
     }
     const key = name.toLowerCase();
     if (funderIx.has(key)) {
       budgetBroken = true;
-      problems.push({ sheet: 'Budget', row: sheetRow, funder: name, id: '', blocking: true,
-        message: msg(`Budget rad ${sheetRow}: finansiären "${name}" finns redan på en tidigare rad.`, `Budget row ${sheetRow}: the funder "${name}" appears more than once.`) });
+      problem(sheetRow, name, msg(`Budget rad ${sheetRow}: finansiären "${name}" finns redan på en tidigare rad.`, `Budget row ${sheetRow}: the funder "${name}" appears more than once.`));
       return;
     }
     const acc: Acc = { planned: 0, committed: 0, actual: 0, problemRows: 0, reasons: [] };
@@ -236,14 +232,13 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
         const why = m.error ?? msg('ogiltig', 'invalid');
         const mm = msg(`Budget rad ${sheetRow}: ogiltig tilldelning för ${name} (${why.sv}).`, `Budget row ${sheetRow}: invalid allocation for ${name} (${why.en}).`);
         acc.reasons.push(mm);
-        problems.push({ sheet: 'Budget', row: sheetRow, funder: name, id: '', blocking: true, message: mm });
+        problem(sheetRow, name, mm);
       } else alloc = m.ore;
     }
     const w = parseWarn(r[bc.warn], input.warnPercent);
     if (w.error) {
-      problems.push({ sheet: 'Budget', row: sheetRow, funder: name, id: '', blocking: false,
-        message: msg(`Budget rad ${sheetRow}: ogiltig varningsgräns för ${name}; ${input.warnPercent} % används.`,
-          `Budget row ${sheetRow}: invalid warning threshold for ${name}; ${input.warnPercent} % is used.`) });
+      problem(sheetRow, name, msg(`Budget rad ${sheetRow}: ogiltig varningsgräns för ${name}; ${input.warnPercent} % används.`,
+        `Budget row ${sheetRow}: invalid warning threshold for ${name}; ${input.warnPercent} % is used.`), false);
     }
     funderIx.set(key, names.length);
     exactIx.set(name, names.length);
@@ -279,12 +274,9 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
 
     let fi = typeof fRaw === 'string' ? (exactIx.get(fRaw) ?? -1) : -1;
     if (fi < 0 && !isBlank(fRaw)) fi = funderIx.get(normName(fRaw)) ?? -1;
-    let ore = NaN;
-    let amountOk = false;
-    if (typeof aRaw === 'number') {
-      const o = Math.round(aRaw * 100);
-      if (aRaw >= 0 && o <= MAX_ORE && Math.abs(o - aRaw * 100) <= 1e-6 * Math.max(1, aRaw)) { ore = o; amountOk = true; }
-    } else if (!isBlank(aRaw)) ore = cellOre(aRaw).ore; // text: counted (conservative) but a problem
+    // A number must be well-formed; text is counted (conservative) but a problem.
+    const ore = typeof aRaw === 'number' ? quickOre(aRaw) : isBlank(aRaw) ? NaN : cellOre(aRaw).ore;
+    const amountOk = typeof aRaw === 'number' && !Number.isNaN(ore);
     const st = statusIndex(sRaw);
     const ci = categoryIndex(r[lc.category]);
     const idRaw = r[lc.id];
@@ -394,32 +386,34 @@ function describeRow(r: RowCells, lc: LedgerCols, sheetRow: number, id: string, 
   const sv: string[] = [];
   const en: string[] = [];
   const add = (s: string, e: string) => { sv.push(s); en.push(e); };
-  const fRaw = r[lc.funder];
-  if (fi < 0) {
-    if (isBlank(fRaw)) add('finansiär saknas', 'funder missing');
-    else add(`okänd finansiär "${cellText(fRaw).slice(0, 80)}"`, `unknown funder "${cellText(fRaw).slice(0, 80)}"`);
-  }
+  /** "<what> saknas" for a blank cell, else "okänd <what> "<value>"". */
+  const missingOrUnknown = (v: unknown, max: number, what: string, whatEn: string) => {
+    const shown = cellText(v).slice(0, max);
+    if (isBlank(v)) add(`${what} saknas`, `${whatEn} missing`);
+    else add(`okänd ${what} "${shown}"`, `unknown ${whatEn} "${shown}"`);
+  };
+  if (fi < 0) missingOrUnknown(r[lc.funder], 80, 'finansiär', 'funder');
   const m = cellOre(r[lc.amount]);
   if (m.error) add(`belopp: ${lowerFirst(m.error.sv)}`, `amount: ${lowerFirst(m.error.en)}`);
   else if (m.text) add('beloppet är text, inte ett tal', 'the amount is text, not a number');
-  if (st < 0) {
-    if (isBlank(r[lc.status])) add('status saknas', 'status missing');
-    else add(`okänd status "${cellText(r[lc.status]).slice(0, 40)}"`, `unknown status "${cellText(r[lc.status]).slice(0, 40)}"`);
-  }
-  if (ci < 0) {
-    if (isBlank(r[lc.category])) add('kategori saknas', 'category missing');
-    else add(`okänd kategori "${cellText(r[lc.category]).slice(0, 40)}"`, `unknown category "${cellText(r[lc.category]).slice(0, 40)}"`);
-  }
+  if (st < 0) missingOrUnknown(r[lc.status], 40, 'status', 'status');
+  if (ci < 0) missingOrUnknown(r[lc.category], 40, 'kategori', 'category');
   if (!id) add('ID saknas', 'ID missing');
   else if (dupOf) add(`ID ${id} finns också på rad ${dupOf}`, `ID ${id} also on row ${dupOf}`);
-  if (!dateOk(r[lc.date])) add(isBlank(r[lc.date]) ? 'datum saknas' : 'ogiltigt datum', isBlank(r[lc.date]) ? 'date missing' : 'invalid date');
+  if (!dateOk(r[lc.date])) {
+    if (isBlank(r[lc.date])) add('datum saknas', 'date missing');
+    else add('ogiltigt datum', 'invalid date');
+  }
   if (isBlank(r[lc.description])) add('beskrivning saknas', 'description missing');
   const tag = id ? ` (${id.slice(0, 20)})` : '';
   return msg(`Kostnader rad ${sheetRow}${tag}: ${sv.join('; ')}.`, `Kostnader row ${sheetRow}${tag}: ${en.join('; ')}.`);
 }
 
-const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+export const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('sv') + s.slice(1).replace(/\.$/, '');
+
+/** Trimmed, white space collapsed, lower-cased. */
+const normName = (v: unknown): string => cellText(v).replace(/\s+/g, ' ').toLowerCase();
 
 /** Index of a funder by name (trimmed, case-insensitive), -1 when unknown. */
 export function funderIndex(state: BudgetState, name: unknown): number {
@@ -450,13 +444,6 @@ export function rowsWithId(input: BudgetInput, id: string): number[] {
     if (cellText(r[c]).toLocaleUpperCase('sv') === want) out.push(i);
   });
   return out;
-}
-
-/** Contribution of row i to its funder's consumption (0 when unknown or cancelled). */
-export function rowConsumption(state: BudgetState, i: number): Ore {
-  const r = state.rows;
-  if (i >= r.count || r.funder[i] < 0 || r.status[i] < 0 || r.status[i] === CANCELLED_IX || Number.isNaN(r.amount[i])) return 0;
-  return r.amount[i];
 }
 
 /**
@@ -585,11 +572,8 @@ export interface BudgetOverview {
 }
 
 export function funderView(f: FunderState): FunderView {
-  return {
-    name: f.name, allocation: f.allocation, planned: f.planned, committed: f.committed, actual: f.actual,
-    consumed: f.consumed, available: f.available, percentUsed: f.percentUsed, warnAt: f.warnAt,
-    warning: f.warning, overspent: f.overspent, outOfBalance: f.outOfBalance, reasons: f.reasons,
-  };
+  const { row: _row, problemRows: _problemRows, ...view } = f;
+  return view;
 }
 
 export function overviewOf(state: BudgetState, maxProblems = 200): BudgetOverview {
@@ -597,8 +581,8 @@ export function overviewOf(state: BudgetState, maxProblems = 200): BudgetOvervie
   const status = state.balanced
     ? msg('Budgeten är i balans.', 'The budget is in balance.')
     : msg(
-      `Budgeten är inte i balans${bad.length ? ` (${bad.join(', ')})` : ''}. ${[...state.wholeReasons.map((r) => r.sv)].join(' ')}`.trim(),
-      `The budget is not in balance${bad.length ? ` (${bad.join(', ')})` : ''}. ${[...state.wholeReasons.map((r) => r.en)].join(' ')}`.trim(),
+      `Budgeten är inte i balans${bad.length ? ` (${bad.join(', ')})` : ''}. ${state.wholeReasons.map((r) => r.sv).join(' ')}`.trim(),
+      `The budget is not in balance${bad.length ? ` (${bad.join(', ')})` : ''}. ${state.wholeReasons.map((r) => r.en).join(' ')}`.trim(),
     );
   return {
     total: state.total, allocated: state.allocated, totals: state.totals,

@@ -12,7 +12,6 @@ export type Ore = number;
 export const MAX_ORE: Ore = 100_000_000_000;
 
 const NBSP = '\u00a0';
-const SPACES = /[\s\u00a0\u202f\u2009]/g;
 
 /**
  * Parses "1 234,50", "1234.50", "1 234", "1234", "1 234,5 kr", "0,50".
@@ -40,7 +39,7 @@ export function parseMoney(input: unknown): Result<Ore> {
     ));
   }
   const [intRaw, decRaw = ''] = s.split(/[.,]/);
-  const groups = intRaw.split(SPACES).filter((g) => g !== '');
+  const groups = intRaw.split(/[\s\u00a0\u202f\u2009]/).filter((g) => g !== '');
   const spaced = groups.length > 1;
   if (intRaw !== '' && groups.length === 0) return fail(msg('Ange ett belopp.', 'Enter an amount.'));
   if (spaced && (!/^\d{1,3}$/.test(groups[0]) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))) {
@@ -68,47 +67,33 @@ export function parseMoney(input: unknown): Result<Ore> {
   return ore > MAX_ORE ? tooLarge() : ok(ore);
 }
 
+/** Öre for a well-formed amount of kronor (≥ 0, at most two decimals, ≤ MAX_ORE), else NaN. The hot path for cells. */
+export function quickOre(kr: number): Ore {
+  const ore = Math.round(kr * 100);
+  return kr >= 0 && ore <= MAX_ORE && Math.abs(ore - kr * 100) <= 1e-6 * Math.max(1, kr) ? ore : NaN;
+}
+
 /** Converts a cell or JSON number of kronor (at most two decimals) to öre. */
 export function fromNumber(kr: number): Result<Ore> {
   if (!Number.isFinite(kr)) return fail(msg('Beloppet är inte ett tal.', 'The amount is not a number.'));
   if (kr < 0 || Object.is(kr, -0)) return fail(msg('Beloppet får inte vara negativt.', 'The amount must not be negative.'));
   if (kr > MAX_ORE / 100) return tooLarge();
-  const ore = Math.round(kr * 100);
-  if (Math.abs(ore - kr * 100) > 1e-6 * Math.max(1, Math.abs(kr))) {
-    return fail(msg('Beloppet får ha högst två decimaler (ören).', 'The amount may have at most two decimals.'));
-  }
-  return ok(ore);
+  const ore = quickOre(kr);
+  return Number.isNaN(ore) ? fail(msg('Beloppet får ha högst två decimaler (ören).', 'The amount may have at most two decimals.')) : ok(ore);
 }
 
 /** Kronor as a cell number (the sheet shows it with a SEK number format). */
 export const toKronor = (ore: Ore): number => ore / 100;
 
-/** "800 000,00 kr" (non-breaking spaces, as Swedish typography wants). */
-export function formatOre(ore: Ore, opts: { unit?: boolean } = {}): string {
-  const neg = ore < 0;
+/** "800 000,00 kr" (non-breaking spaces, as Swedish typography wants), or in English "800,000.00 SEK". */
+export function formatMoney(ore: Ore, en = false): string {
   const abs = Math.abs(Math.trunc(ore));
-  const kr = Math.floor(abs / 100).toString();
+  const kr = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, en ? ',' : NBSP);
   const dec = (abs % 100).toString().padStart(2, '0');
-  const grouped = kr.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
-  return `${neg ? '\u2212' : ''}${grouped},${dec}${opts.unit === false ? '' : `${NBSP}kr`}`;
+  return en ? `${ore < 0 ? '-' : ''}${kr}.${dec} SEK` : `${ore < 0 ? '\u2212' : ''}${kr},${dec}${NBSP}kr`;
 }
-
-/** English display: "800,000.00 SEK". */
-export function formatOreEn(ore: Ore, opts: { unit?: boolean } = {}): string {
-  const neg = ore < 0;
-  const abs = Math.abs(Math.trunc(ore));
-  const kr = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const dec = (abs % 100).toString().padStart(2, '0');
-  return `${neg ? '-' : ''}${kr}.${dec}${opts.unit === false ? '' : ' SEK'}`;
-}
-
-/** Sum with an overflow guard (all inputs are safe integers). */
-export function sumOre(values: readonly Ore[]): Ore {
-  let total = 0;
-  for (const v of values) total += v;
-  if (!Number.isSafeInteger(total)) throw new RangeError('money sum overflow');
-  return total;
-}
+export const formatOre = (ore: Ore): string => formatMoney(ore);
+export const formatOreEn = (ore: Ore): string => formatMoney(ore, true);
 
 /** Integer percentage with one decimal, computed without float drift in the inputs. */
 export function percentOf(part: Ore, whole: Ore): number {

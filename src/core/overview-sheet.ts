@@ -17,11 +17,6 @@ import { SETTING_KEYS } from './settings';
 /** Funder rows on Översikt: Budget rows 2 … MAX_FUNDERS + 1. */
 export const OVERVIEW_MAX_FUNDERS = 10;
 
-export const OVERVIEW_HEADERS = [
-  'Finansiär', 'Tilldelning', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Förbrukat', 'Kvar', 'Förbrukat (%)', 'Varningsgräns (%)', 'Läge',
-] as const;
-export const CATEGORY_HEADERS = ['Kategori', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Förbrukat'] as const;
-
 export const OVERVIEW_BALANCED = 'Budgeten är i balans.';
 export const OVERVIEW_UNBALANCED = '⛔ Budgeten är inte i balans: se kolumnen Kontroll på bladet Kostnader och Budgetöversikten (Tillägg → Summit Planner).';
 export const STATE_OVER = 'Överskriden';
@@ -82,7 +77,8 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
   const categoryHeader = total + 2;
   const firstCategory = categoryHeader + 1;
   const lastCategory = firstCategory + CATEGORIES.length - 1;
-  const width = OVERVIEW_HEADERS.length;
+  const headers = ['Finansiär', 'Tilldelning', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Förbrukat', 'Kvar', 'Förbrukat (%)', 'Varningsgräns (%)', 'Läge'];
+  const width = headers.length;
   const cells: OverviewCell[][] = Array.from({ length: lastCategory }, () => Array<OverviewCell>(width).fill(null));
   const put = (r: number, c: number, cell: OverviewCell) => {
     cells[r - 1][c] = cell;
@@ -94,7 +90,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
     + `${q(OVERVIEW_UNBALANCED)},${q(OVERVIEW_BALANCED)})`;
   put(2, 0, { formula: statusFormula });
   put(3, 0, { text: 'Räknas av formler direkt från bladen Budget och Kostnader (även direkta ändringar). Ändra inte formlerna här; kör Konfigurera arbetsboken om bladet tas bort.' });
-  OVERVIEW_HEADERS.forEach((h, c) => put(header, c, { text: h }));
+  headers.forEach((h, c) => put(header, c, { text: h }));
 
   for (let k = 0; k < OVERVIEW_MAX_FUNDERS; k++) {
     const r = firstFunder + k;
@@ -117,7 +113,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
   for (let c = 1; c <= 6; c++) put(total, c, { formula: `=SUM(${L(c)}${firstFunder}:${L(c)}${lastFunder})` });
   put(total, 7, { formula: `=IFERROR(F${total}/B${total},0)` });
 
-  CATEGORY_HEADERS.forEach((h, c) => put(categoryHeader, c, { text: h }));
+  ['Kategori', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Förbrukat'].forEach((h, c) => put(categoryHeader, c, { text: h }));
   CATEGORIES.forEach((cat, k) => {
     const r = firstCategory + k;
     put(r, 0, { text: cat });

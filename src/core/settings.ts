@@ -2,16 +2,14 @@
  * Settings live as key/value rows in `Inställningar`. Every value the seed
  * gives is a default here, not a constant in code.
  */
+import { cellText } from './budget';
 import { fromNumber, parseMoney, type Ore } from './money';
 import { msg, type Msg } from './msg';
 
 export type Role = 'styrgrupp' | 'projektledare' | 'ekonomi';
 
-export interface SettingDef {
-  readonly key: string;
-  readonly default: string | number;
-  readonly sv: string;
-}
+/** [key, default, description] of one row on Inställningar. */
+export type SettingDef = readonly [key: string, value: string | number, description: string];
 
 export const SETTING_KEYS = {
   eventName: 'Evenemang',
@@ -31,25 +29,28 @@ export const SETTING_KEYS = {
   finance: 'Ekonomi',
 } as const;
 
-export const DEFAULT_FUNDERS = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'] as const;
+let defs: readonly SettingDef[] | undefined;
+/** The rows set-up writes, in order (built on first use: nothing runs at global scope). */
+export const settingDefs = (): readonly SettingDef[] => (defs ??= [
+  [SETTING_KEYS.eventName, 'Public Services Summit 2009', 'Evenemangets namn (används i inbjudningar).'],
+  [SETTING_KEYS.startDate, '2009-12-08', 'Första dagen (ÅÅÅÅ-MM-DD).'],
+  [SETTING_KEYS.endDate, '2009-12-09', 'Sista dagen (ÅÅÅÅ-MM-DD).'],
+  [SETTING_KEYS.venue, 'Stockholm', 'Plats.'],
+  [SETTING_KEYS.rsvpDeadline, '2009-11-20', 'Sista dag för gästernas svar (ÅÅÅÅ-MM-DD).'],
+  [SETTING_KEYS.totalBudget, 800000, 'Stadens totala budget i kronor. Fördelningen per finansiär finns på bladet Budget.'],
+  [SETTING_KEYS.warnPercent, 90, 'Varning när en finansiär har förbrukat så här stor andel (procent).'],
+  [SETTING_KEYS.inviteCap, 30, 'Högsta antal godkända/inbjudna gäster (styrgruppens beslut).'],
+  [SETTING_KEYS.timeZone, 'Europe/Stockholm', 'Tidszon för datum och kalenderfiler.'],
+  [SETTING_KEYS.senderName, 'Stockholms stad – Public Services Summit', 'Avsändarnamn i inbjudningarna.'],
+  [SETTING_KEYS.replyTo, '', 'Svarsadress (Reply-To) i inbjudningarna.'],
+  [SETTING_KEYS.events, 'konferensen; representationsmiddagen; studiebesök', 'Delar av evenemanget som gäster kan bjudas in till, åtskilda med semikolon.'],
+  [SETTING_KEYS.steering, '', 'Styrgruppens e-postadresser, åtskilda med komma.'],
+  [SETTING_KEYS.projectLeader, '', 'Projektledarens e-postadress(er).'],
+  [SETTING_KEYS.finance, '', 'Ekonomipersonalens e-postadresser, åtskilda med komma.'],
+]);
 
-export const SETTING_DEFS: readonly SettingDef[] = [
-  { key: SETTING_KEYS.eventName, default: 'Public Services Summit 2009', sv: 'Evenemangets namn (används i inbjudningar).' },
-  { key: SETTING_KEYS.startDate, default: '2009-12-08', sv: 'Första dagen (ÅÅÅÅ-MM-DD).' },
-  { key: SETTING_KEYS.endDate, default: '2009-12-09', sv: 'Sista dagen (ÅÅÅÅ-MM-DD).' },
-  { key: SETTING_KEYS.venue, default: 'Stockholm', sv: 'Plats.' },
-  { key: SETTING_KEYS.rsvpDeadline, default: '2009-11-20', sv: 'Sista dag för gästernas svar (ÅÅÅÅ-MM-DD).' },
-  { key: SETTING_KEYS.totalBudget, default: 800000, sv: 'Stadens totala budget i kronor. Fördelningen per finansiär finns på bladet Budget.' },
-  { key: SETTING_KEYS.warnPercent, default: 90, sv: 'Varning när en finansiär har förbrukat så här stor andel (procent).' },
-  { key: SETTING_KEYS.inviteCap, default: 30, sv: 'Högsta antal godkända/inbjudna gäster (styrgruppens beslut).' },
-  { key: SETTING_KEYS.timeZone, default: 'Europe/Stockholm', sv: 'Tidszon för datum och kalenderfiler.' },
-  { key: SETTING_KEYS.senderName, default: 'Stockholms stad – Public Services Summit', sv: 'Avsändarnamn i inbjudningarna.' },
-  { key: SETTING_KEYS.replyTo, default: '', sv: 'Svarsadress (Reply-To) i inbjudningarna.' },
-  { key: SETTING_KEYS.events, default: 'konferensen; representationsmiddagen; studiebesök', sv: 'Delar av evenemanget som gäster kan bjudas in till, åtskilda med semikolon.' },
-  { key: SETTING_KEYS.steering, default: '', sv: 'Styrgruppens e-postadresser, åtskilda med komma.' },
-  { key: SETTING_KEYS.projectLeader, default: '', sv: 'Projektledarens e-postadress(er).' },
-  { key: SETTING_KEYS.finance, default: '', sv: 'Ekonomipersonalens e-postadresser, åtskilda med komma.' },
-];
+/** The definition of `key` (one of SETTING_KEYS). */
+export const settingDef = (key: string): SettingDef => settingDefs().find((d) => d[0] === key)!;
 
 export interface Settings {
   readonly eventName: string;
@@ -72,15 +73,6 @@ const splitList = (v: unknown, sep: RegExp): string[] =>
 
 export const emailsOf = (v: unknown): string[] => splitList(v, /[,;\s]+/).map((e) => e.toLowerCase());
 
-const isoDate = (v: unknown): string => {
-  if (v instanceof Date) {
-    // A date cell: the sheet stores local midnight; take the calendar date as written.
-    const y = v.getFullYear(), m = v.getMonth() + 1, d = v.getDate();
-    return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  }
-  return String(v ?? '').trim();
-};
-
 /**
  * Builds Settings from key/value rows. Missing keys take their defaults;
  * invalid values are reported (and the default is not silently used for money).
@@ -94,7 +86,7 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): { settings
   const problems: Msg[] = [];
   const get = (key: string): unknown => {
     const v = map.get(key.toLocaleLowerCase('sv'));
-    if (v === undefined || v === '') return SETTING_DEFS.find((d) => d.key === key)?.default ?? '';
+    if (v === undefined || v === '') return settingDefs().find((d) => d[0] === key)?.[1] ?? '';
     return v;
   };
   const str = (key: string) => String(get(key)).trim();
@@ -114,10 +106,10 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): { settings
   };
   const settings: Settings = {
     eventName: str(SETTING_KEYS.eventName),
-    startDate: isoDate(get(SETTING_KEYS.startDate)),
-    endDate: isoDate(get(SETTING_KEYS.endDate)),
+    startDate: cellText(get(SETTING_KEYS.startDate)),
+    endDate: cellText(get(SETTING_KEYS.endDate)),
     venue: str(SETTING_KEYS.venue),
-    rsvpDeadline: isoDate(get(SETTING_KEYS.rsvpDeadline)),
+    rsvpDeadline: cellText(get(SETTING_KEYS.rsvpDeadline)),
     totalBudget,
     warnPercent: int(SETTING_KEYS.warnPercent, 1, 100, 90),
     inviteCap: int(SETTING_KEYS.inviteCap, 0, 10000, 30),
@@ -140,16 +132,11 @@ export function rolesOf(settings: Settings, email: string): Role[] {
   return (Object.keys(settings.roles) as Role[]).filter((r) => settings.roles[r].includes(e));
 }
 
-export const ROLE_NAMES: Readonly<Record<Role, Msg>> = {
-  styrgrupp: msg('styrgruppen', 'the steering group'),
-  projektledare: msg('projektledaren', 'the project leader'),
-  ekonomi: msg('ekonomipersonalen', 'finance staff'),
-};
-
 /** "Only the steering group or finance staff may do this." */
 export function roleRequiredMsg(allowed: readonly Role[]): Msg {
-  const sv = allowed.map((r) => ROLE_NAMES[r].sv).join(' eller ');
-  const en = allowed.map((r) => ROLE_NAMES[r].en).join(' or ');
+  const names = { styrgrupp: msg('styrgruppen', 'the steering group'), projektledare: msg('projektledaren', 'the project leader'), ekonomi: msg('ekonomipersonalen', 'finance staff') };
+  const sv = allowed.map((r) => names[r].sv).join(' eller ');
+  const en = allowed.map((r) => names[r].en).join(' or ');
   return msg(
     `Du saknar behörighet: bara ${sv} får göra detta. Roller anges på bladet Inställningar.`,
     `You are not allowed to do this: only ${en} may. Roles are set on the Inställningar sheet.`,

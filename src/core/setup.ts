@@ -4,7 +4,7 @@
  * never overwrites: a sheet whose headers were renamed, removed or duplicated
  * is reported and the whole setup changes nothing.
  */
-import { DEFAULT_FUNDERS, SETTING_DEFS, SETTING_KEYS } from './settings';
+import { settingDefs, SETTING_KEYS } from './settings';
 import { columnIndex, SHEET_ORDER, SHEETS, TABLES, type SheetKey, type TableKey } from './schema';
 import { msg, type Msg } from './msg';
 
@@ -45,34 +45,36 @@ export function planSetup(existing: readonly ExistingSheet[]): SetupPlan {
     }
     const res = columnIndex(found.header, TABLES[key].columns.map((c) => c.header));
     if (res.ok) return { key, action: 'keep' };
-    const parts: string[] = [];
-    const partsEn: string[] = [];
-    if (res.missing.length) {
-      parts.push(`saknar ${res.missing.map((m) => `"${m}"`).join(', ')}`);
-      partsEn.push(`lacks ${res.missing.map((m) => `"${m}"`).join(', ')}`);
-    }
-    if (res.duplicate.length) {
-      parts.push(`har dubbla ${res.duplicate.map((m) => `"${m}"`).join(', ')}`);
-      partsEn.push(`has duplicate ${res.duplicate.map((m) => `"${m}"`).join(', ')}`);
-    }
+    const p = headerProblems(res.missing, res.duplicate, ['saknar %', 'har dubbla %'], ['lacks %', 'has duplicate %']);
     return { key, action: 'conflict', problem: msg(
-      `Bladet "${found.name}" har ändrade rubriker: ${parts.join('; ')}.`,
-      `The sheet "${found.name}" has changed headers: ${partsEn.join('; ')}.`,
+      `Bladet "${found.name}" har ändrade rubriker: ${p.sv}.`,
+      `The sheet "${found.name}" has changed headers: ${p.en}.`,
     ) };
   });
   const conflicts = sheets.flatMap((s) => (s.action === 'conflict' ? [s.problem] : []));
   return { sheets, conflicts };
 }
 
+/**
+ * Missing and duplicate headers in both languages: each wording has "%" where
+ * the quoted list goes (set-up's conflicts and src/app/tables.ts word it differently).
+ */
+export function headerProblems(
+  missing: readonly string[], duplicate: readonly string[], sv: readonly [string, string], en: readonly [string, string],
+): Msg {
+  const list = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
+  const join = (w: readonly [string, string]) =>
+    [missing.length ? w[0].replace('%', () => list(missing)) : '', duplicate.length ? w[1].replace('%', () => list(duplicate)) : '']
+      .filter(Boolean).join('; ');
+  return msg(join(sv), join(en));
+}
+
 /** Settings rows (key, value, description) missing from `existingKeys`. */
 export function missingSettingsRows(existingKeys: readonly string[], creatorEmail: string, anyRoleSet: boolean): (string | number)[][] {
   const have = new Set(existingKeys.map((k) => k.trim().toLocaleLowerCase('sv')));
-  return SETTING_DEFS.filter((d) => !have.has(d.key.toLocaleLowerCase('sv'))).map((d) => {
-    let value = d.default;
-    // Whoever sets up a workbook with no roles becomes its project leader, so someone can manage roles.
-    if (d.key === SETTING_KEYS.projectLeader && !anyRoleSet && creatorEmail) value = creatorEmail;
-    return [d.key, value, d.sv];
-  });
+  // Whoever sets up a workbook with no roles becomes its project leader, so someone can manage roles.
+  return settingDefs().filter(([key]) => !have.has(key.toLocaleLowerCase('sv'))).map(([key, value, sv]) =>
+    [key, key === SETTING_KEYS.projectLeader && !anyRoleSet && creatorEmail ? creatorEmail : value, sv]);
 }
 
 /**
@@ -80,50 +82,41 @@ export function missingSettingsRows(existingKeys: readonly string[], creatorEmai
  * is shared equally (remainder öre to the first funder) and marked as a
  * default for the steering group to change. Σ allocations = total exactly.
  */
-export function defaultBudgetRows(totalOre: number, funders: readonly string[] = DEFAULT_FUNDERS): (string | number)[][] {
+export function defaultBudgetRows(
+  totalOre: number, funders: readonly string[] = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'],
+): (string | number)[][] {
   const n = funders.length;
   const share = Math.floor(totalOre / n);
   const rest = totalOre - share * n;
   return funders.map((f, i) => [f, (share + (i === 0 ? rest : 0)) / 100, '', 'Standardfördelning vid konfigurering: styrgruppen ändrar den via Fördela budget.']);
 }
 
-export const DEFAULT_TEMPLATES: readonly (readonly [string, string, string])[] = [
-  [
-    'sv',
-    'Inbjudan till {{Evenemang}} i Stockholm',
-    [
-      'Bästa {{Förnamn}} {{Efternamn}},',
-      '',
-      'Stockholms stad har glädjen att bjuda in dig till **{{Evenemang}}**, som staden arrangerar tillsammans med Cisco under Nobelveckan, {{Startdatum}}–{{Slutdatum}} i {{Plats}}.',
-      '',
-      'Konferensen samlar beslutsfattare inom IT och offentlig förvaltning. Programmet innehåller:',
-      '- plenarsessioner och specialistsessioner',
-      '- workshops och studiebesök i stadens verksamheter',
-      '- stadens representationsmiddag',
-      '',
-      'Vänligen svara senast {{Sista svarsdag}} via din personliga länk: {{Svarslänk}}',
-      '',
-      'Välkommen!',
-      '{{Avsändare}}',
-    ].join('\n'),
-  ],
-  [
-    'en',
-    'Invitation to {{Evenemang}} in Stockholm',
-    [
-      'Dear {{Förnamn}} {{Efternamn}},',
-      '',
-      'The City of Stockholm is pleased to invite you to **{{Evenemang}}**, co-organised with Cisco during Nobel week, {{Startdatum}}–{{Slutdatum}} in {{Plats}}.',
-      '',
-      'The conference brings together decision makers in ICT and public administration. The programme includes:',
-      '- plenary and specialist sessions',
-      '- workshops and study visits in the city\'s services',
-      '- the city\'s representation dinner',
-      '',
-      'Please reply by {{Sista svarsdag}} through your personal link: {{Svarslänk}}',
-      '',
-      'Welcome!',
-      '{{Avsändare}}',
-    ].join('\n'),
-  ],
+/** The Mallar rows for a new workbook: [language, subject, body]. */
+export const defaultTemplates = (): string[][] => [
+  ['sv', 'Inbjudan till {{Evenemang}} i Stockholm', `Bästa {{Förnamn}} {{Efternamn}},
+
+Stockholms stad har glädjen att bjuda in dig till **{{Evenemang}}**, som staden arrangerar tillsammans med Cisco under Nobelveckan, {{Startdatum}}–{{Slutdatum}} i {{Plats}}.
+
+Konferensen samlar beslutsfattare inom IT och offentlig förvaltning. Programmet innehåller:
+- plenarsessioner och specialistsessioner
+- workshops och studiebesök i stadens verksamheter
+- stadens representationsmiddag
+
+Vänligen svara senast {{Sista svarsdag}} via din personliga länk: {{Svarslänk}}
+
+Välkommen!
+{{Avsändare}}`],
+  ['en', 'Invitation to {{Evenemang}} in Stockholm', `Dear {{Förnamn}} {{Efternamn}},
+
+The City of Stockholm is pleased to invite you to **{{Evenemang}}**, co-organised with Cisco during Nobel week, {{Startdatum}}–{{Slutdatum}} in {{Plats}}.
+
+The conference brings together decision makers in ICT and public administration. The programme includes:
+- plenary and specialist sessions
+- workshops and study visits in the city's services
+- the city's representation dinner
+
+Please reply by {{Sista svarsdag}} through your personal link: {{Svarslänk}}
+
+Welcome!
+{{Avsändare}}`],
 ];

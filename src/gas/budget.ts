@@ -1,9 +1,9 @@
 /**
  * Budget entry points' bodies (issue 3): the sidebar API for costs, transfers
  * and allocation, the form data and cost list the sidebars show, and the
- * "Verifiera loggen" menu action. Arguments are validated twice: here as a
- * zod tuple (shape and size, before anything is read), then by the use case
- * (src/app/budget.ts) with the rules and the role check.
+ * "Verifiera loggen" menu action. A save passes its one argument through as
+ * is: the use case (src/app/budget.ts) checks the role, then validates every
+ * field with its own zod schema and messages that name the field.
  */
 import * as z from 'zod/mini';
 import { verifyAudit } from '../app/audit';
@@ -11,15 +11,20 @@ import { allocateBudget, budgetOverview, changeCost, readBudget, registerCost, t
 import { loadContext } from '../app/context';
 import type { ApiResult } from '../core/api';
 import { cellText, computeBudget, type BudgetOverview } from '../core/budget';
-import { AllocateSchema, ChangeCostSchema, LIMITS, RegisterCostSchema, TransferSchema } from '../core/budget-input';
-import type { Lang } from '../core/msg';
+import type { Msg } from '../core/msg';
 import { CATEGORIES, COST_STATUSES } from '../core/schema';
 import type { Role } from '../core/settings';
-import { failureMessage, handle, noArgs, userLang } from './api';
+import { failureMessage, handle, noArgs, userLang, type Env } from './api';
 import { gasPorts } from './adapters';
 
-/** One argument: the form's object (the use cases re-validate every field with their own messages). */
-const one = <S extends z.ZodMiniType>(s: S) => z.tuple([s]);
+// Built on first use: nothing runs at global scope.
+let oneArg: z.ZodMiniTuple<[z.ZodMiniUnknown], null> | undefined;
+let listArgs: ReturnType<typeof buildListArgs> | undefined;
+const buildListArgs = () => z.union([z.tuple([]), z.tuple([z.optional(z.object({
+  funder: z.optional(z.string().check(z.maxLength(100))),
+  status: z.optional(z.string().check(z.maxLength(20))),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))),
+}))])]);
 
 export interface BudgetForm {
   readonly user: string;
@@ -58,28 +63,19 @@ export interface CostList {
 /** A saved change, with the server's message in the user's language. */
 export interface Saved<T> { readonly message: string; readonly result: T }
 
-const iso = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-
 export function budgetForm(args: readonly unknown[]): ApiResult<BudgetForm> {
   return handle(noArgs, args, (_i, { ports }) => {
     const ctx = loadContext(ports);
     return {
-      user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, today: iso(ports.clock.now()),
+      user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, today: cellText(ports.clock.now()),
       categories: CATEGORIES, statuses: COST_STATUSES, overview: budgetOverview(ports, ctx),
     };
   });
 }
 
-const ListFilter = z.optional(z.object({
-  funder: z.optional(z.string().check(z.maxLength(LIMITS.name))),
-  status: z.optional(z.string().check(z.maxLength(20))),
-  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))),
-}));
-
 /** Recent costs, newest row first; anyone may read. One read each of Inställningar, Budget, Kostnader. */
 export function costList(args: readonly unknown[]): ApiResult<CostList> {
-  return handle(z.union([z.tuple([]), z.tuple([ListFilter])]), args, (input, { ports }) => {
+  return handle((listArgs ??= buildListArgs()), args, (input, { ports }) => {
     const f = input[0] ?? {};
     const ctx = loadContext(ports);
     const snap = readBudget(ports, ctx.settings);
@@ -116,22 +112,18 @@ export function costList(args: readonly unknown[]): ApiResult<CostList> {
   });
 }
 
-const localized = <T extends { message: { sv: string; en: string } }>(r: T, lang: Lang): Saved<Omit<T, 'message'>> => {
-  const { message, ...rest } = r;
-  return { message: message[lang], result: rest };
-};
+/** Runs a save with the form's object; the use case validates it (role first, then every field). */
+function save<T extends { message: Msg }>(args: readonly unknown[], useCase: (ports: Env['ports'], raw: unknown) => T): ApiResult<Saved<Omit<T, 'message'>>> {
+  return handle((oneArg ??= z.tuple([z.unknown()])), args, ([raw], { ports, lang }) => {
+    const { message, ...result } = useCase(ports, raw);
+    return { message: message[lang], result };
+  });
+}
 
-export const saveCost = (args: readonly unknown[]) =>
-  handle(one(RegisterCostSchema), args, ([input], { ports, lang }) => localized(registerCost(ports, input), lang));
-
-export const saveCostChange = (args: readonly unknown[]) =>
-  handle(one(ChangeCostSchema), args, ([input], { ports, lang }) => localized(changeCost(ports, input), lang));
-
-export const saveTransfer = (args: readonly unknown[]) =>
-  handle(one(TransferSchema), args, ([input], { ports, lang }) => localized(transferAllocation(ports, input), lang));
-
-export const saveAllocation = (args: readonly unknown[]) =>
-  handle(one(AllocateSchema), args, ([input], { ports, lang }) => localized(allocateBudget(ports, input), lang));
+export const saveCost = (args: readonly unknown[]) => save(args, registerCost);
+export const saveCostChange = (args: readonly unknown[]) => save(args, changeCost);
+export const saveTransfer = (args: readonly unknown[]) => save(args, transferAllocation);
+export const saveAllocation = (args: readonly unknown[]) => save(args, allocateBudget);
 
 /** Verifiera loggen: an alert with the result (the first bad row when the chain is broken). */
 export function verifyLogAlert(): void {

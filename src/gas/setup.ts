@@ -1,15 +1,13 @@
 /** Carries out the setup plan (src/core/setup.ts) with SpreadsheetApp. */
 import { appendAudit } from '../app/audit';
-import { loadContext, requireRole } from '../app/context';
+import { loadContext, readSettings, requireRole } from '../app/context';
 import type { Ports } from '../app/ports';
 import { msg, UserError, type Msg } from '../core/msg';
-import { parseMoney } from '../core/money';
-import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, SHEETS, TABLES, type ColumnDef, type TableKey } from '../core/schema';
-import { SETTING_DEFS, SETTING_KEYS } from '../core/settings';
-import { DEFAULT_TEMPLATES, defaultBudgetRows, isTableKey, missingSettingsRows, planSetup, type ExistingSheet } from '../core/setup';
-import type { GasWorkbook } from './adapters';
-import { overviewLayout } from '../core/overview-sheet';
-import { literal } from './adapters';
+import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, SHEETS, TABLES, type ColumnFormat, type TableKey } from '../core/schema';
+import { settingDef, SETTING_KEYS } from '../core/settings';
+import { defaultBudgetRows, defaultTemplates, isTableKey, missingSettingsRows, planSetup, type ExistingSheet } from '../core/setup';
+import { colLetter, overviewLayout } from '../core/overview-sheet';
+import { literal, type GasWorkbook } from './adapters';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -19,32 +17,16 @@ export interface SetupReport {
   readonly message: Msg;
 }
 
-const NUMBER_FORMATS: Partial<Record<ColumnDef['format'], string>> = {
-  sek: '#,##0.00 "kr"',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  time: 'hh:mm',
-  percent: '0" %"',
-  integer: '0',
-};
+const numberFormat = (f: ColumnFormat): string | undefined => ({
+  sek: '#,##0.00 "kr"', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', time: 'hh:mm', percent: '0" %"', integer: '0', text: undefined,
+})[f];
 
-const LISTS: Record<Exclude<NonNullable<ColumnDef['list']>, 'funders' | 'events'>, readonly string[]> = {
-  categories: CATEGORIES,
-  costStatuses: COST_STATUSES,
-  languages: LANGUAGES,
-  guestStatuses: GUEST_STATUSES,
-};
-
-const colLetter = (i: number): string => {
-  let n = i + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
+/** 0-based columns of the `required` headers on row 1 of the sheet `name`; null when one is missing. */
+function columnsOf(sheets: Map<string, Sheet>, name: string, required: readonly string[]): Record<string, number> | null {
+  const sh = sheets.get(name);
+  const found = columnIndex(sh ? sh.getRange(1, 1, 1, Math.max(1, sh.getLastColumn())).getValues()[0] : [], required);
+  return found.ok ? found.index : null;
+}
 
 export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupReport {
   const ss = ports.workbook.spreadsheet();
@@ -72,11 +54,12 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
   let anyRoleSet = false;
   let existingKeys: string[] = [];
   if (settingsExists) {
-    const ctx = loadContext(ports);
+    const read = readSettings(ports);
+    const ctx = loadContext(ports, read);
     anyRoleSet = Object.values(ctx.settings.roles).some((r) => r.length > 0);
     if (anyRoleSet) requireRole(ctx, ['projektledare', 'styrgrupp']);
-    const settings = ports.workbook.table(SHEETS.settings)!.read();
-    existingKeys = settings.rows.map((r) => String(r[0] ?? ''));
+    const key = read.table.col['Nyckel'];
+    existingKeys = read.table.snap.rows.map((r) => String(r[key] ?? ''));
   }
 
   return ports.lock.withLock(30_000, () => {
@@ -109,14 +92,12 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     }
     const budget = ports.workbook.table(SHEETS.budget)!;
     if (budget.lastRow() <= 1) {
-      const totalDefault = SETTING_DEFS.find((d) => d.key === SETTING_KEYS.totalBudget)!.default;
-      const total = parseMoney(String(totalDefault));
-      budget.append(defaultBudgetRows(total.ok ? total.value : 0));
+      budget.append(defaultBudgetRows(Math.round(Number(settingDef(SETTING_KEYS.totalBudget)[1]) * 100)));
       wrote.push(msg(`${SHEETS.budget}: standardfördelning`, `${SHEETS.budget}: default split`));
     }
     const templates = ports.workbook.table(SHEETS.templates)!;
     if (templates.lastRow() <= 1) {
-      templates.append(DEFAULT_TEMPLATES.map((t) => [...t]));
+      templates.append(defaultTemplates());
       wrote.push(msg(`${SHEETS.templates}: sv, en`, `${SHEETS.templates}: sv, en`));
     }
     const changed = created.length > 0 || wrote.length > 0;
@@ -143,19 +124,18 @@ function formatTable(sheet: Sheet, key: TableKey, sheets: Map<string, Sheet>): v
   def.columns.forEach((c, i) => {
     if (rows < 2) return;
     const body = sheet.getRange(2, i + 1, rows - 1, 1);
-    const fmt = NUMBER_FORMATS[c.format];
+    const fmt = numberFormat(c.format);
     if (fmt) body.setNumberFormat(fmt);
     if (c.list && c.list !== 'events') {
       const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
       if (c.list === 'funders') {
         const budget = sheets.get(SHEETS.budget);
         if (!budget) return;
-        const header = budget.getRange(1, 1, 1, Math.max(1, budget.getLastColumn())).getValues()[0];
-        const found = columnIndex(header, ['Finansiär']);
-        const letter = colLetter(found.ok ? found.index['Finansiär'] : 0);
+        const letter = colLetter(columnsOf(sheets, SHEETS.budget, ['Finansiär'])?.['Finansiär'] ?? 0);
         builder.requireValueInRange(budget.getRange(`${letter}2:${letter}`), true).setHelpText('Välj en finansiär från bladet Budget.');
       } else {
-        builder.requireValueInList([...LISTS[c.list]], true).setHelpText(`Tillåtna värden: ${LISTS[c.list].join(', ')}.`);
+        const list = { categories: CATEGORIES, costStatuses: COST_STATUSES, languages: LANGUAGES, guestStatuses: GUEST_STATUSES }[c.list];
+        builder.requireValueInList([...list], true).setHelpText(`Tillåtna värden: ${list.join(', ')}.`);
       }
       body.setDataValidation(builder.build());
     }
@@ -171,11 +151,9 @@ function formatTable(sheet: Sheet, key: TableKey, sheets: Map<string, Sheet>): v
 /** Översikt: live formulas over Budget and Kostnader (src/core/overview-sheet.ts), a chart, threshold highlights. */
 function initOverview(sheet: Sheet, sheets: Map<string, Sheet>): void {
   const headerOf = (name: string, required: readonly string[]): Record<string, number> => {
-    const sh = sheets.get(name);
-    const header = sh ? sh.getRange(1, 1, 1, Math.max(1, sh.getLastColumn())).getValues()[0] : [];
-    const found = columnIndex(header, required);
-    if (!found.ok) throw new UserError(msg(`Bladet ${name} saknar kolumner för Översikt.`, `The sheet ${name} lacks columns for Översikt.`));
-    return found.index;
+    const found = columnsOf(sheets, name, required);
+    if (!found) throw new UserError(msg(`Bladet ${name} saknar kolumner för Översikt.`, `The sheet ${name} lacks columns for Översikt.`));
+    return found;
   };
   const l = headerOf(SHEETS.ledger, ['Finansiär', 'Belopp', 'Status', 'Kategori', 'Kontroll']);
   const b = headerOf(SHEETS.budget, ['Finansiär', 'Tilldelning', 'Varningsgräns']);
@@ -188,9 +166,9 @@ function initOverview(sheet: Sheet, sheets: Map<string, Sheet>): void {
   // One write: text goes in literally, formulas as formulas.
   sheet.getRange(1, 1, layout.cells.length, layout.width).setValues(layout.cells.map((row) => row.map((c) =>
     c === null ? '' : 'formula' in c ? c.formula : literal(c.text))));
-  for (const a1 of layout.formats.sek) sheet.getRange(a1).setNumberFormat(NUMBER_FORMATS.sek!);
+  for (const a1 of layout.formats.sek) sheet.getRange(a1).setNumberFormat(numberFormat('sek')!);
   for (const a1 of layout.formats.percent) sheet.getRange(a1).setNumberFormat('0.0%');
-  for (const a1 of layout.formats.warn) sheet.getRange(a1).setNumberFormat(NUMBER_FORMATS.percent!);
+  for (const a1 of layout.formats.warn) sheet.getRange(a1).setNumberFormat(numberFormat('percent')!);
   for (const a1 of layout.bold) sheet.getRange(a1).setFontWeight('bold');
   sheet.setFrozenRows(layout.rows.header);
   sheet.setConditionalFormatRules(layout.rules.map((r) => SpreadsheetApp.newConditionalFormatRule()
