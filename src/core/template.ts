@@ -145,7 +145,9 @@ export function renderTemplate(t: Template, values: MergeValues): RenderResult {
   if (/[\r\n]/.test(subject)) {
     return { ok: false, reasons: [msg('Ämnesraden skulle innehålla en radbrytning (från ett fältvärde); utskicket stoppas.', 'The subject would contain a line break (from a field value); not sent.')] };
   }
-  const bodyOut = renderBody(body.text, (i) => values[body.keys[i]] ?? '', reasons);
+  // A bare {{Svarslänk}} becomes a link in the HTML (the value is our own http(s) URL; checked again below).
+  const links = new Set(body.keys.flatMap((k, i) => (k === 'rsvpLink' ? [i] : [])));
+  const bodyOut = renderBody(body.text, (i) => values[body.keys[i]] ?? '', reasons, links);
   if (reasons.length) return { ok: false, reasons };
   const html = `<div style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">${bodyOut.html}</div>`;
   // Last guard: nothing that looks like a placeholder may leave (a value could contain one).
@@ -180,10 +182,10 @@ function blocksOf(src: string): Block[] {
   return blocks;
 }
 
-function renderBody(src: string, value: (i: number) => string, reasons: Msg[]): { html: string; text: string } {
+function renderBody(src: string, value: (i: number) => string, reasons: Msg[], links: ReadonlySet<number>): { html: string; text: string } {
   const html: string[] = [];
   const text: string[] = [];
-  const inl = (s: string) => inline(s, value, reasons);
+  const inl = (s: string) => inline(s, value, reasons, links);
   for (const b of blocksOf(src)) {
     if (b.kind === 'p') {
       const parts = b.lines.map(inl);
@@ -201,13 +203,13 @@ function renderBody(src: string, value: (i: number) => string, reasons: Msg[]): 
 const LINK = /\[([^\]\n]+)\]\(([^()\s]+)\)/g;
 
 /** One line: links, then **bold** and *italic* on escaped template text, values last. */
-function inline(src: string, value: (i: number) => string, reasons: Msg[]): { html: string; text: string } {
+function inline(src: string, value: (i: number) => string, reasons: Msg[], links: ReadonlySet<number>): { html: string; text: string } {
   let html = '';
   let text = '';
   let at = 0;
   for (const m of src.matchAll(LINK)) {
     const before = src.slice(at, m.index);
-    html += emphasis(before, value);
+    html += emphasis(before, value, links);
     text += plain(before, value);
     const href = m[2].replace(MARKER, (_x, i: string) => value(Number(i)).trim());
     if (!SAFE_URL.test(href)) {
@@ -221,16 +223,19 @@ function inline(src: string, value: (i: number) => string, reasons: Msg[]): { ht
     text += label === href ? href : `${label} (${href.replace(/^mailto:/i, '')})`;
     at = (m.index ?? 0) + m[0].length;
   }
-  html += emphasis(src.slice(at), value);
+  html += emphasis(src.slice(at), value, links);
   text += plain(src.slice(at), value);
   return { html, text };
 }
 
-function emphasis(s: string, value: (i: number) => string): string {
+function emphasis(s: string, value: (i: number) => string, links: ReadonlySet<number> = new Set()): string {
   return escapeHtml(s)
     .replace(/\*\*(?=\S)(.+?)\*\*/g, '<strong>$1</strong>')
     .replace(/\*(?=\S)([^*]+?)\*/g, '<em>$1</em>')
-    .replace(MARKER, (_x, i: string) => escapeHtml(value(Number(i))));
+    .replace(MARKER, (_x, i: string) => {
+      const v = escapeHtml(value(Number(i)));
+      return links.has(Number(i)) && SAFE_URL.test(value(Number(i)).trim()) ? `<a href="${v.trim()}">${v}</a>` : v;
+    });
 }
 
 function plain(s: string, value: (i: number) => string): string {

@@ -62,10 +62,16 @@ export class GasWorkbook implements WorkbookPort {
   }
 }
 
+/**
+ * The script lock. Summit Planner is bound to one spreadsheet, so the script
+ * lock excludes exactly what the document lock would, and unlike the document
+ * lock it also exists in the RSVP web app (getDocumentLock() is null outside a
+ * document context): sidebars, onEdit and guests' answers all exclude each other.
+ */
 export class GasLock implements LockPort {
   withLock<T>(timeoutMs: number, fn: () => T): T {
-    const lock = LockService.getDocumentLock();
-    if (!lock || !lock.tryLock(timeoutMs)) throw new LockTimeoutError();
+    const lock = LockService.getScriptLock();
+    if (!lock.tryLock(timeoutMs)) throw new LockTimeoutError();
     try {
       return fn();
     } finally {

@@ -5,9 +5,11 @@
  * the use cases (src/app), so no path can skip them.
  */
 import * as z from 'zod/mini';
+import { lockBusyMsg } from '../app/budget';
 import { LockTimeoutError, type Ports } from '../app/ports';
 import type { ApiResult } from '../core/api';
 import { langFromLocale, msg, UserError, type Lang, type Msg } from '../core/msg';
+import { roleRequiredMsg } from '../core/settings';
 import { gasPorts, type GasWorkbook } from './adapters';
 
 export interface Env {
@@ -22,11 +24,6 @@ export function userLang(): Lang {
     return 'sv';
   }
 }
-
-export const LOCK_TIMEOUT_MSG: Msg = msg(
-  'Någon annan sparar just nu, så inget sparades. Försök igen om en stund.',
-  'Someone else is saving right now, so nothing was saved. Please try again in a moment.',
-);
 
 interface Issue { code?: string; path?: PropertyKey[]; maximum?: unknown; minimum?: unknown; origin?: string }
 
@@ -46,14 +43,29 @@ export function describeIssues(issues: readonly Issue[]): Msg {
   return msg(`Ogiltiga uppgifter${field}: ${sv}. Inget sparades.`, `Invalid input${field}: ${en}. Nothing was saved.`);
 }
 
-/** Runs a sidebar call. `args` is the client's argument list, validated as a tuple. */
+/**
+ * True when the call runs with someone else's authority: a page of the web
+ * app (deployed "execute as me") can call every top-level function, as the
+ * deployer, for an anonymous visitor. Only the RSVP API may answer those.
+ */
+function borrowedAuthority(): boolean {
+  const me = Session.getEffectiveUser().getEmail();
+  return !!me && me.toLowerCase() !== (Session.getActiveUser().getEmail() || '').toLowerCase();
+}
+
+/**
+ * Runs a sidebar call. `args` is the client's argument list, validated as a tuple: `schema`, or a
+ * function returning it (so schemas can be built on first use instead of at global scope).
+ */
 export function handle<S extends z.ZodMiniType, T>(
-  schema: S,
+  schema: S | (() => S),
   args: readonly unknown[],
   run: (input: z.infer<S>, env: Env) => T,
+  forGuests = false,
 ): ApiResult<T> {
   const lang = userLang();
-  const parsed = schema.safeParse(args);
+  if (!forGuests && borrowedAuthority()) return { ok: false, message: roleRequiredMsg(['projektledare', 'styrgrupp', 'ekonomi'])[lang] };
+  const parsed = (typeof schema === 'function' ? schema() : schema).safeParse(args);
   if (!parsed.success) return { ok: false, message: describeIssues(parsed.error.issues as Issue[])[lang] };
   try {
     return { ok: true, data: run(parsed.data, { ports: gasPorts(), lang }) };
@@ -64,7 +76,7 @@ export function handle<S extends z.ZodMiniType, T>(
 
 export function failureMessage(e: unknown): Msg {
   if (e instanceof UserError) return e.userMessage;
-  if (e instanceof LockTimeoutError) return LOCK_TIMEOUT_MSG;
+  if (e instanceof LockTimeoutError) return lockBusyMsg();
   console.error(e instanceof Error ? e.stack || e.message : String(e));
   const detail = e instanceof Error ? e.message : String(e);
   return msg(
@@ -85,4 +97,6 @@ export function menuAction(run: (env: Env) => Msg | void): void {
   }
 }
 
-export const noArgs = z.tuple([]);
+let none: z.ZodMiniTuple<[], null> | undefined;
+/** No arguments (built on first use: nothing runs at global scope). */
+export const noArgs = (): z.ZodMiniTuple<[], null> => (none ??= z.tuple([]));

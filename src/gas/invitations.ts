@@ -48,12 +48,12 @@ const webAppUrl = (): string => ScriptApp.getService().getUrl() || '';
 
 /** Personal links `<web app>?g=<id>&t=<HMAC>`; two service calls per execution, none per guest. Throws NO_WEB_APP. */
 export function rsvpLinks(url?: string): RsvpLinkFor {
-  let base = url;
-  let secret: string | undefined;
+  const base = url ?? webAppUrl();
+  // Fetched now, before any use case takes the script lock: rsvpSecret() may take
+  // that same lock, and releasing it inside a critical section would end the section.
+  const secret = base ? rsvpSecret() : '';
   return (g) => {
-    base ??= webAppUrl();
     if (!base) throw new UserError(NO_WEB_APP);
-    secret ??= rsvpSecret();
     return rsvpUrl(base, secret, g.id);
   };
 }

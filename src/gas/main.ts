@@ -13,6 +13,7 @@ import { gasPorts } from './adapters';
 import { failureMessage, handle, menuAction, noArgs, userLang } from './api';
 import { setupWorkbook } from './setup';
 import * as inv from './invitations';
+import { rsvpPage, submitRsvp as answer } from './rsvp';
 import { budgetForm, costList, saveAllocation, saveCost, saveCostChange, saveTransfer, verifyLogAlert } from './budget';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
@@ -176,6 +177,13 @@ export function previewMail(...args: unknown[]) { return inv.previewMail(...args
 export function sendTestMail(...args: unknown[]) { return inv.sendTestMail(...args); }
 /** One batch of "Skicka inbjudningar" (projektledare): `[{ batchSize }]`; call again until `done`. */
 export function sendInvitations(...args: unknown[]) { return inv.sendInvitations(...args); }
+
+// --- RSVP web app (the guest is anonymous: the token in the link is the only authority) ---
+
+/** The guest's RSVP page for `?g=<guest ID>&t=<token>`. */
+export function doGet(e?: { parameter?: Record<string, string> }) { return rsvpPage(e); }
+/** Records the guest's answer from the RSVP page: `[{ g, t, answer: 'ja' | 'nej', diet? }]`. */
+export function submitRsvp(...args: unknown[]) { return answer(...args); }
 
 // --- Custom functions ------------------------------------------------------------
 

@@ -15,6 +15,8 @@
  *   POST /api/rpc   {fn,args}              google.script.run from a sidebar/dialog frame
  *   GET  /api/outbox, /api/outbox/:id, /api/outbox/:id/html, /outbox/:id.eml
  *   GET  /frame/:id                        the HTML of a sidebar/dialog, shim injected
+ *   GET  /exec?…                           the web app: doGet(e) as the anonymous visitor (run as the owner);
+ *                                          its page in a frame whose google.script.run calls run anonymously too
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -24,6 +26,7 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { Emulator, isCallableFromClient, type ExecutionResult } from './emulator/runtime';
+import { HtmlOutput, TextOutput, escapeHtml } from './emulator/services';
 import { EmulatorStoreError, loadState, type OutboxEntry } from './emulator/store';
 import { displayValue } from './emulator/values';
 import { FormulaContext } from './emulator/formula';
@@ -111,7 +114,7 @@ export function clientValue(v: unknown): unknown {
 
 // ---------- the page assets ----------
 
-interface Assets { html: string; js: string; css: string; shim: string }
+interface Assets { html: string; js: string; css: string; shim: string; webapp: string }
 
 async function buildAssets(): Promise<Assets> {
   const bundle = async (entry: string, globalName?: string) => {
@@ -126,6 +129,7 @@ async function buildAssets(): Promise<Assets> {
     css: fs.readFileSync(path.join(WEB, 'app.css'), 'utf8'),
     js: await bundle('app.ts'),
     shim: await bundle('shim.ts', '__spShim'),
+    webapp: await bundle('webapp.ts'),
   };
 }
 
@@ -146,6 +150,7 @@ export function injectShim(html: string, shimJs: string, cfg: ShimConfig): strin
 const SECURITY_HEADERS = { 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer', 'Cache-Control': 'no-store' };
 const PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const FRAME_CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+const EXEC_CSP = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 const MAIL_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data: cid:; frame-ancestors 'self'";
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}) {
@@ -209,6 +214,31 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** Where the sandbox's clock starts: the example data is the 2009 summit, planned in the autumn. */
+export const SANDBOX_EPOCH = Date.parse('2009-11-02T09:00:00+01:00');
+
+/**
+ * The sandbox lives in autumn 2009 so the example deadlines and dates make
+ * sense: its clock runs at real speed from SANDBOX_EPOCH, counted from the
+ * workbook's first start (kept in clock.json, so a restart doesn't go back).
+ */
+function sandboxClock(file: string, fresh: boolean): () => Date {
+  let offset = SANDBOX_EPOCH - Date.now();
+  let saved = Number.NaN;
+  if (!fresh && fs.existsSync(file)) {
+    try {
+      saved = Number((JSON.parse(fs.readFileSync(file, 'utf8')) as { offsetMs?: unknown }).offsetMs);
+    } catch {
+      // A damaged clock file only resets the clock to the epoch.
+    }
+  }
+  if (Number.isFinite(saved)) offset = saved;
+  else {
+    fs.writeFileSync(file, `${JSON.stringify({ offsetMs: offset, note: 'sandbox time = real time + offsetMs' })}\n`);
+  }
+  return () => new Date(Date.now() + offset);
+}
+
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const dataDir = path.resolve(opts.dataDir ?? path.join(ROOT, '.sandbox'));
   const buildDir = path.resolve(opts.buildDir ?? BUILD_DIR);
@@ -218,6 +248,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   if (opts.reset) {
     fs.rmSync(storeFile, { force: true });
+    fs.rmSync(path.join(dataDir, 'clock.json'), { force: true });
     fs.rmSync(outboxDir, { recursive: true, force: true });
     log(`Återställde sandlådan: tog bort ${storeFile} och ${outboxDir}.`);
   }
@@ -232,13 +263,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
   }
 
+  const clock = sandboxClock(path.join(dataDir, 'clock.json'), fresh);
+
   const bundle = new Bundle(path.join(buildDir, 'Code.js'));
   bundle.get();
   const assets = await buildAssets();
   let emu: Emulator;
   try {
     emu = new Emulator({
-      storeFile, outboxDir, htmlFiles: buildDir, serviceUrl: 'http://127.0.0.1/sandbox-webapp',
+      storeFile, outboxDir, htmlFiles: buildDir, serviceUrl: 'http://127.0.0.1/sandbox-webapp', clock,
       defaultUser: DEFAULT_USER, owner: DEFAULT_USER,
     });
   } catch (e) {
@@ -253,11 +286,42 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   }
 
   const frameHtml = new Map<string, string>();
-  const addFrame = (html: string): string => {
+  /** Frames of the web app: their google.script.run calls run as the anonymous visitor. */
+  const webAppFrames = new Set<string>();
+  const addFrame = (html: string, webApp = false): string => {
     const id = randomBytes(12).toString('hex');
     frameHtml.set(id, injectShim(html, assets.shim, { frameId: id, functions: callableFunctions() }));
-    while (frameHtml.size > MAX_FRAMES) frameHtml.delete(frameHtml.keys().next().value as string);
+    if (webApp) webAppFrames.add(id);
+    while (frameHtml.size > MAX_FRAMES) {
+      const old = frameHtml.keys().next().value as string;
+      frameHtml.delete(old);
+      webAppFrames.delete(old);
+    }
     return `/frame/${id}`;
+  };
+  /** GET /exec: doGet(e) as Apps Script runs a web app deployed "execute as me, anyone (even anonymous)". */
+  const webApp = (url: URL, res: http.ServerResponse) => {
+    const parameters: Record<string, string[]> = {};
+    for (const [k, v] of url.searchParams) (parameters[k] ??= []).push(v);
+    const parameter = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, v[0]]));
+    const e = { parameter, parameters, queryString: url.search.slice(1), contextPath: '', contentLength: -1 };
+    const r = emu.runExecution(bundle.get(), 'doGet', [e], { authMode: 'FULL', user: '', effectiveUser: emu.owner, locale: 'sv' });
+    const out = r.result;
+    if (!r.ok || !(out instanceof HtmlOutput || out instanceof TextOutput)) {
+      const text = r.ok ? 'The script completed but did not return anything.' : (r.error?.message ?? 'Error');
+      return send(res, r.ok ? 200 : 500, 'text/plain; charset=utf-8', text);
+    }
+    if (out instanceof TextOutput) return send(res, 200, 'text/plain; charset=utf-8', out.getContent());
+    const html = out.getContent();
+    const lang = /<html[^>]*\slang="([\w-]{2,12})"/i.exec(html)?.[1] ?? 'sv';
+    const title = escapeHtml(out.getTitle() || 'Web app');
+    const meta = out.getMetaTags().map((m) => `<meta name="${escapeHtml(m.name)}" content="${escapeHtml(m.content)}">`).join('');
+    const src = addFrame(html, true);
+    const page = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">${meta}<title>${title}</title>`
+      + '<style>html,body{margin:0;height:100%}iframe{display:block;border:0;width:100%;height:100%}</style></head>'
+      + `<body><iframe id="webapp-frame" title="${title}" src="${src}" data-frame-id="${src.slice(7)}" sandbox="allow-scripts allow-forms allow-popups allow-modals allow-top-navigation-by-user-activation"></iframe>`
+      + '<script src="/webapp.js"></script></body></html>';
+    return send(res, 200, 'text/html; charset=utf-8', page, { 'Content-Security-Policy': EXEC_CSP });
   };
   const callableFunctions = () => {
     const code = bundle.get();
@@ -338,6 +402,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (method === 'GET' && p === '/app.js') return send(res, 200, 'text/javascript; charset=utf-8', assets.js);
     if (method === 'GET' && p === '/app.css') return send(res, 200, 'text/css; charset=utf-8', assets.css);
     if (method === 'GET' && p === '/favicon.ico') return send(res, 204, 'text/plain', '');
+    if (method === 'GET' && p === '/webapp.js') return send(res, 200, 'text/javascript; charset=utf-8', assets.webapp);
+    if (method === 'GET' && p === '/exec') return webApp(url, res);
     let m = /^\/frame\/([0-9a-f]+)$/.exec(p);
     if (method === 'GET' && m) {
       const html = frameHtml.get(m[1]);
@@ -385,7 +451,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (method === 'GET' && m) {
       const { file } = findMail(m[1]);
       const parsed = await simpleParser(fs.readFileSync(file));
-      return send(res, 200, 'text/html; charset=utf-8', typeof parsed.html === 'string' ? parsed.html : '', { 'Content-Security-Policy': MAIL_CSP });
+      // Links open in a new tab, as in a mail client (the frame may open unsandboxed popups, nothing else).
+      const html = typeof parsed.html === 'string' ? parsed.html : '';
+      const base = '<base target="_blank">';
+      const withBase = /<head(\s[^>]*)?>/i.test(html) ? html.replace(/<head(\s[^>]*)?>/i, (h) => h + base) : base + html;
+      return send(res, 200, 'text/html; charset=utf-8', withBase, { 'Content-Security-Policy': MAIL_CSP });
     }
     m = /^\/outbox\/([\w.-]+)\.eml$/.exec(p);
     if (method === 'GET' && m) {
@@ -418,7 +488,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
           error: { name: 'Error', message: `Skriptfunktionen hittades inte eller får inte anropas från klienten: ${String(fn)} / Script function not found or not callable from the client: ${String(fn)}` },
         });
       }
-      return sendJson(res, 200, execJson(emu.runExecution(code, fn, args, { authMode: 'FULL', user, locale }), true));
+      const anonymous = typeof body.frameId === 'string' && webAppFrames.has(body.frameId);
+      const as = anonymous ? { user: '', effectiveUser: emu.owner } : { user };
+      return sendJson(res, 200, execJson(emu.runExecution(code, fn, args, { authMode: 'FULL', locale, ...as }), true));
     }
     if (p === '/api/edit') {
       const sheet = body.sheet;
@@ -457,6 +529,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${hostName}:${port}/`;
+  emu.serviceUrl = `${url}exec`; // the web app's URL, as ScriptApp.getService().getUrl() gives it
   log(`Summit Planner-sandlådan kör på ${url}  (data: ${dataDir}; Ctrl+C avslutar)`);
   return {
     url,

@@ -144,7 +144,7 @@ describe('recordCost', () => {
   test('a held document lock (someone else saving) writes nothing and says try again', () => {
     const emu = setUpWorkbook();
     const before = snapshot(emu);
-    const release = emu.holdLock('document');
+    const release = emu.holdLock('script');
     const r = api(emu, 'recordCost', [COST], EKO);
     release();
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/Någon annan sparar.*försök igen/i) });

@@ -28,6 +28,9 @@ const DECLARED_ENTRY_POINTS = [
   'sendInvitations',
   'sendTestMail',
   'unapprove',
+  // RSVP web app
+  'doGet',
+  'submitRsvp',
   'allocate',
   'getBudgetForm',
   'getOverview',

@@ -528,7 +528,7 @@ async function showMail(id: string) {
   }
   if (m.hasHtml) {
     const f = el('iframe', { title: `HTML-innehåll: ${m.subject}`, src: m.htmlUrl });
-    f.setAttribute('sandbox', '');
+    f.setAttribute('sandbox', 'allow-popups allow-popups-to-escape-sandbox'); // links (the RSVP link) open in a new tab
     view.append(el('h3', { textContent: 'HTML-version' }), f);
   }
   view.append(el('h3', { textContent: 'Textversion' }), el('pre', { textContent: m.text || '(ingen textversion)' }));

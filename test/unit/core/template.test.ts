@@ -61,6 +61,14 @@ describe('renderTemplate', () => {
     expect(r.html).not.toContain('<strong>');
   });
 
+  test('a bare {{Svarslänk}} is a link in the HTML (only an http(s) value; other fields never)', () => {
+    const r = renderTemplate(tpl('S', 'Svara: {{Svarslänk}} ({{Förnamn}})'), { ...values, firstName: 'https://evil.example' });
+    expect(r.ok && r.html).toContain('Svara: <a href="https://example.se/rsvp?t=abc&amp;x=1">https://example.se/rsvp?t=abc&amp;x=1</a> (https://evil.example)');
+    expect(r.ok && r.text).toContain('Svara: https://example.se/rsvp?t=abc&x=1 (');
+    const js = renderTemplate(tpl('S', 'Svara: {{Svarslänk}}'), { ...values, rsvpLink: 'javascript:alert(1)' });
+    expect(js.ok && js.html).not.toContain('<a ');
+  });
+
   test('template text is escaped before markup', () => {
     const r = renderTemplate(tpl('S', '<b>hej</b> & <img src=x onerror=alert(1)>'), values);
     expect(r.ok && r.html).toContain('&lt;b&gt;hej&lt;/b&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');

@@ -1,0 +1,83 @@
+/**
+ * The RSVP page in the sandbox, in Chromium, on a phone-sized screen: the
+ * project leader sends the invitations, a guest opens the link in their mail
+ * (outbox view → new tab → GET /exec, run as the anonymous visitor), answers
+ * yes with a dietary need, sees the confirmation, and the sheet says
+ * Tackat ja. axe-clean (WCAG 2.1 AA) outer page and page.
+ */
+jest.setTimeout(120_000);
+import type { Frame, Page } from 'playwright-core';
+import { CODE } from '../support/bundle';
+import { expectAxeClean, openSandbox, screenshot, type Session } from '../support/browser';
+
+const PL = 'projektledare@example.org';
+let s: Session;
+beforeAll(async () => {
+  s = await openSandbox({ user: PL }); // seeded: roles, six example guests (four approved)
+  const emu = s.sandbox.emulator;
+  const sent = emu.runExecution(CODE, 'sendInvitations', [{ batchSize: 10 }], { authMode: 'FULL', user: PL });
+  expect(sent.result).toMatchObject({ ok: true, data: { sent: 4 } });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+let guest: Page;
+let page: Frame;
+let guestId: string;
+
+test('the guest opens the personal link from the invitation in the outbox: a new tab with their own page only', async () => {
+  await s.page.getByRole('button', { name: /^Utkorg/ }).click();
+  await s.page.locator('#outbox-list li button').first().click();
+  const mail = await (await s.page.waitForSelector('#mail-view iframe')).contentFrame();
+  const link = mail!.locator('a[href*="/exec?g="]');
+  const href = (await link.getAttribute('href'))!;
+  guestId = new URL(href).searchParams.get('g')!;
+  const [opened] = await Promise.all([s.context.waitForEvent('page'), link.click()]);
+  guest = opened;
+  await guest.setViewportSize({ width: 390, height: 844 });
+  await guest.waitForLoadState('load');
+  expect(guest.url()).toBe(href);
+  const frame = await (await guest.waitForSelector('#webapp-frame')).contentFrame();
+  page = frame!;
+  await page.locator('form#rsvp').waitFor();
+  const row = s.sandbox.emulator.sheetValues('Gäster').find((r) => r[0] === guestId)!;
+  const other = s.sandbox.emulator.sheetValues('Gäster').find((r) => r[0] !== guestId && r[0] !== 'ID')!;
+  const text = await page.locator('main').innerText();
+  expect(text).toContain(`${String(row[1])} ${String(row[2])}`);
+  expect(text).not.toContain(String(other[1]));
+  expect(text).not.toContain(String(row[6])); // not even their own e-mail address
+  expect(await guest.title()).toMatch(/^(Svar på inbjudan|Reply to the invitation) – /);
+  await expectAxeClean(guest, 'RSVP outer page');
+  await expectAxeClean(page, 'RSVP page');
+});
+
+test('the guest answers yes with a dietary need, with the keyboard, and sees the confirmation', async () => {
+  const yes = page.getByRole('radio', { name: /^(Ja, jag kommer|Yes, I will attend)$/ });
+  await yes.focus();
+  await guest.keyboard.press('Space');
+  await expect(yes.isChecked()).resolves.toBe(true);
+  await page.getByRole('textbox', { name: /Kost och allergier|Dietary needs/ }).fill('<b>Vegetarisk</b> =1+1');
+  await page.getByRole('button', { name: /^(Skicka svar|Send reply)$/ }).click();
+  const status = page.getByRole('status');
+  await status.getByText(/^(Tack!|Thank you!)/).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('status');
+  await expect(page.locator('#answer').innerText()).resolves.toMatch(/ja, du kommer|yes, you will attend/);
+  await expectAxeClean(page, 'RSVP page (answered)');
+  await screenshot(guest, 'rsvp');
+  expect(s.consoleErrors).toEqual([]);
+});
+
+test('the sheet shows Tackat ja, the diet as text, and the answer is logged as the guest', async () => {
+  const emu = s.sandbox.emulator;
+  const [h, ...rows] = emu.sheetValues('Gäster');
+  const row = rows.find((r) => r[0] === guestId)!;
+  expect(row[h.indexOf('Status')]).toBe('Tackat ja');
+  expect(row[h.indexOf('Kost/allergier')]).toBe('<b>Vegetarisk</b> =1+1');
+  expect(row[h.indexOf('Svarad')]).toBeInstanceOf(Date);
+  expect(emu.sheetValues('Logg').at(-1)!.slice(1, 4)).toEqual([`gäst:${guestId}`, 'gäst.svar', guestId]);
+  await s.page.bringToFront();
+  await s.page.getByRole('button', { name: 'Kalkylblad' }).click();
+  await s.page.getByRole('tab', { name: 'Gäster' }).click();
+  await s.page.getByRole('grid').getByText('Tackat ja', { exact: true }).first().waitFor();
+});

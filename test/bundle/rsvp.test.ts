@@ -1,0 +1,130 @@
+/**
+ * The RSVP web app end to end in the built Code.js: invitations are sent,
+ * the link is taken from the mail in the outbox, doGet renders the guest's
+ * own page as the anonymous visitor (web app run as the deployer), and
+ * submitRsvp records the answer in Gäster and Logg.
+ */
+import { simpleParser } from 'mailparser';
+import type { Emulator } from '../../src/sandbox/emulator';
+import { HtmlOutput } from '../../src/sandbox/emulator/services';
+import { rsvpToken } from '../../src/core/rsvp';
+import { PL, STY, api, run, snapshot } from '../support/bundle';
+import { fork, guests, sendAll, setSetting, workbookWithGuests } from '../support/invitations';
+
+jest.setTimeout(60_000);
+
+/** How Apps Script runs the web app for an anonymous visitor: as the deployer, no active user. */
+const ANON = { user: '', effectiveUser: PL };
+
+let sent: Emulator;
+let links: Map<string, URL>;
+beforeAll(async () => {
+  sent = workbookWithGuests(3); // G-0001 sv, G-0002 en, G-0003 sv; all approved
+  setSetting(sent, 'Svarsadress', 'osa@example.org');
+  expect(api(sent, 'unapprove', [{ ids: ['G-0003'] }], STY).ok).toBe(true); // G-0003 is never invited
+  sendAll(sent);
+  links = new Map();
+  for (const o of sent.outbox()) {
+    const mail = await simpleParser(sent.eml(o.id));
+    const href = /href="([^"]+\?g=[^"]+)"/.exec(String(mail.html))?.[1].replace(/&amp;/g, '&');
+    expect(href).toBeDefined();
+    links.set(o.to[0], new URL(href!));
+  }
+});
+
+const event = (u: URL) => {
+  const parameter = Object.fromEntries(u.searchParams);
+  return { parameter, parameters: Object.fromEntries([...u.searchParams].map(([k, v]) => [k, [v]])), queryString: u.search.slice(1), contextPath: '', contentLength: -1 };
+};
+const doGet = (emu: Emulator, e: unknown) => {
+  const out = run(emu, 'doGet', [e], ANON).result;
+  expect(out).toBeInstanceOf(HtmlOutput);
+  const html = (out as HtmlOutput).getContent();
+  const attr = /data-view="([^"]*)"/.exec(html)![1]
+    .replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return { out: out as HtmlOutput, html, page: JSON.parse(attr) as { ok: boolean; view?: Record<string, unknown>; message?: { sv: string } } };
+};
+const submit = (emu: Emulator, input: unknown) =>
+  run(emu, 'submitRsvp', [JSON.parse(JSON.stringify(input))], ANON).result as { ok: boolean; message?: string; data?: { saved: boolean; message: { sv: string; en: string } } };
+const row = (emu: Emulator, id: string) => guests(emu).find((g) => g['ID'] === id)!;
+
+test('the link in the mail points at the web app with the guest ID and token', () => {
+  expect([...links.keys()].sort()).toEqual(['gast0@example.org', 'gast1@example.org']);
+  const u = links.get('gast0@example.org')!;
+  expect(`${u.origin}${u.pathname}`).toBe(sent.serviceUrl);
+  expect(u.searchParams.get('g')).toBe('G-0001');
+});
+
+test("doGet shows that guest's own page only, in their language, as a phone-friendly page", () => {
+  const { out, html, page } = doGet(sent, event(links.get('gast0@example.org')!));
+  expect(page.ok).toBe(true);
+  expect(page.view).toMatchObject({ lang: 'sv', firstName: 'Gäst0', lastName: 'Exempelsson0', answer: '', replyTo: 'osa@example.org' });
+  expect(html).not.toMatch(/Gäst1|gast1@|gast0@/);
+  expect(html).toMatch(/<html lang="sv">/);
+  expect(out.getTitle()).toBe('Svar på inbjudan – Public Services Summit 2009');
+  expect(out.getMetaTags()).toEqual([{ name: 'viewport', content: 'width=device-width, initial-scale=1' }]);
+  const en = doGet(sent, event(links.get('gast1@example.org')!));
+  expect(en.page.view).toMatchObject({ lang: 'en', firstName: 'Gäst1' });
+  expect(en.html).not.toMatch(/Gäst0/);
+});
+
+test('submitRsvp yes → Tackat ja, Svarad, diet as text and a log row by gäst:<id>; then the page shows the answer', () => {
+  const u = links.get('gast0@example.org')!;
+  const input = { g: u.searchParams.get('g'), t: u.searchParams.get('t'), answer: 'ja', diet: '=HYPERLINK("http://evil.example","x")' };
+  const logBefore = sent.sheetValues('Logg').length;
+  const r = submit(sent, input);
+  expect(r).toMatchObject({ ok: true, data: { saved: true, message: { sv: expect.stringMatching(/^Tack!/) } } });
+  const g = row(sent, 'G-0001');
+  expect(g['Status']).toBe('Tackat ja');
+  expect(g['Svarad']).toBeInstanceOf(Date);
+  expect(g['Kost/allergier']).toBe('=HYPERLINK("http://evil.example","x")');
+  const log = sent.sheetValues('Logg');
+  expect(log).toHaveLength(logBefore + 1);
+  expect(log[log.length - 1].slice(1, 4)).toEqual(['gäst:G-0001', 'gäst.svar', 'G-0001']);
+  expect(api(sent, 'getGuests', [], PL).ok).toBe(true);
+  expect(doGet(sent, event(u)).page.view).toMatchObject({ answer: 'ja' });
+  expect(row(sent, 'G-0002')['Status']).toBe('Inbjuden');
+});
+
+test('a bad, missing or borrowed token: the same neutral answer, nothing written', () => {
+  const u = links.get('gast1@example.org')!;
+  const t0 = links.get('gast0@example.org')!.searchParams.get('t');
+  const before = snapshot(sent);
+  const bad = [{ g: 'G-0002', t: t0 }, { g: 'G-0002', t: '' }, { g: 'G-0099', t: u.searchParams.get('t') }, { g: 'G-0002', t: `${u.searchParams.get('t')}x` }];
+  const answers = bad.map((k) => submit(sent, { ...k, answer: 'ja' }));
+  for (const a of answers) expect(a).toEqual(answers[0]);
+  expect(answers[0]).toMatchObject({ ok: true, data: { saved: false, message: { sv: expect.stringMatching(/Länken fungerar inte/) } } });
+  const pages = bad.map((k) => doGet(sent, event(new URL(`${sent.serviceUrl}?g=${k.g}&t=${k.t}`))).page);
+  for (const p of pages) expect(p).toEqual(pages[0]);
+  expect(pages[0].ok).toBe(false);
+  expect(doGet(sent, { parameter: {}, parameters: {}, queryString: '', contextPath: '', contentLength: -1 }).page).toEqual(pages[0]);
+  expect(submit(sent, { g: 'G-0002', t: 'x', answer: 'kanske' })).toMatchObject({ ok: false, message: expect.stringMatching(/Ogiltiga/) });
+  expect(snapshot(sent)).toBe(before);
+});
+
+test('a guest not yet invited cannot answer, even with a valid token', () => {
+  const secret = sent.state.scriptProperties['summit.rsvp.secret'];
+  const before = snapshot(sent);
+  const r = submit(sent, { g: 'G-0003', t: rsvpToken(secret, 'G-0003'), answer: 'ja' });
+  expect(r).toMatchObject({ ok: true, data: { saved: false, message: { sv: expect.stringMatching(/kan inte tas emot.*osa@example\.org/) } } });
+  expect(row(sent, 'G-0003')['Status']).toBe('Föreslagen');
+  expect(snapshot(sent)).toBe(before);
+});
+
+test('after Sista svarsdag the answer is refused politely, with the reply-to address; nothing written', () => {
+  const emu = fork(sent);
+  setSetting(emu, 'Sista svarsdag', '2009-11-01'); // the emulator's clock says 2 November 2009
+  const before = snapshot(emu);
+  const u = links.get('gast1@example.org')!;
+  const r = submit(emu, { g: u.searchParams.get('g'), t: u.searchParams.get('t'), answer: 'nej' });
+  expect(r).toMatchObject({ ok: true, data: { saved: false, message: { en: expect.stringMatching(/deadline \(\d+ November 2009\) has passed.*osa@example\.org/) } } });
+  expect(doGet(emu, event(u)).page.view).toMatchObject({ lang: 'en', closed: expect.stringMatching(/has passed/) });
+  expect(snapshot(emu)).toBe(before);
+});
+
+test('the web app page can call only the RSVP API: the other sidebar functions refuse an anonymous visitor', () => {
+  for (const fn of ['getGuests', 'getOverview']) {
+    const r = run(sent, fn, [], ANON).result as { ok: boolean; message: string };
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/behörighet/) });
+  }
+});
