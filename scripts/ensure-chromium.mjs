@@ -35,6 +35,6 @@ if (process.platform !== 'linux') fail(`${CHROMIUM} is missing and automatic ins
 if (typeof process.getuid === 'function' && process.getuid() !== 0) fail(`${CHROMIUM} is missing and this is not root, so apt-get can't install it.`);
 console.log(`ensure-chromium: ${CHROMIUM} is missing; installing Debian's chromium package.`);
 if (!run('apt-get', ['update'])) fail('apt-get update failed.');
-if (!run('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'])) fail('apt-get install chromium failed.');
+if (!run('apt-get', ['install', '-y', 'chromium'])) fail('apt-get install chromium failed.');
 if (!fs.existsSync(CHROMIUM)) fail(`apt-get finished but ${CHROMIUM} still does not exist.`);
 console.log(`ensure-chromium: installed ${CHROMIUM}.`);
