@@ -7,10 +7,10 @@
 import * as z from 'zod/mini';
 import {
   capMsg, checkGuestDraft, checkTransition, formatEventsCell, GUEST_COLUMNS, GUEST_LIMITS, holdsSlot,
-  judgeCellEdit, judgeRows, matchEvents, nextGuestIds, normEmail, parseLanguage, slotsLeft,
+  judgeCellEdit, judgeRows, matchEvents, MAX_GUESTS, nextGuestIds, normEmail, parseLanguage, slotsLeft,
   type EditDecision, type Guest, type GuestDraft,
 } from '../core/guests';
-import { IMPORT_LIMITS, previewImport, type ImportPreview } from '../core/invite-csv';
+import { MAX_IMPORT_CHARS, previewImport, type ImportPreview } from '../core/invite-csv';
 import { msg, UserError, type Msg } from '../core/msg';
 import { LANGUAGES } from '../core/schema';
 import { appendAudit, type AuditEntry } from './audit';
@@ -24,51 +24,47 @@ export const GUEST_LOCK_MS = 10_000;
 // ---------------------------------------------------------------------------
 // Input validation
 
-const text = (max: number) => z.string().check(z.maxLength(max));
-const idSchema = z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[A-Za-z0-9_-]+$/));
-
-const draftShape = {
-  firstName: text(GUEST_LIMITS.firstName),
-  lastName: text(GUEST_LIMITS.lastName),
-  title: z.optional(text(GUEST_LIMITS.title)),
-  organisation: z.optional(text(GUEST_LIMITS.organisation)),
-  country: z.optional(text(GUEST_LIMITS.country)),
-  email: text(GUEST_LIMITS.email),
-  language: z.enum(LANGUAGES),
-  events: z.optional(z.array(text(100)).check(z.maxLength(20))),
-  diet: z.optional(text(GUEST_LIMITS.diet)),
-  note: z.optional(text(GUEST_LIMITS.note)),
-};
-
-export const AddGuestInput = z.strictObject(draftShape);
-export type AddGuestInput = z.infer<typeof AddGuestInput>;
-
-export const EditGuestInput = z.strictObject({
-  id: idSchema,
-  firstName: z.optional(draftShape.firstName),
-  lastName: z.optional(draftShape.lastName),
-  title: draftShape.title,
-  organisation: draftShape.organisation,
-  country: draftShape.country,
-  email: z.optional(draftShape.email),
-  language: z.optional(draftShape.language),
-  events: draftShape.events,
-  diet: draftShape.diet,
-  note: draftShape.note,
-});
-export type EditGuestInput = z.infer<typeof EditGuestInput>;
-
-export const IdsInput = z.strictObject({ ids: z.array(idSchema).check(z.minLength(1), z.maxLength(2000)) });
-export type IdsInput = z.infer<typeof IdsInput>;
-
-export const ResolveInput = z.strictObject({ id: idSchema, to: z.enum(['Inbjuden', 'Godkänd']) });
-export type ResolveInput = z.infer<typeof ResolveInput>;
-
-export const ImportInput = z.strictObject({
-  text: z.string().check(z.maxLength(IMPORT_LIMITS.chars)),
-  defaultLanguage: z.optional(z.enum(LANGUAGES)),
-});
-export type ImportInput = z.infer<typeof ImportInput>;
+function buildSchemas() {
+  const text = (max: number) => z.string().check(z.maxLength(max));
+  const id = z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[A-Za-z0-9_-]+$/));
+  const language = z.enum(LANGUAGES);
+  const required = {
+    firstName: text(GUEST_LIMITS.firstName),
+    lastName: text(GUEST_LIMITS.lastName),
+    email: text(GUEST_LIMITS.email),
+    language,
+  };
+  const optional = {
+    title: z.optional(text(GUEST_LIMITS.title)),
+    organisation: z.optional(text(GUEST_LIMITS.organisation)),
+    country: z.optional(text(GUEST_LIMITS.country)),
+    events: z.optional(z.array(text(100)).check(z.maxLength(20))),
+    diet: z.optional(text(GUEST_LIMITS.diet)),
+    note: z.optional(text(GUEST_LIMITS.note)),
+  };
+  const row = z.int().check(z.gte(1), z.lte(100000));
+  const column = z.int().check(z.gte(1), z.lte(200));
+  const cell = z.optional(z.string().check(z.maxLength(50000)));
+  return {
+    id,
+    add: z.strictObject({ ...required, ...optional }),
+    edit: z.strictObject({
+      id, firstName: z.optional(required.firstName), lastName: z.optional(required.lastName),
+      email: z.optional(required.email), language: z.optional(language), ...optional,
+    }),
+    ids: z.strictObject({ ids: z.array(id).check(z.minLength(1), z.maxLength(2000)) }),
+    resolve: z.strictObject({ id, to: z.enum(['Inbjuden', 'Godkänd']) }),
+    import: z.strictObject({ text: z.string().check(z.maxLength(MAX_IMPORT_CHARS)), defaultLanguage: z.optional(language) }),
+    /**
+     * A direct edit of Gäster: first edited sheet row and column (1-based, as Range.getRow()/getColumn()),
+     * the size, and for single-cell edits only e.oldValue / e.value (absent means empty).
+     */
+    sheetEdit: z.strictObject({ row, column, numRows: row, numColumns: column, oldValue: cell, value: cell }),
+  };
+}
+let built: ReturnType<typeof buildSchemas> | undefined;
+/** The input schemas, built on first use (nothing runs at global scope). */
+export const guestSchemas = () => (built ??= buildSchemas());
 
 export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const r = schema.safeParse(input);
@@ -83,7 +79,7 @@ export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown): T {
 const problemsError = (problems: readonly Msg[]): UserError =>
   new UserError(msg(problems.map((p) => p.sv).join(' '), problems.map((p) => p.en).join(' ')));
 
-const notFound = (id: string) => new UserError(msg(`Gästen ${id} finns inte i listan.`, `Guest ${id} is not on the list.`));
+export const notFound = (id: string): UserError => new UserError(msg(`Gästen ${id} finns inte i listan.`, `Guest ${id} is not on the list.`));
 
 const emailsExcept = (rows: readonly GuestRow[], id?: string): Map<string, string> => {
   const m = new Map<string, string>();
@@ -136,9 +132,7 @@ export function listGuests(ports: Ports): GuestListView {
   const used = rows.filter((r) => holdsSlot(r.guest.status)).length;
   let queued = used;
   const guests = rows.map((r) => {
-    let overCap = false;
-    if (!holdsSlot(r.guest.status) && r.guest.status === 'Föreslagen') overCap = ++queued > ctx.settings.inviteCap;
-    else if (holdsSlot(r.guest.status)) overCap = false;
+    const overCap = r.guest.status === 'Föreslagen' && ++queued > ctx.settings.inviteCap;
     return { ...publicGuest(r.guest), overCap };
   });
   return { cap: ctx.settings.inviteCap, slotsUsed: used, guests };
@@ -149,7 +143,7 @@ export function listGuests(ports: Ports): GuestListView {
 
 /** Adds a proposed guest (projektledare). Returns the new ID. */
 export function addGuest(ports: Ports, input: unknown): { id: string } {
-  const a = parseInput(AddGuestInput, input);
+  const a = parseInput(guestSchemas().add, input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['projektledare']);
   const draft: GuestDraft = {
@@ -157,7 +151,7 @@ export function addGuest(ports: Ports, input: unknown): { id: string } {
     country: a.country ?? '', email: a.email, language: a.language, events: a.events ?? [], diet: a.diet ?? '', note: a.note ?? '',
   };
   return withGuests(ports, (t, rows) => {
-    if (rows.length >= IMPORT_LIMITS.rows) throw new UserError(msg('Listan är full.', 'The list is full.'));
+    if (rows.length >= MAX_GUESTS) throw new UserError(msg('Listan är full.', 'The list is full.'));
     const problems = checkGuestDraft(draft, { events: ctx.settings.events, others: emailsExcept(rows) });
     if (problems.length) throw problemsError(problems.map((p) => p.message));
     const [id] = nextGuestIds(rows.map((r) => r.guest.id), 1);
@@ -170,7 +164,7 @@ export function addGuest(ports: Ports, input: unknown): { id: string } {
 
 /** Edits a guest's details (projektledare). Status is changed only through the other use cases. */
 export function editGuest(ports: Ports, input: unknown): void {
-  const e = parseInput(EditGuestInput, input);
+  const e = parseInput(guestSchemas().edit, input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['projektledare']);
   withGuests(ports, (t, rows) => {
@@ -253,7 +247,7 @@ function changeStatus(
 
 /** Approves proposed guests (styrgrupp). All or nothing: refuses if they don't fit under the cap. */
 export function approveGuests(ports: Ports, input: unknown): StatusResult {
-  const { ids } = parseInput(IdsInput, input);
+  const { ids } = parseInput(guestSchemas().ids, input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['styrgrupp']);
   return changeStatus(ports, ctx, ids, 'Godkänd', 'gäst.godkänd');
@@ -261,7 +255,7 @@ export function approveGuests(ports: Ports, input: unknown): StatusResult {
 
 /** Withdraws approval (styrgrupp): Godkänd or Misslyckad → Föreslagen. Mailed guests can't be unapproved. */
 export function unapproveGuests(ports: Ports, input: unknown): StatusResult {
-  const { ids } = parseInput(IdsInput, input);
+  const { ids } = parseInput(guestSchemas().ids, input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['styrgrupp']);
   return changeStatus(ports, ctx, ids, 'Föreslagen', 'gäst.ej-godkänd');
@@ -273,7 +267,7 @@ export function unapproveGuests(ports: Ports, input: unknown): StatusResult {
  * Misslyckad → Godkänd (address fixed, try again).
  */
 export function resolveGuestSend(ports: Ports, input: unknown): StatusResult {
-  const r = parseInput(ResolveInput, input);
+  const r = parseInput(guestSchemas().resolve, input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['projektledare']);
   return changeStatus(ports, ctx, [r.id], r.to, r.to === 'Inbjuden' ? 'gäst.bekräftad-skickad' : 'gäst.åter-i-kö');
@@ -291,7 +285,7 @@ function importContext(ctx: Context, rows: readonly GuestRow[], defaultLanguage?
 
 /** Parses and checks pasted/CSV text against the sheet (projektledare); writes nothing. */
 export function previewGuestImport(ports: Ports, input: unknown): ImportPreview {
-  const a = parseInput(ImportInput, input);
+  const a = parseInput(guestSchemas().import, input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['projektledare']);
   const rows = guestRows(openTable(ports.workbook, 'guests'));
@@ -300,7 +294,7 @@ export function previewGuestImport(ports: Ports, input: unknown): ImportPreview 
 
 /** Imports the valid rows as proposals in one append (projektledare); rows with errors are skipped and returned. */
 export function importGuests(ports: Ports, input: unknown): { imported: string[]; preview: ImportPreview } {
-  const a = parseInput(ImportInput, input);
+  const a = parseInput(guestSchemas().import, input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['projektledare']);
   return withGuests(ports, (t, rows) => {
@@ -319,18 +313,6 @@ export function importGuests(ports: Ports, input: unknown): { imported: string[]
 // ---------------------------------------------------------------------------
 // Direct edits of Gäster (called from the onEdit adapter)
 
-export const SheetEditInput = z.strictObject({
-  /** First edited sheet row and column (1-based, as Range.getRow()/getColumn()). */
-  row: z.int().check(z.gte(1), z.lte(100000)),
-  column: z.int().check(z.gte(1), z.lte(200)),
-  numRows: z.int().check(z.gte(1), z.lte(100000)),
-  numColumns: z.int().check(z.gte(1), z.lte(200)),
-  /** Only for single-cell edits (e.oldValue / e.value); absent means empty. */
-  oldValue: z.optional(z.string().check(z.maxLength(50000))),
-  value: z.optional(z.string().check(z.maxLength(50000))),
-});
-export type SheetEditInput = z.infer<typeof SheetEditInput>;
-
 /**
  * Judges a direct edit of Gäster after it happened: a bad single cell is put
  * back (one write) with the reason returned; a multi-cell edit with problems
@@ -338,7 +320,7 @@ export type SheetEditInput = z.infer<typeof SheetEditInput>;
  * status changes are logged like any other.
  */
 export function guardGuestEdit(ports: Ports, input: unknown): EditDecision {
-  const e = parseInput(SheetEditInput, input);
+  const e = parseInput(guestSchemas().sheetEdit, input);
   const ctx = loadContext(ports);
   return withGuests(ports, (t, rows) => {
     const first = e.row - t.snap.firstRow;

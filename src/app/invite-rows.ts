@@ -1,4 +1,5 @@
 /** Gäster rows as Guest records, and block writes of changed cells (one range write). */
+import { cellText } from '../core/budget';
 import { GUEST_COLUMNS, parseEventsCell, type Guest } from '../core/guests';
 import type { Cell, CellIn } from './ports';
 import { cellOf, isBlankRow, type OpenTable } from './tables';
@@ -10,9 +11,7 @@ export interface GuestRow {
   readonly guest: Guest;
 }
 
-export const cellText = (v: Cell): string => (v instanceof Date ? v.toISOString() : String(v ?? '')).trim();
-
-export function guestOf(t: OpenTable, row: readonly Cell[]): Guest {
+function guestOf(t: OpenTable, row: readonly Cell[]): Guest {
   const s = (h: string) => cellText(cellOf(t, row, h));
   return {
     id: s(GUEST_COLUMNS.id),
@@ -39,6 +38,12 @@ export function guestRows(t: OpenTable): GuestRow[] {
   return out;
 }
 
+/** The guest with this ID (one range read done by the caller), undefined when there is none. */
+export const findGuestRow = (t: OpenTable, id: string): GuestRow | undefined => guestRows(t).find((r) => r.guest.id === id);
+
+/** "Förnamn Efternamn". */
+export const guestName = (g: Pick<Guest, 'firstName' | 'lastName'>): string => `${g.firstName} ${g.lastName}`.trim();
+
 /**
  * Writes the changed cells in ONE range write: the block spanning the first
  * to last changed row and the leftmost to rightmost changed column, filled
@@ -61,6 +66,10 @@ export function writeChanges(t: OpenTable, changes: ReadonlyMap<number, Readonly
   for (let i = r0; i <= r1; i++) block.push(t.snap.rows[i].slice(c0, c1 + 1) as CellIn[]);
   t.port.write(t.snap.firstRow + r0, c0, block);
 }
+
+/** The reason in a note's `[Utskick]` line ('' when there is none). */
+export const sendNoteOf = (note: string): string =>
+  (note.split('\n').find((l) => l.startsWith('[Utskick]')) ?? '').replace('[Utskick] ', '');
 
 /** Adds `[Utskick] reason` as the note's first line (replacing an earlier one); null removes it. */
 export function withSendNote(note: string, reason: string | null): string {

@@ -31,18 +31,19 @@
 import * as z from 'zod/mini';
 import { GUEST_COLUMNS, isMailed, isValidEmail, normEmail, parseLanguage, type Guest } from '../core/guests';
 import { buildIcs, occurrencesFor } from '../core/ics';
+import { cellText } from '../core/budget';
 import { msg, UserError, type Lang, type Msg } from '../core/msg';
 import type { Settings } from '../core/settings';
 import { checkTemplate, formatDate, renderTemplate, type MergeValues, type Rendered, type Template } from '../core/template';
 import { appendAudit, type AuditEntry } from './audit';
 import { loadContext, requireRole } from './context';
-import { parseInput } from './guests';
-import { cellText, guestRows, withSendNote, writeChanges, type GuestRow } from './invite-rows';
+import { guestSchemas, notFound, parseInput } from './guests';
+import { findGuestRow, guestName, guestRows, withSendNote, writeChanges, type GuestRow } from './invite-rows';
 import type { CellIn, MailAttachment, MailMessage, Ports } from './ports';
 import { cellOf, isBlankRow, openTable } from './tables';
 
-export const SEND_LOCK_MS = 30_000;
-export const MAX_BATCH = 25;
+const SEND_LOCK_MS = 30_000;
+const MAX_BATCH = 25;
 export const JOURNAL_KEY = 'summit.send.journal';
 
 /** The personal RSVP link for a guest (the web-app adapter builds it). */
@@ -78,7 +79,7 @@ export function loadTemplates(ports: Ports): TemplateSet {
   return { templates, problems };
 }
 
-export function mergeValues(g: Guest, s: Settings, lang: Lang, rsvpLink: string): MergeValues {
+function mergeValues(g: Guest, s: Settings, lang: Lang, rsvpLink: string): MergeValues {
   return {
     firstName: g.firstName, lastName: g.lastName, title: g.title, organisation: g.organisation, country: g.country,
     email: g.email, guestEvents: g.events.join(', '), eventName: s.eventName,
@@ -128,8 +129,10 @@ export function buildInvitation(g: Guest, s: Settings, set: TemplateSet, rsvpLin
 // ---------------------------------------------------------------------------
 // Preview and test
 
-export const GuestIdInput = z.strictObject({ guestId: z.string().check(z.minLength(1), z.maxLength(20), z.regex(/^[A-Za-z0-9_-]+$/)) });
-export type GuestIdInput = z.infer<typeof GuestIdInput>;
+// Built on first use: nothing runs at global scope.
+let guestIdArg: z.ZodMiniType<{ guestId: string }> | undefined;
+let batchArg: z.ZodMiniType<{ batchSize: number }> | undefined;
+const guestIdInput = () => (guestIdArg ??= z.strictObject({ guestId: guestSchemas().id }));
 
 export interface InvitationPreview {
   readonly guestId: string;
@@ -144,14 +147,14 @@ export interface InvitationPreview {
 }
 
 function findGuest(ports: Ports, id: string): Guest {
-  const r = guestRows(openTable(ports.workbook, 'guests')).find((x) => x.guest.id === id);
-  if (!r) throw new UserError(msg(`Gästen ${id} finns inte i listan.`, `Guest ${id} is not on the list.`));
+  const r = findGuestRow(openTable(ports.workbook, 'guests'), id);
+  if (!r) throw notFound(id);
   return r.guest;
 }
 
 /** Exactly what the guest will get (projektledare or styrgrupp). */
 export function previewInvitation(ports: Ports, input: unknown, rsvpLinkFor: RsvpLinkFor): InvitationPreview {
-  const { guestId } = parseInput(GuestIdInput, input);
+  const { guestId } = parseInput(guestIdInput(), input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['projektledare', 'styrgrupp']);
   const g = findGuest(ports, guestId);
@@ -166,7 +169,7 @@ export function previewInvitation(ports: Ports, input: unknown, rsvpLinkFor: Rsv
 
 /** Sends that guest's rendering to the current user only, subject prefixed "[TEST] "; logged. */
 export function sendTestInvitation(ports: Ports, input: unknown, rsvpLinkFor: RsvpLinkFor): { to: string } {
-  const { guestId } = parseInput(GuestIdInput, input);
+  const { guestId } = parseInput(guestIdInput(), input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['projektledare', 'styrgrupp']);
   if (!isValidEmail(ctx.email)) throw new UserError(msg('Din e-postadress är okänd; testet kan inte skickas.', 'Your e-mail address is unknown; the test cannot be sent.'));
@@ -183,9 +186,6 @@ export function sendTestInvitation(ports: Ports, input: unknown, rsvpLinkFor: Rs
 
 // ---------------------------------------------------------------------------
 // Sending
-
-export const SendBatchInput = z.strictObject({ batchSize: z.int().check(z.gte(1), z.lte(MAX_BATCH)) });
-export type SendBatchInput = z.infer<typeof SendBatchInput>;
 
 export interface BlockedGuest { readonly id: string; readonly name: string; readonly reasons: readonly Msg[] }
 
@@ -225,7 +225,7 @@ const writeJournal = (ports: Ports, j: Journal): void => ports.properties.set(JO
 
 const isQuotaError = (m: string): boolean => /too many times|quota|kvot/i.test(m);
 
-export const quotaMsg = (waiting: number): Msg => msg(
+const quotaMsg = (waiting: number): Msg => msg(
   `Dagens e-postkvot är slut${waiting ? `; ${waiting} inbjudningar väntar` : ''}. Kvoten fylls på inom ett dygn – kör Skicka inbjudningar igen i morgon. Inget skickas dubbelt.`,
   `Today's e-mail quota is used up${waiting ? `; ${waiting} invitations are waiting` : ''}. It refills within 24 hours – run Send invitations again tomorrow. Nothing is sent twice.`,
 );
@@ -236,7 +236,34 @@ function freshToken(now: Date): string {
   return `${now.getTime().toString(36)}-${Math.floor(Math.random() * 2 ** 32).toString(36)}`;
 }
 
-interface Planned { row: GuestRow; inv: Invitation }
+export interface Planned { readonly row: GuestRow; readonly inv: Invitation }
+
+/**
+ * The approved guests (by `statusOf`) in sheet order, each with their
+ * invitation or why they can't get one. An address that a mailed guest or an
+ * earlier approved guest already has is blocked: one mail per address.
+ */
+export function planInvitations(
+  rows: readonly GuestRow[], statusOf: (r: GuestRow) => string, s: Settings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date,
+): Planned[] {
+  const used = new Map<string, string>();
+  for (const r of rows) if (isMailed(statusOf(r)) && r.guest.email) used.set(normEmail(r.guest.email), r.guest.id);
+  const plans: Planned[] = [];
+  for (const r of rows) {
+    if (statusOf(r) !== 'Godkänd') continue;
+    const key = normEmail(r.guest.email);
+    const other = used.get(key);
+    const inv: Invitation = other
+      ? { ok: false, reasons: [msg(`Samma e-postadress som ${other}.`, `Same e-mail address as ${other}.`)] }
+      : buildInvitation(r.guest, s, set, rsvpLinkFor, now);
+    if (!other && key) used.set(key, r.guest.id);
+    plans.push({ row: r, inv });
+  }
+  return plans;
+}
+
+export const blockedOf = (plans: readonly Planned[]): BlockedGuest[] =>
+  plans.flatMap((p) => (p.inv.ok ? [] : [{ id: p.row.guest.id, name: guestName(p.row.guest), reasons: p.inv.reasons }]));
 
 /**
  * One batch of "Skicka inbjudningar" (projektledare). The client calls it
@@ -244,17 +271,13 @@ interface Planned { row: GuestRow; inv: Invitation }
  * most `batchSize` (≤ 25) per call.
  */
 export function sendBatch(ports: Ports, input: unknown, rsvpLinkFor: RsvpLinkFor): SendProgress {
-  const { batchSize } = parseInput(SendBatchInput, input);
+  const { batchSize } = parseInput((batchArg ??= z.strictObject({ batchSize: z.int().check(z.gte(1), z.lte(MAX_BATCH)) })), input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['projektledare']);
   const s = ctx.settings;
   const set = loadTemplates(ports);
   const quota = Math.max(0, Math.floor(ports.mailer.remainingDailyQuota()));
   const token = freshToken(ports.clock.now());
-
-  const blockedOf = (plans: readonly Planned[]): BlockedGuest[] => plans.flatMap((p) => (p.inv.ok ? [] : [{
-    id: p.row.guest.id, name: `${p.row.guest.firstName} ${p.row.guest.lastName}`.trim(), reasons: p.inv.reasons,
-  }]));
 
   // Phase 1: recover, pick, mark.
   const phase1 = ports.lock.withLock(SEND_LOCK_MS, () => {
@@ -285,19 +308,7 @@ export function sendBatch(ports: Ports, input: unknown, rsvpLinkFor: RsvpLinkFor
     const mailed = rows.filter((r) => isMailed(status.get(r.guest.id) ?? '')).length;
     const capLeft = Math.max(0, s.inviteCap - mailed);
     // Candidates: approved, in sheet order; block addresses already used by another guest.
-    const usedAddr = new Map<string, string>();
-    for (const r of rows) if (isMailed(status.get(r.guest.id) ?? '') && r.guest.email) usedAddr.set(normEmail(r.guest.email), r.guest.id);
-    const plans: Planned[] = [];
-    for (const r of rows) {
-      if (status.get(r.guest.id) !== 'Godkänd') continue;
-      const key = normEmail(r.guest.email);
-      const other = usedAddr.get(key);
-      const inv: Invitation = other
-        ? { ok: false, reasons: [msg(`Samma e-postadress som ${other}.`, `Same e-mail address as ${other}.`)] }
-        : buildInvitation(r.guest, s, set, rsvpLinkFor, now);
-      if (!other && key) usedAddr.set(key, r.guest.id);
-      plans.push({ row: r, inv });
-    }
+    const plans = planInvitations(rows, (r) => status.get(r.guest.id) ?? '', s, set, rsvpLinkFor, now);
     const ready = plans.filter((p) => p.inv.ok);
     const n = Math.min(batchSize, quota, capLeft, ready.length);
     const picked = ready.slice(0, n).map((p) => p.row);

@@ -13,19 +13,19 @@ import { formatDate } from '../core/template';
 import { appendAudit } from './audit';
 import { loadContext } from './context';
 import { GUEST_LOCK_MS, parseInput } from './guests';
-import { guestRows, writeChanges } from './invite-rows';
+import { findGuestRow, writeChanges } from './invite-rows';
 import type { Ports } from './ports';
 import { openTable } from './tables';
 
 /** Checks a token for a guest ID (constant time; the adapter holds the key). */
 export type Verify = (guestId: string, token: string) => boolean;
 
-export const NEUTRAL = msg(
+/** The one answer to a bad token and to an unknown guest alike. */
+export const neutralMsg = (): Msg => msg(
   'Länken fungerar inte. Använd hela länken i din inbjudan, eller svara arrangören via e-post.',
   'This link does not work. Use the whole link in your invitation, or reply to the organiser by e-mail.',
 );
 
-const OPEN = ['Inbjuden', 'Tackat ja', 'Tackat nej'];
 function buildSchemas() {
   const key = { g: z.string().check(z.maxLength(40)), t: z.string().check(z.maxLength(100)) };
   return {
@@ -71,7 +71,7 @@ export function deadlineEnd(iso: string): number | null {
 
 function closedReason(g: Guest, s: Settings, now: Date, lang: Lang): string {
   const contact = isValidEmail(s.replyTo) ? msg(` Kontakta ${s.replyTo.trim()}.`, ` Please contact ${s.replyTo.trim()}.`)[lang] : '';
-  if (!OPEN.includes(g.status)) return msg('Svar kan inte tas emot för den här inbjudan just nu.', 'Replies cannot be taken for this invitation right now.')[lang] + contact;
+  if (g.status !== 'Inbjuden' && g.status !== 'Tackat ja' && g.status !== 'Tackat nej') return msg('Svar kan inte tas emot för den här inbjudan just nu.', 'Replies cannot be taken for this invitation right now.')[lang] + contact;
   const end = deadlineEnd(s.rsvpDeadline);
   if (end !== null && now.getTime() >= end) {
     return msg(`Sista svarsdag (${formatDate(s.rsvpDeadline, 'sv')}) har passerat, så svaret kan inte ändras här.`,
@@ -91,15 +91,13 @@ function viewOf(g: Guest, s: Settings, now: Date, t: string): RsvpView {
   };
 }
 
-const findGuest = (ports: Ports, id: string) => guestRows(openTable(ports.workbook, 'guests')).find((r) => r.guest.id === id);
-
 /** What the page shows: the guest's own data, or the neutral message. Two range reads, no write. */
 export function viewRsvp(ports: Ports, input: unknown, verify: Verify): RsvpPage {
   const k = schemas().key.safeParse(input);
-  if (!k.success || !k.data.g || !verify(k.data.g, k.data.t)) return { ok: false, message: NEUTRAL };
+  if (!k.success || !k.data.g || !verify(k.data.g, k.data.t)) return { ok: false, message: neutralMsg() };
   const { settings } = loadContext(ports);
-  const r = findGuest(ports, k.data.g);
-  return r ? { ok: true, view: viewOf(r.guest, settings, ports.clock.now(), k.data.t) } : { ok: false, message: NEUTRAL };
+  const r = findGuestRow(openTable(ports.workbook, 'guests'), k.data.g);
+  return r ? { ok: true, view: viewOf(r.guest, settings, ports.clock.now(), k.data.t) } : { ok: false, message: neutralMsg() };
 }
 
 /**
@@ -109,12 +107,12 @@ export function viewRsvp(ports: Ports, input: unknown, verify: Verify): RsvpPage
  */
 export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAnswer {
   const a = parseInput(schemas().answer, input);
-  if (!a.g || !verify(a.g, a.t)) return { saved: false, message: NEUTRAL };
+  if (!a.g || !verify(a.g, a.t)) return { saved: false, message: neutralMsg() };
   const { settings } = loadContext(ports);
   return ports.lock.withLock(GUEST_LOCK_MS, () => {
     const t = openTable(ports.workbook, 'guests');
-    const r = guestRows(t).find((x) => x.guest.id === a.g);
-    if (!r) return { saved: false, message: NEUTRAL };
+    const r = findGuestRow(t, a.g);
+    if (!r) return { saved: false, message: neutralMsg() };
     const now = ports.clock.now();
     const g = r.guest;
     const closed = closedReason(g, settings, now, 'sv');

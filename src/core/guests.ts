@@ -17,7 +17,7 @@ import { GUEST_STATUSES, LANGUAGES } from './schema';
 import type { Role } from './settings';
 
 export type GuestStatus = (typeof GUEST_STATUSES)[number];
-export type GuestLang = (typeof LANGUAGES)[number];
+type GuestLang = (typeof LANGUAGES)[number];
 
 /** Field name → Gäster header. */
 export const GUEST_COLUMNS = {
@@ -69,16 +69,11 @@ export interface Guest {
   readonly note: string;
 }
 
-/** Statuses that hold one of the N invitation slots. */
-export const SLOT_STATUSES: readonly GuestStatus[] = [
-  'Godkänd', 'Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker', 'Misslyckad',
-];
-/** Statuses that mean an invitation has (or may have) been mailed. */
-export const MAILED_STATUSES: readonly GuestStatus[] = ['Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker'];
-
 export const isGuestStatus = (s: string): s is GuestStatus => (GUEST_STATUSES as readonly string[]).includes(s);
-export const holdsSlot = (s: string): boolean => (SLOT_STATUSES as readonly string[]).includes(s);
-export const isMailed = (s: string): boolean => (MAILED_STATUSES as readonly string[]).includes(s);
+/** Holds one of the N invitation slots: every status from approval on (only Föreslagen holds none). */
+export const holdsSlot = (s: string): boolean => s !== 'Föreslagen' && isGuestStatus(s);
+/** An invitation has (or may have) been mailed. */
+export const isMailed = (s: string): boolean => holdsSlot(s) && s !== 'Godkänd' && s !== 'Misslyckad';
 
 /** Trimmed, lower-cased: the key e-mail uniqueness is checked on. */
 export const normEmail = (e: string): string => e.trim().toLowerCase();
@@ -145,24 +140,25 @@ export interface FieldProblem {
   readonly message: Msg;
 }
 
-const LABELS: Readonly<Record<GuestField, Msg>> = {
-  id: msg('ID', 'ID'), firstName: msg('Förnamn', 'First name'), lastName: msg('Efternamn', 'Last name'),
-  title: msg('Titel', 'Title'), organisation: msg('Organisation', 'Organisation'), country: msg('Land', 'Country'),
-  email: msg('E-post', 'E-mail'), language: msg('Språk', 'Language'), events: msg('Evenemang', 'Events'),
-  diet: msg('Kost/allergier', 'Diet/allergies'), status: msg('Status', 'Status'), sentAt: msg('Skickad', 'Sent'),
-  answeredAt: msg('Svarad', 'Answered'), note: msg('Anteckning', 'Note'),
+type LimitedField = keyof typeof GUEST_LIMITS;
+const LABELS_EN: Readonly<Record<LimitedField, string>> = {
+  firstName: 'First name', lastName: 'Last name', title: 'Title', organisation: 'Organisation',
+  country: 'Country', email: 'E-mail', diet: 'Diet/allergies', note: 'Note',
 };
-export const fieldLabel = (f: GuestField): Msg => LABELS[f];
+/** A field's label: the Gäster header in Swedish. */
+const label = (f: LimitedField): Msg => msg(GUEST_COLUMNS[f], LABELS_EN[f]);
 
-export const emailInvalidMsg = (e: string): Msg => msg(
+const emailInvalidMsg = (e: string): Msg => msg(
   `E-postadressen "${e}" är inte giltig (skriv till exempel namn@exempel.se).`,
   `The e-mail address "${e}" is not valid (write for example name@example.com).`,
 );
-export const emailDuplicateMsg = (e: string, otherId?: string): Msg => msg(
+const emailDuplicateMsg = (e: string, otherId?: string): Msg => msg(
   `E-postadressen ${e} finns redan i listan${otherId ? ` (${otherId})` : ''}. Varje gäst ska ha en egen adress.`,
   `The e-mail address ${e} is already on the list${otherId ? ` (${otherId})` : ''}. Each guest needs their own address.`,
 );
-export const languageMsg = (v: string): Msg => msg(
+const unknownEventMsg = (unknown: readonly string[], sv = '', en = ''): Msg =>
+  msg(`Okänt evenemang: ${unknown.join(', ')}.${sv}`, `Unknown event: ${unknown.join(', ')}.${en}`);
+const languageMsg = (v: string): Msg => msg(
   `Okänt språk "${v}": ange sv eller en.`, `Unknown language "${v}": use sv or en.`,
 );
 
@@ -177,12 +173,12 @@ export function checkGuestDraft(
   const p: FieldProblem[] = [];
   if (!d.firstName.trim()) p.push({ field: 'firstName', message: msg('Förnamn saknas.', 'First name is missing.') });
   if (!d.lastName.trim()) p.push({ field: 'lastName', message: msg('Efternamn saknas.', 'Last name is missing.') });
-  for (const f of Object.keys(GUEST_LIMITS) as (keyof typeof GUEST_LIMITS)[]) {
-    const v = d[f];
-    if (v.length > GUEST_LIMITS[f]) {
+  for (const f of Object.keys(GUEST_LIMITS) as LimitedField[]) {
+    if (d[f].length > GUEST_LIMITS[f]) {
+      const l = label(f);
       p.push({ field: f, message: msg(
-        `${LABELS[f].sv} är för lång (högst ${GUEST_LIMITS[f]} tecken).`,
-        `${LABELS[f].en} is too long (at most ${GUEST_LIMITS[f]} characters).`,
+        `${l.sv} är för lång (högst ${GUEST_LIMITS[f]} tecken).`,
+        `${l.en} is too long (at most ${GUEST_LIMITS[f]} characters).`,
       ) });
     }
   }
@@ -193,10 +189,7 @@ export function checkGuestDraft(
   if (!parseLanguage(d.language)) p.push({ field: 'language', message: languageMsg(d.language) });
   const ev = matchEvents(d.events, known.events);
   if (ev.unknown.length) {
-    p.push({ field: 'events', message: msg(
-      `Okänt evenemang: ${ev.unknown.join(', ')}. Välj bland: ${known.events.join(', ')}.`,
-      `Unknown event: ${ev.unknown.join(', ')}. Choose from: ${known.events.join(', ')}.`,
-    ) });
+    p.push({ field: 'events', message: unknownEventMsg(ev.unknown, ` Välj bland: ${known.events.join(', ')}.`, ` Choose from: ${known.events.join(', ')}.`) });
   }
   return p;
 }
@@ -204,30 +197,23 @@ export function checkGuestDraft(
 // ---------------------------------------------------------------------------
 // Status transitions
 
-export type Actor = 'styrgrupp' | 'projektledare' | 'system';
-
 /**
- * Every status change a person may make, and who may make it. 'Skickar',
- * and 'Inbjuden' from Godkänd, are only ever set by the send itself.
+ * Who may make a status change by hand (null: nobody). 'Skickar', and
+ * 'Inbjuden' from Godkänd, are only ever set by the send itself. Answers
+ * (Tackat ja/nej, Återbud) can be recorded by hand; the RSVP page records them itself.
  */
-const TRANSITIONS: readonly { from: GuestStatus; to: GuestStatus; by: readonly Role[] }[] = [
-  { from: 'Föreslagen', to: 'Godkänd', by: ['styrgrupp'] },
-  { from: 'Godkänd', to: 'Föreslagen', by: ['styrgrupp'] },
-  { from: 'Misslyckad', to: 'Föreslagen', by: ['styrgrupp'] },
-  { from: 'Misslyckad', to: 'Godkänd', by: ['projektledare'] },
-  { from: 'Osäker', to: 'Inbjuden', by: ['projektledare'] },
-  { from: 'Osäker', to: 'Godkänd', by: ['projektledare'] },
-  // Answers recorded by hand (the RSVP page records them itself).
-  { from: 'Inbjuden', to: 'Tackat ja', by: ['projektledare'] },
-  { from: 'Inbjuden', to: 'Tackat nej', by: ['projektledare'] },
-  { from: 'Inbjuden', to: 'Återbud', by: ['projektledare'] },
-  { from: 'Tackat ja', to: 'Tackat nej', by: ['projektledare'] },
-  { from: 'Tackat ja', to: 'Återbud', by: ['projektledare'] },
-  { from: 'Tackat nej', to: 'Tackat ja', by: ['projektledare'] },
-  { from: 'Återbud', to: 'Tackat ja', by: ['projektledare'] },
-  { from: 'Tackat ja', to: 'Inbjuden', by: ['projektledare'] },
-  { from: 'Tackat nej', to: 'Inbjuden', by: ['projektledare'] },
-];
+function allowedBy(from: string, to: string): Role | null {
+  switch (`${from}>${to}`) {
+    case 'Föreslagen>Godkänd': case 'Godkänd>Föreslagen': case 'Misslyckad>Föreslagen':
+      return 'styrgrupp';
+    case 'Misslyckad>Godkänd': case 'Osäker>Inbjuden': case 'Osäker>Godkänd':
+    case 'Inbjuden>Tackat ja': case 'Inbjuden>Tackat nej': case 'Inbjuden>Återbud':
+    case 'Tackat ja>Tackat nej': case 'Tackat ja>Återbud': case 'Tackat nej>Tackat ja': case 'Återbud>Tackat ja':
+    case 'Tackat ja>Inbjuden': case 'Tackat nej>Inbjuden':
+      return 'projektledare';
+  }
+  return null;
+}
 
 export type TransitionCheck = { ok: true } | { ok: false; reason: Msg };
 
@@ -240,15 +226,15 @@ export function checkTransition(from: string, to: string, roles: readonly Role[]
   if (to === 'Skickar') {
     return { ok: false, reason: msg('Status Skickar sätts bara av utskicket.', 'The status Skickar is set only by the send.') };
   }
-  const t = TRANSITIONS.find((x) => x.from === from && x.to === to);
-  if (!t) {
+  const by = allowedBy(from, to);
+  if (!by) {
     const skip = (from === 'Föreslagen' || from === '') && to !== 'Godkänd';
     return { ok: false, reason: skip
       ? msg(`En föreslagen gäst måste godkännas av styrgruppen innan status kan bli ${to}.`, `A proposed guest must be approved by the steering group before the status can become ${to}.`)
       : msg(`Status kan inte ändras från ${from || '(tom)'} till ${to}.`, `The status cannot change from ${from || '(empty)'} to ${to}.`) };
   }
-  if (!t.by.some((r) => roles.includes(r))) {
-    const who = t.by.includes('styrgrupp') ? msg('styrgruppen', 'the steering group') : msg('projektledaren', 'the project leader');
+  if (!roles.includes(by)) {
+    const who = by === 'styrgrupp' ? msg('styrgruppen', 'the steering group') : msg('projektledaren', 'the project leader');
     return { ok: false, reason: msg(`Bara ${who.sv} får ändra status från ${from} till ${to}.`, `Only ${who.en} may change the status from ${from} to ${to}.`) };
   }
   return { ok: true };
@@ -305,9 +291,7 @@ export function judgeCellEdit(
     }
     case GUEST_COLUMNS.events: {
       const m = matchEvents(parseEventsCell(v), ctx.events);
-      return m.unknown.length
-        ? revert(msg(`Okänt evenemang: ${m.unknown.join(', ')}.`, `Unknown event: ${m.unknown.join(', ')}.`))
-        : { action: 'accept' };
+      return m.unknown.length ? revert(unknownEventMsg(m.unknown)) : { action: 'accept' };
     }
     case GUEST_COLUMNS.id:
       return revert(msg('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.'));
@@ -315,12 +299,13 @@ export function judgeCellEdit(
       return revert(msg('Skickad sätts av utskicket.', 'Skickad is set by the send.'));
     default: {
       const f = (Object.keys(GUEST_COLUMNS) as GuestField[]).find((k) => GUEST_COLUMNS[k] === e.header);
-      const lim = f && f in GUEST_LIMITS ? GUEST_LIMITS[f as keyof typeof GUEST_LIMITS] : undefined;
+      const lim = f && f in GUEST_LIMITS ? GUEST_LIMITS[f as LimitedField] : undefined;
       if (lim !== undefined && v.length > lim) {
         return revert(msg(`För lång text (högst ${lim} tecken).`, `Text too long (at most ${lim} characters).`));
       }
       if ((f === 'firstName' || f === 'lastName') && !v) {
-        return revert(msg(`${LABELS[f].sv} får inte vara tomt.`, `${LABELS[f].en} must not be empty.`));
+        const l = label(f);
+        return revert(msg(`${l.sv} får inte vara tomt.`, `${l.en} must not be empty.`));
       }
       return { action: 'accept' };
     }
@@ -346,7 +331,7 @@ export function judgeRows(
     if (!parseLanguage(g.language)) reasons.push(languageMsg(g.language));
     if (!g.firstName.trim() || !g.lastName.trim()) reasons.push(msg('Namn saknas.', 'Name is missing.'));
     const ev = matchEvents(g.events, ctx.events);
-    if (ev.unknown.length) reasons.push(msg(`Okänt evenemang: ${ev.unknown.join(', ')}.`, `Unknown event: ${ev.unknown.join(', ')}.`));
+    if (ev.unknown.length) reasons.push(unknownEventMsg(ev.unknown));
     if (r.statusBefore !== undefined) {
       const c = checkTransition(r.statusBefore, g.status, ctx.roles);
       if (!c.ok) reasons.push(c.reason);

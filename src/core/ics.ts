@@ -10,8 +10,6 @@
  */
 import { sha256Hex } from './hash';
 
-export const ICS_PRODID = '-//Stockholms stad//Summit Planner//SV';
-export const UID_DOMAIN = 'summit-planner.stockholm.se';
 
 /** One calendar entry in local (Europe/Stockholm) wall-clock time. */
 export interface Occurrence {
@@ -25,7 +23,6 @@ export interface Occurrence {
   readonly start: string;
   /** HH:MM (local); an end at or before the start means the next day. */
   readonly end: string;
-  readonly description?: string;
 }
 
 /**
@@ -36,15 +33,15 @@ export interface Occurrence {
  *   studiebesök / visit Slutdatum, 13:00–17:00
  *   anything else       Startdatum, 09:00–17:00
  */
-export const EVENT_TIMES: readonly { readonly match: RegExp; readonly days: 'all' | 'first' | 'last'; readonly start: string; readonly end: string }[] = [
-  { match: /konferens|conference/i, days: 'all', start: '09:00', end: '17:00' },
-  { match: /middag|dinner/i, days: 'first', start: '19:00', end: '23:00' },
-  { match: /studiebes|visit/i, days: 'last', start: '13:00', end: '17:00' },
-  { match: /.*/, days: 'first', start: '09:00', end: '17:00' },
-];
+function timesOf(event: string): { readonly days: 'all' | 'first' | 'last'; readonly start: string; readonly end: string } {
+  if (/konferens|conference/i.test(event)) return { days: 'all', start: '09:00', end: '17:00' };
+  if (/middag|dinner/i.test(event)) return { days: 'first', start: '19:00', end: '23:00' };
+  if (/studiebes|visit/i.test(event)) return { days: 'last', start: '13:00', end: '17:00' };
+  return { days: 'first', start: '09:00', end: '17:00' };
+}
 
 /** Days from start to end inclusive (ISO dates); at most 31. */
-export function daysBetween(start: string, end: string): string[] {
+function daysBetween(start: string, end: string): string[] {
   const p = (s: string) => { const [y, m, d] = s.split('-').map(Number); return Date.UTC(y, m - 1, d); };
   const a = p(start), b = p(end || start);
   if (!Number.isFinite(a)) return [];
@@ -62,7 +59,7 @@ export function occurrencesFor(
   if (days.length === 0) return [];
   const out: Occurrence[] = [];
   for (const ev of events) {
-    const rule = EVENT_TIMES.find((r) => r.match.test(ev)) ?? EVENT_TIMES[EVENT_TIMES.length - 1];
+    const rule = timesOf(ev);
     const picked = rule.days === 'all' ? days : rule.days === 'first' ? [days[0]] : [days[days.length - 1]];
     for (const date of picked) {
       out.push({
@@ -103,7 +100,7 @@ export function foldLine(line: string): string {
 
 /** Stable UID for a guest and an event part. */
 export const eventUid = (guestId: string, key: string): string =>
-  `${sha256Hex(`${guestId}\u0000${key}`).slice(0, 32)}@${UID_DOMAIN}`;
+  `${sha256Hex(`${guestId}\u0000${key}`).slice(0, 32)}@summit-planner.stockholm.se`;
 
 const compact = (date: string, hhmm: string): string => `${date.replace(/-/g, '')}T${hhmm.replace(':', '')}00`;
 
@@ -113,37 +110,33 @@ const nextDay = (date: string): string => {
 };
 
 /** "20091102T080000Z" */
-export const utcStamp = (d: Date): string => `${d.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
-
-const VTIMEZONE_STOCKHOLM = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Stockholm',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-];
+const utcStamp = (d: Date): string => `${d.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
 
 /** A whole VCALENDAR with one VEVENT per occurrence; CRLF line ends, folded. */
 export function buildIcs(input: { guestId: string; occurrences: readonly Occurrence[]; now: Date }): string {
   const lines: string[] = [
     'BEGIN:VCALENDAR',
-    `PRODID:${ICS_PRODID}`,
+    'PRODID:-//Stockholms stad//Summit Planner//SV',
     'VERSION:2.0',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    ...VTIMEZONE_STOCKHOLM,
+    'BEGIN:VTIMEZONE',
+    'TZID:Europe/Stockholm',
+    'BEGIN:DAYLIGHT',
+    'TZOFFSETFROM:+0100',
+    'TZOFFSETTO:+0200',
+    'TZNAME:CEST',
+    'DTSTART:19700329T020000',
+    'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+    'END:DAYLIGHT',
+    'BEGIN:STANDARD',
+    'TZOFFSETFROM:+0200',
+    'TZOFFSETTO:+0100',
+    'TZNAME:CET',
+    'DTSTART:19701025T030000',
+    'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+    'END:STANDARD',
+    'END:VTIMEZONE',
   ];
   const stamp = utcStamp(input.now);
   for (const o of input.occurrences) {
@@ -157,7 +150,6 @@ export function buildIcs(input: { guestId: string; occurrences: readonly Occurre
       `SUMMARY:${escapeText(o.summary)}`,
     );
     if (o.location) lines.push(`LOCATION:${escapeText(o.location)}`);
-    if (o.description) lines.push(`DESCRIPTION:${escapeText(o.description)}`);
     lines.push('TRANSP:OPAQUE', 'STATUS:CONFIRMED', 'END:VEVENT');
   }
   lines.push('END:VCALENDAR');

@@ -13,7 +13,8 @@ import {
 } from './guests';
 import { msg, type Msg } from './msg';
 
-export const IMPORT_LIMITS = { chars: 1_000_000, rows: MAX_GUESTS } as const;
+/** The most text one import reads. */
+export const MAX_IMPORT_CHARS = 1_000_000;
 
 export type Delimiter = '\t' | ';' | ',';
 
@@ -76,8 +77,9 @@ export function parseDelimited(input: string, delimiter?: Delimiter): { delimite
   return { delimiter: d, records };
 }
 
-/** Header names (Swedish and English, any case/spacing) → guest field. */
-const HEADER_ALIASES: Readonly<Partial<Record<GuestField, readonly string[]>>> = {
+/** Header names (Swedish and English, any case/spacing) → guest field; built on first use. */
+let aliases: Readonly<Partial<Record<GuestField, readonly string[]>>> | undefined;
+const headerAliases = () => (aliases ??= {
   firstName: ['förnamn', 'fornamn', 'first name', 'firstname', 'given name', 'given'],
   lastName: ['efternamn', 'last name', 'lastname', 'surname', 'family name'],
   title: ['titel', 'title', 'job title', 'befattning'],
@@ -88,16 +90,17 @@ const HEADER_ALIASES: Readonly<Partial<Record<GuestField, readonly string[]>>> =
   events: ['evenemang', 'events', 'event'],
   diet: ['kost/allergier', 'kost', 'allergier', 'diet', 'dietary requirements', 'allergies'],
   note: ['anteckning', 'note', 'notes', 'kommentar', 'comment'],
-};
+});
 
 const normH = (s: string): string => s.replace(/^\ufeff/, '').trim().toLocaleLowerCase('sv').replace(/\s+/g, ' ').replace(/[:*]$/, '');
 
-export function mapHeader(header: readonly string[]): { columns: Partial<Record<GuestField, number>>; ignored: string[] } {
+function mapHeader(header: readonly string[]): { columns: Partial<Record<GuestField, number>>; ignored: string[] } {
   const columns: Partial<Record<GuestField, number>> = {};
   const ignored: string[] = [];
+  const known = headerAliases();
   header.forEach((h, i) => {
     const n = normH(h);
-    const f = (Object.keys(HEADER_ALIASES) as GuestField[]).find((k) => HEADER_ALIASES[k]?.includes(n));
+    const f = (Object.keys(known) as GuestField[]).find((k) => known[k]?.includes(n));
     if (f && columns[f] === undefined) columns[f] = i;
     else if (n) ignored.push(h.trim());
   });
@@ -138,7 +141,7 @@ export interface ImportContext {
 export function previewImport(text: string, ctx: ImportContext): ImportPreview {
   const empty = (fileErrors: Msg[], delimiter: Delimiter = ','): ImportPreview =>
     ({ rows: [], valid: 0, invalid: 0, fileErrors, ignoredColumns: [], delimiter, overCap: 0 });
-  if (text.length > IMPORT_LIMITS.chars) {
+  if (text.length > MAX_IMPORT_CHARS) {
     return empty([msg('Texten är för stor (högst 1 000 000 tecken).', 'The text is too large (at most 1,000,000 characters).')]);
   }
   const { delimiter, records } = parseDelimited(text);

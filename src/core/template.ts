@@ -11,7 +11,7 @@
 import { msg, type Lang, type Msg } from './msg';
 
 /** Canonical placeholder keys and the names (Swedish, English) that refer to them. */
-export const PLACEHOLDERS = {
+const buildPlaceholders = () => ({
   firstName: ['Förnamn', 'FirstName', 'First name'],
   lastName: ['Efternamn', 'LastName', 'Last name', 'Surname'],
   title: ['Titel', 'Title'],
@@ -26,19 +26,24 @@ export const PLACEHOLDERS = {
   rsvpDeadline: ['Sista svarsdag', 'RsvpDeadline', 'RSVP deadline', 'Deadline'],
   sender: ['Avsändare', 'Sender', 'SenderName'],
   rsvpLink: ['Svarslänk', 'RsvpLink', 'RSVP link'],
-} as const;
+} as const);
+let ph: ReturnType<typeof buildPlaceholders> | undefined;
+/** Built on first use (nothing runs at global scope). */
+const placeholders = () => (ph ??= buildPlaceholders());
 
-export type PlaceholderKey = keyof typeof PLACEHOLDERS;
+export type PlaceholderKey = keyof ReturnType<typeof buildPlaceholders>;
+const keys = (): PlaceholderKey[] => Object.keys(placeholders()) as PlaceholderKey[];
+/** The name of a placeholder in a language ("Förnamn", "FirstName"). */
+const nameIn = (k: PlaceholderKey, lang: Lang): string => placeholders()[k][lang === 'sv' ? 0 : 1];
 export type MergeValues = Readonly<Partial<Record<PlaceholderKey, string>>>;
 
 /** Spaces, hyphens and underscores are ignored; case too ("{{ first_name }}" = FirstName). */
 const normName = (s: string): string => s.toLocaleLowerCase('sv').replace(/[\s\-_]+/g, '');
 
-const LOOKUP: ReadonlyMap<string, PlaceholderKey> = new Map(
-  (Object.keys(PLACEHOLDERS) as PlaceholderKey[]).flatMap((k) => PLACEHOLDERS[k].map((n) => [normName(n), k] as const)),
-);
+let lookup: ReadonlyMap<string, PlaceholderKey> | undefined;
 
-export const placeholderKey = (name: string): PlaceholderKey | null => LOOKUP.get(normName(name)) ?? null;
+export const placeholderKey = (name: string): PlaceholderKey | null =>
+  (lookup ??= new Map(keys().flatMap((k) => placeholders()[k].map((n) => [normName(n), k] as const)))).get(normName(name)) ?? null;
 
 export interface Template {
   readonly language: Lang;
@@ -46,7 +51,6 @@ export interface Template {
   readonly body: string;
 }
 
-export const TEMPLATE_LIMITS = { subject: 200, body: 20000 } as const;
 
 export interface Rendered {
   readonly subject: string;
@@ -96,27 +100,30 @@ function scan(src: string, where: Msg): Scanned {
   return { text, keys, problems };
 }
 
-const knownList = (lang: Lang): string =>
-  (Object.keys(PLACEHOLDERS) as PlaceholderKey[]).map((k) => PLACEHOLDERS[k][lang === 'sv' ? 0 : 1]).join(', ');
+const knownList = (lang: Lang): string => keys().map((k) => nameIn(k, lang)).join(', ');
 
-const SUBJECT = msg('Ämnesraden', 'The subject');
-const BODY = msg('Brödtexten', 'The body');
+/** Subject and body, scanned. */
+const scanBoth = (t: Template): [Scanned, Scanned] =>
+  [scan(t.subject, msg('Ämnesraden', 'The subject')), scan(t.body, msg('Brödtexten', 'The body'))];
 
 /** The placeholders a template uses (in order, without repeats). */
 export function placeholdersUsed(t: Template): PlaceholderKey[] {
-  return [...new Set([...scan(t.subject, SUBJECT).keys, ...scan(t.body, BODY).keys])];
+  const [subj, body] = scanBoth(t);
+  return [...new Set([...subj.keys, ...body.keys])];
 }
 
-/** Problems with the template itself (independent of any guest). */
-export function checkTemplate(t: Template): Msg[] {
-  const p = [...scan(t.subject, SUBJECT).problems, ...scan(t.body, BODY).problems];
+function problemsOf(t: Template, [subj, body]: readonly [Scanned, Scanned]): Msg[] {
+  const p = [...subj.problems, ...body.problems];
   if (!t.subject.trim()) p.push(msg('Ämnesraden är tom.', 'The subject is empty.'));
   if (/[\r\n]/.test(t.subject)) p.push(msg('Ämnesraden får inte innehålla radbrytningar.', 'The subject must not contain line breaks.'));
   if (!t.body.trim()) p.push(msg('Brödtexten är tom.', 'The body is empty.'));
-  if (t.subject.length > TEMPLATE_LIMITS.subject) p.push(msg(`Ämnesraden är för lång (högst ${TEMPLATE_LIMITS.subject} tecken).`, `The subject is too long (at most ${TEMPLATE_LIMITS.subject} characters).`));
-  if (t.body.length > TEMPLATE_LIMITS.body) p.push(msg(`Brödtexten är för lång (högst ${TEMPLATE_LIMITS.body} tecken).`, `The body is too long (at most ${TEMPLATE_LIMITS.body} characters).`));
+  if (t.subject.length > 200) p.push(msg('Ämnesraden är för lång (högst 200 tecken).', 'The subject is too long (at most 200 characters).'));
+  if (t.body.length > 20000) p.push(msg('Brödtexten är för lång (högst 20000 tecken).', 'The body is too long (at most 20000 characters).'));
   return p;
 }
+
+/** Problems with the template itself (independent of any guest). */
+export const checkTemplate = (t: Template): Msg[] => problemsOf(t, scanBoth(t));
 
 export const escapeHtml = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -125,9 +132,9 @@ const SAFE_URL = /^(https?:\/\/[^\s"'<>]+|mailto:[^\s"'<>]+)$/i;
 
 /** Renders a template for one guest's values; blocks with reasons instead of sending anything incomplete. */
 export function renderTemplate(t: Template, values: MergeValues): RenderResult {
-  const reasons = checkTemplate(t);
-  const subj = scan(t.subject, SUBJECT);
-  const body = scan(t.body, BODY);
+  const scanned = scanBoth(t);
+  const [subj, body] = scanned;
+  const reasons = problemsOf(t, scanned);
   const missing = new Set<PlaceholderKey>();
   const val = (k: PlaceholderKey): string => {
     const v = values[k];
@@ -136,7 +143,7 @@ export function renderTemplate(t: Template, values: MergeValues): RenderResult {
   };
   for (const k of [...subj.keys, ...body.keys]) val(k);
   for (const k of missing) {
-    const name = PLACEHOLDERS[k][t.language === 'sv' ? 0 : 1];
+    const name = nameIn(k, t.language);
     reasons.push(msg(`Värde saknas för {{${name}}}.`, `No value for {{${name}}}.`));
   }
   if (reasons.length) return { ok: false, reasons };
@@ -248,11 +255,6 @@ function plain(s: string, value: (i: number) => string): string {
 // ---------------------------------------------------------------------------
 // Dates, without Intl (Apps Script's V8 and Node may disagree about locale data).
 
-const MONTHS: Readonly<Record<Lang, readonly string[]>> = {
-  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
 /** "2009-12-08" → "8 december 2009" (sv) / "8 December 2009" (en); '' for anything that is not a date. */
 export function formatDate(iso: string, lang: Lang): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
@@ -260,5 +262,8 @@ export function formatDate(iso: string, lang: Lang): string {
   const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
   const dt = new Date(Date.UTC(y, mo - 1, d));
   if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return '';
-  return `${d} ${MONTHS[lang][mo - 1]} ${y}`;
+  const months = lang === 'sv'
+    ? 'januari februari mars april maj juni juli augusti september oktober november december'
+    : 'January February March April May June July August September October November December';
+  return `${d} ${months.split(' ')[mo - 1]} ${y}`;
 }

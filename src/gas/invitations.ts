@@ -13,6 +13,7 @@ import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinkFor } fr
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { loadContext } from '../app/context';
+import { normEmail } from '../core/guests';
 import { msg, UserError, type Lang } from '../core/msg';
 import { rsvpUrl } from '../core/rsvp';
 import { gasPorts } from './adapters';
@@ -20,13 +21,13 @@ import { failureMessage, handle, noArgs } from './api';
 
 export const RSVP_SECRET_KEY = 'summit.rsvp.secret';
 
-export const NO_WEB_APP = msg(
+const noWebApp = (): UserError => new UserError(msg(
   'Svarssidan (webbappen) är inte driftsatt, så svarslänken skulle inte fungera. Driftsätt den först (Apps Script → Driftsätt → Ny driftsättning → Webbapp). Inget skickades.',
   'The RSVP page (web app) is not deployed, so the RSVP link would not work. Deploy it first (Apps Script → Deploy → New deployment → Web app). Nothing was sent.',
-);
+));
 
 /** The HMAC key of the RSVP tokens: script properties, created once (under the script lock, so two first runs agree). */
-export function rsvpSecret(): string {
+function rsvpSecret(): string {
   const props = PropertiesService.getScriptProperties();
   const have = props.getProperty(RSVP_SECRET_KEY);
   if (have) return have;
@@ -46,19 +47,25 @@ export function rsvpSecret(): string {
 /** The web app's URL, '' when it is not deployed. */
 const webAppUrl = (): string => ScriptApp.getService().getUrl() || '';
 
-/** Personal links `<web app>?g=<id>&t=<HMAC>`; two service calls per execution, none per guest. Throws NO_WEB_APP. */
-export function rsvpLinks(url?: string): RsvpLinkFor {
+/** Personal links `<web app>?g=<id>&t=<HMAC>`; two service calls per execution, none per guest. Throws noWebApp(). */
+function rsvpLinks(url?: string): RsvpLinkFor {
   const base = url ?? webAppUrl();
   // Fetched now, before any use case takes the script lock: rsvpSecret() may take
   // that same lock, and releasing it inside a critical section would end the section.
   const secret = base ? rsvpSecret() : '';
   return (g) => {
-    if (!base) throw new UserError(NO_WEB_APP);
+    if (!base) throw noWebApp();
     return rsvpUrl(base, secret, g.id);
   };
 }
 
-const one = z.tuple([z.unknown()]);
+// Built on first use: nothing runs at global scope.
+let oneArg: z.ZodMiniTuple<[z.ZodMiniUnknown], null> | undefined;
+/** One argument, passed as is: the use case checks the role, then validates it with its own schema. */
+export const one = (): z.ZodMiniTuple<[z.ZodMiniUnknown], null> => (oneArg ??= z.tuple([z.unknown()]));
+/** A sidebar call whose one argument goes straight to the use case. */
+const pass = <T>(useCase: (ports: Ports, input: unknown) => T) =>
+  (...args: unknown[]) => handle(one, args, ([input], { ports }) => useCase(ports, input));
 const viewer = (ports: Ports) => {
   const ctx = loadContext(ports);
   return { user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, events: [...ctx.settings.events] };
@@ -78,25 +85,25 @@ export const saveGuest = (...args: unknown[]) => handle(one, args, ([input], { p
   return addGuest(ports, input);
 });
 
-export const approve = (...args: unknown[]) => handle(one, args, ([input], { ports }) => approveGuests(ports, input));
-export const unapprove = (...args: unknown[]) => handle(one, args, ([input], { ports }) => unapproveGuests(ports, input));
-export const resolveSend = (...args: unknown[]) => handle(one, args, ([input], { ports }) => resolveGuestSend(ports, input));
-export const previewImport = (...args: unknown[]) => handle(one, args, ([input], { ports }) => previewGuestImport(ports, input));
-export const importGuestRows = (...args: unknown[]) => handle(one, args, ([input], { ports }) => importGuests(ports, input));
+export const approve = pass(approveGuests);
+export const unapprove = pass(unapproveGuests);
+export const resolveSend = pass(resolveGuestSend);
+export const previewImport = pass(previewGuestImport);
+export const importGuestRows = pass(importGuests);
 
 // --- Inbjudningar ------------------------------------------------------------------
 
 /** Who would get an invitation now, from which account; projektledare. */
 export const getSendPlan = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => ({ ...viewer(ports), plan: planSend(ports, rsvpLinks()) }));
 
-export const previewMail = (...args: unknown[]) => handle(one, args, ([input], { ports }) => previewInvitation(ports, input, rsvpLinks()));
+export const previewMail = pass((ports, input) => previewInvitation(ports, input, rsvpLinks()));
 
-export const sendTestMail = (...args: unknown[]) => handle(one, args, ([input], { ports }) => sendTestInvitation(ports, input, rsvpLinks()));
+export const sendTestMail = pass((ports, input) => sendTestInvitation(ports, input, rsvpLinks()));
 
 /** One batch of the real send (the client calls again while `done` is false). Refuses up front without a web app URL. */
-export const sendInvitations = (...args: unknown[]) => handle(one, args, ([input], { ports }) => {
+export const sendInvitations = pass((ports, input) => {
   const url = webAppUrl();
-  if (!url) throw new UserError(NO_WEB_APP);
+  if (!url) throw noWebApp();
   return sendBatch(ports, input, rsvpLinks(url));
 });
 
@@ -104,7 +111,7 @@ export const sendInvitations = (...args: unknown[]) => handle(one, args, ([input
 
 /** Judges a direct edit of Gäster as `editor`; returns the toast text, or '' when the edit is fine. */
 export function guardGuestSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit, editor: string, lang: Lang): string {
-  const ports = { ...gasPorts(), user: { email: () => editor.trim().toLowerCase() } };
+  const ports = { ...gasPorts(), user: { email: () => normEmail(editor) } };
   try {
     const d = guardGuestEdit(ports, {
       row: e.range.getRow(), column: e.range.getColumn(), numRows: e.range.getNumRows(), numColumns: e.range.getNumColumns(),

@@ -4,20 +4,17 @@
  * the link is checked against the key in script properties (read only: no
  * key means no valid link).
  */
-import * as z from 'zod/mini';
 import { answerRsvp, viewRsvp, type RsvpPage, type Verify } from '../app/rsvp';
 import { msg } from '../core/msg';
 import { verifyRsvpToken } from '../core/rsvp';
 import { gasPorts } from './adapters';
 import { handle } from './api';
-import { RSVP_SECRET_KEY } from './invitations';
+import { one, RSVP_SECRET_KEY } from './invitations';
 
 const verifier = (): Verify => {
   let secret: string | undefined;
   return (g, t) => verifyRsvpToken((secret ??= PropertiesService.getScriptProperties().getProperty(RSVP_SECRET_KEY) ?? ''), g, t);
 };
-
-const TITLE = msg('Svar på inbjudan', 'Reply to the invitation');
 
 export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
   let page: RsvpPage;
@@ -28,7 +25,8 @@ export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleApps
     page = { ok: false, message: msg('Sidan kan inte visas just nu. Försök igen senare.', 'The page cannot be shown right now. Please try again later.') };
   }
   const lang = page.ok ? page.view.lang : 'sv';
-  const title = page.ok ? `${TITLE[lang]} – ${page.view.eventName}` : TITLE[lang];
+  const heading = lang === 'sv' ? 'Svar på inbjudan' : 'Reply to the invitation';
+  const title = page.ok ? `${heading} – ${page.view.eventName}` : heading;
   const tpl = HtmlService.createTemplateFromFile('Rsvp');
   tpl.lang = lang;
   tpl.title = title;
@@ -39,4 +37,4 @@ export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleApps
 
 /** `[{ g, t, answer: 'ja' | 'nej', diet? }]` from the RSVP page; the token is the authority. */
 export const submitRsvp = (...args: unknown[]) =>
-  handle(z.tuple([z.unknown()]), args, ([input], { ports }) => answerRsvp(ports, input, verifier()), true);
+  handle(one, args, ([input], { ports }) => answerRsvp(ports, input, verifier()), true);

@@ -1,4 +1,4 @@
-import { answerRsvp, deadlineEnd, NEUTRAL, viewRsvp } from '../../../src/app/rsvp';
+import { answerRsvp, deadlineEnd, neutralMsg, viewRsvp } from '../../../src/app/rsvp';
 import { UserError } from '../../../src/core/msg';
 import { rsvpToken, verifyRsvpToken } from '../../../src/core/rsvp';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
@@ -45,7 +45,7 @@ describe('viewRsvp', () => {
   ])('%s → the neutral message, nothing read', (_why, input) => {
     const p = setup();
     const reads = p.workbook.counters.reads;
-    expect(viewRsvp(p, input, verify)).toEqual({ ok: false, message: NEUTRAL });
+    expect(viewRsvp(p, input, verify)).toEqual({ ok: false, message: neutralMsg() });
     if (!String(_why).startsWith('unknown')) expect(p.workbook.counters.reads).toBe(reads);
   });
 
@@ -104,7 +104,7 @@ describe('answerRsvp', () => {
   ])('%s → neutral, nothing written', (_why, input) => {
     const p = setup();
     const writes = p.workbook.counters.writes;
-    expect(answerRsvp(p, input, verify)).toEqual({ saved: false, message: NEUTRAL });
+    expect(answerRsvp(p, input, verify)).toEqual({ saved: false, message: neutralMsg() });
     expect(p.workbook.counters.writes).toBe(writes);
   });
 
