@@ -59,7 +59,10 @@ export async function build({ quiet = false } = {}) {
     : [];
   for (const page of pages) {
     const base = page.slice(0, -5);
-    let html = fs.readFileSync(path.join(pagesDir, page), 'utf8');
+    // Every page is its <main> element inside the one shared shell (src/ui/shell.html:
+    // doctype, language, title and meta tags as Apps Script templates).
+    const shell = fs.readFileSync(path.join(root, 'src/ui/shell.html'), 'utf8');
+    let html = shell.replace('<!-- @page -->', () => fs.readFileSync(path.join(pagesDir, page), 'utf8').trimEnd());
     const ts = path.join(pagesDir, `${base}.ts`);
     const css = path.join(pagesDir, `${base}.css`);
     const shared = path.join(root, 'src/ui/shared.css');
