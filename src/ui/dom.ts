@@ -34,4 +34,7 @@ export function announce(region: HTMLElement, text: string, kind: 'info' | 'erro
   region.textContent = text;
 }
 
+/** The nodes that exist (for optional parts of a view). */
+export const only = (...xs: (Node | null)[]): Node[] => xs.filter((x): x is Node => x !== null);
+
 export const pageLang = (): 'sv' | 'en' => (document.documentElement.lang === 'en' ? 'en' : 'sv');

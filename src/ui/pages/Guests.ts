@@ -7,14 +7,13 @@
 import type { GuestListView, StatusResult } from '../../app/guests';
 import type { ImportPreview } from '../../core/invite-csv';
 import type { Msg } from '../../core/msg';
-import { $, announce, h, pageLang } from '../dom';
+import { $, announce, h, only, pageLang } from '../dom';
 import { call } from '../rpc';
 import { guestTexts, statusText } from './guests-i18n';
 
 type Guest = GuestListView['guests'][number];
 interface View { user: string; roles: string[]; eventName: string; events: string[]; list: GuestListView }
 
-const only = (...xs: (Node | null)[]): Node[] => xs.filter((x): x is Node => x !== null);
 const lang = pageLang();
 const t = guestTexts(lang);
 const status = $('#status');

@@ -10,7 +10,7 @@ import type { GuestListView } from '../../app/guests';
 import type { InvitationPreview, SendProgress } from '../../app/merge';
 import type { SendPlan } from '../../app/send-plan';
 import type { Msg } from '../../core/msg';
-import { $, announce, h, pageLang } from '../dom';
+import { $, announce, h, only, pageLang } from '../dom';
 import { call } from '../rpc';
 import { statusText } from './guests-i18n';
 import { invitationTexts } from './invitations-i18n';
@@ -18,7 +18,6 @@ import { invitationTexts } from './invitations-i18n';
 interface View { user: string; roles: string[]; list: GuestListView }
 const BATCH = 10;
 
-const only = (...xs: (Node | null)[]): Node[] => xs.filter((x): x is Node => x !== null);
 const lang = pageLang();
 const t = invitationTexts(lang);
 const status = $('#status');
