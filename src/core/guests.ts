@@ -54,19 +54,10 @@ export const GUEST_LIMITS = {
 /** Hard limit on the size of the list (proposals included). */
 export const MAX_GUESTS = 2000;
 
-export interface Guest {
+/** A row of Gäster: what a person enters (GuestDraft) plus its ID and status. */
+export interface Guest extends GuestDraft {
   readonly id: string;
-  readonly firstName: string;
-  readonly lastName: string;
-  readonly title: string;
-  readonly organisation: string;
-  readonly country: string;
-  readonly email: string;
-  readonly language: string;
-  readonly events: readonly string[];
-  readonly diet: string;
   readonly status: string;
-  readonly note: string;
 }
 
 export const isGuestStatus = (s: string): s is GuestStatus => (GUEST_STATUSES as readonly string[]).includes(s);
