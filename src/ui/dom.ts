@@ -38,3 +38,28 @@ export function announce(region: HTMLElement, text: string, kind: 'info' | 'erro
 export const only = (...xs: (Node | null)[]): Node[] => xs.filter((x): x is Node => x !== null);
 
 export const pageLang = (): 'sv' | 'en' => (document.documentElement.lang === 'en' ? 'en' : 'sv');
+
+/**
+ * Runs a server load with the regions marked aria-busy. With `texts.busy` the
+ * status region says so and ends with `texts.done` (or empty); without it the
+ * status is left alone (it may hold the message of the action that led here).
+ * A failure goes to `onError` (default: the status region, as an error).
+ */
+export async function loading(
+  regions: readonly HTMLElement[],
+  status: HTMLElement,
+  texts: { readonly busy?: string; readonly done?: string },
+  work: () => Promise<void>,
+  onError: (e: unknown) => void = (e) => announce(status, (e as Error).message, 'error'),
+): Promise<void> {
+  for (const r of regions) r.setAttribute('aria-busy', 'true');
+  if (texts.busy !== undefined) announce(status, texts.busy);
+  try {
+    await work();
+    if (texts.busy !== undefined) announce(status, texts.done ?? '', texts.done ? 'ok' : 'info');
+  } catch (e) {
+    onError(e);
+  } finally {
+    for (const r of regions) r.setAttribute('aria-busy', 'false');
+  }
+}

@@ -6,7 +6,7 @@
 import type { FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
 import type { BudgetForm, Saved } from '../../gas/budget';
-import { $, announce, h, pageLang } from '../dom';
+import { $, announce, h, loading, pageLang } from '../dom';
 import { busy, field, select, showErrors, type Field } from '../form';
 import { money } from '../i18n';
 import { call } from '../rpc';
@@ -164,16 +164,4 @@ async function reload(): Promise<void> {
   who.textContent = form.roles.includes('styrgrupp') ? form.user : t.notSteering;
 }
 
-async function start(): Promise<void> {
-  announce(status, t.loading);
-  try {
-    await reload();
-    announce(status, '');
-  } catch (e) {
-    fail(e);
-  } finally {
-    allocSection.setAttribute('aria-busy', 'false');
-    transferSection.setAttribute('aria-busy', 'false');
-  }
-}
-void start();
+void loading([allocSection, transferSection], status, { busy: t.loading }, reload, fail);

@@ -7,7 +7,7 @@
 import type { FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
 import type { BudgetForm, CostList, CostRow, Saved } from '../../gas/budget';
-import { $, announce, h, pageLang } from '../dom';
+import { $, announce, h, loading, pageLang } from '../dom';
 import { busy, field, select, showErrors, type Field } from '../form';
 import { money } from '../i18n';
 import { call } from '../rpc';
@@ -248,16 +248,4 @@ async function reload(): Promise<void> {
   await loadCosts();
 }
 
-async function start(): Promise<void> {
-  announce(status, t.loading);
-  try {
-    await reload();
-    announce(status, '');
-  } catch (e) {
-    fail(e);
-  } finally {
-    regSection.setAttribute('aria-busy', 'false');
-    chgSection.setAttribute('aria-busy', 'false');
-  }
-}
-void start();
+void loading([regSection, chgSection], status, { busy: t.loading }, reload, fail);

@@ -7,7 +7,7 @@
 import type { GuestListView, StatusResult } from '../../app/guests';
 import type { ImportPreview } from '../../core/invite-csv';
 import type { Msg } from '../../core/msg';
-import { $, announce, h, only, pageLang } from '../dom';
+import { $, announce, h, loading, only, pageLang } from '../dom';
 import { call } from '../rpc';
 import { guestTexts, statusText } from './guests-i18n';
 
@@ -228,16 +228,7 @@ content.addEventListener('click', (ev) => {
 });
 
 async function load(say = true): Promise<void> {
-  content.setAttribute('aria-busy', 'true');
-  if (say) announce(status, t.loading);
-  try {
-    render(await call<View>('getGuests'));
-    if (say) announce(status, t.loaded, 'ok');
-  } catch (e) {
-    announce(status, (e as Error).message, 'error');
-  } finally {
-    content.setAttribute('aria-busy', 'false');
-  }
+  await loading([content], status, say ? { busy: t.loading, done: t.loaded } : {}, async () => render(await call<View>('getGuests')));
 }
 
 refresh.addEventListener('click', () => void load());

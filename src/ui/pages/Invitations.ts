@@ -10,7 +10,7 @@ import type { GuestListView } from '../../app/guests';
 import type { InvitationPreview, SendProgress } from '../../app/merge';
 import type { SendPlan } from '../../app/send-plan';
 import type { Msg } from '../../core/msg';
-import { $, announce, h, only, pageLang } from '../dom';
+import { $, announce, h, loading, only, pageLang } from '../dom';
 import { call } from '../rpc';
 import { statusText } from './guests-i18n';
 import { invitationTexts } from './invitations-i18n';
@@ -166,16 +166,7 @@ async function sendAll(total: number): Promise<void> {
 }
 
 async function load(): Promise<void> {
-  content.setAttribute('aria-busy', 'true');
-  announce(status, t.loading);
-  try {
-    render(await call<View>('getGuests'));
-    announce(status, '');
-  } catch (e) {
-    announce(status, (e as Error).message, 'error');
-  } finally {
-    content.setAttribute('aria-busy', 'false');
-  }
+  await loading([content], status, { busy: t.loading }, async () => render(await call<View>('getGuests')));
 }
 
 refresh.addEventListener('click', () => void load());

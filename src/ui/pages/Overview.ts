@@ -1,7 +1,7 @@
 /** Budgetöversikt: one server round trip (getOverview), accessible progress bars. */
 import type { OverviewView } from '../../core/api';
 import type { FunderView } from '../../core/budget';
-import { $, announce, h, pageLang } from '../dom';
+import { $, h, loading, pageLang } from '../dom';
 import { money, percent, texts } from '../i18n';
 import { call } from '../rpc';
 
@@ -66,17 +66,8 @@ function render(view: OverviewView): void {
 
 async function load(): Promise<void> {
   refresh.disabled = true;
-  content.setAttribute('aria-busy', 'true');
-  announce(status, t.loading);
-  try {
-    render(await call<OverviewView>('getOverview'));
-    announce(status, t.loaded, 'ok');
-  } catch (e) {
-    announce(status, (e as Error).message, 'error');
-  } finally {
-    content.setAttribute('aria-busy', 'false');
-    refresh.disabled = false;
-  }
+  await loading([content], status, { busy: t.loading, done: t.loaded }, async () => render(await call<OverviewView>('getOverview')));
+  refresh.disabled = false;
 }
 
 refresh.addEventListener('click', () => void load());
