@@ -284,6 +284,26 @@ describe('sending', () => {
     expect(emu.outbox()).toHaveLength(12);
   });
 
+  test('MailApp refusing one address marks that guest Misslyckad with the reason; the run goes on and a resend works', () => {
+    const emu = workbookWithGuests(6);
+    emu.mailFailures = (a) => (a === 'gast2@example.org' ? 'Invalid email: gast2@example.org' : null);
+    const res = sendAll(emu);
+    expect(res.reduce((s, r) => s + r.sent, 0)).toBe(5);
+    expect(res.reduce((s, r) => s + r.failed, 0)).toBe(1);
+    const failed = guests(emu).find((g) => g['E-post'] === 'gast2@example.org')!;
+    expect(failed['Status']).toBe('Misslyckad');
+    expect(String(failed['Anteckning'])).toMatch(/Invalid email: gast2@example\.org/);
+    expect(guests(emu).filter((g) => g['Status'] === 'Inbjuden')).toHaveLength(5);
+    expect(emu.outbox().map((o) => o.to[0])).not.toContain('gast2@example.org');
+    expect(emu.sheetValues('Logg').some((r) => String(r[2]).includes('misslyck') || String(r[5]).includes('Invalid email'))).toBe(true);
+    // Fixed on Google's side: "Skicka igen" (back to Godkänd), then the next run sends it, once.
+    emu.mailFailures = null;
+    ok(api(emu, 'resolveSend', [{ id: failed['ID'], to: 'Godkänd' }], PL));
+    sendAll(emu);
+    expect(guests(emu).every((g) => g['Status'] === 'Inbjuden')).toBe(true);
+    expect([...mailsPerRecipient(emu).values()].every((c) => c === 1)).toBe(true);
+  });
+
   test('no web app URL: sending is refused with a clear reason and nothing is mailed; preview shows why', () => {
     const emu = fork(approved, { serviceUrl: '' });
     const before = snapshot(emu);

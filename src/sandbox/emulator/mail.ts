@@ -61,6 +61,10 @@ export class MailAppImpl extends GasObject {
     for (const addr of all) if (!EMAIL_RE.test(addr)) throw new Error(`Invalid email: ${addr}`);
     if (m.replyTo && !EMAIL_RE.test(String(m.replyTo))) throw new Error(`Invalid email: ${m.replyTo}`);
     if (all.length > 50) throw new Error('Limit Exceeded: Email Recipients Per Message.');
+    for (const addr of all) {
+      const why = this._ctx.emu.mailFailures?.(addr);
+      if (why) throw new Error(why);
+    }
     if (m.subject === undefined || m.subject === null) throw new Error('Invalid argument: subject');
     const used = this._used();
     if (used + all.length > this._ctx.emu.dailyMailQuota) throw new Error('Service invoked too many times for one day: email.');

@@ -332,6 +332,12 @@ export class Emulator {
   readonly outboxDir?: string;
   timeZone: string;
   dailyMailQuota: number;
+  /**
+   * Per-recipient failures as Google reports them from MailApp.sendEmail (an
+   * address Gmail refuses, "Service error: Gmail"): return the error message to
+   * throw for that address, or null. The call throws before anything is sent.
+   */
+  mailFailures: ((address: string) => string | null) | null = null;
   serviceUrl: string;
   readonly addonName: string;
   readonly scriptId: string;

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { simpleParser } from 'mailparser';
-import { manualClock } from '../../../src/sandbox/emulator/runtime';
+import { Emulator, manualClock } from '../../../src/sandbox/emulator/runtime';
 import { exec, newEmu, run } from './helpers';
 
 function tmp(): string {
@@ -69,4 +69,15 @@ describe('MailApp', () => {
     clock.advance(60 * 60 * 1000); // 00:00 next day in Stockholm (still 7 Dec in UTC... 23:00Z)
     expect(run(emu, `return MailApp.getRemainingDailyQuota();`)).toBe(3);
   });
+});
+
+test('a per-recipient failure throws Google\'s message and sends nothing', () => {
+  const emu = new Emulator({ owner: 'owner@example.org' });
+  emu.mailFailures = (a) => (a === 'nej@example.org' ? 'Invalid email: nej@example.org' : null);
+  const code = `function send(to) { MailApp.sendEmail({ to: to, subject: 'x', body: 'y' }); }`;
+  const bad = emu.runExecution(code, 'send', ['nej@example.org'], { user: 'owner@example.org' });
+  expect(bad.error?.message).toBe('Invalid email: nej@example.org');
+  expect(emu.outbox()).toHaveLength(0);
+  expect(emu.runExecution(code, 'send', ['ja@example.org'], { user: 'owner@example.org' }).ok).toBe(true);
+  expect(emu.outbox()).toHaveLength(1);
 });
