@@ -123,6 +123,34 @@ export const gasMailer: MailerPort = {
   },
 };
 
+/** The edited rectangle of an onEdit event; value/oldValue only where Sheets gives them (single cells). */
+export interface SheetEdit {
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+  readonly oldValue?: string;
+  readonly value?: string;
+}
+
+export function editOf(e: GoogleAppsScript.Events.SheetsOnEdit): SheetEdit {
+  const r = e.range;
+  return {
+    row: r.getRow(), column: r.getColumn(), numRows: r.getNumRows(), numColumns: r.getNumColumns(),
+    ...(e.oldValue !== undefined ? { oldValue: String(e.oldValue) } : {}),
+    ...(e.value !== undefined ? { value: String(e.value) } : {}),
+  };
+}
+
+/**
+ * Ports for a simple onEdit trigger: Session can't tell who edited there, the
+ * event can (e.user, within the domain), so the role checks see the editor.
+ */
+export function editorPorts(e: GoogleAppsScript.Events.SheetsOnEdit): Ports & { workbook: GasWorkbook } {
+  const editor = (e.user ? e.user.getEmail() : '').trim().toLowerCase();
+  return { ...gasPorts(), user: { email: () => editor } };
+}
+
 export function gasPorts(): Ports & { workbook: GasWorkbook } {
   return {
     workbook: new GasWorkbook(),

@@ -7,15 +7,16 @@
  */
 import * as z from 'zod/mini';
 import { verifyAudit } from '../app/audit';
-import { allocateBudget, budgetOverview, changeCost, readBudget, registerCost, transferAllocation } from '../app/budget';
+import { allocateBudget, budgetOverview, changeCost, guardLedgerEdit, readBudget, registerCost, transferAllocation } from '../app/budget';
 import { loadContext } from '../app/context';
+import type { Ports } from '../app/ports';
 import type { ApiResult } from '../core/api';
 import { cellText, computeBudget, type BudgetOverview } from '../core/budget';
-import type { Msg } from '../core/msg';
+import type { Lang, Msg } from '../core/msg';
 import { CATEGORIES, COST_STATUSES } from '../core/schema';
 import type { Role } from '../core/settings';
 import { failureMessage, handle, noArgs, userLang, type Env } from './api';
-import { gasPorts } from './adapters';
+import { gasPorts, type SheetEdit } from './adapters';
 
 // Built on first use: nothing runs at global scope.
 let oneArg: z.ZodMiniTuple<[z.ZodMiniUnknown], null> | undefined;
@@ -136,4 +137,13 @@ export function verifyLogAlert(): void {
     text = failureMessage(e)[lang];
   }
   ui.alert(lang === 'en' ? 'Verify the log' : 'Verifiera loggen', text, ui.ButtonSet.OK);
+}
+
+/** onEdit in Kostnader: the guard's message to toast ('' when the edit stands silently). */
+export function guardLedgerSheetEdit(edit: SheetEdit, ports: Ports, lang: Lang): string {
+  try {
+    return guardLedgerEdit(ports, edit).message?.[lang] ?? '';
+  } catch (err) {
+    return failureMessage(err)[lang];
+  }
 }

@@ -13,10 +13,9 @@ import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinkFor } fr
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { loadContext } from '../app/context';
-import { normEmail } from '../core/guests';
 import { msg, UserError, type Lang } from '../core/msg';
 import { rsvpUrl } from '../core/rsvp';
-import { gasPorts } from './adapters';
+import type { SheetEdit } from './adapters';
 import { failureMessage, handle, noArgs } from './api';
 
 export const RSVP_SECRET_KEY = 'summit.rsvp.secret';
@@ -110,14 +109,9 @@ export const sendInvitations = pass((ports, input) => {
 // --- onEdit on Gäster ----------------------------------------------------------------
 
 /** Judges a direct edit of Gäster as `editor`; returns the toast text, or '' when the edit is fine. */
-export function guardGuestSheetEdit(e: GoogleAppsScript.Events.SheetsOnEdit, editor: string, lang: Lang): string {
-  const ports = { ...gasPorts(), user: { email: () => normEmail(editor) } };
+export function guardGuestSheetEdit(edit: SheetEdit, ports: Ports, lang: Lang): string {
   try {
-    const d = guardGuestEdit(ports, {
-      row: e.range.getRow(), column: e.range.getColumn(), numRows: e.range.getNumRows(), numColumns: e.range.getNumColumns(),
-      ...('oldValue' in e && e.oldValue !== undefined ? { oldValue: String(e.oldValue) } : {}),
-      ...('value' in e && e.value !== undefined ? { value: String(e.value) } : {}),
-    });
+    const d = guardGuestEdit(ports, edit);
     if (d.action === 'revert') return d.reason[lang];
     if (d.action === 'flag') {
       return d.rows.slice(0, 5).map((r) => `${lang === 'sv' ? 'Rad' : 'Row'} ${r.row}: ${r.reasons.map((m) => m[lang]).join(' ')}`).join(' · ')

@@ -4,17 +4,17 @@
  * custom functions). Nothing here runs at global scope: the bundle is
  * evaluated on every execution, including every cell edit and AuthMode.NONE.
  */
-import { budgetOverview, guardLedgerEdit, summitAvailable } from '../app/budget';
+import { budgetOverview, summitAvailable } from '../app/budget';
 import { loadContext } from '../app/context';
 import type { ApiResult, OverviewView } from '../core/api';
 import { msg } from '../core/msg';
 import { SHEETS } from '../core/schema';
-import { gasPorts } from './adapters';
+import { editOf, editorPorts, gasPorts } from './adapters';
 import { failureMessage, handle, menuAction, noArgs, userLang } from './api';
 import { setupWorkbook } from './setup';
 import * as inv from './invitations';
 import { rsvpPage, submitRsvp as answer } from './rsvp';
-import { budgetForm, costList, saveAllocation, saveCost, saveCostChange, saveTransfer, verifyLogAlert } from './budget';
+import { budgetForm, costList, guardLedgerSheetEdit, saveAllocation, saveCost, saveCostChange, saveTransfer, verifyLogAlert } from './budget';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
@@ -54,28 +54,10 @@ export function onInstall(e?: OpenEvent): void {
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   const sheet = e.range.getSheet().getName();
-  if (sheet !== SHEETS.ledger && sheet !== SHEETS.guests) return;
-  const editor = e.user ? e.user.getEmail() : '';
-  if (sheet === SHEETS.guests) {
-    const lang = userLang();
-    const text = inv.guardGuestSheetEdit(e, editor || '', lang);
-    if (text) e.source.toast(text, 'Summit Planner', 10);
-    return;
-  }
-  const ports = { ...gasPorts(), user: { email: () => (editor || '').trim().toLowerCase() } };
-  const lang = userLang();
-  try {
-    const edit = {
-      row: e.range.getRow(), column: e.range.getColumn(),
-      numRows: e.range.getNumRows(), numColumns: e.range.getNumColumns(),
-      ...('oldValue' in e ? { oldValue: e.oldValue } : {}),
-      ...('value' in e ? { value: e.value } : {}),
-    };
-    const res = guardLedgerEdit(ports, edit);
-    if (res.message) e.source.toast(res.message[lang], 'Summit Planner', 10);
-  } catch (err) {
-    e.source.toast(failureMessage(err)[lang], 'Summit Planner', 10);
-  }
+  const guard = sheet === SHEETS.ledger ? guardLedgerSheetEdit : sheet === SHEETS.guests ? inv.guardGuestSheetEdit : null;
+  if (!guard) return;
+  const text = guard(editOf(e), editorPorts(e), userLang());
+  if (text) e.source.toast(text, 'Summit Planner', 10);
 }
 
 // --- Menu items ---------------------------------------------------------------
