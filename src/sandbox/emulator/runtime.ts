@@ -57,6 +57,15 @@ export interface EmulatorOptions {
   defaultUser?: string;
   /** The spreadsheet's owner (always an editor of protected ranges). */
   owner?: string;
+  /** The file is in a shared drive: no owner (Spreadsheet.getOwner() is null) and so no owner's bypass. */
+  sharedDrive?: boolean;
+  /**
+   * The file's sharing list besides the owner (Spreadsheet.getEditors()); a fresh protection's
+   * editors mirror it. Anyone else may still edit the file: the emulator does not enforce sharing.
+   */
+  editors?: string[];
+  /** Viewers and commenters (Spreadsheet.getViewers()); they can't edit or restore versions. */
+  viewers?: string[];
   addonName?: string;
   scriptId?: string;
   initialState?: StoreState;
@@ -342,6 +351,9 @@ export class Emulator {
   readonly addonName: string;
   readonly scriptId: string;
   owner: string;
+  sharedDrive: boolean;
+  editors: string[];
+  viewers: string[];
   defaultUser: string;
   readonly memoryOutbox = new Map<string, string>();
   private readonly clock: () => Date;
@@ -360,6 +372,9 @@ export class Emulator {
     this.userLocales = { ...(opts.userLocales ?? {}) };
     this.defaultUser = opts.defaultUser ?? 'user@example.com';
     this.owner = opts.owner ?? this.defaultUser;
+    this.sharedDrive = !!opts.sharedDrive;
+    this.editors = [...(opts.editors ?? [])];
+    this.viewers = [...(opts.viewers ?? [])];
     this.addonName = opts.addonName ?? 'Summit Planner';
     this.scriptId = opts.scriptId ?? '1EmulatorScriptId';
     if (opts.initialState) this.state = cloneState(opts.initialState);

@@ -5,6 +5,7 @@ import { newSheetState } from './store';
 import { displayValue, isDate, parseA1, parseInput, splitSheetA1, toA1 } from './values';
 import { FormulaContext } from './formula';
 import { GasUser, type Ui } from './services';
+import { type Actor, type Rect, PROTECTED_MESSAGE, blockingInsert, blockingSheetProtection, fileEditors, guardCells, mayWriteIn, ownerOf, unique } from './protection';
 
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 
@@ -173,7 +174,28 @@ export class Spreadsheet extends GasObject {
     this._writeCheck('deleteSheet');
     if (this.st.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
     const i = this.st.sheets.findIndex((s) => s.sheetId === sheet._id);
-    if (i >= 0) this.st.sheets.splice(i, 1);
+    if (i < 0) return;
+    // Deleting a sheet deletes every cell on it: any protection there that the user can't edit refuses it.
+    const st = this.st.sheets[i];
+    guardCells({ emu: this._ctx.emu, user: this._ctx.effectiveUser }, st, { row: 1, col: 1, numRows: st.maxRows, numCols: st.maxCols });
+    this.st.sheets.splice(i, 1);
+  }
+  /** "The owner of the document, or null for a document in a shared drive" (Spreadsheet.getOwner()). */
+  getOwner(): GasUser | null {
+    const owner = ownerOf(this._ctx.emu);
+    return owner ? new GasUser(this._ctx, owner) : null;
+  }
+  /** The owner and the emulator's `editors` option (the file's sharing list). */
+  getEditors(): GasUser[] {
+    return fileEditors(this._ctx.emu).map((e) => new GasUser(this._ctx, e));
+  }
+  /** The emulator's `viewers` option ("viewers and commenters", Spreadsheet.getViewers()). */
+  getViewers(): GasUser[] {
+    return this._ctx.emu.viewers.map((e) => new GasUser(this._ctx, e));
+  }
+  /** "All protected ranges or sheets in the spreadsheet" (Spreadsheet.getProtections(type)). */
+  getProtections(type: string): Protection[] {
+    return this.st.sheets.flatMap((s) => s.protections.filter((p) => p.type === String(type)).map((p) => new Protection(this._ctx, s.sheetId, p.id)));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
     this._ctx.ui.toasts.push({ msg: String(msg), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5 });
@@ -215,11 +237,30 @@ export class Sheet extends GasObject {
     if (this._ctx.authMode === 'CUSTOM_FUNCTION') throw new Error(`You do not have permission to call ${what}`);
     return this._st();
   }
+  /** The script acts as its effective user: a protection that user can't edit refuses the write. */
+  _actor(): Actor {
+    return { emu: this._ctx.emu, user: this._ctx.effectiveUser };
+  }
+  /** A write to cells: checked against every protection before any effect. */
+  _cellsW(what: string, r: Rect): SheetState {
+    const st = this._write(what);
+    guardCells(this._actor(), st, r);
+    return st;
+  }
+  /** A change to the sheet itself (name, tab, layout, charts): only a sheet protection guards it. */
+  _propsW(what: string): SheetState {
+    const st = this._write(what);
+    if (blockingSheetProtection(this._actor(), st)) throw new Error(PROTECTED_MESSAGE);
+    return st;
+  }
+  _wholeSheet(st: SheetState): Rect {
+    return { row: 1, col: 1, numRows: st.maxRows, numCols: st.maxCols };
+  }
   getName(): string {
     return this._st().name;
   }
   setName(name: string): Sheet {
-    const st = this._write('setName');
+    const st = this._propsW('setName');
     const n = String(name);
     if (this._ctx.emu.state.spreadsheet.sheets.some((s) => s !== st && s.name.toLowerCase() === n.toLowerCase())) {
       throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
@@ -287,9 +328,10 @@ export class Sheet extends GasObject {
     return this._st().maxCols;
   }
   appendRow(rowContents: unknown[]): Sheet {
-    const st = this._write('appendRow');
+    const st0 = this._write('appendRow');
     if (!Array.isArray(rowContents)) throw new Error("The parameters (" + typeof rowContents + ") don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
-    const r = lastRowOf(st) + 1;
+    const r = lastRowOf(st0) + 1;
+    const st = this._cellsW('appendRow', { row: r, col: 1, numRows: 1, numCols: Math.max(1, rowContents.length) });
     if (r > st.maxRows) st.maxRows = r;
     if (rowContents.length > st.maxCols) st.maxCols = rowContents.length;
     rowContents.forEach((v, i) => writeValue(st, r, i + 1, v, this._tz()));
@@ -298,9 +340,8 @@ export class Sheet extends GasObject {
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     const st = this._write('insertRowsAfter');
     if (afterPosition < 1 || afterPosition > st.maxRows) throw new Error('Those rows are out of bounds.');
-    const empty: null[] = Array.from({ length: howMany }, () => null);
-    if (st.rows.length > afterPosition) st.rows.splice(afterPosition, 0, ...empty);
-    st.maxRows += howMany;
+    if (blockingInsert(this._actor(), st, afterPosition + 1)) throw new Error(PROTECTED_MESSAGE);
+    insertRowsAt(st, afterPosition + 1, howMany);
     return this;
   }
   insertRowAfter(afterPosition: number): Sheet {
@@ -309,8 +350,8 @@ export class Sheet extends GasObject {
   insertRowsBefore(beforePosition: number, howMany: number): Sheet {
     const st = this._write('insertRowsBefore');
     if (beforePosition < 1 || beforePosition > st.maxRows) throw new Error('Those rows are out of bounds.');
-    if (st.rows.length >= beforePosition) st.rows.splice(beforePosition - 1, 0, ...Array.from({ length: howMany }, () => null));
-    st.maxRows += howMany;
+    if (blockingInsert(this._actor(), st, beforePosition)) throw new Error(PROTECTED_MESSAGE);
+    insertRowsAt(st, beforePosition, howMany);
     return this;
   }
   deleteRow(rowPosition: number): Sheet {
@@ -320,58 +361,62 @@ export class Sheet extends GasObject {
     const st = this._write('deleteRows');
     if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > st.maxRows) throw new Error('Those rows are out of bounds.');
     if (howMany >= st.maxRows) throw new Error("You can't delete all the rows on the sheet.");
-    st.rows.splice(rowPosition - 1, howMany);
-    while (st.rows.length && st.rows[st.rows.length - 1] === null) st.rows.pop();
-    st.maxRows -= howMany;
+    guardCells(this._actor(), st, { row: rowPosition, col: 1, numRows: howMany, numCols: st.maxCols });
+    deleteRowsAt(st, rowPosition, howMany);
     return this;
   }
   clear(): Sheet {
-    const st = this._write('clear');
+    const st = this._cellsW('clear', this._wholeSheet(this._st()));
     st.rows = [];
     return this;
   }
   clearContents(): Sheet {
-    const st = this._write('clearContents');
+    const st = this._cellsW('clearContents', this._wholeSheet(this._st()));
     st.rows.forEach((row, ri) => row?.forEach((c, ci) => c && setCell(st, ri + 1, ci + 1, { ...c, v: '', f: undefined })));
     for (const row of st.rows) row?.forEach((c) => c && delete c.f);
     return this;
   }
   setFrozenRows(rows: number): void {
-    this._write('setFrozenRows').frozenRows = rows;
+    this._propsW('setFrozenRows').frozenRows = rows;
   }
   getFrozenRows(): number {
     return this._st().frozenRows;
   }
   setColumnWidth(columnPosition: number, width: number): Sheet {
-    this._write('setColumnWidth').columnWidths[String(columnPosition)] = width;
+    this._propsW('setColumnWidth').columnWidths[String(columnPosition)] = width;
     return this;
   }
   getColumnWidth(columnPosition: number): number {
     return this._st().columnWidths[String(columnPosition)] ?? 100;
   }
   setTabColor(color: string | null): Sheet {
-    this._write('setTabColor').tabColor = color;
+    this._propsW('setTabColor').tabColor = color;
     return this;
   }
   getTabColor(): string | null {
     return this._st().tabColor ?? null;
   }
   hideSheet(): Sheet {
-    this._write('hideSheet').hidden = true;
+    this._propsW('hideSheet').hidden = true;
     return this;
   }
   showSheet(): Sheet {
-    this._write('showSheet').hidden = false;
+    this._propsW('showSheet').hidden = false;
     return this;
   }
   isSheetHidden(): boolean {
     return !!this._st().hidden;
   }
+  /**
+   * "If the sheet is already protected, this method returns an object representing its existing
+   * protection settings"; a new one mirrors the file's permissions, i.e. blocks nobody, until its
+   * editors are changed (Sheet.protect(), developers.google.com/apps-script/reference/spreadsheet/sheet#protect()).
+   */
   protect(): Protection {
     const st = this._write('protect');
     let p = st.protections.find((x) => x.type === 'SHEET');
     if (!p) {
-      p = { id: `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, type: 'SHEET', description: '', warningOnly: false, editors: [] };
+      p = { id: newProtectionId(), type: 'SHEET', description: '', warningOnly: false, editors: [], mirrorsFile: true };
       st.protections.push(p);
     }
     return new Protection(this._ctx, this._id, p.id);
@@ -380,7 +425,7 @@ export class Sheet extends GasObject {
     return new EmbeddedChartBuilder(this._ctx, this._id);
   }
   insertChart(chart: EmbeddedChart): void {
-    const st = this._write('insertChart');
+    const st = this._propsW('insertChart');
     if (!(chart instanceof EmbeddedChart)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
     (st.charts ??= []).push({ ...chart._chart, id: `c${(st.charts?.length ?? 0) + 1}` });
   }
@@ -388,11 +433,11 @@ export class Sheet extends GasObject {
     return (this._st().charts ?? []).map((c) => new EmbeddedChart(this._ctx, { ...c }));
   }
   removeChart(chart: EmbeddedChart): void {
-    const st = this._write('removeChart');
+    const st = this._propsW('removeChart');
     st.charts = (st.charts ?? []).filter((c) => c.id !== chart._chart.id);
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
-    const st = this._write('setConditionalFormatRules');
+    const st = this._propsW('setConditionalFormatRules');
     st.conditionalFormats = rules.map((r) => ({ ...r._rule, ranges: [...r._rule.ranges] }));
   }
   getConditionalFormatRules(): ConditionalFormatRule[] {
@@ -403,6 +448,65 @@ export class Sheet extends GasObject {
       .protections.filter((p) => p.type === String(type))
       .map((p) => new Protection(this._ctx, this._id, p.id));
   }
+}
+
+export function newProtectionId(): string {
+  return `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+/**
+ * Where a band of rows [row, row+numRows) ends up when `n` rows are inserted
+ * before `at` (n > 0) or deleted from `at` on (n < 0); null when deleted whole.
+ * Sheets moves protected ranges and validations with their rows and grows a
+ * range when rows are inserted inside it.
+ */
+export function shiftBand(row: number, numRows: number, at: number, n: number): { row: number; numRows: number } | null {
+  if (n > 0) {
+    if (at <= row) return { row: row + n, numRows };
+    if (at < row + numRows) return { row, numRows: numRows + n };
+    return { row, numRows };
+  }
+  const delEnd = at - n - 1; // last deleted row
+  const end = row + numRows - 1;
+  if (end < at) return { row, numRows };
+  if (row > delEnd) return { row: row + n, numRows };
+  const kept = numRows - (Math.min(end, delEnd) - Math.max(row, at) + 1);
+  return kept > 0 ? { row: Math.min(row, at), numRows: kept } : null;
+}
+
+/**
+ * Moves range protections and data validations with inserted/deleted rows.
+ * Not moved (documented limits): sheet protections' unprotected ranges,
+ * conditional-format ranges, chart ranges, and formulas' references.
+ */
+function shiftRowAnchors(st: SheetState, at: number, n: number): void {
+  st.protections = st.protections.filter((p) => {
+    if (p.type !== 'RANGE' || !p.a1) return true;
+    const r = parseA1(p.a1, st.maxRows, st.maxCols);
+    const b = r && shiftBand(r.row, r.numRows, at, n);
+    if (r && b) p.a1 = toA1(b.row, r.col, b.numRows, r.numCols);
+    return !!b;
+  });
+  st.dataValidations = st.dataValidations.filter((d) => {
+    const b = shiftBand(d.row, d.numRows, at, n);
+    if (b) Object.assign(d, { row: b.row, numRows: b.numRows, a1: toA1(b.row, d.col, b.numRows, d.numCols) });
+    return !!b;
+  });
+}
+
+/** Inserts `n` empty rows before row `at` (cells, size, protections, validations). */
+export function insertRowsAt(st: SheetState, at: number, n: number): void {
+  if (st.rows.length >= at) st.rows.splice(at - 1, 0, ...Array.from({ length: n }, () => null));
+  st.maxRows += n;
+  shiftRowAnchors(st, at, n);
+}
+
+/** Deletes rows at..at+n-1 (cells, size, protections, validations). */
+export function deleteRowsAt(st: SheetState, at: number, n: number): void {
+  st.rows.splice(at - 1, n);
+  while (st.rows.length && st.rows[st.rows.length - 1] === null) st.rows.pop();
+  st.maxRows -= n;
+  shiftRowAnchors(st, at, -n);
 }
 
 // ---------------- Range ----------------
@@ -426,8 +530,9 @@ export class Range extends GasObject {
   _st(): SheetState {
     return this._sheet()._st();
   }
+  /** Every mutating Range method comes through here: protections are checked before any effect. */
   _w(what: string): SheetState {
-    return this._sheet()._write(what);
+    return this._sheet()._cellsW(what, { row: this._row, col: this._col, numRows: this._nr, numCols: this._nc });
   }
   _tz(): string {
     return this._ctx.emu.state.spreadsheet.timeZone;
@@ -647,18 +752,27 @@ export class Range extends GasObject {
       return found ? new DataValidation(this._ctx, found.rule) : null;
     });
   }
+  /**
+   * A new protection, even over an existing one ("If the range is already protected, this method
+   * creates a new protected range that overlaps the existing one"), that blocks nobody until its
+   * editors are changed (Range.protect(), developers.google.com/apps-script/reference/spreadsheet/range#protect()).
+   * Creating one is not itself checked against other protections (not sourced either way).
+   */
   protect(): Protection {
-    const st = this._w('protect');
-    const p: ProtectionState = {
-      id: `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`,
-      type: 'RANGE',
-      a1: this.getA1Notation(),
-      description: '',
-      warningOnly: false,
-      editors: [],
-    };
+    const st = this._sheet()._write('protect');
+    const p: ProtectionState = { id: newProtectionId(), type: 'RANGE', a1: this.getA1Notation(), description: '', warningOnly: false, editors: [], mirrorsFile: true };
     st.protections.push(p);
     return new Protection(this._ctx, this._sheetId, p.id);
+  }
+  /** "Determines whether the user has permission to edit every cell in the range" (Range.canEdit()). */
+  canEdit(): boolean {
+    const st = this._st();
+    try {
+      guardCells(this._sheet()._actor(), st, { row: this._row, col: this._col, numRows: this._nr, numCols: this._nc });
+      return true;
+    } catch {
+      return false;
+    }
   }
   activate(): Range {
     return this;
@@ -756,6 +870,18 @@ export function validationAccepts(ctxSheets: SheetState[], rule: ValidationRuleS
 
 // ---------------- Protection ----------------
 
+/** An email address from a string or a User object (the methods take either). */
+function emailOf(u: unknown): string {
+  return u instanceof GasUser ? u.getEmail() : String(u);
+}
+
+/**
+ * A protected range or sheet. Permissions follow the reference
+ * (developers.google.com/apps-script/reference/spreadsheet/protection): the
+ * owner may always edit; a fresh protection mirrors the file until its
+ * editors change; only someone who may edit it can read its editors or
+ * change/remove it; the owner and the current user can't be removed.
+ */
 export class Protection extends GasObject {
   readonly _cls = 'Protection';
   readonly _service = 'SpreadsheetApp';
@@ -766,20 +892,47 @@ export class Protection extends GasObject {
   ) {
     super(ctx);
   }
+  _sheet(): Sheet {
+    return new Sheet(this._ctx, this._sheetId);
+  }
   _p(): ProtectionState {
-    const p = new Sheet(this._ctx, this._sheetId)._st().protections.find((x) => x.id === this._pid);
+    const p = this._sheet()._st().protections.find((x) => x.id === this._pid);
     if (!p) throw new Error('This protection has been removed.');
     return p;
   }
+  /**
+   * The protection, if the script's user may manage it. The reference says getEditors() and
+   * canDomainEdit() throw "if the user does not have permission to edit the protected range or
+   * sheet"; the wording of that exception is not sourced, so it reuses Google's protected-object text.
+   * Warning-only protections may be managed by everyone (assumption: everyone may edit inside them).
+   */
+  _managed(what: string): ProtectionState {
+    this._sheet()._write(what);
+    const p = this._p();
+    if (!mayWriteIn(this._sheet()._actor(), p)) throw new Error(PROTECTED_MESSAGE);
+    return p;
+  }
+  /** Changing the editor list ends the mirroring: the list starts as the file's editors plus the current user. */
+  _explicit(what: string): ProtectionState {
+    const p = this._managed(what);
+    if (p.mirrorsFile) {
+      p.editors = this._mirrored();
+      delete p.mirrorsFile;
+    }
+    return p;
+  }
+  _mirrored(): string[] {
+    return unique([...fileEditors(this._ctx.emu), this._ctx.effectiveUser]);
+  }
   setDescription(description: string): Protection {
-    this._p().description = String(description);
+    this._managed('setDescription').description = String(description);
     return this;
   }
   getDescription(): string {
     return this._p().description;
   }
   setWarningOnly(warningOnly: boolean): Protection {
-    this._p().warningOnly = !!warningOnly;
+    this._managed('setWarningOnly').warningOnly = !!warningOnly;
     return this;
   }
   isWarningOnly(): boolean {
@@ -790,35 +943,66 @@ export class Protection extends GasObject {
   }
   getRange(): Range {
     const p = this._p();
-    const sheet = new Sheet(this._ctx, this._sheetId);
+    const sheet = this._sheet();
     return p.a1 ? sheet._rangeA1(p.a1) : sheet._range(1, 1, sheet._st().maxRows, sheet._st().maxCols);
   }
-  addEditor(emailAddress: string): Protection {
-    const p = this._p();
-    if (!p.editors.includes(String(emailAddress))) p.editors.push(String(emailAddress));
+  addEditor(emailAddress: string | GasUser): Protection {
+    return this.addEditors([emailOf(emailAddress)]);
+  }
+  addEditors(emailAddresses: (string | GasUser)[]): Protection {
+    const p = this._explicit('addEditors');
+    p.editors = unique([...p.editors, ...emailAddresses.map(emailOf)]);
     return this;
   }
-  addEditors(emailAddresses: string[]): Protection {
-    emailAddresses.forEach((e) => this.addEditor(e));
+  removeEditor(emailAddress: string | GasUser): Protection {
+    return this.removeEditors([emailOf(emailAddress)]);
+  }
+  /** "Neither the owner of the spreadsheet nor the current user can be removed": they stay, silently. */
+  removeEditors(emailAddresses: (string | GasUser)[]): Protection {
+    const p = this._explicit('removeEditors');
+    const keep = new Set([ownerOf(this._ctx.emu) ?? '', this._ctx.effectiveUser]);
+    const gone = new Set(emailAddresses.map(emailOf).filter((e) => !keep.has(e)));
+    p.editors = p.editors.filter((e) => !gone.has(e));
     return this;
   }
-  removeEditors(emailAddresses: string[]): Protection {
-    const p = this._p();
-    p.editors = p.editors.filter((e) => !emailAddresses.map(String).includes(e));
-    return this;
-  }
+  /** While mirroring, the editors are the file's (owner first) plus the current user. */
   getEditors(): GasUser[] {
-    return this._p().editors.map((e) => new GasUser(this._ctx, e));
+    const p = this._managed('getEditors');
+    return (p.mirrorsFile ? this._mirrored() : p.editors).map((e) => new GasUser(this._ctx, e));
   }
   canEdit(): boolean {
-    const p = this._p();
-    return p.warningOnly || p.editors.includes(this._ctx.user) || this._ctx.user === this._ctx.emu.owner;
+    return mayWriteIn(this._sheet()._actor(), this._p());
   }
-  setDomainEdit(_editable: boolean): Protection {
+  canDomainEdit(): boolean {
+    return !!this._managed('canDomainEdit').domainEdit;
+  }
+  /**
+   * "Throws an exception if the spreadsheet does not belong to a Google Workspace domain (that is,
+   * if it is owned by a gmail.com account)" (Protection.setDomainEdit()); the message is not sourced.
+   */
+  setDomainEdit(editable: boolean): Protection {
+    const owner = this._ctx.emu.owner.toLowerCase();
+    if (owner.endsWith('@gmail.com') || owner.endsWith('@googlemail.com')) {
+      throw new Error('This spreadsheet does not belong to a Google Workspace domain.');
+    }
+    this._explicit('setDomainEdit').domainEdit = !!editable;
+    return this;
+  }
+  getUnprotectedRanges(): Range[] {
+    const p = this._p();
+    return p.type === 'SHEET' ? (p.unprotected ?? []).map((a1) => this._sheet()._rangeA1(a1)) : [];
+  }
+  /** Only for a sheet protection, only ranges of that sheet (Protection.setUnprotectedRanges()); messages not sourced. */
+  setUnprotectedRanges(ranges: Range[]): Protection {
+    const p = this._managed('setUnprotectedRanges');
+    if (p.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a protected sheet.');
+    if (ranges.some((r) => !(r instanceof Range) || r._sheetId !== this._sheetId)) throw new Error('The unprotected ranges must be on the protected sheet.');
+    p.unprotected = ranges.map((r) => r.getA1Notation());
     return this;
   }
   remove(): void {
-    const st = new Sheet(this._ctx, this._sheetId)._st();
+    this._managed('remove');
+    const st = this._sheet()._st();
     st.protections = st.protections.filter((x) => x.id !== this._pid);
   }
 }

@@ -45,6 +45,18 @@ export interface ProtectionState {
   description: string;
   warningOnly: boolean;
   editors: string[];
+  /**
+   * Fresh from protect(): until a script changes the editor list (add/removeEditor(s),
+   * setDomainEdit) "the permissions mirror those of the spreadsheet itself, which
+   * effectively means that the range remains unprotected" (reference of Range.protect()
+   * and Sheet.protect(): developers.google.com/apps-script/reference/spreadsheet/range#protect()).
+   * Absent in stores written before this field existed: those lists are explicit.
+   */
+  mirrorsFile?: boolean;
+  /** Protection.setDomainEdit(true): every user of the owner's domain may edit. */
+  domainEdit?: boolean;
+  /** A1 ranges left editable inside a SHEET protection (setUnprotectedRanges). */
+  unprotected?: string[];
 }
 
 /** An embedded chart (Sheet.insertChart): what it plots, where, with which options. */
@@ -218,6 +230,9 @@ const sheet = z.object({
       description: z.string(),
       warningOnly: z.boolean(),
       editors: z.array(z.string()),
+      mirrorsFile: z.boolean().optional(),
+      domainEdit: z.boolean().optional(),
+      unprotected: z.array(z.string()).optional(),
     }),
   ),
   columnWidths: z.record(z.string(), z.number()),

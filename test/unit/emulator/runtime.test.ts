@@ -147,7 +147,9 @@ describe('edit events', () => {
     const emu = newEmu({ owner: 'owner@example.org' });
     run(emu, `${SHEET}
       sh.getRange('C1:C5').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['Ja', 'Nej']).setAllowInvalid(false).build());
-      sh.getRange('D1').protect().setDescription('Summa');
+      // A fresh protection blocks nobody until its editors change (Range.protect():
+      // https://developers.google.com/apps-script/reference/spreadsheet/range#protect()).
+      var p = sh.getRange('D1').protect().setDescription('Summa'); p.removeEditors(p.getEditors());
       ScriptApp.newTrigger('installed').forSpreadsheet(ss).onEdit().create();`);
     const bad = emu.fireEdit(code, { sheet: 'Blad1', a1: 'C2', values: [['Kanske']], user: 'eva@example.org' });
     expect([bad.fired, bad.rejected]).toEqual([false, 'data validation: invalid value']);
