@@ -6,4 +6,5 @@ export type { ConcurrentExec, ConcurrentOptions } from './concurrent';
 export { LOCK_TIMEOUT_MESSAGE, LockManager, compileTemplate, escapeHtml } from './services';
 export { displayValue, javaFormatDate, parseInput } from './values';
 export { buildEml } from './mime';
+export type { ApiWriteOptions, ApiWriteResult, OutsideResult, SpreadsheetVersion } from './outside';
 export { PROTECTED_MESSAGE } from './protection';

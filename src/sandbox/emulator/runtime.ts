@@ -21,9 +21,24 @@ import {
   UtilitiesImpl,
   escapeHtml,
 } from './services';
-import { Range, Sheet, Spreadsheet, SpreadsheetAppService, findValidation, getCell, validationAccepts, writeValue } from './spreadsheet';
-import { CellValue, OutboxEntry, StoreState, createInitialState, loadState, saveState, cloneState } from './store';
-import { dateToSerial, isDate, parseA1, parseInput, splitSheetA1, toA1 } from './values';
+import { Range, Sheet, Spreadsheet, SpreadsheetAppService, getCell, writeValue } from './spreadsheet';
+import { CellState, CellValue, OutboxEntry, SheetState, StoreState, createInitialState, loadState, saveState, cloneState } from './store';
+import { dateToSerial, isDate, parseA1, splitSheetA1, toA1 } from './values';
+import type { Rect } from './protection';
+import {
+  type ApiWriteOptions,
+  type ApiWriteResult,
+  type OutsideResult,
+  type SpreadsheetVersion,
+  apiAppend,
+  apiUpdate,
+  deleteRowsAsPerson,
+  insertRowsAsPerson,
+  personEditRejection,
+  restoreVersion,
+  sheetNamed,
+  snapshotVersion,
+} from './outside';
 
 export interface ManualClock {
   (): Date;
@@ -98,6 +113,12 @@ export interface ExecutionResult {
   execMs: number;
 }
 
+/**
+ * How a person changed cells: typing (or choosing from a dropdown), pasting,
+ * filling (fill-down, dragging the fill handle), or clearing with Delete.
+ */
+export type EditKind = 'type' | 'paste' | 'fill' | 'clear';
+
 export interface EditSpec {
   sheet: string;
   a1?: string;
@@ -105,8 +126,10 @@ export interface EditSpec {
   col?: number;
   numRows?: number;
   numCols?: number;
-  /** 2-D array of what the person types/pastes ('' clears). */
-  values: unknown[][];
+  /** 2-D array of what the person types/pastes/fills ('' clears); may be left out for kind 'clear'. */
+  values?: unknown[][];
+  /** Default 'type'. Decides what the edit event carries (see Emulator.fireEdit). */
+  kind?: EditKind;
   user?: string;
   /** Also run installable ON_EDIT triggers (default true). */
   installable?: boolean;
@@ -334,6 +357,52 @@ export function isCallableFromClient(code: string, name: string): boolean {
   return typeof name === 'string' && /^[A-Za-z_$][\w$]*$/.test(name) && !name.endsWith('_') && set.has(name);
 }
 
+function emptyEditResult(): EditResult {
+  return {
+    ok: true,
+    calls: { total: 0, byService: {}, byMethod: {}, rangeReads: 0, rangeWrites: 0 },
+    logs: [],
+    ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] },
+    globalEvalMs: 0,
+    execMs: 0,
+    fired: false,
+    changes: [],
+    triggerRuns: [],
+  };
+}
+
+/** The cells an EditSpec names: its A1, or row/col with the values' size. */
+function editArea(st: SheetState, spec: EditSpec): Rect {
+  if (spec.a1) {
+    const p = parseA1(splitSheetA1(spec.a1).ref, st.maxRows, st.maxCols);
+    if (!p) throw new Error(`Bad A1 notation: ${spec.a1}`);
+    return { row: p.row, col: p.col, numRows: p.numRows, numCols: p.numCols };
+  }
+  const v = spec.values;
+  return { row: spec.row ?? 1, col: spec.col ?? 1, numRows: spec.numRows ?? v?.length ?? 1, numCols: spec.numCols ?? v?.[0]?.length ?? 1 };
+}
+
+/** Writes what the person typed/pasted, parsed as typed text is; returns the before/after of each cell. */
+function applyPersonEdit(st: SheetState, r: Rect, values: unknown[][], tz: string): EditResult['changes'] {
+  const changes: EditResult['changes'] = [];
+  for (let i = 0; i < r.numRows; i++)
+    for (let j = 0; j < r.numCols; j++) {
+      const before = getCell(st, r.row + i, r.col + j)?.v ?? '';
+      writeValue(st, r.row + i, r.col + j, values[i][j], tz);
+      changes.push({ a1: toA1(r.row + i, r.col + j), oldValue: before, newValue: getCell(st, r.row + i, r.col + j)?.v ?? '' });
+    }
+  return changes;
+}
+
+/** `value` (absent when the cell is now empty) and `oldValue` (absent when it was empty), as strings. */
+function singleCellValues(oldCell: CellState | null, newCell: CellState | null, tz: string): { value?: string; oldValue?: string } {
+  const asEventString = (v: CellValue): string => (isDate(v) ? String(dateToSerial(v, tz)) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v));
+  const out: { value?: string; oldValue?: string } = {};
+  if (newCell && (newCell.v !== '' || newCell.f !== undefined)) out.value = asEventString(newCell.v);
+  if (oldCell && oldCell.v !== '') out.oldValue = asEventString(oldCell.v);
+  return out;
+}
+
 export class Emulator {
   state: StoreState;
   readonly locks = new LockManager();
@@ -516,105 +585,69 @@ export class Emulator {
     return g[fnName];
   }
 
-  /** Applies an edit as a person would make it, then runs onEdit(e) (LIMITED) and installable ON_EDIT triggers (FULL). */
+  /**
+   * Applies an edit as a person makes it, then runs onEdit(e) (LIMITED) and installable ON_EDIT
+   * triggers (FULL). What the event carries follows Sheets (guides/triggers/events#edit and
+   * tanaikech/GetEditType, built against live Sheets): `value`/`oldValue` only when a person
+   * types into or clears one cell; a paste or fill gives neither, even into one cell; a
+   * multi-cell edit gives neither. Refused edits change nothing and run nothing.
+   */
   fireEdit(code: string, spec: EditSpec, opts: Omit<ExecOptions, 'authMode' | 'argsFactory'> = {}): EditResult {
-    const ss = this.state.spreadsheet;
-    const st = ss.sheets.find((s) => s.name === spec.sheet);
-    if (!st) throw new Error(`No sheet named ${spec.sheet}`);
-    let row: number;
-    let col: number;
-    let nr: number;
-    let nc: number;
-    if (spec.a1) {
-      const p = parseA1(splitSheetA1(spec.a1).ref, st.maxRows, st.maxCols);
-      if (!p) throw new Error(`Bad A1 notation: ${spec.a1}`);
-      ({ row, col, numRows: nr, numCols: nc } = p);
-    } else {
-      row = spec.row ?? 1;
-      col = spec.col ?? 1;
-      nr = spec.numRows ?? spec.values.length;
-      nc = spec.numCols ?? (spec.values[0]?.length ?? 1);
-    }
-    if (spec.values.length !== nr || spec.values.some((r) => r.length !== nc)) throw new Error('fireEdit: values do not match the range size');
-    if (row + nr - 1 > st.maxRows || col + nc - 1 > st.maxCols) throw new Error('fireEdit: range outside the sheet');
+    const st = sheetNamed(this, spec.sheet);
+    const kind = spec.kind ?? 'type';
+    const r = editArea(st, spec);
+    const values = spec.values ?? (kind === 'clear' ? Array.from({ length: r.numRows }, () => Array<string>(r.numCols).fill('')) : null);
+    if (!values || values.length !== r.numRows || values.some((row) => row.length !== r.numCols)) throw new Error('fireEdit: values do not match the range size');
+    if (r.row + r.numRows - 1 > st.maxRows || r.col + r.numCols - 1 > st.maxCols) throw new Error('fireEdit: range outside the sheet');
     const user = spec.user ?? opts.user ?? this.defaultUser;
-    const empty = (): EditResult => ({
-      ok: true,
-      calls: { total: 0, byService: {}, byMethod: {}, rangeReads: 0, rangeWrites: 0 },
-      logs: [],
-      ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] },
-      globalEvalMs: 0,
-      execMs: 0,
-      fired: false,
-      changes: [],
-      triggerRuns: [],
-    });
-    // protections (warning-only ones only warn)
-    for (const p of st.protections) {
-      if (p.warningOnly || user === this.owner || p.editors.includes(user)) continue;
-      const pr = p.a1 ? parseA1(p.a1, st.maxRows, st.maxCols) : { row: 1, col: 1, numRows: st.maxRows, numCols: st.maxCols };
-      if (pr && pr.row <= row + nr - 1 && row <= pr.row + pr.numRows - 1 && pr.col <= col + nc - 1 && col <= pr.col + pr.numCols - 1) {
-        return { ...empty(), rejected: `protected: ${p.description || p.type}` };
-      }
-    }
-    // data validation that rejects invalid input
-    for (let i = 0; i < nr; i++)
-      for (let j = 0; j < nc; j++) {
-        const dv = findValidation(st, row + i, col + j);
-        if (dv && !dv.rule.allowInvalid) {
-          const v = parseInput(spec.values[i][j], ss.timeZone).v;
-          if (!validationAccepts(ss.sheets, dv.rule, v, ss.timeZone, ss.locale)) {
-            return { ...empty(), rejected: `data validation: ${dv.rule.helpText ?? 'invalid value'}` };
-          }
-        }
-      }
-    const changes: EditResult['changes'] = [];
-    const oldCell = getCell(st, row, col);
-    for (let i = 0; i < nr; i++)
-      for (let j = 0; j < nc; j++) {
-        const before = getCell(st, row + i, col + j)?.v ?? '';
-        writeValue(st, row + i, col + j, spec.values[i][j], ss.timeZone);
-        const after = getCell(st, row + i, col + j)?.v ?? '';
-        changes.push({ a1: toA1(row + i, col + j), oldValue: before, newValue: after });
-      }
-    const single = nr === 1 && nc === 1;
-    const asEventString = (v: CellValue): string => (isDate(v) ? String(dateToSerial(v, ss.timeZone)) : typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : String(v));
+    const why = personEditRejection(this, st, user, r, kind === 'clear' ? undefined : values);
+    if (why) return { ...emptyEditResult(), rejected: why };
+    const oldCell = getCell(st, r.row, r.col);
+    const changes = applyPersonEdit(st, r, values, this.state.spreadsheet.timeZone);
+    const single = r.numRows === 1 && r.numCols === 1 && (kind === 'type' || kind === 'clear');
     const makeEvent = (ctx: ExecContext, authMode: AuthModeName, triggerUid?: string) => {
-      const e: Record<string, unknown> = {
-        authMode,
-        range: new Range(ctx, st.sheetId, row, col, nr, nc),
-        source: new Spreadsheet(ctx),
-        user: new GasUser(ctx, user),
-      };
-      if (single) {
-        const nv = getCell(st, row, col);
-        if (nv && (nv.v !== '' || nv.f !== undefined)) e.value = asEventString(nv.v);
-        if (oldCell && oldCell.v !== '') e.oldValue = asEventString(oldCell.v);
-      }
+      const e: Record<string, unknown> = { authMode, range: new Range(ctx, st.sheetId, r.row, r.col, r.numRows, r.numCols), source: new Spreadsheet(ctx), user: new GasUser(ctx, user) };
+      if (single) Object.assign(e, singleCellValues(oldCell, getCell(st, r.row, r.col), this.state.spreadsheet.timeZone));
       if (triggerUid) e.triggerUid = triggerUid;
       return [e];
     };
     const hasOnEdit = scriptGlobals(code).includes('onEdit');
-    let res: ExecutionResult = empty();
+    let res: ExecutionResult = emptyEditResult();
     if (hasOnEdit) res = this.runExecution(code, 'onEdit', [], { ...opts, user, authMode: 'LIMITED', argsFactory: (ctx) => makeEvent(ctx, 'LIMITED') });
     else this.save();
     const triggerRuns: ExecutionResult[] = [];
     if (spec.installable !== false) {
-      for (const t of this.state.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === ss.id)) {
-        triggerRuns.push(
-          this.runExecution(code, t.handler, [], {
-            ...opts,
-            internal: true,
-            user,
-            effectiveUser: t.owner,
-            authMode: 'FULL',
-            triggerUid: t.uid,
-            argsFactory: (ctx) => makeEvent(ctx, 'FULL', t.uid),
-          }),
-        );
+      for (const t of this.state.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === this.state.spreadsheet.id)) {
+        const run = { ...opts, internal: true, user, effectiveUser: t.owner, authMode: 'FULL' as const, triggerUid: t.uid };
+        triggerRuns.push(this.runExecution(code, t.handler, [], { ...run, argsFactory: (ctx) => makeEvent(ctx, 'FULL', t.uid) }));
       }
     }
     return { ...res, fired: hasOnEdit, changes, triggerRuns };
+  }
+
+  /** A person deletes `count` rows from `row` on (see outside.ts): no onEdit; `rejected` when a protection forbids it. */
+  deleteRows(sheet: string, row: number, count: number, user?: string): OutsideResult {
+    return deleteRowsAsPerson(this, sheet, row, count, user ?? this.defaultUser);
+  }
+  /** A person inserts `count` empty rows before `beforeRow` (see outside.ts): no onEdit. */
+  insertRows(sheet: string, beforeRow: number, count: number, user?: string): OutsideResult {
+    return insertRowsAsPerson(this, sheet, beforeRow, count, user ?? this.defaultUser);
+  }
+  /** Sheets API v4 spreadsheets.values.update (see outside.ts): no onEdit; `rejected` for a protected range. */
+  apiUpdate(range: string, values: unknown[][], opts: ApiWriteOptions = {}): ApiWriteResult {
+    return apiUpdate(this, range, values, opts);
+  }
+  /** Sheets API v4 spreadsheets.values.append after the sheet's last row with content. */
+  apiAppend(sheet: string, values: unknown[][], opts: ApiWriteOptions = {}): ApiWriteResult {
+    return apiAppend(this, sheet, values, opts);
+  }
+  /** The file's content now, as version history keeps it. */
+  snapshotVersion(): SpreadsheetVersion {
+    return snapshotVersion(this);
+  }
+  /** Restores a version's content (properties, triggers, cache and outbox stay): no onEdit. */
+  restoreVersion(v: SpreadsheetVersion, user?: string): OutsideResult {
+    return restoreVersion(this, v, user ?? this.defaultUser);
   }
 
   // ---------- accessors for tests and the sandbox ----------

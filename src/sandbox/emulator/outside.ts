@@ -1,0 +1,195 @@
+/**
+ * Changes that reach the file from outside any script: a person deleting or
+ * inserting rows, a Sheets API client, a version restore. None of them runs
+ * onEdit: "Script executions and API requests do not cause triggers to run"
+ * (developers.google.com/apps-script/guides/triggers/installable#restrictions),
+ * onEdit "runs when a user changes a value in a spreadsheet"
+ * (developers.google.com/apps-script/guides/triggers#onedite), and row
+ * insertion/removal is reported to installable onChange as INSERT_ROW /
+ * REMOVE_ROW (developers.google.com/apps-script/guides/triggers/events#change),
+ * which the emulator records as a trigger but does not fire.
+ */
+import type { Emulator } from './runtime';
+import { PROTECTED_MESSAGE, blockingInsert, blockingProtection, rejection, type Rect } from './protection';
+import { deleteRowsAt, findValidation, getCell, insertRowsAt, lastRowOf, setCell, validationAccepts, writeValue } from './spreadsheet';
+import type { CellState, SheetState, StoreState } from './store';
+import { parseA1, parseInput, splitSheetA1, toA1 } from './values';
+
+/** What a person or client is told when Sheets refuses the change (nothing changed then). */
+export interface OutsideResult {
+  rejected?: string;
+}
+
+export interface ApiWriteResult extends OutsideResult {
+  /** A1 range written, sheet-qualified (as UpdateValuesResponse.updatedRange). */
+  updatedRange?: string;
+  updatedCells?: number;
+}
+
+export interface ApiWriteOptions {
+  user?: string;
+  /** RAW: "will not be parsed and will be stored as-is"; USER_ENTERED (default): "parsed as if the user typed them into the UI". */
+  valueInputOption?: 'RAW' | 'USER_ENTERED';
+}
+
+/** One entry of File → Version history: the spreadsheet's content at a moment. */
+export interface SpreadsheetVersion {
+  takenAt: Date;
+  spreadsheet: StoreState['spreadsheet'];
+}
+
+export function sheetNamed(emu: Emulator, name: string): SheetState {
+  const st = emu.state.spreadsheet.sheets.find((s) => s.name === name);
+  if (!st) throw new Error(`No sheet named ${name}`);
+  return st;
+}
+
+/** Viewers and commenters can't change the file at all. */
+export function viewerRejection(emu: Emulator, user: string): string | undefined {
+  return emu.viewers.includes(user) ? `view only: ${user} can only view this file` : undefined;
+}
+
+/**
+ * Why Sheets refuses a person's edit of `r`, or undefined: a viewer, a
+ * protection they may not edit (warning-only ones only warn, and the person
+ * may go on), or a strict data validation the typed/pasted value fails.
+ */
+export function personEditRejection(emu: Emulator, st: SheetState, user: string, r: Rect, values?: unknown[][]): string | undefined {
+  const viewer = viewerRejection(emu, user);
+  if (viewer) return viewer;
+  const p = blockingProtection({ emu, user }, st, r);
+  if (p) return rejection(p);
+  if (!values) return undefined;
+  const ss = emu.state.spreadsheet;
+  for (let i = 0; i < r.numRows; i++)
+    for (let j = 0; j < r.numCols; j++) {
+      const dv = findValidation(st, r.row + i, r.col + j);
+      if (!dv || dv.rule.allowInvalid) continue;
+      const v = parseInput(values[i][j], ss.timeZone).v;
+      if (!validationAccepts(ss.sheets, dv.rule, v, ss.timeZone, ss.locale)) return `data validation: ${dv.rule.helpText ?? 'invalid value'}`;
+    }
+  return undefined;
+}
+
+/**
+ * A person deletes rows row..row+count-1 (right-click → Delete rows): cells
+ * shift up, range protections and validations move with their rows. Refused
+ * when the rows touch a protection the person may not edit. No onEdit.
+ */
+export function deleteRowsAsPerson(emu: Emulator, sheet: string, row: number, count: number, user: string): OutsideResult {
+  const st = sheetNamed(emu, sheet);
+  if (!Number.isInteger(row) || !Number.isInteger(count) || row < 1 || count < 1 || row + count - 1 > st.maxRows) throw new Error('deleteRows: rows out of bounds');
+  if (count >= st.maxRows) throw new Error('deleteRows: a sheet keeps at least one row');
+  const why = personEditRejection(emu, st, user, { row, col: 1, numRows: count, numCols: st.maxCols });
+  if (why) return { rejected: why };
+  deleteRowsAt(st, row, count);
+  emu.save();
+  return {};
+}
+
+/** A person inserts `count` empty rows before `beforeRow` (Insert → Rows above). No onEdit. */
+export function insertRowsAsPerson(emu: Emulator, sheet: string, beforeRow: number, count: number, user: string): OutsideResult {
+  const st = sheetNamed(emu, sheet);
+  if (!Number.isInteger(beforeRow) || !Number.isInteger(count) || beforeRow < 1 || count < 1 || beforeRow > st.maxRows + 1) throw new Error('insertRows: rows out of bounds');
+  const viewer = viewerRejection(emu, user);
+  if (viewer) return { rejected: viewer };
+  const p = blockingInsert({ emu, user }, st, beforeRow);
+  if (p) return { rejected: rejection(p) };
+  insertRowsAt(st, beforeRow, count);
+  emu.save();
+  return {};
+}
+
+/** 'Sheet 1'!A1:B2 → the sheet and the rectangle, as values.update reads it; 400-style errors as Google words them. */
+function apiRange(emu: Emulator, range: string): { st: SheetState; r: Rect; qualified: string } {
+  const { sheet, ref } = splitSheetA1(range);
+  const ss = emu.state.spreadsheet;
+  const st = sheet === undefined ? ss.sheets[0] : ss.sheets.find((s) => s.name === sheet);
+  const r = st && parseA1(ref, st.maxRows, st.maxCols);
+  if (!st || !r) throw new Error(`Unable to parse range: ${range}`);
+  const qualified = `${/^[A-Za-z0-9_]+$/.test(st.name) ? st.name : `'${st.name.replace(/'/g, "''")}'`}!${ref.toUpperCase()}`;
+  if (r.row + r.numRows - 1 > st.maxRows || r.col + r.numCols - 1 > st.maxCols) {
+    throw new Error(`Range (${qualified}) exceeds grid limits. Max rows: ${st.maxRows}, max columns: ${st.maxCols}`);
+  }
+  return { st, r, qualified };
+}
+
+/** RAW keeps JSON values as they are: a string stays a string, "=1+2" and "12" included. */
+function writeRaw(st: SheetState, row: number, col: number, v: unknown): void {
+  const cell: CellState = { ...(getCell(st, row, col) ?? {}), v: typeof v === 'number' || typeof v === 'boolean' ? v : String(v) };
+  delete cell.f;
+  setCell(st, row, col, cell);
+}
+
+/**
+ * spreadsheets.values.update as `opts.user`: the values start at the range's
+ * top-left cell and must fit in it; null skips a cell. A write touching a
+ * protection the caller may not edit is refused whole with Google's message
+ * (returned as `rejected`, the API's 400). Data validation is not applied:
+ * the API stores invalid values and Sheets flags them (assumption, not
+ * sourced). No onEdit (see the top of this file).
+ */
+export function apiUpdate(emu: Emulator, range: string, values: unknown[][], opts: ApiWriteOptions = {}): ApiWriteResult {
+  const user = opts.user ?? emu.defaultUser;
+  const { st, r, qualified } = apiRange(emu, range);
+  const width = Math.max(0, ...values.map((row) => row.length));
+  if (values.length > r.numRows && !(r.numRows === 1 && r.numCols === 1)) throw new Error(`Requested writing within range [${qualified}], but tried writing to row [${r.row + values.length - 1}]`);
+  if (width > r.numCols && !(r.numRows === 1 && r.numCols === 1)) throw new Error(`Requested writing within range [${qualified}], but tried writing to column [${toA1(1, r.col + width - 1).replace(/\d+$/, '')}]`);
+  const area: Rect = { row: r.row, col: r.col, numRows: Math.max(1, values.length), numCols: Math.max(1, width) };
+  if (area.row + area.numRows - 1 > st.maxRows || area.col + area.numCols - 1 > st.maxCols) {
+    throw new Error(`Range (${qualified}) exceeds grid limits. Max rows: ${st.maxRows}, max columns: ${st.maxCols}`);
+  }
+  if (emu.viewers.includes(user)) return { rejected: 'The caller does not have permission' }; // the API's 403
+  if (blockingProtection({ emu, user }, st, area)) return { rejected: PROTECTED_MESSAGE };
+  const tz = emu.state.spreadsheet.timeZone;
+  let n = 0;
+  values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (v === null || v === undefined) return;
+      if (opts.valueInputOption === 'RAW') writeRaw(st, area.row + i, area.col + j, v);
+      else writeValue(st, area.row + i, area.col + j, v, tz);
+      n++;
+    }),
+  );
+  emu.save();
+  return { updatedRange: qualified.replace(/!.*$/, `!${toA1(area.row, area.col, area.numRows, area.numCols)}`), updatedCells: n };
+}
+
+/**
+ * spreadsheets.values.append to `sheet`: the rows go after the last row with
+ * content, from column A (the API's table detection, simplified to the whole
+ * sheet), growing the sheet when needed. Same rules as apiUpdate.
+ */
+export function apiAppend(emu: Emulator, sheet: string, values: unknown[][], opts: ApiWriteOptions = {}): ApiWriteResult {
+  const st = sheetNamed(emu, sheet);
+  const row = lastRowOf(st) + 1;
+  const width = Math.max(1, ...values.map((r) => r.length));
+  const grows = { rows: Math.max(0, row + values.length - 1 - st.maxRows), cols: Math.max(0, width - st.maxCols) };
+  const before = { maxRows: st.maxRows, maxCols: st.maxCols };
+  st.maxRows += grows.rows;
+  st.maxCols += grows.cols;
+  const q = /^[A-Za-z0-9_]+$/.test(st.name) ? st.name : `'${st.name.replace(/'/g, "''")}'`;
+  const res = apiUpdate(emu, `${q}!${toA1(row, 1, Math.max(1, values.length), width)}`, values, opts);
+  if (res.rejected) Object.assign(st, before); // refused: the sheet keeps its size too
+  return res;
+}
+
+/** A deep copy of the file's content: sheets, cells, protections, validations, charts. */
+export function snapshotVersion(emu: Emulator): SpreadsheetVersion {
+  return { takenAt: emu.now(), spreadsheet: structuredClone(emu.state.spreadsheet) };
+}
+
+/**
+ * File → Version history → Restore this version: the file's content becomes
+ * the version's. What a version holds is an assumption (no Google help page
+ * on it was found): the spreadsheet's content, with its protections and
+ * validations; document and script properties, triggers, cache and the
+ * outbox live outside the file and stay. Viewers can't restore. No onEdit.
+ */
+export function restoreVersion(emu: Emulator, v: SpreadsheetVersion, user: string): OutsideResult {
+  const viewer = viewerRejection(emu, user);
+  if (viewer) return { rejected: viewer };
+  emu.state.spreadsheet = structuredClone(v.spreadsheet);
+  emu.save();
+  return {};
+}
