@@ -11,7 +11,9 @@
  *   GET  /api/state?sheet=&user=&locale=   spreadsheet, sheet tabs, grid of display values
  *   POST /api/open                         runs onOpen (LIMITED) → menus
  *   POST /api/run   {fn}                   a menu item, FULL auth → ui effects
- *   POST /api/edit  {sheet,row,col,values} a user edit → onEdit via fireEdit
+ *   POST /api/edit  {sheet,row,col,values,kind} a user edit (type|paste|fill|clear) → onEdit via fireEdit
+ *   POST /api/rows  {sheet,action,row,count}  a user deletes or inserts rows (no onEdit, as in Sheets)
+ *   GET  /api/versions, POST /api/restore {id}  automatic versions (before each change) and restoring one
  *   POST /api/rpc   {fn,args}              google.script.run from a sidebar/dialog frame
  *   GET  /api/outbox, /api/outbox/:id, /api/outbox/:id/html, /outbox/:id.eml
  *   GET  /frame/:id                        the HTML of a sidebar/dialog, shim injected
@@ -25,10 +27,12 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { simpleParser } from 'mailparser';
-import { Emulator, isCallableFromClient, type ExecutionResult } from './emulator/runtime';
+import { Emulator, isCallableFromClient, type EditKind, type ExecutionResult } from './emulator/runtime';
+import { VersionHistory } from './emulator/versions';
 import { HtmlOutput, TextOutput, escapeHtml } from './emulator/services';
 import { EmulatorStoreError, loadState, type OutboxEntry } from './emulator/store';
-import { displayValue } from './emulator/values';
+import { displayValue, toA1 } from './emulator/values';
+import { emptyCounts } from './emulator/exec';
 import { FormulaContext } from './emulator/formula';
 import { seedWorkbook } from './seed';
 import type { ShimConfig } from './web/shim';
@@ -49,6 +53,10 @@ const MAX_GRID_ROWS = 500;
 const MAX_GRID_COLS = 40;
 const MAX_FRAMES = 50;
 const MAX_BODY = 2 * 1024 * 1024;
+const MAX_VERSIONS = 20;
+const EDIT_KINDS = new Set<EditKind>(['type', 'paste', 'fill', 'clear']);
+const MAX_ROW_CHANGE = 100;
+const EDIT_LABELS: Record<EditKind, string> = { type: 'Redigering', paste: 'Inklistring', fill: 'Fyllning', clear: 'Rensning' };
 
 // ---------- the emulator, as the sandbox uses it ----------
 
@@ -272,7 +280,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   try {
     emu = new Emulator({
       storeFile, outboxDir, htmlFiles: buildDir, serviceUrl: 'http://127.0.0.1/sandbox-webapp', clock,
-      defaultUser: DEFAULT_USER, owner: DEFAULT_USER,
+      // Every sandbox user shares the file, so a fresh protection lists them all until the add-on narrows it.
+      defaultUser: DEFAULT_USER, owner: DEFAULT_USER, editors: [...SANDBOX_USERS],
     });
   } catch (e) {
     if (e instanceof EmulatorStoreError) throw new SandboxStartError(`${e.message}\n${resetHint(storeFile)}`);
@@ -285,6 +294,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     for (const line of report) log(`seed: ${line}`);
   }
 
+  const history = new VersionHistory(emu, MAX_VERSIONS);
   const frameHtml = new Map<string, string>();
   /** Frames of the web app: their google.script.run calls run as the anonymous visitor. */
   const webAppFrames = new Set<string>();
@@ -305,7 +315,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     for (const [k, v] of url.searchParams) (parameters[k] ??= []).push(v);
     const parameter = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, v[0]]));
     const e = { parameter, parameters, queryString: url.search.slice(1), contextPath: '', contentLength: -1 };
-    const r = emu.runExecution(bundle.get(), 'doGet', [e], { authMode: 'FULL', user: '', effectiveUser: emu.owner, locale: 'sv' });
+    const r = history.around('Webbappen (doGet)', '', () => emu.runExecution(bundle.get(), 'doGet', [e], { authMode: 'FULL', user: '', effectiveUser: emu.owner, locale: 'sv' }));
     const out = r.result;
     if (!r.ok || !(out instanceof HtmlOutput || out instanceof TextOutput)) {
       const text = r.ok ? 'The script completed but did not return anything.' : (r.error?.message ?? 'Error');
@@ -347,6 +357,29 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     logs: r.logs ?? [],
     ui: uiOut(r),
   });
+
+  /** A change from outside any script (rows, restore): refused or done; nothing runs. */
+  const outsideJson = (r: { rejected?: string }) => ({
+    ok: !r.rejected,
+    error: r.rejected ? { message: `Ändringen avvisades: ${r.rejected}` } : undefined,
+    ui: uiOut({ ok: true, calls: emptyCounts(), logs: [], ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] }, globalEvalMs: 0, execMs: 0 }),
+  });
+  /** POST /api/rows: the person deletes `count` rows from `row` on, or inserts `count` rows above `row`. */
+  const rowChange = (body: Record<string, unknown>, user: string) => {
+    const { sheet, action, row } = body;
+    const count = body.count ?? 1;
+    const ints = [row, count].every((n) => Number.isInteger(n) && (n as number) >= 1) && (count as number) <= MAX_ROW_CHANGE;
+    if (typeof sheet !== 'string' || !ints || (action !== 'delete' && action !== 'insert')) {
+      throw new HttpError(400, `Ogiltig radändring: sheet, action (delete|insert), row och count (1–${MAX_ROW_CHANGE}) krävs.`);
+    }
+    const [r, n] = [row as number, count as number];
+    const label = action === 'delete' ? `Raderade ${n} rad(er) från rad ${r} i ${sheet}` : `Infogade ${n} rad(er) ovanför rad ${r} i ${sheet}`;
+    try {
+      return outsideJson(history.around(label, user, () => (action === 'delete' ? emu.deleteRows(sheet, r, n, user) : emu.insertRows(sheet, r, n, user))));
+    } catch (e) {
+      throw new HttpError(400, `Ogiltig radändring: ${errorMessage(e).message}`);
+    }
+  };
 
   const gridState = (sheetName: string) => {
     const ss = emu.state.spreadsheet;
@@ -420,6 +453,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         functions: bundle.functions(),
       });
     }
+    if (method === 'GET' && p === '/api/versions') {
+      return sendJson(res, 200, history.list().map((v) => ({ id: v.id, at: v.at.toISOString(), label: v.label, user: v.user })));
+    }
     if (method === 'GET' && p === '/api/outbox') {
       return sendJson(res, 200, outboxEntries().map((x) => ({ id: x.id, from: x.from, to: x.to, cc: x.cc, subject: x.subject, date: x.date })));
     }
@@ -476,7 +512,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
     if (p === '/api/run') {
       if (!isName(body.fn) || !bundle.functions().includes(body.fn)) throw new HttpError(400, `Okänd funktion: ${String(body.fn)}`);
-      return sendJson(res, 200, execJson(emu.runExecution(code, body.fn, [], { authMode: 'FULL', user, locale })));
+      const fn = body.fn;
+      return sendJson(res, 200, execJson(history.around(`Menyval ${fn}`, user, () => emu.runExecution(code, fn, [], { authMode: 'FULL', user, locale }))));
     }
     if (p === '/api/rpc') {
       const fn = body.fn;
@@ -490,26 +527,35 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
       const anonymous = typeof body.frameId === 'string' && webAppFrames.has(body.frameId);
       const as = anonymous ? { user: '', effectiveUser: emu.owner } : { user };
-      return sendJson(res, 200, execJson(emu.runExecution(code, fn, args, { authMode: 'FULL', locale, ...as }), true));
+      const r = history.around(`Sidofältet: ${fn}`, as.user, () => emu.runExecution(code, fn, args, { authMode: 'FULL', locale, ...as }));
+      return sendJson(res, 200, execJson(r, true));
     }
     if (p === '/api/edit') {
       const sheet = body.sheet;
       const row = body.row;
       const col = body.col;
       const values = body.values;
+      const kind = body.kind ?? 'type';
       const ints = [row, col].every((n) => Number.isInteger(n) && (n as number) >= 1);
-      if (typeof sheet !== 'string' || !ints || !Array.isArray(values) || !values.length || !values.every((r) => Array.isArray(r) && r.length === (values[0] as unknown[]).length && r.every((v) => typeof v === 'string'))) {
-        throw new HttpError(400, 'Ogiltig redigering: sheet, row, col och values (rektangel av strängar) krävs.');
+      if (typeof sheet !== 'string' || !ints || !EDIT_KINDS.has(kind as EditKind) || !Array.isArray(values) || !values.length || !values.every((r) => Array.isArray(r) && r.length === (values[0] as unknown[]).length && r.every((v) => typeof v === 'string'))) {
+        throw new HttpError(400, 'Ogiltig redigering: sheet, row, col, kind och values (rektangel av strängar) krävs.');
       }
       const numRows = values.length;
       const numCols = (values[0] as unknown[]).length;
+      const spec = { sheet, row: row as number, col: col as number, numRows, numCols, values: values as string[][], kind: kind as EditKind, user };
       let r: ExecOut;
       try {
-        r = emu.fireEdit(code, { sheet, row: row as number, col: col as number, numRows, numCols, values: values as string[][], user });
+        r = history.around(`${EDIT_LABELS[spec.kind]} ${sheet}!${toA1(spec.row, spec.col, numRows, numCols)}`, user, () => emu.fireEdit(code, spec));
       } catch (e) {
         throw new HttpError(400, `Ogiltig redigering: ${errorMessage(e).message}`);
       }
       return sendJson(res, 200, execJson(r));
+    }
+    if (p === '/api/rows') return sendJson(res, 200, rowChange(body, user));
+    if (p === '/api/restore') {
+      const r = typeof body.id === 'string' ? history.restore(body.id, user) : null;
+      if (!r) throw new HttpError(404, 'Versionen finns inte (sandlådan sparar de senaste versionerna bara medan den kör).');
+      return sendJson(res, 200, outsideJson(r));
     }
     throw new HttpError(404, 'Not found');
   };

@@ -1,4 +1,4 @@
-/** The sandbox page itself: sheets, menu, user switcher, cell edits, paste, outbox; axe clean. */
+/** The sandbox page itself: sheets, menu, user switcher, cell edits, paste, row deletion, versions, outbox; axe clean. */
 jest.setTimeout(60_000); // the browser project's testTimeout is not applied per project
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -75,6 +75,80 @@ test('pasting a TSV block into a cell is one multi-cell edit', async () => {
   await page.waitForFunction(() => document.querySelector('#grid td[data-r="7"][data-c="2"]')?.textContent === '2');
   const v = s.sandbox.emulator.sheetValues('Blad1');
   expect([v[6][1], v[6][2], v[7][1], v[7][2]]).toEqual(['a (exempel)', 'b (exempel)', 1, 2]);
+});
+
+// https://developers.google.com/apps-script/guides/triggers/events#edit and tanaikech/GetEditType:
+// a paste into one cell fires onEdit with neither value nor oldValue, so the page must send it as a paste.
+test('pasting one value into one cell is sent as a paste, not as typing', async () => {
+  const { page } = s;
+  const spy = jest.spyOn(s.sandbox.emulator, 'fireEdit');
+  try {
+    await page.locator('#grid td[data-r="9"][data-c="0"]').click();
+    await page.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', 'inklistrad (exempel)');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    });
+    await page.waitForFunction(() => document.querySelector('#grid td[data-r="9"][data-c="0"]')?.textContent === 'inklistrad (exempel)');
+    expect(spy.mock.calls.map((c) => c[1].kind)).toEqual(['paste']);
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+test('deleting the selected row with the row buttons shifts the rows up and runs no onEdit', async () => {
+  const { page } = s;
+  const emu = s.sandbox.emulator;
+  const spy = jest.spyOn(emu, 'runExecution');
+  try {
+    const before = emu.sheetValues('Blad1');
+    await page.locator('#grid td[data-r="6"][data-c="1"]').click(); // row 7: "a (exempel)"
+    const del = page.getByRole('button', { name: 'Ta bort rad 7' });
+    await expect(del.isVisible()).resolves.toBe(true);
+    await del.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('#grid td[data-r="6"][data-c="2"]')?.textContent === '2');
+    expect(emu.sheetValues('Blad1')[6]).toEqual(before[7]);
+    expect(spy).not.toHaveBeenCalled(); // no onEdit, no installable trigger: nothing ran
+    await expectAxeClean(page, 'sandbox page after a row deletion');
+  } finally {
+    spy.mockRestore();
+  }
+});
+
+test("a protected row can't be deleted by someone the protection doesn't list: the reason is shown", async () => {
+  const { page } = s;
+  const emu = s.sandbox.emulator;
+  // The owner (projektledare) protects row 1 for themself only, the reference's recipe.
+  const r = emu.runExecution(`function p() { var sh = SpreadsheetApp.getActive().getSheetByName('Blad1');
+    var p = sh.getRange('A1:Z1').protect().setDescription('Rubrikrad (exempel)'); p.removeEditors(p.getEditors()); }`, 'p');
+  expect(r.ok).toBe(true);
+  await page.getByLabel('Användare').selectOption('ekonomi@example.org');
+  await page.locator('#grid td[data-r="0"][data-c="0"]').click();
+  const rows = emu.sheetValues('Blad1').length;
+  await page.getByRole('button', { name: 'Ta bort rad 1' }).click();
+  await page.getByRole('alert').getByText(/Ändringen avvisades: protected: Rubrikrad \(exempel\)/).waitFor();
+  expect(emu.sheetValues('Blad1')).toHaveLength(rows);
+  await page.getByLabel('Användare').selectOption('projektledare@example.org');
+  for (const b of await page.locator('#errors button').all()) await b.click();
+});
+
+test('an earlier version can be restored from the version history, keyboard only', async () => {
+  const { page } = s;
+  const emu = s.sandbox.emulator;
+  const deleted = emu.sheetValues('Blad1');
+  await page.getByRole('button', { name: 'Versionshistorik' }).click();
+  const restore = page.getByRole('button', { name: /^Återställ versionen från/ }).first();
+  await restore.waitFor();
+  await expect(page.getByRole('list', { name: /Sparade versioner/ }).getByText(/Före: Raderade 1 rad\(er\) från rad 7 i Blad1/).first().isVisible()).resolves.toBe(true);
+  await expectAxeClean(page, 'version history view');
+  await restore.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /är återställd/.test(document.querySelector('#messages')?.textContent ?? ''));
+  const restored = emu.sheetValues('Blad1');
+  expect(restored).toHaveLength(deleted.length + 1); // the deleted row is back
+  expect([restored[6][1], restored[6][2]]).toEqual(['a (exempel)', 'b (exempel)']);
+  await page.getByRole('button', { name: 'Kalkylblad' }).click();
 });
 
 test('the outbox view opens and is accessible', async () => {

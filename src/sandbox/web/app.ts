@@ -24,6 +24,9 @@ interface StateResponse {
   outboxCount: number;
 }
 interface OutboxItem { id: string; from: string; to: string[]; subject: string; date: string }
+interface VersionItem { id: string; at: string; label: string; user: string }
+type EditKind = 'type' | 'paste' | 'fill' | 'clear';
+type View = 'sheets' | 'outbox' | 'versions';
 interface MailDetail {
   id: string; from: string; to: string[]; cc: string[]; bcc: string[]; replyTo?: string; subject: string; date: string;
   text: string; hasHtml: boolean; htmlUrl: string; emlUrl: string; attachments: { filename: string; contentType: string; size: number }[];
@@ -363,6 +366,7 @@ function renderGrid() {
   $('grid-info').textContent = g.truncated
     ? `Visar ${g.numRows} av ${g.lastRow} rader och ${g.numCols} av ${g.lastCol} kolumner.`
     : `${g.lastRow} rader med innehåll. Dubbelklicka eller tryck Enter på en cell för att redigera; klistra in tabbseparerade värden för att ändra flera celler.`;
+  updateRowTools();
 }
 
 function cellEl(r: number, c: number): HTMLTableCellElement | null {
@@ -377,6 +381,7 @@ function focusCell(r: number, c: number) {
   focus = { r, c };
   const td = cellEl(r, c);
   if (td) { td.tabIndex = 0; td.focus(); }
+  updateRowTools();
 }
 
 function startEdit(r: number, c: number, initial?: string) {
@@ -415,14 +420,39 @@ async function commitEdit(dr: number, dc: number, refocus = true) {
   const value = input.value;
   const before = state.grid.rows[r][c].e;
   editing = null;
-  if (value !== before) await sendEdit(r, c, [[value]]);
+  if (value !== before) await sendEdit(r, c, [[value]], 'type');
   else renderGrid();
   if (refocus) focusCell(r + dr, c + dc);
 }
 
-async function sendEdit(r: number, c: number, values: string[][]) {
-  const res = await api<RunResponse>('POST', '/api/edit', { sheet: currentSheet, row: r + 1, col: c + 1, values });
+/** An edit as a person makes it; the kind decides what onEdit's event carries (a paste: no value/oldValue). */
+async function sendEdit(r: number, c: number, values: string[][], kind: EditKind) {
+  const res = await api<RunResponse>('POST', '/api/edit', { sheet: currentSheet, row: r + 1, col: c + 1, values, kind });
   reportRun('Redigering', res);
+  await refresh();
+}
+
+// ---------- rows (delete / insert, as a person does in Sheets: no onEdit) ----------
+
+function rowCount(): number {
+  const n = Math.floor(Number($<HTMLInputElement>('row-count').value));
+  return Number.isFinite(n) && n >= 1 ? Math.min(n, 100) : 1;
+}
+
+function updateRowTools() {
+  const row = focus.r + 1;
+  const n = rowCount();
+  $('cell-ref').textContent = `${colLetters(focus.c + 1)}${row}`;
+  $('insert-rows').textContent = n === 1 ? `Infoga en rad ovanför rad ${row}` : `Infoga ${n} rader ovanför rad ${row}`;
+  $('delete-rows').textContent = n === 1 ? `Ta bort rad ${row}` : `Ta bort rad ${row}–${row + n - 1}`;
+}
+
+async function changeRows(action: 'delete' | 'insert') {
+  const row = focus.r + 1;
+  const count = rowCount();
+  const res = await api<RunResponse>('POST', '/api/rows', { sheet: currentSheet, action, row, count });
+  reportRun(action === 'delete' ? 'Ta bort rader' : 'Infoga rader', res);
+  if (res.ok) showMessage(action === 'delete' ? `Tog bort ${count === 1 ? `rad ${row}` : `rad ${row}–${row + count - 1}`} (inget onEdit körs).` : `Infogade ${count} rad(er) ovanför rad ${row} (inget onEdit körs).`);
   await refresh();
 }
 
@@ -464,7 +494,7 @@ $('grid').addEventListener('keydown', (e) => {
   else if (e.key === 'Home') { e.preventDefault(); focusCell(r, 0); }
   else if (e.key === 'End') { e.preventDefault(); focusCell(r, state ? state.grid.numCols - 1 : c); }
   else if (e.key === 'Enter' || e.key === 'F2') { e.preventDefault(); startEdit(r, c); }
-  else if ((e.key === 'Delete' || e.key === 'Backspace') && state?.grid.rows[r][c].e !== '') { e.preventDefault(); void sendEdit(r, c, [['']]); }
+  else if ((e.key === 'Delete' || e.key === 'Backspace') && state?.grid.rows[r][c].e !== '') { e.preventDefault(); void sendEdit(r, c, [['']], 'clear'); }
   else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) { e.preventDefault(); startEdit(r, c, e.key); }
 });
 $('grid').addEventListener('dblclick', (e) => {
@@ -482,17 +512,46 @@ document.addEventListener('paste', (e) => {
   if (!text) return;
   e.preventDefault();
   const values = parseTsv(text.replace(/(\r?\n)$/, ''));
-  if (values.length) void sendEdit(Number(td.dataset.r), Number(td.dataset.c), values);
+  if (values.length) void sendEdit(Number(td.dataset.r), Number(td.dataset.c), values, 'paste'); // 1×1 too: Sheets sends no value/oldValue for a paste
 });
 
 // ---------- outbox ----------
 
-function setView(outbox: boolean) {
-  $('sheet-view').hidden = outbox;
-  $('outbox-view').hidden = !outbox;
-  $('view-sheets').setAttribute('aria-pressed', String(!outbox));
-  $('view-outbox').setAttribute('aria-pressed', String(outbox));
-  if (outbox) void loadOutbox();
+function setView(view: View) {
+  $('sheet-view').hidden = view !== 'sheets';
+  $('outbox-view').hidden = view !== 'outbox';
+  $('versions-view').hidden = view !== 'versions';
+  $('view-sheets').setAttribute('aria-pressed', String(view === 'sheets'));
+  $('view-outbox').setAttribute('aria-pressed', String(view === 'outbox'));
+  $('view-versions').setAttribute('aria-pressed', String(view === 'versions'));
+  if (view === 'outbox') void loadOutbox();
+  if (view === 'versions') void loadVersions();
+}
+
+// ---------- version history ----------
+
+const when = (iso: string) => new Date(iso).toLocaleString('sv-SE');
+
+async function loadVersions() {
+  const items = await api<VersionItem[]>('GET', '/api/versions');
+  const list = $('versions-list');
+  list.textContent = '';
+  if (!items.length) list.append(el('li', { textContent: 'Inga sparade versioner ännu: en version sparas före varje ändring.' }));
+  for (const v of items) {
+    const b = el('button', { type: 'button', textContent: `Återställ versionen från ${when(v.at)}` });
+    b.addEventListener('click', () => void restoreVersion(v));
+    list.append(el('li', {},
+      el('strong', { textContent: when(v.at) }),
+      el('span', { className: 'sub', textContent: `Före: ${v.label}${v.user ? ` (${v.user})` : ''}` }), b));
+  }
+}
+
+async function restoreVersion(v: VersionItem) {
+  const res = await api<RunResponse>('POST', '/api/restore', { id: v.id });
+  reportRun('Återställning', res);
+  if (res.ok) showMessage(`Versionen från ${when(v.at)} är återställd. Inga skript kördes.`);
+  await refresh();
+  await loadVersions();
 }
 
 async function loadOutbox() {
@@ -557,8 +616,12 @@ function initControls() {
   });
   $('sidebar-close').addEventListener('click', closeSidebar);
   $('dialog-close').addEventListener('click', closeDialog);
-  $('view-sheets').addEventListener('click', () => setView(false));
-  $('view-outbox').addEventListener('click', () => setView(true));
+  $('view-sheets').addEventListener('click', () => setView('sheets'));
+  $('view-outbox').addEventListener('click', () => setView('outbox'));
+  $('view-versions').addEventListener('click', () => setView('versions'));
+  $('insert-rows').addEventListener('click', () => void changeRows('insert'));
+  $('delete-rows').addEventListener('click', () => void changeRows('delete'));
+  $('row-count').addEventListener('input', updateRowTools);
 }
 
 initControls();

@@ -5,6 +5,7 @@
  */
 import { Emulator } from '../../../src/sandbox/emulator/runtime';
 import { PROTECTED_MESSAGE } from '../../../src/sandbox/emulator/protection';
+import { VersionHistory } from '../../../src/sandbox/emulator/versions';
 import { newEmu, run, SHEET } from './helpers';
 
 const OWNER = 'owner@example.org';
@@ -197,4 +198,20 @@ describe('version restore', () => {
     expect(emu.apiUpdate('Blad1!A1', [['x']], { user: who }).rejected).toBe('The caller does not have permission');
     expect(emu.sheetValues('Blad1')).toEqual([[1]]);
   });
+});
+
+// The sandbox's automatic versions (an emulator convenience, not a Google API): one before each change
+// that altered the file, newest first, bounded; a restore keeps what it replaced so it can be undone.
+test('VersionHistory keeps a version only before changes, at most `max`, and a restore can be undone', () => {
+  const emu = newEmu({ owner: OWNER, defaultUser: OWNER });
+  const history = new VersionHistory(emu, 2);
+  history.around('läsning', OWNER, () => emu.sheetValues('Blad1'));
+  expect(history.list()).toEqual([]);
+  for (const v of [1, 2, 3]) history.around(`skrev ${v}`, OWNER, () => run(emu, `${SHEET} sh.getRange('A1').setValue(${v});`));
+  expect(history.list().map((v) => v.label)).toEqual(['skrev 3', 'skrev 2']);
+  const [, beforeTwo] = history.list();
+  expect(history.restore(beforeTwo.id, EVA)).toEqual({});
+  expect(emu.sheetValues('Blad1')).toEqual([[1]]);
+  expect(history.list()[0]).toMatchObject({ label: 'Återställning till versionen före: skrev 2', user: EVA });
+  expect(history.restore('nope', EVA)).toBeNull();
 });
