@@ -32,7 +32,6 @@ import { VersionHistory } from './emulator/versions';
 import { HtmlOutput, TextOutput, escapeHtml } from './emulator/services';
 import { EmulatorStoreError, loadState, type OutboxEntry } from './emulator/store';
 import { displayValue, toA1 } from './emulator/values';
-import { emptyCounts } from './emulator/exec';
 import { FormulaContext } from './emulator/formula';
 import { seedWorkbook } from './seed';
 import type { ShimConfig } from './web/shim';
@@ -362,7 +361,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const outsideJson = (r: { rejected?: string }) => ({
     ok: !r.rejected,
     error: r.rejected ? { message: `Ändringen avvisades: ${r.rejected}` } : undefined,
-    ui: uiOut({ ok: true, calls: emptyCounts(), logs: [], ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] }, globalEvalMs: 0, execMs: 0 }),
+    ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] },
   });
   /** POST /api/rows: the person deletes `count` rows from `row` on, or inserts `count` rows above `row`. */
   const rowChange = (body: Record<string, unknown>, user: string) => {

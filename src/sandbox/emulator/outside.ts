@@ -169,9 +169,13 @@ export function apiAppend(emu: Emulator, sheet: string, values: unknown[][], opt
   st.maxRows += grows.rows;
   st.maxCols += grows.cols;
   const q = /^[A-Za-z0-9_]+$/.test(st.name) ? st.name : `'${st.name.replace(/'/g, "''")}'`;
-  const res = apiUpdate(emu, `${q}!${toA1(row, 1, Math.max(1, values.length), width)}`, values, opts);
-  if (res.rejected) Object.assign(st, before); // refused: the sheet keeps its size too
-  return res;
+  let res: ApiWriteResult = { rejected: 'not written' };
+  try {
+    res = apiUpdate(emu, `${q}!${toA1(row, 1, Math.max(1, values.length), width)}`, values, opts);
+    return res;
+  } finally {
+    if (res.rejected) Object.assign(st, before); // refused or failed: the sheet keeps its size too
+  }
 }
 
 /** A deep copy of the file's content: sheets, cells, protections, validations, charts. */
