@@ -1,76 +1,14 @@
-/** Appending to and verifying `Logg`. Call appendAudit inside the document lock. */
-import { auditTime, auditValue, chain, GENESIS, verifyChain, type AuditRow } from '../core/audit';
-import { msg, type Msg } from '../core/msg';
-import type { Cell, Ports } from './ports';
-import { cellOf, missingSheetError, openTable } from './tables';
-import { TABLES } from '../core/schema';
-
-export interface AuditEntry {
-  /** e.g. 'kostnad.registrerad', 'gäst.skickad' */
-  readonly action: string;
-  /** e.g. the cost's or guest's ID */
-  readonly object: string;
-  readonly before?: unknown;
-  readonly after?: unknown;
-}
-
-const HEAD_KEY = 'summit.audit.head';
-
-interface Head { hash: string; lastRow: number }
-
-const toRow = (t: { time: string; user: string }, e: AuditEntry): AuditRow => ({
-  time: t.time, user: t.user, action: e.action, object: e.object,
-  before: auditValue(e.before), after: auditValue(e.after),
-});
-
-const fromCells = (time: Cell, rest: Cell[]): AuditRow => ({
-  // A sheet keeps date-times as day fractions: the read-back instant can be a
-  // millisecond off, so round to the nearest second (auditTime would floor).
-  time: time instanceof Date ? auditTime(new Date(Math.round(time.getTime() / 1000) * 1000)) : String(time),
-  user: String(rest[0]), action: String(rest[1]), object: String(rest[2]), before: String(rest[3]), after: String(rest[4]),
-});
-
 /**
- * Appends entries in one range write. The chain head (last hash and row) is
- * kept in document properties so the usual append needs no range read; when
- * the sheet's last row disagrees with it (rows added or removed by hand, or an
- * execution that died between the two writes) the last row is read instead.
+ * "Verifiera loggen": Logg's hash chain, checked row by row and against the
+ * anchor kept where an editor can't write (document properties, and the
+ * anchor mails to the registrar). A row edited and the whole chain recomputed
+ * after it is self-consistent, but its head is not the anchored one; rows
+ * removed at the end leave the chain intact but too short.
  */
-export function appendAudit(ports: Ports, entries: readonly AuditEntry[]): void {
-  if (entries.length === 0) return;
-  const port = ports.workbook.table(TABLES.log.sheet);
-  if (!port) throw missingSheetError(TABLES.log.sheet);
-  const lastRow = port.lastRow();
-  let prev = GENESIS;
-  const head = parseHead(ports.properties.get(HEAD_KEY));
-  if (head && head.lastRow === lastRow) {
-    prev = head.hash;
-  } else if (lastRow > 1) {
-    const t = openTable(ports.workbook, 'log');
-    const last = t.snap.rows[t.snap.rows.length - 1];
-    prev = last ? String(cellOf(t, last, 'Hash')).trim().toLowerCase() || GENESIS : GENESIS;
-  }
-  const now = ports.clock.now();
-  const stamp = { time: auditTime(now), user: ports.user.email() || '(okänd)' };
-  const rows = entries.map((e) => toRow(stamp, e));
-  const hashes = chain(prev, rows);
-  const when = new Date(stamp.time);
-  const header = TABLES.log.columns.map((c) => c.header);
-  const cells = rows.map((r, i) => [when, r.user, r.action, r.object, r.before, r.after, hashes[i]]);
-  // Logg is created by setup with the schema's column order; reordering is detected by verify.
-  const first = port.append(cells.map((r) => r.slice(0, header.length)));
-  ports.properties.set(HEAD_KEY, JSON.stringify({ hash: hashes[hashes.length - 1], lastRow: first + rows.length - 1 }));
-}
-
-function parseHead(raw: string | null): Head | null {
-  if (!raw) return null;
-  try {
-    const h = JSON.parse(raw) as Head;
-    return typeof h.hash === 'string' && typeof h.lastRow === 'number' ? h : null;
-  } catch {
-    return null;
-  }
-}
+import { checkAnchor, verifyChain } from '../core/audit';
+import { msg, type Msg } from '../core/msg';
+import { Journal, readLog } from './journal';
+import type { Ports } from './ports';
 
 export interface VerifyReport {
   readonly ok: boolean;
@@ -80,24 +18,64 @@ export interface VerifyReport {
   readonly message: Msg;
 }
 
-/** Reads Logg once and checks the whole chain. */
+/** Reads Logg once and checks the whole chain, then the anchor. */
 export function verifyAudit(ports: Ports): VerifyReport {
-  const t = openTable(ports.workbook, 'log');
-  const rows = t.snap.rows.map((r) => ({
-    ...fromCells(cellOf(t, r, 'Tid'), ['Användare', 'Åtgärd', 'Objekt', 'Före', 'Efter'].map((h) => cellOf(t, r, h))),
-    hash: String(cellOf(t, r, 'Hash')),
-  }));
+  const { t, rows } = readLog(ports);
   const res = verifyChain(rows);
-  if (res.ok) {
-    return { ok: true, count: res.count, message: msg(`Loggen är hel: ${res.count} rader verifierade.`, `The log is intact: ${res.count} rows verified.`) };
+  if (!res.ok) {
+    const badRow = t.snap.firstRow + res.index;
+    return {
+      ok: false, count: res.count, badRow,
+      message: msg(
+        `Loggen har ändrats: rad ${badRow} stämmer inte med kedjan (raden eller en rad före den har ändrats, tagits bort eller lagts till).`,
+        `The log has been altered: row ${badRow} does not match the chain (it or an earlier row was changed, removed or inserted).`,
+      ),
+    };
   }
-  const badRow = t.snap.firstRow + res.index;
-  return {
-    ok: false, count: res.count, badRow,
-    message: msg(
-      `Loggen har ändrats: rad ${badRow} stämmer inte med kedjan (raden eller en rad före den har ändrats, tagits bort eller lagts till).`,
-      `The log has been altered: row ${badRow} does not match the chain (it or an earlier row was changed, removed or inserted).`,
-    ),
-  };
+  const anchor = new Journal(ports).anchor();
+  if (!anchor) {
+    return {
+      ok: false, count: res.count,
+      message: msg(
+        `Kedjan i loggen hänger ihop (${res.count} rader), men ankaret saknas, så en omräknad kedja eller borttagna rader i slutet kan inte upptäckas. En administratör kör Konfigurera arbetsboken.`,
+        `The log's chain holds together (${res.count} rows), but its anchor is missing, so a recomputed chain or rows removed at the end cannot be detected. An administrator runs Set up workbook.`,
+      ),
+    };
+  }
+  const hashes = rows.map((r) => r.hash.trim().toLowerCase());
+  const first = t.snap.firstRow;
+  const candidates = [anchor, ...(anchor.alt ? [{ ...anchor, ...anchor.alt }] : [])];
+  const checks = candidates.map((a) => checkAnchor(hashes, a));
+  const good = checks.find((c) => c.ok);
+  if (good) {
+    return { ok: true, count: res.count, message: msg(`Loggen är hel: ${res.count} rader verifierade mot ankaret.`, `The log is intact: ${res.count} rows verified against its anchor.`) };
+  }
+  const c = checks[0];
+  if (c.ok) throw new Error('unreachable');
+  switch (c.kind) {
+    case 'truncated':
+      return {
+        ok: false, count: res.count, badRow: first + c.found,
+        message: msg(
+          `Loggen har ${c.found} rader men ankaret säger ${c.anchored}: de sista ${c.anchored - c.found} raderna har tagits bort (eller en äldre version har återställts).`,
+          `The log has ${c.found} rows but its anchor says ${c.anchored}: the last ${c.anchored - c.found} rows were removed (or an older version was restored).`,
+        ),
+      };
+    case 'extra':
+      return {
+        ok: false, count: res.count, badRow: first + c.anchored,
+        message: msg(
+          `Loggen har ${c.found - c.anchored} ${c.found - c.anchored === 1 ? 'rad' : 'rader'} efter ankaret (från rad ${first + c.anchored}) som Summit Planner inte har skrivit.`,
+          `The log has ${c.found - c.anchored} ${c.found - c.anchored === 1 ? 'row' : 'rows'} after its anchor (from row ${first + c.anchored}) that Summit Planner did not write.`,
+        ),
+      };
+    case 'rewritten':
+      return {
+        ok: false, count: res.count, badRow: first + c.after,
+        message: msg(
+          `Loggen har skrivits om: kedjan hänger ihop men stämmer inte med ankaret. Ändringen finns mellan rad ${first + c.after} och rad ${first + c.before - 1} (kedjan har räknats om efter den).`,
+          `The log has been rewritten: the chain holds together but does not match its anchor. The change lies between row ${first + c.after} and row ${first + c.before - 1} (the chain was recomputed after it).`,
+        ),
+      };
+  }
 }
-

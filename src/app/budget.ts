@@ -8,20 +8,23 @@
  * is a thrown UserError whose userMessage is shown as is.
  */
 import {
-  availableFor, checkAllocation, checkConsumption, checkTransfer, computeBudget, funderIndex, funderView, kr,
-  nextCostId, overviewOf, rowsWithId, unknownFunderMsg,
-  type BudgetInput, type BudgetOverview, type BudgetState, type FunderView,
+  availableFor, cellText, checkAllocation, checkConsumption, checkTransfer, computeBudget, funderIndex, funderView, kr,
+  nextCostId, overviewOf, unknownFunderMsg,
+  type BudgetInput, type BudgetOverview, type BudgetState, type FunderState, type FunderView,
 } from '../core/budget';
-import { decideLedgerEdit, kontrollColumn, type LedgerEdit } from '../core/budget-guard';
+import { judgeLedgerRow, kontrollColumn, type LedgerEdit } from '../core/budget-guard';
 import { parseAllocate, parseCostChange, parseRegisterCost, parseTransfer } from '../core/budget-input';
 import { toKronor, type Ore } from '../core/money';
 import { msg, UserError, type Msg, type Result } from '../core/msg';
-import { COST_STATUSES, TABLES, type CostStatus } from '../core/schema';
-import { roleRequiredMsg, settingDef, SETTING_KEYS, type Settings } from '../core/settings';
-import { appendAudit } from './audit';
+import { COST_STATUSES, type CostStatus } from '../core/schema';
+import { fromSnap, type SealedTable } from '../core/seal';
+import { roleRequiredMsg, SETTING_KEYS, type AdminSettings } from '../core/settings';
 import { loadContext, readSettings, requireRole, type Context } from './context';
-import { LockTimeoutError, type Cell, type Ports } from './ports';
-import { cellOf, openTable, rowFor, type OpenTable } from './tables';
+import { blockedBy, missingMsg, problemsOf, shown, unverifiedMsg } from './integrity';
+import { checkTable, Journal, Tx, verifiedRows, type RowCheck, type TableCheck } from './journal';
+import { LockTimeoutError, type Cell, type CellIn, type Ports } from './ports';
+import { putSetting } from './settings-rows';
+import { cellOf, rowFor } from './tables';
 
 export const LOCK_TIMEOUT_MS = 20_000;
 
@@ -48,26 +51,98 @@ export function withBudgetLock<T>(ports: Ports, fn: () => T): T {
   }
 }
 
+/** One change made outside the add-on that blocks some funders (`names`, lower-case) or, with none, all of them. */
+interface BlockItem { readonly table: SealedTable; readonly index: number | null; readonly names: readonly string[]; readonly why: Msg }
+
+export interface BudgetBlocks { readonly items: readonly BlockItem[] }
+
 export interface BudgetSnapshot {
+  /** The journal's view: rows changed by hand count as the add-on wrote them, deleted rows still count. */
   readonly input: BudgetInput;
-  readonly budget: OpenTable;
-  readonly ledger: OpenTable;
+  readonly budget: TableCheck;
+  readonly ledger: TableCheck;
+  readonly blocks: BudgetBlocks;
 }
 
-/** Two range reads: Budget and Kostnader. */
-export function readBudget(ports: Ports, settings: Pick<Settings, 'totalBudget' | 'warnPercent'>): BudgetSnapshot {
-  const budget = openTable(ports.workbook, 'budget');
-  const ledger = openTable(ports.workbook, 'ledger');
-  const l = ledger.col;
+/** A sheet's rows as the journal has them, as arrays in the sheet's column order (verified rows are the sheet's own). */
+export function verifiedArrays(c: TableCheck): Cell[][] {
+  const width = c.t.snap.header.length;
+  const toArray = (values: Readonly<Record<string, unknown>>): Cell[] => {
+    const a: Cell[] = Array(width).fill('');
+    for (const [h, i] of Object.entries(c.t.col)) a[i] = (values[h] ?? '') as Cell;
+    return a;
+  };
+  const out: Cell[][] = c.t.snap.rows.map((r, i) => (c.byIndex.get(i)?.kind === 'ok' ? r : Array(width).fill('')));
+  for (const v of verifiedRows(c)) {
+    if (v.index === null) out.push(toArray(v.values));
+    else if (c.byIndex.get(v.index)?.kind !== 'ok') out[v.index] = toArray(v.values);
+  }
+  return out;
+}
+
+const nameKey = (v: unknown): string => cellText(v).replace(/\s+/g, ' ').toLowerCase();
+
+function budgetBlocks(budget: TableCheck, ledger: TableCheck, funders: ReadonlySet<string>): BudgetBlocks {
+  const items: BlockItem[] = [];
+  const funderCol = 'Finansiär';
+  for (const c of [budget, ledger]) {
+    if (c.problem) items.push({ table: c.table, index: null, names: [], why: c.problem });
+    for (const r of c.rows) {
+      if (r.kind === 'ok') continue;
+      const now = c.t.col[funderCol] === undefined ? '' : c.t.snap.rows[r.index][c.t.col[funderCol]];
+      const names = [r.sealed?.[funderCol], r.latestValues?.[funderCol], now].map(nameKey).filter((k) => k !== '');
+      // A row that names no known funder may be anyone's money: it blocks them all.
+      const known = [...new Set(names.filter((k) => funders.has(k)))];
+      items.push({ table: c.table, index: r.index, names: known.length ? known : [], why: unverifiedMsg(c, r) });
+    }
+    for (const m of c.missing) {
+      const k = nameKey(m.values[funderCol]);
+      items.push({ table: c.table, index: null, names: funders.has(k) ? [k] : [], why: missingMsg(c, m) });
+    }
+  }
+  return { items };
+}
+
+/** The problems that block `funder` (every one when `funder` is null), leaving out the row `except`. */
+export function blockingProblems(snap: BudgetSnapshot, funder: string | null, except?: { table: SealedTable; index: number }): Msg[] {
+  const k = funder === null ? null : nameKey(funder);
+  return snap.blocks.items
+    .filter((i) => k === null || i.names.length === 0 || i.names.includes(k))
+    .filter((i) => !(except && i.table === except.table && i.index === except.index))
+    .map((i) => i.why);
+}
+
+/** Why nothing may be consumed from (or moved away from) `funder` until someone reviews a change, or null. */
+export function funderBlocked(snap: BudgetSnapshot, funder: string, except?: { table: SealedTable; index: number }): Msg | null {
+  const problems = blockingProblems(snap, funder, except);
+  if (problems.length === 0) return null;
+  return blockedBy(msg(
+    `${funder} är spärrad tills en ändring gjord utanför Summit Planner är granskad:`,
+    `${funder} is blocked until a change made outside Summit Planner has been reviewed:`,
+  ), problems);
+}
+
+/** What Översikt's verification cell says: '' when nothing waits for review (src/core/overview-sheet.ts counts it). */
+export function overviewNote(snap: BudgetSnapshot, except?: ReadonlySet<number>): string {
+  const n = snap.blocks.items.filter((i) => !(i.table === 'ledger' && i.index !== null && except?.has(i.index))).length;
+  return n === 0 ? '' : `⚠ ${n} ${n === 1 ? 'ändring gjord' : 'ändringar gjorda'} utanför Summit Planner väntar på granskning: Tillägg → Summit Planner → Granska ändringar.`;
+}
+
+/** Two range reads (Budget and Kostnader), both checked against their seals. */
+export function readBudget(ports: Ports, settings: Pick<AdminSettings, 'totalBudget' | 'warnPercent'>, journal = new Journal(ports)): BudgetSnapshot {
+  const budget = checkTable(journal, 'budget');
+  const ledger = checkTable(journal, 'ledger');
+  const l = ledger.t.col;
+  const b = budget.t.col;
   const input: BudgetInput = {
     total: settings.totalBudget,
     warnPercent: settings.warnPercent,
     budget: {
-      rows: budget.snap.rows, firstRow: budget.snap.firstRow,
-      col: { funder: budget.col['Finansiär'], allocation: budget.col['Tilldelning'], warn: budget.col['Varningsgräns'] },
+      rows: verifiedArrays(budget), firstRow: budget.t.snap.firstRow,
+      col: { funder: b['Finansiär'], allocation: b['Tilldelning'], warn: b['Varningsgräns'] },
     },
     ledger: {
-      rows: ledger.snap.rows, firstRow: ledger.snap.firstRow,
+      rows: verifiedArrays(ledger), firstRow: ledger.t.snap.firstRow,
       col: {
         id: l['ID'], date: l['Datum'], funder: l['Finansiär'], category: l['Kategori'], description: l['Beskrivning'],
         amount: l['Belopp'], supplier: l['Leverantör'], reference: l['Referens'], status: l['Status'],
@@ -75,20 +150,19 @@ export function readBudget(ports: Ports, settings: Pick<Settings, 'totalBudget' 
       },
     },
   };
-  return { input, budget, ledger };
+  const names = new Set(input.budget.rows.map((r) => nameKey(r[b['Finansiär']])).filter(Boolean));
+  return { input, budget, ledger, blocks: budgetBlocks(budget, ledger, names) };
 }
 
 /** The budget as it stands (3 reads: Inställningar, Budget, Kostnader). */
 export function currentBudget(ports: Ports, ctx: Context = loadContext(ports)): BudgetState {
-  return computeBudget(readBudget(ports, ctx.settings).input);
+  return computeBudget(readBudget(ports, ctx.settings, ctx.journal).input);
 }
 
 // --- Register a cost --------------------------------------------------------------
 
 export interface CostResult {
   readonly id: string;
-  /** Sheet row on Kostnader (for information only: never reuse it). */
-  readonly row: number;
   readonly funder: FunderView;
   readonly message: Msg;
 }
@@ -99,39 +173,41 @@ const dateCell = (iso: string): Date => {
   return new Date(y, m - 1, d);
 };
 
+const refuseIf = (why: Msg | null): void => {
+  if (why) throw new UserError(why);
+};
+
 /**
  * Registers a cost (role: ekonomi). Input: RegisterCostRaw
  * `{ funder, category, description, amount: string|number, date: 'yyyy-mm-dd', supplier?, reference?, status? }`.
- * Reads: Inställningar + (in the lock) Budget + Kostnader. Writes: Kostnader append + Logg append.
+ * Reads: Inställningar + (in the lock) Budget + Kostnader. Writes: Logg append + Kostnader append.
  */
 export function registerCost(ports: Ports, raw: unknown): CostResult {
   const ctx = loadContext(ports);
   requireRole(ctx, ['ekonomi']);
   const cost = unwrap(parseRegisterCost(raw));
   return withBudgetLock(ports, () => {
-    const snap = readBudget(ports, ctx.settings);
+    const snap = readBudget(ports, ctx.settings, ctx.journal.fresh());
     const before = computeBudget(snap.input);
     const fi = funderIndex(before, cost.funder);
     if (fi < 0) throw new UserError(unknownFunderMsg(before, cost.funder));
     const funder = before.funders[fi].name;
+    refuseIf(funderBlocked(snap, funder));
     const id = nextCostId(before);
     const values = {
       ID: id, Datum: dateCell(cost.date), Finansiär: funder, Kategori: cost.category, Beskrivning: cost.description,
       Belopp: toKronor(cost.amount), Leverantör: cost.supplier, Referens: cost.reference, Status: cost.status,
       'Registrerad av': ctx.email, Registrerad: ports.clock.now(), Kontroll: '',
     };
-    const row = rowFor(snap.ledger, values);
-    const after = computeBudget(snap.input, { index: snap.input.ledger.rows.length, row });
-    const refusal = checkConsumption(before, after, 'cost');
-    if (refusal) throw new UserError(refusal);
-    const sheetRow = snap.ledger.port.append([row]);
-    appendAudit(ports, [{
+    const after = computeBudget(snap.input, { index: snap.input.ledger.rows.length, row: rowFor(snap.ledger.t, values) });
+    refuseIf(checkConsumption(before, after, 'cost'));
+    new Tx(ctx.journal).overview(overviewNote(snap)).put(snap.ledger, null, values, {
       action: 'kostnad.registrerad', object: id,
       after: { funder, category: cost.category, description: cost.description, amount: kr(cost.amount), date: cost.date, supplier: cost.supplier, reference: cost.reference, status: cost.status },
-    }]);
+    }).commit();
     const f = after.funders[fi];
     return {
-      id, row: sheetRow, funder: funderView(f),
+      id, funder: funderView(f),
       message: msg(
         `Kostnaden ${id} (${kr(cost.amount)}) är registrerad på ${funder}. Kvar: ${kr(f.available)}.`,
         `The cost ${id} (${kr(cost.amount)}) is registered to ${funder}. Left: ${kr(f.available)}.`,
@@ -147,38 +223,50 @@ export interface ChangeResult extends CostResult {
   readonly after: { readonly status: CostStatus; readonly amount: Ore };
 }
 
+/** The one ledger row with this ID, verified; a UserError otherwise. */
+function costRowIndex(snap: BudgetSnapshot, id: string): number {
+  // By the sheet's own ID cells: two rows claiming one ID are refused whatever their seals say.
+  const idCol = snap.ledger.t.col['ID'];
+  const want = id.trim().toLocaleUpperCase('sv');
+  const found = snap.ledger.t.snap.rows.flatMap((r, i) => (cellText(r[idCol]).toLocaleUpperCase('sv') === want ? [i] : []));
+  if (found.length === 0) {
+    throw new UserError(msg(
+      `Kostnaden ${id} finns inte på bladet Kostnader (har raden tagits bort?). Inget har ändrats.`,
+      `The cost ${id} is not on the Kostnader sheet (was the row deleted?). Nothing was changed.`,
+    ));
+  }
+  if (found.length > 1) {
+    const rows = found.map((i) => snap.ledger.t.snap.firstRow + i).join(', ');
+    throw new UserError(msg(
+      `ID ${id} finns på flera rader (${rows}) på bladet Kostnader. Rätta dubbletten först; inget har ändrats.`,
+      `ID ${id} appears on several rows (${rows}) of the Kostnader sheet. Fix the duplicate first; nothing was changed.`,
+    ));
+  }
+  const rc = snap.ledger.byIndex.get(found[0]);
+  if (rc && rc.kind !== 'ok') {
+    throw new UserError(blockedBy(msg(`Kostnaden ${id} kan inte ändras nu:`, `The cost ${id} cannot be changed now:`), [unverifiedMsg(snap.ledger, rc)]));
+  }
+  return found[0];
+}
+
 /**
  * Changes a cost's status and/or amount by ID (role: ekonomi); status
  * 'Makulerad' cancels it. Input: `{ id: 'K-0001', status?, amount?: string|number }`.
  * Cancelling and lowering are always allowed; anything that consumes more
  * (a higher amount, reviving a cancelled cost) must fit.
- * Reads: Inställningar + Budget + Kostnader. Writes: 1 per changed cell (≤ 2) + Logg.
+ * Reads: Inställningar + Budget + Kostnader. Writes: Logg + the row.
  */
 export function changeCost(ports: Ports, raw: unknown): ChangeResult {
   const ctx = loadContext(ports);
   requireRole(ctx, ['ekonomi']);
   const change = unwrap(parseCostChange(raw));
   return withBudgetLock(ports, () => {
-    const snap = readBudget(ports, ctx.settings);
+    const snap = readBudget(ports, ctx.settings, ctx.journal.fresh());
     const { input, ledger } = snap;
-    const found = rowsWithId(input, change.id);
-    if (found.length === 0) {
-      throw new UserError(msg(
-        `Kostnaden ${change.id} finns inte på bladet Kostnader (har raden tagits bort?). Inget har ändrats.`,
-        `The cost ${change.id} is not on the Kostnader sheet (was the row deleted?). Nothing was changed.`,
-      ));
-    }
-    if (found.length > 1) {
-      const rows = found.map((i) => ledger.snap.firstRow + i).join(', ');
-      throw new UserError(msg(
-        `ID ${change.id} finns på flera rader (${rows}) på bladet Kostnader. Rätta dubbletten först; inget har ändrats.`,
-        `ID ${change.id} appears on several rows (${rows}) of the Kostnader sheet. Fix the duplicate first; nothing was changed.`,
-      ));
-    }
-    const i = found[0];
-    const cur = ledger.snap.rows[i];
+    const i = costRowIndex(snap, change.id);
+    const cur = input.ledger.rows[i] as Cell[];
     const before = computeBudget(input);
-    const oldStatus = String(cellOf(ledger, cur, 'Status')).trim();
+    const oldStatus = String(cellOf(ledger.t, cur, 'Status')).trim();
     const oldAmount = before.rows.amount[i];
     const newStatus = change.status ?? (before.rows.status[i] >= 0 ? COST_STATUSES[before.rows.status[i]] : undefined);
     if (!newStatus) {
@@ -194,36 +282,35 @@ export function changeCost(ports: Ports, raw: unknown): ChangeResult {
         `The cost ${change.id} has an invalid amount. Give a new amount.`,
       ));
     }
+    const values: Record<string, Cell> = {};
+    if (oldStatus !== newStatus) values['Status'] = newStatus;
+    if (cellOf(ledger.t, cur, 'Belopp') !== toKronor(newAmount)) values['Belopp'] = toKronor(newAmount);
     const next = cur.slice();
-    const writes: [number, Cell][] = [];
-    if (oldStatus !== newStatus) writes.push([ledger.col['Status'], newStatus]);
-    if (cellOf(ledger, cur, 'Belopp') !== toKronor(newAmount)) writes.push([ledger.col['Belopp'], toKronor(newAmount)]);
-    for (const [c, v] of writes) next[c] = v;
+    for (const [h, v] of Object.entries(values)) next[ledger.t.col[h]] = v;
     const after = computeBudget(input, { index: i, row: next });
     const fi = after.rows.funder[i];
     const refusal = checkConsumption(before, after, 'change');
     if (refusal) throw new UserError(refusal);
-    const sheetRow = ledger.snap.firstRow + i;
+    if (fi >= 0 && after.funders[fi].consumed > before.funders[fi].consumed) refuseIf(funderBlocked(snap, after.funders[fi].name));
     const beforeVal = { status: oldStatus, amount: Number.isNaN(oldAmount) ? null : oldAmount };
     const afterVal = { status: newStatus, amount: newAmount };
     const funder = fi >= 0 ? funderView(after.funders[fi]) : null;
-    if (writes.length > 0) {
-      for (const [c, v] of writes) ledger.port.write(sheetRow, c, [[v]]);
-      appendAudit(ports, [{
+    if (Object.keys(values).length > 0) {
+      new Tx(ctx.journal).overview(overviewNote(snap)).put(ledger, i, values, {
         action: newStatus === 'Makulerad' && oldStatus !== 'Makulerad' ? 'kostnad.makulerad' : 'kostnad.ändrad',
         object: change.id,
-        before: { status: oldStatus, amount: beforeVal.amount === null ? String(cellOf(ledger, cur, 'Belopp')) : kr(beforeVal.amount) },
+        before: { status: oldStatus, amount: beforeVal.amount === null ? String(cellOf(ledger.t, cur, 'Belopp')) : kr(beforeVal.amount) },
         after: { status: newStatus, amount: kr(newAmount) },
-      }]);
+      }).commit();
     }
-    const what = writes.length === 0
+    const what = Object.keys(values).length === 0
       ? msg(`Kostnaden ${change.id} är redan så; inget ändrades.`, `The cost ${change.id} is already like that; nothing changed.`)
       : newStatus === 'Makulerad'
         ? msg(`Kostnaden ${change.id} är makulerad.`, `The cost ${change.id} is cancelled.`)
         : msg(`Kostnaden ${change.id} är ändrad: ${newStatus}, ${kr(newAmount)}.`, `The cost ${change.id} was changed: ${newStatus}, ${kr(newAmount)}.`);
     const left = funder ? msg(` ${funder.name} har ${kr(funder.available)} kvar.`, ` ${funder.name} has ${kr(funder.available)} left.`) : msg('', '');
     return {
-      id: change.id, row: sheetRow, before: beforeVal, after: afterVal,
+      id: change.id, before: beforeVal, after: afterVal,
       funder: funder ?? emptyFunder(),
       message: msg(what.sv + left.sv, what.en + left.en),
     };
@@ -237,15 +324,6 @@ const emptyFunder = (): FunderView => ({
 
 // --- Transfers and allocation -------------------------------------------------------
 
-/** The Tilldelning column block (Budget rows first..last) with `next` for funders given by sheet row. */
-function allocationColumn(budget: OpenTable, next: ReadonlyMap<number, Ore>): Cell[][] {
-  const c = budget.col['Tilldelning'];
-  return budget.snap.rows.map((r, k) => {
-    const v = next.get(budget.snap.firstRow + k);
-    return [v === undefined ? (r[c] ?? '') : toKronor(v)];
-  });
-}
-
 export interface TransferResult {
   readonly id: string;
   readonly from: FunderView;
@@ -253,44 +331,49 @@ export interface TransferResult {
   readonly message: Msg;
 }
 
+/** Budget's row index of a funder (its sheet row less the first data row). */
+const budgetIndex = (snap: BudgetSnapshot, f: FunderState): number => f.row - snap.budget.t.snap.firstRow;
+
 /**
  * Moves allocation between funders (role: styrgrupp). Input:
  * `{ from, to, amount: string|number, decisionRef, comment? }`.
  * Reads: Inställningar + Budget + Kostnader + Omfördelningar (for the ID).
- * Writes: Budget allocation column (one block) + Omfördelningar append + Logg.
+ * Writes: Logg + Budget (one block) + Omfördelningar append.
  */
 export function transferAllocation(ports: Ports, raw: unknown): TransferResult {
   const ctx = loadContext(ports);
   requireRole(ctx, ['styrgrupp']);
   const t = unwrap(parseTransfer(raw));
   return withBudgetLock(ports, () => {
-    const snap = readBudget(ports, ctx.settings);
-    const transfers = openTable(ports.workbook, 'transfers');
+    const snap = readBudget(ports, ctx.settings, ctx.journal.fresh());
+    const transfers = checkTable(ctx.journal, 'transfers');
     const state = computeBudget(snap.input);
     const from = funderIndex(state, t.from);
     if (from < 0) throw new UserError(unknownFunderMsg(state, t.from));
     const to = funderIndex(state, t.to);
     if (to < 0) throw new UserError(unknownFunderMsg(state, t.to));
-    const refusal = checkTransfer(state, from, to, t.amount);
-    if (refusal) throw new UserError(refusal);
+    refuseIf(checkTransfer(state, from, to, t.amount));
     const f = state.funders[from], g = state.funders[to];
-    const next = new Map<number, Ore>([[f.row, f.allocation - t.amount], [g.row, g.allocation + t.amount]]);
+    refuseIf(funderBlocked(snap, f.name) ?? funderBlocked(snap, g.name));
+    const recorded = problemsOf(transfers);
+    if (recorded.length) throw new UserError(blockedBy(msg('Omfördelningar kan inte registreras nu:', 'Transfers cannot be recorded now:'), recorded));
     let max = 0;
-    for (const r of transfers.snap.rows) {
-      const m = /^O-(\d{1,9})$/.exec(String(cellOf(transfers, r, 'ID')).trim());
+    for (const r of verifiedRows(transfers)) {
+      const m = /^O-(\d{1,9})$/.exec(cellText(r.values['ID']));
       if (m) max = Math.max(max, Number(m[1]));
     }
     const id = `O-${String(max + 1).padStart(4, '0')}`;
-    snap.budget.port.write(snap.budget.snap.firstRow, snap.budget.col['Tilldelning'], allocationColumn(snap.budget, next));
-    transfers.port.append([rowFor(transfers, {
+    const tx = new Tx(ctx.journal).overview(overviewNote(snap));
+    for (const [x, alloc] of [[f, f.allocation - t.amount], [g, g.allocation + t.amount]] as const) {
+      tx.put(snap.budget, budgetIndex(snap, x), { Tilldelning: toKronor(alloc) }, {
+        action: 'budget.omfördelning', object: x.name, before: { Tilldelning: kr(x.allocation) }, after: { Tilldelning: kr(alloc), omfördelning: id },
+      });
+    }
+    tx.put(transfers, null, {
       ID: id, Datum: ports.clock.now(), Från: f.name, Till: g.name, Belopp: toKronor(t.amount),
       Beslutsreferens: t.decisionRef, Av: ctx.email, Kommentar: t.comment,
-    })]);
-    appendAudit(ports, [{
-      action: 'budget.omfördelning', object: id,
-      before: { [f.name]: kr(f.allocation), [g.name]: kr(g.allocation) },
-      after: { [f.name]: kr(f.allocation - t.amount), [g.name]: kr(g.allocation + t.amount), beslut: t.decisionRef, kommentar: t.comment },
-    }]);
+    }, { action: 'omfördelning.registrerad', object: id, after: { från: f.name, till: g.name, belopp: kr(t.amount), beslut: t.decisionRef, kommentar: t.comment } });
+    tx.commit();
     const view = (x: typeof f, alloc: Ore): FunderView => funderView({ ...x, allocation: alloc, available: alloc - x.consumed });
     return {
       id, from: view(f, f.allocation - t.amount), to: view(g, g.allocation + t.amount),
@@ -308,21 +391,25 @@ export interface AllocateResult {
   readonly message: Msg;
 }
 
+const totalIsAdminsMsg = (): Msg => msg(
+  'Totalbudgeten ändras av en administratör (Summit Planner → Inställningar); fördela den nuvarande totalen.',
+  'The total budget is changed by an administrator (Summit Planner → Settings); allocate the current total.',
+);
+
 /**
- * Sets the total and the funders' allocations (role: styrgrupp). Input:
- * `{ total?: string|number, allocations: { funder, amount }[] }`; funders are
- * the rows of the Budget sheet, a funder left out keeps its allocation.
- * Reads: Inställningar (role) + Budget + Kostnader + Inställningar (fresh total).
- * Writes: Budget allocation column + (if the total changed) the Totalbudget row + Logg.
+ * Sets the funders' allocations (role: styrgrupp; the total too when the
+ * caller is also an administrator). Input: `{ total?: string|number, allocations: { funder, amount }[] }`;
+ * funders are the rows of the Budget sheet, a funder left out keeps its allocation.
+ * Reads: Inställningar + Budget + Kostnader. Writes: Logg + Budget (one block) [+ Inställningar].
  */
 export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
   const ctx = loadContext(ports);
   requireRole(ctx, ['styrgrupp']);
   const a = unwrap(parseAllocate(raw));
+  if (a.total !== undefined && a.total !== ctx.settings.totalBudget && !ctx.admin) throw new UserError(totalIsAdminsMsg());
   return withBudgetLock(ports, () => {
-    const { table: settingsTable, settings: fresh } = readSettings(ports);
-    const kc = settingsTable.col['Nyckel'], vc = settingsTable.col['Värde'];
-    const snap = readBudget(ports, fresh);
+    const { check: settingsCheck, settings: fresh } = readSettings(ports, ctx.journal.fresh());
+    const snap = readBudget(ports, fresh, ctx.journal);
     const state = computeBudget(snap.input);
     if (state.budgetSheetBroken) {
       const errors = state.problems.filter((p) => p.sheet === 'Budget' && p.blocking).map((p) => p.message);
@@ -334,6 +421,8 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
     if (state.funders.length === 0) {
       throw new UserError(msg('Bladet Budget har inga finansiärer. Skriv in dem i kolumnen Finansiär först.', 'The Budget sheet has no funders. Enter them in the Finansiär column first.'));
     }
+    const pending = blockingProblems(snap, null);
+    if (pending.length) throw new UserError(blockedBy(msg('Budgeten kan inte fördelas om nu:', 'The budget cannot be reallocated now:'), pending));
     const total = a.total ?? fresh.totalBudget;
     const allocations = state.funders.map((f) => f.allocation);
     const given = new Set<number>();
@@ -350,23 +439,18 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
       given.add(fi);
       allocations[fi] = x.amount;
     }
-    const refusal = checkAllocation(state, total, allocations);
-    if (refusal) throw new UserError(refusal);
-    const next = new Map<number, Ore>(state.funders.map((f, i) => [f.row, allocations[i]]));
-    snap.budget.port.write(snap.budget.snap.firstRow, snap.budget.col['Tilldelning'], allocationColumn(snap.budget, next));
-    const totalChanged = total !== fresh.totalBudget;
-    if (totalChanged) {
-      const key = SETTING_KEYS.totalBudget.toLocaleLowerCase('sv');
-      const k = settingsTable.snap.rows.findIndex((r) => String(r[kc] ?? '').trim().toLocaleLowerCase('sv') === key);
-      if (k >= 0) settingsTable.port.write(settingsTable.snap.firstRow + k, vc, [[toKronor(total)]]);
-      else settingsTable.port.append([rowFor(settingsTable, { Nyckel: SETTING_KEYS.totalBudget, Värde: toKronor(total), Beskrivning: settingDef(SETTING_KEYS.totalBudget)[2] })]);
+    refuseIf(checkAllocation(state, total, allocations));
+    const tx = new Tx(ctx.journal).overview(overviewNote(snap));
+    state.funders.forEach((f, i) => {
+      if (allocations[i] === f.allocation) return;
+      tx.put(snap.budget, budgetIndex(snap, f), { Tilldelning: toKronor(allocations[i]) }, {
+        action: 'budget.fördelning', object: f.name, before: { Tilldelning: kr(f.allocation) }, after: { Tilldelning: kr(allocations[i]) },
+      });
+    });
+    if (total !== fresh.totalBudget) {
+      putSetting(tx, settingsCheck, SETTING_KEYS.totalBudget, toKronor(total), { action: 'inställning.ändrad', object: SETTING_KEYS.totalBudget, before: kr(fresh.totalBudget), after: kr(total) });
     }
-    const byName = (vals: readonly Ore[]) => Object.fromEntries(state.funders.map((f, i) => [f.name, kr(vals[i])]));
-    appendAudit(ports, [{
-      action: 'budget.fördelning', object: TABLES.budget.sheet,
-      before: { total: kr(fresh.totalBudget), ...byName(state.funders.map((f) => f.allocation)) },
-      after: { total: kr(total), ...byName(allocations) },
-    }]);
+    tx.commit();
     return {
       total,
       funders: state.funders.map((f, i) => funderView({ ...f, allocation: allocations[i], available: allocations[i] - f.consumed })),
@@ -380,9 +464,20 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
 
 // --- Read-outs ------------------------------------------------------------------------
 
-/** Overview sidebar + Översikt sheet data. Reads: Inställningar (unless ctx given) + Budget + Kostnader. No lock, no role. */
-export function budgetOverview(ports: Ports, ctx?: Context): BudgetOverview {
-  return overviewOf(currentBudget(ports, ctx ?? loadContext(ports)));
+/** Overview sidebar data. Reads: Inställningar (unless ctx given) + Budget + Kostnader. No lock, no role. */
+export function budgetOverview(ports: Ports, ctx: Context = loadContext(ports)): BudgetOverview {
+  const snap = readBudget(ports, ctx.settings, ctx.journal);
+  const o = overviewOf(computeBudget(snap.input));
+  const review = blockingProblems(snap, null);
+  if (review.length === 0) return { ...o, review };
+  const waiting = msg(
+    `${review.length} ${review.length === 1 ? 'ändring' : 'ändringar'} gjorda utanför Summit Planner väntar på granskning; siffrorna är Summit Planners egna tills dess.`,
+    `${review.length} ${review.length === 1 ? 'change' : 'changes'} made outside Summit Planner wait for review; the figures are Summit Planner's own until then.`,
+  );
+  const status = o.balanced
+    ? msg(`Budgeten är inte i balans: ${waiting.sv}`, `The budget is not in balance: ${waiting.en}`)
+    : msg(`${o.status.sv} ${waiting.sv}`, `${o.status.en} ${waiting.en}`);
+  return { ...o, balanced: false, status, review: review.slice(0, 50) };
 }
 
 /** SUMMIT_AVAILABLE(funder) in kronor; throws a UserError for an unknown funder. */
@@ -390,7 +485,7 @@ export function summitAvailable(ports: Ports, funder: unknown): number {
   return unwrap(availableFor(currentBudget(ports), funder));
 }
 
-// --- Guarding direct edits of Kostnader ----------------------------------------------------
+// --- Direct edits of Kostnader ----------------------------------------------------------
 
 export interface GuardResult {
   readonly action: 'ok' | 'revert' | 'flag';
@@ -400,47 +495,138 @@ export interface GuardResult {
   readonly rows?: readonly number[];
 }
 
+type LedgerVerdict = { ok: true; values: Record<string, Cell> } | { ok: false; why: Msg };
+
 /**
- * onEdit on Kostnader. Input: the edited range `{ row, column (1-based), numRows, numColumns, oldValue?, value? }`.
- * Under the lock: reads Budget + Kostnader (and Inställningar for roles/total),
- * reverts a bad single-cell edit (one write), rewrites the Kontroll column if
- * any flag changes (one write), logs (one append).
+ * May the ledger row `rc` stand as it now reads? It must be a complete, valid
+ * cost that fits its funder, keep its ID (and, when new, take a fresh one),
+ * and not add to a funder another unreviewed change blocks. On success, the
+ * values to seal (a new row gets its ID, who registered it and when).
+ */
+export function judgeLedgerChange(snap: BudgetSnapshot, rc: RowCheck, by: string, now: Date): LedgerVerdict {
+  const t = snap.ledger.t;
+  const cur = t.snap.rows[rc.index].slice();
+  const values: Record<string, Cell> = {};
+  if (rc.kind === 'new') {
+    const id = cellText(cellOf(t, cur, 'ID'));
+    const taken = id !== '' && snap.input.ledger.rows.some((r, i) => i !== rc.index && cellText(r[t.col['ID']]).toUpperCase() === id.toUpperCase());
+    if (taken) return { ok: false, why: msg(`ID ${id} finns redan; en ny rad får ett nytt ID.`, `The ID ${id} already exists; a new row gets a new ID.`) };
+    values['ID'] = id || nextCostId(computeBudget(snap.input));
+    if (cellText(cellOf(t, cur, 'Registrerad av')) === '') values['Registrerad av'] = by;
+    if (cellOf(t, cur, 'Registrerad') === '') values['Registrerad'] = now;
+  } else if (rc.kind !== 'changed') {
+    return { ok: false, why: unverifiedMsg(snap.ledger, rc) };
+  } else if (rc.fields.includes('ID')) {
+    return { ok: false, why: msg('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.') };
+  }
+  for (const [h, v] of Object.entries(values)) cur[t.col[h]] = v;
+  const why = judgeLedgerRow(snap.input, rc.index, cur);
+  if (why) return { ok: false, why };
+  const before = computeBudget(snap.input);
+  const after = computeBudget(snap.input, { index: rc.index, row: cur });
+  for (const f of after.funders) {
+    const b = before.funders.find((x) => x.name === f.name);
+    if (b && f.consumed > b.consumed) {
+      const blocked = funderBlocked(snap, f.name, { table: 'ledger', index: rc.index });
+      if (blocked) return { ok: false, why: blocked };
+    }
+  }
+  return { ok: true, values };
+}
+
+/** The sealed values of a ledger row as they were before `rc` changed them (for the log: non-personal). */
+const ledgerBefore = (snap: BudgetSnapshot, rc: RowCheck): Record<string, string> =>
+  Object.fromEntries(rc.fields.map((h) => [h, rc.sealed ? shown('ledger', h, rc.sealed[h]) : '']));
+const ledgerNow = (snap: BudgetSnapshot, rc: RowCheck, values: Record<string, Cell>): Record<string, string> =>
+  Object.fromEntries([...rc.fields, ...Object.keys(values)].map((h) => [h, shown('ledger', h, values[h] ?? cellOf(snap.ledger.t, snap.ledger.t.snap.rows[rc.index], h))]));
+
+/**
+ * onEdit on Kostnader: `{ row, column (1-based), numRows, numColumns }` of the
+ * edited range; the event's values are not used (a paste carries none).
+ * Under the lock, every edited row that no longer matches its seal is judged
+ * against the journal: finance staff's valid change is sealed and logged; a
+ * bad single-cell change is put back to the sealed value (a date stays a
+ * date); anything else is flagged in Kontroll and waits for review. Nothing
+ * is ever cleared.
  */
 export function guardLedgerEdit(ports: Ports, edit: LedgerEdit): GuardResult {
   const ctx = loadContext(ports);
   return withBudgetLock(ports, () => {
-    const snap = readBudget(ports, ctx.settings);
+    const snap = readBudget(ports, ctx.settings, ctx.journal.fresh());
     const { ledger } = snap;
-    const notAllowed = ctx.roles.includes('ekonomi') ? undefined : roleRequiredMsg(['ekonomi']);
-    const { decision, state } = decideLedgerEdit(snap.input, edit, { notAllowed });
-    if (decision.action === 'revert') ledger.port.write(edit.row, edit.column - 1, [[decision.value]]);
-    const extra = new Map<number, Msg>();
-    if (decision.action === 'flag') {
-      for (const r of decision.rows) {
-        const k = r - ledger.snap.firstRow;
-        const fi = state.rows.funder[k];
-        if (!state.rows.bad[k]) extra.set(r, notAllowed ?? (fi >= 0 ? state.funders[fi].reasons[state.funders[fi].reasons.length - 1] : decision.reason) ?? decision.reason);
+    const last = edit.row + Math.max(1, edit.numRows) - 1;
+    const single = edit.numRows === 1 && edit.numColumns === 1;
+    const header = ledger.t.snap.header[edit.column - 1] ?? '';
+    const tx = new Tx(ctx.journal);
+    const flags = new Map<number, Msg>();
+    const accepted = new Set<number>();
+    /** Rows that stand as sealed again: accepted (resealed) or put back. */
+    const settled = new Set<number>();
+    let reverted: Msg | null = null;
+    for (const rc of ledger.rows) {
+      if (rc.kind === 'ok' || rc.sheetRow < edit.row || rc.sheetRow > last) continue;
+      const v: LedgerVerdict = ctx.roles.includes('ekonomi') ? judgeLedgerChange(snap, rc, ctx.email, ports.clock.now()) : { ok: false, why: roleRequiredMsg(['ekonomi']) };
+      if (v.ok) {
+        tx.put(ledger, rc.index, { ...cellsOf(ledger, rc.index), ...v.values }, {
+          action: rc.kind === 'new' ? 'kostnad.registrerad.direkt' : 'kostnad.direktändring', object: cellText(v.values['ID'] ?? rc.key),
+          before: rc.kind === 'new' ? undefined : ledgerBefore(snap, rc), after: ledgerNow(snap, rc, v.values),
+        });
+        accepted.add(rc.index);
+        settled.add(rc.index);
+        continue;
       }
+      if (single && rc.kind === 'changed' && rc.sealed && rc.fields.length === 1 && rc.fields[0] === header) {
+        const back = fromSnap(rc.sealed[header]);
+        ledger.t.port.write(rc.sheetRow, edit.column - 1, [[back as CellIn]]);
+        ledger.t.snap.rows[rc.index][edit.column - 1] = back;
+        reverted = msg(
+          `Ändringen i ${header} på rad ${rc.sheetRow} gjordes ogjord (${shown('ledger', header, back)} är tillbaka): ${v.why.sv}`,
+          `The change to ${header} on row ${rc.sheetRow} was undone (${shown('ledger', header, back, 'en')} is back): ${v.why.en}`,
+        );
+        tx.log({ action: 'kostnad.direktändring.återställd', object: rc.key, before: ledgerNow(snap, rc, {}), after: { [header]: shown('ledger', header, back) } });
+        settled.add(rc.index);
+        continue;
+      }
+      flags.set(rc.sheetRow, v.why);
     }
-    const kc = ledger.col['Kontroll'];
-    const current = ledger.snap.rows.map((r) => r[kc]);
-    const kontroll = kontrollColumn(state, current, extra);
-    if (kontroll.changed) ledger.port.write(ledger.snap.firstRow, kc, kontroll.values.map((v) => [v]));
-    const ids: string[] = [];
-    const top = Math.max(edit.row, ledger.snap.firstRow);
-    for (let r = top; r < edit.row + edit.numRows && ids.length < 20; r++) {
-      const row = ledger.snap.rows[r - ledger.snap.firstRow];
-      if (row) ids.push(String(cellOf(ledger, row, 'ID')) || `rad ${r}`);
-    }
-    const where = `${TABLES.ledger.sheet}!R${edit.row}C${edit.column}${edit.numRows > 1 || edit.numColumns > 1 ? `:R${edit.row + edit.numRows - 1}C${edit.column + edit.numColumns - 1}` : ''}`;
-    const action = decision.action === 'ok' ? 'kostnad.direktändring' : decision.action === 'revert' ? 'kostnad.direktändring.återställd' : 'kostnad.direktändring.flaggad';
-    appendAudit(ports, [{
-      action, object: `${where} ${ids.join(',')}`.trim(),
-      before: edit.numRows === 1 && edit.numColumns === 1 ? edit.oldValue ?? '' : '',
-      after: decision.action === 'ok' ? (edit.value ?? '') : { value: edit.value ?? '', ...(decision.action === 'flag' ? { rows: decision.rows } : {}), reason: decision.reason.sv },
-    }]);
-    if (decision.action === 'ok') return { action: 'ok' };
-    if (decision.action === 'revert') return { action: 'revert', message: decision.reason };
-    return { action: 'flag', message: decision.reason, rows: decision.rows };
+    tx.overview(overviewNote(snap, settled));
+    if (flags.size) tx.log({ action: 'kostnad.direktändring.flaggad', object: [...flags.keys()].map((r) => `rad ${r}`).join(', ').slice(0, 500), after: { rader: flags.size } });
+    tx.commit();
+    writeKontroll(snap, accepted, settled, flags);
+    if (reverted) return { action: 'revert', message: reverted };
+    if (flags.size === 0) return { action: 'ok' };
+    const rows = [...flags.keys()];
+    const first = flags.get(rows[0])!;
+    const list = rows.length > 10 ? `${rows.slice(0, 10).join(', ')} …` : rows.join(', ');
+    return {
+      action: 'flag', rows,
+      message: msg(
+        `${rows.length === 1 ? 'Raden' : 'Raderna'} ${list} på bladet Kostnader är ${rows.length === 1 ? 'markerad' : 'markerade'} i kolumnen Kontroll och väntar på granskning: ${first.sv}`,
+        `${rows.length === 1 ? 'Row' : 'Rows'} ${list} on the Kostnader sheet ${rows.length === 1 ? 'is' : 'are'} marked in the Kontroll column and ${rows.length === 1 ? 'waits' : 'wait'} for review: ${first.en}`,
+      ),
+    };
   });
+}
+
+const cellsOf = (c: TableCheck, index: number): Record<string, Cell> =>
+  Object.fromEntries(Object.entries(c.t.col).map(([h, i]) => [h, c.t.snap.rows[index][i]]));
+
+/**
+ * Kontroll: "⚠ reason" on every row that is invalid or waits for review,
+ * stale flags cleared; `accepted` rows now stand as written (the Tx updated
+ * the snapshot in place). One write, only when anything changes.
+ */
+function writeKontroll(snap: BudgetSnapshot, accepted: ReadonlySet<number>, settled: ReadonlySet<number>, flags: ReadonlyMap<number, Msg>): void {
+  const { ledger } = snap;
+  const kc = ledger.t.col['Kontroll'];
+  if (kc === undefined) return;
+  const rows = snap.input.ledger.rows.map((r, i) => (accepted.has(i) ? ledger.t.snap.rows[i] : r));
+  const state = computeBudget({ ...snap.input, ledger: { ...snap.input.ledger, rows } });
+  const extra = new Map<number, Msg>(flags);
+  for (const rc of ledger.rows) {
+    if (rc.kind !== 'ok' && !settled.has(rc.index) && !extra.has(rc.sheetRow)) extra.set(rc.sheetRow, unverifiedMsg(ledger, rc));
+  }
+  const current = ledger.t.snap.rows.map((r) => r[kc]);
+  const kontroll = kontrollColumn(state, current, extra);
+  if (kontroll.changed) ledger.t.port.write(ledger.t.snap.firstRow, kc, kontroll.values.map((v) => [v]));
 }

@@ -1,30 +1,80 @@
-/** Who is calling and what they may do: settings and roles, read once per call. */
-import { UserError } from '../core/msg';
-import { parseSettings, roleRequiredMsg, rolesOf, type Role, type Settings } from '../core/settings';
+/**
+ * Who is calling and what they may do: settings and roles, read once per call
+ * from the journal's view of Inställningar. A value typed on the sheet by hand
+ * has no effect until an administrator confirms it (Granska ändringar): a
+ * role typed in is not a role.
+ */
+import { msg, UserError, type Msg } from '../core/msg';
+import {
+  adminRequiredMsg, parseAdminSettings, parseEventSettings, roleRequiredMsg, rolesOf,
+  type AdminSettings, type EventSettings, type Role, type Settings,
+} from '../core/settings';
+import { checkTable, Journal, verifiedRows, type TableCheck } from './journal';
 import type { Ports } from './ports';
-import { openTable, type OpenTable } from './tables';
 
 export interface Context {
-  readonly settings: Settings;
+  readonly settings: AdminSettings;
   readonly email: string;
   readonly roles: readonly Role[];
+  /** The spreadsheet's owner or a named administrator. */
+  readonly admin: boolean;
+  readonly journal: Journal;
+  /** Inställningar as checked against its seals. */
+  readonly check: TableCheck;
 }
 
-/** Inställningar (one range read), parsed. */
-export function readSettings(ports: Ports): { table: OpenTable; settings: Settings } {
-  const table = openTable(ports.workbook, 'settings');
-  const key = table.col['Nyckel'];
-  const value = table.col['Värde'];
-  return { table, settings: parseSettings(table.snap.rows.map((r) => [r[key], r[value]])).settings };
+export interface FullContext extends Context {
+  readonly settings: Settings;
+  readonly eventCheck: TableCheck;
 }
 
-/** Reads Inställningar (one range read, unless already read) and the active user. */
-export function loadContext(ports: Ports, { settings } = readSettings(ports)): Context {
+/** Key/value pairs of a settings sheet as the journal has them. */
+function keyValues(check: TableCheck): unknown[][] {
+  return verifiedRows(check).map((r) => [r.values['Nyckel'], r.values['Värde']]);
+}
+
+/** Inställningar (one range read), checked and parsed. */
+export function readSettings(ports: Ports, journal = new Journal(ports)): { check: TableCheck; settings: AdminSettings } {
+  const check = checkTable(journal, 'settings');
+  return { check, settings: parseAdminSettings(keyValues(check)).settings };
+}
+
+/** Reads Inställningar and the active user. */
+export function loadContext(ports: Ports, journal = new Journal(ports)): Context {
+  const { check, settings } = readSettings(ports, journal);
+  return contextOf(ports, journal, check, settings);
+}
+
+export function contextOf(ports: Ports, journal: Journal, check: TableCheck, settings: AdminSettings): Context {
   const email = ports.user.email();
-  return { settings, email, roles: rolesOf(settings, email) };
+  journal.registrar = settings.registrar;
+  const admin = !!email && (settings.admins.includes(email) || email === ports.workbook.owner());
+  return { settings, email, roles: rolesOf(settings, email), admin, journal, check };
+}
+
+/** Evenemang (one range read), checked and parsed. */
+export function readEvent(journal: Journal): { check: TableCheck; event: EventSettings } {
+  const check = checkTable(journal, 'event');
+  return { check, event: parseEventSettings(keyValues(check)) };
+}
+
+/** Both settings sheets (two range reads). */
+export function loadFullContext(ports: Ports, journal = new Journal(ports)): FullContext {
+  const ctx = loadContext(ports, journal);
+  const { check, event } = readEvent(journal);
+  return { ...ctx, settings: { ...ctx.settings, ...event }, eventCheck: check };
 }
 
 /** Throws a UserError unless the caller has one of `allowed`. */
 export function requireRole(ctx: Context, allowed: readonly Role[]): void {
   if (!allowed.some((r) => ctx.roles.includes(r))) throw new UserError(roleRequiredMsg(allowed));
+}
+
+export function requireAdmin(ctx: Context): void {
+  if (!ctx.admin) throw new UserError(adminRequiredMsg());
+}
+
+/** The reason a settings sheet can't be trusted at all (the log could not name what changed), or null. */
+export function settingsProblem(ctx: Context): Msg | null {
+  return ctx.check.problem ? msg(`Inställningar: ${ctx.check.problem.sv}`, `Settings: ${ctx.check.problem.en}`) : null;
 }

@@ -5,19 +5,23 @@
  * one range write and logs to Logg.
  */
 import * as z from 'zod/mini';
+import { cellText } from '../core/budget';
 import {
   capMsg, checkGuestDraft, checkTransition, formatEventsCell, GUEST_COLUMNS, GUEST_LIMITS, holdsSlot,
-  judgeCellEdit, judgeRows, matchEvents, MAX_GUESTS, nextGuestIds, normEmail, parseLanguage, slotsLeft,
-  type EditDecision, type Guest, type GuestDraft,
+  judgeCellEdit, matchEvents, MAX_GUESTS, normEmail, parseLanguage,
+  type Guest, type GuestDraft,
 } from '../core/guests';
 import { MAX_IMPORT_CHARS, previewImport, type ImportPreview } from '../core/invite-csv';
 import { msg, UserError, type Msg } from '../core/msg';
-import { LANGUAGES } from '../core/schema';
-import { appendAudit, type AuditEntry } from './audit';
-import { loadContext, requireRole, type Context } from './context';
-import { guestRows, withSendNote, writeChanges, type GuestRow } from './invite-rows';
+import { LANGUAGES, TABLES } from '../core/schema';
+import { fromSnap, SEAL_SPECS } from '../core/seal';
+import { roleRequiredMsg } from '../core/settings';
+import { loadContext, loadFullContext, requireRole, type Context, type FullContext } from './context';
+import { blockedBy, shown, unverifiedMsg } from './integrity';
+import { currentGuest, findGuestRow, guestOf, guestRows, rowCells, withSendNote, type GuestRow } from './invite-rows';
+import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
+import { addMonths } from '../core/template';
 import type { CellIn, Ports } from './ports';
-import { openTable, rowFor, type OpenTable } from './tables';
 
 export const GUEST_LOCK_MS = 10_000;
 
@@ -81,11 +85,24 @@ const problemsError = (problems: readonly Msg[]): UserError =>
 
 export const notFound = (id: string): UserError => new UserError(msg(`Gästen ${id} finns inte i listan.`, `Guest ${id} is not on the list.`));
 
+/** A guest whose row waits for review can't be changed by anything but the review. */
+export const waitsForReview = (r: GuestRow): UserError =>
+  new UserError(blockedBy(msg(`Gästen ${r.guest.id} kan inte ändras nu:`, `Guest ${r.guest.id} cannot be changed now:`), [r.unverified!]));
+
 const emailsExcept = (rows: readonly GuestRow[], id?: string): Map<string, string> => {
   const m = new Map<string, string>();
   for (const r of rows) if (r.guest.id !== id && r.guest.email) m.set(normEmail(r.guest.email), r.guest.id);
   return m;
 };
+
+/**
+ * Slots taken, counted cautiously: a guest holds one when the journal says
+ * so, and also when a change waiting for review says so (it may be confirmed).
+ */
+export function slotsTaken(c: TableCheck, rows: readonly GuestRow[]): number {
+  return rows.filter((r) => holdsSlot(r.guest.status)
+    || (r.unverified !== null && r.index !== null && holdsSlot(currentGuest(c, r.index).status))).length;
+}
 
 const publicGuest = (g: Guest) => ({
   id: g.id, firstName: g.firstName, lastName: g.lastName, email: g.email, language: g.language,
@@ -106,11 +123,40 @@ const guestCells = (d: GuestDraft, events: readonly string[]): Record<string, Ce
   [GUEST_COLUMNS.note]: d.note.trim(),
 });
 
-function withGuests<T>(ports: Ports, fn: (t: OpenTable, rows: GuestRow[]) => T): T {
+/**
+ * What Logg may say about a guest's values: non-personal ones as they are,
+ * personal ones by field name only (Logg can never be purged; GDPR art. 5, 9).
+ */
+export function guestAudit(values: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const personal = SEAL_SPECS.guests.personal;
+  const out: Record<string, unknown> = {};
+  const named: string[] = [];
+  for (const [h, v] of Object.entries(values)) {
+    if (personal.includes(h)) named.push(h);
+    else out[h] = shown('guests', h, v);
+  }
+  return named.length ? { ...out, fält: named } : out;
+}
+
+interface GuestTx { readonly check: TableCheck; readonly rows: GuestRow[]; readonly tx: Tx }
+
+/** Under the lock: Gäster read and checked, a transaction to fill, committed when fn returns. */
+function withGuests<T>(ports: Ports, ctx: Context, fn: (g: GuestTx) => T): T {
   return ports.lock.withLock(GUEST_LOCK_MS, () => {
-    const t = openTable(ports.workbook, 'guests');
-    return fn(t, guestRows(t));
+    const check = checkTable(ctx.journal.fresh(), 'guests');
+    const tx = new Tx(ctx.journal);
+    const out = fn({ check, rows: guestRows(check), tx });
+    tx.commit();
+    return out;
   });
+}
+
+/** The verified guest with this ID; a UserError when it is missing or waits for review. */
+function verifiedGuest(rows: readonly GuestRow[], id: string): GuestRow & { index: number } {
+  const r = findGuestRow(rows, id);
+  if (!r) throw notFound(id);
+  if (r.unverified || r.index === null) throw waitsForReview(r);
+  return r as GuestRow & { index: number };
 }
 
 // ---------------------------------------------------------------------------
@@ -119,23 +165,27 @@ function withGuests<T>(ports: Ports, fn: (t: OpenTable, rows: GuestRow[]) => T):
 export interface GuestListView {
   readonly cap: number;
   readonly slotsUsed: number;
-  readonly guests: readonly (ReturnType<typeof publicGuest> & { overCap: boolean })[];
+  readonly guests: readonly (ReturnType<typeof publicGuest> & { overCap: boolean; review: Msg | null })[];
+  /** When personal data must go; the sidebar reminds once it has passed. */
+  readonly retention: Retention;
 }
 
 /**
  * The list with the cap: proposals are numbered in sheet order after the
  * slots already taken; those that would not fit are shown as over the cap.
+ * A guest waiting for review is shown as the sheet has it, with the reason.
  */
-export function listGuests(ports: Ports): GuestListView {
-  const ctx = loadContext(ports);
-  const rows = guestRows(openTable(ports.workbook, 'guests'));
-  const used = rows.filter((r) => holdsSlot(r.guest.status)).length;
+export function listGuests(ports: Ports, ctx: FullContext = loadFullContext(ports)): GuestListView {
+  const check = checkTable(ctx.journal, 'guests');
+  const rows = guestRows(check);
+  const used = slotsTaken(check, rows);
   let queued = used;
   const guests = rows.map((r) => {
-    const overCap = r.guest.status === 'Föreslagen' && ++queued > ctx.settings.inviteCap;
-    return { ...publicGuest(r.guest), overCap };
+    const shownGuest = r.unverified && r.index !== null ? currentGuest(check, r.index) : r.guest;
+    const overCap = r.guest.status === 'Föreslagen' && !r.unverified && ++queued > ctx.settings.inviteCap;
+    return { ...publicGuest(shownGuest), overCap, review: r.unverified };
   });
-  return { cap: ctx.settings.inviteCap, slotsUsed: used, guests };
+  return { cap: ctx.settings.inviteCap, slotsUsed: used, guests, retention: retentionOf(ctx.settings, rows, ports.clock.now()) };
 }
 
 // ---------------------------------------------------------------------------
@@ -144,20 +194,19 @@ export function listGuests(ports: Ports): GuestListView {
 /** Adds a proposed guest (projektledare). Returns the new ID. */
 export function addGuest(ports: Ports, input: unknown): { id: string } {
   const a = parseInput(guestSchemas().add, input);
-  const ctx = loadContext(ports);
+  const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
   const draft: GuestDraft = {
     firstName: a.firstName, lastName: a.lastName, title: a.title ?? '', organisation: a.organisation ?? '',
     country: a.country ?? '', email: a.email, language: a.language, events: a.events ?? [], diet: a.diet ?? '', note: a.note ?? '',
   };
-  return withGuests(ports, (t, rows) => {
+  return withGuests(ports, ctx, ({ check, rows, tx }) => {
     if (rows.length >= MAX_GUESTS) throw new UserError(msg('Listan är full.', 'The list is full.'));
     const problems = checkGuestDraft(draft, { events: ctx.settings.events, others: emailsExcept(rows) });
     if (problems.length) throw problemsError(problems.map((p) => p.message));
-    const [id] = nextGuestIds(rows.map((r) => r.guest.id), 1);
-    const cells = { [GUEST_COLUMNS.id]: id, ...guestCells(draft, ctx.settings.events), [GUEST_COLUMNS.status]: 'Föreslagen' };
-    t.port.append([rowFor(t, cells) as CellIn[]]);
-    appendAudit(ports, [{ action: 'gäst.tillagd', object: id, after: cells }]);
+    const [id] = tx.guestIds(rows.map((r) => r.guest.id), 1);
+    const cells = { [GUEST_COLUMNS.id]: id, ...guestCells(draft, ctx.settings.events), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
+    tx.put(check, null, cells, { action: 'gäst.tillagd', object: id, after: guestAudit(cells) });
     return { id };
   });
 }
@@ -165,11 +214,10 @@ export function addGuest(ports: Ports, input: unknown): { id: string } {
 /** Edits a guest's details (projektledare). Status is changed only through the other use cases. */
 export function editGuest(ports: Ports, input: unknown): void {
   const e = parseInput(guestSchemas().edit, input);
-  const ctx = loadContext(ports);
+  const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
-  withGuests(ports, (t, rows) => {
-    const r = rows.find((x) => x.guest.id === e.id);
-    if (!r) throw notFound(e.id);
+  withGuests(ports, ctx, ({ check, rows, tx }) => {
+    const r = verifiedGuest(rows, e.id);
     const g = r.guest;
     const draft: GuestDraft = {
       firstName: e.firstName ?? g.firstName, lastName: e.lastName ?? g.lastName, title: e.title ?? g.title,
@@ -182,16 +230,26 @@ export function editGuest(ports: Ports, input: unknown): void {
       throw new UserError(msg('Inbjudan till gästen skickas just nu; försök igen om en stund.', 'The invitation to this guest is being sent; try again in a moment.'));
     }
     const cells = guestCells(draft, ctx.settings.events);
-    const before: Record<string, string> = {};
+    const before: Record<string, unknown> = {};
     const after: Record<string, CellIn> = {};
     for (const [h, v] of Object.entries(cells)) {
-      const old = String(t.snap.rows[r.index][t.col[h]] ?? '');
-      if (old !== String(v)) { before[h] = old; after[h] = v; }
+      const old = check.t.snap.rows[r.index][check.t.col[h]] ?? '';
+      if (String(old) !== String(v)) { before[h] = old; after[h] = v; }
     }
     if (Object.keys(after).length === 0) return;
-    writeChanges(t, new Map([[r.index, after]]));
-    appendAudit(ports, [{ action: 'gäst.ändrad', object: g.id, before, after }]);
+    // A changed address gets a new RSVP link: the old one may have gone to someone else.
+    const link: Record<string, CellIn> = h(after, GUEST_COLUMNS.email) ? { [GUEST_COLUMNS.linkVersion]: linkVersionOf(check, r.index) + 1 } : {};
+    tx.put(check, r.index, { ...after, ...link }, { action: 'gäst.ändrad', object: g.id, before: guestAudit(before), after: guestAudit({ ...after, ...link }) });
   });
+}
+
+const h = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The guest's RSVP link version (1 when the cell is empty or not a number). */
+export function linkVersionOf(check: TableCheck, index: number): number {
+  const c = check.t.col[GUEST_COLUMNS.linkVersion];
+  const v = c === undefined ? 1 : Number(check.t.snap.rows[index][c]);
+  return Number.isInteger(v) && v >= 1 ? v : 1;
 }
 
 // ---------------------------------------------------------------------------
@@ -205,42 +263,37 @@ export interface StatusResult {
 
 function changeStatus(
   ports: Ports, ctx: Context, ids: readonly string[], to: 'Godkänd' | 'Föreslagen' | 'Inbjuden', action: string,
-  extra?: (t: OpenTable, r: GuestRow) => void,
 ): StatusResult {
-  return withGuests(ports, (t, rows) => {
-    const byId = new Map(rows.map((r) => [r.guest.id, r]));
-    const picked: GuestRow[] = [];
+  return withGuests(ports, ctx, ({ check, rows, tx }) => {
+    const picked: (GuestRow & { index: number })[] = [];
     const unchanged: string[] = [];
     const problems: Msg[] = [];
     for (const id of new Set(ids)) {
-      const r = byId.get(id);
+      const r = findGuestRow(rows, id);
       if (!r) { problems.push(notFound(id).userMessage); continue; }
+      if (r.unverified || r.index === null) { problems.push(waitsForReview(r).userMessage); continue; }
       if (r.guest.status === to) { unchanged.push(id); continue; }
       const c = checkTransition(r.guest.status, to, ctx.roles);
       if (!c.ok) problems.push(msg(`${id}: ${c.reason.sv}`, `${id}: ${c.reason.en}`));
-      else picked.push(r);
+      else picked.push(r as GuestRow & { index: number });
     }
     if (problems.length) throw problemsError(problems);
     if (to === 'Godkänd') {
       const newSlots = picked.filter((r) => !holdsSlot(r.guest.status)).length;
-      const left = slotsLeft(rows.map((r) => r.guest.status), ctx.settings.inviteCap);
+      const left = Math.max(0, ctx.settings.inviteCap - slotsTaken(check, rows));
       if (newSlots > left) {
         throw new UserError(capMsg(ctx.settings.inviteCap, ctx.settings.inviteCap - left, newSlots));
       }
     }
-    const changes = new Map<number, Record<string, CellIn>>();
-    const audit: AuditEntry[] = [];
     for (const r of picked) {
       const c: Record<string, CellIn> = { [GUEST_COLUMNS.status]: to };
       if (r.guest.status === 'Osäker' || r.guest.status === 'Misslyckad') {
         c[GUEST_COLUMNS.note] = withSendNote(r.guest.note, to === 'Inbjuden' ? `Bekräftad skickad av ${ctx.email}` : null);
+        // Sent again: the link in the earlier (maybe misdirected) mail stops working.
+        if (to === 'Godkänd') c[GUEST_COLUMNS.linkVersion] = linkVersionOf(check, r.index) + 1;
       }
-      changes.set(r.index, c);
-      audit.push({ action, object: r.guest.id, before: { Status: r.guest.status }, after: { Status: to } });
-      extra?.(t, r);
+      tx.put(check, r.index, c, { action, object: r.guest.id, before: { Status: r.guest.status }, after: guestAudit(c) });
     }
-    writeChanges(t, changes);
-    appendAudit(ports, audit);
     return { changed: picked.map((r) => r.guest.id), unchanged };
   });
 }
@@ -276,36 +329,37 @@ export function resolveGuestSend(ports: Ports, input: unknown): StatusResult {
 // ---------------------------------------------------------------------------
 // Import
 
-function importContext(ctx: Context, rows: readonly GuestRow[], defaultLanguage?: 'sv' | 'en') {
+function importContext(ctx: FullContext, check: TableCheck, rows: readonly GuestRow[], defaultLanguage?: 'sv' | 'en') {
   return {
     existing: emailsExcept(rows), events: ctx.settings.events, guestCount: rows.length,
-    slotsUsed: rows.filter((r) => holdsSlot(r.guest.status)).length, cap: ctx.settings.inviteCap, defaultLanguage,
+    slotsUsed: slotsTaken(check, rows), cap: ctx.settings.inviteCap, defaultLanguage,
   };
 }
 
 /** Parses and checks pasted/CSV text against the sheet (projektledare); writes nothing. */
 export function previewGuestImport(ports: Ports, input: unknown): ImportPreview {
   const a = parseInput(guestSchemas().import, input);
-  const ctx = loadContext(ports);
+  const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
-  const rows = guestRows(openTable(ports.workbook, 'guests'));
-  return previewImport(a.text, importContext(ctx, rows, a.defaultLanguage));
+  const check = checkTable(ctx.journal, 'guests');
+  return previewImport(a.text, importContext(ctx, check, guestRows(check), a.defaultLanguage));
 }
 
 /** Imports the valid rows as proposals in one append (projektledare); rows with errors are skipped and returned. */
 export function importGuests(ports: Ports, input: unknown): { imported: string[]; preview: ImportPreview } {
   const a = parseInput(guestSchemas().import, input);
-  const ctx = loadContext(ports);
+  const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
-  return withGuests(ports, (t, rows) => {
-    const preview = previewImport(a.text, importContext(ctx, rows, a.defaultLanguage));
+  return withGuests(ports, ctx, ({ check, rows, tx }) => {
+    const preview = previewImport(a.text, importContext(ctx, check, rows, a.defaultLanguage));
     if (preview.fileErrors.length) throw problemsError(preview.fileErrors);
     const ok = preview.rows.filter((r) => r.errors.length === 0);
     if (ok.length === 0) return { imported: [], preview };
-    const ids = nextGuestIds(rows.map((r) => r.guest.id), ok.length);
-    const cells = ok.map((r, i) => ({ [GUEST_COLUMNS.id]: ids[i], ...guestCells(r.draft, ctx.settings.events), [GUEST_COLUMNS.status]: 'Föreslagen' }));
-    t.port.append(cells.map((c) => rowFor(t, c) as CellIn[]));
-    appendAudit(ports, [{ action: 'gäst.importerad', object: `${ids[0]}–${ids[ids.length - 1]}`, after: { antal: ids.length, ids } }]);
+    const ids = tx.guestIds(rows.map((r) => r.guest.id), ok.length);
+    ok.forEach((r, i) => {
+      const cells = { [GUEST_COLUMNS.id]: ids[i], ...guestCells(r.draft, ctx.settings.events), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
+      tx.put(check, null, cells, { action: 'gäst.importerad', object: ids[i], after: guestAudit(cells) });
+    });
     return { imported: ids, preview };
   });
 }
@@ -313,42 +367,150 @@ export function importGuests(ports: Ports, input: unknown): { imported: string[]
 // ---------------------------------------------------------------------------
 // Direct edits of Gäster (called from the onEdit adapter)
 
+type GuestVerdict = { ok: true; values: Record<string, CellIn> } | { ok: false; why: Msg };
+
 /**
- * Judges a direct edit of Gäster after it happened: a bad single cell is put
- * back (one write) with the reason returned; a multi-cell edit with problems
- * is reported (rows and reasons) for the adapter to show. Accepted manual
- * status changes are logged like any other.
+ * May the Gäster row `rc` stand as it now reads, changed by someone with
+ * `ctx.roles`? Every changed field is judged against the sealed value (never
+ * against the edit event, which a paste leaves empty): the address valid and
+ * unique, a known language and events, names present, the status change one
+ * this person may make, and no approval beyond the cap. A new row must be a
+ * complete proposal; it gets an ID.
  */
-export function guardGuestEdit(ports: Ports, input: unknown): EditDecision {
+export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: readonly GuestRow[], rc: RowCheck, tx: Tx): GuestVerdict {
+  const now = currentGuest(check, rc.index);
+  const others = emailsExcept(rows, rc.kind === 'new' ? undefined : rc.key);
+  if (rc.kind === 'new') {
+    const problems = checkGuestDraft(now, { events: ctx.settings.events, others }).map((p) => p.message);
+    if (now.status && now.status !== 'Föreslagen') problems.push(msg(`En ny gäst är Föreslagen, inte ${now.status}: styrgruppen godkänner i sidopanelen.`, `A new guest is Föreslagen, not ${now.status}: the steering group approves in the sidebar.`));
+    if (now.id && rows.some((r) => r.guest.id === now.id && r.check !== rc)) problems.push(msg(`ID ${now.id} finns redan.`, `The ID ${now.id} already exists.`));
+    if (problems.length) return { ok: false, why: problems[0] };
+    const values: Record<string, CellIn> = { [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
+    if (!now.id) values[GUEST_COLUMNS.id] = tx.guestIds(rows.map((r) => r.guest.id), 1)[0];
+    return { ok: true, values };
+  }
+  if (rc.kind !== 'changed' || !rc.sealed) return { ok: false, why: unverifiedMsg(check, rc) };
+  const sealed = guestOf((h) => fromSnap(rc.sealed![h] ?? ''));
+  for (const header of rc.fields) {
+    const d = judgeCellEdit(
+      { header, oldValue: String(fromSnap(rc.sealed[header] ?? '')), newValue: cellText(check.t.snap.rows[rc.index][check.t.col[header]]) },
+      { roles: ctx.roles, events: ctx.settings.events, otherEmails: others },
+    );
+    if (d.action === 'revert') return { ok: false, why: d.reason };
+  }
+  if (!holdsSlot(sealed.status) && holdsSlot(now.status)) {
+    const left = ctx.settings.inviteCap - rows.filter((r) => r.check !== rc && holdsSlot(r.guest.status)).length;
+    if (left < 1) return { ok: false, why: capMsg(ctx.settings.inviteCap, ctx.settings.inviteCap - Math.max(0, left), 1) };
+  }
+  const values: Record<string, CellIn> = {};
+  if (rc.fields.includes(GUEST_COLUMNS.email)) values[GUEST_COLUMNS.linkVersion] = linkVersionOf(check, rc.index) + 1;
+  return { ok: true, values };
+}
+
+export interface GuestEditResult {
+  readonly action: 'accept' | 'revert' | 'flag';
+  readonly message?: Msg;
+  readonly rows?: readonly { readonly row: number; readonly reasons: readonly Msg[] }[];
+}
+
+/**
+ * Judges a direct edit of Gäster after it happened (the onEdit adapter).
+ * Rows in the edited range that no longer match their seal are judged against
+ * the journal: an acceptable change by the project leader or the steering
+ * group is sealed and logged (field names only for personal data); a bad
+ * single cell is put back to its sealed value; anything else stays flagged
+ * and waits for review. Nothing is cleared.
+ */
+export function guardGuestEdit(ports: Ports, input: unknown): GuestEditResult {
   const e = parseInput(guestSchemas().sheetEdit, input);
-  const ctx = loadContext(ports);
-  return withGuests(ports, (t, rows) => {
-    const first = e.row - t.snap.firstRow;
-    const last = first + e.numRows - 1;
-    if (last < 0) return { action: 'accept' } as EditDecision; // header row: openTable already checks headers
-    if (e.numRows === 1 && e.numColumns === 1) {
-      const header = t.snap.header[e.column - 1] ?? '';
-      const r = rows.find((x) => x.index === first);
-      if (!r) return { action: 'accept' } as EditDecision;
-      const d = judgeCellEdit(
-        { header, oldValue: e.oldValue ?? '', newValue: e.value ?? '' },
-        { roles: ctx.roles, events: ctx.settings.events, otherEmails: emailsExcept(rows, r.guest.id) },
-      );
-      if (d.action === 'revert') {
-        t.port.write(e.row, e.column - 1, [[d.value]]);
-        appendAudit(ports, [{ action: 'gäst.ändring-återställd', object: r.guest.id, before: { [header]: e.value ?? '' }, after: { [header]: d.value } }]);
-      } else if (header === GUEST_COLUMNS.status && (e.oldValue ?? '') !== (e.value ?? '')) {
-        appendAudit(ports, [{ action: 'gäst.status-manuell', object: r.guest.id, before: { Status: e.oldValue ?? '' }, after: { Status: e.value ?? '' } }]);
+  const ctx = loadFullContext(ports);
+  return withGuests(ports, ctx, ({ check, rows, tx }) => {
+    const last = e.row + e.numRows - 1;
+    const header = check.t.snap.header[e.column - 1] ?? '';
+    const single = e.numRows === 1 && e.numColumns === 1;
+    const mayEdit = ctx.roles.includes('projektledare') || ctx.roles.includes('styrgrupp');
+    const flagged: { row: number; reasons: Msg[] }[] = [];
+    let reverted: Msg | null = null;
+    for (const rc of check.rows) {
+      if (rc.kind === 'ok' || rc.sheetRow < e.row || rc.sheetRow > last) continue;
+      const v: GuestVerdict = mayEdit ? judgeGuestChange(ctx, check, rows, rc, tx) : { ok: false, why: roleRequiredMsg(['projektledare', 'styrgrupp']) };
+      if (v.ok) {
+        const values = { ...rowCells(check, rc.index), ...v.values } as Record<string, CellIn>;
+        const changed = rc.kind === 'new' ? values : Object.fromEntries([...rc.fields, ...Object.keys(v.values)].map((f) => [f, values[f]]));
+        tx.put(check, rc.index, values, {
+          action: rc.kind === 'new' ? 'gäst.tillagd.direkt' : 'gäst.direktändring', object: cellText(values[GUEST_COLUMNS.id]),
+          before: rc.sealed ? guestAudit(Object.fromEntries(rc.fields.map((f) => [f, fromSnap(rc.sealed![f])]))) : undefined,
+          after: guestAudit(changed),
+        });
+        continue;
       }
-      return d;
+      if (single && mayEdit && rc.kind === 'changed' && rc.sealed && rc.fields.length === 1 && rc.fields[0] === header) {
+        const back = fromSnap(rc.sealed[header]);
+        check.t.port.write(rc.sheetRow, e.column - 1, [[back as CellIn]]);
+        tx.log({ action: 'gäst.ändring-återställd', object: rc.key, after: guestAudit({ [header]: back }) });
+        reverted = msg(`${header} på rad ${rc.sheetRow} är återställd: ${v.why.sv}`, `${header} on row ${rc.sheetRow} was put back: ${v.why.en}`);
+        continue;
+      }
+      flagged.push({ row: rc.sheetRow, reasons: [v.why] });
     }
-    const all = new Map<string, number>();
-    for (const r of rows) if (r.guest.email) all.set(normEmail(r.guest.email), (all.get(normEmail(r.guest.email)) ?? 0) + 1);
-    const touched = rows.filter((r) => r.index >= first && r.index <= last);
-    const d = judgeRows(touched.map((r) => ({ row: r.sheetRow, guest: r.guest })), { roles: ctx.roles, events: ctx.settings.events, allEmails: all });
-    if (d.action === 'flag') {
-      appendAudit(ports, [{ action: 'gäst.ändring-flaggad', object: `rad ${e.row}–${e.row + e.numRows - 1}`, after: d.rows.map((x) => ({ rad: x.row, skäl: x.reasons.map((m) => m.sv) })) }]);
+    if (flagged.length) tx.log({ action: 'gäst.ändring-flaggad', object: flagged.map((f) => `rad ${f.row}`).join(', ').slice(0, 500), after: { rader: flagged.length } });
+    if (reverted) return { action: 'revert', message: reverted };
+    return flagged.length ? { action: 'flag', rows: flagged } : { action: 'accept' };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// After the event: purge personal data (GDPR art. 5.1 e, storage limitation)
+
+export interface Retention {
+  /** The last day personal data may be kept: Slutdatum + Lagringstid (months). */
+  readonly until: string;
+  readonly passed: boolean;
+  /** Contact details or dietary needs are still on the list. */
+  readonly personalLeft: number;
+}
+
+/** The purge removes these; names, organisation and answers stay (they are the record of who was invited and came). */
+export const PURGED_FIELDS = [GUEST_COLUMNS.email, GUEST_COLUMNS.diet, GUEST_COLUMNS.consent, GUEST_COLUMNS.note] as const;
+
+export function retentionOf(s: FullContext['settings'], rows: readonly GuestRow[], now: Date): Retention {
+  const until = addMonths(s.endDate, s.retentionMonths);
+  const personalLeft = rows.filter((r) => r.index !== null && (r.guest.email !== '' || r.guest.diet !== '' || r.guest.note !== '')).length;
+  return { until, passed: until !== '' && isoDay(now) > until, personalLeft };
+}
+
+const isoDay = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+
+/**
+ * Removes every guest's e-mail address, dietary needs (with the consent) and
+ * note, and revokes every RSVP link (each link version moves on); the counts
+ * per status stay. Projektledare or an administrator, with `{ confirm: true }`.
+ * Refused while any guest row waits for review (nothing is skipped silently).
+ * One transaction; Logg says how many guests and which fields, nothing more.
+ */
+export function purgePersonalData(ports: Ports, input: unknown): { purged: number; message: Msg } {
+  const ok = z.strictObject({ confirm: z.literal(true) }).safeParse(input);
+  if (!ok.success) throw new UserError(msg('Bekräfta gallringen först. Inget har ändrats.', 'Confirm the purge first. Nothing was changed.'));
+  const ctx = loadFullContext(ports);
+  if (!ctx.admin) requireRole(ctx, ['projektledare']);
+  return withGuests(ports, ctx, ({ check, rows, tx }) => {
+    const waiting = rows.filter((r) => r.unverified && r.index !== null);
+    if (waiting.length) throw new UserError(blockedBy(msg('Gallringen kan inte göras än:', 'The purge cannot be done yet:'), waiting.map((r) => r.unverified!)));
+    let purged = 0;
+    for (const r of rows) {
+      if (r.index === null) continue;
+      const values: Record<string, CellIn> = Object.fromEntries(PURGED_FIELDS.map((h) => [h, '']));
+      values[GUEST_COLUMNS.linkVersion] = linkVersionOf(check, r.index) + 1;
+      tx.put(check, r.index, values, { action: 'gäst.gallrad', object: r.guest.id, after: guestAudit(values) });
+      purged++;
     }
-    return d;
+    tx.log({ action: 'personuppgifter.gallrade', object: TABLES.guests.sheet, after: { gäster: purged, fält: [...PURGED_FIELDS], svarslänkar: 'återkallade' } });
+    return {
+      purged,
+      message: msg(
+        `Personuppgifterna är gallrade för ${purged} gäster: e-post, kostuppgifter, samtycken och anteckningar är borttagna och alla svarslänkar slutar fungera. Namn, status och svar finns kvar.`,
+        `Personal data is purged for ${purged} guests: e-mail addresses, dietary needs, consents and notes are removed and every RSVP link stops working. Names, statuses and answers remain.`,
+      ),
+    };
   });
 }

@@ -1,18 +1,32 @@
-/** Gäster rows as Guest records, and block writes of changed cells (one range write). */
+/**
+ * Gäster as the journal has it. Each guest is read from the row the add-on
+ * sealed: a row changed outside the add-on still counts as it was sealed
+ * (its personal fields too: the seal keeps them), and carries the reason it
+ * waits for review; nobody is approved, mailed or answered for while it does.
+ */
 import { cellText } from '../core/budget';
 import { GUEST_COLUMNS, parseEventsCell, type Guest } from '../core/guests';
-import type { Cell, CellIn } from './ports';
-import { cellOf, isBlankRow, type OpenTable } from './tables';
+import type { Msg } from '../core/msg';
+import { fromSnap } from '../core/seal';
+import { missingMsg, unverifiedMsg } from './integrity';
+import type { RowCheck, TableCheck } from './journal';
+import type { Cell } from './ports';
 
 export interface GuestRow {
-  /** Index into t.snap.rows. */
-  readonly index: number;
+  /** Index into the sheet's rows; null for a guest only the journal still has (the row was deleted). */
+  readonly index: number | null;
+  /** Sheet row (0 when the row is gone). */
   readonly sheetRow: number;
+  /** The guest as the add-on last wrote it (for a hand-added row: as the sheet shows it). */
   readonly guest: Guest;
+  /** Why this guest waits for review, or null when the row is verified. */
+  readonly unverified: Msg | null;
+  /** The row's check (null for a deleted row). */
+  readonly check: RowCheck | null;
 }
 
-function guestOf(t: OpenTable, row: readonly Cell[]): Guest {
-  const s = (h: string) => cellText(cellOf(t, row, h));
+export function guestOf(value: (header: string) => unknown): Guest {
+  const s = (h: string) => cellText(value(h));
   return {
     id: s(GUEST_COLUMNS.id),
     firstName: s(GUEST_COLUMNS.firstName),
@@ -29,43 +43,37 @@ function guestOf(t: OpenTable, row: readonly Cell[]): Guest {
   };
 }
 
-/** Non-blank rows of Gäster. */
-export function guestRows(t: OpenTable): GuestRow[] {
-  const out: GuestRow[] = [];
-  t.snap.rows.forEach((r, i) => {
-    if (!isBlankRow(r)) out.push({ index: i, sheetRow: t.snap.firstRow + i, guest: guestOf(t, r) });
+/** The guest as the sheet shows it now. */
+export const currentGuest = (c: TableCheck, index: number): Guest => {
+  const row = c.t.snap.rows[index];
+  return guestOf((h) => (c.t.col[h] === undefined ? '' : row[c.t.col[h]]));
+};
+
+/** Every guest, in sheet order (guests only the journal has come last). */
+export function guestRows(c: TableCheck): GuestRow[] {
+  const out: GuestRow[] = c.rows.map((r) => {
+    const values = r.kind === 'stale' && r.latestValues ? r.latestValues : r.sealed;
+    const guest = values && r.kind !== 'duplicate'
+      ? guestOf((h) => (values[h] === undefined ? '' : fromSnap(values[h])))
+      : currentGuest(c, r.index);
+    return { index: r.index, sheetRow: r.sheetRow, guest, unverified: r.kind === 'ok' ? null : unverifiedMsg(c, r), check: r };
   });
+  for (const m of c.missing) {
+    out.push({ index: null, sheetRow: 0, guest: guestOf((h) => (m.values[h] === undefined ? '' : fromSnap(m.values[h]))), unverified: missingMsg(c, m), check: null });
+  }
   return out;
 }
 
-/** The guest with this ID (one range read done by the caller), undefined when there is none. */
-export const findGuestRow = (t: OpenTable, id: string): GuestRow | undefined => guestRows(t).find((r) => r.guest.id === id);
+/** The verified guest with this ID, undefined when there is none (or it waits for review). */
+export const findGuestRow = (rows: readonly GuestRow[], id: string): GuestRow | undefined =>
+  rows.find((r) => r.guest.id === id);
 
 /** "Förnamn Efternamn". */
 export const guestName = (g: Pick<Guest, 'firstName' | 'lastName'>): string => `${g.firstName} ${g.lastName}`.trim();
 
-/**
- * Writes the changed cells in ONE range write: the block spanning the first
- * to last changed row and the leftmost to rightmost changed column, filled
- * with the snapshot's values elsewhere (we hold the lock, so they are current).
- * Mutates the snapshot so later reads of it see the new values.
- */
-export function writeChanges(t: OpenTable, changes: ReadonlyMap<number, Readonly<Record<string, CellIn>>>): void {
-  if (changes.size === 0) return;
-  const idx = [...changes.keys()];
-  const cols = new Set<number>();
-  for (const c of changes.values()) for (const h of Object.keys(c)) if (t.col[h] !== undefined) cols.add(t.col[h]);
-  if (cols.size === 0) return;
-  const r0 = Math.min(...idx), r1 = Math.max(...idx);
-  const c0 = Math.min(...cols), c1 = Math.max(...cols);
-  for (const [i, c] of changes) {
-    const row = t.snap.rows[i];
-    for (const [h, v] of Object.entries(c)) if (t.col[h] !== undefined) row[t.col[h]] = v;
-  }
-  const block: CellIn[][] = [];
-  for (let i = r0; i <= r1; i++) block.push(t.snap.rows[i].slice(c0, c1 + 1) as CellIn[]);
-  t.port.write(t.snap.firstRow + r0, c0, block);
-}
+/** The row's cells by header, for a sealed rewrite of the whole row. */
+export const rowCells = (c: TableCheck, index: number): Record<string, Cell> =>
+  Object.fromEntries(Object.entries(c.t.col).map(([h, i]) => [h, c.t.snap.rows[index][i]]));
 
 /** The reason in a note's `[Utskick]` line ('' when there is none). */
 export const sendNoteOf = (note: string): string =>

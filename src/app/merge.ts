@@ -35,19 +35,24 @@ import { cellText } from '../core/budget';
 import { msg, UserError, type Lang, type Msg } from '../core/msg';
 import type { Settings } from '../core/settings';
 import { checkTemplate, formatDate, renderTemplate, type MergeValues, type Rendered, type Template } from '../core/template';
-import { appendAudit, type AuditEntry } from './audit';
-import { loadContext, requireRole } from './context';
-import { guestSchemas, notFound, parseInput } from './guests';
-import { findGuestRow, guestName, guestRows, withSendNote, writeChanges, type GuestRow } from './invite-rows';
+import { loadFullContext, requireRole, type FullContext } from './context';
+import { guestSchemas, linkVersionOf, notFound, parseInput, waitsForReview } from './guests';
+import { blockedBy, problemsOf, unverifiedMsg } from './integrity';
+import { guestName, guestRows, withSendNote, type GuestRow } from './invite-rows';
+import { checkTable, Tx, type Journal, type TableCheck } from './journal';
 import type { CellIn, MailAttachment, MailMessage, Ports } from './ports';
-import { cellOf, isBlankRow, openTable } from './tables';
 
 const SEND_LOCK_MS = 30_000;
 const MAX_BATCH = 25;
 export const JOURNAL_KEY = 'summit.send.journal';
 
-/** The personal RSVP link for a guest (the web-app adapter builds it). */
-export type RsvpLinkFor = (guest: { readonly id: string; readonly email: string }) => string;
+/** The personal RSVP link for a guest and link version (the web-app adapter builds it). */
+export type RsvpLinkFor = (guest: { readonly id: string; readonly version: number }) => string;
+/**
+ * Makes the link builder. Called only after the role check (it may create the
+ * link key) and outside the lock (creating the key takes the lock itself).
+ */
+export type RsvpLinks = () => RsvpLinkFor;
 
 // ---------------------------------------------------------------------------
 // Templates and rendering
@@ -58,21 +63,42 @@ export interface TemplateSet {
   readonly problems: ReadonlyMap<Lang, readonly Msg[]>;
 }
 
-/** One read of Mallar. */
-export function loadTemplates(ports: Ports): TemplateSet {
-  const t = openTable(ports.workbook, 'templates');
+/**
+ * One read of Mallar, checked against its seals: a template changed outside
+ * the add-on blocks its language until the project leader confirms it (a
+ * changed body could carry someone else's link to every invited guest).
+ * `event` is Evenemang's check: any change there blocks every language.
+ */
+export function loadTemplates(journal: Journal, event?: TableCheck): TemplateSet {
+  const c = checkTable(journal, 'templates');
   const templates = new Map<Lang, Template>();
   const problems = new Map<Lang, Msg[]>();
   const add = (l: Lang, m: Msg) => problems.set(l, [...(problems.get(l) ?? []), m]);
-  for (const row of t.snap.rows) {
-    if (isBlankRow(row)) continue;
-    const lang = parseLanguage(cellText(cellOf(t, row, 'Språk')));
+  const eventProblems = event ? problemsOf(event) : [];
+  if (eventProblems.length) {
+    const why = blockedBy(msg('Inga inbjudningar kan skickas:', 'No invitations can be sent:'), eventProblems);
+    for (const l of ['sv', 'en'] as const) add(l, why);
+  }
+  if (c.problem) for (const l of ['sv', 'en'] as const) add(l, c.problem);
+  for (const m of c.missing) {
+    const l = parseLanguage(cellText(m.values['Språk']));
+    if (l) add(l, blockedBy(msg(`Mallen för ${l} kan inte användas:`, `The template for ${l} cannot be used:`), problemsOf({ ...c, rows: [], missing: [m] })));
+  }
+  for (const r of c.rows) {
+    const row = c.t.snap.rows[r.index];
+    const at = (h: string) => (c.t.col[h] === undefined ? '' : row[c.t.col[h]]);
+    const lang = parseLanguage(cellText(r.sealed?.['Språk'] ?? at('Språk')));
+    const now = parseLanguage(cellText(at('Språk')));
+    if (r.kind !== 'ok') {
+      for (const l of new Set([lang, now])) if (l) add(l, blockedBy(msg(`Mallen för ${l} kan inte användas:`, `The template for ${l} cannot be used:`), [unverifiedMsg(c, r)]));
+      continue;
+    }
     if (!lang) continue;
     if (templates.has(lang)) {
       add(lang, msg(`Det finns flera mallar för språket ${lang} på bladet Mallar; behåll en.`, `There is more than one template for ${lang} on the Mallar sheet; keep one.`));
       continue;
     }
-    const tpl: Template = { language: lang, subject: String(cellOf(t, row, 'Ämne') ?? ''), body: String(cellOf(t, row, 'Brödtext') ?? '') };
+    const tpl: Template = { language: lang, subject: String(at('Ämne') ?? ''), body: String(at('Brödtext') ?? '') };
     templates.set(lang, tpl);
     for (const p of checkTemplate(tpl)) add(lang, p);
   }
@@ -91,7 +117,7 @@ function mergeValues(g: Guest, s: Settings, lang: Lang, rsvpLink: string): Merge
 export type Invitation = { ok: true; message: MailMessage; rendered: Rendered } | { ok: false; reasons: Msg[] };
 
 /** Everything one guest gets, or why they can't get it. Pure given its inputs. */
-export function buildInvitation(g: Guest, s: Settings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date): Invitation {
+export function buildInvitation(g: Guest, version: number, s: Settings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date): Invitation {
   const reasons: Msg[] = [];
   if (!isValidEmail(g.email)) reasons.push(msg(`Ogiltig e-postadress "${g.email}".`, `Invalid e-mail address "${g.email}".`));
   const lang = parseLanguage(g.language);
@@ -101,7 +127,7 @@ export function buildInvitation(g: Guest, s: Settings, set: TemplateSet, rsvpLin
   reasons.push(...(set.problems.get(lang) ?? []));
   let link = '';
   try {
-    link = rsvpLinkFor({ id: g.id, email: g.email });
+    link = rsvpLinkFor({ id: g.id, version });
   } catch (e) {
     reasons.push(e instanceof UserError ? e.userMessage : msg('Svarslänken kunde inte skapas.', 'The RSVP link could not be made.'));
   }
@@ -146,41 +172,44 @@ export interface InvitationPreview {
   readonly ics: string;
 }
 
-function findGuest(ports: Ports, id: string): Guest {
-  const r = findGuestRow(openTable(ports.workbook, 'guests'), id);
-  if (!r) throw notFound(id);
-  return r.guest;
+interface Previewable { readonly ctx: FullContext; readonly row: GuestRow; readonly version: number; readonly set: TemplateSet; readonly links: RsvpLinkFor }
+
+/** Role check, then the guest (verified: a guest waiting for review is not previewed or tested), templates and links. */
+function previewable(ports: Ports, input: unknown, links: RsvpLinks): Previewable {
+  const { guestId } = parseInput(guestIdInput(), input);
+  const ctx = loadFullContext(ports);
+  requireRole(ctx, ['projektledare', 'styrgrupp']);
+  const check = checkTable(ctx.journal, 'guests');
+  const row = guestRows(check).find((r) => r.guest.id === guestId);
+  if (!row) throw notFound(guestId);
+  if (row.unverified || row.index === null) throw waitsForReview(row);
+  return { ctx, row, version: linkVersionOf(check, row.index), set: loadTemplates(ctx.journal, ctx.eventCheck), links: links() };
 }
 
 /** Exactly what the guest will get (projektledare or styrgrupp). */
-export function previewInvitation(ports: Ports, input: unknown, rsvpLinkFor: RsvpLinkFor): InvitationPreview {
-  const { guestId } = parseInput(guestIdInput(), input);
-  const ctx = loadContext(ports);
-  requireRole(ctx, ['projektledare', 'styrgrupp']);
-  const g = findGuest(ports, guestId);
-  const inv = buildInvitation(g, ctx.settings, loadTemplates(ports), rsvpLinkFor, ports.clock.now());
-  if (!inv.ok) return { guestId, to: g.email, blocked: inv.reasons, subject: '', html: '', text: '', attachments: [], ics: '' };
+export function previewInvitation(ports: Ports, input: unknown, links: RsvpLinks): InvitationPreview {
+  const { ctx, row, version, set, links: linkFor } = previewable(ports, input, links);
+  const g = row.guest;
+  const inv = buildInvitation(g, version, ctx.settings, set, linkFor, ports.clock.now());
+  if (!inv.ok) return { guestId: g.id, to: g.email, blocked: inv.reasons, subject: '', html: '', text: '', attachments: [], ics: '' };
   const att = inv.message.attachments ?? [];
   return {
-    guestId, to: inv.message.to, blocked: [], subject: inv.rendered.subject, html: inv.rendered.html, text: inv.rendered.text,
+    guestId: g.id, to: inv.message.to, blocked: [], subject: inv.rendered.subject, html: inv.rendered.html, text: inv.rendered.text,
     attachments: att.map((a) => a.fileName), ics: att[0]?.content ?? '',
   };
 }
 
 /** Sends that guest's rendering to the current user only, subject prefixed "[TEST] "; logged. */
-export function sendTestInvitation(ports: Ports, input: unknown, rsvpLinkFor: RsvpLinkFor): { to: string } {
-  const { guestId } = parseInput(guestIdInput(), input);
-  const ctx = loadContext(ports);
-  requireRole(ctx, ['projektledare', 'styrgrupp']);
+export function sendTestInvitation(ports: Ports, input: unknown, links: RsvpLinks): { to: string } {
+  const { ctx, row, version, set, links: linkFor } = previewable(ports, input, links);
   if (!isValidEmail(ctx.email)) throw new UserError(msg('Din e-postadress är okänd; testet kan inte skickas.', 'Your e-mail address is unknown; the test cannot be sent.'));
-  const g = findGuest(ports, guestId);
-  const inv = buildInvitation(g, ctx.settings, loadTemplates(ports), rsvpLinkFor, ports.clock.now());
+  const inv = buildInvitation(row.guest, version, ctx.settings, set, linkFor, ports.clock.now());
   if (!inv.ok) {
     throw new UserError(msg(`Inbjudan kan inte skickas: ${inv.reasons.map((r) => r.sv).join(' ')}`, `The invitation cannot be sent: ${inv.reasons.map((r) => r.en).join(' ')}`));
   }
   if (ports.mailer.remainingDailyQuota() < 1) throw new UserError(quotaMsg(0));
   ports.mailer.send({ ...inv.message, to: ctx.email, subject: `[TEST] ${inv.message.subject}` });
-  ports.lock.withLock(SEND_LOCK_MS, () => appendAudit(ports, [{ action: 'inbjudan.test', object: guestId, after: { till: ctx.email } }]));
+  ports.lock.withLock(SEND_LOCK_MS, () => new Tx(ctx.journal.fresh()).log({ action: 'inbjudan.test', object: row.guest.id, after: { till: ctx.email } }).commit());
   return { to: ctx.email };
 }
 
@@ -208,20 +237,20 @@ export interface SendProgress {
 }
 
 /** Journal entry: q queued, a attempting, s sent, f:<reason> failed, n not sent (back to Godkänd). */
-interface Journal { token: string; at: string; s: Record<string, string> }
+interface SendJournal { token: string; at: string; s: Record<string, string> }
 
-function readJournal(ports: Ports): Journal | null {
+function readJournal(ports: Ports): SendJournal | null {
   const raw = ports.properties.get(JOURNAL_KEY);
   if (!raw) return null;
   try {
-    const j = JSON.parse(raw) as Journal;
+    const j = JSON.parse(raw) as SendJournal;
     return typeof j.token === 'string' && j.s && typeof j.s === 'object' ? j : null;
   } catch {
     return null;
   }
 }
 
-const writeJournal = (ports: Ports, j: Journal): void => ports.properties.set(JOURNAL_KEY, JSON.stringify(j));
+const writeJournal = (ports: Ports, j: SendJournal): void => ports.properties.set(JOURNAL_KEY, JSON.stringify(j));
 
 const isQuotaError = (m: string): boolean => /too many times|quota|kvot/i.test(m);
 
@@ -241,21 +270,26 @@ export interface Planned { readonly row: GuestRow; readonly inv: Invitation }
 /**
  * The approved guests (by `statusOf`) in sheet order, each with their
  * invitation or why they can't get one. An address that a mailed guest or an
- * earlier approved guest already has is blocked: one mail per address.
+ * earlier approved guest already has is blocked: one mail per address. A
+ * guest whose row waits for review is blocked with the reason.
  */
 export function planInvitations(
-  rows: readonly GuestRow[], statusOf: (r: GuestRow) => string, s: Settings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date,
+  check: TableCheck, rows: readonly GuestRow[], statusOf: (r: GuestRow) => string, s: Settings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date,
 ): Planned[] {
   const used = new Map<string, string>();
   for (const r of rows) if (isMailed(statusOf(r)) && r.guest.email) used.set(normEmail(r.guest.email), r.guest.id);
   const plans: Planned[] = [];
   for (const r of rows) {
     if (statusOf(r) !== 'Godkänd') continue;
+    if (r.unverified || r.index === null) {
+      plans.push({ row: r, inv: { ok: false, reasons: [blockedBy(msg('Gästen får ingen inbjudan nu:', 'The guest gets no invitation now:'), [r.unverified!])] } });
+      continue;
+    }
     const key = normEmail(r.guest.email);
     const other = used.get(key);
     const inv: Invitation = other
       ? { ok: false, reasons: [msg(`Samma e-postadress som ${other}.`, `Same e-mail address as ${other}.`)] }
-      : buildInvitation(r.guest, s, set, rsvpLinkFor, now);
+      : buildInvitation(r.guest, linkVersionOf(check, r.index), s, set, rsvpLinkFor, now);
     if (!other && key) used.set(key, r.guest.id);
     plans.push({ row: r, inv });
   }
@@ -265,147 +299,161 @@ export function planInvitations(
 export const blockedOf = (plans: readonly Planned[]): BlockedGuest[] =>
   plans.flatMap((p) => (p.inv.ok ? [] : [{ id: p.row.guest.id, name: guestName(p.row.guest), reasons: p.inv.reasons }]));
 
+/** The outcome a journal entry records: how a 'Skickar' row is settled by the next lock holder. */
+function recoveryOf(e: string): { to: string; note: string | null } {
+  if (e === 'q' || e === 'n') return { to: 'Godkänd', note: null };
+  if (e === 's') return { to: 'Inbjuden', note: null };
+  if (e.startsWith('f:')) return { to: 'Misslyckad', note: e.slice(2) };
+  return { to: 'Osäker', note: UNCERTAIN_NOTE };
+}
+
+interface Phase1 { picked: string[]; capLeft: number; waiting: number; blocked: BlockedGuest[]; uncertain: number }
+
+/**
+ * Phase 1, under the lock: settle every 'Skickar' row a dead execution left
+ * (by its journal entry), pick at most `n` approved guests, journal them 'q',
+ * THEN mark them 'Skickar' (Logg and Gäster in the same transaction). Rows
+ * waiting for review are never written: their journal entries are carried.
+ */
+function pickBatch(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, token: string, batchSize: number, quota: number): Phase1 {
+  const s = ctx.settings;
+  const check = checkTable(ctx.journal.fresh(), 'guests');
+  const rows = guestRows(check);
+  const now = ports.clock.now();
+  const old = readJournal(ports);
+  const tx = new Tx(ctx.journal);
+  const carried: Record<string, string> = {};
+  const status = new Map<string, string>();
+  for (const r of rows) {
+    status.set(r.guest.id, r.guest.status);
+    if (r.guest.status !== 'Skickar') continue;
+    const e = old?.s[r.guest.id] ?? '';
+    if (e) carried[r.guest.id] = e;
+    if (r.unverified || r.index === null) continue;
+    const { to, note } = recoveryOf(e);
+    const c: Record<string, CellIn> = { [GUEST_COLUMNS.status]: to, [GUEST_COLUMNS.note]: withSendNote(r.guest.note, note) };
+    if (to === 'Godkänd') c[GUEST_COLUMNS.sentAt] = '';
+    status.set(r.guest.id, to);
+    delete carried[r.guest.id];
+    tx.put(check, r.index, c, { action: to === 'Osäker' ? 'gäst.osäker' : 'gäst.återhämtad', object: r.guest.id, before: { Status: 'Skickar' }, after: { Status: to } });
+  }
+  // Room under the cap: everything that has (or may have) been mailed counts.
+  const mailed = rows.filter((r) => isMailed(status.get(r.guest.id) ?? '')).length;
+  const capLeft = Math.max(0, s.inviteCap - mailed);
+  const plans = planInvitations(check, rows, (r) => status.get(r.guest.id) ?? '', s, set, links, now);
+  const ready = plans.filter((p) => p.inv.ok);
+  const picked = ready.slice(0, Math.min(batchSize, quota, capLeft, ready.length)).map((p) => p.row);
+  if (picked.length || Object.keys(carried).length) {
+    const entries: Record<string, string> = { ...carried };
+    for (const r of picked) entries[r.guest.id] = 'q';
+    writeJournal(ports, { token, at: now.toISOString(), s: entries }); // before the marks
+  } else if (old) ports.properties.delete(JOURNAL_KEY);
+  for (const r of picked) {
+    tx.put(check, r.index!, { [GUEST_COLUMNS.status]: 'Skickar', [GUEST_COLUMNS.sentAt]: now, [GUEST_COLUMNS.note]: withSendNote(r.guest.note, null) },
+      { action: 'gäst.skickar', object: r.guest.id, before: { Status: 'Godkänd' }, after: { Status: 'Skickar' } });
+  }
+  tx.commit();
+  return {
+    picked: picked.map((r) => r.guest.id), capLeft, waiting: ready.length, blocked: blockedOf(plans),
+    uncertain: rows.filter((r) => status.get(r.guest.id) === 'Osäker').length,
+  };
+}
+
 /**
  * One batch of "Skicka inbjudningar" (projektledare). The client calls it
  * again while `done` is false. Sends to approved guests not yet invited, at
  * most `batchSize` (≤ 25) per call.
  */
-export function sendBatch(ports: Ports, input: unknown, rsvpLinkFor: RsvpLinkFor): SendProgress {
+export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendProgress {
   const { batchSize } = parseInput((batchArg ??= z.strictObject({ batchSize: z.int().check(z.gte(1), z.lte(MAX_BATCH)) })), input);
-  const ctx = loadContext(ports);
+  const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
   const s = ctx.settings;
-  const set = loadTemplates(ports);
+  const linkFor = links();
+  const set = loadTemplates(ctx.journal, ctx.eventCheck);
   const quota = Math.max(0, Math.floor(ports.mailer.remainingDailyQuota()));
   const token = freshToken(ports.clock.now());
 
-  // Phase 1: recover, pick, mark.
-  const phase1 = ports.lock.withLock(SEND_LOCK_MS, () => {
-    const t = openTable(ports.workbook, 'guests');
-    const rows = guestRows(t);
-    const now = ports.clock.now();
-    const old = readJournal(ports);
-    const changes = new Map<number, Record<string, CellIn>>();
-    const audit: AuditEntry[] = [];
-    const carried: Record<string, string> = {};
-    const status = new Map<string, string>();
-    for (const r of rows) {
-      status.set(r.guest.id, r.guest.status);
-      if (r.guest.status !== 'Skickar') continue;
-      const e = old?.s[r.guest.id] ?? '';
-      if (e) carried[r.guest.id] = e;
-      const [to, note] = e === 'q' || e === 'n' ? ['Godkänd', null] as const
-        : e === 's' ? ['Inbjuden', null] as const
-          : e.startsWith('f:') ? ['Misslyckad', e.slice(2)] as const
-            : ['Osäker', UNCERTAIN_NOTE] as const;
-      const c: Record<string, CellIn> = { [GUEST_COLUMNS.status]: to, [GUEST_COLUMNS.note]: withSendNote(r.guest.note, note) };
-      if (to === 'Godkänd') c[GUEST_COLUMNS.sentAt] = '';
-      changes.set(r.index, c);
-      status.set(r.guest.id, to);
-      audit.push({ action: to === 'Osäker' ? 'gäst.osäker' : 'gäst.återhämtad', object: r.guest.id, before: { Status: 'Skickar' }, after: { Status: to, ...(note ? { Anteckning: note } : {}) } });
-    }
-    // Room under the cap: everything that has (or may have) been mailed counts.
-    const mailed = rows.filter((r) => isMailed(status.get(r.guest.id) ?? '')).length;
-    const capLeft = Math.max(0, s.inviteCap - mailed);
-    // Candidates: approved, in sheet order; block addresses already used by another guest.
-    const plans = planInvitations(rows, (r) => status.get(r.guest.id) ?? '', s, set, rsvpLinkFor, now);
-    const ready = plans.filter((p) => p.inv.ok);
-    const n = Math.min(batchSize, quota, capLeft, ready.length);
-    const picked = ready.slice(0, n).map((p) => p.row);
-    if (picked.length) {
-      const entries: Record<string, string> = { ...carried };
-      for (const r of picked) entries[r.guest.id] = 'q';
-      writeJournal(ports, { token, at: now.toISOString(), s: entries }); // before the marks
-      for (const r of picked) {
-        changes.set(r.index, { [GUEST_COLUMNS.status]: 'Skickar', [GUEST_COLUMNS.sentAt]: now, [GUEST_COLUMNS.note]: withSendNote(r.guest.note, null) });
-        audit.push({ action: 'gäst.skickar', object: r.guest.id, before: { Status: 'Godkänd' }, after: { Status: 'Skickar' } });
-      }
-    }
-    writeChanges(t, changes);
-    appendAudit(ports, audit);
-    if (!picked.length && old) ports.properties.delete(JOURNAL_KEY);
-    return {
-      picked: picked.map((r) => r.guest.id), capLeft, waiting: ready.length, blocked: blockedOf(plans),
-      uncertain: rows.filter((r) => status.get(r.guest.id) === 'Osäker').length,
-    };
-  }); // released: the lock port flushes, so 'Skickar' is in the sheet before any mail goes out
+  const phase1 = ports.lock.withLock(SEND_LOCK_MS, () => pickBatch(ports, ctx, set, linkFor, token, batchSize, quota));
+  // Released: the lock port flushes, so 'Skickar' is in the sheet before any mail goes out.
 
   if (phase1.picked.length === 0) {
-    const done = true;
     const message = phase1.waiting === 0
       ? (phase1.blocked.length
         ? msg(`Inget att skicka: ${phase1.blocked.length} godkända gäster är blockerade (se skälen).`, `Nothing to send: ${phase1.blocked.length} approved guests are blocked (see the reasons).`)
         : msg('Alla godkända gäster har fått sin inbjudan.', 'Every approved guest has been invited.'))
       : quota === 0 ? quotaMsg(phase1.waiting)
         : msg(`Taket (${s.inviteCap} inbjudna) är nått; ${phase1.waiting} godkända gäster väntar.`, `The cap (${s.inviteCap} invited) is reached; ${phase1.waiting} approved guests are waiting.`);
-    return { sent: 0, failed: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked, quotaLeft: quota, capLeft: phase1.capLeft, done, message };
+    return { sent: 0, failed: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked, quotaLeft: quota, capLeft: phase1.capLeft, done: true, message };
   }
 
   // Phase 2: send and record, holding the lock (so a 'Skickar' anyone else sees is dead).
-  return ports.lock.withLock(SEND_LOCK_MS, () => {
-    const t = openTable(ports.workbook, 'guests');
-    const rows = guestRows(t);
-    const j = readJournal(ports);
-    if (!j || j.token !== token) {
-      return {
-        sent: 0, failed: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
-        quotaLeft: quota, capLeft: phase1.capLeft, done: false,
-        message: msg('En annan utskick tog över; inget skickades i detta steg.', 'Another send took over; nothing was sent in this step.'),
-      };
-    }
-    const byId = new Map(rows.map((r) => [r.guest.id, r]));
-    const now = ports.clock.now();
-    const outcome = new Map<string, string>();
-    let stop = false;
-    for (const id of phase1.picked) {
-      const r = byId.get(id);
-      if (!r || r.guest.status !== 'Skickar') continue; // changed meanwhile: not ours to send
-      if (stop) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
-      const inv = buildInvitation(r.guest, s, set, rsvpLinkFor, now);
-      if (!inv.ok) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
-      j.s[id] = 'a';
-      writeJournal(ports, j); // carries the previous guest's outcome too
-      try {
-        ports.mailer.send(inv.message);
-        outcome.set(id, 's');
-      } catch (err) {
-        const why = String(err instanceof Error ? err.message : err).replace(/[\r\n]+/g, ' ').slice(0, 150);
-        if (isQuotaError(why)) { outcome.set(id, 'n'); stop = true; } else outcome.set(id, `f:${why}`);
-      }
-      j.s[id] = outcome.get(id) ?? 'a';
-    }
-    writeJournal(ports, j);
-    const changes = new Map<number, Record<string, CellIn>>();
-    const audit: AuditEntry[] = [];
-    let sent = 0, failed = 0;
-    for (const [id, o] of outcome) {
-      const r = byId.get(id);
-      if (!r) continue;
-      const c: Record<string, CellIn> =
-        o === 's' ? { [GUEST_COLUMNS.status]: 'Inbjuden', [GUEST_COLUMNS.sentAt]: now }
-          : o === 'n' ? { [GUEST_COLUMNS.status]: 'Godkänd', [GUEST_COLUMNS.sentAt]: '' }
-            : { [GUEST_COLUMNS.status]: 'Misslyckad', [GUEST_COLUMNS.note]: withSendNote(r.guest.note, o.slice(2)) };
-      changes.set(r.index, c);
-      if (o === 's') sent++;
-      if (o.startsWith('f:')) failed++;
-      audit.push({
-        action: o === 's' ? 'gäst.inbjuden' : o === 'n' ? 'gäst.ej-skickad' : 'gäst.misslyckad', object: id,
-        before: { Status: 'Skickar' }, after: { Status: c[GUEST_COLUMNS.status], ...(o.startsWith('f:') ? { Skäl: o.slice(2) } : {}) },
-      });
-    }
-    writeChanges(t, changes);
-    appendAudit(ports, audit);
-    ports.properties.delete(JOURNAL_KEY);
-    const remaining = phase1.waiting - sent - failed;
-    const quotaLeft = stop ? 0 : Math.max(0, quota - sent);
-    const capLeft = Math.max(0, phase1.capLeft - sent);
-    const done = remaining <= 0 || quotaLeft === 0 || capLeft === 0;
-    const parts = msg(
-      `${sent} inbjudningar skickade${failed ? `, ${failed} misslyckades` : ''}; ${remaining} kvar.`,
-      `${sent} invitations sent${failed ? `, ${failed} failed` : ''}; ${remaining} left.`,
-    );
-    const message = remaining > 0 && quotaLeft === 0 ? msg(`${parts.sv} ${quotaMsg(remaining).sv}`, `${parts.en} ${quotaMsg(remaining).en}`) : parts;
-    return { sent, failed, remaining, uncertain: phase1.uncertain, blocked: phase1.blocked, quotaLeft, capLeft, done, message };
-  });
+  return ports.lock.withLock(SEND_LOCK_MS, () => sendPicked(ports, ctx, set, linkFor, token, phase1, quota));
 }
 
+/** Phase 2, under the lock: journal 'a', send, journal the outcome; then record every outcome in one transaction. */
+function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, token: string, phase1: Phase1, quota: number): SendProgress {
+  const check = checkTable(ctx.journal.fresh(), 'guests');
+  const rows = guestRows(check);
+  const j = readJournal(ports);
+  if (!j || j.token !== token) {
+    return {
+      sent: 0, failed: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
+      quotaLeft: quota, capLeft: phase1.capLeft, done: false,
+      message: msg('En annan utskick tog över; inget skickades i detta steg.', 'Another send took over; nothing was sent in this step.'),
+    };
+  }
+  const byId = new Map(rows.map((r) => [r.guest.id, r]));
+  const now = ports.clock.now();
+  const outcome = new Map<string, string>();
+  let stop = false;
+  for (const id of phase1.picked) {
+    const r = byId.get(id);
+    // Changed meanwhile (by hand, or settled by someone else): not ours to send.
+    if (!r || r.unverified || r.index === null || r.guest.status !== 'Skickar') continue;
+    if (stop) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
+    const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), ctx.settings, set, links, now);
+    if (!inv.ok) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
+    j.s[id] = 'a';
+    writeJournal(ports, j); // carries the previous guest's outcome too
+    try {
+      ports.mailer.send(inv.message);
+      outcome.set(id, 's');
+    } catch (err) {
+      const why = String(err instanceof Error ? err.message : err).replace(/[\r\n]+/g, ' ').slice(0, 150);
+      if (isQuotaError(why)) { outcome.set(id, 'n'); stop = true; } else outcome.set(id, `f:${why}`);
+    }
+    j.s[id] = outcome.get(id) ?? 'a';
+  }
+  writeJournal(ports, j);
+  const tx = new Tx(ctx.journal);
+  let sent = 0, failed = 0;
+  for (const [id, o] of outcome) {
+    const r = byId.get(id)!;
+    const c: Record<string, CellIn> =
+      o === 's' ? { [GUEST_COLUMNS.status]: 'Inbjuden', [GUEST_COLUMNS.sentAt]: now }
+        : o === 'n' ? { [GUEST_COLUMNS.status]: 'Godkänd', [GUEST_COLUMNS.sentAt]: '' }
+          : { [GUEST_COLUMNS.status]: 'Misslyckad', [GUEST_COLUMNS.note]: withSendNote(r.guest.note, o.slice(2)) };
+    if (o === 's') sent++;
+    if (o.startsWith('f:')) failed++;
+    tx.put(check, r.index!, c, {
+      action: o === 's' ? 'gäst.inbjuden' : o === 'n' ? 'gäst.ej-skickad' : 'gäst.misslyckad', object: id,
+      before: { Status: 'Skickar' }, after: { Status: c[GUEST_COLUMNS.status], ...(o.startsWith('f:') ? { Skäl: o.slice(2) } : {}) },
+    });
+    delete j.s[id];
+  }
+  tx.commit();
+  // Entries of rows that could not be settled (changed by hand meanwhile) stay for the next run.
+  if (Object.keys(j.s).length) writeJournal(ports, { ...j, token: '' });
+  else ports.properties.delete(JOURNAL_KEY);
+  const remaining = phase1.waiting - sent - failed;
+  const quotaLeft = stop ? 0 : Math.max(0, quota - sent);
+  const capLeft = Math.max(0, phase1.capLeft - sent);
+  const done = remaining <= 0 || quotaLeft === 0 || capLeft === 0;
+  const parts = msg(
+    `${sent} inbjudningar skickade${failed ? `, ${failed} misslyckades` : ''}; ${remaining} kvar.`,
+    `${sent} invitations sent${failed ? `, ${failed} failed` : ''}; ${remaining} left.`,
+  );
+  const message = remaining > 0 && quotaLeft === 0 ? msg(`${parts.sv} ${quotaMsg(remaining).sv}`, `${parts.en} ${quotaMsg(remaining).en}`) : parts;
+  return { sent, failed, remaining, uncertain: phase1.uncertain, blocked: phase1.blocked, quotaLeft, capLeft, done, message };
+}

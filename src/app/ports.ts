@@ -42,6 +42,8 @@ export interface TablePort {
 export interface WorkbookPort {
   /** null when the sheet does not exist. */
   table(sheetName: string): TablePort | null;
+  /** The spreadsheet owner's e-mail, lower-cased ('' when unknown, e.g. in a shared drive). One service call. */
+  owner(): string;
 }
 
 export class LockTimeoutError extends Error {
@@ -96,6 +98,17 @@ export interface MailerPort {
   send(message: MailMessage): void;
 }
 
+export interface RandomPort {
+  /** A random (version 4) UUID from the platform. */
+  uuid(): string;
+}
+
+/** Short-lived counters (rate limits). Best effort: an entry may vanish early. */
+export interface CachePort {
+  get(key: string): string | null;
+  put(key: string, value: string, seconds: number): void;
+}
+
 export interface Ports {
   readonly workbook: WorkbookPort;
   readonly lock: LockPort;
@@ -103,4 +116,6 @@ export interface Ports {
   readonly user: UserPort;
   readonly properties: PropertiesPort;
   readonly mailer: MailerPort;
+  readonly random: RandomPort;
+  readonly cache: CachePort;
 }

@@ -1,45 +1,68 @@
 /**
  * The RSVP page's use cases. The guest is anonymous: the token in their
  * personal link is the only authority, so it is checked (constant time)
- * before Gäster is read, and a bad token and an unknown guest get the same
- * neutral answer. A guest sees only their own data.
+ * before Gäster is read, and a bad token, an old link (its version moved on),
+ * a deleted guest and an unknown one get the same neutral answer. A guest
+ * sees only their own data, and after the answer deadline only their name.
+ *
+ * Personal data (GDPR): the page carries the privacy notice (controller,
+ * purpose, legal basis, retention, the data-protection officer: settings);
+ * dietary needs are health data (art. 9) and are stored only with the
+ * guest's explicit consent, which is recorded and can be withdrawn.
  */
 import * as z from 'zod/mini';
 import { GUEST_COLUMNS, GUEST_LIMITS, isValidEmail, parseLanguage, type Guest } from '../core/guests';
 import { occurrencesFor } from '../core/ics';
 import { msg, type Lang, type Msg } from '../core/msg';
 import type { Settings } from '../core/settings';
-import { formatDate } from '../core/template';
-import { appendAudit } from './audit';
-import { loadContext } from './context';
-import { GUEST_LOCK_MS, parseInput } from './guests';
-import { findGuestRow, writeChanges } from './invite-rows';
-import type { Ports } from './ports';
-import { openTable } from './tables';
+import { addMonths, formatDate } from '../core/template';
+import { loadFullContext, type FullContext } from './context';
+import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
+import { guestRows, type GuestRow } from './invite-rows';
+import { checkTable, Tx, type TableCheck } from './journal';
+import type { CellIn, Ports } from './ports';
 
-/** Checks a token for a guest ID (constant time; the adapter holds the key). */
-export type Verify = (guestId: string, token: string) => boolean;
+/** Checks a token for a guest ID and link version (constant time; the adapter holds the key). */
+export type Verify = (guestId: string, version: number, token: string) => boolean;
 
-/** The one answer to a bad token and to an unknown guest alike. */
+/** The one answer to a bad token, an old link and an unknown guest alike. */
 export const neutralMsg = (): Msg => msg(
-  'Länken fungerar inte. Använd hela länken i din inbjudan, eller svara arrangören via e-post.',
-  'This link does not work. Use the whole link in your invitation, or reply to the organiser by e-mail.',
+  'Länken fungerar inte. Använd hela länken i din senaste inbjudan, eller svara arrangören via e-post.',
+  'This link does not work. Use the whole link in your latest invitation, or reply to the organiser by e-mail.',
 );
 
+/** At most this many submissions per guest and hour (a link that leaks can't be used to flood the sheet or the log). */
+export const RSVP_PER_HOUR = 20;
+
 function buildSchemas() {
-  const key = { g: z.string().check(z.maxLength(40)), t: z.string().check(z.maxLength(100)) };
+  const key = { g: z.string().check(z.maxLength(40)), v: z.union([z.string().check(z.regex(/^[1-9]\d{0,5}$/)), z.int().check(z.gte(1))]), t: z.string().check(z.maxLength(100)) };
   return {
     key: z.object(key),
-    answer: z.strictObject({ ...key, answer: z.enum(['ja', 'nej']), diet: z.optional(z.string().check(z.maxLength(GUEST_LIMITS.diet))) }),
+    answer: z.strictObject({
+      ...key, answer: z.enum(['ja', 'nej']),
+      diet: z.optional(z.string().check(z.maxLength(GUEST_LIMITS.diet))),
+      consent: z.optional(z.boolean()),
+    }),
   };
 }
 let built: ReturnType<typeof buildSchemas> | undefined;
 /** The input schemas, built on first use (nothing runs at global scope). */
 const schemas = () => (built ??= buildSchemas());
 
+export interface PrivacyNotice {
+  readonly controller: string;
+  readonly purpose: string;
+  readonly legalBasis: string;
+  readonly retention: string;
+  readonly dpo: string;
+  /** The guest's rights (GDPR art. 13.2 b, d): access, rectification, erasure, restriction, objection, complaint to IMY. */
+  readonly rights: string;
+}
+
 export interface RsvpView {
   readonly lang: Lang;
   readonly g: string;
+  readonly v: number;
   readonly t: string;
   readonly firstName: string;
   readonly lastName: string;
@@ -48,15 +71,18 @@ export interface RsvpView {
   readonly events: readonly { name: string; date: string; start: string; end: string }[];
   readonly answer: '' | 'ja' | 'nej';
   readonly diet: string;
+  /** The guest has consented to storing dietary needs. */
+  readonly consent: boolean;
   /** 'Sista svarsdag' as written ("20 november 2009"). */
   readonly deadline: string;
   readonly replyTo: string;
-  /** Why the guest can't answer here; '' when they can. */
+  /** Why the guest can't answer here; '' when they can. After the deadline the view holds nothing personal but the name. */
   readonly closed: string;
+  readonly privacy: PrivacyNotice;
 }
 
 export type RsvpPage = { ok: true; view: RsvpView } | { ok: false; message: Msg };
-export type RsvpAnswer = { saved: true; view: RsvpView; message: Msg } | { saved: false; message: Msg; view?: RsvpView };
+export type RsvpAnswer = { saved: boolean; view?: RsvpView; message: Msg };
 
 /** The end of 'Sista svarsdag' in Stockholm (CET, or CEST from the last Sunday of March to the last Sunday of October). */
 export function deadlineEnd(iso: string): number | null {
@@ -69,68 +95,167 @@ export function deadlineEnd(iso: string): number | null {
   return Date.UTC(y, mo - 1, d + 1) - (summer ? 2 : 1) * 3_600_000;
 }
 
+const pastDeadline = (s: Settings, now: Date): boolean => {
+  const end = deadlineEnd(s.rsvpDeadline);
+  return end !== null && now.getTime() >= end;
+};
+
 function closedReason(g: Guest, s: Settings, now: Date, lang: Lang): string {
   const contact = isValidEmail(s.replyTo) ? msg(` Kontakta ${s.replyTo.trim()}.`, ` Please contact ${s.replyTo.trim()}.`)[lang] : '';
   if (g.status !== 'Inbjuden' && g.status !== 'Tackat ja' && g.status !== 'Tackat nej') return msg('Svar kan inte tas emot för den här inbjudan just nu.', 'Replies cannot be taken for this invitation right now.')[lang] + contact;
-  const end = deadlineEnd(s.rsvpDeadline);
-  if (end !== null && now.getTime() >= end) {
+  if (pastDeadline(s, now)) {
     return msg(`Sista svarsdag (${formatDate(s.rsvpDeadline, 'sv')}) har passerat, så svaret kan inte ändras här.`,
       `The reply deadline (${formatDate(s.rsvpDeadline, 'en')}) has passed, so the reply can't be changed here.`)[lang] + contact;
   }
   return '';
 }
 
-function viewOf(g: Guest, s: Settings, now: Date, t: string): RsvpView {
-  const lang = parseLanguage(g.language) ?? 'sv';
+/** The notice a Swedish authority gives when it collects personal data (GDPR art. 13), in the guest's language. */
+export function privacyNotice(s: Settings, lang: Lang): PrivacyNotice {
+  const end = s.endDate ? addMonths(s.endDate, s.retentionMonths) : '';
   return {
-    lang, g: g.id, t, firstName: g.firstName, lastName: g.lastName, eventName: s.eventName, venue: s.venue,
-    events: occurrencesFor(g.events, s).map((o) => ({ name: o.key.split('#')[0], date: formatDate(o.date, lang), start: o.start, end: o.end })),
-    answer: g.status === 'Tackat ja' ? 'ja' : g.status === 'Tackat nej' ? 'nej' : '',
-    diet: g.diet, deadline: formatDate(s.rsvpDeadline, lang), replyTo: isValidEmail(s.replyTo) ? s.replyTo.trim() : '',
-    closed: closedReason(g, s, now, lang),
+    controller: s.controller,
+    purpose: s.purpose || msg(
+      `Att hantera inbjudan till ${s.eventName}: ditt svar, vilka delar du deltar i och, om du vill, dina kostbehov till cateringen.`,
+      `To handle your invitation to ${s.eventName}: your reply, the parts you attend and, if you wish, your dietary needs for the caterer.`,
+    )[lang],
+    legalBasis: s.legalBasis || msg(
+      'Uppgift av allmänt intresse (art. 6.1 e dataskyddsförordningen). Kostuppgifter sparas bara med ditt uttryckliga samtycke (art. 9.2 a), som du kan ta tillbaka här.',
+      'A task carried out in the public interest (GDPR art. 6(1)(e)). Dietary needs are stored only with your explicit consent (art. 9(2)(a)), which you can withdraw here.',
+    )[lang],
+    retention: end
+      ? msg(`Kontaktuppgifter och kostuppgifter raderas senast ${formatDate(end, 'sv')}.`, `Contact details and dietary needs are deleted by ${formatDate(end, 'en')} at the latest.`)[lang]
+      : msg('Kontaktuppgifter och kostuppgifter raderas efter evenemanget.', 'Contact details and dietary needs are deleted after the event.')[lang],
+    dpo: s.dpo,
+    rights: msg(
+      'Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade, raderade eller begränsade, och att invända mot behandlingen. Klagomål kan lämnas till Integritetsskyddsmyndigheten (IMY).',
+      'You have the right to know what data we hold about you and to have it corrected, erased or restricted, and to object to its use. Complaints can be made to the Swedish Authority for Privacy Protection (IMY).',
+    )[lang],
   };
 }
 
-/** What the page shows: the guest's own data, or the neutral message. Two range reads, no write. */
+function viewOf(r: GuestRow, check: TableCheck, s: Settings, now: Date, t: string): RsvpView {
+  const g = r.guest;
+  const lang = parseLanguage(g.language) ?? 'sv';
+  const closed = closedReason(g, s, now, lang);
+  // Once the deadline has passed the page shows nothing personal but the name (the link may sit in an inbox for years).
+  const discreet = pastDeadline(s, now);
+  const consent = r.index !== null && check.t.col[GUEST_COLUMNS.consent] !== undefined && check.t.snap.rows[r.index][check.t.col[GUEST_COLUMNS.consent]] !== '';
+  return {
+    lang, g: g.id, v: r.index === null ? 1 : linkVersionOf(check, r.index), t, firstName: g.firstName, lastName: g.lastName,
+    eventName: s.eventName, venue: discreet ? '' : s.venue,
+    events: discreet ? [] : occurrencesFor(g.events, s).map((o) => ({ name: o.key.split('#')[0], date: formatDate(o.date, lang), start: o.start, end: o.end })),
+    answer: discreet ? '' : g.status === 'Tackat ja' ? 'ja' : g.status === 'Tackat nej' ? 'nej' : '',
+    diet: discreet ? '' : g.diet, consent: !discreet && consent,
+    deadline: formatDate(s.rsvpDeadline, lang), replyTo: isValidEmail(s.replyTo) ? s.replyTo.trim() : '',
+    closed, privacy: privacyNotice(s, lang),
+  };
+}
+
+interface Found { readonly ctx: FullContext; readonly check: TableCheck; readonly row: GuestRow & { index: number } }
+
+/**
+ * The guest behind a verified token, or null. The token is checked first (no
+ * read at all for a bad one); then the row must exist, be verified (a row
+ * changed outside the add-on waits for the project leader) and carry the
+ * link's version (an older link was revoked).
+ */
+const tokenOk = (g: string, v: number, token: string, verify: Verify): boolean =>
+  !!g && Number.isSafeInteger(v) && verify(g, v, token);
+
+function findGuest(ports: Ports, g: string, v: number, token: string, verify: Verify): Found | null {
+  if (!tokenOk(g, v, token, verify)) return null;
+  const ctx = loadFullContext(ports);
+  const check = checkTable(ctx.journal, 'guests');
+  // A row typed in with the same ID (waiting for review) must not hide the guest's own verified row.
+  const matches = guestRows(check).filter((r) => r.guest.id === g);
+  const row = matches.find((r) => !r.unverified) ?? matches[0];
+  if (!row || row.unverified || row.index === null || linkVersionOf(check, row.index) !== v) return null;
+  return { ctx, check, row: row as GuestRow & { index: number } };
+}
+
+/** What the page shows: the guest's own data, or the neutral message. Three range reads, no write. */
 export function viewRsvp(ports: Ports, input: unknown, verify: Verify): RsvpPage {
   const k = schemas().key.safeParse(input);
-  if (!k.success || !k.data.g || !verify(k.data.g, k.data.t)) return { ok: false, message: neutralMsg() };
-  const { settings } = loadContext(ports);
-  const r = findGuestRow(openTable(ports.workbook, 'guests'), k.data.g);
-  return r ? { ok: true, view: viewOf(r.guest, settings, ports.clock.now(), k.data.t) } : { ok: false, message: neutralMsg() };
+  if (!k.success) return { ok: false, message: neutralMsg() };
+  const found = findGuest(ports, k.data.g, Number(k.data.v), k.data.t, verify);
+  if (!found) return { ok: false, message: neutralMsg() };
+  return { ok: true, view: viewOf(found.row, found.check, found.ctx.settings, ports.clock.now(), k.data.t) };
+}
+
+const tooManyMsg = (): Msg => msg(
+  'Svaret har skickats för många gånger på kort tid. Vänta en stund och försök igen.',
+  'The reply has been sent too many times in a short while. Wait a moment and try again.',
+);
+
+/** Counts a submission for the guest; false when the hour's allowance is used up (best effort: the cache may forget). */
+function withinRate(ports: Ports, guestId: string, now: Date): boolean {
+  const key = `rsvp:${guestId}:${Math.floor(now.getTime() / 3_600_000)}`;
+  const n = Number(ports.cache.get(key) ?? '0') || 0;
+  if (n >= RSVP_PER_HOUR) return false;
+  ports.cache.put(key, String(n + 1), 3600);
+  return true;
 }
 
 /**
- * Records the guest's answer: under the document lock, re-reads Gäster and
- * writes Status, Svarad and Kost/allergier in one range write, then logs
- * (user 'gäst:<id>'). Diet is stored as literal text by the table port.
+ * Records the guest's answer: under the lock, re-reads Gäster and writes
+ * Status, Svarad, Kost/allergier and Samtycke kost in one sealed row write,
+ * then logs (user 'gäst:<id>'; that the diet changed, never what it says).
+ * Dietary needs without consent are refused; withdrawing consent clears them.
+ * An answer identical to the stored one writes nothing.
  */
 export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAnswer {
   const a = parseInput(schemas().answer, input);
-  if (!a.g || !verify(a.g, a.t)) return { saved: false, message: neutralMsg() };
-  const { settings } = loadContext(ports);
+  const v = Number(a.v);
+  if (!a.consent && (a.diet ?? '').trim() !== '') {
+    return { saved: false, message: msg(
+      'Kryssa i samtycket om du vill att vi sparar dina kostbehov, eller lämna fältet tomt.',
+      'Tick the consent box if you want us to store your dietary needs, or leave the field empty.',
+    ) };
+  }
+  if (!tokenOk(a.g, v, a.t, verify)) return { saved: false, message: neutralMsg() };
+  if (!withinRate(ports, a.g, ports.clock.now())) return { saved: false, message: tooManyMsg() };
   return ports.lock.withLock(GUEST_LOCK_MS, () => {
-    const t = openTable(ports.workbook, 'guests');
-    const r = findGuestRow(t, a.g);
-    if (!r) return { saved: false, message: neutralMsg() };
+    const found = findGuest(ports, a.g, v, a.t, verify);
+    if (!found) return { saved: false, message: neutralMsg() };
+    const { ctx, check, row } = found;
     const now = ports.clock.now();
-    const g = r.guest;
-    const closed = closedReason(g, settings, now, 'sv');
-    if (closed) return { saved: false, message: msg(closed, closedReason(g, settings, now, 'en')), view: viewOf(g, settings, now, a.t) };
+    const g = row.guest;
+    const consentCol = check.t.col[GUEST_COLUMNS.consent];
+    const consentAt = consentCol === undefined ? '' : check.t.snap.rows[row.index][consentCol];
+    const consentNow = consentAt !== '';
+    const closed = closedReason(g, ctx.settings, now, 'sv');
+    // Withdrawing consent is as easy as giving it (art. 7.3): allowed even when answers are closed.
+    if (closed && !a.consent && (consentNow || g.diet !== '')) return withdraw(ctx, check, row, now, a.t);
+    if (closed) return { saved: false, message: msg(closed, closedReason(g, ctx.settings, now, 'en')), view: viewOf(row, check, ctx.settings, now, a.t) };
     const status = a.answer === 'ja' ? 'Tackat ja' : 'Tackat nej';
-    const diet = a.diet === undefined ? g.diet : a.diet.trim();
-    writeChanges(t, new Map([[r.index, { [GUEST_COLUMNS.status]: status, [GUEST_COLUMNS.answeredAt]: now, [GUEST_COLUMNS.diet]: diet }]]));
-    // Kost/allergier can be health data: the log says that it changed, not what it says.
-    appendAudit({ ...ports, user: { email: () => `gäst:${g.id}` } }, [{
-      action: 'gäst.svar', object: g.id,
-      before: { Status: g.status }, after: { Status: status, ...(diet !== g.diet ? { 'Kost/allergier': 'ändrad' } : {}) },
-    }]);
-    const view = viewOf({ ...g, status, diet }, settings, now, a.t);
-    return {
-      saved: true, view,
-      message: a.answer === 'ja'
-        ? msg('Tack! Ditt svar är registrerat: du kommer.', 'Thank you! Your reply is registered: you will attend.')
-        : msg('Tack! Ditt svar är registrerat: du kan inte komma.', 'Thank you! Your reply is registered: you cannot attend.'),
+    // A guest who is not coming needs no dietary data (minimisation); an absent field keeps what is stored.
+    const keep = a.consent === true && a.answer === 'ja';
+    const diet = keep ? (a.diet === undefined ? g.diet : a.diet.trim()) : '';
+    const same = g.status === status && g.diet === diet && consentNow === keep;
+    const thanks = a.answer === 'ja'
+      ? msg('Tack! Ditt svar är registrerat: du kommer.', 'Thank you! Your reply is registered: you will attend.')
+      : msg('Tack! Ditt svar är registrerat: du kan inte komma.', 'Thank you! Your reply is registered: you cannot attend.');
+    if (same) return { saved: true, view: viewOf(row, check, ctx.settings, now, a.t), message: thanks };
+    const values: Record<string, CellIn> = {
+      [GUEST_COLUMNS.status]: status, [GUEST_COLUMNS.answeredAt]: now, [GUEST_COLUMNS.diet]: diet,
+      [GUEST_COLUMNS.consent]: keep ? (consentNow ? consentAt as CellIn : now) : '',
     };
+    new Tx(ctx.journal, `gäst:${g.id}`).put(check, row.index, values, {
+      action: 'gäst.svar', object: g.id,
+      before: { Status: g.status }, after: guestAudit({ Status: status, ...(diet !== g.diet ? { [GUEST_COLUMNS.diet]: diet } : {}), ...(consentNow !== keep ? { Samtycke: keep ? 'givet' : 'återkallat' } : {}) }),
+    }).commit();
+    return { saved: true, view: viewOf({ ...row, guest: { ...g, status, diet } }, check, ctx.settings, now, a.t), message: thanks };
   });
+}
+
+/** Clears the dietary needs and the consent (nothing else), logged as the guest. */
+function withdraw(ctx: FullContext, check: TableCheck, row: GuestRow & { index: number }, now: Date, t: string): RsvpAnswer {
+  const g = row.guest;
+  const values: Record<string, CellIn> = { [GUEST_COLUMNS.diet]: '', [GUEST_COLUMNS.consent]: '' };
+  new Tx(ctx.journal, `gäst:${g.id}`).put(check, row.index, values, { action: 'gäst.samtycke-återkallat', object: g.id, after: guestAudit({ ...values, Samtycke: 'återkallat' }) }).commit();
+  return {
+    saved: true, view: viewOf({ ...row, guest: { ...g, diet: '' } }, check, ctx.settings, now, t),
+    message: msg('Dina kostuppgifter är raderade och ditt samtycke är återkallat.', 'Your dietary needs are deleted and your consent is withdrawn.'),
+  };
 }

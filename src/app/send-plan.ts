@@ -5,11 +5,11 @@
  * Reads only; projektledare.
  */
 import { isMailed } from '../core/guests';
-import { loadContext, requireRole } from './context';
+import { loadFullContext, requireRole } from './context';
 import { guestName, guestRows, sendNoteOf } from './invite-rows';
-import { blockedOf, loadTemplates, planInvitations, type BlockedGuest, type RsvpLinkFor } from './merge';
+import { checkTable } from './journal';
+import { blockedOf, loadTemplates, planInvitations, type BlockedGuest, type RsvpLinks } from './merge';
 import type { Ports } from './ports';
-import { openTable } from './tables';
 
 export interface PlannedRecipient { readonly id: string; readonly name: string; readonly email: string; readonly language: string }
 export interface AttentionGuest { readonly id: string; readonly name: string; readonly email: string; readonly status: string; readonly note: string }
@@ -28,12 +28,13 @@ export interface SendPlan {
   readonly attention: readonly AttentionGuest[];
 }
 
-export function planSend(ports: Ports, rsvpLinkFor: RsvpLinkFor): SendPlan {
-  const ctx = loadContext(ports);
+export function planSend(ports: Ports, links: RsvpLinks): SendPlan {
+  const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
   const s = ctx.settings;
-  const rows = guestRows(openTable(ports.workbook, 'guests'));
-  const plans = planInvitations(rows, (r) => r.guest.status, s, loadTemplates(ports), rsvpLinkFor, ports.clock.now());
+  const check = checkTable(ctx.journal, 'guests');
+  const rows = guestRows(check);
+  const plans = planInvitations(check, rows, (r) => r.guest.status, s, loadTemplates(ctx.journal, ctx.eventCheck), links(), ports.clock.now());
   const recipients = plans.flatMap(({ row: { guest: g }, inv }) => (inv.ok ? [{ id: g.id, name: guestName(g), email: g.email, language: g.language }] : []));
   const attention = rows.filter((r) => r.guest.status === 'Osäker' || r.guest.status === 'Misslyckad').map(({ guest: g }) => ({
     id: g.id, name: guestName(g), email: g.email, status: g.status, note: sendNoteOf(g.note),

@@ -15,11 +15,14 @@ export interface AuditRow {
   readonly object: string;
   readonly before: string;
   readonly after: string;
+  /** The sealed row this entry wrote (JSON, src/app/journal.ts); '' or absent for other entries. */
+  readonly rad?: string;
 }
 
+/** Rows written before the Rad column existed hash exactly as they did then. */
 export function auditHash(prev: string, row: AuditRow): string {
-  const canonical = JSON.stringify([prev, row.time, row.user, row.action, row.object, row.before, row.after]);
-  return sha256Hex(canonical);
+  const base = [prev, row.time, row.user, row.action, row.object, row.before, row.after];
+  return sha256Hex(JSON.stringify(row.rad ? [...base, row.rad] : base));
 }
 
 /** Chains rows after `prev`; returns each row's hash. */
@@ -58,6 +61,55 @@ export function auditValue(v: unknown): string {
       ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : val,
   );
+}
+
+/** A checkpoint of the chain: the hash after entry `n` (1-based). */
+export type Checkpoint = readonly [n: number, hash: string];
+
+/** Checkpoints every CHECKPOINT_EVERY entries; when there are too many, every other one is dropped. */
+export const CHECKPOINT_EVERY = 100;
+const MAX_CHECKPOINTS = 48;
+
+/** Adds the checkpoints that fall among entries from+1 … from+hashes.length. */
+export function addCheckpoints(cps: readonly Checkpoint[], from: number, hashes: readonly string[]): Checkpoint[] {
+  let out = cps.slice();
+  let every = out.length >= 2 ? out[1][0] - out[0][0] : CHECKPOINT_EVERY;
+  hashes.forEach((h, i) => {
+    const n = from + i + 1;
+    if (n % every === 0) out.push([n, h]);
+    if (out.length > MAX_CHECKPOINTS) {
+      every *= 2;
+      out = out.filter(([k]) => k % every === 0);
+    }
+  });
+  return out;
+}
+
+export type AnchorCheck =
+  | { ok: true }
+  | { ok: false; kind: 'truncated'; anchored: number; found: number }
+  | { ok: false; kind: 'extra'; anchored: number; found: number }
+  | { ok: false; kind: 'rewritten'; after: number; before: number };
+
+/**
+ * Compares an intact-looking chain with the anchor kept where editors can't
+ * write: a recomputed chain is self-consistent but ends in another head; the
+ * first checkpoint that differs bounds where the rewrite starts.
+ */
+export function checkAnchor(
+  hashes: readonly string[], anchor: { readonly n: number; readonly head: string; readonly cp: readonly Checkpoint[] },
+): AnchorCheck {
+  if (hashes.length < anchor.n) return { ok: false, kind: 'truncated', anchored: anchor.n, found: hashes.length };
+  let last = 0;
+  for (const [n, h] of anchor.cp) {
+    if (n > hashes.length) break;
+    if (hashes[n - 1] !== h) return { ok: false, kind: 'rewritten', after: last, before: n };
+    last = n;
+  }
+  const head = anchor.n === 0 ? GENESIS : hashes[anchor.n - 1];
+  if (head !== anchor.head) return { ok: false, kind: 'rewritten', after: last, before: anchor.n };
+  if (hashes.length > anchor.n) return { ok: false, kind: 'extra', anchored: anchor.n, found: hashes.length };
+  return { ok: true };
 }
 
 /** Whole-second ISO time. */

@@ -569,6 +569,8 @@ export interface BudgetOverview {
   readonly balanced: boolean;
   /** "Budgeten är i balans." / "Budgeten är inte i balans: …" */
   readonly status: Msg;
+  /** Changes made outside the add-on that wait for review (src/app/integrity.ts); they block their funders. */
+  readonly review?: readonly Msg[];
 }
 
 export function funderView(f: FunderState): FunderView {

@@ -35,6 +35,10 @@ export const GUEST_COLUMNS = {
   sentAt: 'Skickad',
   answeredAt: 'Svarad',
   note: 'Anteckning',
+  /** Bumped when an RSVP link must stop working (address changed, sent again, personal data purged). */
+  linkVersion: 'Länkversion',
+  /** When the guest consented to storing dietary needs (health data, GDPR art. 9.2 a); empty: no consent. */
+  consent: 'Samtycke kost',
 } as const;
 
 export type GuestField = keyof typeof GUEST_COLUMNS;
@@ -288,6 +292,11 @@ export function judgeCellEdit(
       return revert(msg('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.'));
     case GUEST_COLUMNS.sentAt:
       return revert(msg('Skickad sätts av utskicket.', 'Skickad is set by the send.'));
+    case GUEST_COLUMNS.answeredAt:
+    case GUEST_COLUMNS.consent:
+      return revert(msg(`${e.header} sätts av gästens svar på svarssidan.`, `${e.header} is set by the guest's answer on the RSVP page.`));
+    case GUEST_COLUMNS.linkVersion:
+      return revert(msg('Länkversionen sätts av Summit Planner.', 'The link version is set by Summit Planner.'));
     default: {
       const f = (Object.keys(GUEST_COLUMNS) as GuestField[]).find((k) => GUEST_COLUMNS[k] === e.header);
       const lim = f && f in GUEST_LIMITS ? GUEST_LIMITS[f as LimitedField] : undefined;
@@ -334,9 +343,9 @@ export function judgeRows(
   return out.length ? { action: 'flag', rows: out } : { action: 'accept' };
 }
 
-/** Next free ID "G-0001", "G-0002", … after the highest one in use. */
-export function nextGuestIds(existing: readonly string[], count: number): string[] {
-  let max = 0;
+/** Next free IDs "G-0001", "G-0002", … after the highest one in use and after `floor` (the highest ever issued). */
+export function nextGuestIds(existing: readonly string[], count: number, floor = 0): string[] {
+  let max = floor;
   for (const id of existing) {
     const m = /^G-(\d+)$/.exec(id.trim());
     if (m) max = Math.max(max, Number(m[1]));

@@ -19,6 +19,9 @@ export const OVERVIEW_MAX_FUNDERS = 10;
 
 export const OVERVIEW_BALANCED = 'Budgeten är i balans.';
 export const OVERVIEW_UNBALANCED = '⛔ Budgeten är inte i balans: se kolumnen Kontroll på bladet Kostnader och Budgetöversikten (Tillägg → Summit Planner).';
+/** Row of Översikt's verification cell (column A): the add-on writes there what waits for review, '' when nothing does. */
+export const OVERVIEW_STATUS_ROW = 4;
+
 export const STATE_OVER = 'Överskriden';
 export const STATE_WARN = 'Varning';
 
@@ -85,7 +88,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
   };
 
   put(1, 0, { text: 'Summit Planner – översikt' });
-  const statusFormula = `=IF(COUNTIFS(${checkCol},${q(`${FLAG}*`)})+COUNTIFS($G$${firstFunder}:$G$${lastFunder},"<0")`
+  const statusFormula = `=IF(COUNTIFS(${checkCol},${q(`${FLAG}*`)})+COUNTIFS($G$${firstFunder}:$G$${lastFunder},"<0")+IF(LEN($A$${OVERVIEW_STATUS_ROW})>0,1,0)`
     + `+IF(ROUND(SUM(Budget!$${L(src.budget.allocation)}:$${L(src.budget.allocation)})-${setting(SETTING_KEYS.totalBudget)},2)=0,0,1)>0,`
     + `${q(OVERVIEW_UNBALANCED)},${q(OVERVIEW_BALANCED)})`;
   put(2, 0, { formula: statusFormula });

@@ -1,8 +1,10 @@
 /**
- * Personal RSVP links: `<web app URL>?g=<guestId>&t=<token>`, where the token
- * is HMAC-SHA256(secret, guestId) in base64url. The secret lives in script
- * properties (never in the sheet), so a guest can't guess another guest's
- * link, and rotating the secret invalidates every link at once. Pure.
+ * Personal RSVP links: `<web app URL>?g=<guestId>&v=<version>&t=<token>`,
+ * where the token is HMAC-SHA256(secret, "guestId:version") in base64url. The
+ * secret lives in properties (never in the sheet), so a guest can't guess
+ * another guest's link. A link stops working when the guest's link version
+ * moves on (new address, sent again, personal data purged) or the guest is
+ * deleted (IDs are never reused). Pure.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -22,18 +24,19 @@ export function base64Url(bytes: Uint8Array): string {
   return out;
 }
 
-export const rsvpToken = (secret: string, guestId: string): string => base64Url(hmac(sha256, utf8(secret), utf8(guestId)));
+export const rsvpToken = (secret: string, guestId: string, version: number): string =>
+  base64Url(hmac(sha256, utf8(secret), utf8(`${guestId}:${version}`)));
 
 /** Constant-time comparison of the expected and the given token (no early exit on the first difference). */
-export function verifyRsvpToken(secret: string, guestId: string, token: string): boolean {
-  if (!secret || typeof token !== 'string' || typeof guestId !== 'string') return false;
-  const want = rsvpToken(secret, guestId);
+export function verifyRsvpToken(secret: string, guestId: string, version: number, token: string): boolean {
+  if (!secret || typeof token !== 'string' || typeof guestId !== 'string' || !Number.isSafeInteger(version) || version < 1) return false;
+  const want = rsvpToken(secret, guestId, version);
   let diff = want.length ^ token.length;
   for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ (i < token.length ? token.charCodeAt(i) : 0);
   return diff === 0;
 }
 
-export function rsvpUrl(base: string, secret: string, guestId: string): string {
+export function rsvpUrl(base: string, secret: string, guestId: string, version: number): string {
   const sep = base.includes('?') ? '&' : '?';
-  return `${base}${sep}g=${encodeURIComponent(guestId)}&t=${rsvpToken(secret, guestId)}`;
+  return `${base}${sep}g=${encodeURIComponent(guestId)}&v=${version}&t=${rsvpToken(secret, guestId, version)}`;
 }

@@ -11,6 +11,12 @@ export interface ColumnDef {
   /** Data-validation list source: a fixed list, or a named list from settings. */
   readonly list?: 'funders' | 'categories' | 'costStatuses' | 'languages' | 'guestStatuses' | 'events';
   readonly width?: number;
+  /**
+   * Added after the first release: set-up appends the column to an existing
+   * sheet that lacks it (a missing column without `since` is a renamed or
+   * removed header, which set-up refuses to guess about).
+   */
+  readonly since?: 2;
 }
 
 export interface TableDef {
@@ -18,8 +24,6 @@ export interface TableDef {
   readonly columns: readonly ColumnDef[];
   /** Rows above the data: the header row. */
   readonly frozenRows: number;
-  /** Only the add-on should write here (warning-only protection). */
-  readonly protectedSheet?: boolean;
 }
 
 export const SHEETS = {
@@ -32,6 +36,7 @@ export const SHEETS = {
   program: 'Program',
   decisions: 'Beslut',
   settings: 'Inställningar',
+  event: 'Evenemang',
   log: 'Logg',
 } as const;
 
@@ -50,11 +55,13 @@ export const GUEST_STATUSES = ['Föreslagen', 'Godkänd', 'Skickar', 'Inbjuden',
 export const LANGUAGES = ['sv', 'en'] as const;
 
 const c = (header: string, format: ColumnFormat = 'text', extra: Partial<ColumnDef> = {}): ColumnDef => ({ header, format, ...extra });
+/** The seal of a row the add-on wrote (src/core/seal.ts); always the last column set-up creates. */
+const seal = (): ColumnDef => c('Sigill', 'text', { since: 2, width: 60 });
 
 export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> = {
   budget: {
-    sheet: SHEETS.budget, frozenRows: 1, protectedSheet: true,
-    columns: [c('Finansiär'), c('Tilldelning', 'sek'), c('Varningsgräns', 'percent'), c('Anteckning')],
+    sheet: SHEETS.budget, frozenRows: 1,
+    columns: [c('Finansiär'), c('Tilldelning', 'sek'), c('Varningsgräns', 'percent'), c('Anteckning'), seal()],
   },
   ledger: {
     sheet: SHEETS.ledger, frozenRows: 1,
@@ -62,12 +69,12 @@ export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> =
       c('ID'), c('Datum', 'date'), c('Finansiär', 'text', { list: 'funders' }),
       c('Kategori', 'text', { list: 'categories' }), c('Beskrivning'), c('Belopp', 'sek'),
       c('Leverantör'), c('Referens'), c('Status', 'text', { list: 'costStatuses' }),
-      c('Registrerad av'), c('Registrerad', 'datetime'), c('Kontroll'),
+      c('Registrerad av'), c('Registrerad', 'datetime'), c('Kontroll'), seal(),
     ],
   },
   transfers: {
-    sheet: SHEETS.transfers, frozenRows: 1, protectedSheet: true,
-    columns: [c('ID'), c('Datum', 'datetime'), c('Från'), c('Till'), c('Belopp', 'sek'), c('Beslutsreferens'), c('Av'), c('Kommentar')],
+    sheet: SHEETS.transfers, frozenRows: 1,
+    columns: [c('ID'), c('Datum', 'datetime'), c('Från'), c('Till'), c('Belopp', 'sek'), c('Beslutsreferens'), c('Av'), c('Kommentar'), seal()],
   },
   guests: {
     sheet: SHEETS.guests, frozenRows: 1,
@@ -75,12 +82,12 @@ export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> =
       c('ID'), c('Förnamn'), c('Efternamn'), c('Titel'), c('Organisation'), c('Land'), c('E-post'),
       c('Språk', 'text', { list: 'languages' }), c('Evenemang'), c('Kost/allergier'),
       c('Status', 'text', { list: 'guestStatuses' }), c('Skickad', 'datetime'), c('Svarad', 'datetime'),
-      c('Anteckning'),
+      c('Anteckning'), c('Länkversion', 'integer', { since: 2 }), c('Samtycke kost', 'datetime', { since: 2 }), seal(),
     ],
   },
   templates: {
     sheet: SHEETS.templates, frozenRows: 1,
-    columns: [c('Språk', 'text', { list: 'languages' }), c('Ämne'), c('Brödtext')],
+    columns: [c('Språk', 'text', { list: 'languages' }), c('Ämne'), c('Brödtext'), seal()],
   },
   program: {
     sheet: SHEETS.program, frozenRows: 1,
@@ -91,12 +98,18 @@ export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> =
     columns: [c('ID'), c('Datum', 'date'), c('Beslut'), c('Referens'), c('Beslutat av'), c('Anteckning')],
   },
   settings: {
-    sheet: SHEETS.settings, frozenRows: 1, protectedSheet: true,
-    columns: [c('Nyckel'), c('Värde'), c('Beskrivning')],
+    sheet: SHEETS.settings, frozenRows: 1,
+    columns: [c('Nyckel'), c('Värde'), c('Beskrivning'), seal()],
+  },
+  event: {
+    sheet: SHEETS.event, frozenRows: 1,
+    columns: [c('Nyckel'), c('Värde'), c('Beskrivning'), seal()],
   },
   log: {
-    sheet: SHEETS.log, frozenRows: 1, protectedSheet: true,
-    columns: [c('Tid', 'datetime'), c('Användare'), c('Åtgärd'), c('Objekt'), c('Före'), c('Efter'), c('Hash')],
+    sheet: SHEETS.log, frozenRows: 1,
+    // Rad: the row a sealed write left behind (table, key, seq, non-personal values), so a
+    // deleted row can be found and restored from the journal (src/app/journal.ts).
+    columns: [c('Tid', 'datetime'), c('Användare'), c('Åtgärd'), c('Objekt'), c('Före'), c('Efter'), c('Hash'), c('Rad', 'text', { since: 2 })],
   },
 };
 
@@ -104,7 +117,7 @@ export type TableKey = keyof typeof TABLES;
 
 /** Order in which "Set up workbook" creates sheets (dashboard first). */
 export const SHEET_ORDER: readonly SheetKey[] = [
-  'overview', 'budget', 'ledger', 'transfers', 'guests', 'templates', 'program', 'decisions', 'settings', 'log',
+  'overview', 'budget', 'ledger', 'transfers', 'guests', 'templates', 'program', 'decisions', 'event', 'settings', 'log',
 ];
 
 export const headersOf = (t: TableKey): string[] => TABLES[t].columns.map((col) => col.header);

@@ -1,15 +1,25 @@
 /**
- * Settings live as key/value rows in `Inställningar`. Every value the seed
- * gives is a default here, not a constant in code.
+ * Settings live as key/value rows on two sheets, split by who may change
+ * them, so each sheet can be protected for its own editors:
+ *  - `Inställningar` (administrators: the owner and named administrators):
+ *    roles, the cap, the total budget, the warning threshold, the log's
+ *    anchor address and the privacy notice;
+ *  - `Evenemang` (the project leader): the event's name, dates, place,
+ *    answer deadline, sender, reply address and parts.
+ * Every value the seed gives is a default here, not a constant in code.
  */
 import { cellText } from './budget';
 import { fromNumber, parseMoney, type Ore } from './money';
 import { msg, type Msg } from './msg';
 
 export type Role = 'styrgrupp' | 'projektledare' | 'ekonomi';
+export const ROLES: readonly Role[] = ['styrgrupp', 'projektledare', 'ekonomi'];
 
-/** [key, default, description] of one row on Inställningar. */
-export type SettingDef = readonly [key: string, value: string | number, description: string];
+/** Which sheet a setting lives on. */
+export type SettingsSheet = 'settings' | 'event';
+
+/** [key, default, description, sheet] of one settings row. */
+export type SettingDef = readonly [key: string, value: string | number, description: string, sheet: SettingsSheet];
 
 export const SETTING_KEYS = {
   eventName: 'Evenemang',
@@ -17,78 +27,117 @@ export const SETTING_KEYS = {
   endDate: 'Slutdatum',
   venue: 'Plats',
   rsvpDeadline: 'Sista svarsdag',
-  totalBudget: 'Totalbudget',
-  warnPercent: 'Varningsgräns (%)',
-  inviteCap: 'Max antal inbjudna',
   timeZone: 'Tidszon',
   senderName: 'Avsändarnamn',
   replyTo: 'Svarsadress',
   events: 'Evenemangsdelar',
+  totalBudget: 'Totalbudget',
+  warnPercent: 'Varningsgräns (%)',
+  inviteCap: 'Max antal inbjudna',
+  admins: 'Administratörer',
   steering: 'Styrgrupp',
   projectLeader: 'Projektledare',
   finance: 'Ekonomi',
+  registrar: 'Registrator',
+  controller: 'Personuppgiftsansvarig',
+  dpo: 'Dataskyddsombud',
+  purpose: 'Ändamål',
+  legalBasis: 'Rättslig grund',
+  retentionMonths: 'Lagringstid (månader)',
 } as const;
+
+/** The role keys on Inställningar, by role. */
+export const ROLE_KEYS: Readonly<Record<Role, string>> = {
+  styrgrupp: SETTING_KEYS.steering, projektledare: SETTING_KEYS.projectLeader, ekonomi: SETTING_KEYS.finance,
+};
 
 let defs: readonly SettingDef[] | undefined;
 /** The rows set-up writes, in order (built on first use: nothing runs at global scope). */
 export const settingDefs = (): readonly SettingDef[] => (defs ??= [
-  [SETTING_KEYS.eventName, 'Public Services Summit 2009', 'Evenemangets namn (används i inbjudningar).'],
-  [SETTING_KEYS.startDate, '2009-12-08', 'Första dagen (ÅÅÅÅ-MM-DD).'],
-  [SETTING_KEYS.endDate, '2009-12-09', 'Sista dagen (ÅÅÅÅ-MM-DD).'],
-  [SETTING_KEYS.venue, 'Stockholm', 'Plats.'],
-  [SETTING_KEYS.rsvpDeadline, '2009-11-20', 'Sista dag för gästernas svar (ÅÅÅÅ-MM-DD).'],
-  [SETTING_KEYS.totalBudget, 800000, 'Stadens totala budget i kronor. Fördelningen per finansiär finns på bladet Budget.'],
-  [SETTING_KEYS.warnPercent, 90, 'Varning när en finansiär har förbrukat så här stor andel (procent).'],
-  [SETTING_KEYS.inviteCap, 30, 'Högsta antal godkända/inbjudna gäster (styrgruppens beslut).'],
-  [SETTING_KEYS.timeZone, 'Europe/Stockholm', 'Tidszon för datum och kalenderfiler.'],
-  [SETTING_KEYS.senderName, 'Stockholms stad – Public Services Summit', 'Avsändarnamn i inbjudningarna.'],
-  [SETTING_KEYS.replyTo, '', 'Svarsadress (Reply-To) i inbjudningarna.'],
-  [SETTING_KEYS.events, 'konferensen; representationsmiddagen; studiebesök', 'Delar av evenemanget som gäster kan bjudas in till, åtskilda med semikolon.'],
-  [SETTING_KEYS.steering, '', 'Styrgruppens e-postadresser, åtskilda med komma.'],
-  [SETTING_KEYS.projectLeader, '', 'Projektledarens e-postadress(er).'],
-  [SETTING_KEYS.finance, '', 'Ekonomipersonalens e-postadresser, åtskilda med komma.'],
+  [SETTING_KEYS.eventName, 'Public Services Summit 2009', 'Evenemangets namn (används i inbjudningar).', 'event'],
+  [SETTING_KEYS.startDate, '2009-12-08', 'Första dagen (ÅÅÅÅ-MM-DD).', 'event'],
+  [SETTING_KEYS.endDate, '2009-12-09', 'Sista dagen (ÅÅÅÅ-MM-DD).', 'event'],
+  [SETTING_KEYS.venue, 'Stockholm', 'Plats.', 'event'],
+  [SETTING_KEYS.rsvpDeadline, '2009-11-20', 'Sista dag för gästernas svar (ÅÅÅÅ-MM-DD).', 'event'],
+  [SETTING_KEYS.timeZone, 'Europe/Stockholm', 'Tidszon för datum och kalenderfiler.', 'event'],
+  [SETTING_KEYS.senderName, 'Stockholms stad – Public Services Summit', 'Avsändarnamn i inbjudningarna.', 'event'],
+  [SETTING_KEYS.replyTo, '', 'Svarsadress (Reply-To) i inbjudningarna.', 'event'],
+  [SETTING_KEYS.events, 'konferensen; representationsmiddagen; studiebesök', 'Delar av evenemanget som gäster kan bjudas in till, åtskilda med semikolon.', 'event'],
+  [SETTING_KEYS.totalBudget, 800000, 'Stadens totala budget i kronor. Fördelningen per finansiär finns på bladet Budget.', 'settings'],
+  [SETTING_KEYS.warnPercent, 90, 'Varning när en finansiär har förbrukat så här stor andel (procent).', 'settings'],
+  [SETTING_KEYS.inviteCap, 30, 'Högsta antal godkända/inbjudna gäster (styrgruppens beslut).', 'settings'],
+  [SETTING_KEYS.admins, '', 'Administratörer (utöver kalkylarkets ägare): ändrar roller och dessa inställningar.', 'settings'],
+  [SETTING_KEYS.steering, '', 'Styrgruppens e-postadresser, åtskilda med komma.', 'settings'],
+  [SETTING_KEYS.projectLeader, '', 'Projektledarens e-postadress(er).', 'settings'],
+  [SETTING_KEYS.finance, '', 'Ekonomipersonalens e-postadresser, åtskilda med komma.', 'settings'],
+  [SETTING_KEYS.registrar, '', 'Adress som får loggens ankare per e-post (högst en gång per dag), t.ex. registraturen.', 'settings'],
+  [SETTING_KEYS.controller, 'Kommunstyrelsen, Stockholms stad', 'Personuppgiftsansvarig (visas på svarssidan).', 'settings'],
+  [SETTING_KEYS.dpo, '', 'Kontakt till dataskyddsombudet (visas på svarssidan).', 'settings'],
+  [SETTING_KEYS.purpose, '', 'Ändamål med personuppgifterna; tomt = standardtexten.', 'settings'],
+  [SETTING_KEYS.legalBasis, '', 'Rättslig grund; tomt = standardtexten.', 'settings'],
+  [SETTING_KEYS.retentionMonths, 3, 'Antal månader efter sista dagen som kontaktuppgifter och kostuppgifter sparas.', 'settings'],
 ]);
 
 /** The definition of `key` (one of SETTING_KEYS). */
 export const settingDef = (key: string): SettingDef => settingDefs().find((d) => d[0] === key)!;
+/** The definitions of one sheet. */
+export const settingDefsOf = (sheet: SettingsSheet): SettingDef[] => settingDefs().filter((d) => d[3] === sheet);
 
-export interface Settings {
+/** Inställningar, parsed (administrators' part). */
+export interface AdminSettings {
+  readonly totalBudget: Ore;
+  readonly warnPercent: number;
+  readonly inviteCap: number;
+  readonly admins: readonly string[];
+  readonly roles: Readonly<Record<Role, readonly string[]>>;
+  readonly registrar: string;
+  readonly controller: string;
+  readonly dpo: string;
+  readonly purpose: string;
+  readonly legalBasis: string;
+  readonly retentionMonths: number;
+}
+
+/** Evenemang, parsed (the project leader's part). */
+export interface EventSettings {
   readonly eventName: string;
   readonly startDate: string;
   readonly endDate: string;
   readonly venue: string;
   readonly rsvpDeadline: string;
-  readonly totalBudget: Ore;
-  readonly warnPercent: number;
-  readonly inviteCap: number;
   readonly timeZone: string;
   readonly senderName: string;
   readonly replyTo: string;
   readonly events: readonly string[];
-  readonly roles: Readonly<Record<Role, readonly string[]>>;
 }
+
+export type Settings = AdminSettings & EventSettings;
 
 const splitList = (v: unknown, sep: RegExp): string[] =>
   String(v ?? '').split(sep).map((s) => s.trim()).filter((s) => s !== '');
 
 export const emailsOf = (v: unknown): string[] => splitList(v, /[,;\s]+/).map((e) => e.toLowerCase());
 
-/**
- * Builds Settings from key/value rows. Missing keys take their defaults;
- * invalid values are reported (and the default is not silently used for money).
- */
-export function parseSettings(rows: readonly (readonly unknown[])[]): { settings: Settings; problems: Msg[] } {
+/** Key → value, keys trimmed and case-insensitive; blank values fall back to the default. */
+function lookup(rows: readonly (readonly unknown[])[]): (key: string) => unknown {
   const map = new Map<string, unknown>();
   for (const r of rows) {
     const k = String(r[0] ?? '').trim();
     if (k) map.set(k.toLocaleLowerCase('sv'), r[1]);
   }
-  const problems: Msg[] = [];
-  const get = (key: string): unknown => {
+  return (key) => {
     const v = map.get(key.toLocaleLowerCase('sv'));
-    if (v === undefined || v === '') return settingDefs().find((d) => d[0] === key)?.[1] ?? '';
-    return v;
+    return v === undefined || v === '' ? settingDef(key)[1] : v;
   };
+}
+
+/**
+ * Builds AdminSettings from key/value rows. Missing keys take their defaults;
+ * invalid values are reported (and the default is not silently used for money).
+ */
+export function parseAdminSettings(rows: readonly (readonly unknown[])[]): { settings: AdminSettings; problems: Msg[] } {
+  const get = lookup(rows);
+  const problems: Msg[] = [];
   const str = (key: string) => String(get(key)).trim();
   const moneyRes = typeof get(SETTING_KEYS.totalBudget) === 'number'
     ? fromNumber(get(SETTING_KEYS.totalBudget) as number)
@@ -104,41 +153,122 @@ export function parseSettings(rows: readonly (readonly unknown[])[]): { settings
     }
     return n;
   };
-  const settings: Settings = {
-    eventName: str(SETTING_KEYS.eventName),
-    startDate: cellText(get(SETTING_KEYS.startDate)),
-    endDate: cellText(get(SETTING_KEYS.endDate)),
-    venue: str(SETTING_KEYS.venue),
-    rsvpDeadline: cellText(get(SETTING_KEYS.rsvpDeadline)),
+  const settings: AdminSettings = {
     totalBudget,
     warnPercent: int(SETTING_KEYS.warnPercent, 1, 100, 90),
     inviteCap: int(SETTING_KEYS.inviteCap, 0, 10000, 30),
-    timeZone: str(SETTING_KEYS.timeZone) || 'Europe/Stockholm',
-    senderName: str(SETTING_KEYS.senderName),
-    replyTo: str(SETTING_KEYS.replyTo),
-    events: splitList(get(SETTING_KEYS.events), /;/),
+    admins: emailsOf(get(SETTING_KEYS.admins)),
     roles: {
       styrgrupp: emailsOf(get(SETTING_KEYS.steering)),
       projektledare: emailsOf(get(SETTING_KEYS.projectLeader)),
       ekonomi: emailsOf(get(SETTING_KEYS.finance)),
     },
+    registrar: str(SETTING_KEYS.registrar),
+    controller: str(SETTING_KEYS.controller),
+    dpo: str(SETTING_KEYS.dpo),
+    purpose: str(SETTING_KEYS.purpose),
+    legalBasis: str(SETTING_KEYS.legalBasis),
+    retentionMonths: int(SETTING_KEYS.retentionMonths, 0, 120, 3),
   };
   return { settings, problems };
 }
 
-export function rolesOf(settings: Settings, email: string): Role[] {
+/** Builds EventSettings from key/value rows (missing keys take their defaults). */
+export function parseEventSettings(rows: readonly (readonly unknown[])[]): EventSettings {
+  const get = lookup(rows);
+  const str = (key: string) => String(get(key)).trim();
+  return {
+    eventName: str(SETTING_KEYS.eventName),
+    startDate: cellText(get(SETTING_KEYS.startDate)),
+    endDate: cellText(get(SETTING_KEYS.endDate)),
+    venue: str(SETTING_KEYS.venue),
+    rsvpDeadline: cellText(get(SETTING_KEYS.rsvpDeadline)),
+    timeZone: str(SETTING_KEYS.timeZone) || 'Europe/Stockholm',
+    senderName: str(SETTING_KEYS.senderName),
+    replyTo: str(SETTING_KEYS.replyTo),
+    events: splitList(get(SETTING_KEYS.events), /;/),
+  };
+}
+
+export function rolesOf(settings: Pick<AdminSettings, 'roles'>, email: string): Role[] {
   const e = email.trim().toLowerCase();
   if (!e) return [];
-  return (Object.keys(settings.roles) as Role[]).filter((r) => settings.roles[r].includes(e));
+  return ROLES.filter((r) => settings.roles[r].includes(e));
+}
+
+/** "styrgruppen eller projektledaren" / "the steering group or the project leader". */
+export function roleNames(allowed: readonly Role[]): Msg {
+  const names = { styrgrupp: msg('styrgruppen', 'the steering group'), projektledare: msg('projektledaren', 'the project leader'), ekonomi: msg('ekonomipersonalen', 'finance staff') };
+  return msg(allowed.map((r) => names[r].sv).join(' eller '), allowed.map((r) => names[r].en).join(' or '));
 }
 
 /** "Only the steering group or finance staff may do this." */
 export function roleRequiredMsg(allowed: readonly Role[]): Msg {
-  const names = { styrgrupp: msg('styrgruppen', 'the steering group'), projektledare: msg('projektledaren', 'the project leader'), ekonomi: msg('ekonomipersonalen', 'finance staff') };
-  const sv = allowed.map((r) => names[r].sv).join(' eller ');
-  const en = allowed.map((r) => names[r].en).join(' or ');
+  const { sv, en } = roleNames(allowed);
   return msg(
-    `Du saknar behörighet: bara ${sv} får göra detta. Roller anges på bladet Inställningar.`,
-    `You are not allowed to do this: only ${en} may. Roles are set on the Inställningar sheet.`,
+    `Du saknar behörighet: bara ${sv} får göra detta. En administratör ger roller i Summit Planner → Inställningar.`,
+    `You are not allowed to do this: only ${en} may. An administrator gives roles in Summit Planner → Settings.`,
   );
+}
+
+export const adminRequiredMsg = (): Msg => msg(
+  'Du saknar behörighet: bara kalkylarkets ägare och administratörerna på bladet Inställningar får göra detta.',
+  'You are not allowed to do this: only the spreadsheet\'s owner and the administrators on the Inställningar sheet may.',
+);
+
+// ---------------------------------------------------------------------------
+// Validation of one value (the settings sidebar and Granska ändringar)
+
+const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[^\s@"<>(),;:\\[\]]+\.[a-z\u00c0-\uffff]{2,}$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const isoOk = (s: string): boolean => {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+};
+
+/** The role and administrator keys: lists of e-mail addresses. */
+export const LIST_KEYS: readonly string[] = [SETTING_KEYS.admins, SETTING_KEYS.steering, SETTING_KEYS.projectLeader, SETTING_KEYS.finance];
+
+/**
+ * Why `value` can't be the value of `key` (a message that names the key and
+ * the bad part), or null. Unknown keys are refused: a row added by hand with
+ * a made-up key is not a setting.
+ */
+export function settingProblem(key: string, value: unknown): Msg | null {
+  const def = settingDefs().find((d) => d[0].toLocaleLowerCase('sv') === key.trim().toLocaleLowerCase('sv'));
+  if (!def) return msg(`Okänd inställning "${key.slice(0, 60)}".`, `Unknown setting "${key.slice(0, 60)}".`);
+  const k = def[0];
+  const text = cellText(value);
+  const bad = (sv: string, en: string) => msg(`${k}: ${sv}`, `${k}: ${en}`);
+  if (text.length > 1000) return bad('för lång text (högst 1 000 tecken).', 'too long (at most 1,000 characters).');
+  if (LIST_KEYS.includes(k) || k === SETTING_KEYS.registrar) {
+    const wrong = emailsOf(text).filter((e) => !EMAIL.test(e));
+    if (wrong.length) return bad(`"${wrong[0]}" är ingen giltig e-postadress.`, `"${wrong[0]}" is not a valid e-mail address.`);
+    if (k === SETTING_KEYS.registrar && emailsOf(text).length > 1) return bad('ange en adress.', 'give one address.');
+    return null;
+  }
+  switch (k) {
+    case SETTING_KEYS.totalBudget: {
+      const r = typeof value === 'number' ? fromNumber(value) : parseMoney(text);
+      if (!r.ok) return bad(r.error.sv, r.error.en);
+      return r.value > 0 ? null : bad('måste vara större än 0.', 'must be greater than 0.');
+    }
+    case SETTING_KEYS.warnPercent: case SETTING_KEYS.inviteCap: case SETTING_KEYS.retentionMonths: {
+      const [min, max] = k === SETTING_KEYS.warnPercent ? [1, 100] : k === SETTING_KEYS.inviteCap ? [0, 10000] : [0, 120];
+      const n = Number(text.replace(',', '.'));
+      return Number.isInteger(n) && n >= min && n <= max ? null : bad(`ett heltal ${min}–${max}.`, `a whole number ${min}–${max}.`);
+    }
+    case SETTING_KEYS.startDate: case SETTING_KEYS.endDate: case SETTING_KEYS.rsvpDeadline:
+      return isoOk(text) ? null : bad(`"${text.slice(0, 30)}" är inget datum (ÅÅÅÅ-MM-DD).`, `"${text.slice(0, 30)}" is not a date (YYYY-MM-DD).`);
+    case SETTING_KEYS.replyTo:
+      return text === '' || EMAIL.test(text) ? null : bad(`"${text.slice(0, 60)}" är ingen giltig e-postadress.`, `"${text.slice(0, 60)}" is not a valid e-mail address.`);
+    case SETTING_KEYS.senderName:
+      return /[\r\n"<>]/.test(text) ? bad('får inte innehålla radbrytningar, citattecken eller < >.', 'must not contain line breaks, quotes or < >.') : null;
+    case SETTING_KEYS.eventName:
+      return text ? null : bad('får inte vara tomt.', 'must not be empty.');
+    default:
+      return null;
+  }
 }

@@ -4,7 +4,7 @@
  * never overwrites: a sheet whose headers were renamed, removed or duplicated
  * is reported and the whole setup changes nothing.
  */
-import { settingDefs, SETTING_KEYS } from './settings';
+import { settingDefsOf, SETTING_KEYS, type SettingsSheet } from './settings';
 import { columnIndex, SHEET_ORDER, SHEETS, TABLES, type SheetKey, type TableKey } from './schema';
 import { msg, type Msg } from './msg';
 
@@ -18,7 +18,8 @@ export interface ExistingSheet {
 export type SheetPlan =
   | { readonly key: SheetKey; readonly action: 'create' }
   | { readonly key: SheetKey; readonly action: 'init' } // exists but empty: write the header
-  | { readonly key: SheetKey; readonly action: 'keep' }
+  /** Exists; `append` lists columns added by a later version that the sheet still lacks. */
+  | { readonly key: SheetKey; readonly action: 'keep'; readonly append?: readonly string[] }
   | { readonly key: SheetKey; readonly action: 'conflict'; readonly problem: Msg };
 
 export interface SetupPlan {
@@ -45,6 +46,9 @@ export function planSetup(existing: readonly ExistingSheet[]): SetupPlan {
     }
     const res = columnIndex(found.header, TABLES[key].columns.map((c) => c.header));
     if (res.ok) return { key, action: 'keep' };
+    // Columns a later version added are appended; any other missing column was renamed or removed by hand.
+    const later = new Set(TABLES[key].columns.filter((c) => c.since).map((c) => c.header));
+    if (res.duplicate.length === 0 && res.missing.every((m) => later.has(m))) return { key, action: 'keep', append: res.missing };
     const p = headerProblems(res.missing, res.duplicate, ['saknar %', 'har dubbla %'], ['lacks %', 'has duplicate %']);
     return { key, action: 'conflict', problem: msg(
       `Bladet "${found.name}" har ändrade rubriker: ${p.sv}.`,
@@ -69,12 +73,23 @@ export function headerProblems(
   return msg(join(sv), join(en));
 }
 
-/** Settings rows (key, value, description) missing from `existingKeys`. */
-export function missingSettingsRows(existingKeys: readonly string[], creatorEmail: string, anyRoleSet: boolean): (string | number)[][] {
+/**
+ * Settings rows [key, value] of `sheet` missing from `existingKeys`. On a
+ * workbook with no administrator and no roles, whoever sets it up becomes
+ * its administrator and project leader, so someone can give the roles.
+ * `carried` holds values found elsewhere (event details an older version
+ * kept on Inställningar): they are moved, not reset to defaults.
+ */
+export function missingSettingsRows(
+  sheet: SettingsSheet, existingKeys: readonly string[], creatorEmail: string, firstRun: boolean, carried: ReadonlyMap<string, unknown> = new Map(),
+): [string, unknown][] {
   const have = new Set(existingKeys.map((k) => k.trim().toLocaleLowerCase('sv')));
-  // Whoever sets up a workbook with no roles becomes its project leader, so someone can manage roles.
-  return settingDefs().filter(([key]) => !have.has(key.toLocaleLowerCase('sv'))).map(([key, value, sv]) =>
-    [key, key === SETTING_KEYS.projectLeader && !anyRoleSet && creatorEmail ? creatorEmail : value, sv]);
+  return settingDefsOf(sheet).filter(([key]) => !have.has(key.toLocaleLowerCase('sv'))).map(([key, value]) => {
+    const k = key.toLocaleLowerCase('sv');
+    if (carried.has(k)) return [key, carried.get(k)];
+    const mine = firstRun && creatorEmail && (key === SETTING_KEYS.projectLeader || key === SETTING_KEYS.admins);
+    return [key, mine ? creatorEmail : value];
+  });
 }
 
 /**

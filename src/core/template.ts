@@ -267,3 +267,12 @@ export function formatDate(iso: string, lang: Lang): string {
     : 'January February March April May June July August September October November December';
   return `${d} ${months.split(' ')[mo - 1]} ${y}`;
 }
+
+/** yyyy-mm-dd plus whole months (the day capped at the month's end); '' for a date that doesn't parse. */
+export function addMonths(iso: string, months: number): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  if (!m) return '';
+  const y = Number(m[1]), mo = Number(m[2]) - 1 + months, d = Number(m[3]);
+  const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, mo, Math.min(d, last))).toISOString().slice(0, 10);
+}

@@ -4,8 +4,8 @@
  * Created per call: nothing runs at global scope.
  */
 import {
-  LockTimeoutError, type Cell, type CellIn, type ClockPort, type LockPort, type MailMessage, type MailerPort,
-  type Ports, type PropertiesPort, type TablePort, type TableSnapshot, type UserPort, type WorkbookPort,
+  LockTimeoutError, type CachePort, type Cell, type CellIn, type ClockPort, type LockPort, type MailMessage, type MailerPort,
+  type Ports, type PropertiesPort, type RandomPort, type TablePort, type TableSnapshot, type UserPort, type WorkbookPort,
 } from '../app/ports';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,6 +17,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * stay exactly what was typed (CWE-1236). The prefix is not part of the value.
  */
 export const literal = (v: CellIn): CellIn => (typeof v === 'string' && v !== '' ? `'${v}` : v);
+
+/** Rows added beyond what an append needs when a sheet is full. */
+const GROW_ROWS = 500;
 
 export class SheetTable implements TablePort {
   constructor(private readonly sheet: Sheet) {}
@@ -36,9 +39,10 @@ export class SheetTable implements TablePort {
   }
   append(rows: CellIn[][]): number {
     const first = Math.max(this.sheet.getLastRow(), 1) + 1;
-    // setValues beyond the sheet's last row throws ("coordinates … outside the dimensions"): grow it first.
+    // setValues beyond the sheet's last row throws ("coordinates … outside the dimensions"): grow it first,
+    // with room to spare, so the next appends don't each pay for an insertRows call.
     const max = this.sheet.getMaxRows();
-    if (first + rows.length - 1 > max) this.sheet.insertRowsAfter(max, first + rows.length - 1 - max);
+    if (first + rows.length - 1 > max) this.sheet.insertRowsAfter(max, first + rows.length - 1 - max + GROW_ROWS);
     this.write(first, 0, rows);
     return first;
   }
@@ -59,6 +63,19 @@ export class GasWorkbook implements WorkbookPort {
       this.cache.set(name, sheet ? new SheetTable(sheet) : null);
     }
     return this.cache.get(name) ?? null;
+  }
+  /** Forgets the sheets looked up so far (set-up calls it after creating sheets). */
+  forget(): void {
+    this.cache.clear();
+  }
+  private ownerEmail: string | undefined;
+  /** The owner's e-mail ('' in a shared drive, where getOwner() is null). */
+  owner(): string {
+    if (this.ownerEmail === undefined) {
+      const o = this.spreadsheet().getOwner();
+      this.ownerEmail = o ? (o.getEmail() || '').trim().toLowerCase() : '';
+    }
+    return this.ownerEmail;
   }
 }
 
@@ -103,6 +120,14 @@ export class GasProperties implements PropertiesPort {
     this.props().deleteProperty(key);
   }
 }
+
+export const gasRandom: RandomPort = { uuid: () => Utilities.getUuid() };
+
+/** Script cache: shared by every user and by the web app (rate limits of RSVP answers and of logged refusals). */
+export const gasCache: CachePort = {
+  get: (k) => CacheService.getScriptCache().get(k),
+  put: (k, v, seconds) => CacheService.getScriptCache().put(k, v, seconds),
+};
 
 export const gasMailer: MailerPort = {
   remainingDailyQuota: () => MailApp.getRemainingDailyQuota(),
@@ -159,5 +184,7 @@ export function gasPorts(): Ports & { workbook: GasWorkbook } {
     user: gasUser,
     properties: new GasProperties(),
     mailer: gasMailer,
+    random: gasRandom,
+    cache: gasCache,
   };
 }

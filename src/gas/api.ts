@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { lockBusyMsg } from '../app/budget';
+import { logRefusal } from '../app/refusals';
 import { LockTimeoutError, type Ports } from '../app/ports';
 import type { ApiResult } from '../core/api';
 import { langFromLocale, msg, UserError, type Lang, type Msg } from '../core/msg';
@@ -44,13 +45,49 @@ export function describeIssues(issues: readonly Issue[]): Msg {
 }
 
 /**
- * True when the call runs with someone else's authority: a page of the web
- * app (deployed "execute as me") can call every top-level function, as the
- * deployer, for an anonymous visitor. Only the RSVP API may answer those.
+ * Why the caller may not use the sidebar API at all, or null. Fail closed:
+ * a caller Apps Script can't name (another domain, a simple trigger) is
+ * refused, and so is a call that runs with someone else's authority — a page
+ * of the web app (deployed "execute as me") can call every top-level
+ * function, as the deployer, for an anonymous visitor. Only the RSVP API
+ * answers those.
  */
-function borrowedAuthority(): boolean {
-  const me = Session.getEffectiveUser().getEmail();
-  return !!me && me.toLowerCase() !== (Session.getActiveUser().getEmail() || '').toLowerCase();
+export function callerProblem(): Msg | null {
+  const active = (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
+  if (!active) {
+    return msg(
+      'Summit Planner kan inte se vem du är, så inget kan visas eller sparas. Logga in med ditt konto i stadens Google Workspace och öppna kalkylarket igen.',
+      'Summit Planner cannot tell who you are, so nothing can be shown or saved. Sign in with your account in the city\'s Google Workspace and open the spreadsheet again.',
+    );
+  }
+  const me = (Session.getEffectiveUser().getEmail() || '').trim().toLowerCase();
+  if (me !== active) return roleRequiredMsg(['projektledare', 'styrgrupp', 'ekonomi']);
+  return null;
+}
+
+/**
+ * True when the call runs with someone else's authority: in the web app
+ * ("execute as me") the effective user is the deployer and the active user
+ * the visitor (blank when anonymous). Elsewhere they are the same account
+ * ("in most other cases, getEffectiveUser returns the same account as
+ * getActiveUser", reference/base/session). Session is not among the services
+ * a custom function may use: if it throws there, this is a cell, not the web app.
+ */
+export function borrowedAuthority(): boolean {
+  try {
+    const me = (Session.getEffectiveUser().getEmail() || '').trim().toLowerCase();
+    const active = (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
+    return me !== active;
+  } catch {
+    return false;
+  }
+}
+
+export interface HandleOptions {
+  /** The RSVP API: the token is the authority, not the caller. */
+  readonly forGuests?: boolean;
+  /** A write: its refusals are logged under this name (src/app/refusals.ts). */
+  readonly write?: string;
 }
 
 /**
@@ -61,22 +98,38 @@ export function handle<S extends z.ZodMiniType, T>(
   schema: S | (() => S),
   args: readonly unknown[],
   run: (input: z.infer<S>, env: Env) => T,
-  forGuests = false,
+  opts: HandleOptions = {},
 ): ApiResult<T> {
   const lang = userLang();
-  if (!forGuests && borrowedAuthority()) return { ok: false, message: roleRequiredMsg(['projektledare', 'styrgrupp', 'ekonomi'])[lang] };
+  const ports = gasPorts();
+  const refuse = (why: Msg): ApiResult<T> => {
+    if (opts.write) logRefusal(ports, opts.write, why);
+    return { ok: false, message: why[lang] };
+  };
+  const caller = opts.forGuests ? null : callerProblem();
+  if (caller) return refuse(caller);
   const parsed = (typeof schema === 'function' ? schema() : schema).safeParse(args);
-  if (!parsed.success) return { ok: false, message: describeIssues(parsed.error.issues as Issue[])[lang] };
+  if (!parsed.success) return refuse(describeIssues(parsed.error.issues as Issue[]));
   try {
-    return { ok: true, data: run(parsed.data, { ports: gasPorts(), lang }) };
+    return { ok: true, data: run(parsed.data, { ports, lang }) };
   } catch (e) {
+    if (e instanceof UserError && !opts.forGuests) return refuse(e.userMessage);
     return { ok: false, message: failureMessage(e)[lang] };
   }
 }
 
+/** Google's refusal of a write to a protected range (scripts run as the user: the same rule the add-on checks). */
+const PROTECTED = /protected cell or object/i;
+
 export function failureMessage(e: unknown): Msg {
   if (e instanceof UserError) return e.userMessage;
   if (e instanceof LockTimeoutError) return lockBusyMsg();
+  if (e instanceof Error && PROTECTED.test(e.message)) {
+    return msg(
+      'Google Sheets stoppade ändringen: bladet är skyddat och ditt konto finns inte bland dem som får ändra det. Rollerna och skydden sätts av en administratör i Summit Planner → Inställningar. Inget annat ändrades.',
+      'Google Sheets stopped the change: the sheet is protected and your account is not among those who may edit it. Roles and protections are set by an administrator in Summit Planner → Settings. Nothing else was changed.',
+    );
+  }
   console.error(e instanceof Error ? e.stack || e.message : String(e));
   const detail = e instanceof Error ? e.message : String(e);
   return msg(
@@ -85,14 +138,16 @@ export function failureMessage(e: unknown): Msg {
   );
 }
 
-/** For menu handlers: run, and show failures in an alert instead of a stack trace. */
-export function menuAction(run: (env: Env) => Msg | void): void {
+/** For menu handlers: run, and show failures in an alert instead of a stack trace (refusals logged under `write`). */
+export function menuAction(run: (env: Env) => Msg | void, write?: string): void {
   const lang = userLang();
   const ui = SpreadsheetApp.getUi();
+  const ports = gasPorts();
   try {
-    const done = run({ ports: gasPorts(), lang });
+    const done = run({ ports, lang });
     if (done) SpreadsheetApp.getActiveSpreadsheet().toast(done[lang], 'Summit Planner', 8);
   } catch (e) {
+    if (e instanceof UserError && write) logRefusal(ports, write, e.userMessage);
     ui.alert('Summit Planner', failureMessage(e)[lang], ui.ButtonSet.OK);
   }
 }

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { verifyAudit } from '../app/audit';
 import { allocateBudget, budgetOverview, changeCost, guardLedgerEdit, readBudget, registerCost, transferAllocation } from '../app/budget';
 import { loadContext } from '../app/context';
+import { unverifiedMsg } from '../app/integrity';
 import type { Ports } from '../app/ports';
 import type { ApiResult } from '../core/api';
 import { cellText, computeBudget, type BudgetOverview } from '../core/budget';
@@ -30,7 +31,8 @@ const buildListArgs = () => z.union([z.tuple([]), z.tuple([z.optional(z.object({
 export interface BudgetForm {
   readonly user: string;
   readonly roles: readonly Role[];
-  readonly eventName: string;
+  /** The caller may change the total budget (administrators). */
+  readonly admin: boolean;
   /** yyyy-mm-dd in the script's time zone. */
   readonly today: string;
   readonly categories: readonly string[];
@@ -52,6 +54,8 @@ export interface CostRow {
   readonly status: string;
   readonly problem: boolean;
   readonly check: string;
+  /** Why the row waits for review ('' when it is verified). Its figures are as Summit Planner last wrote them. */
+  readonly review: string;
 }
 
 export interface CostList {
@@ -68,7 +72,7 @@ export function budgetForm(args: readonly unknown[]): ApiResult<BudgetForm> {
   return handle(noArgs, args, (_i, { ports }) => {
     const ctx = loadContext(ports);
     return {
-      user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, today: cellText(ports.clock.now()),
+      user: ctx.email, roles: ctx.roles, admin: ctx.admin, today: cellText(ports.clock.now()),
       categories: CATEGORIES, statuses: COST_STATUSES, overview: budgetOverview(ports, ctx),
     };
   });
@@ -76,13 +80,14 @@ export function budgetForm(args: readonly unknown[]): ApiResult<BudgetForm> {
 
 /** Recent costs, newest row first; anyone may read. One read each of Inställningar, Budget, Kostnader. */
 export function costList(args: readonly unknown[]): ApiResult<CostList> {
-  return handle((listArgs ??= buildListArgs()), args, (input, { ports }) => {
+  return handle((listArgs ??= buildListArgs()), args, (input, { ports, lang }) => {
     const f = input[0] ?? {};
     const ctx = loadContext(ports);
-    const snap = readBudget(ports, ctx.settings);
+    const snap = readBudget(ports, ctx.settings, ctx.journal);
     const state = computeBudget(snap.input);
     const c = snap.input.ledger.col;
-    const kontroll = snap.ledger.col['Kontroll'];
+    const kontroll = snap.ledger.t.col['Kontroll'];
+    const onSheet = snap.ledger.t.snap.rows.length;
     const wantF = (f.funder ?? '').trim().toLowerCase();
     const wantS = (f.status ?? '').trim().toLowerCase();
     const limit = f.limit ?? 200;
@@ -101,30 +106,33 @@ export function costList(args: readonly unknown[]): ApiResult<CostList> {
       matching++;
       if (out.length >= limit) continue;
       const amount = state.rows.amount[i];
+      const rc = snap.ledger.byIndex.get(i);
+      const review = i >= onSheet ? (lang === 'sv' ? 'Raden har tagits bort utanför Summit Planner.' : 'The row was removed outside Summit Planner.')
+        : rc && rc.kind !== 'ok' ? unverifiedMsg(snap.ledger, rc)[lang] : '';
       out.push({
-        id: cellText(r[c.id]), row: snap.input.ledger.firstRow + i, date: cellText(r[c.date]), funder,
+        id: cellText(r[c.id]), row: i < onSheet ? snap.input.ledger.firstRow + i : 0, date: cellText(r[c.date]), funder,
         category: cellText(r[c.category]), description: cellText(r[c.description]),
         amount: Number.isNaN(amount) ? null : amount, supplier: cellText(r[c.supplier]),
-        reference: cellText(r[c.reference]), status, problem: state.rows.bad[i] === 1,
-        check: kontroll === undefined ? '' : cellText(r[kontroll]),
+        reference: cellText(r[c.reference]), status, problem: state.rows.bad[i] === 1 || review !== '',
+        check: kontroll === undefined || i >= onSheet ? '' : cellText(snap.ledger.t.snap.rows[i][kontroll]), review,
       });
     }
     return { costs: out, matching, total };
   });
 }
 
-/** Runs a save with the form's object; the use case validates it (role first, then every field). */
-function save<T extends { message: Msg }>(args: readonly unknown[], useCase: (ports: Env['ports'], raw: unknown) => T): ApiResult<Saved<Omit<T, 'message'>>> {
+/** Runs a save with the form's object; the use case validates it (role first, then every field). Refusals are logged as `write`. */
+function save<T extends { message: Msg }>(write: string, args: readonly unknown[], useCase: (ports: Env['ports'], raw: unknown) => T): ApiResult<Saved<Omit<T, 'message'>>> {
   return handle((oneArg ??= z.tuple([z.unknown()])), args, ([raw], { ports, lang }) => {
     const { message, ...result } = useCase(ports, raw);
     return { message: message[lang], result };
-  });
+  }, { write });
 }
 
-export const saveCost = (args: readonly unknown[]) => save(args, registerCost);
-export const saveCostChange = (args: readonly unknown[]) => save(args, changeCost);
-export const saveTransfer = (args: readonly unknown[]) => save(args, transferAllocation);
-export const saveAllocation = (args: readonly unknown[]) => save(args, allocateBudget);
+export const saveCost = (args: readonly unknown[]) => save('recordCost', args, registerCost);
+export const saveCostChange = (args: readonly unknown[]) => save('updateCost', args, changeCost);
+export const saveTransfer = (args: readonly unknown[]) => save('transferFunds', args, transferAllocation);
+export const saveAllocation = (args: readonly unknown[]) => save('allocate', args, allocateBudget);
 
 /** Verifiera loggen: an alert with the result (the first bad row when the chain is broken). */
 export function verifyLogAlert(): void {

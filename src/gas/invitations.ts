@@ -7,12 +7,12 @@
 import * as z from 'zod/mini';
 import {
   addGuest, approveGuests, editGuest, guardGuestEdit, importGuests, listGuests, previewGuestImport,
-  resolveGuestSend, unapproveGuests,
+  purgePersonalData, resolveGuestSend, unapproveGuests,
 } from '../app/guests';
-import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinkFor } from '../app/merge';
+import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from '../app/merge';
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
-import { loadContext } from '../app/context';
+import { loadFullContext, type FullContext } from '../app/context';
 import { msg, UserError, type Lang } from '../core/msg';
 import { rsvpUrl } from '../core/rsvp';
 import type { SheetEdit } from './adapters';
@@ -46,34 +46,39 @@ function rsvpSecret(): string {
 /** The web app's URL, '' when it is not deployed. */
 const webAppUrl = (): string => ScriptApp.getService().getUrl() || '';
 
-/** Personal links `<web app>?g=<id>&t=<HMAC>`; two service calls per execution, none per guest. Throws noWebApp(). */
-function rsvpLinks(url?: string): RsvpLinkFor {
+/**
+ * Personal links `<web app>?g=<id>&v=<version>&t=<HMAC>`; two service calls
+ * per execution, none per guest. The use case calls this after its role check
+ * (the key is never created for someone without the role) and before it takes
+ * the lock (rsvpSecret() may take that same lock, and releasing it inside a
+ * critical section would end the section).
+ */
+const rsvpLinks = (url?: string): RsvpLinks => () => {
   const base = url ?? webAppUrl();
-  // Fetched now, before any use case takes the script lock: rsvpSecret() may take
-  // that same lock, and releasing it inside a critical section would end the section.
   const secret = base ? rsvpSecret() : '';
-  return (g) => {
+  return (g): string => {
     if (!base) throw noWebApp();
-    return rsvpUrl(base, secret, g.id);
+    return rsvpUrl(base, secret, g.id, g.version);
   };
-}
+};
 
 // Built on first use: nothing runs at global scope.
 let oneArg: z.ZodMiniTuple<[z.ZodMiniUnknown], null> | undefined;
 /** One argument, passed as is: the use case checks the role, then validates it with its own schema. */
 export const one = (): z.ZodMiniTuple<[z.ZodMiniUnknown], null> => (oneArg ??= z.tuple([z.unknown()]));
-/** A sidebar call whose one argument goes straight to the use case. */
-const pass = <T>(useCase: (ports: Ports, input: unknown) => T) =>
-  (...args: unknown[]) => handle(one, args, ([input], { ports }) => useCase(ports, input));
-const viewer = (ports: Ports) => {
-  const ctx = loadContext(ports);
-  return { user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, events: [...ctx.settings.events] };
-};
+/** A sidebar call whose one argument goes straight to the use case; a write's refusals are logged under its name. */
+const pass = <T>(useCase: (ports: Ports, input: unknown) => T, write?: string) =>
+  (...args: unknown[]) => handle(one, args, ([input], { ports }) => useCase(ports, input), { write });
+const viewerOf = (ctx: FullContext) => ({ user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, events: [...ctx.settings.events] });
+const viewer = (ports: Ports) => viewerOf(loadFullContext(ports));
 
 // --- Gäster ---------------------------------------------------------------------
 
 /** The list with statuses and the cap; anyone may read (the sheet is shared with them anyway). */
-export const getGuests = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => ({ ...viewer(ports), list: listGuests(ports) }));
+export const getGuests = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => {
+  const ctx = loadFullContext(ports);
+  return { ...viewerOf(ctx), list: listGuests(ports, ctx) };
+});
 
 /** Adds a guest (no id) or edits one (with id); projektledare. */
 export const saveGuest = (...args: unknown[]) => handle(one, args, ([input], { ports }) => {
@@ -82,13 +87,15 @@ export const saveGuest = (...args: unknown[]) => handle(one, args, ([input], { p
     return { id: String((input as { id: unknown }).id) };
   }
   return addGuest(ports, input);
-});
+}, { write: 'saveGuest' });
 
-export const approve = pass(approveGuests);
-export const unapprove = pass(unapproveGuests);
-export const resolveSend = pass(resolveGuestSend);
+export const approve = pass(approveGuests, 'approve');
+export const unapprove = pass(unapproveGuests, 'unapprove');
+export const resolveSend = pass(resolveGuestSend, 'resolveSend');
 export const previewImport = pass(previewGuestImport);
-export const importGuestRows = pass(importGuests);
+export const importGuestRows = pass(importGuests, 'importGuestRows');
+/** After the event: removes contact details and dietary needs, revokes every RSVP link (projektledare, administrators): `[{ confirm: true }]`. */
+export const purgeGuests = pass(purgePersonalData, 'purgePersonalData');
 
 // --- Inbjudningar ------------------------------------------------------------------
 
@@ -97,23 +104,23 @@ export const getSendPlan = (...args: unknown[]) => handle(noArgs, args, (_i, { p
 
 export const previewMail = pass((ports, input) => previewInvitation(ports, input, rsvpLinks()));
 
-export const sendTestMail = pass((ports, input) => sendTestInvitation(ports, input, rsvpLinks()));
+export const sendTestMail = pass((ports, input) => sendTestInvitation(ports, input, rsvpLinks()), 'sendTestMail');
 
 /** One batch of the real send (the client calls again while `done` is false). Refuses up front without a web app URL. */
 export const sendInvitations = pass((ports, input) => {
   const url = webAppUrl();
   if (!url) throw noWebApp();
   return sendBatch(ports, input, rsvpLinks(url));
-});
+}, 'sendInvitations');
 
 // --- onEdit on Gäster ----------------------------------------------------------------
 
 /** Judges a direct edit of Gäster as `editor`; returns the toast text, or '' when the edit is fine. */
 export function guardGuestSheetEdit(edit: SheetEdit, ports: Ports, lang: Lang): string {
   try {
-    const d = guardGuestEdit(ports, edit);
-    if (d.action === 'revert') return d.reason[lang];
-    if (d.action === 'flag') {
+    const d = guardGuestEdit(ports, { row: edit.row, column: edit.column, numRows: edit.numRows, numColumns: edit.numColumns });
+    if (d.action === 'revert') return d.message?.[lang] ?? '';
+    if (d.action === 'flag' && d.rows) {
       return d.rows.slice(0, 5).map((r) => `${lang === 'sv' ? 'Rad' : 'Row'} ${r.row}: ${r.reasons.map((m) => m[lang]).join(' ')}`).join(' · ')
         + (d.rows.length > 5 ? ` (+${d.rows.length - 5})` : '');
     }

@@ -5,12 +5,16 @@
  * evaluated on every execution, including every cell edit and AuthMode.NONE.
  */
 import { budgetOverview, summitAvailable } from '../app/budget';
-import { loadContext } from '../app/context';
+import { loadFullContext } from '../app/context';
+import type { Ports } from '../app/ports';
 import type { ApiResult, OverviewView } from '../core/api';
-import { msg } from '../core/msg';
+import { msg, UserError, type Lang } from '../core/msg';
 import { SHEETS } from '../core/schema';
-import { editOf, editorPorts, gasPorts } from './adapters';
-import { failureMessage, handle, menuAction, noArgs, userLang } from './api';
+import type { SealedTable } from '../core/seal';
+import { roleRequiredMsg } from '../core/settings';
+import { editOf, editorPorts, gasPorts, type SheetEdit } from './adapters';
+import * as admin from './admin';
+import { borrowedAuthority, failureMessage, handle, menuAction, noArgs, userLang } from './api';
 import { setupWorkbook } from './setup';
 import * as inv from './invitations';
 import { rsvpPage, submitRsvp as answer } from './rsvp';
@@ -22,12 +26,20 @@ const MENU: readonly (readonly [string, string] | null)[] = [
   ['Budgetöversikt', 'menuOverview'],
   ['Kostnader', 'menuCosts'],
   ['Fördela budget', 'menuBudget'],
-  ['Verifiera loggen', 'menuVerifyLog'],
   ['Gäster', 'menuGuests'],
   ['Inbjudningar', 'menuInvitations'],
   null,
+  ['Granska ändringar', 'menuReview'],
+  ['Verifiera loggen', 'menuVerifyLog'],
+  ['Inställningar och roller', 'menuSettings'],
   ['Konfigurera arbetsboken', 'menuSetup'],
 ];
+
+/** Sheets whose typed edits the add-on judges against the journal (Kostnader and Gäster have their own guards). */
+const OTHER_GUARDED: Readonly<Record<string, SealedTable>> = {
+  [SHEETS.templates]: 'templates', [SHEETS.event]: 'event', [SHEETS.budget]: 'budget',
+  [SHEETS.transfers]: 'transfers', [SHEETS.settings]: 'settings',
+};
 
 // --- Triggers -----------------------------------------------------------------
 
@@ -54,7 +66,9 @@ export function onInstall(e?: OpenEvent): void {
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range) return;
   const sheet = e.range.getSheet().getName();
-  const guard = sheet === SHEETS.ledger ? guardLedgerSheetEdit : sheet === SHEETS.guests ? inv.guardGuestSheetEdit : null;
+  const other = OTHER_GUARDED[sheet];
+  const guard = sheet === SHEETS.ledger ? guardLedgerSheetEdit : sheet === SHEETS.guests ? inv.guardGuestSheetEdit
+    : other ? (edit: SheetEdit, ports: Ports, lang: Lang) => admin.guardOtherSheetEdit(other, edit, ports, lang) : null;
   if (!guard) return;
   const text = guard(editOf(e), editorPorts(e), userLang());
   if (text) e.source.toast(text, 'Summit Planner', 10);
@@ -63,7 +77,7 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
 // --- Menu items ---------------------------------------------------------------
 
 export function menuSetup(): void {
-  menuAction((env) => setupWorkbook(env.ports).message);
+  menuAction((env) => setupWorkbook(env.ports).message, 'menuSetup');
 }
 
 export function menuOverview(): void {
@@ -80,9 +94,19 @@ export function menuBudget(): void {
   showSidebar('Budget', msg('Fördela budget', 'Allocate the budget'));
 }
 
-/** "Verifiera loggen": checks Logg's hash chain, names the first bad row. */
+/** "Verifiera loggen": checks Logg's hash chain against its anchor, names the first bad row. */
 export function menuVerifyLog(): void {
   verifyLogAlert();
+}
+
+/** Sidebar "Granska ändringar": changes made outside the add-on, to confirm or undo (the role of each sheet). */
+export function menuReview(): void {
+  showSidebar('Review', msg('Granska ändringar', 'Review changes'));
+}
+
+/** Sidebar "Inställningar och roller": roles and settings (administrators), event details (project leader). */
+export function menuSettings(): void {
+  showSidebar('Settings', msg('Inställningar och roller', 'Settings and roles'));
 }
 
 /** Sidebar "Gäster": the invitation list, the cap, add/edit, approve, resolve, import. */
@@ -100,7 +124,7 @@ export function menuInvitations(): void {
 /** Budgetöversikt: everything the sidebar shows, in one round trip. Anyone may read. */
 export function getOverview(...args: unknown[]): ApiResult<OverviewView> {
   return handle(noArgs, args, (_input, { ports }) => {
-    const ctx = loadContext(ports);
+    const ctx = loadFullContext(ports);
     return { user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, overview: budgetOverview(ports, ctx) };
   });
 }
@@ -159,6 +183,21 @@ export function previewMail(...args: unknown[]) { return inv.previewMail(...args
 export function sendTestMail(...args: unknown[]) { return inv.sendTestMail(...args); }
 /** One batch of "Skicka inbjudningar" (projektledare): `[{ batchSize }]`; call again until `done`. */
 export function sendInvitations(...args: unknown[]) { return inv.sendInvitations(...args); }
+/** After the event: removes contact details and dietary needs, revokes every RSVP link (projektledare): `[{ confirm: true }]`. */
+export function purgePersonalData(...args: unknown[]) { return inv.purgeGuests(...args); }
+
+// Inställningar och roller, Granska ändringar (src/gas/admin.ts; roles are checked in src/app).
+
+/** The settings as in effect, who may change which part, what waits for review. Anyone may read. */
+export function getSettings(...args: unknown[]) { return admin.getSettings(...args); }
+/** Saves one sheet's changed values: `[{ sheet: 'settings' | 'event', values: { key: value } }]` (administrators / project leader). */
+export function saveSettings(...args: unknown[]) { return admin.putSettings(...args); }
+/** Everything that waits for review (role holders and administrators). */
+export function getReview(...args: unknown[]) { return admin.getReview(...args); }
+/** Confirms or undoes one change: `[{ id, action: 'confirm' | 'undo', note? }]` (the sheet's role). */
+export function decideChange(...args: unknown[]) { return admin.decideChange(...args); }
+/** Accepts Logg as it stands after rows were added or removed by hand (administrators). */
+export function acceptLog(...args: unknown[]) { return admin.acceptLogAsIs(...args); }
 
 // --- RSVP web app (the guest is anonymous: the token in the link is the only authority) ---
 
@@ -176,6 +215,8 @@ export function submitRsvp(...args: unknown[]) { return answer(...args); }
  */
 export function SUMMIT_AVAILABLE(funder: unknown): number {
   try {
+    // Callable from the web app's page too (every top-level function is): there it runs as the deployer for an anonymous visitor.
+    if (borrowedAuthority()) throw new UserError(roleRequiredMsg(['projektledare', 'styrgrupp', 'ekonomi']));
     return summitAvailable(gasPorts(), funder);
   } catch (err) {
     // The cell shows only the message; `cause` needs ES2022, beyond the es2020 we target.

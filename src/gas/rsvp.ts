@@ -13,13 +13,13 @@ import { one, RSVP_SECRET_KEY } from './invitations';
 
 const verifier = (): Verify => {
   let secret: string | undefined;
-  return (g, t) => verifyRsvpToken((secret ??= PropertiesService.getScriptProperties().getProperty(RSVP_SECRET_KEY) ?? ''), g, t);
+  return (g, v, t) => verifyRsvpToken((secret ??= PropertiesService.getScriptProperties().getProperty(RSVP_SECRET_KEY) ?? ''), g, v, t);
 };
 
 export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
   let page: RsvpPage;
   try {
-    page = viewRsvp(gasPorts(), { g: e?.parameter?.g ?? '', t: e?.parameter?.t ?? '' }, verifier());
+    page = viewRsvp(gasPorts(), { g: e?.parameter?.g ?? '', v: e?.parameter?.v ?? '', t: e?.parameter?.t ?? '' }, verifier());
   } catch (err) {
     console.error(err instanceof Error ? err.stack || err.message : String(err));
     page = { ok: false, message: msg('Sidan kan inte visas just nu. Försök igen senare.', 'The page cannot be shown right now. Please try again later.') };
@@ -35,6 +35,6 @@ export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleApps
     .setXFrameOptionsMode(HtmlService.XFrameOptionsMode.DEFAULT);
 }
 
-/** `[{ g, t, answer: 'ja' | 'nej', diet? }]` from the RSVP page; the token is the authority. */
+/** `[{ g, v, t, answer: 'ja' | 'nej', diet?, consent? }]` from the RSVP page; the token (over the guest and the link version) is the authority. */
 export const submitRsvp = (...args: unknown[]) =>
-  handle(one, args, ([input], { ports }) => answerRsvp(ports, input, verifier()), true);
+  handle(one, args, ([input], { ports }) => answerRsvp(ports, input, verifier()), { forGuests: true });

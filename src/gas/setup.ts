@@ -1,15 +1,21 @@
-/** Carries out the setup plan (src/core/setup.ts) with SpreadsheetApp. */
-import { appendAudit } from '../app/audit';
-import { loadContext, readSettings, requireRole } from '../app/context';
+/**
+ * Carries out set-up with SpreadsheetApp: the sheets, their formats and
+ * Översikt (src/core/setup.ts plans it), the journal and default rows
+ * (src/app/setup.ts), and real protection aligned with the roles.
+ */
+import { Journal, Tx } from '../app/journal';
 import type { Ports } from '../app/ports';
+import { protectionRoles, setupAuthority, startJournal, writeDefaults } from '../app/setup';
 import { msg, UserError, type Msg } from '../core/msg';
-import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, SHEETS, TABLES, type ColumnFormat, type TableKey } from '../core/schema';
-import { settingDef, SETTING_KEYS } from '../core/settings';
-import { defaultBudgetRows, defaultTemplates, isTableKey, missingSettingsRows, planSetup, type ExistingSheet } from '../core/setup';
+import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, SHEETS, TABLES, type ColumnFormat, type SheetKey, type TableKey } from '../core/schema';
+import { SEAL_HEADER } from '../core/seal';
+import type { AdminSettings, Role } from '../core/settings';
+import { isTableKey, planSetup, type ExistingSheet } from '../core/setup';
 import { colLetter, overviewLayout } from '../core/overview-sheet';
 import { literal, type GasWorkbook } from './adapters';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export interface SetupReport {
   readonly changed: boolean;
@@ -28,47 +34,43 @@ function columnsOf(sheets: Map<string, Sheet>, name: string, required: readonly 
   return found.ok ? found.index : null;
 }
 
-export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupReport {
-  const ss = ports.workbook.spreadsheet();
-  const byName = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+function existingSheets(byName: Map<string, Sheet>): ExistingSheet[] {
   const existing: ExistingSheet[] = [];
   for (const [name, sheet] of byName) {
     if (!Object.values(SHEETS).includes(name as never)) continue;
     const lastCol = sheet.getLastColumn();
-    existing.push({
-      name,
-      header: lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [],
-      lastRow: sheet.getLastRow(),
-    });
+    existing.push({ name, header: lastCol > 0 ? sheet.getRange(1, 1, 1, lastCol).getValues()[0] : [], lastRow: sheet.getLastRow() });
   }
-  const plan = planSetup(existing);
+  return existing;
+}
+
+/**
+ * Konfigurera arbetsboken (administrators; anyone on a new workbook). Creates
+ * what is missing, appends columns a later version added, starts the journal
+ * (sealing an older workbook's rows as they stand), writes missing defaults
+ * and applies the protections. Running it again writes nothing.
+ */
+export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupReport {
+  const ss = ports.workbook.spreadsheet();
+  const byName = new Map(ss.getSheets().map((s) => [s.getName(), s]));
+  const plan = planSetup(existingSheets(byName));
   if (plan.conflicts.length) {
     throw new UserError(msg(
       `Arbetsboken kan inte konfigureras, inget har ändrats. ${plan.conflicts.map((c) => c.sv).join(' ')} Återställ rubrikerna (se README) och försök igen.`,
       `The workbook can't be set up; nothing was changed. ${plan.conflicts.map((c) => c.en).join(' ')} Restore the headers (see README) and try again.`,
     ));
   }
-
-  // Who may run it: anyone while no roles are set (first setup), then the project leader or steering group.
-  const settingsExists = plan.sheets.some((s) => s.key === 'settings' && s.action === 'keep');
-  let anyRoleSet = false;
-  let existingKeys: string[] = [];
-  if (settingsExists) {
-    const read = readSettings(ports);
-    const ctx = loadContext(ports, read);
-    anyRoleSet = Object.values(ctx.settings.roles).some((r) => r.length > 0);
-    if (anyRoleSet) requireRole(ctx, ['projektledare', 'styrgrupp']);
-    const key = read.table.col['Nyckel'];
-    existingKeys = read.table.snap.rows.map((r) => String(r[key] ?? ''));
-  }
-
+  const who = setupAuthority(ports);
   return ports.lock.withLock(30_000, () => {
     const created: string[] = [];
-    let overview: Sheet | null = null;
     const sheets = new Map<string, Sheet>(byName);
+    let overview: Sheet | null = null;
     plan.sheets.forEach((p, position) => {
       const name = SHEETS[p.key];
-      if (p.action === 'keep') return;
+      if (p.action === 'keep') {
+        if (p.append?.length && isTableKey(p.key)) appendColumns(sheets.get(name)!, p.key, p.append);
+        return;
+      }
       let sheet = sheets.get(name);
       if (!sheet) {
         sheet = ss.insertSheet(name, Math.min(position, ss.getSheets().length));
@@ -80,38 +82,40 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     });
     // After the loop: Översikt's formulas point at columns of sheets created above.
     if (overview) initOverview(overview, sheets);
-
-    // Default content, only where it is missing.
-    const email = ports.user.email();
-    const settingsRows = missingSettingsRows(existingKeys, email, anyRoleSet);
-    const wrote: Msg[] = [];
-    if (settingsRows.length) {
-      ports.workbook.table(SHEETS.settings)!.append(settingsRows);
-      const what = settingsRows.length === 1 ? String(settingsRows[0][0]) : null;
-      wrote.push(msg(`${SHEETS.settings}: ${what ?? `${settingsRows.length} värden`}`, `${SHEETS.settings}: ${what ?? `${settingsRows.length} values`}`));
-    }
-    const budget = ports.workbook.table(SHEETS.budget)!;
-    if (budget.lastRow() <= 1) {
-      budget.append(defaultBudgetRows(Math.round(Number(settingDef(SETTING_KEYS.totalBudget)[1]) * 100)));
-      wrote.push(msg(`${SHEETS.budget}: standardfördelning`, `${SHEETS.budget}: default split`));
-    }
-    const templates = ports.workbook.table(SHEETS.templates)!;
-    if (templates.lastRow() <= 1) {
-      templates.append(defaultTemplates());
-      wrote.push(msg(`${SHEETS.templates}: sv, en`, `${SHEETS.templates}: sv, en`));
-    }
-    const changed = created.length > 0 || wrote.length > 0;
-    if (created.length) sheets.get(SHEETS.overview)?.activate();
+    ports.workbook.forget();
+    const journal = new Journal(ports);
+    const started = !(journal.anchor() && journal.key());
+    const sealed = started ? startJournal(ports, journal) : 0;
+    const wrote = writeDefaults(ports, journal.fresh(), who);
+    if (sealed) wrote.unshift(msg(`${sealed} befintliga rader förseglade`, `${sealed} existing rows sealed`));
+    const appended = plan.sheets.filter((p) => p.action === 'keep' && p.append?.length).map((p) => SHEETS[p.key]);
+    const guarded = applyProtections(ss, protectionRoles(ports), who.email);
+    const changed = created.length > 0 || wrote.length > 0 || appended.length > 0 || guarded > 0 || started;
     if (changed) {
-      appendAudit(ports, [{ action: 'arbetsbok.konfigurerad', object: ss.getName(), after: { skapade: created, fyllde: wrote.map((w) => w.sv) } }]);
+      new Tx(journal.fresh()).log({
+        action: 'arbetsbok.konfigurerad', object: ss.getName(),
+        after: { skapade: created, kolumner: appended, förseglade: sealed, skydd: guarded, standardvärden: wrote.map((w) => w.sv) },
+      }).commit();
     }
+    if (created.length) sheets.get(SHEETS.overview)?.activate();
     const message = changed
       ? msg(
-        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${wrote.length ? ` Standardvärden: ${wrote.map((w) => w.sv).join('; ')}.` : ''}`,
-        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${wrote.length ? ` Defaults: ${wrote.map((w) => w.en).join('; ')}.` : ''}`,
+        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${appended.length ? ` Nya kolumner: ${appended.join(', ')}.` : ''}${wrote.length ? ` ${wrote.map((w) => w.sv).join('; ')}.` : ''}${guarded ? ` Skydd satt på ${guarded} blad.` : ''}`,
+        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${appended.length ? ` New columns: ${appended.join(', ')}.` : ''}${wrote.length ? ` ${wrote.map((w) => w.en).join('; ')}.` : ''}${guarded ? ` Protection set on ${guarded} sheets.` : ''}`,
       )
       : msg('Arbetsboken är redan konfigurerad. Inget ändrades.', 'The workbook is already set up. Nothing was changed.');
     return { changed, created, message };
+  });
+}
+
+/** Appends the headers a later version added, after the sheet's last column. */
+function appendColumns(sheet: Sheet, key: TableKey, headers: readonly string[]): void {
+  const start = sheet.getLastColumn() + 1;
+  if (sheet.getMaxColumns() < start + headers.length - 1) sheet.insertColumnsAfter(sheet.getMaxColumns(), start + headers.length - 1 - sheet.getMaxColumns());
+  sheet.getRange(1, start, 1, headers.length).setValues([headers.map((h) => literal(h))]).setFontWeight('bold');
+  headers.forEach((h, i) => {
+    const fmt = numberFormat(TABLES[key].columns.find((c) => c.header === h)?.format ?? 'text');
+    if (fmt && sheet.getMaxRows() > 1) sheet.getRange(2, start + i, sheet.getMaxRows() - 1, 1).setNumberFormat(fmt);
   });
 }
 
@@ -126,6 +130,7 @@ function formatTable(sheet: Sheet, key: TableKey, sheets: Map<string, Sheet>): v
     const body = sheet.getRange(2, i + 1, rows - 1, 1);
     const fmt = numberFormat(c.format);
     if (fmt) body.setNumberFormat(fmt);
+    if (c.header === SEAL_HEADER) sheet.setColumnWidth(i + 1, c.width ?? 60);
     if (c.list && c.list !== 'events') {
       const builder = SpreadsheetApp.newDataValidation().setAllowInvalid(true);
       if (c.list === 'funders') {
@@ -140,12 +145,71 @@ function formatTable(sheet: Sheet, key: TableKey, sheets: Map<string, Sheet>): v
       body.setDataValidation(builder.build());
     }
   });
-  const description = `Summit Planner: ${def.sheet}`;
-  if (def.protectedSheet) {
-    sheet.protect().setDescription(`${description} – ändras via sidopanelen`).setWarningOnly(true);
-  } else {
-    sheet.getRange(1, 1, 1, width).protect().setDescription(`${description} – rubrikrad`).setWarningOnly(true);
+}
+
+// --- Protection ------------------------------------------------------------------
+
+/** Who may edit each sheet besides the administrators (the same rule the add-on checks; Google enforces it for typing, pasting and the API). */
+const EDITORS: Readonly<Record<SheetKey, readonly Role[]>> = {
+  overview: ['styrgrupp', 'projektledare', 'ekonomi'],
+  budget: ['styrgrupp'],
+  transfers: ['styrgrupp'],
+  ledger: ['ekonomi'],
+  guests: ['projektledare', 'styrgrupp'],
+  templates: ['projektledare'],
+  event: ['projektledare'],
+  program: ['projektledare', 'styrgrupp'],
+  decisions: ['styrgrupp'],
+  settings: [],
+  // Every role holder appends to Logg through the add-on (scripts run as the user). The RSVP page writes as the deployer: deploy it as the owner or an administrator.
+  log: ['styrgrupp', 'projektledare', 'ekonomi'],
+};
+
+const DESCRIPTIONS: Readonly<Record<SheetKey, string>> = {
+  overview: 'formler; rollerna skriver verifieringsstatus', budget: 'styrgruppen', transfers: 'styrgruppen', ledger: 'ekonomi',
+  guests: 'projektledare och styrgrupp', templates: 'projektledare', event: 'projektledare', program: 'projektledare och styrgrupp',
+  decisions: 'styrgruppen', settings: 'ägare och administratörer', log: 'alla roller (via Summit Planner)',
+};
+
+/** The e-mails that may edit `key`: its roles plus the administrators (the owner and the current user are always editors). */
+export function editorsOf(key: SheetKey, s: AdminSettings): string[] {
+  return [...new Set([...s.admins, ...EDITORS[key].flatMap((r) => s.roles[r])])].sort();
+}
+
+/**
+ * Real (not warning-only) sheet protection on every Summit Planner sheet,
+ * editors aligned with the roles; warning-only range protections an older
+ * version made are removed. Returns how many sheets changed (0 when all were
+ * already right: running it again changes nothing).
+ */
+export function applyProtections(ss: Spreadsheet, s: AdminSettings, me: string): number {
+  // The owner and the current user can't be removed from a protection (Google keeps them): never ask.
+  const keep = [me, (ss.getOwner()?.getEmail() ?? '').toLowerCase()].filter(Boolean);
+  let changed = 0;
+  for (const key of Object.keys(SHEETS) as SheetKey[]) {
+    const sheet = ss.getSheetByName(SHEETS[key]);
+    if (!sheet) continue;
+    if (protectSheet(sheet, key, editorsOf(key, s), keep)) changed++;
   }
+  return changed;
+}
+
+function protectSheet(sheet: Sheet, key: SheetKey, want: readonly string[], keep: readonly string[]): boolean {
+  let changed = false;
+  for (const old of sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE)) {
+    if (old.getDescription().startsWith('Summit Planner') && old.isWarningOnly()) { old.remove(); changed = true; }
+  }
+  const found = sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0];
+  const p = found ?? sheet.protect();
+  if (!found) { p.setDescription(`Summit Planner: ${SHEETS[key]} – ${DESCRIPTIONS[key]}`); changed = true; }
+  if (p.isWarningOnly()) { p.setWarningOnly(false); changed = true; }
+  const have = p.getEditors().map((u) => (u.getEmail() || '').toLowerCase());
+  const remove = have.filter((e) => e && !want.includes(e) && !keep.includes(e));
+  const add = want.filter((e) => !have.includes(e));
+  if (remove.length) { p.removeEditors(remove); changed = true; }
+  if (add.length) { p.addEditors(add); changed = true; }
+  if (p.canDomainEdit()) { p.setDomainEdit(false); changed = true; }
+  return changed;
 }
 
 /** Översikt: live formulas over Budget and Kostnader (src/core/overview-sheet.ts), a chart, threshold highlights. */
@@ -177,5 +241,4 @@ function initOverview(sheet: Sheet, sheets: Map<string, Sheet>): void {
   let chart: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asColumnChart();
   for (const a1 of layout.chart.ranges) chart = chart.addRange(sheet.getRange(a1));
   sheet.insertChart(chart.setNumHeaders(1).setOption('title', layout.chart.title).setPosition(layout.chart.row, layout.chart.col, 0, 0).build());
-  sheet.protect().setDescription('Summit Planner: Översikt – formler, ändras inte för hand').setWarningOnly(true);
 }

@@ -3,8 +3,8 @@
  * itself (the built Code.js in the emulator), never by writing its sheets
  * behind its back:
  *   1. "Konfigurera arbetsboken" (menuSetup) as the project leader;
- *   2. the roles, typed into Inställningar by the project leader as a person
- *      would (a cell edit: fires onEdit like in Sheets);
+ *   2. the roles, given by the project leader (who owns the file and so is
+ *      its administrator) in the settings sidebar (saveSettings);
  *   3. example costs, guests … through the add-on's API functions, each only
  *      if that function exists in Code.js (add entries to EXAMPLE_CALLS).
  * Every name is marked "(exempel)" and every address is @example.org.
@@ -20,7 +20,7 @@ export const SEED_USERS = {
 
 export const SEED_SPREADSHEET_NAME = 'Public Services Summit 2009 – planering (exempel)';
 
-/** Inställningar key → value the seed types in. */
+/** Inställningar key → value the seed gives (through the settings sidebar's API). */
 export const SEED_ROLES: readonly (readonly [string, string])[] = [
   ['Styrgrupp', SEED_USERS.steering],
   ['Projektledare', SEED_USERS.projectLeader],
@@ -123,33 +123,11 @@ export function seedWorkbook(emu: Emulator, code: string): string[] {
   return out;
 }
 
-/** Types the role addresses into Inställningar's Värde column, as the project leader. */
+/** Gives the roles through the settings sidebar's API, as the owner (the project leader) would. */
 function setRoles(emu: Emulator, code: string): string[] {
-  const sheetName = 'Inställningar';
-  let values: unknown[][];
-  try {
-    values = emu.sheetValues(sheetName);
-  } catch {
-    return [`Bladet ${sheetName} saknas: roller sattes inte.`];
-  }
-  const header = (values[0] ?? []).map((h) => String(h).trim());
-  const keyCol = header.indexOf('Nyckel');
-  const valueCol = header.indexOf('Värde');
-  if (keyCol < 0 || valueCol < 0) return [`${sheetName} saknar kolumnerna Nyckel/Värde: roller sattes inte.`];
-  const out: string[] = [];
-  for (const [key, email] of SEED_ROLES) {
-    const rowIdx = values.findIndex((r, i) => i > 0 && String(r[keyCol]).trim().toLowerCase() === key.toLowerCase());
-    if (rowIdx < 0) {
-      out.push(`${sheetName}: raden ${key} saknas, rollen sattes inte.`);
-      continue;
-    }
-    if (String(values[rowIdx][valueCol]).trim().toLowerCase() === email) {
-      out.push(`Roll ${key}: ${email} (fanns redan).`);
-      continue;
-    }
-    const r = emu.fireEdit(code, { sheet: sheetName, row: rowIdx + 1, col: valueCol + 1, values: [[email]], user: SEED_USERS.projectLeader });
-    const err = ok(r);
-    out.push(err ? `Roll ${key}: misslyckades: ${err}` : `Roll ${key}: ${email}.`);
-  }
-  return out;
+  if (!isCallableFromClient(code, 'saveSettings')) return ['saveSettings finns inte i Code.js: roller sattes inte.'];
+  const values = Object.fromEntries(SEED_ROLES);
+  const r = emu.runExecution(code, 'saveSettings', [{ sheet: 'settings', values }], { authMode: 'FULL', user: SEED_USERS.projectLeader, locale: 'sv_SE' });
+  const err = ok(r);
+  return err ? [`Roller: misslyckades: ${err}`] : SEED_ROLES.map(([k, v]) => `Roll ${k}: ${v}.`);
 }

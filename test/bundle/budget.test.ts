@@ -2,7 +2,7 @@
 import { runConcurrently } from '../../src/sandbox/emulator';
 import { displayValue } from '../../src/sandbox/emulator/values';
 import type { Emulator } from '../../src/sandbox/emulator';
-import { CODE, EKO, NOBODY, PL, STY, api as rawApi, run as rawRun, setUpWorkbook, snapshot } from '../support/bundle';
+import { CODE, EKO, NOBODY, PL, STY, api as rawApi, lastLog, manifests, run as rawRun, setUpWorkbook, snapshot } from '../support/bundle';
 import { cellAt, seedLedger, sheetState } from '../support/ledger';
 
 type Ok<T> = { ok: true; data: T };
@@ -17,7 +17,7 @@ const must = <T>(r: { ok: true; data: T } | { ok: false; message: string }): T =
   if (!r.ok) throw new Error(r.message);
   return (r as Ok<T>).data;
 };
-interface Saved { message: string; result: { id: string; row: number; funder: { name: string; available: number } } }
+interface Saved { message: string; result: { id: string; funder: { name: string; available: number } } }
 
 const COST = { funder: 'STOKAB', category: 'workshops', description: 'Lokalhyra workshop', amount: '12 000,50', date: '2009-11-01', supplier: 'Stockholmsmässan', reference: 'F-17', status: 'Beställd' };
 
@@ -33,7 +33,7 @@ describe('recordCost', () => {
     const r = run(emu, 'recordCost', [COST], { user: EKO });
     const d = (r.result as Ok<Saved>).data;
     expect(d.message).toBe('Kostnaden K-0001 (12 000,50 kr) är registrerad på STOKAB. Kvar: 187 999,50 kr.');
-    expect(d.result).toMatchObject({ id: 'K-0001', row: 2, funder: { name: 'STOKAB', available: 18_799_950 } });
+    expect(d.result).toMatchObject({ id: 'K-0001', funder: { name: 'STOKAB', available: 18_799_950 } });
     const row = ledger(emu)[1];
     expect(row.slice(0, 10)).toEqual(['K-0001', expect.any(Date), 'STOKAB', 'workshops', 'Lokalhyra workshop', 12000.5, 'Stockholmsmässan', 'F-17', 'Beställd', EKO]);
     expect(logActions(emu)).toContain('kostnad.registrerad');
@@ -61,12 +61,20 @@ describe('recordCost', () => {
   });
 
   test.each([
-    ['the steering group', STY], ['the project leader', PL], ['an unknown user', NOBODY], ['no user at all', ''],
+    ['the steering group', STY], ['the project leader', PL], ['an unknown user', NOBODY],
   ])('%s may not register costs', (_who, user) => {
     const emu = setUpWorkbook();
     const before = snapshot(emu);
     const r = api(emu, 'recordCost', [COST], user);
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/behörighet/i) });
+    expect(r).toEqual({ ok: false, message: 'Du saknar behörighet: bara ekonomipersonalen får göra detta. En administratör ger roller i Summit Planner → Inställningar.' });
+    expect(snapshot(emu)).toBe(before);
+  });
+
+  test('a caller Apps Script cannot name is refused (fail closed), and says why', () => {
+    const emu = setUpWorkbook();
+    const before = snapshot(emu);
+    const r = api(emu, 'recordCost', [COST], '');
+    expect(r).toEqual({ ok: false, message: expect.stringMatching(/^Summit Planner kan inte se vem du är/) });
     expect(snapshot(emu)).toBe(before);
   });
 
@@ -95,16 +103,20 @@ describe('recordCost', () => {
     ['a bad date', [{ ...COST, date: '2009-02-30' }]],
     ['a missing description', [{ ...COST, description: '   ' }]],
   ];
-  test.each(hostile)('refuses %s with a message and writes nothing', (_what, args) => {
+  test.each(hostile)('refuses %s with a message, writes nothing but the refusal in Logg', (_what, args) => {
     const emu = setUpWorkbook();
     const before = snapshot(emu);
-    const props = JSON.stringify(emu.state.documentProperties);
+    const sealed = JSON.stringify(manifests(emu));
     const r = api(emu, 'recordCost', args, EKO);
     expect(r.ok).toBe(false);
-    expect((r as { message: string }).message).toMatch(/\S/);
-    expect((r as { message: string }).message).not.toMatch(/at \w+ \(|TypeError|undefined/);
+    const message = (r as { message: string }).message;
+    expect(message).toMatch(/Ogiltiga uppgifter|Belopp|Finansiär|Kategori|Status|Datum|Beskrivning|Okänd finansiär|Uppgifterna saknas/);
+    expect(message).not.toMatch(/at \w+ \(|TypeError|undefined/);
     expect(snapshot(emu)).toBe(before);
-    expect(JSON.stringify(emu.state.documentProperties)).toBe(props);
+    expect(JSON.stringify(manifests(emu))).toBe(sealed);
+    // Refused writes are logged: who, what, why.
+    expect(lastLog(emu)).toMatchObject({ user: EKO, action: 'vägrad', object: 'recordCost' });
+    expect(JSON.parse(lastLog(emu).after).skäl).toBe(message.replace(/\u00a0/g, ' ').slice(0, 300));
   });
 
   test('NaN and Infinity sent without JSON are refused too', () => {
@@ -190,7 +202,9 @@ describe('concurrency', () => {
     const rows = ledger(emu).slice(1);
     expect(rows.map((r) => r[4])).toEqual(['Lokalhyra workshop', 'A']);
     expect(ovRow(emu, 'STOKAB')[6]).toBe(40000);
-    expect(b.calls.byMethod['Lock.tryLock']).toBe(1);
+    // B waited for the lock once, then once more to log its refusal.
+    expect(b.calls.byMethod['Lock.tryLock']).toBe(2);
+    expect(lastLog(emu)).toMatchObject({ action: 'vägrad', object: 'recordCost' });
   });
 });
 
@@ -238,7 +252,7 @@ describe('transferFunds and allocate (steering group)', () => {
     const emu = setUpWorkbook();
     const d = must(api<{ message: string }>(emu, 'transferFunds', [{ from: 'STOKAB', to: 'kommunstyrelsen', amount: '25 000', decisionRef: 'SG 2009-11-02 §4' }], STY));
     expect(d.message).toBe('25 000,00 kr är flyttat från STOKAB till Kommunstyrelsen (SG 2009-11-02 §4).');
-    expect(emu.sheetValues('Omfördelningar')[1]).toEqual(['O-0001', expect.any(Date), 'STOKAB', 'Kommunstyrelsen', 25000, 'SG 2009-11-02 §4', STY, '']);
+    expect(emu.sheetValues('Omfördelningar')[1].slice(0, 8)).toEqual(['O-0001', expect.any(Date), 'STOKAB', 'Kommunstyrelsen', 25000, 'SG 2009-11-02 §4', STY, '']);
     expect(ovRow(emu, 'STOKAB')[1]).toBe(175000);
     expect(ovRow(emu, 'Kommunstyrelsen')[1]).toBe(225000);
     expect(overview(emu)[1][0]).toBe('Budgeten är i balans.');
@@ -277,11 +291,15 @@ describe('transferFunds and allocate (steering group)', () => {
     expect(api(emu, 'allocate', [{ allocations: [] }], STY).ok).toBe(false);
     expect(api(emu, 'allocate', [{ allocations: all([300000, 200000, 200000, -1]) }], STY).ok).toBe(false);
     expect(snapshot(emu)).toBe(before);
-    const d = must(api<{ message: string }>(emu, 'allocate', [{ total: '900 000', allocations: all([300000, 250000, 250000, 100000]) }], STY));
-    expect(d.message).toBe('Budgeten är fördelad: 900 000,00 kr på 4 finansiärer.');
+    // The total is the administrators' (Inställningar): a steering-group member may only reallocate it.
+    expect(api(emu, 'allocate', [{ total: '900 000', allocations: all([300000, 250000, 250000, 100000]) }], STY))
+      .toEqual({ ok: false, message: 'Totalbudgeten ändras av en administratör (Summit Planner → Inställningar); fördela den nuvarande totalen.' });
+    expect(snapshot(emu)).toBe(before);
+    const d = must(api<{ message: string }>(emu, 'allocate', [{ allocations: all([300000, 250000, 150000, 100000]) }], STY));
+    expect(d.message).toBe('Budgeten är fördelad: 800 000,00 kr på 4 finansiärer.');
     expect(overview(emu)[1][0]).toBe('Budgeten är i balans.');
     expect(ovRow(emu, 'STOKAB')[1]).toBe(100000);
-    expect(overview(emu).find((r) => r[0] === 'Totalt')![1]).toBe(900000);
+    expect(overview(emu).find((r) => r[0] === 'Totalt')![1]).toBe(800000);
   });
 });
 
@@ -355,7 +373,7 @@ describe('direct edits of Kostnader (onEdit)', () => {
     const r = edit(emu, 2, 'Belopp', 250000);
     expect(r.ok).toBe(true);
     expect(ledger(emu)[1][5]).toBe(150000);
-    expect(r.ui.toasts[0].msg).toMatch(/Ändringen i Belopp på rad 2 gjordes ogjord.*150000.*STOKAB/);
+    expect(plain(r.ui.toasts[0].msg)).toBe('Ändringen i Belopp på rad 2 gjordes ogjord (150 000,00 kr är tillbaka): Ändringen ryms inte: STOKAB har 50 000,00 kr kvar, ändringen ökar förbrukningen med 100 000,00 kr.');
     expect(ovRow(emu, 'STOKAB')[6]).toBe(50000);
     expect(edit(emu, 2, 'Belopp', 190000).ui.toasts).toHaveLength(0); // fits: stands
     expect(ledger(emu)[1][5]).toBe(190000);
@@ -363,9 +381,9 @@ describe('direct edits of Kostnader (onEdit)', () => {
 
   test.each([
     ['an unknown funder', 'Finansiär', 'Cisco Systems', 'STOKAB', /okänd finansiär "Cisco Systems"/],
-    ['a text amount', 'Belopp', 'tolv tusen', 12000.5, /ogiltigt belopp|text/],
+    ['a text amount', 'Belopp', 'tolv tusen', 12000.5, /belopp: skriv beloppet med siffror/],
     ['an unknown status', 'Status', 'Klar', 'Beställd', /okänd status "Klar"/],
-    ['an emptied funder', 'Finansiär', '', 'STOKAB', /får inte tömmas/],
+    ['an emptied funder', 'Finansiär', '', 'STOKAB', /finansiär saknas/],
   ])('%s is reverted', (_what, h, value, old, why) => {
     const emu = setUpWorkbook();
     must(api(emu, 'recordCost', [COST], EKO));
@@ -381,14 +399,14 @@ describe('direct edits of Kostnader (onEdit)', () => {
     must(api(emu, 'recordCost', [{ ...COST, funder: 'Kommunstyrelsen', amount: '10 000' }], EKO));
     const amountCol = colOf(emu, 'Belopp');
     const r = emu.fireEdit(CODE, { sheet: 'Kostnader', row: 2, col: amountCol, values: [[210000], [10000]], user: EKO });
-    expect(r.ui.toasts[0].msg).toMatch(/inte i balans.*raden 2.*Kontroll/);
+    expect(plain(r.ui.toasts[0].msg)).toMatch(/^Raden 2 på bladet Kostnader är markerad i kolumnen Kontroll och väntar på granskning: Ändringen ryms inte: STOKAB har 50 000,00 kr kvar/);
     const kontroll = colOf(emu, 'Kontroll') - 1;
-    expect(String(ledger(emu)[1][kontroll])).toMatch(/^⚠ .*STOKAB är överskriden/);
+    expect(String(ledger(emu)[1][kontroll])).toMatch(/^⚠ Ändringen ryms inte: STOKAB/);
     expect(ledger(emu)[2][kontroll]).toBe('');
     expect(overview(emu)[1][0]).toMatch(/^⛔ Budgeten är inte i balans/);
     expect(ovRow(emu, 'STOKAB')[9]).toBe('Överskriden');
-    // New registrations on STOKAB are refused; other funders go on.
-    expect(api(emu, 'recordCost', [{ ...COST, amount: 1 }], EKO)).toMatchObject({ ok: false, message: expect.stringMatching(/ryms inte|inte i balans/) });
+    // New registrations on STOKAB are refused until the change is fixed or reviewed; other funders go on.
+    expect(api(emu, 'recordCost', [{ ...COST, amount: 1 }], EKO)).toMatchObject({ ok: false, message: expect.stringMatching(/^STOKAB är spärrad tills en ändring gjord utanför Summit Planner är granskad: Kostnader rad 2 \(K-0001\): ändrad utanför Summit Planner \(Belopp 150 000,00 kr → 210 000,00 kr\)/) });
     expect(api(emu, 'recordCost', [{ ...COST, funder: 'Kommunstyrelsen', amount: 1 }], EKO).ok).toBe(true);
     // Fixing the row by hand clears the flag and the funder.
     edit(emu, 2, 'Belopp', 150000);
@@ -403,29 +421,38 @@ describe('direct edits of Kostnader (onEdit)', () => {
     emu.fireEdit(CODE, { sheet: 'Kostnader', row: 2, col: colOf(emu, 'Status'), values: [['Klar', 'x']], numCols: 2, user: EKO });
     expect(String(ledger(emu)[1][colOf(emu, 'Kontroll') - 1])).toMatch(/^⚠ .*okänd status "Klar"/);
     expect(overview(emu)[1][0]).toMatch(/inte i balans/);
-    expect(api(emu, 'recordCost', [COST], EKO)).toMatchObject({ ok: false, message: expect.stringMatching(/inte i balans för STOKAB/) });
+    expect(api(emu, 'recordCost', [COST], EKO)).toMatchObject({ ok: false, message: expect.stringMatching(/^STOKAB är spärrad .*Status Beställd → Klar/) });
   });
 
-  test('someone without the finance role cannot change a guarded cell', () => {
+  test('someone without the finance role cannot change a guarded cell: Google refuses the edit (real protection)', () => {
     const emu = setUpWorkbook();
     must(api(emu, 'recordCost', [COST], EKO));
-    const r = edit(emu, 2, 'Belopp', 1, NOBODY);
+    for (const user of [NOBODY, STY]) {
+      const r = edit(emu, 2, 'Belopp', 1, user);
+      expect(r.rejected).toMatch(/protected/);
+      expect(r.fired).toBe(false);
+    }
     expect(ledger(emu)[1][5]).toBe(12000.5);
-    expect(r.ui.toasts[0].msg).toMatch(/behörighet/);
   });
 
-  test('rows deleted or reordered by hand: the budget is recomputed from the sheet', () => {
+  test('the owner (who may edit any protected sheet) typing an amount without the finance role: put back, with who may', () => {
+    const emu = setUpWorkbook();
+    must(api(emu, 'recordCost', [COST], EKO));
+    const r = edit(emu, 2, 'Belopp', 1, PL);
+    expect(ledger(emu)[1][5]).toBe(12000.5);
+    expect(r.ui.toasts[0].msg).toMatch(/bara ekonomipersonalen får göra detta/);
+  });
+
+  test('rows reordered by hand change nothing: rows are found by ID and their seals move with them', () => {
     const emu = setUpWorkbook();
     for (const amount of ['10 000', '20 000', '30 000']) must(api(emu, 'recordCost', [{ ...COST, amount }], EKO));
     const st = sheetState(emu, 'Kostnader');
-    // Reorder: rows 2 and 4 swapped; delete row 3 (no onEdit fires for either).
-    [st.rows[1], st.rows[3]] = [st.rows[3], st.rows[1]];
-    st.rows.splice(2, 1);
-    expect(ovRow(emu, 'STOKAB')[5]).toBe(40000);
-    const f = must(api<{ overview: { funders: { name: string; consumed: number }[] } }>(emu, 'getBudgetForm', [], EKO));
-    expect(f.overview.funders.find((x) => x.name === 'STOKAB')!.consumed).toBe(4_000_000);
-    const c = must(api<Saved>(emu, 'updateCost', [{ id: 'K-0001', status: 'Makulerad' }], EKO));
-    expect(c.result.row).toBe(3);
+    [st.rows[1], st.rows[3]] = [st.rows[3], st.rows[1]]; // no onEdit fires for a sort
+    const f = must(api<{ overview: { review: unknown[]; funders: { name: string; consumed: number }[] } }>(emu, 'getBudgetForm', [], EKO));
+    expect(f.overview.review).toEqual([]);
+    expect(f.overview.funders.find((x) => x.name === 'STOKAB')!.consumed).toBe(6_000_000);
+    must(api<Saved>(emu, 'updateCost', [{ id: 'K-0001', status: 'Makulerad' }], EKO));
+    expect(ledger(emu)[3][8]).toBe('Makulerad');
     expect(api<Saved>(emu, 'recordCost', [COST], EKO)).toMatchObject({ ok: true, data: { result: { id: 'K-0004' } } });
   });
 

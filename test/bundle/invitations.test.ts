@@ -10,6 +10,7 @@ import * as crypto from 'node:crypto';
 import { runConcurrently, type Emulator } from '../../src/sandbox/emulator';
 import { CODE, EKO, NOBODY, PL, STY, api, newEmulator, run, setUpWorkbook, snapshot } from '../support/bundle';
 import { fork, guests, guestsCsv, mailsPerRecipient, sendAll, setSetting, workbookWithGuests, type SendProgressLike } from '../support/invitations';
+import { sealedWrite } from '../support/inprocess';
 
 jest.setTimeout(60_000);
 
@@ -118,12 +119,11 @@ describe('Gäster: list, add, edit, approve, unapprove, resolve', () => {
 
   test('resolveSend: Misslyckad → Godkänd; Osäker → Inbjuden or Godkänd (projektledare)', () => {
     const emu = fork(approved);
-    const rows = emu.state.spreadsheet.sheets.find((s) => s.name === 'Gäster')!.rows;
-    const statusCol = emu.sheetValues('Gäster')[0].indexOf('Status');
-    const put = (r: number, v: string) => { (rows[r] as { v: unknown }[])[statusCol] = { v }; };
-    put(1, 'Osäker');
-    put(2, 'Misslyckad');
-    put(3, 'Osäker');
+    // As a dead send leaves them (sealed and journalled by the add-on itself).
+    const put = (id: string, v: string) => sealedWrite(emu, PL, 'guests', id, { Status: v });
+    put('G-0001', 'Osäker');
+    put('G-0002', 'Misslyckad');
+    put('G-0003', 'Osäker');
     ok(api(emu, 'resolveSend', [{ id: 'G-0001', to: 'Inbjuden' }], PL));
     ok(api(emu, 'resolveSend', [{ id: 'G-0002', to: 'Godkänd' }], PL));
     ok(api(emu, 'resolveSend', [{ id: 'G-0003', to: 'Godkänd' }], PL));
@@ -191,9 +191,10 @@ describe('preview, test mail and the sent message', () => {
     expect(p.attachments).toEqual(['inbjudan.ics']);
     const secret = emu.state.scriptProperties['summit.rsvp.secret'];
     expect(secret).toMatch(/^[0-9a-f-]{72}$/);
-    const token = crypto.createHmac('sha256', secret).update('G-0001').digest('base64url');
-    expect(p.html).toContain(`${emu.serviceUrl}?g=G-0001&amp;t=${token}`);
-    expect(p.text).toContain(`${emu.serviceUrl}?g=G-0001&t=${token}`);
+    // Signed over the guest and the link version: a new version (address changed, sent again, purged) revokes the link.
+    const token = crypto.createHmac('sha256', secret).update('G-0001:1').digest('base64url');
+    expect(p.html).toContain(`${emu.serviceUrl}?g=G-0001&amp;v=1&amp;t=${token}`);
+    expect(p.text).toContain(`${emu.serviceUrl}?g=G-0001&v=1&t=${token}`);
     fails(api(emu, 'previewMail', [{ guestId: 'G-0404' }], PL), /finns inte/);
     fails(api(emu, 'previewMail', [{ guestId: '<script>' }], PL), /Ogiltiga/);
     fails(api(emu, 'previewMail', [{}], PL), /Ogiltiga/);
@@ -345,12 +346,20 @@ describe('direct edits of Gäster (onEdit)', () => {
     expect(guests(emu)[0]['E-post']).toBe('ny@example.org');
   });
 
-  test('a status typed by someone without the role is put back', () => {
+  test('someone without a guest role cannot type in Gäster at all: Google refuses (real protection)', () => {
     const emu = fork(proposed);
     const col = emu.sheetValues('Gäster')[0].indexOf('Status') + 1;
     const r = emu.fireEdit(CODE, { sheet: 'Gäster', row: 2, col, values: [['Godkänd']], user: EKO });
+    expect(r.rejected).toMatch(/protected/);
     expect(guests(emu)[0]['Status']).toBe('Föreslagen');
-    expect(r.ui.toasts[0].msg).toMatch(/styrgrupp/i);
+  });
+
+  test('a status the editor may not set is put back to the sealed one, with who may', () => {
+    const emu = fork(proposed);
+    const col = emu.sheetValues('Gäster')[0].indexOf('Status') + 1;
+    const r = emu.fireEdit(CODE, { sheet: 'Gäster', row: 2, col, values: [['Godkänd']], user: PL });
+    expect(guests(emu)[0]['Status']).toBe('Föreslagen');
+    expect(r.ui.toasts[0].msg).toMatch(/Bara styrgruppen får ändra status från Föreslagen till Godkänd/);
   });
 
   test('edits of other sheets are not judged by the guest guard', () => {

@@ -8,10 +8,13 @@ import { simpleParser } from 'mailparser';
 import type { Emulator } from '../../src/sandbox/emulator';
 import { HtmlOutput } from '../../src/sandbox/emulator/services';
 import { rsvpToken } from '../../src/core/rsvp';
-import { PL, STY, api, run, snapshot } from '../support/bundle';
+import { CODE, PL, STY, api, run, snapshot } from '../support/bundle';
 import { fork, guests, sendAll, setSetting, workbookWithGuests } from '../support/invitations';
 
 jest.setTimeout(60_000);
+
+/** The link's key: guest, link version, token. */
+const keyOf = (u: URL) => ({ g: u.searchParams.get('g'), v: u.searchParams.get('v'), t: u.searchParams.get('t') });
 
 /** How Apps Script runs the web app for an anonymous visitor: as the deployer, no active user. */
 const ANON = { user: '', effectiveUser: PL };
@@ -70,7 +73,7 @@ test("doGet shows that guest's own page only, in their language, as a phone-frie
 
 test('submitRsvp yes → Tackat ja, Svarad, diet as text and a log row by gäst:<id>; then the page shows the answer', () => {
   const u = links.get('gast0@example.org')!;
-  const input = { g: u.searchParams.get('g'), t: u.searchParams.get('t'), answer: 'ja', diet: '=HYPERLINK("http://evil.example","x")' };
+  const input = { ...keyOf(u), answer: 'ja', diet: '=HYPERLINK("http://evil.example","x")', consent: true };
   const logBefore = sent.sheetValues('Logg').length;
   const r = submit(sent, input);
   expect(r).toMatchObject({ ok: true, data: { saved: true, message: { sv: expect.stringMatching(/^Tack!/) } } });
@@ -81,6 +84,9 @@ test('submitRsvp yes → Tackat ja, Svarad, diet as text and a log row by gäst:
   const log = sent.sheetValues('Logg');
   expect(log).toHaveLength(logBefore + 1);
   expect(log[log.length - 1].slice(1, 4)).toEqual(['gäst:G-0001', 'gäst.svar', 'G-0001']);
+  // Health data never goes into the log (it can never be purged): only the field's name.
+  expect(JSON.stringify(log)).not.toContain('HYPERLINK');
+  expect(g['Samtycke kost']).toBeInstanceOf(Date);
   expect(api(sent, 'getGuests', [], PL).ok).toBe(true);
   expect(doGet(sent, event(u)).page.view).toMatchObject({ answer: 'ja' });
   expect(row(sent, 'G-0002')['Status']).toBe('Inbjuden');
@@ -90,22 +96,23 @@ test('a bad, missing or borrowed token: the same neutral answer, nothing written
   const u = links.get('gast1@example.org')!;
   const t0 = links.get('gast0@example.org')!.searchParams.get('t');
   const before = snapshot(sent);
-  const bad = [{ g: 'G-0002', t: t0 }, { g: 'G-0002', t: '' }, { g: 'G-0099', t: u.searchParams.get('t') }, { g: 'G-0002', t: `${u.searchParams.get('t')}x` }];
+  const t = u.searchParams.get('t');
+  const bad = [{ g: 'G-0002', v: '1', t: t0 }, { g: 'G-0002', v: '1', t: '' }, { g: 'G-0099', v: '1', t }, { g: 'G-0002', v: '1', t: `${t}x` }, { g: 'G-0002', v: '2', t }];
   const answers = bad.map((k) => submit(sent, { ...k, answer: 'ja' }));
   for (const a of answers) expect(a).toEqual(answers[0]);
   expect(answers[0]).toMatchObject({ ok: true, data: { saved: false, message: { sv: expect.stringMatching(/Länken fungerar inte/) } } });
-  const pages = bad.map((k) => doGet(sent, event(new URL(`${sent.serviceUrl}?g=${k.g}&t=${k.t}`))).page);
+  const pages = bad.map((k) => doGet(sent, event(new URL(`${sent.serviceUrl}?g=${k.g}&v=${k.v}&t=${k.t}`))).page);
   for (const p of pages) expect(p).toEqual(pages[0]);
   expect(pages[0].ok).toBe(false);
   expect(doGet(sent, { parameter: {}, parameters: {}, queryString: '', contextPath: '', contentLength: -1 }).page).toEqual(pages[0]);
-  expect(submit(sent, { g: 'G-0002', t: 'x', answer: 'kanske' })).toMatchObject({ ok: false, message: expect.stringMatching(/Ogiltiga/) });
+  expect(submit(sent, { g: 'G-0002', v: '1', t: 'x', answer: 'kanske' })).toMatchObject({ ok: false, message: expect.stringMatching(/Ogiltiga/) });
   expect(snapshot(sent)).toBe(before);
 });
 
 test('a guest not yet invited cannot answer, even with a valid token', () => {
   const secret = sent.state.scriptProperties['summit.rsvp.secret'];
   const before = snapshot(sent);
-  const r = submit(sent, { g: 'G-0003', t: rsvpToken(secret, 'G-0003'), answer: 'ja' });
+  const r = submit(sent, { g: 'G-0003', v: 1, t: rsvpToken(secret, 'G-0003', 1), answer: 'ja' });
   expect(r).toMatchObject({ ok: true, data: { saved: false, message: { sv: expect.stringMatching(/kan inte tas emot.*osa@example\.org/) } } });
   expect(row(sent, 'G-0003')['Status']).toBe('Föreslagen');
   expect(snapshot(sent)).toBe(before);
@@ -116,15 +123,22 @@ test('after Sista svarsdag the answer is refused politely, with the reply-to add
   setSetting(emu, 'Sista svarsdag', '2009-11-01'); // the emulator's clock says 2 November 2009
   const before = snapshot(emu);
   const u = links.get('gast1@example.org')!;
-  const r = submit(emu, { g: u.searchParams.get('g'), t: u.searchParams.get('t'), answer: 'nej' });
+  const r = submit(emu, { ...keyOf(u), answer: 'nej' });
   expect(r).toMatchObject({ ok: true, data: { saved: false, message: { en: expect.stringMatching(/deadline \(\d+ November 2009\) has passed.*osa@example\.org/) } } });
   expect(doGet(emu, event(u)).page.view).toMatchObject({ lang: 'en', closed: expect.stringMatching(/has passed/) });
   expect(snapshot(emu)).toBe(before);
 });
 
-test('the web app page can call only the RSVP API: the other sidebar functions refuse an anonymous visitor', () => {
-  for (const fn of ['getGuests', 'getOverview']) {
-    const r = run(sent, fn, [], ANON).result as { ok: boolean; message: string };
-    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/behörighet/) });
+test('the web app page can call only the RSVP API: every other function refuses an anonymous visitor, and a same-domain visitor too', () => {
+  for (const fn of ['getGuests', 'getOverview', 'getReview', 'getSettings', 'listCosts']) {
+    const anon = run(sent, fn, [], ANON).result as { ok: boolean; message: string };
+    expect(anon).toMatchObject({ ok: false, message: expect.stringMatching(/^Summit Planner kan inte se vem du är/) });
+    // A signed-in visitor of the city's domain: active user known, but the call runs with the deployer's authority.
+    const borrowed = run(sent, fn, [], { user: STY, effectiveUser: PL }).result as { ok: boolean; message: string };
+    expect(borrowed).toMatchObject({ ok: false, message: expect.stringMatching(/behörighet/) });
   }
+  // The custom function too: budget figures are not the guest's own data.
+  const custom = sent.runExecution(CODE, 'SUMMIT_AVAILABLE', ['STOKAB'], { authMode: 'FULL', ...ANON });
+  expect(custom.ok).toBe(false);
+  expect(custom.error?.message).toMatch(/Du saknar behörighet/);
 });

@@ -36,8 +36,9 @@ describe('Konfigurera arbetsboken', () => {
       expect(emu.sheetValues(def.sheet)[0]).toEqual(def.columns.map((c) => c.header));
       const st = emu.state.spreadsheet.sheets.find((s) => s.name === def.sheet)!;
       expect(st.frozenRows).toBe(1);
-      expect(st.protections.length).toBeGreaterThan(0);
-      expect(st.protections.every((p) => p.warningOnly)).toBe(true);
+      // Real protection (not warning-only): Google refuses other editors' typing, pasting and API writes.
+      expect(st.protections.filter((p) => p.type === 'SHEET')).toHaveLength(1);
+      expect(st.protections.every((p) => !p.warningOnly)).toBe(true);
     }
     const ledger = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!;
     const lists = ledger.dataValidations.map((v) => v.rule.criteria);
@@ -45,19 +46,29 @@ describe('Konfigurera arbetsboken', () => {
     expect(ledger.rows[1]?.[5]?.fmt).toBe('#,##0.00 "kr"');
 
     const settings = Object.fromEntries(emu.sheetValues('Inställningar').slice(1).map((row) => [row[0], row[1]]));
-    expect(settings['Evenemang']).toBe('Public Services Summit 2009');
     expect(settings['Totalbudget']).toBe(800000);
     expect(settings['Max antal inbjudna']).toBe(30);
-    expect(settings['Tidszon']).toBe('Europe/Stockholm');
     expect(settings['Projektledare']).toBe(PL); // the first user to set up manages roles
+    expect(settings['Administratörer']).toBe(PL);
+    // Event details are the project leader's, on their own sheet (protected for them).
+    const event = Object.fromEntries(emu.sheetValues('Evenemang').slice(1).map((row) => [row[0], row[1]]));
+    expect(event['Evenemang']).toBe('Public Services Summit 2009');
+    expect(event['Tidszon']).toBe('Europe/Stockholm');
+    expect(settings['Evenemang']).toBeUndefined();
     const budget = emu.sheetValues('Budget').slice(1);
     expect(budget.map((b) => b[0])).toEqual(['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB']);
     expect(budget.reduce((s, b) => s + Number(b[1]) * 100, 0)).toBe(80_000_000);
     expect(emu.sheetValues('Mallar').slice(1).map((m) => m[0])).toEqual(['sv', 'en']);
+    // Every default row is sealed and journalled; the set-up itself is the last entry.
     const log = emu.sheetValues('Logg');
-    expect(log).toHaveLength(2);
-    expect(log[1][2]).toBe('arbetsbok.konfigurerad');
-    expect(String(log[1][6])).toMatch(/^[0-9a-f]{64}$/);
+    const actions = log.slice(1).map((l) => String(l[2]));
+    expect(actions.filter((a) => a === 'budget.standardfördelning')).toHaveLength(4);
+    expect(actions.filter((a) => a === 'mall.standard')).toHaveLength(2);
+    expect(actions.at(-1)).toBe('arbetsbok.konfigurerad');
+    expect(log.slice(1).every((l) => /^[0-9a-f]{64}$/.test(String(l[6])))).toBe(true);
+    for (const name of ['Inställningar', 'Evenemang', 'Budget', 'Mallar']) {
+      expect(emu.sheetValues(name).slice(1).every((r) => String(r[r.length - 1]).startsWith('S1|'))).toBe(true);
+    }
     expect(emu.state.spreadsheet.sheets.find((s) => s.name === 'Budget')!.rows[1]?.[1]?.fmt).toBe('#,##0.00 "kr"');
     expect(emu.runExecution(CODE, 'menuSetup', [], { user: PL }).ui.toasts[0].msg).toMatch(/redan konfigurerad/);
   });
@@ -115,16 +126,16 @@ describe('Konfigurera arbetsboken', () => {
     expect(ov.ok).toBe(true);
   });
 
-  test('once roles exist, only the project leader or the steering group may run it', () => {
+  test('once set up, only the owner and the administrators may run it (it sets protections and roles)', () => {
     const emu = setUpWorkbook();
     emu.state.spreadsheet.sheets = emu.state.spreadsheet.sheets.filter((s) => s.name !== 'Program');
     const before = snapshot(emu);
-    for (const user of [EKO, NOBODY, '']) {
+    for (const user of [STY, EKO, NOBODY, '']) {
       const r = run(emu, 'menuSetup', [], { user });
-      expect(r.ui.alerts[0].prompt ?? '').toMatch(/behörighet/);
+      expect(r.ui.alerts[0].prompt ?? '').toMatch(/Bara kalkylarkets ägare och administratörerna får konfigurera arbetsboken/);
       expect(snapshot(emu)).toBe(before);
     }
-    expect(run(emu, 'menuSetup', [], { user: STY }).ui.toasts[0].msg).toMatch(/Program/);
+    expect(run(emu, 'menuSetup', [], { user: PL }).ui.toasts[0].msg).toMatch(/Program/);
   });
 });
 

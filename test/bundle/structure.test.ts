@@ -46,6 +46,15 @@ const DECLARED_ENTRY_POINTS = [
   'onEdit',
   'onInstall',
   'onOpen',
+  // Rules that hold against every editor (issue 7)
+  'acceptLog',
+  'decideChange',
+  'getReview',
+  'getSettings',
+  'menuReview',
+  'menuSettings',
+  'purgePersonalData',
+  'saveSettings',
 ].sort();
 
 test('Code.js parses as a classic script (no import/export)', () => {

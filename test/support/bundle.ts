@@ -16,8 +16,11 @@ export const STY = 'styrgrupp@example.org';
 export const EKO = 'ekonomi@example.org';
 export const NOBODY = 'okand@example.org';
 
+/** The file's editors besides the owner (PL): everyone the tests act as, including someone without a role. */
+export const FILE_EDITORS = [STY, EKO, NOBODY];
+
 export function newEmulator(opts: EmulatorOptions = {}): Emulator {
-  return new Emulator({ htmlFiles: APPSSCRIPT, clock: manualClock(new Date('2009-11-02T09:00:00+01:00')), owner: PL, ...opts });
+  return new Emulator({ htmlFiles: APPSSCRIPT, clock: manualClock(new Date('2009-11-02T09:00:00+01:00')), owner: PL, editors: FILE_EDITORS, ...opts });
 }
 
 /** Runs an entry point; throws with the script's error if the execution failed. */
@@ -34,41 +37,40 @@ export function api<T = unknown>(emu: Emulator, fn: string, args: unknown[], use
   return r.result as { ok: true; data: T } | { ok: false; message: string };
 }
 
-/** A workbook set up by the project leader, with the three roles filled in. */
+/**
+ * A workbook set up by the project leader, who owns the spreadsheet (and so
+ * is its administrator), with the three roles given in the settings sidebar.
+ */
 export function setUpWorkbook(emu: Emulator = newEmulator()): Emulator {
   run(emu, 'menuSetup', [], { user: PL });
-  const rows = emu.sheetValues('Inställningar');
-  const set = (key: string, value: string) => {
-    const i = rows.findIndex((r) => r[0] === key);
-    if (i < 0) throw new Error(`no setting ${key}`);
-    emu.fireEdit(CODE, { sheet: 'Inställningar', row: i + 1, col: 2, numRows: 1, numCols: 1, values: [[value]], user: PL });
-  };
-  set('Styrgrupp', STY);
-  set('Projektledare', PL);
-  set('Ekonomi', EKO);
+  const r = api(emu, 'saveSettings', [{ sheet: 'settings', values: { Styrgrupp: STY, Projektledare: PL, Ekonomi: EKO } }], PL);
+  if (!r.ok) throw new Error(`roles not set: ${r.message}`);
   return emu;
 }
 
-/** Every sheet's values, for "nothing changed" assertions. */
-export function snapshot(emu: Emulator): string {
-  return JSON.stringify(emu.sheetNames().map((n) => [n, emu.sheetValues(n)]));
+/**
+ * Every sheet's values, for "nothing changed" assertions. Logg is left out
+ * (a refused write is itself logged: assert that with logActions) unless `withLog`.
+ */
+export function snapshot(emu: Emulator, withLog = false): string {
+  return JSON.stringify(emu.sheetNames().filter((n) => withLog || n !== 'Logg').map((n) => [n, emu.sheetValues(n)]));
 }
 
-/**
- * Puts n valid ledger rows straight into the emulator's state (fast: no
- * executions), spread over the four funders, 10 kr each, status Beställd.
- */
-export function seedLedger(emu: Emulator, n: number): void {
-  const sheet = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader');
-  if (!sheet) throw new Error('set up the workbook first');
-  const funders = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'];
-  const when = new Date('2009-10-01T10:00:00+02:00');
-  if (sheet.maxRows < n + 1) sheet.maxRows = n + 1;
-  for (let i = 0; i < n; i++) {
-    const values = [
-      `K-${String(i + 1).padStart(4, '0')}`, new Date('2009-10-01T00:00:00+02:00'), funders[i % 4], 'övrigt',
-      `Exempelkostnad ${i + 1}`, 10, 'Exempel AB', `REF-${i + 1}`, 'Beställd', EKO, when, '',
-    ];
-    sheet.rows[i + 1] = values.map((v) => ({ v }));
-  }
+/** Logg's Åtgärd column, in order. */
+export function logActions(emu: Emulator): string[] {
+  return emu.sheetValues('Logg').slice(1).map((r) => String(r[2]));
+}
+
+export { seedLedger } from './ledger';
+
+/** The sealed sheets' manifests kept with the log's anchor (they move only when a sealed row is written). */
+export function manifests(emu: Emulator): unknown {
+  const raw = emu.state.documentProperties['summit.journal'];
+  return raw ? (JSON.parse(raw) as { t: unknown }).t : null;
+}
+
+/** Logg's last row as { user, action, object, after }. */
+export function lastLog(emu: Emulator): { user: string; action: string; object: string; after: string } {
+  const r = emu.sheetValues('Logg').at(-1)!;
+  return { user: String(r[1]), action: String(r[2]), object: String(r[3]), after: String(r[5]) };
 }

@@ -1,5 +1,6 @@
 /** Shared by the invitation bundle tests and the merge benchmark: a workbook with guests, the client's send loop. */
 import { cloneState, Emulator, type ExecOptions } from '../../src/sandbox/emulator';
+import { settingDef } from '../../src/core/settings';
 import { CODE, PL, STY, api, newEmulator, run, setUpWorkbook } from './bundle';
 
 export interface SendProgressLike { sent: number; failed: number; remaining: number; uncertain: number; done: boolean; quotaLeft: number; message: { sv: string; en: string } }
@@ -9,12 +10,15 @@ export const guestsCsv = (n: number, from = 0): string => [
   ...Array.from({ length: n }, (_, i) => `Gäst${i + from};Exempelsson${i + from};gast${i + from}@example.org;${(i + from) % 2 ? 'en' : 'sv'};konferensen, representationsmiddagen;Exempel AB (exempel)`),
 ].join('\n');
 
-/** Changes one setting as the project leader would, by typing it into Inställningar. */
+/**
+ * Changes one setting in the settings sidebar: an event detail as the project
+ * leader, anything else as the owner (the project leader owns the test file
+ * and so is its administrator).
+ */
 export function setSetting(emu: Emulator, key: string, value: string | number): void {
-  const rows = emu.sheetValues('Inställningar');
-  const i = rows.findIndex((r) => r[0] === key);
-  if (i < 0) throw new Error(`no setting ${key}`);
-  emu.fireEdit(CODE, { sheet: 'Inställningar', row: i + 1, col: 2, numRows: 1, numCols: 1, values: [[value]], user: PL });
+  const sheet = settingDef(key)[3];
+  const r = api(emu, 'saveSettings', [{ sheet, values: { [key]: value } }], PL);
+  if (!r.ok) throw new Error(`setting ${key}: ${r.message}`);
 }
 
 /** A set-up workbook with n imported guests (G-0001…), approved unless `approve` is false. */

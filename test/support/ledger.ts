@@ -1,11 +1,11 @@
 /**
- * Budget test/bench support: put ledger rows straight into the emulator's
- * state (fast: 10 000 rows without 10 000 executions), and read cells.
+ * Budget test/bench support: ledger rows as the add-on would have written
+ * them (10 000 rows in one transaction, not 10 000 executions), and read cells.
  */
 import type { Emulator } from '../../src/sandbox/emulator';
 import type { CellState, SheetState } from '../../src/sandbox/emulator/store';
-import { TABLES } from '../../src/core/schema';
-import { lastRowOf } from '../../src/sandbox/emulator/spreadsheet';
+import { checkTable, Journal, Tx } from '../../src/app/journal';
+import { inProcess } from './inprocess';
 
 export const sheetState = (emu: Emulator, name: string): SheetState => {
   const st = emu.state.spreadsheet.sheets.find((s) => s.name === name);
@@ -17,32 +17,29 @@ const FUNDERS = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildnings
 
 /**
  * Appends `n` valid ledger rows (K-0001 …, 1 kr … each, spread over the four
- * funders, status Planerad), in the schema's column order, as set-up made them.
+ * funders, status Planerad) as the add-on itself would have written them:
+ * sealed and journalled (one Logg entry per row), in one transaction run
+ * in-process through the same adapters the bundle uses (test/support/inprocess.ts).
  * Total consumption stays tiny, so later registrations still fit.
  */
 export function seedLedger(emu: Emulator, n: number, amountKr = 1): void {
-  const st = sheetState(emu, TABLES.ledger.sheet);
-  const header = st.rows[0]!.map((c) => String(c?.v ?? ''));
-  const col = (h: string) => header.indexOf(h);
-  const start = lastRowOf(st); // 0-based index of the first new row (set-up formatted empty rows below)
   const when = new Date('2009-10-01T10:00:00+02:00');
-  for (let i = 0; i < n; i++) {
-    const old = st.rows[start + i] ?? [];
-    const row: (CellState | null)[] = Array.from({ length: header.length }, (_x, c) => old[c] ?? null);
-    const set = (h: string, v: CellState['v']) => { row[col(h)] = { ...(row[col(h)] ?? {}), v }; };
-    const no = start + i;
-    set('ID', `K-${String(no).padStart(4, '0')}`);
-    set('Datum', new Date('2009-10-01T00:00:00+02:00'));
-    set('Finansiär', FUNDERS[i % 4]);
-    set('Kategori', 'övrigt');
-    set('Beskrivning', `Exempelrad ${no}`);
-    set('Belopp', amountKr);
-    set('Status', 'Planerad');
-    set('Registrerad av', 'ekonomi@example.org');
-    set('Registrerad', when);
-    st.rows[start + i] = row;
-  }
-  st.maxRows = Math.max(st.maxRows, st.rows.length + 100);
+  inProcess(emu, 'ekonomi@example.org', (ports) => ports.lock.withLock(60_000, () => {
+    const journal = new Journal(ports);
+    const c = checkTable(journal, 'ledger');
+    const start = c.rows.length;
+    const tx = new Tx(journal);
+    for (let i = 0; i < n; i++) {
+      const no = start + i + 1;
+      const id = `K-${String(no).padStart(4, '0')}`;
+      tx.put(c, null, {
+        ID: id, Datum: new Date('2009-10-01T00:00:00+02:00'), Finansiär: FUNDERS[i % 4], Kategori: 'övrigt',
+        Beskrivning: `Exempelrad ${no}`, Belopp: amountKr, Leverantör: '', Referens: '', Status: 'Planerad',
+        'Registrerad av': 'ekonomi@example.org', Registrerad: when, Kontroll: '',
+      }, { action: 'kostnad.registrerad', object: id });
+    }
+    tx.commit();
+  }));
 }
 
 /** The raw cell (value, formula, format) at a 1-based position. */

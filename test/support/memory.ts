@@ -4,8 +4,9 @@
  * is one range read, one write/append is one range write, strings are stored
  * literally. They count calls so tests can assert batching.
  */
+import { randomUUID } from 'node:crypto';
 import type {
-  Cell, CellIn, ClockPort, LockPort, MailMessage, MailerPort, Ports, PropertiesPort,
+  CachePort, Cell, CellIn, ClockPort, LockPort, MailMessage, MailerPort, Ports, PropertiesPort, RandomPort,
   TablePort, TableSnapshot, UserPort, WorkbookPort,
 } from '../../src/app/ports';
 import { LockTimeoutError } from '../../src/app/ports';
@@ -64,9 +65,14 @@ const copy = <T extends Cell>(v: T): T => (v instanceof Date ? (new Date(v.getTi
 
 export class MemoryWorkbook implements WorkbookPort {
   readonly tables = new Map<string, MemoryTable>();
+  /** The spreadsheet's owner ('' as in a shared drive). */
+  ownerEmail = '';
   constructor(readonly counters: Counters = { reads: 0, writes: 0, mails: 0, locks: 0 }) {}
   table(name: string): TablePort | null {
     return this.tables.get(name) ?? null;
+  }
+  owner(): string {
+    return this.ownerEmail;
   }
   /** Adds a sheet with the schema's headers (or the given ones). */
   add(key: TableKey, rows: Cell[][] = [], header: string[] = headersOf(key)): MemoryTable {
@@ -143,6 +149,18 @@ export class MemoryMailer implements MailerPort {
   }
 }
 
+export const memoryRandom: RandomPort = { uuid: () => randomUUID() };
+
+export class MemoryCache implements CachePort {
+  readonly map = new Map<string, string>();
+  get(k: string): string | null {
+    return this.map.get(k) ?? null;
+  }
+  put(k: string, v: string): void {
+    this.map.set(k, v);
+  }
+}
+
 export interface MemoryPorts extends Ports {
   readonly workbook: MemoryWorkbook;
   readonly lock: MemoryLock;
@@ -150,6 +168,7 @@ export interface MemoryPorts extends Ports {
   readonly user: FixedUser;
   readonly properties: MemoryProperties;
   readonly mailer: MemoryMailer;
+  readonly cache: MemoryCache;
 }
 
 export function memoryPorts(user = ''): MemoryPorts {
@@ -161,5 +180,7 @@ export function memoryPorts(user = ''): MemoryPorts {
     user: new FixedUser(user),
     properties: new MemoryProperties(),
     mailer: new MemoryMailer(1500, workbook.counters),
+    random: memoryRandom,
+    cache: new MemoryCache(),
   };
 }

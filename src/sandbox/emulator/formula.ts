@@ -247,6 +247,13 @@ export class FormulaContext {
         const v = this.scalar(ev(0));
         return v instanceof Err ? (args[1] ? this.scalar(ev(1)) : BLANK) : v;
       }
+      case 'LEN': {
+        // LEN(text): the length of a value's text (Översikt's verification cell). https://support.google.com/docs/answer/3094081
+        if (args.length !== 1) return new Err('#N/A');
+        const v = this.scalar(ev(0));
+        if (v instanceof Err) return v;
+        return v === BLANK ? 0 : typeof v === 'boolean' ? (v ? 4 : 5) : String(v).length;
+      }
       case 'ROUND': {
         const x = num(this.scalar(ev(0)));
         const d = args[1] ? num(this.scalar(ev(1))) : 0;

@@ -2,87 +2,175 @@
  * The guest's RSVP page (web app). The server put the guest's own data in
  * main[data-view] (HTML-escaped JSON); everything is rendered as text nodes.
  * One round trip: submitRsvp, which answers with the updated view.
+ *
+ * Dietary needs are health data (GDPR art. 9): the diet field stays disabled
+ * until the guest ticks the consent box; unticking it sends an empty diet with
+ * consent false, which makes the server delete what it holds. The privacy
+ * notice (controller, purpose, legal basis, retention, DPO) comes from the view.
  */
-import type { RsvpAnswer, RsvpPage, RsvpView } from '../../app/rsvp';
+import type { PrivacyNotice, RsvpAnswer, RsvpPage, RsvpView } from '../../app/rsvp';
 import type { Msg } from '../../core/msg';
-import { $, announce, h } from '../dom';
+import { $, announce, h, only } from '../dom';
 import { call } from '../rpc';
 
 const T = {
   sv: {
     hello: (n: string) => `Hej ${n}!`, invited: 'Du är inbjuden till', where: 'Plats', parts: 'Det här är du inbjuden till',
-    coming: 'Kommer du?', yes: 'Ja, jag kommer', no: 'Nej, jag kan inte komma', diet: 'Kost och allergier (frivilligt)',
-    dietHint: 'Till exempel vegetarisk eller nötallergi. Högst 300 tecken.', send: 'Skicka svar', sending: 'Skickar …',
+    coming: 'Kommer du?', yes: 'Ja, jag kommer', no: 'Nej, jag kan inte komma',
+    dietTitle: 'Kost och allergier',
+    consent: 'Jag samtycker till att Stockholms stad sparar mina kostbehov för det här evenemanget',
+    consentHint: 'Frivilligt. Kostbehov kan vara uppgifter om hälsa, så vi sparar dem bara med ditt samtycke och bara för cateringen till det här evenemanget.',
+    consentGiven: 'Du har samtyckt. Tar du bort krysset raderas dina sparade kostbehov när du skickar svaret.',
+    consentWithdraw: 'Utan kryss raderas dina sparade kostbehov när du skickar svaret.',
+    diet: 'Kost och allergier (frivilligt)',
+    dietHint: 'Till exempel vegetarisk eller nötallergi. Högst 300 tecken.',
+    dietLocked: 'Kryssa i samtycket ovan för att kunna skriva dina kostbehov.',
+    send: 'Skicka svar', sending: 'Skickar …',
     deadline: (d: string) => `Svara senast ${d}. Du kan ändra ditt svar fram till dess.`,
     current: (a: string) => `Ditt svar just nu: ${a}.`, none: 'Du har inte svarat än.', yesShort: 'ja, du kommer', noShort: 'nej, du kan inte komma',
-    pick: 'Välj ja eller nej.', contact: 'Frågor? Skriv till', privacy: 'Svaret sparas i arrangörens gästlista (Stockholms stad).',
+    pick: 'Välj ja eller nej.', contact: 'Frågor? Skriv till',
+    privacy: 'Om dina personuppgifter', controller: 'Personuppgiftsansvarig', purpose: 'Ändamål', legalBasis: 'Rättslig grund',
+    retention: 'Hur länge uppgifterna sparas', dpo: 'Dataskyddsombud',
+    rights: 'Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade eller raderade. Du kan också klaga hos Integritetsskyddsmyndigheten (IMY).',
   },
   en: {
     hello: (n: string) => `Hello ${n}!`, invited: 'You are invited to', where: 'Venue', parts: 'You are invited to these parts',
-    coming: 'Will you attend?', yes: 'Yes, I will attend', no: 'No, I cannot attend', diet: 'Dietary needs and allergies (optional)',
-    dietHint: 'For example vegetarian or nut allergy. At most 300 characters.', send: 'Send reply', sending: 'Sending …',
+    coming: 'Will you attend?', yes: 'Yes, I will attend', no: 'No, I cannot attend',
+    dietTitle: 'Dietary needs and allergies',
+    consent: 'I consent to the City of Stockholm storing my dietary needs for this event',
+    consentHint: 'Optional. Dietary needs can be information about your health, so we store them only with your consent and only for the catering at this event.',
+    consentGiven: 'You have consented. If you untick the box, your stored dietary needs are deleted when you send your reply.',
+    consentWithdraw: 'Without the tick, your stored dietary needs are deleted when you send your reply.',
+    diet: 'Dietary needs and allergies (optional)',
+    dietHint: 'For example vegetarian or nut allergy. At most 300 characters.',
+    dietLocked: 'Tick the consent box above to enter your dietary needs.',
+    send: 'Send reply', sending: 'Sending …',
     deadline: (d: string) => `Please reply by ${d}. You can change your reply until then.`,
     current: (a: string) => `Your reply now: ${a}.`, none: 'You have not replied yet.', yesShort: 'yes, you will attend', noShort: 'no, you cannot attend',
-    pick: 'Choose yes or no.', contact: 'Questions? Write to', privacy: "Your reply is stored in the organiser's guest list (City of Stockholm).",
+    pick: 'Choose yes or no.', contact: 'Questions? Write to',
+    privacy: 'About your personal data', controller: 'Controller', purpose: 'Purpose', legalBasis: 'Legal basis',
+    retention: 'How long the data is kept', dpo: 'Data protection officer',
+    rights: 'You have the right to know what data we hold about you and to have it corrected or deleted. You can also complain to the Swedish Authority for Privacy Protection (IMY).',
   },
 };
+type Texts = (typeof T)['sv'];
 
 const root = $('#app');
 const content = $('#content');
+const about = $('#about');
 const status = $('#status');
 const error = $('#error');
 const page = JSON.parse(root.dataset.view || '{"ok":false}') as RsvpPage;
 
+const EMAIL = /^[^\s@<>()"]+@[^\s@<>()"]+\.[^\s@<>()"]+$/;
+/** An e-mail address as a mailto link, anything else as text. */
+const contactValue = (s: string): Node | string => (EMAIL.test(s) ? h('a', { href: `mailto:${s}` }, s) : s);
+
+/** "Om dina personuppgifter": the lines the server filled in (empty ones left out). */
+function privacySection(p: PrivacyNotice, t: Texts): HTMLElement {
+  const lines: [string, string, boolean][] = [
+    [t.controller, p.controller, false], [t.purpose, p.purpose, false], [t.legalBasis, p.legalBasis, false],
+    [t.retention, p.retention, false], [t.dpo, p.dpo, true],
+  ];
+  const items = lines.filter(([, value]) => value.trim() !== '')
+    .flatMap(([label, value, link]) => [h('dt', {}, label), h('dd', {}, link ? contactValue(value.trim()) : value)]);
+  return h('section', { class: 'privacy', 'aria-labelledby': 'privacy-title' },
+    h('h2', { id: 'privacy-title' }, t.privacy),
+    items.length ? h('dl', {}, ...items) : null,
+    h('p', { class: 'hint' }, t.rights));
+}
+
 function render(v: RsvpView): void {
   const t = T[v.lang];
+  const greeting = h('p', {}, t.hello(`${v.firstName} ${v.lastName}`.trim()));
+  const contact = v.replyTo ? h('p', { class: 'contact' }, `${t.contact} `, h('a', { href: `mailto:${v.replyTo}` }, v.replyTo), '.') : null;
+  const closed = v.closed ? h('p', { class: 'status status-info', id: 'closed' }, v.closed) : null;
+  if (v.closed && v.events.length === 0) {
+    // After the deadline the view holds nothing personal but the name: so does the page.
+    content.replaceChildren(...only(greeting, closed));
+    about.replaceChildren(...only(privacySection(v.privacy, t), contact));
+    return;
+  }
   const answerText = v.answer === 'ja' ? t.current(t.yesShort) : v.answer === 'nej' ? t.current(t.noShort) : t.none;
-  const info = [
-    h('p', {}, t.hello(`${v.firstName} ${v.lastName}`.trim())),
+  const info = only(
+    greeting,
     h('p', {}, `${t.invited} `, h('strong', {}, v.eventName), v.venue ? `. ${t.where}: ${v.venue}.` : '.'),
     v.events.length ? h('h2', {}, t.parts) : null,
     v.events.length ? h('ul', { class: 'events' }, ...v.events.map((e) => h('li', {}, `${e.name}: ${e.date}, ${e.start}–${e.end}`))) : null,
     h('p', { id: 'answer' }, answerText),
-  ];
-  const contact = v.replyTo ? h('p', {}, `${t.contact} `, h('a', { href: `mailto:${v.replyTo}` }, v.replyTo), '.') : null;
-  if (v.closed) {
-    content.replaceChildren(...info.filter(Boolean) as Node[], h('p', { class: 'status status-info', id: 'closed' }, v.closed), ...(contact ? [contact] : []));
-    return;
-  }
-  const radio = (value: string, label: string) => {
+  );
+  // The answer's status and errors sit between the form and the notice (#status, #error), where the guest looks.
+  if (v.closed) content.replaceChildren(...info, ...only(closed));
+  else content.replaceChildren(...info, h('p', {}, t.deadline(v.deadline)), form(v, t));
+  about.replaceChildren(...only(privacySection(v.privacy, t), contact));
+}
+
+function form(v: RsvpView, t: Texts): HTMLFormElement {
+  const radio = (value: 'ja' | 'nej', label: string) => {
     const id = `answer-${value}`;
     const input = h('input', { type: 'radio', name: 'answer', id, value, checked: v.answer === value, required: true });
     return h('label', { class: 'choice', for: id }, input, label);
   };
-  const diet = h('textarea', { id: 'diet', name: 'diet', maxlength: 300, 'aria-describedby': 'diet-hint', autocomplete: 'off' });
+  const consent = h('input', { type: 'checkbox', id: 'consent', name: 'consent', checked: v.consent, 'aria-describedby': 'consent-hint consent-note' });
+  const consentNote = h('p', { class: 'hint note', id: 'consent-note', 'aria-live': 'polite' });
+  const diet = h('textarea', { id: 'diet', name: 'diet', maxlength: 300, autocomplete: 'off', rows: 3 });
   diet.value = v.diet;
+  const dietLocked = h('p', { class: 'hint', id: 'diet-locked' }, t.dietLocked);
+  /** The diet field follows the consent box; the note says what unticking will do to stored needs. */
+  const sync = () => {
+    const on = consent.checked;
+    diet.disabled = !on;
+    dietLocked.hidden = on;
+    diet.setAttribute('aria-describedby', on ? 'diet-hint' : 'diet-locked diet-hint');
+    consentNote.textContent = v.consent ? (on ? t.consentGiven : t.consentWithdraw) : '';
+    consentNote.classList.toggle('warn-text', v.consent && !on);
+  };
+  consent.addEventListener('change', sync);
+  sync();
   const button = h('button', { type: 'submit' }, t.send);
-  const form = h('form', { id: 'rsvp', novalidate: true },
+  const f = h('form', { id: 'rsvp', novalidate: true },
     h('fieldset', {}, h('legend', {}, t.coming), radio('ja', t.yes), radio('nej', t.no)),
-    h('label', { for: 'diet' }, t.diet), diet, h('p', { class: 'hint', id: 'diet-hint' }, t.dietHint),
+    h('fieldset', { class: 'diet' },
+      h('legend', {}, t.dietTitle),
+      h('label', { class: 'choice consent', for: 'consent' }, consent, t.consent),
+      h('p', { class: 'hint', id: 'consent-hint' }, t.consentHint),
+      consentNote,
+      h('label', { for: 'diet' }, t.diet), diet, dietLocked,
+      h('p', { class: 'hint', id: 'diet-hint' }, t.dietHint)),
     button);
-  form.addEventListener('submit', (ev) => {
+  f.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const picked = form.querySelector<HTMLInputElement>('input[name="answer"]:checked');
+    const picked = f.querySelector<HTMLInputElement>('input[name="answer"]:checked');
+    announce(status, '');
     announce(error, '', 'error');
     if (!picked) {
       announce(error, t.pick, 'error');
-      form.querySelector<HTMLInputElement>('input[name="answer"]')?.focus();
+      f.querySelector<HTMLInputElement>('input[name="answer"]')?.focus();
       return;
     }
+    const given = consent.checked;
     button.disabled = true;
     button.textContent = t.sending;
-    call<RsvpAnswer>('submitRsvp', { g: v.g, t: v.t, answer: picked.value, diet: diet.value })
+    f.setAttribute('aria-busy', 'true');
+    // Without consent the diet is sent empty: that withdraws consent and deletes what is stored.
+    call<RsvpAnswer>('submitRsvp', { g: v.g, v: v.v, t: v.t, answer: picked.value, diet: given ? diet.value : '', consent: given })
       .then((r) => {
         if (r.view) render(r.view);
         if (r.saved) {
           announce(status, r.message[v.lang], 'ok');
           status.focus();
-        } else announce(error, r.message[v.lang], 'error');
+        } else fail(r.message[v.lang]);
       })
-      .catch((e: Error) => announce(error, e.message, 'error'))
-      .finally(() => { button.disabled = false; button.textContent = t.send; });
+      .catch((e: Error) => fail(e.message))
+      .finally(() => { button.disabled = false; button.textContent = t.send; f.removeAttribute('aria-busy'); });
   });
-  content.replaceChildren(...info.filter(Boolean) as Node[], h('p', {}, t.deadline(v.deadline)), form, h('p', { class: 'hint' }, t.privacy), ...(contact ? [contact] : []));
+  return f;
+}
+
+/** An error in the alert region; focus goes there when it was lost (the form re-rendered, or the button disabled while sending). */
+function fail(text: string): void {
+  announce(error, text, 'error');
+  if (!document.activeElement || document.activeElement === document.body) error.focus();
 }
 
 const neutral = (m: Msg) => content.replaceChildren(h('p', { id: 'neutral' }, m.sv), h('p', { lang: 'en' }, m.en));

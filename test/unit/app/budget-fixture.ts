@@ -1,6 +1,7 @@
 /** Shared fixture for the budget use-case tests (memory ports with a seeded workbook). */
 import type { Cell } from '../../../src/app/ports';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
+import { journalled } from '../../support/journal';
 
 export const EKO = 'eko@stockholm.se';
 export const EKO2 = 'eko2@stockholm.se';
@@ -29,6 +30,8 @@ export interface Seed {
   funders?: string[];
   ledger?: Cell[][];
   warn?: Cell[];
+  /** Administratörer on Inställningar. */
+  admins?: string;
 }
 
 export function seed(s: Seed = {}): MemoryPorts {
@@ -40,12 +43,13 @@ export function seed(s: Seed = {}): MemoryPorts {
     ['Ekonomi', `${EKO}, ${EKO2}`, ''],
     ['Styrgrupp', STY, ''],
     ['Projektledare', PL, ''],
+    ...(s.admins ? [['Administratörer', s.admins, '']] : []),
   ]);
   ports.workbook.add('budget', funders.map((f, i) => [f, s.allocations?.[i] ?? 200000, s.warn?.[i] ?? '', '']));
   ports.workbook.add('ledger', s.ledger ?? []);
   ports.workbook.add('transfers');
   ports.workbook.add('log');
-  return ports;
+  return journalled(ports);
 }
 
 /** Every sheet's grid, for "nothing was written" assertions. */
@@ -59,8 +63,9 @@ export function ledgerRecords(ports: MemoryPorts) {
   return ports.workbook.get('ledger').records();
 }
 
+/** Logg's rows after the baseline set-up sealed (the entries the use cases under test wrote). */
 export function logRecords(ports: MemoryPorts) {
-  return ports.workbook.get('log').records();
+  return ports.workbook.get('log').records().filter((r) => r['Åtgärd'] !== 'arbetsbok.baslinje');
 }
 
 /** n valid ledger rows spread over the funders, 1 kr each. */

@@ -3,6 +3,7 @@ import {
 } from '../../../src/app/guests';
 import { UserError } from '../../../src/core/msg';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
+import { journalled } from '../../support/journal';
 
 const SG = 'sg@stockholm.se';
 const PL = 'pl@stockholm.se';
@@ -14,11 +15,11 @@ function setup(n: number, o: { cap?: number; status?: string; user?: string } = 
     `G-${String(i + 1).padStart(4, '0')}`, `F${i}`, `E${i}`, '', '', '', `g${i}@example.se`, 'sv', 'konferensen', '', o.status ?? 'Föreslagen', '', '', '',
   ]));
   p.workbook.add('log');
-  return p;
+  return journalled(p);
 }
 const as = (p: MemoryPorts, u: string) => { p.user.current = u; return p; };
 const recs = (p: MemoryPorts) => p.workbook.get('guests').records();
-const actions = (p: MemoryPorts) => p.workbook.get('log').records().map((r) => r['Åtgärd']);
+const actions = (p: MemoryPorts) => p.workbook.get('log').records().map((r) => r['Åtgärd']).filter((a) => a !== 'arbetsbok.baslinje');
 const valid = { firstName: 'Åsa', lastName: 'Öberg', email: 'asa@example.se', language: 'sv', events: ['Konferensen'] };
 
 describe('add and edit', () => {
@@ -135,7 +136,7 @@ describe('direct edit guard', () => {
     as(p, SG);
     p.workbook.get('guests').grid[1][10] = 'Godkänd';
     expect(guardGuestEdit(p, { row: 2, column: 11, numRows: 1, numColumns: 1, oldValue: 'Föreslagen', value: 'Godkänd' }).action).toBe('accept');
-    expect(actions(p)).toEqual(['gäst.ändring-återställd', 'gäst.status-manuell']);
+    expect(actions(p)).toEqual(['gäst.ändring-återställd', 'gäst.direktändring']);
   });
   test('multi-cell paste with problems is flagged', () => {
     const p = setup(3);
@@ -144,6 +145,6 @@ describe('direct edit guard', () => {
     g.grid[3][7] = 'xx';
     const d = guardGuestEdit(p, { row: 3, column: 7, numRows: 2, numColumns: 2 });
     expect(d.action).toBe('flag');
-    if (d.action === 'flag') expect(d.rows.map((r) => r.row)).toEqual([3, 4]);
+    expect(d.rows!.map((r) => r.row)).toEqual([3, 4]);
   });
 });

@@ -3,17 +3,17 @@ import { JOURNAL_KEY, previewInvitation, sendBatch, sendTestInvitation, type Sen
 import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
+import { journalled } from '../../support/journal';
 
 const SG = 'sg@stockholm.se';
 const PL = 'pl@stockholm.se';
-const link = (g: { id: string }) => `https://rsvp.example.se/?g=${g.id}`;
+const link = () => (g: { id: string; version: number }) => `https://rsvp.example.se/?g=${g.id}&v=${g.version}`;
 
-function setup(n: number, o: { cap?: number; status?: string; user?: string; quota?: number } = {}): MemoryPorts {
+/** `before` edits the seeded sheets before set-up seals them (the rows are then the add-on's own). */
+function setup(n: number, o: { cap?: number; status?: string; user?: string; quota?: number; before?: (p: MemoryPorts) => void } = {}): MemoryPorts {
   const p = memoryPorts(o.user ?? PL);
-  p.workbook.add('settings', [
-    ['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, ''],
-    ['Svarsadress', 'summit@stockholm.se', ''],
-  ]);
+  p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, '']]);
+  p.workbook.add('event', [['Svarsadress', 'summit@stockholm.se', '']]);
   p.workbook.add('guests', Array.from({ length: n }, (_, i) => [
     `G-${String(i + 1).padStart(4, '0')}`, `Förnamn${i}`, `Efternamn${i}`, '', 'Org', 'SE', `g${i}@example.se`,
     i % 2 ? 'en' : 'sv', 'konferensen; representationsmiddagen', '', o.status ?? 'Godkänd', '', '', '',
@@ -24,7 +24,8 @@ function setup(n: number, o: { cap?: number; status?: string; user?: string; quo
   ]);
   p.workbook.add('log');
   if (o.quota !== undefined) p.mailer.quota = o.quota;
-  return p;
+  o.before?.(p);
+  return journalled(p);
 }
 
 const statuses = (p: MemoryPorts) => p.workbook.get('guests').records().map((r) => String(r['Status']));
@@ -56,7 +57,7 @@ describe('sendBatch', () => {
     expect(m.subject).toBe('Invitation to Public Services Summit 2009');
     expect(m.textBody).toContain('Welcome on 8 December 2009');
     expect(p.mailer.sent[0].textBody).toContain('Välkommen den 8 december 2009');
-    expect(m.htmlBody).toContain('href="https://rsvp.example.se/?g=G-0002"');
+    expect(m.htmlBody).toContain('href="https://rsvp.example.se/?g=G-0002&amp;v=1"');
     expect(m.replyTo).toBe('summit@stockholm.se');
     expect(m.name).toContain('Stockholms stad');
     expect(m.attachments?.[0]).toMatchObject({ fileName: 'invitation.ics', mimeType: 'text/calendar' });
@@ -74,7 +75,7 @@ describe('sendBatch', () => {
       sendBatch(p, { batchSize: 10 }, link); // first batch (audit head not yet cached)
       const before = { ...c };
       sendBatch(p, { batchSize: 10 }, link);
-      expect({ reads: c.reads - before.reads, writes: c.writes - before.writes, mails: c.mails - before.mails }).toEqual({ reads: 4, writes: 4, mails: 10 });
+      expect({ reads: c.reads - before.reads, writes: c.writes - before.writes, mails: c.mails - before.mails }).toEqual({ reads: 5, writes: 4, mails: 10 });
     }
   });
 
@@ -91,12 +92,13 @@ describe('sendBatch', () => {
   });
 
   test('only approved guests; blocked guests get reasons and are never marked', () => {
-    const p = setup(5);
-    const g = p.workbook.get('guests');
-    g.grid[1][10] = 'Föreslagen';
-    g.grid[2][6] = 'bad address';
-    g.grid[3][7] = 'fi';
-    g.grid[4][6] = 'G0@EXAMPLE.se '; // same address as G-0001 (proposed) → allowed until G-0001 is mailed… but both approved? G-0001 is Föreslagen
+    const p = setup(5, { before: (q) => {
+      const g = q.workbook.get('guests');
+      g.grid[1][10] = 'Föreslagen';
+      g.grid[2][6] = 'bad address';
+      g.grid[3][7] = 'fi';
+      g.grid[4][6] = 'G0@EXAMPLE.se '; // same address as G-0001, which is only proposed: allowed
+    } });
     const r = runAll(p);
     expect(p.mailer.sent.map((m) => m.to)).toEqual(['G0@EXAMPLE.se', 'g4@example.se']);
     expect(r[r.length - 1].blocked.map((b) => b.id)).toEqual(['G-0002', 'G-0003']);
@@ -104,8 +106,7 @@ describe('sendBatch', () => {
   });
 
   test('duplicate address among approved guests is sent once', () => {
-    const p = setup(3);
-    p.workbook.get('guests').grid[3][6] = ' G0@Example.SE';
+    const p = setup(3, { before: (q) => { q.workbook.get('guests').grid[3][6] = ' G0@Example.SE'; } });
     const r = runAll(p);
     expect(p.mailer.sent).toHaveLength(2);
     expect(r[r.length - 1].blocked[0].reasons[0].sv).toContain('G-0001');
@@ -166,12 +167,13 @@ describe('sendBatch', () => {
   });
 
   test('hostile names: escaped in HTML, header injection refused', () => {
-    const p = setup(2);
-    const g = p.workbook.get('guests');
-    g.grid[1][1] = '<script>alert("x")</script>';
-    g.grid[2][1] = "O'Brien\r\nBcc: evil@example.com";
-    p.workbook.get('templates').grid[1][1] = 'Hej {{Förnamn}}';
-    p.workbook.get('templates').grid[2][1] = 'Hi {{FirstName}}';
+    const p = setup(2, { before: (q) => {
+      const g = q.workbook.get('guests');
+      g.grid[1][1] = '<script>alert("x")</script>';
+      g.grid[2][1] = "O'Brien\r\nBcc: evil@example.com";
+      q.workbook.get('templates').grid[1][1] = 'Hej {{Förnamn}}';
+      q.workbook.get('templates').grid[2][1] = 'Hi {{FirstName}}';
+    } });
     const r = runAll(p);
     expect(p.mailer.sent).toHaveLength(1);
     expect(p.mailer.sent[0].htmlBody).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
@@ -189,8 +191,7 @@ describe('preview and test send', () => {
     expect(pv).toMatchObject({ to: m.to, subject: m.subject, html: m.htmlBody, text: m.textBody, blocked: [], attachments: ['inbjudan.ics'] });
   });
   test('preview of a blocked guest gives reasons', () => {
-    const p = setup(1);
-    p.workbook.get('guests').grid[1][7] = 'de';
+    const p = setup(1, { before: (q) => { q.workbook.get('guests').grid[1][7] = 'de'; } });
     expect(previewInvitation(p, { guestId: 'G-0001' }, link).blocked).toHaveLength(1);
     expect(() => previewInvitation(p, { guestId: 'G-0009' }, link)).toThrow(UserError);
     expect(() => previewInvitation(setup(1, { user: 'x@y.se' }), { guestId: 'G-0001' }, link)).toThrow(UserError);
@@ -201,7 +202,7 @@ describe('preview and test send', () => {
     expect(p.mailer.sent).toHaveLength(1);
     expect(p.mailer.sent[0]).toMatchObject({ to: PL, subject: '[TEST] Inbjudan till Public Services Summit 2009' });
     expect(statuses(p)).toEqual(['Godkänd']);
-    expect(p.workbook.get('log').records().map((r) => r['Åtgärd'])).toEqual(['inbjudan.test']);
+    expect(p.workbook.get('log').records().map((r) => r['Åtgärd']).filter((a) => a !== 'arbetsbok.baslinje')).toEqual(['inbjudan.test']);
     expect(() => sendTestInvitation(setup(1, { user: 'x@y.se' }), { guestId: 'G-0001' }, link)).toThrow(UserError);
   });
 });
@@ -241,7 +242,7 @@ function crashing(p: MemoryPorts, trap: Trap): Ports {
   };
   return {
     ...p,
-    workbook: { table: wrapTable },
+    workbook: { table: wrapTable, owner: () => tick(() => p.workbook.owner()) },
     mailer: { remainingDailyQuota: () => tick(() => p.mailer.remainingDailyQuota()), send: (m) => tick(() => p.mailer.send(m)) },
     properties: {
       get: (k) => tick(() => p.properties.get(k)),
@@ -257,10 +258,13 @@ describe('crash injection over a full 30-guest run', () => {
   runAll(crashing(setup(30), probe), 10);
   const total = probe.calls;
 
-  test(`every crash point (1..${total}, before and after the effect): each guest mailed once or Osäker`, () => {
+  // npm test samples every 3rd point (and always the first and last); npm run test:deep (SUMMIT_DEEP=1) takes them all.
+  const deep = process.env.SUMMIT_DEEP === '1';
+  test(`${deep ? 'every' : 'every 3rd'} crash point (1..${total}, before and after the effect): each guest mailed once or Osäker`, () => {
     expect(total).toBeGreaterThan(50);
     let osakerRuns = 0;
     for (let n = 1; n <= total; n++) {
+      if (!deep && n % 3 !== 0 && n !== 1 && n !== total) continue;
       for (const after of [false, true]) {
         const p = setup(30);
         const trap: Trap = { n, after, calls: 0, fired: false, skickarAtCrash: new Set() };

@@ -1,7 +1,7 @@
 import {
   availableFor, checkAllocation, checkTransfer, computeBudget, nextCostId, overviewOf, type BudgetInput,
 } from '../../../src/core/budget';
-import { decideLedgerEdit, kontrollColumn, revertValue } from '../../../src/core/budget-guard';
+import { judgeLedgerRow, kontrollColumn } from '../../../src/core/budget-guard';
 import { parseAllocate, parseCostChange, parseRegisterCost, parseTransfer } from '../../../src/core/budget-input';
 
 const LC = { id: 0, date: 1, funder: 2, category: 3, description: 4, amount: 5, supplier: 6, reference: 7, status: 8, by: 9, at: 10 };
@@ -117,22 +117,23 @@ describe('checks', () => {
   });
 });
 
-describe('decideLedgerEdit (pure)', () => {
-  const edit = (r: number, c: number, oldValue?: unknown) => ({ row: r, column: c + 1, numRows: 1, numColumns: 1, oldValue });
-  test('ok for unguarded columns, revert for overspend/invalid, flag for pastes', () => {
-    expect(decideLedgerEdit(input([row({ description: '=1+1' })]), edit(2, LC.description, 'x')).decision).toEqual({ action: 'ok' });
-    const over = decideLedgerEdit(input([row({ amount: 600 })]), edit(2, LC.amount, '100')).decision;
-    expect(over).toMatchObject({ action: 'revert', value: 100 });
-    expect(decideLedgerEdit(input([row({ status: 'x' })]), edit(2, LC.status, 'Planerad')).decision).toMatchObject({ action: 'revert', value: 'Planerad' });
-    expect(decideLedgerEdit(input([row({ funder: 'Cisco' })]), edit(2, LC.funder)).decision).toMatchObject({ action: 'revert', value: '' });
-    expect(decideLedgerEdit(input([row({ amount: 200 })]), edit(2, LC.amount, '100')).decision).toEqual({ action: 'ok' });
-    const paste = decideLedgerEdit(input([row({ amount: 'x' }), row({ id: 'K-2' })]), { row: 2, column: 1, numRows: 2, numColumns: 12 }).decision;
-    expect(paste).toMatchObject({ action: 'flag', rows: [2] });
+describe('judgeLedgerRow (pure): the row as it now reads, against the journal\'s view of the rest', () => {
+  test('a valid row that fits stands; the reason names the field or the funder otherwise', () => {
+    const base = input([row({ amount: 100 })]);
+    expect(judgeLedgerRow(base, 0, row({ amount: 200, description: '=1+1' }))).toBeNull();
+    expect(judgeLedgerRow(base, 0, row({ amount: 600 }))!.sv).toContain('Ändringen ryms inte');
+    expect(judgeLedgerRow(base, 0, row({ status: 'x' }))!.sv).toContain('okänd status "x"');
+    expect(judgeLedgerRow(base, 0, row({ funder: 'Cisco' }))!.sv).toContain('okänd finansiär "Cisco"');
+    expect(judgeLedgerRow(base, 0, row({ amount: 'abc' }))!.sv).toContain('belopp');
+    // Lowering and cancelling always stand, whatever else is wrong with the funder.
+    expect(judgeLedgerRow(input([row({ amount: 600 })]), 0, row({ amount: 500 }))).toBeNull();
+    expect(judgeLedgerRow(input([row({ amount: 600 })]), 0, row({ amount: 600, status: 'Makulerad' }))).toBeNull();
   });
-  test('revertValue', () => {
-    expect(revertValue('amount', '1234.5')).toBe(1234.5);
-    expect(revertValue('status', 'Planerad')).toBe('Planerad');
-    expect(revertValue('amount', undefined)).toBe('');
+  test('a new row (index past the end) is judged as an added cost', () => {
+    const base = input([row({ amount: 400 })]);
+    expect(judgeLedgerRow(base, 1, row({ id: 'K-2', amount: 100 }))).toBeNull();
+    expect(judgeLedgerRow(base, 1, row({ id: 'K-2', amount: 101 }))!.sv).toContain('ryms inte');
+    expect(judgeLedgerRow(base, 1, row({ amount: 1 }))!.sv).toContain('ID K-0001 finns också');
   });
   test('kontrollColumn keeps unrelated text and clears stale flags', () => {
     const s = computeBudget(input([row(), row({ id: 'K-2', amount: 'x' })]));

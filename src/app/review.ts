@@ -1,0 +1,400 @@
+/**
+ * Granska ändringar: every change made outside the add-on, with the
+ * before-value shown, for a person with the right role to confirm (the change
+ * is judged by the same rules as the sidebar's own writes, then sealed and
+ * logged) or undo (the journal's value is written back and logged). Until
+ * then it blocks what it could corrupt (src/app/budget.ts, guests.ts, merge.ts).
+ *
+ * Who decides: Kostnader finance staff; Budget and Omfördelningar the
+ * steering group; Gäster the project leader or the steering group (a status
+ * change only by whoever may make it); Mallar and Evenemang the project
+ * leader; Inställningar and the log's anchor an administrator.
+ */
+import * as z from 'zod/mini';
+import { checkAllocation, computeBudget, funderIndex, kr } from '../core/budget';
+import { parseLanguage } from '../core/guests';
+import { fromNumber } from '../core/money';
+import { msg, UserError, type Msg } from '../core/msg';
+import { SHEETS, TABLES } from '../core/schema';
+import { fromSnap, SEAL_SPECS, sealedHeaders, type SealedTable, type SnapValue } from '../core/seal';
+import { LIST_KEYS, roleNames, roleRequiredMsg, settingDefsOf, settingProblem, type Role } from '../core/settings';
+import { verifyChain, addCheckpoints } from '../core/audit';
+import { judgeLedgerChange, overviewNote, readBudget, withBudgetLock } from './budget';
+import { loadFullContext, requireAdmin, type FullContext } from './context';
+import { guestAudit, judgeGuestChange } from './guests';
+import { shown, unverifiedMsg, missingMsg } from './integrity';
+import { guestRows } from './invite-rows';
+import { checkTable, Journal, logCountMsg, readLog, Tx, type MissingRow, type RowCheck, type TableCheck } from './journal';
+import type { Cell, Ports } from './ports';
+
+export interface ReviewField { readonly header: string; readonly before: string; readonly now: string }
+
+export interface ReviewItem {
+  /** Identifies the item for resolveReview: "<table>:<sheet row>:<key>" ("<table>:0:<key>" for a row that is gone). */
+  readonly id: string;
+  readonly table: SealedTable;
+  readonly sheet: string;
+  readonly row: number;
+  readonly key: string;
+  readonly kind: RowCheck['kind'] | 'missing';
+  readonly message: Msg;
+  readonly fields: readonly ReviewField[];
+  /** Who may decide ("the steering group"). */
+  readonly who: Msg;
+  /** The caller may decide it. */
+  readonly mayDecide: boolean;
+  /** A confirm is possible at all (a copy or an older version can only be undone). */
+  readonly canConfirm: boolean;
+  /** Confirming needs a decision reference (allocations). */
+  readonly needsNote: boolean;
+}
+
+export interface ReviewView {
+  readonly user: string;
+  readonly roles: readonly Role[];
+  readonly admin: boolean;
+  readonly items: readonly ReviewItem[];
+  /** Logg's row count disagrees with its anchor: nothing can be written until an administrator accepts the log. */
+  readonly log: Msg | null;
+}
+
+const DECIDERS: Readonly<Record<SealedTable, readonly Role[] | 'admin'>> = {
+  settings: 'admin', event: ['projektledare'], budget: ['styrgrupp'], transfers: ['styrgrupp'],
+  ledger: ['ekonomi'], guests: ['projektledare', 'styrgrupp'], templates: ['projektledare'],
+};
+
+/** Who may decide ("styrgruppen"). */
+const whoMsg = (t: SealedTable): Msg => {
+  const d = DECIDERS[t];
+  return d === 'admin' ? msg('en administratör', 'an administrator') : roleNames(d);
+};
+const mayDecide = (ctx: FullContext, t: SealedTable): boolean => {
+  const d = DECIDERS[t];
+  return ctx.admin && (d === 'admin' || t === 'event') ? true : d !== 'admin' && d.some((r) => ctx.roles.includes(r));
+};
+
+const cellAt = (c: TableCheck, index: number, h: string): unknown => (c.t.col[h] === undefined ? '' : c.t.snap.rows[index][c.t.col[h]]);
+
+function fieldsOf(c: TableCheck, r: RowCheck): ReviewField[] {
+  const before = r.kind === 'stale' ? r.latestValues : r.sealed;
+  const headers = r.kind === 'changed' ? r.fields : sealedHeaders(c.table);
+  return headers
+    .map((h) => ({ header: h, before: before ? shown(c.table, h, before[h]) : '', now: shown(c.table, h, cellAt(c, r.index, h)) }))
+    .filter((f) => r.kind === 'changed' || f.before !== f.now);
+}
+
+function itemsOf(ctx: FullContext, c: TableCheck): ReviewItem[] {
+  const base = { table: c.table, sheet: TABLES[c.table].sheet, who: whoMsg(c.table), mayDecide: mayDecide(ctx, c.table), needsNote: c.table === 'budget' };
+  const out: ReviewItem[] = c.rows.filter((r) => r.kind !== 'ok').map((r) => ({
+    ...base, id: `${c.table}:${r.sheetRow}:${r.key}`, row: r.sheetRow, key: r.key, kind: r.kind,
+    message: unverifiedMsg(c, r), fields: fieldsOf(c, r), canConfirm: r.kind === 'changed' || r.kind === 'new',
+  }));
+  for (const m of c.missing) {
+    out.push({
+      ...base, id: `${c.table}:0:${m.key}`, row: 0, key: m.key, kind: 'missing', message: missingMsg(c, m),
+      fields: Object.entries(m.values).map(([h, v]) => ({ header: h, before: shown(c.table, h, v), now: '' })),
+      canConfirm: c.table !== 'budget',
+    });
+  }
+  return out;
+}
+
+const ALL: readonly SealedTable[] = ['settings', 'event', 'budget', 'transfers', 'ledger', 'guests', 'templates'];
+
+/** Everything that waits for review (role holders and administrators only: it shows what changed). */
+export function listReview(ports: Ports): ReviewView {
+  const ctx = loadFullContext(ports);
+  if (!ctx.admin && ctx.roles.length === 0) throw new UserError(roleRequiredMsg(['styrgrupp', 'projektledare', 'ekonomi']));
+  const checks: TableCheck[] = [ctx.check, ctx.eventCheck, ...ALL.filter((t) => t !== 'settings' && t !== 'event').map((t) => checkTable(ctx.journal, t))];
+  const lastRow = ports.workbook.table(SHEETS.log)?.lastRow() ?? 1;
+  const anchor = ctx.journal.require().state;
+  const found = Math.max(0, lastRow - 1);
+  const log = found === anchor.n || found === anchor.alt?.n ? null : logCountMsg(anchor.n, found);
+  return { user: ctx.email, roles: ctx.roles, admin: ctx.admin, items: checks.flatMap((c) => itemsOf(ctx, c)), log };
+}
+
+// ---------------------------------------------------------------------------
+// Deciding
+
+let schema: z.ZodMiniType<{ id: string; action: 'confirm' | 'undo'; note?: string }> | undefined;
+const resolveSchema = () => (schema ??= z.strictObject({
+  id: z.string().check(z.maxLength(300)), action: z.enum(['confirm', 'undo']), note: z.optional(z.string().check(z.maxLength(200))),
+}));
+
+export interface Resolved { readonly message: Msg; readonly rolesChanged: boolean }
+
+const goneMsg = (): Msg => msg(
+  'Ändringen finns inte längre som den visades (den är redan hanterad eller har ändrats igen). Ladda om listan; inget har sparats.',
+  'The change is no longer as shown (it was already handled or changed again). Reload the list; nothing was saved.',
+);
+
+function parseId(id: string): { table: SealedTable; row: number; key: string } {
+  const m = /^([a-z]+):(\d{1,7}):(.*)$/s.exec(id);
+  if (!m || !(ALL as readonly string[]).includes(m[1])) throw new UserError(goneMsg());
+  return { table: m[1] as SealedTable, row: Number(m[2]), key: m[3] };
+}
+
+/** Confirms or undoes one item (a confirm of an allocation takes every changed Budget row together, with a decision reference). */
+export function resolveReview(ports: Ports, input: unknown): Resolved {
+  const p = resolveSchema().safeParse(input);
+  if (!p.success) throw new UserError(msg('Ogiltiga uppgifter. Inget sparades.', 'Invalid input. Nothing was saved.'));
+  const { id, action, note } = p.data;
+  const target = parseId(id);
+  const ctx = loadFullContext(ports);
+  if (!mayDecide(ctx, target.table)) {
+    const d = DECIDERS[target.table];
+    if (d === 'admin') requireAdmin(ctx);
+    throw new UserError(roleRequiredMsg(d as Role[]));
+  }
+  return withBudgetLock(ports, () => {
+    ctx.journal.fresh();
+    const c = checkTable(ctx.journal, target.table);
+    const rc = target.row > 0 ? c.rows.find((r) => r.sheetRow === target.row && r.key === target.key && r.kind !== 'ok') : undefined;
+    const gone = target.row === 0 ? c.missing.find((m) => m.key === target.key) : undefined;
+    if (!rc && !gone) throw new UserError(goneMsg());
+    const tx = new Tx(ctx.journal);
+    const message = action === 'undo'
+      ? (rc ? undoRow(tx, c, rc) : restoreRow(tx, c, gone!))
+      : (rc ? confirmRow(ports, ctx, tx, c, rc, note ?? '') : confirmGone(tx, c, gone!));
+    tx.commit();
+    // Översikt's verification cell follows what remains.
+    if (c.table === 'budget' || c.table === 'ledger') new Tx(ctx.journal).overview(overviewNote(readBudget(ports, ctx.settings, ctx.journal))).commit();
+    const rolesChanged = target.table === 'settings' && LIST_KEYS.some((k) => k.toLocaleLowerCase('sv') === target.key.toLocaleLowerCase('sv'));
+    return { message, rolesChanged };
+  });
+}
+
+const prefix: Readonly<Record<SealedTable, string>> = {
+  settings: 'inställning', event: 'inställning', budget: 'budget', transfers: 'omfördelning', ledger: 'kostnad', guests: 'gäst', templates: 'mall',
+};
+
+/** What Logg may keep of values: personal ones by field name only. */
+const loggable = (t: SealedTable, values: Readonly<Record<string, unknown>>): Record<string, unknown> =>
+  t === 'guests' ? guestAudit(values) : Object.fromEntries(Object.entries(values).map(([h, v]) => [h, shown(t, h, v)]));
+
+const snapValues = (v: Readonly<Record<string, SnapValue>>): Record<string, Cell> =>
+  Object.fromEntries(Object.entries(v).map(([h, x]) => [h, fromSnap(x) as Cell]));
+
+const nowValues = (c: TableCheck, index: number, headers: readonly string[]): Record<string, unknown> =>
+  Object.fromEntries(headers.map((h) => [h, cellAt(c, index, h)]));
+
+/** Puts the journal's values back (the sealed row, or the journal's latest for an older copy); clears rows the journal never had. */
+function undoRow(tx: Tx, c: TableCheck, rc: RowCheck): Msg {
+  const sheet = TABLES[c.table].sheet;
+  const back = rc.kind === 'changed' ? rc.sealed : rc.kind === 'stale' ? rc.latestValues : rc.kind === 'forged' ? c.missing.find((m) => m.key === rc.key)?.values : undefined;
+  if (!back) {
+    tx.clear(c, rc.index, { action: `${prefix[c.table]}.ångrad`, object: `${sheet} rad ${rc.sheetRow}`, before: loggable(c.table, nowValues(c, rc.index, sealedHeaders(c.table))) });
+    return msg(`Rad ${rc.sheetRow} på bladet ${sheet} är tömd: den var inte skriven av Summit Planner.`, `Row ${rc.sheetRow} on the ${sheet} sheet was emptied: Summit Planner did not write it.`);
+  }
+  const values = snapValues(back);
+  // The journal keeps no personal data: for an older copy they stay as the sheet has them.
+  if (rc.kind !== 'changed') for (const h of SEAL_SPECS[c.table].personal) delete values[h];
+  const fields = rc.kind === 'changed' ? rc.fields : Object.keys(values);
+  tx.put(c, rc.index, values, {
+    action: `${prefix[c.table]}.ändring-ångrad`, object: rc.key,
+    before: loggable(c.table, nowValues(c, rc.index, fields)), after: loggable(c.table, Object.fromEntries(fields.map((h) => [h, values[h] ?? cellAt(c, rc.index, h)]))),
+  });
+  return msg(`${sheet} rad ${rc.sheetRow} (${rc.key}) är återställd till Summit Planners värden.`, `${sheet} row ${rc.sheetRow} (${rc.key}) is back to Summit Planner's values.`);
+}
+
+/** A deleted row comes back, appended, with the journal's values (Gäster: without personal data, which is not in the journal). */
+function restoreRow(tx: Tx, c: TableCheck, m: MissingRow): Msg {
+  const sheet = TABLES[c.table].sheet;
+  tx.put(c, null, snapValues(m.values), { action: `${prefix[c.table]}.återställd`, object: m.key, after: loggable(c.table, m.values) });
+  const personal = SEAL_SPECS[c.table].personal.length > 0
+    ? msg(' Kontaktuppgifterna finns inte i loggen: hämta dem ur kalkylarkets versionshistorik (Arkiv → Versionshistorik).', ' The contact details are not in the log: take them from the spreadsheet\'s version history (File → Version history).')
+    : msg('', '');
+  return msg(`Raden ${m.key} är tillbaka sist på bladet ${sheet}.${personal.sv}`, `The row ${m.key} is back at the end of the ${sheet} sheet.${personal.en}`);
+}
+
+function confirmGone(tx: Tx, c: TableCheck, m: MissingRow): Msg {
+  const sheet = TABLES[c.table].sheet;
+  if (c.table === 'budget') {
+    throw new UserError(msg('En finansiär tas inte bort genom att godkänna en borttagen rad: återställ raden och fördela om budgeten först.', 'A funder is not removed by confirming a deleted row: restore the row and reallocate the budget first.'));
+  }
+  tx.forget(c, m, { action: `${prefix[c.table]}.borttagning-godkänd`, object: m.key, before: loggable(c.table, m.values) });
+  return msg(`Borttagningen av ${m.key} på bladet ${sheet} är godkänd.`, `The removal of ${m.key} from the ${sheet} sheet is confirmed.`);
+}
+
+/** Judges the row as it now reads by the rules of its sheet; seals and logs it when it stands. */
+function confirmRow(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowCheck, note: string): Msg {
+  if (rc.kind !== 'changed' && rc.kind !== 'new') {
+    throw new UserError(msg(
+      `${unverifiedMsg(c, rc).sv} En sådan rad kan bara ångras; gör sedan ändringen i sidopanelen.`,
+      `${unverifiedMsg(c, rc).en} Such a row can only be undone; then make the change in the sidebar.`,
+    ));
+  }
+  const extra = judge(ports, ctx, tx, c, rc, note);
+  if (c.table === 'budget') return extra.message!;
+  const values = { ...nowValues(c, rc.index, Object.keys(c.t.col)) as Record<string, Cell>, ...extra.values };
+  const fields = rc.kind === 'changed' ? [...rc.fields, ...Object.keys(extra.values)] : sealedHeaders(c.table);
+  tx.put(c, rc.index, values, {
+    action: `${prefix[c.table]}.ändring-godkänd`, object: String(values[SEAL_SPECS[c.table].key] ?? rc.key),
+    before: rc.sealed ? loggable(c.table, Object.fromEntries(rc.fields.map((h) => [h, fromSnap(rc.sealed![h])]))) : undefined,
+    after: loggable(c.table, Object.fromEntries(fields.map((h) => [h, values[h]]))),
+  });
+  const sheet = TABLES[c.table].sheet;
+  return msg(`Ändringen på ${sheet} rad ${rc.sheetRow} är godkänd och förseglad.`, `The change on ${sheet} row ${rc.sheetRow} is confirmed and sealed.`);
+}
+
+const refuse = (why: Msg): never => { throw new UserError(why); };
+
+/** The sheet's rules for a confirm; extra values to seal with the row (a new cost's ID, a guest's link version). */
+function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowCheck, note: string): { values: Record<string, Cell>; message?: Msg } {
+  switch (c.table) {
+    case 'ledger': {
+      const snap = readBudget(ports, ctx.settings, ctx.journal);
+      const v = judgeLedgerChange(snap, snap.ledger.rows.find((r) => r.index === rc.index)!, ctx.email, ports.clock.now());
+      return v.ok ? { values: v.values } : refuse(v.why);
+    }
+    case 'guests': {
+      const v = judgeGuestChange(ctx, c, guestRows(c), rc, tx);
+      return v.ok ? { values: v.values as Record<string, Cell> } : refuse(v.why);
+    }
+    case 'settings': case 'event': {
+      const key = String(cellAt(c, rc.index, 'Nyckel')).trim();
+      if (!settingDefsOf(c.table).some(([k]) => k === key)) refuse(msg(`"${key.slice(0, 60)}" är ingen inställning på bladet ${TABLES[c.table].sheet}.`, `"${key.slice(0, 60)}" is not a setting of the ${TABLES[c.table].sheet} sheet.`));
+      if (rc.kind === 'new' && c.rows.some((r) => r !== rc && r.kind !== 'new' && r.key.toLocaleLowerCase('sv') === key.toLocaleLowerCase('sv'))) {
+        refuse(msg(`${key} finns redan på en annan rad.`, `${key} is already on another row.`));
+      }
+      const p = settingProblem(key, cellAt(c, rc.index, 'Värde'));
+      return p ? refuse(p) : { values: {} };
+    }
+    case 'templates': {
+      const lang = parseLanguage(String(cellAt(c, rc.index, 'Språk')));
+      if (!lang) refuse(msg('Mallen måste ha språket sv eller en.', 'The template must have the language sv or en.'));
+      if (c.rows.some((r) => r !== rc && r.kind === 'ok' && r.key.toLowerCase() === lang)) refuse(msg(`Det finns redan en mall för ${lang}.`, `There is already a template for ${lang}.`));
+      return { values: {} };
+    }
+    case 'transfers': {
+      if (rc.kind === 'new' || rc.fields.some((h) => h !== 'Kommentar')) {
+        refuse(msg('En omfördelning registreras bara i sidopanelen Fördela budget (den flyttar pengar); här kan bara kommentaren godkännas. Ångra ändringen.', 'A transfer is recorded only in the Allocate the budget sidebar (it moves money); only the comment can be confirmed here. Undo the change.'));
+      }
+      return { values: {} };
+    }
+    case 'budget':
+      return { values: {}, message: confirmAllocations(ports, ctx, tx, c, note) };
+  }
+}
+
+/**
+ * Allocations typed on Budget are confirmed together, as the steering group's
+ * reallocation: they must still add up to the total, none below what its
+ * funder has consumed, and the decision reference is logged.
+ */
+function confirmAllocations(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, note: string): Msg {
+  if (!note.trim()) refuse(msg('Ange beslutsreferensen (Dnr) för omfördelningen.', 'Give the decision reference for the reallocation.'));
+  const snap = readBudget(ports, ctx.settings, ctx.journal);
+  const pending = c.rows.filter((r) => r.kind !== 'ok');
+  if (c.missing.length || pending.some((r) => r.kind !== 'changed' || r.fields.includes('Finansiär'))) {
+    refuse(msg('Bara ändrade tilldelningar kan godkännas här; ångra först rader som lagts till, tagits bort eller bytt namn.', 'Only changed allocations can be confirmed here; first undo rows that were added, removed or renamed.'));
+  }
+  const state = computeBudget(snap.input);
+  const next = state.funders.map((f) => f.allocation);
+  for (const r of pending) {
+    const fi = funderIndex(state, cellAt(c, r.index, 'Finansiär'));
+    const ore = fromNumber(Number(cellAt(c, r.index, 'Tilldelning')));
+    if (fi < 0 || !ore.ok) refuse(unverifiedMsg(c, r));
+    next[fi] = ore.ok ? ore.value : 0;
+  }
+  const why = checkAllocation(state, ctx.settings.totalBudget, next);
+  if (why) refuse(why);
+  for (const r of pending) {
+    const fi = funderIndex(state, cellAt(c, r.index, 'Finansiär'));
+    tx.put(c, r.index, nowValues(c, r.index, Object.keys(c.t.col)) as Record<string, Cell>, {
+      action: 'budget.ändring-godkänd', object: state.funders[fi].name,
+      before: { Tilldelning: kr(state.funders[fi].allocation) }, after: { Tilldelning: kr(next[fi]), beslut: note.trim() },
+    });
+  }
+  return msg(`${pending.length} ändrade tilldelningar är godkända (${note.trim()}).`, `${pending.length} changed allocations are confirmed (${note.trim()}).`);
+}
+
+/**
+ * An administrator accepts Logg as it stands after rows were added or
+ * removed by hand (or an older version restored): the chain must hold
+ * together; the anchor moves to it and the decision is logged. Rows removed
+ * are not recovered here: restore them from the version history first.
+ */
+export function acceptLog(ports: Ports): Msg {
+  const ctx = loadFullContext(ports);
+  requireAdmin(ctx);
+  return withBudgetLock(ports, () => {
+    const journal = new Journal(ports);
+    const { state } = journal.require();
+    const { t, rows } = readLog(ports);
+    const v = verifyChain(rows);
+    if (!v.ok) {
+      refuse(msg(
+        `Loggen hänger inte ihop vid rad ${t.snap.firstRow + v.index}, så den kan inte godkännas. Återställ bladet Logg ur versionshistoriken först.`,
+        `The log does not hold together at row ${t.snap.firstRow + v.index}, so it cannot be accepted. Restore the Logg sheet from the version history first.`,
+      ));
+    }
+    if (!v.ok) throw new Error('unreachable');
+    if (rows.length === state.n && v.head === state.head) return msg('Loggen stämmer redan med ankaret.', 'The log already matches its anchor.');
+    const hashes = rows.map((r) => r.hash.trim().toLowerCase());
+    const next = { ...state, n: rows.length, head: v.head, cp: addCheckpoints([], 0, hashes) };
+    delete next.alt;
+    journal.replace(next);
+    new Tx(journal).log({ action: 'logg.godkänd', object: SHEETS.log, before: { rader: state.n }, after: { rader: rows.length } }).commit();
+    return msg(`Loggen är godkänd som den står (${rows.length} rader; ankaret sade ${state.n}). Beslutet är loggat.`, `The log is accepted as it stands (${rows.length} rows; the anchor said ${state.n}). The decision is logged.`);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Typing on the other guarded sheets (the onEdit adapter)
+
+export interface SheetEditRange { readonly row: number; readonly column: number; readonly numRows: number; readonly numColumns: number }
+
+const pendingMsg = (c: TableCheck, rc: RowCheck): Msg => {
+  const where = unverifiedMsg(c, rc);
+  const who = whoMsg(c.table);
+  return c.table === 'settings'
+    ? msg(`${where.sv} Roller och inställningar ändras i Summit Planner → Inställningar; ändringen gäller inte förrän en administratör har godkänt den.`, `${where.en} Roles and settings are changed in Summit Planner → Settings; the change has no effect until an administrator confirms it.`)
+    : msg(`${where.sv} Den gäller inte förrän ${who.sv} har godkänt den i Granska ändringar.`, `${where.en} It has no effect until ${who.en} confirms it under Review changes.`);
+};
+
+/**
+ * onEdit on Mallar, Evenemang, Budget, Omfördelningar and Inställningar:
+ * the project leader's valid change of a template or an event detail stands
+ * (sealed and logged, as a confirm); a role or setting typed on Inställningar
+ * is put back (roles change only in the sidebar); anything else waits for
+ * review, and a change on Budget is shown in Översikt's verification cell.
+ * Returns what to toast, or null.
+ */
+export function guardSheetEdit(ports: Ports, table: SealedTable, e: SheetEditRange): Msg | null {
+  const ctx = loadFullContext(ports);
+  return withBudgetLock(ports, () => {
+    ctx.journal.fresh();
+    const c = checkTable(ctx.journal, table);
+    const header = c.t.snap.header[e.column - 1] ?? '';
+    const single = e.numRows === 1 && e.numColumns === 1;
+    const auto = (table === 'templates' || table === 'event') && mayDecide(ctx, table);
+    const tx = new Tx(ctx.journal);
+    const said: Msg[] = [];
+    for (const rc of c.rows) {
+      if (rc.kind === 'ok' || rc.sheetRow < e.row || rc.sheetRow > e.row + e.numRows - 1) continue;
+      let why = pendingMsg(c, rc);
+      if (auto && (rc.kind === 'changed' || rc.kind === 'new')) {
+        try {
+          confirmRow(ports, ctx, tx, c, rc, '');
+          continue;
+        } catch (err) {
+          if (!(err instanceof UserError)) throw err;
+          why = err.userMessage;
+        }
+      }
+      const putBack = single && rc.kind === 'changed' && rc.sealed && rc.fields.length === 1 && rc.fields[0] === header && (auto || table === 'settings');
+      if (putBack) {
+        const back = fromSnap(rc.sealed![header]);
+        c.t.port.write(rc.sheetRow, e.column - 1, [[back]]);
+        tx.log({ action: `${prefix[table]}.ändring-återställd`, object: rc.key, before: { [header]: shown(table, header, cellAt(c, rc.index, header)) }, after: { [header]: shown(table, header, back) } });
+        said.push(msg(`${header} på rad ${rc.sheetRow} är återställt. ${why.sv}`, `${header} on row ${rc.sheetRow} was put back. ${why.en}`));
+        continue;
+      }
+      said.push(why);
+    }
+    if (table === 'budget') tx.overview(overviewNote(readBudget(ports, ctx.settings, ctx.journal)));
+    tx.commit();
+    return said[0] ?? null;
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * Row seals (pure): how the add-on recognises its own rows.
+ *
+ * Every row the add-on writes in a guarded sheet carries, in its `Sigill`
+ * cell, the sequence number of the Logg entry that wrote it, a MAC and a
+ * snapshot of the row's values as written:
+ *
+ *   S1|<seq>|<mac>|<JSON array of the sealed values, in schema order>
+ *
+ * mac = HMAC-SHA256(key, table \0 seq \0 snapshot), first 16 bytes, base64url.
+ * The key lives in the add-on's document properties, out of the editors'
+ * reach when the add-on is deployed as an editor add-on (SECURITY.md), so an
+ * editor can change a row but cannot make a seal that matches the change.
+ *
+ * Comparing a row with its own (authentic) snapshot tells exactly which
+ * fields changed outside the add-on and what they were before: the row
+ * carries its own before-value, so nothing typed over is lost. Rows that were
+ * deleted, or replaced by an older authentic copy, are found by the per-table
+ * manifest (count and sum of seqs) kept with the log's anchor (src/app/journal.ts).
+ */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8 } from './hash';
+import { base64Url } from './rsvp';
+import { TABLES, type TableKey } from './schema';
+
+export const SEAL_HEADER = 'Sigill';
+const PREFIX = 'S1|';
+
+/** Sealed sheets and what identifies a row in each. */
+export type SealedTable = Exclude<TableKey, 'log' | 'program' | 'decisions'>;
+export const SEALED_TABLES: readonly SealedTable[] = ['settings', 'event', 'budget', 'ledger', 'transfers', 'guests', 'templates'];
+
+interface SealSpec {
+  /** The header whose value names the row (its ID). */
+  readonly key: string;
+  /** Headers that hold personal data: their values never go into Logg. */
+  readonly personal: readonly string[];
+  /** Headers the add-on derives (never sealed): a person may write there freely. */
+  readonly derived: readonly string[];
+}
+
+export const SEAL_SPECS: Readonly<Record<SealedTable, SealSpec>> = {
+  settings: { key: 'Nyckel', personal: [], derived: ['Beskrivning'] },
+  event: { key: 'Nyckel', personal: [], derived: ['Beskrivning'] },
+  budget: { key: 'Finansiär', personal: [], derived: [] },
+  ledger: { key: 'ID', personal: [], derived: ['Kontroll'] },
+  transfers: { key: 'ID', personal: [], derived: [] },
+  guests: {
+    key: 'ID',
+    personal: ['Förnamn', 'Efternamn', 'Titel', 'Organisation', 'Land', 'E-post', 'Kost/allergier', 'Anteckning'],
+    derived: [],
+  },
+  templates: { key: 'Språk', personal: [], derived: [] },
+};
+
+export const isSealed = (t: TableKey): t is SealedTable => (SEALED_TABLES as readonly string[]).includes(t);
+
+const sealedCache = new Map<SealedTable, readonly string[]>();
+/** The sealed headers of a table, in schema order (every column but the derived ones and Sigill). */
+export function sealedHeaders(t: SealedTable): readonly string[] {
+  let h = sealedCache.get(t);
+  if (!h) {
+    const skip = new Set([...SEAL_SPECS[t].derived, SEAL_HEADER]);
+    h = TABLES[t].columns.map((c) => c.header).filter((x) => !skip.has(x));
+    sealedCache.set(t, h);
+  }
+  return h;
+}
+
+/** A value as kept in a snapshot: Dates become {d: whole seconds}. */
+export type SnapValue = string | number | boolean | { d: number };
+
+export function toSnap(v: unknown): SnapValue {
+  if (v instanceof Date) return { d: Math.round(v.getTime() / 1000) };
+  if (typeof v === 'number' || typeof v === 'boolean') return v;
+  return v === null || v === undefined ? '' : String(v);
+}
+
+export function fromSnap(v: SnapValue): string | number | boolean | Date {
+  return typeof v === 'object' && v !== null ? new Date(v.d * 1000) : v;
+}
+
+/**
+ * Is the cell still what was sealed? Dates to the second (a sheet keeps
+ * date-times as day fractions), and a number retyped as the same text
+ * (or the other way round) is the same value.
+ */
+export function sameValue(cell: unknown, snap: SnapValue): boolean {
+  if (typeof snap === 'object' && snap !== null) {
+    return cell instanceof Date && Math.round(cell.getTime() / 1000) === snap.d;
+  }
+  if (cell instanceof Date) return false;
+  const c = cell === null || cell === undefined ? '' : cell;
+  if (c === snap) return true;
+  if (typeof c === 'number' && typeof snap === 'string') return snap.trim() !== '' && String(c) === snap.trim();
+  if (typeof c === 'string' && typeof snap === 'number') return c.trim() !== '' && c.trim() === String(snap);
+  return false;
+}
+
+type Keyed = ReturnType<typeof hmac.create>;
+// The key's inner and outer pads are hashed once per key, not once per row (a sheet of 10 000 rows is checked on every action).
+let keyed: WeakMap<Uint8Array, Keyed> | undefined;
+
+function mac(key: Uint8Array, table: SealedTable, seq: number, snapshot: string): string {
+  keyed ??= new WeakMap();
+  let base = keyed.get(key);
+  if (!base) keyed.set(key, (base = hmac.create(sha256, key)));
+  return base64Url(base.clone().update(utf8(`${table}\u0000${seq}\u0000${snapshot}`)).digest().subarray(0, 16));
+}
+
+/** The Sigill cell for `values` (by header) written by Logg entry `seq`. */
+export function sealCell(key: Uint8Array, table: SealedTable, seq: number, values: Readonly<Record<string, unknown>>): string {
+  const snapshot = JSON.stringify(sealedHeaders(table).map((h) => toSnap(values[h])));
+  return `${PREFIX}${seq}|${mac(key, table, seq, snapshot)}|${snapshot}`;
+}
+
+export type OpenedSeal =
+  | { readonly ok: true; readonly seq: number; readonly values: Readonly<Record<string, SnapValue>> }
+  | { readonly ok: false; readonly reason: 'none' | 'forged' };
+
+/** Reads and authenticates a Sigill cell (constant-time MAC comparison). */
+export function openSeal(key: Uint8Array, table: SealedTable, cell: unknown): OpenedSeal {
+  if (typeof cell !== 'string' || cell.trim() === '') return { ok: false, reason: 'none' };
+  const s = cell.trim();
+  if (!s.startsWith(PREFIX)) return { ok: false, reason: 'forged' };
+  const a = s.indexOf('|', PREFIX.length);
+  const b = a < 0 ? -1 : s.indexOf('|', a + 1);
+  if (b < 0) return { ok: false, reason: 'forged' };
+  const seq = Number(s.slice(PREFIX.length, a));
+  const given = s.slice(a + 1, b);
+  const snapshot = s.slice(b + 1);
+  if (!Number.isSafeInteger(seq) || seq < 1) return { ok: false, reason: 'forged' };
+  if (!equalConstantTime(mac(key, table, seq, snapshot), given)) return { ok: false, reason: 'forged' };
+  let arr: unknown;
+  try {
+    arr = JSON.parse(snapshot);
+  } catch {
+    return { ok: false, reason: 'forged' };
+  }
+  const headers = sealedHeaders(table);
+  if (!Array.isArray(arr) || arr.length !== headers.length) return { ok: false, reason: 'forged' };
+  const values: Record<string, SnapValue> = {};
+  headers.forEach((h, i) => { values[h] = arr[i] as SnapValue; });
+  return { ok: true, seq, values };
+}
+
+function equalConstantTime(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ (i < b.length ? b.charCodeAt(i) : 0);
+  return diff === 0;
+}
+
+/** The sealed headers whose cells differ from the snapshot. */
+export function changedFields(
+  table: SealedTable, snap: Readonly<Record<string, SnapValue>>, cellOf: (header: string) => unknown,
+): string[] {
+  return sealedHeaders(table).filter((h) => !sameValue(cellOf(h), snap[h]));
+}
+
+/** The values of a row as Logg may keep them: personal fields left out (only their names are logged). */
+export function loggableValues(table: SealedTable, values: Readonly<Record<string, unknown>>): Record<string, SnapValue> {
+  const personal = new Set(SEAL_SPECS[table].personal);
+  const out: Record<string, SnapValue> = {};
+  for (const h of sealedHeaders(table)) if (!personal.has(h)) out[h] = toSnap(values[h]);
+  return out;
+}
+
+/** Parses a seal key kept as hex in document properties (≥ 32 bytes), null when there is none or it is malformed. */
+export function parseSealKey(hex: string | null): Uint8Array | null {
+  if (!hex || !/^(?:[0-9a-f]{2}){32,}$/i.test(hex)) return null;
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);
+  return out;
+}
