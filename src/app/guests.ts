@@ -381,6 +381,7 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
   const now = currentGuest(check, rc.index);
   const others = emailsExcept(rows, rc.kind === 'new' ? undefined : rc.key);
   if (rc.kind === 'new') {
+    if (!ctx.roles.includes('projektledare')) return { ok: false, why: roleRequiredMsg(['projektledare']) };
     const problems = checkGuestDraft(now, { events: ctx.settings.events, others }).map((p) => p.message);
     if (now.status && now.status !== 'Föreslagen') problems.push(msg(`En ny gäst är Föreslagen, inte ${now.status}: styrgruppen godkänner i sidopanelen.`, `A new guest is Föreslagen, not ${now.status}: the steering group approves in the sidebar.`));
     if (now.id && rows.some((r) => r.guest.id === now.id && r.check !== rc)) problems.push(msg(`ID ${now.id} finns redan.`, `The ID ${now.id} already exists.`));
@@ -390,6 +391,10 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
     return { ok: true, values };
   }
   if (rc.kind !== 'changed' || !rc.sealed) return { ok: false, why: unverifiedMsg(check, rc) };
+  // As in the sidebar: a guest's details are the project leader's (an address changed by anyone else could redirect an invitation).
+  if (rc.fields.some((h) => h !== GUEST_COLUMNS.status) && !ctx.roles.includes('projektledare')) {
+    return { ok: false, why: msg(`Bara projektledaren får ändra gästens uppgifter (${rc.fields.filter((h) => h !== GUEST_COLUMNS.status).join(', ')}).`, `Only the project leader may change a guest's details (${rc.fields.filter((h) => h !== GUEST_COLUMNS.status).join(', ')}).`) };
+  }
   const sealed = guestOf((h) => fromSnap(rc.sealed![h] ?? ''));
   for (const header of rc.fields) {
     const d = judgeCellEdit(

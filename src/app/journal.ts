@@ -276,6 +276,7 @@ export const logAlteredMsg = (): Msg => msg(
 function foldLog(journal: Journal, table: SealedTable): { latest: Map<string, MissingRow> } | { problem: Msg } {
   const { state } = journal.require();
   const { rows } = readLog(journal.ports);
+  if (rows.length !== state.n && rows.length !== state.alt?.n) return { problem: logCountMsg(state.n, rows.length) };
   const verified = verifyChain(rows);
   if (!verified.ok) return { problem: logAlteredMsg() };
   const hashes = rows.map((r) => r.hash.trim().toLowerCase());

@@ -123,8 +123,9 @@ export function buildInvitation(g: Guest, version: number, s: Settings, set: Tem
   const lang = parseLanguage(g.language);
   if (!lang) return { ok: false, reasons: [...reasons, msg(`Okänt språk "${g.language}".`, `Unknown language "${g.language}".`)] };
   const tpl = set.templates.get(lang);
-  if (!tpl) return { ok: false, reasons: [...reasons, msg(`Det finns ingen mall för språket ${lang} (bladet Mallar).`, `There is no template for ${lang} (the Mallar sheet).`)] };
+  // A template waiting for review (or two for one language) is why there is none to use: say that first.
   reasons.push(...(set.problems.get(lang) ?? []));
+  if (!tpl) return { ok: false, reasons: reasons.length ? reasons : [msg(`Det finns ingen mall för språket ${lang} (bladet Mallar).`, `There is no template for ${lang} (the Mallar sheet).`)] };
   let link = '';
   try {
     link = rsvpLinkFor({ id: g.id, version });
@@ -450,9 +451,10 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
   const quotaLeft = stop ? 0 : Math.max(0, quota - sent);
   const capLeft = Math.max(0, phase1.capLeft - sent);
   const done = remaining <= 0 || quotaLeft === 0 || capLeft === 0;
+  const blocked = phase1.blocked.length;
   const parts = msg(
-    `${sent} inbjudningar skickade${failed ? `, ${failed} misslyckades` : ''}; ${remaining} kvar.`,
-    `${sent} invitations sent${failed ? `, ${failed} failed` : ''}; ${remaining} left.`,
+    `${sent} inbjudningar skickade${failed ? `, ${failed} misslyckades` : ''}; ${remaining} kvar${blocked ? `; ${blocked} blockerade (se skälen)` : ''}.`,
+    `${sent} invitations sent${failed ? `, ${failed} failed` : ''}; ${remaining} left${blocked ? `; ${blocked} blocked (see the reasons)` : ''}.`,
   );
   const message = remaining > 0 && quotaLeft === 0 ? msg(`${parts.sv} ${quotaMsg(remaining).sv}`, `${parts.en} ${quotaMsg(remaining).en}`) : parts;
   return { sent, failed, remaining, uncertain: phase1.uncertain, blocked: phase1.blocked, quotaLeft, capLeft, done, message };

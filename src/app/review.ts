@@ -332,11 +332,24 @@ export function acceptLog(ports: Ports): Msg {
     if (!v.ok) throw new Error('unreachable');
     if (rows.length === state.n && v.head === state.head) return msg('Loggen stämmer redan med ankaret.', 'The log already matches its anchor.');
     const hashes = rows.map((r) => r.hash.trim().toLowerCase());
-    const next = { ...state, n: rows.length, head: v.head, cp: addCheckpoints([], 0, hashes) };
+    const next = { ...state, n: rows.length, head: v.head, cp: addCheckpoints([], 0, hashes), t: { ...state.t } };
     delete next.alt;
     journal.replace(next);
-    new Tx(journal).log({ action: 'logg.godkänd', object: SHEETS.log, before: { rader: state.n }, after: { rader: rows.length } }).commit();
-    return msg(`Loggen är godkänd som den står (${rows.length} rader; ankaret sade ${state.n}). Beslutet är loggat.`, `The log is accepted as it stands (${rows.length} rows; the anchor said ${state.n}). The decision is logged.`);
+    // A sheet whose missing rows the accepted log can't name (a restored version lost their entries too)
+    // is taken as it stands; rows the log can name stay listed for review, and changed rows stay unverified.
+    const rebased: string[] = [];
+    for (const table of ALL) {
+      const c = checkTable(journal, table);
+      if (!c.problem) continue;
+      next.t[table] = { n: c.counts.n, s: c.counts.s };
+      rebased.push(TABLES[table].sheet);
+    }
+    journal.replace(next);
+    new Tx(journal).log({ action: 'logg.godkänd', object: SHEETS.log, before: { rader: state.n }, after: { rader: rows.length, blad: rebased } }).commit();
+    return msg(
+      `Loggen är godkänd som den står (${rows.length} rader; ankaret sade ${state.n}).${rebased.length ? ` Bladen ${rebased.join(', ')} godtas som de står.` : ''} Beslutet är loggat.`,
+      `The log is accepted as it stands (${rows.length} rows; the anchor said ${state.n}).${rebased.length ? ` The sheets ${rebased.join(', ')} are accepted as they stand.` : ''} The decision is logged.`,
+    );
   });
 }
 
