@@ -43,7 +43,6 @@ function seed(): MemoryPorts {
 }
 
 type Sheet = 'ledger' | 'budget' | 'guests' | 'templates' | 'event';
-const SHEET_NAMES: Record<Sheet, string> = { ledger: 'Kostnader', budget: 'Budget', guests: 'Gäster', templates: 'Mallar', event: 'Evenemang' };
 
 type Op =
   | { op: 'register'; user: string; funder: number; kr: number }
