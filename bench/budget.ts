@@ -1,8 +1,9 @@
 /**
- * Budget section of the benchmark (issue 3): service calls and time per action
- * against the built Code.js in the emulator, at 10, 1 000 and 10 000 ledger
- * rows (seeded straight into the emulator's state), plus the pure budget
- * computation over 100 000 rows. Needs `npm run build` first.
+ * Budget section of the benchmark (issues 3 and 7): service calls and time per
+ * action against the built Code.js in the emulator, with every row's seal
+ * checked (detection on), at 10, 1 000 and 10 000 ledger rows (sealed and
+ * journalled, as the add-on writes them), plus the pure budget computation
+ * over 100 000 rows. Needs `npm run build` first.
  */
 import { computeBudget, type BudgetInput } from '../src/core/budget';
 import type { Emulator, ExecutionResult } from '../src/sandbox/emulator';
@@ -43,6 +44,14 @@ const ACTIONS: Action[] = [
       const header = emu.sheetValues('Kostnader')[0];
       const r = emu.fireEdit(CODE, { sheet: 'Kostnader', row: 2, col: header.indexOf('Belopp') + 1, values: [[1 + (i % 2)]], user: EKO });
       if (!r.ok || r.ui.toasts.length) throw new Error(`onEdit: ${r.error?.message ?? r.ui.toasts[0]?.msg}`);
+      return r;
+    },
+  },
+  {
+    name: 'verify the log (chain and anchor)',
+    run: (emu) => {
+      const r = emu.runExecution(CODE, 'menuVerifyLog', [], { authMode: 'FULL', user: EKO });
+      if (!r.ok || !/^Loggen är hel/.test(r.ui.alerts[0]?.prompt ?? '')) throw new Error(`verify: ${r.error?.message ?? r.ui.alerts[0]?.prompt}`);
       return r;
     },
   },

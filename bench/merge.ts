@@ -43,7 +43,8 @@ function mergeSection(n: number): Figure[] {
   return [
     figure(`${label}: executions`, t.executions, 'executions'),
     figure(`${label}: service calls`, t.calls, 'calls'),
-    figure(`${label}: range reads`, t.reads, 'reads', { text: `≤ 4 per batch (${4 * (batches + 1)})`, met: t.reads <= 4 * (batches + 1) }),
+    // 5 reads a batch: Inställningar, Evenemang (the event details have their own sheet, protected for the project leader), Mallar, Gäster twice (phase 1 and 2).
+    figure(`${label}: range reads`, t.reads, 'reads', { text: `≤ 5 per batch (${5 * (batches + 1)})`, met: t.reads <= 5 * (batches + 1) }),
     figure(`${label}: range writes`, t.writes, 'writes', { text: `≤ 4 per batch (${4 * (batches + 1)})`, met: t.writes <= 4 * (batches + 1) }),
     figure(`${label}: MailApp.sendEmail calls`, t.mails, 'calls', { text: `= ${n} (one per guest)`, met: t.mails === n && dup === 0 }),
     figure(`${label}: time (emulator)`, Math.round(t.ms), 'ms'),
