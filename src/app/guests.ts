@@ -484,14 +484,21 @@ export function retentionOf(s: FullContext['settings'], rows: readonly GuestRow[
   return { until, passed: until !== '' && isoDay(now) > until, personalLeft };
 }
 
+const tooEarlyToPurge = (until: string): Msg => until === ''
+  ? msg('Gallringen kan inte göras: Slutdatum saknas på Evenemang, så lagringstiden har inget slut. Inget har ändrats.',
+    'The purge cannot be done: Slutdatum is missing on Evenemang, so the retention period has no end. Nothing was changed.')
+  : msg(`Personuppgifterna behövs till och med ${until} (Slutdatum + Lagringstid) och gallras först därefter. Inget har ändrats.`,
+    `The personal data is needed until ${until} inclusive (Slutdatum + Lagringstid) and is purged only after that. Nothing was changed.`);
+
 const isoDay = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
 /**
  * Removes every guest's e-mail address, dietary needs (with the consent) and
  * note, and revokes every RSVP link (each link version moves on); the counts
  * per status stay. Projektledare or an administrator, with `{ confirm: true }`.
- * Refused while any guest row waits for review (nothing is skipped silently).
- * One transaction; Logg says how many guests and which fields, nothing more.
+ * Refused before the retention period has passed (the list is working data
+ * until then) and while any guest row waits for review (nothing is skipped
+ * silently). One transaction; Logg says how many guests and which fields, nothing more.
  */
 export function purgePersonalData(ports: Ports, input: unknown): { purged: number; message: Msg } {
   const ok = z.strictObject({ confirm: z.literal(true) }).safeParse(input);
@@ -499,6 +506,8 @@ export function purgePersonalData(ports: Ports, input: unknown): { purged: numbe
   const ctx = loadFullContext(ports);
   if (!ctx.admin) requireRole(ctx, ['projektledare']);
   return withGuests(ports, ctx, ({ check, rows, tx }) => {
+    const { until, passed } = retentionOf(ctx.settings, rows, ports.clock.now());
+    if (!passed) throw new UserError(tooEarlyToPurge(until));
     const waiting = rows.filter((r) => r.unverified && r.index !== null);
     if (waiting.length) throw new UserError(blockedBy(msg('Gallringen kan inte göras än:', 'The purge cannot be done yet:'), waiting.map((r) => r.unverified!)));
     let purged = 0;

@@ -36,7 +36,7 @@ export interface ReviewItem {
   readonly sheet: string;
   readonly row: number;
   readonly key: string;
-  readonly kind: RowCheck['kind'] | 'missing';
+  readonly kind: Exclude<RowCheck['kind'], 'ok'> | 'missing';
   readonly message: Msg;
   readonly fields: readonly ReviewField[];
   /** Who may decide ("the steering group"). */
@@ -47,6 +47,8 @@ export interface ReviewItem {
   readonly canConfirm: boolean;
   /** Confirming needs a decision reference (allocations). */
   readonly needsNote: boolean;
+  /** How many other items are decided with this one (the allocations must add up together, so they go as one). */
+  readonly together: number;
 }
 
 export interface ReviewView {
@@ -84,9 +86,13 @@ function fieldsOf(c: TableCheck, r: RowCheck): ReviewField[] {
 }
 
 function itemsOf(ctx: FullContext, c: TableCheck): ReviewItem[] {
-  const base = { table: c.table, sheet: TABLES[c.table].sheet, who: whoMsg(c.table), mayDecide: mayDecide(ctx, c.table), needsNote: c.table === 'budget' };
+  const waiting = c.rows.filter((r) => r.kind !== 'ok').length + c.missing.length;
+  const base = {
+    table: c.table, sheet: TABLES[c.table].sheet, who: whoMsg(c.table), mayDecide: mayDecide(ctx, c.table),
+    needsNote: c.table === 'budget', together: c.table === 'budget' ? waiting - 1 : 0,
+  };
   const out: ReviewItem[] = c.rows.filter((r) => r.kind !== 'ok').map((r) => ({
-    ...base, id: `${c.table}:${r.sheetRow}:${r.key}`, row: r.sheetRow, key: r.key, kind: r.kind,
+    ...base, id: `${c.table}:${r.sheetRow}:${r.key}`, row: r.sheetRow, key: r.key, kind: r.kind as ReviewItem['kind'],
     message: unverifiedMsg(c, r), fields: fieldsOf(c, r), canConfirm: r.kind === 'changed' || r.kind === 'new',
   }));
   for (const m of c.missing) {

@@ -7,13 +7,15 @@
  * that follow from new roles (src/gas/settings.ts).
  */
 import * as z from 'zod/mini';
-import { cellText } from '../core/budget';
+import { cellText, computeBudget, kr, krEn } from '../core/budget';
+import { fromNumber, parseMoney, toKronor } from '../core/money';
 import { msg, UserError, type Msg } from '../core/msg';
 import { emailsOf, LIST_KEYS, settingDefsOf, settingProblem, SETTING_KEYS, type Role, type SettingsSheet } from '../core/settings';
 import { loadFullContext, requireAdmin, requireRole, type FullContext } from './context';
 import { problemsOf } from './integrity';
 import { checkTable, Tx, verifiedRows, type TableCheck } from './journal';
 import type { Ports } from './ports';
+import { readBudget } from './budget';
 import { putSetting } from './settings-rows';
 
 export const SETTINGS_LOCK_MS = 20_000;
@@ -70,9 +72,19 @@ export interface SavedSettings {
   readonly message: Msg;
 }
 
-/** Normalises a list of addresses the way roles are read (lower case, one comma between). */
-const normalised = (key: string, v: string | number): string | number =>
-  LIST_KEYS.includes(key) && typeof v === 'string' ? emailsOf(v).join(', ') : typeof v === 'string' ? v.trim() : v;
+/**
+ * Normalises a value the way it is read: a list of addresses in lower case
+ * with one comma between, the total as a number of kronor (so "800 000 kr"
+ * is the same total as 800000), other text trimmed.
+ */
+function normalised(key: string, v: string | number): string | number {
+  if (LIST_KEYS.includes(key) && typeof v === 'string') return emailsOf(v).join(', ');
+  if (key === SETTING_KEYS.totalBudget) {
+    const r = typeof v === 'number' ? fromNumber(v) : parseMoney(v);
+    if (r.ok) return toKronor(r.value);
+  }
+  return typeof v === 'string' ? v.trim() : v;
+}
 
 /**
  * Saves changed values of one sheet: Inställningar by an administrator,
@@ -103,6 +115,7 @@ export function saveSettings(ports: Ports, input: unknown): SavedSettings {
 
 function save(ctx: FullContext, sheet: SettingsSheet, values: Record<string, string | number>): SavedSettings {
   const check = checkTable(ctx.journal.fresh(), sheet);
+  if (sheet === 'settings') refuseLoneTotal(ctx, values);
   const current = new Map(valuesOf(check, sheet).map((v) => [v.key, v.value]));
   const tx = new Tx(ctx.journal);
   const changed: string[] = [];
@@ -128,8 +141,26 @@ function refuseLockout(ctx: FullContext, values: Record<string, string | number>
   if (admins === undefined || ctx.email === ctx.journal.ports.workbook.owner()) return;
   if (!emailsOf(admins).includes(ctx.email)) {
     throw new UserError(msg(
-      'Du kan inte ta bort dig själv ur administratörerna; be ägaren eller en annan administratör göra det. Inget sparades.',
-      'You cannot remove yourself from the administrators; ask the owner or another administrator to do it. Nothing was saved.',
+      `${SETTING_KEYS.admins}: du kan inte ta bort dig själv ur administratörerna; be ägaren eller en annan administratör göra det. Inget sparades.`,
+      `${SETTING_KEYS.admins}: you cannot remove yourself from the administrators; ask the owner or another administrator to do it. Nothing was saved.`,
     ));
   }
+}
+
+/**
+ * The total and the allocations change together, in Fördela budget: a new
+ * total alone would put the budget out of balance and stop every registration.
+ * Here it is accepted only when it equals what the funders are allocated.
+ */
+function refuseLoneTotal(ctx: FullContext, values: Record<string, string | number>): void {
+  const raw = values[SETTING_KEYS.totalBudget];
+  if (raw === undefined) return;
+  const parsed = typeof raw === 'number' ? fromNumber(raw) : parseMoney(raw);
+  if (!parsed.ok || parsed.value === ctx.settings.totalBudget) return;
+  const { allocated } = computeBudget(readBudget(ctx.journal.ports, ctx.settings, ctx.journal).input);
+  if (parsed.value === allocated) return;
+  throw new UserError(msg(
+    `${SETTING_KEYS.totalBudget}: ändra totalen i Fördela budget, där fördelningen på finansiärerna ändras samtidigt; finansiärerna har nu ${kr(allocated)} tilldelat. Inget sparades.`,
+    `${SETTING_KEYS.totalBudget}: change the total in Fördela budget (Allocate budget), where the funders' allocations change with it; the funders are now allocated ${krEn(allocated)}. Nothing was saved.`,
+  ));
 }

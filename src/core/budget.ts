@@ -124,7 +124,7 @@ const ORDERED_IX = 1;
 const CANCELLED_IX = 4;
 
 export const kr = (o: Ore): string => formatMoney(o);
-const krEn = (o: Ore): string => formatMoney(o, true);
+export const krEn = (o: Ore): string => formatMoney(o, true);
 
 /** A cell as trimmed text; a date cell as yyyy-mm-dd (the calendar date as written). */
 export function cellText(v: unknown): string {
@@ -570,7 +570,7 @@ export interface BudgetOverview {
   /** "Budgeten är i balans." / "Budgeten är inte i balans: …" */
   readonly status: Msg;
   /** Changes made outside the add-on that wait for review (src/app/integrity.ts); they block their funders. */
-  readonly review?: readonly Msg[];
+  readonly review: readonly Msg[];
 }
 
 export function funderView(f: FunderState): FunderView {
@@ -591,6 +591,6 @@ export function overviewOf(state: BudgetState, maxProblems = 200): BudgetOvervie
     percentUsed: percentOf(state.totals.consumed, state.allocated),
     funders: state.funders.map(funderView), categories: state.categories,
     problems: state.problems.slice(0, maxProblems), problemCount: state.problems.length,
-    balanced: state.balanced, status,
+    balanced: state.balanced, status, review: [],
   };
 }

@@ -77,7 +77,7 @@ const viewer = (ports: Ports) => viewerOf(loadFullContext(ports));
 /** The list with statuses and the cap; anyone may read (the sheet is shared with them anyway). */
 export const getGuests = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => {
   const ctx = loadFullContext(ports);
-  return { ...viewerOf(ctx), list: listGuests(ports, ctx) };
+  return { ...viewerOf(ctx), admin: ctx.admin, list: listGuests(ports, ctx) };
 });
 
 /** Adds a guest (no id) or edits one (with id); projektledare. */
@@ -95,7 +95,10 @@ export const resolveSend = pass(resolveGuestSend, 'resolveSend');
 export const previewImport = pass(previewGuestImport);
 export const importGuestRows = pass(importGuests, 'importGuestRows');
 /** After the event: removes contact details and dietary needs, revokes every RSVP link (projektledare, administrators): `[{ confirm: true }]`. */
-export const purgeGuests = pass(purgePersonalData, 'purgePersonalData');
+export const purgeGuests = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
+  const r = purgePersonalData(ports, input);
+  return { purged: r.purged, message: r.message[lang] };
+}, { write: 'purgePersonalData' });
 
 // --- Inbjudningar ------------------------------------------------------------------
 

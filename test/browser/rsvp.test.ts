@@ -52,12 +52,19 @@ test('the guest opens the personal link from the invitation in the outbox: a new
   await expectAxeClean(page, 'RSVP page');
 });
 
-test('the guest answers yes with a dietary need, with the keyboard, and sees the confirmation', async () => {
+test('the guest answers yes, consents with the keyboard, gives a dietary need and sees the confirmation', async () => {
   const yes = page.getByRole('radio', { name: /^(Ja, jag kommer|Yes, I will attend)$/ });
   await yes.focus();
   await guest.keyboard.press('Space');
   await expect(yes.isChecked()).resolves.toBe(true);
-  await page.getByRole('textbox', { name: /Kost och allergier|Dietary needs/ }).fill('<b>Vegetarisk</b> =1+1');
+  const diet = page.getByRole('textbox', { name: /Kost och allergier|Dietary needs/ });
+  // Health data (GDPR art. 9): the field opens only once the guest has consented.
+  await expect(diet.isDisabled()).resolves.toBe(true);
+  const consent = page.getByRole('checkbox', { name: /^(Jag samtycker|I consent)/ });
+  await consent.focus();
+  await guest.keyboard.press('Space');
+  await expect(diet.isEnabled()).resolves.toBe(true);
+  await diet.fill('<b>Vegetarisk</b> =1+1');
   await page.getByRole('button', { name: /^(Skicka svar|Send reply)$/ }).click();
   const status = page.getByRole('status');
   await status.getByText(/^(Tack!|Thank you!)/).waitFor();
@@ -74,6 +81,7 @@ test('the sheet shows Tackat ja, the diet as text, and the answer is logged as t
   const row = rows.find((r) => r[0] === guestId)!;
   expect(row[h.indexOf('Status')]).toBe('Tackat ja');
   expect(row[h.indexOf('Kost/allergier')]).toBe('<b>Vegetarisk</b> =1+1');
+  expect(row[h.indexOf('Samtycke kost')]).toBeInstanceOf(Date);
   expect(row[h.indexOf('Svarad')]).toBeInstanceOf(Date);
   expect(emu.sheetValues('Logg').at(-1)!.slice(1, 4)).toEqual([`gäst:${guestId}`, 'gäst.svar', guestId]);
   await s.page.bringToFront();

@@ -321,6 +321,10 @@ describe('personal data and secrets', () => {
     sendAll(emu);
     setSetting(emu, 'Slutdatum', '2009-12-09');
     const before = guests(emu).map((g) => g['Status']);
+    // Lagringstid is 3 months by default: the list is working data until then.
+    expect(refusal(api(emu, 'purgePersonalData', [{ confirm: true }], PL))).toMatch(/till och med 2010-03-09 \(Slutdatum \+ Lagringstid\)/);
+    expect(guests(emu).every((g) => g['E-post'] !== '')).toBe(true);
+    emu.advance(130 * 86_400_000); // past 2010-03-09 from November 2009
     expect(refusal(api(emu, 'purgePersonalData', [{ confirm: true }], STY))).toMatch(/behörighet/);
     expect(refusal(api(emu, 'purgePersonalData', [{}], PL))).toMatch(/Bekräfta gallringen/);
     must(api(emu, 'purgePersonalData', [{ confirm: true }], PL));

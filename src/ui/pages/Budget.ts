@@ -1,16 +1,19 @@
 /**
- * Fördela budget (steering group): the total and each funder's allocation
- * (live sum against the total), and transfers between funders with a decision
- * reference. The server checks the role and every rule again.
+ * Fördela budget (steering group): each funder's allocation (live sum against
+ * the total), and transfers between funders with a decision reference. The
+ * total is an administrator's setting: read-only here for everyone else.
+ * Changes waiting for review are listed first (they block their funders).
+ * The server checks the role and every rule again.
  */
 import type { FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
 import type { BudgetForm, Saved } from '../../gas/budget';
-import { $, announce, h, loading, pageLang } from '../dom';
+import { $, announce, h, loading, only, pageLang } from '../dom';
 import { busy, field, select, showErrors, type Field } from '../form';
 import { money } from '../i18n';
 import { call } from '../rpc';
 import { costTexts } from './costs-i18n';
+import { reviewBanner } from './review-i18n';
 
 const lang = pageLang();
 const t = costTexts(lang);
@@ -20,6 +23,10 @@ const who = $('#who');
 const allocSection = $('#allocate');
 const transferSection = $('#transfer');
 let form: BudgetForm | null = null;
+/** The total as loaded: it is sent only when an administrator changed it. */
+let loadedTotal = '';
+const reviewBox = h('div', { id: 'review' });
+allocSection.before(reviewBox);
 
 const fail = (e: unknown) => {
   alertBox.textContent = (e as Error).message;
@@ -33,7 +40,8 @@ const ore = (raw: string): number | string => {
 
 // --- Allocation -------------------------------------------------------------------------
 
-const fTotal = field(t.total, h('input', { id: 'total', type: 'text', inputmode: 'decimal', autocomplete: 'off' }));
+const fTotal = field(t.total, h('input', { id: 'total', type: 'text', inputmode: 'decimal', autocomplete: 'off', readonly: true }), t.totalReadOnly);
+const totalHint = fTotal.wrap.querySelector('.hint') as HTMLElement;
 const sumLine = h('p', { class: 'live', id: 'sum', 'aria-live': 'polite' });
 const allocFields: Field<HTMLInputElement>[] = [];
 const allocList = h('div', { id: 'alloc-list' });
@@ -69,14 +77,23 @@ function renderAllocation(funders: readonly FunderView[], total: number): void {
     return fld.wrap;
   }));
   fTotal.control.value = (total / 100).toFixed(2).replace('.', lang === 'en' ? '.' : ',');
+  loadedTotal = fTotal.control.value;
   updateSum();
+}
+
+/** Only an administrator may change the total; everyone else sees it read-only and why. */
+function renderTotalAccess(admin: boolean): void {
+  fTotal.control.readOnly = !admin;
+  fTotal.control.style.background = admin ? '' : 'var(--soft)'; // read-only looks it (CSSOM: no inline style attribute)
+  totalHint.textContent = admin ? t.totalAdmin : t.totalReadOnly;
 }
 
 allocForm.addEventListener('submit', (ev) => {
   ev.preventDefault();
   const errors = new Map<Field, string>();
+  const totalChanged = !!form?.admin && fTotal.control.value !== loadedTotal;
   const total = ore(fTotal.control.value);
-  if (typeof total !== 'number') errors.set(fTotal, total);
+  if (totalChanged && typeof total !== 'number') errors.set(fTotal, total);
   const allocations = allocFields.map((f) => {
     const v = ore(f.control.value);
     if (typeof v !== 'number') errors.set(f, v);
@@ -89,7 +106,7 @@ allocForm.addEventListener('submit', (ev) => {
   void busy(allocButton, t.saving, allocSection, async () => {
     announce(status, t.saving);
     try {
-      const saved = await call<Saved<unknown>>('allocate', { total: fTotal.control.value, allocations });
+      const saved = await call<Saved<unknown>>('allocate', { ...(totalChanged ? { total: fTotal.control.value } : {}), allocations });
       await reload();
       alertBox.textContent = '';
       announce(status, saved.message, 'ok');
@@ -161,6 +178,8 @@ async function reload(): Promise<void> {
     s.value = keep;
   }
   renderAllocation(form.overview.funders, form.overview.total);
+  renderTotalAccess(form.admin);
+  reviewBox.replaceChildren(...only(reviewBanner(lang, status, form.overview.review, { id: 'budget-review', intro: t.budgetReviewIntro })));
   who.textContent = form.roles.includes('styrgrupp') ? form.user : t.notSteering;
 }
 

@@ -12,6 +12,7 @@ import { busy, field, select, showErrors, type Field } from '../form';
 import { money } from '../i18n';
 import { call } from '../rpc';
 import { costTexts } from './costs-i18n';
+import { reviewPointer } from './review-i18n';
 
 const lang = pageLang();
 const t = costTexts(lang);
@@ -137,21 +138,32 @@ const yesButton = h('button', { type: 'button', id: 'confirm-yes', class: 'dange
 const noButton = h('button', { type: 'button', id: 'confirm-no', class: 'secondary' }, t.no);
 const confirmBox = h('div', { class: 'confirm', id: 'confirm', role: 'group', 'aria-labelledby': 'confirm-text', hidden: true },
   confirmText, h('div', { class: 'row' }, yesButton, noButton));
-const chgForm = h('form', { id: 'change-form', novalidate: true },
-  fCost.wrap, costInfo, fNewStatus.wrap, fNewAmount.wrap, h('div', { class: 'row' }, chgButton, cancelButton), confirmBox);
+// A row that waits for review is not offered for change or cancel: the review decides it first.
+const reviewNote = h('div', { class: 'status status-error', id: 'cost-review', hidden: true });
+const changeControls = h('div', { id: 'change-controls' },
+  fNewStatus.wrap, fNewAmount.wrap, h('div', { class: 'row' }, chgButton, cancelButton), confirmBox);
+const chgForm = h('form', { id: 'change-form', novalidate: true }, fCost.wrap, costInfo, reviewNote, changeControls);
 chgSection.replaceChildren(h('h2', { id: 'change-h' }, t.change), fFilterFunder.wrap, fFilterStatus.wrap, chgForm);
 
 const selected = (): CostRow | undefined => costs.find((c) => c.id === fCost.control.value);
 
+function showReview(c: CostRow | undefined): void {
+  const waiting = !!c?.review;
+  changeControls.hidden = waiting;
+  reviewNote.hidden = !waiting;
+  reviewNote.replaceChildren(...(c?.review ? [h('p', {}, `${t.reviewBlocked} ${c.review}`), reviewPointer(lang, status, 'cost-open-review')] : []));
+}
+
 function showCost(): void {
   const c = selected();
   confirmBox.hidden = true;
+  showReview(c);
   if (!c) {
     costInfo.textContent = costs.length ? '' : t.noCosts;
     return;
   }
   const amount = c.amount === null ? '?' : money(lang, c.amount);
-  costInfo.textContent = `${c.id}: ${c.description} · ${c.funder} · ${amount} · ${c.status}${c.problem ? ` · ${t.problem}` : ''}`;
+  costInfo.textContent = `${c.id}: ${c.description} · ${c.funder} · ${amount} · ${c.status}${c.review ? ` · ${t.waitsForReview}` : c.problem ? ` · ${t.problem}` : ''}`;
 }
 fCost.control.addEventListener('change', showCost);
 
@@ -161,9 +173,9 @@ async function loadCosts(): Promise<void> {
   costs = [...list.costs];
   const keep = fCost.control.value;
   fCost.control.replaceChildren(...costs.map((c) =>
-    h('option', { value: c.id }, `${c.id} · ${c.funder} · ${c.amount === null ? '?' : money(lang, c.amount)} · ${c.status}`)));
+    h('option', { value: c.id }, `${c.id} · ${c.funder} · ${c.amount === null ? '?' : money(lang, c.amount)} · ${c.status}${c.review ? ` · ${t.waitsForReview}` : ''}`)));
   if (costs.some((c) => c.id === keep)) fCost.control.value = keep;
-  fCost.control.setAttribute('aria-describedby', `cost-info ${fCost.error.id}`);
+  fCost.control.setAttribute('aria-describedby', `cost-info cost-review ${fCost.error.id}`);
   costInfo.dataset.count = String(costs.length);
   showCost();
   if (list.matching > costs.length) costInfo.textContent += ` (${t.showing(costs.length, list.matching)})`;
@@ -192,6 +204,7 @@ chgForm.addEventListener('submit', (ev) => {
   const c = selected();
   const errors = new Map<Field, string>();
   if (!c) errors.set(fCost, t.chooseOne);
+  else if (c.review) errors.set(fCost, t.reviewBlocked);
   const raw = fNewAmount.control.value.trim();
   if (raw) {
     const r = parseMoney(raw);
@@ -207,8 +220,8 @@ chgForm.addEventListener('submit', (ev) => {
 
 cancelButton.addEventListener('click', () => {
   const c = selected();
-  if (!c) {
-    showErrors([fCost], new Map([[fCost as Field, t.chooseOne]]));
+  if (!c || c.review) {
+    showErrors([fCost], new Map([[fCost as Field, c ? t.reviewBlocked : t.chooseOne]]));
     return;
   }
   confirmText.textContent = t.confirmCancel(c.id);
@@ -221,7 +234,7 @@ noButton.addEventListener('click', () => {
 });
 yesButton.addEventListener('click', () => {
   const c = selected();
-  if (c) void saveChange({ id: c.id, status: 'Makulerad' }, yesButton);
+  if (c && !c.review) void saveChange({ id: c.id, status: 'Makulerad' }, yesButton);
 });
 
 // --- Loading ------------------------------------------------------------------------------

@@ -2,6 +2,9 @@
  * "Gäster": the invitation list with statuses and the cap; add/edit
  * (projektledare), approve/unapprove (styrgrupp), resolve Osäker/Misslyckad
  * (projektledare), import from pasted rows or a CSV file read in the browser.
+ * A guest whose row was changed outside the add-on shows why and offers
+ * nothing until it is reviewed. After the retention period a banner asks
+ * for the purge of personal data (with a confirm step).
  * The server checks every role; the UI only hides what would be refused.
  */
 import type { GuestListView, StatusResult } from '../../app/guests';
@@ -10,9 +13,11 @@ import type { Msg } from '../../core/msg';
 import { $, announce, h, loading, only, pageLang } from '../dom';
 import { call } from '../rpc';
 import { guestTexts, statusText } from './guests-i18n';
+import { reviewPointer } from './review-i18n';
 
 type Guest = GuestListView['guests'][number];
-interface View { user: string; roles: string[]; eventName: string; events: string[]; list: GuestListView }
+/** `admin` when the server says so (administrators may purge too). */
+interface View { user: string; roles: string[]; admin: boolean; eventName: string; events: string[]; list: GuestListView }
 
 const lang = pageLang();
 const t = guestTexts(lang);
@@ -55,6 +60,26 @@ function badge(g: Guest): HTMLElement {
 function guestItem(g: Guest): HTMLElement {
   const id = `g-${g.id}`;
   const note = g.note.split('\n').find((l) => l.startsWith('[Utskick]'));
+  const waiting = g.review ? m(g.review) : '';
+  const actions: HTMLElement[] = waiting ? [] : guestActions(g);
+  return h('li', { class: 'guest' },
+    h('div', { class: 'guest-head' },
+      is('styrgrupp') ? h('input', { type: 'checkbox', id, value: g.id, 'aria-label': t.select(nameOf(g)), disabled: !!waiting, 'aria-describedby': waiting ? `${id}-review` : undefined }) : null,
+      h('div', {},
+        h('span', { class: 'guest-name' }, nameOf(g)), ' ', badge(g),
+        g.overCap ? h('span', { class: 'badge bad' }, t.overCap) : null,
+        waiting ? h('span', { class: 'badge warn' }, t.waiting) : null,
+        h('div', { class: 'guest-mail' }, `${g.id} · ${g.email} · ${g.language}`),
+        g.organisation ? h('div', { class: 'guest-mail' }, g.organisation) : null,
+        note ? h('div', { class: 'guest-mail' }, note.replace('[Utskick] ', '')) : null,
+        waiting ? h('div', { class: 'guest-review', id: `${id}-review` }, waiting) : null,
+      )),
+    actions.length ? h('div', { class: 'row-actions' }, ...actions) : null,
+  );
+}
+
+/** Edit and resolve, by role and status (a guest waiting for review gets none: the review decides first). */
+function guestActions(g: Guest): HTMLElement[] {
   const actions: HTMLElement[] = [];
   if (is('projektledare') && g.status !== 'Skickar') {
     actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.edit(nameOf(g)), 'data-edit': g.id }, lang === 'sv' ? 'Ändra' : 'Edit'));
@@ -65,18 +90,45 @@ function guestItem(g: Guest): HTMLElement {
   if (is('projektledare') && (g.status === 'Osäker' || g.status === 'Misslyckad')) {
     actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.retry(nameOf(g)), 'data-resolve': g.id, 'data-to': 'Godkänd' }, lang === 'sv' ? 'Skicka igen' : 'Send again'));
   }
-  return h('li', { class: 'guest' },
-    h('div', { class: 'guest-head' },
-      is('styrgrupp') ? h('input', { type: 'checkbox', id, value: g.id, 'aria-label': t.select(nameOf(g)) }) : null,
-      h('div', {},
-        h('span', { class: 'guest-name' }, nameOf(g)), ' ', badge(g),
-        g.overCap ? h('span', { class: 'badge bad' }, t.overCap) : null,
-        h('div', { class: 'guest-mail' }, `${g.id} · ${g.email} · ${g.language}`),
-        g.organisation ? h('div', { class: 'guest-mail' }, g.organisation) : null,
-        note ? h('div', { class: 'guest-mail' }, note.replace('[Utskick] ', '')) : null,
-      )),
-    actions.length ? h('div', { class: 'row-actions' }, ...actions) : null,
-  );
+  return actions;
+}
+
+// --- Retention: the purge after the event ------------------------------------------------
+
+function purgeControls(): HTMLElement[] {
+  const open = h('button', { type: 'button', id: 'purge' }, t.purge);
+  const yes = h('button', { type: 'button', id: 'purge-yes', class: 'danger' }, t.purgeYes);
+  const no = h('button', { type: 'button', id: 'purge-no', class: 'secondary' }, t.purgeNo);
+  const error = h('p', { class: 'field-error', id: 'purge-err' });
+  const box = h('div', { class: 'confirm', id: 'purge-confirm', role: 'group', 'aria-labelledby': 'purge-text', hidden: true },
+    h('p', { id: 'purge-text' }, t.purgeConfirm), h('div', { class: 'actions' }, yes, no), error);
+  open.addEventListener('click', () => { box.hidden = false; no.focus(); });
+  no.addEventListener('click', () => { box.hidden = true; error.textContent = ''; open.focus(); });
+  yes.addEventListener('click', () => void act(() => call<{ purged: number; message: string }>('purgePersonalData', { confirm: true }), (r) => r.message)
+    .then((r) => {
+      // A refusal stays in the confirm box too, where the user is looking; after a purge the list is new.
+      if (r === null) error.textContent = status.textContent ?? '';
+      else document.getElementById('list-h')?.focus();
+    }));
+  return [h('div', { class: 'actions' }, open), box];
+}
+
+/** The reminder once the retention period has passed and personal data is left. */
+function retentionBanner(l: GuestListView): HTMLElement | null {
+  const r = l.retention;
+  if (!r || !r.passed || r.personalLeft === 0) return null;
+  const may = is('projektledare') || view?.admin === true;
+  return h('section', { class: 'status status-error', id: 'retention', 'aria-labelledby': 'retention-h' },
+    h('h2', { id: 'retention-h' }, t.retentionPassed(r.until)),
+    h('p', {}, t.retentionLeft(r.personalLeft)),
+    ...(may ? purgeControls() : [h('p', {}, t.retentionWho)]));
+}
+
+/** How many guests wait for review, with the way to Granska ändringar. */
+function waitingBanner(l: GuestListView): HTMLElement | null {
+  const n = l.guests.filter((g) => g.review).length;
+  if (n === 0) return null;
+  return h('div', { class: 'status status-error', id: 'guests-review' }, h('p', {}, t.waitingCount(n)), reviewPointer(lang, status, 'guests-open-review'));
 }
 
 function field(key: keyof typeof t & string, label: string, value: string, attrs: Record<string, string | number | boolean> = {}): HTMLElement {
@@ -193,12 +245,14 @@ function render(v: View): void {
       h('span', { style: `width:${pct}%` })),
     over ? h('p', { class: 'warn-text' }, t.overCapHint(over)) : null,
     v.roles.length ? null : h('p', { class: 'muted' }, t.readOnly),
+    retentionBanner(l),
+    waitingBanner(l),
   ));
   const actions = is('styrgrupp') ? h('div', { class: 'actions' },
     h('button', { type: 'button', id: 'approve' }, t.approve),
     h('button', { type: 'button', class: 'secondary', id: 'unapprove' }, t.unapprove)) : null;
   content.replaceChildren(...only(
-    h('h2', {}, `${t.list} (${l.guests.length})`),
+    h('h2', { id: 'list-h', tabindex: -1 }, `${t.list} (${l.guests.length})`),
     l.guests.length ? h('ul', { class: 'plain', id: 'guest-list', 'aria-label': t.list }, ...l.guests.map(guestItem)) : h('p', { class: 'muted' }, t.empty),
     actions,
   ));

@@ -1,9 +1,14 @@
-/** Budgetöversikt: one server round trip (getOverview), accessible progress bars. */
+/**
+ * Budgetöversikt: one server round trip (getOverview), accessible progress
+ * bars, and the changes made outside the add-on that wait for review (the
+ * figures are Summit Planner's own until they are reviewed).
+ */
 import type { OverviewView } from '../../core/api';
 import type { FunderView } from '../../core/budget';
-import { $, h, loading, pageLang } from '../dom';
+import { $, h, loading, only, pageLang } from '../dom';
 import { money, percent, texts } from '../i18n';
 import { call } from '../rpc';
+import { reviewBanner } from './review-i18n';
 
 const lang = pageLang();
 const t = texts(lang);
@@ -53,7 +58,8 @@ function render(view: OverviewView): void {
       ? h('p', { class: 'status status-ok' }, v.status[lang])
       : h('div', { class: 'status status-error', role: 'alert' },
         h('strong', {}, v.status[lang]),
-        h('ul', {}, ...v.problems.map((p) => h('li', {}, p.message[lang])), more > 0 ? h('li', {}, t.more(more)) : null)),
+        v.problems.length ? h('ul', {}, ...v.problems.map((p) => h('li', {}, p.message[lang])), more > 0 ? h('li', {}, t.more(more)) : null) : null),
+    ...only(reviewBanner(lang, status, v.review, { id: 'overview-review' })),
     h('h2', {}, t.funders),
     ...v.funders.map(funderCard),
     h('h2', {}, t.categories),

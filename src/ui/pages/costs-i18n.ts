@@ -40,6 +40,8 @@ const sv = {
   no: 'Avbryt',
   nothingToChange: 'Ange ny status eller nytt belopp.',
   problem: 'Raden har fel',
+  waitsForReview: 'väntar på granskning',
+  reviewBlocked: 'Raden är ändrad utanför Summit Planner och kan inte ändras eller makuleras här förrän ändringen är granskad.',
   refresh: 'Uppdatera',
   // Fördela budget
   allocate: 'Fördela budgeten',
@@ -60,6 +62,9 @@ const sv = {
   maxMove: (f: string, a: string) => `Högst ${a} kan flyttas från ${f}.`,
   sameFunder: 'Välj två olika finansiärer.',
   notSteering: 'Endast styrgruppen kan ändra fördelningen. Du kan se siffrorna.',
+  totalReadOnly: 'Totalbudgeten ändras av en administratör i Inställningar och roller.',
+  totalAdmin: 'Du är administratör och kan ändra totalen här; fördelningen ska gå jämnt ut.',
+  budgetReviewIntro: 'Finansiärer som berörs är spärrade tills ändringarna är granskade.',
 };
 export type CostTexts = typeof sv;
 
@@ -104,6 +109,8 @@ const en: CostTexts = {
   no: 'Back',
   nothingToChange: 'Give a new status or a new amount.',
   problem: 'The row has errors',
+  waitsForReview: 'waits for review',
+  reviewBlocked: 'The row was changed outside Summit Planner and cannot be changed or cancelled here until the change is reviewed.',
   refresh: 'Refresh',
   allocate: 'Allocate the budget',
   total: 'Total budget (SEK)',
@@ -123,6 +130,9 @@ const en: CostTexts = {
   maxMove: (f, a) => `At most ${a} can be moved from ${f}.`,
   sameFunder: 'Choose two different funders.',
   notSteering: 'Only the steering group can change the allocation. You can see the figures.',
+  totalReadOnly: 'The total budget is changed by an administrator in Settings and roles.',
+  totalAdmin: 'You are an administrator and can change the total here; the allocation must add up.',
+  budgetReviewIntro: 'The funders concerned are blocked until the changes are reviewed.',
 };
 
 export const costTexts = (lang: 'sv' | 'en'): CostTexts => (lang === 'en' ? en : sv);

@@ -52,6 +52,17 @@ const sv = {
   readOnly: 'Du kan läsa listan. Projektledaren lägger till och skickar; styrgruppen godkänner.',
   sv: 'svenska',
   en: 'engelska',
+  waiting: 'väntar på granskning',
+  waitingCount: (n: number) => (n === 1
+    ? '1 gäst väntar på granskning: raden är ändrad utanför Summit Planner och kan inte godkännas eller ändras förrän ändringen är granskad.'
+    : `${n} gäster väntar på granskning: raderna är ändrade utanför Summit Planner och kan inte godkännas eller ändras förrän ändringarna är granskade.`),
+  retentionPassed: (d: string) => `Lagringstiden gick ut ${d}: gallra personuppgifterna.`,
+  retentionLeft: (n: number) => `${n} ${n === 1 ? 'gäst har' : 'gäster har'} fortfarande e-postadress, kostuppgifter eller anteckningar kvar.`,
+  retentionWho: 'Projektledaren eller en administratör gallrar personuppgifterna.',
+  purge: 'Gallra personuppgifter …',
+  purgeConfirm: 'Gallra personuppgifterna för alla gäster? E-postadresser, kostuppgifter, samtycken och anteckningar tas bort och alla svarslänkar slutar fungera. Namn, status och svar finns kvar. Det går inte att ångra.',
+  purgeYes: 'Ja, gallra',
+  purgeNo: 'Avbryt',
 };
 type Texts = typeof sv;
 const en: Texts = {
@@ -107,6 +118,17 @@ const en: Texts = {
   readOnly: 'You can read the list. The project leader adds and sends; the steering group approves.',
   sv: 'Swedish',
   en: 'English',
+  waiting: 'waits for review',
+  waitingCount: (n) => (n === 1
+    ? '1 guest waits for review: the row was changed outside Summit Planner and cannot be approved or changed until the change is reviewed.'
+    : `${n} guests wait for review: the rows were changed outside Summit Planner and cannot be approved or changed until the changes are reviewed.`),
+  retentionPassed: (d) => `The retention period ended ${d}: purge the personal data.`,
+  retentionLeft: (n) => `${n} ${n === 1 ? 'guest still has' : 'guests still have'} an e-mail address, dietary needs or notes.`,
+  retentionWho: 'The project leader or an administrator purges the personal data.',
+  purge: 'Purge personal data …',
+  purgeConfirm: 'Purge the personal data of every guest? E-mail addresses, dietary needs, consents and notes are removed and every RSVP link stops working. Names, statuses and answers remain. This cannot be undone.',
+  purgeYes: 'Yes, purge',
+  purgeNo: 'Cancel',
 };
 
 export const guestTexts = (lang: 'sv' | 'en'): Texts => (lang === 'en' ? en : sv);

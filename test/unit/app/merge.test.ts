@@ -113,12 +113,22 @@ describe('sendBatch', () => {
   });
 
   test('a template missing for a language blocks those guests', () => {
-    const p = setup(4);
-    p.workbook.get('templates').grid.splice(2, 1);
+    const p = setup(4, { before: (q) => { q.workbook.get('templates').grid.splice(2, 1); } });
     const r = runAll(p);
     expect(p.mailer.sent).toHaveLength(2);
     expect(r[r.length - 1].blocked).toHaveLength(2);
     expect(r[r.length - 1].blocked[0].reasons[0].sv).toContain('ingen mall');
+  });
+
+  test('a template row deleted outside the add-on blocks its language until it is reviewed', () => {
+    const p = setup(4);
+    p.workbook.get('templates').grid.splice(2, 1);
+    const r = runAll(p);
+    expect(p.mailer.sent.map((m) => m.subject)).toEqual(['Inbjudan till Public Services Summit 2009', 'Inbjudan till Public Services Summit 2009']);
+    expect(r[r.length - 1].blocked.map((b) => b.reasons[0].sv)).toEqual([
+      expect.stringMatching(/^Mallen för en kan inte användas: Mallar: raden en har tagits bort utanför Summit Planner\. .*Granska ändringar/),
+      expect.stringMatching(/^Mallen för en kan inte användas/),
+    ]);
   });
 
   test('quota smaller than the list: sends what fits, says so, rest next day', () => {
