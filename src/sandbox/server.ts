@@ -314,7 +314,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     for (const [k, v] of url.searchParams) (parameters[k] ??= []).push(v);
     const parameter = Object.fromEntries(Object.entries(parameters).map(([k, v]) => [k, v[0]]));
     const e = { parameter, parameters, queryString: url.search.slice(1), contextPath: '', contentLength: -1 };
-    const r = history.around('Webbappen (doGet)', '', () => emu.runExecution(bundle.get(), 'doGet', [e], { authMode: 'FULL', user: '', effectiveUser: emu.owner, locale: 'sv' }));
+    const r = history.around('Webbappen (doGet)', '', () => emu.runExecution(bundle.get(), 'doGet', [e], { authMode: 'FULL', user: '', effectiveUser: emu.owner, locale: 'sv', webApp: true }));
     const out = r.result;
     if (!r.ok || !(out instanceof HtmlOutput || out instanceof TextOutput)) {
       const text = r.ok ? 'The script completed but did not return anything.' : (r.error?.message ?? 'Error');
@@ -525,7 +525,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         });
       }
       const anonymous = typeof body.frameId === 'string' && webAppFrames.has(body.frameId);
-      const as = anonymous ? { user: '', effectiveUser: emu.owner } : { user };
+      // A call from the web app's page is a web app execution (no getUi(), no document lock).
+      const as = anonymous ? { user: '', effectiveUser: emu.owner, webApp: true } : { user };
       const r = history.around(`Sidofältet: ${fn}`, as.user, () => emu.runExecution(code, fn, args, { authMode: 'FULL', locale, ...as }));
       return sendJson(res, 200, execJson(r, true));
     }

@@ -147,9 +147,21 @@ export class ExecContext {
     readonly hooks: { afterCall?(call: CallInfo): void } | undefined,
     readonly uiResponses: UiResponses | undefined,
     readonly triggerUid?: string,
+    /** This execution is the web app: doGet/doPost, or a google.script.run call from its page. */
+    readonly webApp = false,
   ) {
     execSeq += 1;
     this.id = `exec-${process.pid}-${execSeq}`;
+  }
+
+  /**
+   * Whether the execution has a container document (getActiveSpreadsheet(), document properties
+   * and cache). Every execution in the document has one, in both deployments; the web app of the
+   * add-on never has one; a bound script's web app has one only if `webAppSeesContainer` (see
+   * Emulator.webAppHasContainer).
+   */
+  get hasContainer(): boolean {
+    return !this.webApp || this.emu.webAppHasContainer;
   }
 
   /** Active user as Session reports it ('' in simple triggers / NONE / custom functions). */

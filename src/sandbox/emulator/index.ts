@@ -8,3 +8,4 @@ export { displayValue, javaFormatDate, parseInput } from './values';
 export { buildEml } from './mime';
 export type { ApiWriteOptions, ApiWriteResult, OutsideResult, SpreadsheetVersion } from './outside';
 export { PROTECTED_MESSAGE } from './protection';
+export { OPEN_BY_ID_FAILED } from './spreadsheet';

@@ -84,7 +84,28 @@ export interface EmulatorOptions {
   addonName?: string;
   scriptId?: string;
   initialState?: StoreState;
+  /**
+   * Where the code runs (README, "Deploying to Google"): 'bound' (default), a script bound to the
+   * spreadsheet; or 'addon', a domain-private editor add-on published from a standalone project,
+   * whose web app has no container document. Executions in the document are the same in both.
+   */
+  deployment?: Deployment;
+  /**
+   * 'bound' only: whether getActiveSpreadsheet() in the web app returns the container (default
+   * true). ../shared/reference/apps-script-platform.md ("Execution contexts") says it "is reported
+   * both ways", so both must be testable; false makes the bound web app behave like the add-on's
+   * as far as the container goes.
+   */
+  webAppSeesContainer?: boolean;
+  /**
+   * The manifest's oauthScopes. When given, SpreadsheetApp.openById needs
+   * https://www.googleapis.com/auth/spreadsheets among them (`spreadsheets.currentonly` is not
+   * enough, apps-script-platform.md "Execution contexts"). When left out nothing is checked.
+   */
+  scopes?: readonly string[];
 }
+
+export type Deployment = 'bound' | 'addon';
 
 export interface ExecOptions {
   authMode?: AuthModeName;
@@ -100,6 +121,13 @@ export interface ExecOptions {
   triggerUid?: string;
   /** Builds extra args inside the execution (used for event objects holding emulated ranges). */
   argsFactory?: (ctx: ExecContext) => unknown[];
+  /**
+   * This execution is the web app (doGet/doPost, or a google.script.run call from the web app's
+   * page): getUi() throws, getDocumentLock() is null, and without a container (deployment 'addon',
+   * or 'bound' with webAppSeesContainer false) getActiveSpreadsheet()/getActive() and the
+   * document properties and cache are null.
+   */
+  webApp?: boolean;
 }
 
 export interface ExecutionResult {
@@ -419,6 +447,12 @@ export class Emulator {
   serviceUrl: string;
   readonly addonName: string;
   readonly scriptId: string;
+  /** See EmulatorOptions.deployment. */
+  readonly deployment: Deployment;
+  /** See EmulatorOptions.webAppSeesContainer (as given; only 'bound' uses it). */
+  readonly webAppSeesContainer: boolean;
+  /** See EmulatorOptions.scopes (undefined: scopes are not checked). */
+  readonly scopes?: readonly string[];
   owner: string;
   sharedDrive: boolean;
   editors: string[];
@@ -446,9 +480,18 @@ export class Emulator {
     this.viewers = [...(opts.viewers ?? [])];
     this.addonName = opts.addonName ?? 'Summit Planner';
     this.scriptId = opts.scriptId ?? '1EmulatorScriptId';
+    this.deployment = opts.deployment ?? 'bound';
+    if (this.deployment !== 'bound' && this.deployment !== 'addon') throw new Error(`Unknown deployment: ${String(this.deployment)}`);
+    this.webAppSeesContainer = opts.webAppSeesContainer ?? true;
+    if (opts.scopes) this.scopes = Object.freeze([...opts.scopes]);
     if (opts.initialState) this.state = cloneState(opts.initialState);
     else if (this.storeFile && fs.existsSync(this.storeFile)) this.state = loadState(this.storeFile);
     else this.state = createInitialState({ timeZone: this.timeZone });
+  }
+
+  /** Whether a web app execution has the spreadsheet as its container (see EmulatorOptions). */
+  get webAppHasContainer(): boolean {
+    return this.deployment === 'bound' && this.webAppSeesContainer;
   }
 
   now(): Date {
@@ -494,6 +537,7 @@ export class Emulator {
       opts.hooks,
       opts.uiResponses,
       opts.triggerUid,
+      !!opts.webApp,
     );
   }
 

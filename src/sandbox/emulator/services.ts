@@ -300,8 +300,9 @@ const PROP_STORE_MAX = 500 * 1024;
 export class PropertiesServiceImpl extends GasObject {
   readonly _cls = 'PropertiesService';
   readonly _service = 'PropertiesService';
+  /** null outside a document: AuthMode NONE, or a web app without a container. */
   getDocumentProperties(): Properties | null {
-    if (this._ctx.authMode === 'NONE') return null;
+    if (this._ctx.authMode === 'NONE' || !this._ctx.hasContainer) return null;
     return new Properties(this._ctx, () => this._ctx.emu.state.documentProperties);
   }
   getScriptProperties(): Properties {
@@ -378,8 +379,9 @@ export class CacheServiceImpl extends GasObject {
   getScriptCache(): Cache {
     return new Cache(this._ctx, 'script');
   }
+  /** null without a containing document, like the document properties. */
   getDocumentCache(): Cache | null {
-    if (this._ctx.authMode === 'NONE') return null;
+    if (this._ctx.authMode === 'NONE' || !this._ctx.hasContainer) return null;
     return new Cache(this._ctx, 'document');
   }
   getUserCache(): Cache {
@@ -474,8 +476,9 @@ export class LockManager {
 export class LockServiceImpl extends GasObject {
   readonly _cls = 'LockService';
   readonly _service = 'LockService';
+  /** null outside a document, and in every web app execution, bound or not (apps-script-platform.md "Execution contexts"). */
   getDocumentLock(): Lock | null {
-    if (this._ctx.authMode === 'NONE') return null;
+    if (this._ctx.authMode === 'NONE' || this._ctx.webApp) return null;
     return new Lock(this._ctx, `document:${this._ctx.emu.state.spreadsheet.id}`);
   }
   getScriptLock(): Lock {

@@ -8,6 +8,16 @@ import { GasUser, type Ui } from './services';
 import { type Actor, type Rect, PROTECTED_MESSAGE, blockingInsert, blockingSheetProtection, fileEditors, guardCells, mayWriteIn, ownerOf, unique } from './protection';
 
 const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
+/** openById needs the full scope, not `spreadsheets.currentonly` (apps-script-platform.md "Execution contexts"). */
+const OPEN_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+/**
+ * What SpreadsheetApp.openById throws for an ID that names no file, or one the user can't open.
+ * Sources disagree. This text is the most cited (GitHub issues and scripts that catch it for a
+ * wrong or placeholder ID; the Apps Script fake brucemcpherson/gas-fakes throws it for a bad ID).
+ * "You do not have permission to access the requested document." is also reported, mostly for a
+ * file that exists but isn't shared with the user; the emulator can't tell the two apart.
+ */
+export const OPEN_BY_ID_FAILED = 'Unexpected error while getting the method or property openById on object SpreadsheetApp.';
 
 function copyValue(v: CellState['v']): CellState['v'] {
   return isDate(v) ? new Date(v.getTime()) : v;
@@ -82,19 +92,36 @@ export class SpreadsheetAppService extends GasObject {
   ) {
     super(ctx);
   }
-  getActiveSpreadsheet(): Spreadsheet {
+  /** null in a web app without a container (ExecContext.hasContainer). */
+  getActiveSpreadsheet(): Spreadsheet | null {
     this._ctx.requireAuth('SpreadsheetApp.getActiveSpreadsheet', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'], SHEETS_SCOPE);
-    return new Spreadsheet(this._ctx);
+    return this._ctx.hasContainer ? new Spreadsheet(this._ctx) : null;
   }
-  getActive(): Spreadsheet {
+  getActive(): Spreadsheet | null {
     this._ctx.requireAuth('SpreadsheetApp.getActive', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'], SHEETS_SCOPE);
-    return new Spreadsheet(this._ctx);
+    return this._ctx.hasContainer ? new Spreadsheet(this._ctx) : null;
   }
-  getActiveSheet(): Sheet {
-    return this.getActiveSpreadsheet().getActiveSheet();
+  /** null without a container, like getActiveSpreadsheet() (no source says otherwise). */
+  getActiveSheet(): Sheet | null {
+    return this.getActiveSpreadsheet()?.getActiveSheet() ?? null;
+  }
+  /**
+   * Opens the spreadsheet by ID; with or without a container, in either deployment. The emulator
+   * holds one spreadsheet: any other ID is a file that doesn't exist or the user can't open.
+   */
+  openById(id: string): Spreadsheet {
+    this._ctx.requireAuth('SpreadsheetApp.openById', ['FULL'], OPEN_SCOPE);
+    const scopes = this._ctx.emu.scopes;
+    if (scopes && !scopes.includes(OPEN_SCOPE)) {
+      throw new Error(`You do not have permission to call SpreadsheetApp.openById. Required permissions: ${OPEN_SCOPE}`);
+    }
+    if (String(id) !== this._ctx.emu.state.spreadsheet.id) throw new Error(OPEN_BY_ID_FAILED);
+    return new Spreadsheet(this._ctx);
   }
   getUi(): Ui {
-    if (this._ctx.authMode === 'CUSTOM_FUNCTION') throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+    // A bound script's web app can't use getUi() (apps-script-platform.md "Execution contexts");
+    // nor can the add-on's, which has no container at all.
+    if (this._ctx.authMode === 'CUSTOM_FUNCTION' || this._ctx.webApp) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui();
   }
   flush(): void {}
