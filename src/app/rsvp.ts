@@ -22,8 +22,11 @@ import { guestRows, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
 import type { CellIn, Ports } from './ports';
 
-/** Checks a token for a guest ID and link version (constant time; the adapter holds the key). */
-export type Verify = (guestId: string, version: number, token: string) => boolean;
+/** What a personal link carries: the workbook's tag ('' in links made before it existed), the guest, the link version, the token. */
+export interface LinkKey { readonly w: string; readonly g: string; readonly v: number; readonly t: string }
+
+/** Checks a link's token (constant time; the adapter holds the key and knows the workbook tags it made). */
+export type Verify = (key: LinkKey) => boolean;
 
 /** The one answer to a bad token, an old link and an unknown guest alike. */
 export const neutralMsg = (): Msg => msg(
@@ -35,7 +38,7 @@ export const neutralMsg = (): Msg => msg(
 export const RSVP_PER_HOUR = 20;
 
 function buildSchemas() {
-  const key = { g: z.string().check(z.maxLength(40)), v: z.union([z.string().check(z.regex(/^[1-9]\d{0,5}$/)), z.int().check(z.gte(1))]), t: z.string().check(z.maxLength(100)) };
+  const key = { w: z.optional(z.string().check(z.maxLength(40))), g: z.string().check(z.maxLength(40)), v: z.union([z.string().check(z.regex(/^[1-9]\d{0,5}$/)), z.int().check(z.gte(1))]), t: z.string().check(z.maxLength(100)) };
   return {
     key: z.object(key),
     answer: z.strictObject({
@@ -61,6 +64,8 @@ export interface PrivacyNotice {
 
 export interface RsvpView {
   readonly lang: Lang;
+  /** The link's key, echoed so the page can send the answer with it. */
+  readonly w: string;
   readonly g: string;
   readonly v: number;
   readonly t: string;
@@ -134,7 +139,7 @@ export function privacyNotice(s: Settings, lang: Lang): PrivacyNotice {
   };
 }
 
-function viewOf(r: GuestRow, check: TableCheck, s: Settings, now: Date, t: string): RsvpView {
+function viewOf(r: GuestRow, check: TableCheck, s: Settings, now: Date, key: LinkKey): RsvpView {
   const g = r.guest;
   const lang = parseLanguage(g.language) ?? 'sv';
   const closed = closedReason(g, s, now, lang);
@@ -142,7 +147,7 @@ function viewOf(r: GuestRow, check: TableCheck, s: Settings, now: Date, t: strin
   const discreet = pastDeadline(s, now);
   const consent = r.index !== null && check.t.col[GUEST_COLUMNS.consent] !== undefined && check.t.snap.rows[r.index][check.t.col[GUEST_COLUMNS.consent]] !== '';
   return {
-    lang, g: g.id, v: r.index === null ? 1 : linkVersionOf(check, r.index), t, firstName: g.firstName, lastName: g.lastName,
+    lang, w: key.w, g: g.id, v: r.index === null ? 1 : linkVersionOf(check, r.index), t: key.t, firstName: g.firstName, lastName: g.lastName,
     eventName: s.eventName, venue: discreet ? '' : s.venue,
     events: discreet ? [] : occurrencesFor(g.events, s).map((o) => ({ name: o.key.split('#')[0], date: formatDate(o.date, lang), start: o.start, end: o.end })),
     answer: discreet ? '' : g.status === 'Tackat ja' ? 'ja' : g.status === 'Tackat nej' ? 'nej' : '',
@@ -160,11 +165,13 @@ interface Found { readonly ctx: FullContext; readonly check: TableCheck; readonl
  * changed outside the add-on waits for the project leader) and carry the
  * link's version (an older link was revoked).
  */
-const tokenOk = (g: string, v: number, token: string, verify: Verify): boolean =>
-  !!g && Number.isSafeInteger(v) && verify(g, v, token);
+const tokenOk = (k: LinkKey, verify: Verify): boolean => !!k.g && Number.isSafeInteger(k.v) && verify(k);
 
-function findGuest(ports: Ports, g: string, v: number, token: string, verify: Verify): Found | null {
-  if (!tokenOk(g, v, token, verify)) return null;
+const keyOf = (i: { w?: string; g: string; v: string | number; t: string }): LinkKey => ({ w: i.w ?? '', g: i.g, v: Number(i.v), t: i.t });
+
+function findGuest(ports: Ports, key: LinkKey, verify: Verify): Found | null {
+  if (!tokenOk(key, verify)) return null;
+  const { g, v } = key;
   const ctx = loadFullContext(ports);
   const check = checkTable(ctx.journal, 'guests');
   // A row typed in with the same ID (waiting for review) must not hide the guest's own verified row.
@@ -178,9 +185,10 @@ function findGuest(ports: Ports, g: string, v: number, token: string, verify: Ve
 export function viewRsvp(ports: Ports, input: unknown, verify: Verify): RsvpPage {
   const k = schemas().key.safeParse(input);
   if (!k.success) return { ok: false, message: neutralMsg() };
-  const found = findGuest(ports, k.data.g, Number(k.data.v), k.data.t, verify);
+  const key = keyOf(k.data);
+  const found = findGuest(ports, key, verify);
   if (!found) return { ok: false, message: neutralMsg() };
-  return { ok: true, view: viewOf(found.row, found.check, found.ctx.settings, ports.clock.now(), k.data.t) };
+  return { ok: true, view: viewOf(found.row, found.check, found.ctx.settings, ports.clock.now(), key) };
 }
 
 const tooManyMsg = (): Msg => msg(
@@ -189,8 +197,9 @@ const tooManyMsg = (): Msg => msg(
 );
 
 /** Counts a submission for the guest; false when the hour's allowance is used up (best effort: the cache may forget). */
-function withinRate(ports: Ports, guestId: string, now: Date): boolean {
-  const key = `rsvp:${guestId}:${Math.floor(now.getTime() / 3_600_000)}`;
+function withinRate(ports: Ports, link: LinkKey, now: Date): boolean {
+  // Per workbook and guest: one add-on project may serve several workbooks, each with its own G-0001.
+  const key = `rsvp:${link.w}:${link.g}:${Math.floor(now.getTime() / 3_600_000)}`;
   const n = Number(ports.cache.get(key) ?? '0') || 0;
   if (n >= RSVP_PER_HOUR) return false;
   ports.cache.put(key, String(n + 1), 3600);
@@ -206,17 +215,17 @@ function withinRate(ports: Ports, guestId: string, now: Date): boolean {
  */
 export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAnswer {
   const a = parseInput(schemas().answer, input);
-  const v = Number(a.v);
+  const key = keyOf(a);
   if (!a.consent && (a.diet ?? '').trim() !== '') {
     return { saved: false, message: msg(
       'Kryssa i samtycket om du vill att vi sparar dina kostbehov, eller lämna fältet tomt.',
       'Tick the consent box if you want us to store your dietary needs, or leave the field empty.',
     ) };
   }
-  if (!tokenOk(a.g, v, a.t, verify)) return { saved: false, message: neutralMsg() };
-  if (!withinRate(ports, a.g, ports.clock.now())) return { saved: false, message: tooManyMsg() };
+  if (!tokenOk(key, verify)) return { saved: false, message: neutralMsg() };
+  if (!withinRate(ports, key, ports.clock.now())) return { saved: false, message: tooManyMsg() };
   return ports.lock.withLock(GUEST_LOCK_MS, () => {
-    const found = findGuest(ports, a.g, v, a.t, verify);
+    const found = findGuest(ports, key, verify);
     if (!found) return { saved: false, message: neutralMsg() };
     const { ctx, check, row } = found;
     const now = ports.clock.now();
@@ -226,8 +235,8 @@ export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAn
     const consentNow = consentAt !== '';
     const closed = closedReason(g, ctx.settings, now, 'sv');
     // Withdrawing consent is as easy as giving it (art. 7.3): allowed even when answers are closed.
-    if (closed && !a.consent && (consentNow || g.diet !== '')) return withdraw(ctx, check, row, now, a.t);
-    if (closed) return { saved: false, message: msg(closed, closedReason(g, ctx.settings, now, 'en')), view: viewOf(row, check, ctx.settings, now, a.t) };
+    if (closed && !a.consent && (consentNow || g.diet !== '')) return withdraw(ctx, check, row, now, key);
+    if (closed) return { saved: false, message: msg(closed, closedReason(g, ctx.settings, now, 'en')), view: viewOf(row, check, ctx.settings, now, key) };
     const status = a.answer === 'ja' ? 'Tackat ja' : 'Tackat nej';
     // A guest who is not coming needs no dietary data (minimisation); an absent field keeps what is stored.
     const keep = a.consent === true && a.answer === 'ja';
@@ -236,7 +245,7 @@ export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAn
     const thanks = a.answer === 'ja'
       ? msg('Tack! Ditt svar är registrerat: du kommer.', 'Thank you! Your reply is registered: you will attend.')
       : msg('Tack! Ditt svar är registrerat: du kan inte komma.', 'Thank you! Your reply is registered: you cannot attend.');
-    if (same) return { saved: true, view: viewOf(row, check, ctx.settings, now, a.t), message: thanks };
+    if (same) return { saved: true, view: viewOf(row, check, ctx.settings, now, key), message: thanks };
     const values: Record<string, CellIn> = {
       [GUEST_COLUMNS.status]: status, [GUEST_COLUMNS.answeredAt]: now, [GUEST_COLUMNS.diet]: diet,
       [GUEST_COLUMNS.consent]: keep ? (consentNow ? consentAt as CellIn : now) : '',
@@ -245,17 +254,17 @@ export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAn
       action: 'gäst.svar', object: g.id,
       before: { Status: g.status }, after: guestAudit({ Status: status, ...(diet !== g.diet ? { [GUEST_COLUMNS.diet]: diet } : {}), ...(consentNow !== keep ? { Samtycke: keep ? 'givet' : 'återkallat' } : {}) }),
     }).commit();
-    return { saved: true, view: viewOf({ ...row, guest: { ...g, status, diet } }, check, ctx.settings, now, a.t), message: thanks };
+    return { saved: true, view: viewOf({ ...row, guest: { ...g, status, diet } }, check, ctx.settings, now, key), message: thanks };
   });
 }
 
 /** Clears the dietary needs and the consent (nothing else), logged as the guest. */
-function withdraw(ctx: FullContext, check: TableCheck, row: GuestRow & { index: number }, now: Date, t: string): RsvpAnswer {
+function withdraw(ctx: FullContext, check: TableCheck, row: GuestRow & { index: number }, now: Date, key: LinkKey): RsvpAnswer {
   const g = row.guest;
   const values: Record<string, CellIn> = { [GUEST_COLUMNS.diet]: '', [GUEST_COLUMNS.consent]: '' };
   new Tx(ctx.journal, `gäst:${g.id}`).put(check, row.index, values, { action: 'gäst.samtycke-återkallat', object: g.id, after: guestAudit({ ...values, Samtycke: 'återkallat' }) }).commit();
   return {
-    saved: true, view: viewOf({ ...row, guest: { ...g, diet: '' } }, check, ctx.settings, now, t),
+    saved: true, view: viewOf({ ...row, guest: { ...g, diet: '' } }, check, ctx.settings, now, key),
     message: msg('Dina kostuppgifter är raderade och ditt samtycke är återkallat.', 'Your dietary needs are deleted and your consent is withdrawn.'),
   };
 }

@@ -1,8 +1,11 @@
 /**
- * Personal RSVP links: `<web app URL>?g=<guestId>&v=<version>&t=<token>`,
- * where the token is HMAC-SHA256(secret, "guestId:version") in base64url. The
- * secret lives in properties (never in the sheet), so a guest can't guess
- * another guest's link. A link stops working when the guest's link version
+ * Personal RSVP links: `<web app URL>?w=<workbook tag>&g=<guestId>&v=<version>&t=<token>`,
+ * where the token is HMAC-SHA256(secret, "tag:guestId:version") in base64url.
+ * The tag names the workbook without revealing its file ID: the web app of an
+ * add-on has no document of its own and finds the workbook through it. (Links
+ * made before the tag existed sign "guestId:version" and still work where the
+ * web app sees its container.) The secret lives in properties (never in the
+ * sheet), so a guest can't guess another guest's link. A link stops working when the guest's link version
  * moves on (new address, sent again, personal data purged) or the guest is
  * deleted (IDs are never reused). Pure.
  */
@@ -24,19 +27,28 @@ export function base64Url(bytes: Uint8Array): string {
   return out;
 }
 
-export const rsvpToken = (secret: string, guestId: string, version: number): string =>
-  base64Url(hmac(sha256, utf8(secret), utf8(`${guestId}:${version}`)));
+/** A workbook tag: 16 base64url characters. */
+export const WORKBOOK_TAG = /^[A-Za-z0-9_-]{16}$/;
+
+/** The workbook's tag in links: derived from the secret, so it says nothing about the file and can't be guessed. */
+export const workbookTag = (secret: string, spreadsheetId: string): string =>
+  base64Url(hmac(sha256, utf8(secret), utf8(`workbook:${spreadsheetId}`))).slice(0, 16);
+
+/** Neither a tag nor a guest ID holds a colon, so "tag:id:version" and "id:version" never sign the same text. */
+export const rsvpToken = (secret: string, guestId: string, version: number, tag = ''): string =>
+  base64Url(hmac(sha256, utf8(secret), utf8(tag ? `${tag}:${guestId}:${version}` : `${guestId}:${version}`)));
 
 /** Constant-time comparison of the expected and the given token (no early exit on the first difference). */
-export function verifyRsvpToken(secret: string, guestId: string, version: number, token: string): boolean {
+export function verifyRsvpToken(secret: string, guestId: string, version: number, token: string, tag = ''): boolean {
   if (!secret || typeof token !== 'string' || typeof guestId !== 'string' || !Number.isSafeInteger(version) || version < 1) return false;
-  const want = rsvpToken(secret, guestId, version);
+  if (tag !== '' && !WORKBOOK_TAG.test(tag)) return false;
+  const want = rsvpToken(secret, guestId, version, tag);
   let diff = want.length ^ token.length;
   for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ (i < token.length ? token.charCodeAt(i) : 0);
   return diff === 0;
 }
 
-export function rsvpUrl(base: string, secret: string, guestId: string, version: number): string {
+export function rsvpUrl(base: string, secret: string, guestId: string, version: number, tag: string): string {
   const sep = base.includes('?') ? '&' : '?';
-  return `${base}${sep}g=${encodeURIComponent(guestId)}&v=${version}&t=${rsvpToken(secret, guestId, version)}`;
+  return `${base}${sep}w=${tag}&g=${encodeURIComponent(guestId)}&v=${version}&t=${rsvpToken(secret, guestId, version, tag)}`;
 }

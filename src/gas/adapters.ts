@@ -51,11 +51,31 @@ export class SheetTable implements TablePort {
   }
 }
 
+/**
+ * The workbook: the document the add-on runs in, or, in the RSVP web app,
+ * the one a link's tag names. An add-on's web app has no document of its own
+ * (and a bound script's is "reported both ways"), so there it is opened by ID.
+ */
 export class GasWorkbook implements WorkbookPort {
   private ss: Spreadsheet | null = null;
   private readonly cache = new Map<string, TablePort | null>();
+  /** `id`: the workbook a link named (web app); none: the active document. */
+  constructor(private readonly id?: string) {}
   spreadsheet(): Spreadsheet {
-    return (this.ss ??= SpreadsheetApp.getActiveSpreadsheet());
+    return (this.ss ??= this.locate());
+  }
+  private locate(): Spreadsheet {
+    const active = SpreadsheetApp.getActiveSpreadsheet() as Spreadsheet | null;
+    if (this.id === undefined) {
+      if (!active) throw new Error('Summit Planner runs without a document here.');
+      return active;
+    }
+    return active && active.getId() === this.id ? active : SpreadsheetApp.openById(this.id);
+  }
+  private fileId: string | undefined;
+  /** The file's ID: what the add-on's properties are kept under (one call per execution). */
+  spreadsheetId(): string {
+    return (this.fileId ??= this.id ?? this.spreadsheet().getId());
   }
   table(name: string): TablePort | null {
     if (!this.cache.has(name)) {
@@ -80,10 +100,11 @@ export class GasWorkbook implements WorkbookPort {
 }
 
 /**
- * The script lock. Summit Planner is bound to one spreadsheet, so the script
- * lock excludes exactly what the document lock would, and unlike the document
- * lock it also exists in the RSVP web app (getDocumentLock() is null outside a
- * document context): sidebars, onEdit and guests' answers all exclude each other.
+ * The script lock: unlike the document lock it also exists in the RSVP web
+ * app (getDocumentLock() is null outside a document context), so sidebars,
+ * onEdit and guests' answers all exclude each other. For a bound script it
+ * excludes exactly what the document lock would; for the add-on (one project,
+ * every workbook it is installed in) a little more, which costs a short wait.
  */
 export class GasLock implements LockPort {
   withLock<T>(timeoutMs: number, fn: () => T): T {
@@ -105,19 +126,45 @@ export const gasUser: UserPort = {
   email: () => (Session.getActiveUser().getEmail() || '').trim().toLowerCase(),
 };
 
+/**
+ * The add-on's own state of one workbook (the log's anchor, the seal key, the
+ * send journal): script properties, under the workbook's file ID. Not document
+ * properties: the RSVP web app of an add-on has no document, and it must seal
+ * the answers it writes. Editors of the workbook can't reach either store
+ * through an add-on; through a bound script they can reach both (SECURITY.md).
+ * State an earlier version kept in document properties moves over on first use.
+ */
 export class GasProperties implements PropertiesPort {
   private store: GoogleAppsScript.Properties.Properties | null = null;
+  private moved = false;
+  constructor(private readonly workbook: () => string) {}
   private props(): GoogleAppsScript.Properties.Properties {
-    return (this.store ??= PropertiesService.getDocumentProperties());
+    return (this.store ??= PropertiesService.getScriptProperties());
+  }
+  private key(k: string): string {
+    return `${k}@${this.workbook()}`;
   }
   get(key: string): string | null {
-    return this.props().getProperty(key);
+    const v = this.props().getProperty(this.key(key));
+    if (v !== null || this.moved) return v;
+    this.moved = true;
+    return this.moveFromDocument() ? this.props().getProperty(this.key(key)) : null;
   }
   set(key: string, value: string): void {
-    this.props().setProperty(key, value);
+    this.props().setProperty(this.key(key), value);
   }
   delete(key: string): void {
-    this.props().deleteProperty(key);
+    this.props().deleteProperty(this.key(key));
+  }
+  /** Moves summit.* keys an earlier version kept in document properties (null in a web app); true when any moved. */
+  private moveFromDocument(): boolean {
+    const doc = PropertiesService.getDocumentProperties();
+    if (!doc) return false;
+    const old = Object.entries(doc.getProperties()).filter(([k]) => k.startsWith('summit.'));
+    if (old.length === 0) return false;
+    this.props().setProperties(Object.fromEntries(old.map(([k, v]) => [this.key(k), v])));
+    for (const [k] of old) doc.deleteProperty(k);
+    return true;
   }
 }
 
@@ -176,13 +223,15 @@ export function editorPorts(e: GoogleAppsScript.Events.SheetsOnEdit): Ports & { 
   return { ...gasPorts(), user: { email: () => editor } };
 }
 
-export function gasPorts(): Ports & { workbook: GasWorkbook } {
+/** Ports for the active document, or (`spreadsheetId`, the RSVP web app) for the workbook a link named. */
+export function gasPorts(spreadsheetId?: string): Ports & { workbook: GasWorkbook } {
+  const workbook = new GasWorkbook(spreadsheetId);
   return {
-    workbook: new GasWorkbook(),
+    workbook,
     lock: new GasLock(),
     clock: gasClock,
     user: gasUser,
-    properties: new GasProperties(),
+    properties: new GasProperties(() => workbook.spreadsheetId()),
     mailer: gasMailer,
     random: gasRandom,
     cache: gasCache,

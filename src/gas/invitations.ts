@@ -14,11 +14,13 @@ import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { loadFullContext, type FullContext } from '../app/context';
 import { msg, UserError, type Lang } from '../core/msg';
-import { rsvpUrl } from '../core/rsvp';
+import { rsvpUrl, workbookTag } from '../core/rsvp';
 import type { SheetEdit } from './adapters';
 import { failureMessage, handle, noArgs } from './api';
 
 export const RSVP_SECRET_KEY = 'summit.rsvp.secret';
+/** Script property `summit.workbook.<tag>` → the file ID of the workbook whose links carry that tag. */
+export const WORKBOOK_PREFIX = 'summit.workbook.';
 
 const noWebApp = (): UserError => new UserError(msg(
   'Svarssidan (webbappen) är inte driftsatt, så svarslänken skulle inte fungera. Driftsätt den först (Apps Script → Driftsätt → Ny driftsättning → Webbapp). Inget skickades.',
@@ -47,8 +49,20 @@ function rsvpSecret(): string {
 const webAppUrl = (): string => ScriptApp.getService().getUrl() || '';
 
 /**
- * Personal links `<web app>?g=<id>&v=<version>&t=<HMAC>`; two service calls
- * per execution, none per guest. The use case calls this after its role check
+ * This workbook's tag, recorded (script properties) so the web app can find
+ * the workbook from a link: an add-on's web app has no document of its own.
+ */
+function workbookTagOf(secret: string): string {
+  const id = SpreadsheetApp.getActiveSpreadsheet().getId();
+  const tag = workbookTag(secret, id);
+  const props = PropertiesService.getScriptProperties();
+  if (props.getProperty(WORKBOOK_PREFIX + tag) !== id) props.setProperty(WORKBOOK_PREFIX + tag, id);
+  return tag;
+}
+
+/**
+ * Personal links `<web app>?w=<workbook tag>&g=<id>&v=<version>&t=<HMAC>`; a
+ * few service calls per execution, none per guest. The use case calls this after its role check
  * (the key is never created for someone without the role) and before it takes
  * the lock (rsvpSecret() may take that same lock, and releasing it inside a
  * critical section would end the section).
@@ -56,9 +70,10 @@ const webAppUrl = (): string => ScriptApp.getService().getUrl() || '';
 const rsvpLinks = (url?: string): RsvpLinks => () => {
   const base = url ?? webAppUrl();
   const secret = base ? rsvpSecret() : '';
+  const tag = base ? workbookTagOf(secret) : '';
   return (g): string => {
     if (!base) throw noWebApp();
-    return rsvpUrl(base, secret, g.id, g.version);
+    return rsvpUrl(base, secret, g.id, g.version, tag);
   };
 };
 

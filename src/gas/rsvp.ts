@@ -2,24 +2,42 @@
  * The RSVP web app (deployed "execute as me", "anyone, even anonymous"):
  * doGet renders the guest's page, submitRsvp records an answer. The token in
  * the link is checked against the key in script properties (read only: no
- * key means no valid link).
+ * key means no valid link). The link's tag names the workbook: an add-on's
+ * web app has no document of its own, so it opens the one the tag was
+ * recorded for (src/gas/invitations.ts).
  */
-import { answerRsvp, viewRsvp, type RsvpPage, type Verify } from '../app/rsvp';
+import type { Ports } from '../app/ports';
+import { answerRsvp, viewRsvp, type LinkKey, type RsvpPage, type Verify } from '../app/rsvp';
 import { msg } from '../core/msg';
-import { verifyRsvpToken } from '../core/rsvp';
+import { verifyRsvpToken, WORKBOOK_TAG } from '../core/rsvp';
 import { gasPorts } from './adapters';
 import { handle } from './api';
-import { one, RSVP_SECRET_KEY } from './invitations';
+import { one, RSVP_SECRET_KEY, WORKBOOK_PREFIX } from './invitations';
 
-const verifier = (): Verify => {
-  let secret: string | undefined;
-  return (g, v, t) => verifyRsvpToken((secret ??= PropertiesService.getScriptProperties().getProperty(RSVP_SECRET_KEY) ?? ''), g, v, t);
-};
+/**
+ * The ports and the token check for a link's tag: the workbook recorded for
+ * it, or (links made before tags) the web app's own document. An unknown tag,
+ * or an untagged link where the web app has no document, verifies nothing, so
+ * the page gives its neutral answer without opening a file.
+ */
+function forLink(w: unknown): { ports: Ports; verify: Verify } {
+  const props = PropertiesService.getScriptProperties();
+  const tag = typeof w === 'string' && WORKBOOK_TAG.test(w) ? w : '';
+  const id = tag ? props.getProperty(WORKBOOK_PREFIX + tag) : null;
+  const secret = props.getProperty(RSVP_SECRET_KEY) ?? '';
+  const located = (k: LinkKey): boolean => (k.w === '' ? SpreadsheetApp.getActiveSpreadsheet() !== null : k.w === tag && id !== null);
+  return {
+    ports: gasPorts(id ?? undefined),
+    verify: (k) => verifyRsvpToken(secret, k.g, k.v, k.t, k.w) && located(k),
+  };
+}
 
 export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleAppsScript.HTML.HtmlOutput {
   let page: RsvpPage;
   try {
-    page = viewRsvp(gasPorts(), { g: e?.parameter?.g ?? '', v: e?.parameter?.v ?? '', t: e?.parameter?.t ?? '' }, verifier());
+    const p = e?.parameter ?? {};
+    const { ports, verify } = forLink(p.w);
+    page = viewRsvp(ports, { w: p.w ?? '', g: p.g ?? '', v: p.v ?? '', t: p.t ?? '' }, verify);
   } catch (err) {
     console.error(err instanceof Error ? err.stack || err.message : String(err));
     page = { ok: false, message: msg('Sidan kan inte visas just nu. Försök igen senare.', 'The page cannot be shown right now. Please try again later.') };
@@ -35,6 +53,8 @@ export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleApps
     .setXFrameOptionsMode(HtmlService.XFrameOptionsMode.DEFAULT);
 }
 
-/** `[{ g, v, t, answer: 'ja' | 'nej', diet?, consent? }]` from the RSVP page; the token (over the guest and the link version) is the authority. */
-export const submitRsvp = (...args: unknown[]) =>
-  handle(one, args, ([input], { ports }) => answerRsvp(ports, input, verifier()), { forGuests: true });
+/** `[{ w, g, v, t, answer: 'ja' | 'nej', diet?, consent? }]` from the RSVP page; the token (over the workbook, the guest and the link version) is the authority. */
+export const submitRsvp = (...args: unknown[]) => handle(one, args, ([input]) => {
+  const { ports, verify } = forLink(input && typeof input === 'object' ? (input as { w?: unknown }).w : undefined);
+  return answerRsvp(ports, input, verify);
+}, { forGuests: true });

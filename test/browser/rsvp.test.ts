@@ -30,7 +30,7 @@ test('the guest opens the personal link from the invitation in the outbox: a new
   await s.page.getByRole('button', { name: /^Utkorg/ }).click();
   await s.page.locator('#outbox-list li button').first().click();
   const mail = await (await s.page.waitForSelector('#mail-view iframe')).contentFrame();
-  const link = mail!.locator('a[href*="/exec?g="]');
+  const link = mail!.locator('a[href*="/exec?w="]');
   const href = (await link.getAttribute('href'))!;
   guestId = new URL(href).searchParams.get('g')!;
   const [opened] = await Promise.all([s.context.waitForEvent('page'), link.click()]);

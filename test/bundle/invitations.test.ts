@@ -191,10 +191,12 @@ describe('preview, test mail and the sent message', () => {
     expect(p.attachments).toEqual(['inbjudan.ics']);
     const secret = emu.state.scriptProperties['summit.rsvp.secret'];
     expect(secret).toMatch(/^[0-9a-f-]{72}$/);
-    // Signed over the guest and the link version: a new version (address changed, sent again, purged) revokes the link.
-    const token = crypto.createHmac('sha256', secret).update('G-0001:1').digest('base64url');
-    expect(p.html).toContain(`${emu.serviceUrl}?g=G-0001&amp;v=1&amp;t=${token}`);
-    expect(p.text).toContain(`${emu.serviceUrl}?g=G-0001&v=1&t=${token}`);
+    // Signed over the workbook's tag, the guest and the link version: a new version (address changed, sent again,
+    // purged) revokes the link. The tag is an HMAC of the file ID, so the link doesn't reveal the file.
+    const w = crypto.createHmac('sha256', secret).update(`workbook:${emu.state.spreadsheet.id}`).digest('base64url').slice(0, 16);
+    const token = crypto.createHmac('sha256', secret).update(`${w}:G-0001:1`).digest('base64url');
+    expect(p.html).toContain(`${emu.serviceUrl}?w=${w}&amp;g=G-0001&amp;v=1&amp;t=${token}`);
+    expect(p.text).toContain(`${emu.serviceUrl}?w=${w}&g=G-0001&v=1&t=${token}`);
     fails(api(emu, 'previewMail', [{ guestId: 'G-0404' }], PL), /finns inte/);
     fails(api(emu, 'previewMail', [{ guestId: '<script>' }], PL), /Ogiltiga/);
     fails(api(emu, 'previewMail', [{}], PL), /Ogiltiga/);

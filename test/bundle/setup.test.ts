@@ -76,11 +76,11 @@ describe('Konfigurera arbetsboken', () => {
   test('running it again changes nothing and writes nothing', () => {
     const emu = setUpWorkbook();
     const before = snapshot(emu);
-    const props = JSON.stringify(emu.state.documentProperties);
+    const props = JSON.stringify([emu.state.documentProperties, emu.state.scriptProperties]);
     const r = run(emu, 'menuSetup', [], { user: PL });
     expect(r.ui.toasts[0].msg).toBe('Arbetsboken är redan konfigurerad. Inget ändrades.');
     expect(snapshot(emu)).toBe(before);
-    expect(JSON.stringify(emu.state.documentProperties)).toBe(props);
+    expect(JSON.stringify([emu.state.documentProperties, emu.state.scriptProperties])).toBe(props);
     expect(r.calls.rangeWrites).toBe(0);
   });
 
@@ -177,5 +177,32 @@ describe('Budgetöversikt', () => {
     emu.state.spreadsheet.sheets.find((s) => s.name === 'Budget')!.rows[0]![1] = { v: 'Pengar' };
     const r = api(emu, 'getOverview', [], EKO);
     expect(r).toEqual({ ok: false, message: expect.stringMatching(/Budget.*"Tilldelning"/) });
+  });
+});
+
+describe('where the add-on keeps its state', () => {
+  // Script properties under the file's ID, not document properties: the RSVP web app of an add-on has no
+  // document (apps-script-platform.md, "Execution contexts"), and it must seal the answers it writes.
+  test('the anchor and the seal key are script properties under the workbook\'s ID; document properties stay empty', () => {
+    const emu = setUpWorkbook();
+    const id = emu.state.spreadsheet.id;
+    expect(Object.keys(emu.state.scriptProperties)).toEqual(expect.arrayContaining([`summit.journal@${id}`, `summit.seal.key@${id}`]));
+    expect(emu.state.documentProperties).toEqual({});
+  });
+
+  test('state an earlier version kept in document properties moves over on first use, and work goes on', () => {
+    const emu = setUpWorkbook();
+    const id = emu.state.spreadsheet.id;
+    const ours = Object.entries(emu.state.scriptProperties).filter(([k]) => k.endsWith(`@${id}`));
+    // The earlier layout: the same keys, in document properties.
+    for (const [k, v] of ours) {
+      emu.state.documentProperties[k.slice(0, -`@${id}`.length)] = v;
+      delete emu.state.scriptProperties[k];
+    }
+    const cost = { funder: 'STOKAB', category: 'workshops', description: 'Lokalhyra', amount: '10 000', date: '2009-11-01', status: 'Beställd' };
+    expect(api(emu, 'recordCost', [cost], EKO).ok).toBe(true);
+    expect(Object.keys(emu.state.documentProperties)).toEqual([]);
+    expect(JSON.parse(emu.state.scriptProperties[`summit.journal@${id}`]).n).toBeGreaterThan(JSON.parse(Object.fromEntries(ours)[`summit.journal@${id}`]).n);
+    expect(run(emu, 'menuVerifyLog', [], { user: PL }).ui.alerts[0].prompt).toMatch(/^Loggen är hel: \d+ rader verifierade/);
   });
 });

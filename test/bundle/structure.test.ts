@@ -94,8 +94,15 @@ test('clasp would push exactly the manifest, Code.js and the pages', () => {
   expect(manifest.timeZone).toBe('Europe/Stockholm');
   expect(manifest.runtimeVersion).toBe('V8');
   expect(manifest.exceptionLogging).toBe('STACKDRIVER');
-  // Least privilege: current document only, MailApp's narrow scope, no Gmail or Drive scopes.
-  for (const s of manifest.oauthScopes) expect(s).not.toMatch(/\/auth\/(spreadsheets|drive|gmail|mail\.google\.com)$|gmail|drive/);
+  // Least privilege: exactly these. `spreadsheets`, not `spreadsheets.currentonly`: the RSVP web app of an
+  // add-on has no document of its own and opens the workbook by ID (apps-script-platform.md, "Execution
+  // contexts"). MailApp's narrow scope; no Gmail, Drive or external-request scope.
+  expect([...manifest.oauthScopes].sort()).toEqual([
+    'https://www.googleapis.com/auth/script.container.ui',
+    'https://www.googleapis.com/auth/script.send_mail',
+    'https://www.googleapis.com/auth/spreadsheets',
+    'https://www.googleapis.com/auth/userinfo.email',
+  ]);
 });
 
 test('pages are self-contained (no external scripts or styles) and keep only the scriptlets we wrote', () => {

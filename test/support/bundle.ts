@@ -19,8 +19,13 @@ export const NOBODY = 'okand@example.org';
 /** The file's editors besides the owner (PL): everyone the tests act as, including someone without a role. */
 export const FILE_EDITORS = [STY, EKO, NOBODY];
 
+/** The OAuth scopes of the manifest we ship: the emulator refuses what they don't cover (SpreadsheetApp.openById). */
+export const MANIFEST_SCOPES: readonly string[] = (JSON.parse(fs.readFileSync(path.join(APPSSCRIPT, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] }).oauthScopes;
+
 export function newEmulator(opts: EmulatorOptions = {}): Emulator {
-  return new Emulator({ htmlFiles: APPSSCRIPT, clock: manualClock(new Date('2009-11-02T09:00:00+01:00')), owner: PL, editors: FILE_EDITORS, ...opts });
+  return new Emulator({
+    htmlFiles: APPSSCRIPT, clock: manualClock(new Date('2009-11-02T09:00:00+01:00')), owner: PL, editors: FILE_EDITORS, scopes: MANIFEST_SCOPES, ...opts,
+  });
 }
 
 /** Runs an entry point; throws with the script's error if the execution failed. */
@@ -63,9 +68,14 @@ export function logActions(emu: Emulator): string[] {
 
 export { seedLedger } from './ledger';
 
+/** A property the add-on keeps for this workbook (script properties, under the file's ID: src/gas/adapters.ts). */
+export function workbookProperty(emu: Emulator, key: string): string | undefined {
+  return emu.state.scriptProperties[`${key}@${emu.state.spreadsheet.id}`];
+}
+
 /** The sealed sheets' manifests kept with the log's anchor (they move only when a sealed row is written). */
 export function manifests(emu: Emulator): unknown {
-  const raw = emu.state.documentProperties['summit.journal'];
+  const raw = workbookProperty(emu, 'summit.journal');
   return raw ? (JSON.parse(raw) as { t: unknown }).t : null;
 }
 

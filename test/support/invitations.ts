@@ -1,5 +1,5 @@
 /** Shared by the invitation bundle tests and the merge benchmark: a workbook with guests, the client's send loop. */
-import { cloneState, Emulator, type ExecOptions } from '../../src/sandbox/emulator';
+import { cloneState, Emulator, type EmulatorOptions, type ExecOptions } from '../../src/sandbox/emulator';
 import { settingDef } from '../../src/core/settings';
 import { CODE, PL, STY, api, newEmulator, run, setUpWorkbook } from './bundle';
 
@@ -37,7 +37,7 @@ export function workbookWithGuests(n: number, o: { approve?: boolean; cap?: numb
 }
 
 /** A copy of an emulator's state, with the same clock start (for many runs from one fixture). */
-export function fork(emu: Emulator, opts: { serviceUrl?: string } = {}): Emulator {
+export function fork(emu: Emulator, opts: EmulatorOptions = {}): Emulator {
   return newEmulator({ initialState: cloneState(emu.state), ...opts });
 }
 

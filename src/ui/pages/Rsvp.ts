@@ -153,7 +153,7 @@ function form(v: RsvpView, t: Texts): HTMLFormElement {
     button.textContent = t.sending;
     f.setAttribute('aria-busy', 'true');
     // Without consent the diet is sent empty: that withdraws consent and deletes what is stored.
-    call<RsvpAnswer>('submitRsvp', { g: v.g, v: v.v, t: v.t, answer: picked.value, diet: given ? diet.value : '', consent: given })
+    call<RsvpAnswer>('submitRsvp', { w: v.w, g: v.g, v: v.v, t: v.t, answer: picked.value, diet: given ? diet.value : '', consent: given })
       .then((r) => {
         if (r.view) render(r.view);
         if (r.saved) {

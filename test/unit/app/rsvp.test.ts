@@ -1,14 +1,14 @@
 import { answerRsvp, deadlineEnd, neutralMsg, RSVP_PER_HOUR, viewRsvp, type RsvpView, type Verify } from '../../../src/app/rsvp';
 import { LockTimeoutError } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
-import { rsvpToken, verifyRsvpToken } from '../../../src/core/rsvp';
+import { rsvpToken, verifyRsvpToken, workbookTag } from '../../../src/core/rsvp';
 import { headersOf } from '../../../src/core/schema';
 import { addMonths } from '../../../src/core/template';
 import { journalled } from '../../support/journal';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
 
 const SECRET = 'test-secret';
-const verify: Verify = (g, v, t) => verifyRsvpToken(SECRET, g, v, t);
+const verify: Verify = (k) => verifyRsvpToken(SECRET, k.g, k.v, k.t, k.w);
 const tok = (id: string, v = 1) => rsvpToken(SECRET, id, v);
 
 const CONSENTED = new Date('2009-11-03T08:15:00Z');
@@ -479,6 +479,34 @@ describe('consent and minimisation', () => {
 
   test('the notice names the guest\'s rights and the supervisory authority', () => {
     expect(viewOf(setup(), key('G-0001')).privacy.rights).toContain('Integritetsskyddsmyndigheten (IMY)');
+  });
+});
+
+describe('links tagged with their workbook (the add-on\'s web app has no document of its own)', () => {
+  const W = workbookTag(SECRET, 'workbook-1');
+  const tagged = (id: string, v = 1, w = W) => ({ w, g: id, v, t: rsvpToken(SECRET, id, v, w) });
+
+  test('the view echoes the tag, and the answer sent with it is saved', () => {
+    const p = setup();
+    const v = viewOf(p, tagged('G-0001'));
+    expect(v).toMatchObject({ w: W, g: 'G-0001', v: 1, t: rsvpToken(SECRET, 'G-0001', 1, W) });
+    expect(answerRsvp(p, { w: v.w, g: v.g, v: v.v, t: v.t, answer: 'nej' }, verify)).toMatchObject({ saved: true });
+    expect(p.workbook.get('guests').records()[0]['Status']).toBe('Tackat nej');
+  });
+
+  test('the token does not carry over to another tag or to no tag', () => {
+    const p = setup();
+    const other = workbookTag(SECRET, 'workbook-2');
+    expect(viewRsvp(p, { ...tagged('G-0001'), w: other }, verify)).toEqual({ ok: false, message: neutralMsg() });
+    expect(viewRsvp(p, { ...tagged('G-0001'), w: '' }, verify)).toEqual({ ok: false, message: neutralMsg() });
+  });
+
+  test('the hourly allowance is per workbook and guest: G-0001 of another workbook is another guest', () => {
+    const p = setup();
+    for (let i = 0; i < RSVP_PER_HOUR; i++) answerRsvp(p, { ...tagged('G-0001'), answer: i % 2 ? 'ja' : 'nej' }, verify);
+    expect(answerRsvp(p, { ...tagged('G-0001'), answer: 'ja' }, verify).message.en).toMatch(/too many times/);
+    // The same ID in another workbook (its token verifies here only because the test's verifier knows every tag).
+    expect(answerRsvp(p, { ...tagged('G-0001', 1, workbookTag(SECRET, 'workbook-2')), answer: 'ja' }, verify).message.en).not.toMatch(/too many times/);
   });
 });
 

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { base64Url, rsvpToken, rsvpUrl, verifyRsvpToken } from '../../../src/core/rsvp';
+import { base64Url, rsvpToken, rsvpUrl, verifyRsvpToken, workbookTag } from '../../../src/core/rsvp';
 
 test('the token is HMAC-SHA256 of "guest ID:link version" in base64url (same as Node crypto)', () => {
   const want = crypto.createHmac('sha256', 'hemlig-åäö').update('G-0001:3').digest('base64url');
@@ -24,8 +24,29 @@ test('verification accepts only the right token for the right guest, version and
   expect(verifyRsvpToken('s1', 'G-0001', 0, rsvpToken('s1', 'G-0001', 0))).toBe(false);
 });
 
-test('the URL carries the guest ID, the version and the token', () => {
-  expect(rsvpUrl('https://script.google.com/macros/s/X/exec', 's', 'G-0001', 2))
-    .toBe(`https://script.google.com/macros/s/X/exec?g=G-0001&v=2&t=${rsvpToken('s', 'G-0001', 2)}`);
-  expect(rsvpUrl('https://x/exec?a=1', 's', 'G-1', 1)).toMatch(/^https:\/\/x\/exec\?a=1&g=G-1&v=1&t=/);
+test('the URL carries the workbook tag, the guest ID, the version and the token', () => {
+  const w = workbookTag('s', '1AbCdEfG');
+  expect(rsvpUrl('https://script.google.com/macros/s/X/exec', 's', 'G-0001', 2, w))
+    .toBe(`https://script.google.com/macros/s/X/exec?w=${w}&g=G-0001&v=2&t=${rsvpToken('s', 'G-0001', 2, w)}`);
+  expect(rsvpUrl('https://x/exec?a=1', 's', 'G-1', 1, w)).toMatch(/^https:\/\/x\/exec\?a=1&w=[\w-]{16}&g=G-1&v=1&t=/);
+});
+
+test('the workbook tag: HMAC of the file ID (same as Node crypto), 16 characters, nothing of the ID in it', () => {
+  const w = workbookTag('hemlig', '1AbCdEfGhIjKlMnOpQrStUvWxYz');
+  expect(w).toBe(crypto.createHmac('sha256', 'hemlig').update('workbook:1AbCdEfGhIjKlMnOpQrStUvWxYz').digest('base64url').slice(0, 16));
+  expect(w).not.toBe(workbookTag('hemlig', '1AbCdEfGhIjKlMnOpQrStUvWxYZ'));
+  expect(w).not.toBe(workbookTag('annan', '1AbCdEfGhIjKlMnOpQrStUvWxYz'));
+});
+
+test('a tagged token signs the tag too: it is not valid without it, under another tag, or as an untagged link', () => {
+  const w = workbookTag('s1', 'A');
+  const t = rsvpToken('s1', 'G-0001', 1, w);
+  expect(t).toBe(crypto.createHmac('sha256', 's1').update(`${w}:G-0001:1`).digest('base64url'));
+  expect(verifyRsvpToken('s1', 'G-0001', 1, t, w)).toBe(true);
+  expect(verifyRsvpToken('s1', 'G-0001', 1, t)).toBe(false);
+  expect(verifyRsvpToken('s1', 'G-0001', 1, t, workbookTag('s1', 'B'))).toBe(false);
+  // An untagged (older) link's token is no tagged link's token.
+  expect(verifyRsvpToken('s1', 'G-0001', 1, rsvpToken('s1', 'G-0001', 1), w)).toBe(false);
+  // A tag must look like one: no colons smuggled into the signed text.
+  expect(verifyRsvpToken('s1', '0001', 1, rsvpToken('s1', '0001', 1, 'G:x'), 'G:x')).toBe(false);
 });
