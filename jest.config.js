@@ -13,6 +13,9 @@ const common = {
 
 module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
+  // Jest's default is one worker fewer than the cores: on the 2-core CI machine, one worker and an idle
+  // core. The tests are independent (each builds its own emulator), so use every core.
+  maxWorkers: '100%',
   reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
