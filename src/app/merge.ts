@@ -255,12 +255,25 @@ const writeJournal = (ports: Ports, j: SendJournal): void => ports.properties.se
 
 const isQuotaError = (m: string): boolean => /too many times|quota|kvot/i.test(m);
 
+/**
+ * MailApp's refusals of the message itself, raised while it checks the call, before anything
+ * leaves: only these prove the guest got nothing, so only these make a guest Misslyckad (which
+ * "Skicka igen" may resend). Any other error — a timeout, "Service error" — may come after Gmail
+ * accepted the mail: the guest becomes Osäker, for a person to check in Sent.
+ */
+const NOT_SENT = /^(Invalid email|Invalid argument|Failed to send email: no recipient|Limit Exceeded: Email Recipients)/i;
+
+/** The journal/outcome entry for an error of MailApp.sendEmail. */
+const outcomeOfError = (why: string): string => (isQuotaError(why) ? 'n' : NOT_SENT.test(why) ? `f:${why}` : `u:${why}`);
+
 const quotaMsg = (waiting: number): Msg => msg(
   `Dagens e-postkvot är slut${waiting ? `; ${waiting} inbjudningar väntar` : ''}. Kvoten fylls på inom ett dygn – kör Skicka inbjudningar igen i morgon. Inget skickas dubbelt.`,
   `Today's e-mail quota is used up${waiting ? `; ${waiting} invitations are waiting` : ''}. It refills within 24 hours – run Send invitations again tomorrow. Nothing is sent twice.`,
 );
 
 const UNCERTAIN_NOTE = 'Utskicket avbröts – okänt om mejlet gick iväg. Kontrollera Skickat och välj Bekräfta skickad eller Skicka igen.';
+const uncertainNote = (why: string): string =>
+  `Gmail svarade med ett fel (${why}) – okänt om mejlet gick iväg. Kontrollera Skickat och välj Bekräfta skickad eller Skicka igen.`;
 
 function freshToken(now: Date): string {
   return `${now.getTime().toString(36)}-${Math.floor(Math.random() * 2 ** 32).toString(36)}`;
@@ -300,11 +313,20 @@ export function planInvitations(
 export const blockedOf = (plans: readonly Planned[]): BlockedGuest[] =>
   plans.flatMap((p) => (p.inv.ok ? [] : [{ id: p.row.guest.id, name: guestName(p.row.guest), reasons: p.inv.reasons }]));
 
+/** Gäster's new values for a guest whose send ended with outcome `o` in this execution. */
+function settledValues(o: string, note: string, now: Date): Record<string, CellIn> {
+  if (o === 's') return { [GUEST_COLUMNS.status]: 'Inbjuden', [GUEST_COLUMNS.sentAt]: now };
+  if (o === 'n') return { [GUEST_COLUMNS.status]: 'Godkänd', [GUEST_COLUMNS.sentAt]: '' };
+  if (o.startsWith('u:')) return { [GUEST_COLUMNS.status]: 'Osäker', [GUEST_COLUMNS.note]: withSendNote(note, uncertainNote(o.slice(2))) };
+  return { [GUEST_COLUMNS.status]: 'Misslyckad', [GUEST_COLUMNS.note]: withSendNote(note, o.slice(2)) };
+}
+
 /** The outcome a journal entry records: how a 'Skickar' row is settled by the next lock holder. */
 function recoveryOf(e: string): { to: string; note: string | null } {
   if (e === 'q' || e === 'n') return { to: 'Godkänd', note: null };
   if (e === 's') return { to: 'Inbjuden', note: null };
   if (e.startsWith('f:')) return { to: 'Misslyckad', note: e.slice(2) };
+  if (e.startsWith('u:')) return { to: 'Osäker', note: uncertainNote(e.slice(2)) };
   return { to: 'Osäker', note: UNCERTAIN_NOTE };
 }
 
@@ -422,24 +444,24 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
       outcome.set(id, 's');
     } catch (err) {
       const why = String(err instanceof Error ? err.message : err).replace(/[\r\n]+/g, ' ').slice(0, 150);
-      if (isQuotaError(why)) { outcome.set(id, 'n'); stop = true; } else outcome.set(id, `f:${why}`);
+      const o = outcomeOfError(why);
+      outcome.set(id, o);
+      if (o === 'n') stop = true;
     }
     j.s[id] = outcome.get(id) ?? 'a';
   }
   writeJournal(ports, j);
   const tx = new Tx(ctx.journal);
-  let sent = 0, failed = 0;
+  let sent = 0, failed = 0, unsure = 0;
   for (const [id, o] of outcome) {
     const r = byId.get(id)!;
-    const c: Record<string, CellIn> =
-      o === 's' ? { [GUEST_COLUMNS.status]: 'Inbjuden', [GUEST_COLUMNS.sentAt]: now }
-        : o === 'n' ? { [GUEST_COLUMNS.status]: 'Godkänd', [GUEST_COLUMNS.sentAt]: '' }
-          : { [GUEST_COLUMNS.status]: 'Misslyckad', [GUEST_COLUMNS.note]: withSendNote(r.guest.note, o.slice(2)) };
+    const c = settledValues(o, r.guest.note, now);
     if (o === 's') sent++;
     if (o.startsWith('f:')) failed++;
+    if (o.startsWith('u:')) unsure++;
     tx.put(check, r.index!, c, {
-      action: o === 's' ? 'gäst.inbjuden' : o === 'n' ? 'gäst.ej-skickad' : 'gäst.misslyckad', object: id,
-      before: { Status: 'Skickar' }, after: { Status: c[GUEST_COLUMNS.status], ...(o.startsWith('f:') ? { Skäl: o.slice(2) } : {}) },
+      action: o === 's' ? 'gäst.inbjuden' : o === 'n' ? 'gäst.ej-skickad' : o.startsWith('u:') ? 'gäst.osäker' : 'gäst.misslyckad', object: id,
+      before: { Status: 'Skickar' }, after: { Status: c[GUEST_COLUMNS.status], ...(o.length > 2 && o[1] === ':' ? { Skäl: o.slice(2) } : {}) },
     });
     delete j.s[id];
   }
@@ -447,15 +469,19 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
   // Entries of rows that could not be settled (changed by hand meanwhile) stay for the next run.
   if (Object.keys(j.s).length) writeJournal(ports, { ...j, token: '' });
   else ports.properties.delete(JOURNAL_KEY);
-  const remaining = phase1.waiting - sent - failed;
+  const remaining = phase1.waiting - sent - failed - unsure;
   const quotaLeft = stop ? 0 : Math.max(0, quota - sent);
   const capLeft = Math.max(0, phase1.capLeft - sent);
   const done = remaining <= 0 || quotaLeft === 0 || capLeft === 0;
   const blocked = phase1.blocked.length;
+  const unsureText = msg(
+    unsure ? `, ${unsure} osäkra (Gmail svarade med ett fel; kontrollera Skickat)` : '',
+    unsure ? `, ${unsure} uncertain (Gmail answered with an error; check Sent)` : '',
+  );
   const parts = msg(
-    `${sent} inbjudningar skickade${failed ? `, ${failed} misslyckades` : ''}; ${remaining} kvar${blocked ? `; ${blocked} blockerade (se skälen)` : ''}.`,
-    `${sent} invitations sent${failed ? `, ${failed} failed` : ''}; ${remaining} left${blocked ? `; ${blocked} blocked (see the reasons)` : ''}.`,
+    `${sent} inbjudningar skickade${failed ? `, ${failed} misslyckades` : ''}${unsureText.sv}; ${remaining} kvar${blocked ? `; ${blocked} blockerade (se skälen)` : ''}.`,
+    `${sent} invitations sent${failed ? `, ${failed} failed` : ''}${unsureText.en}; ${remaining} left${blocked ? `; ${blocked} blocked (see the reasons)` : ''}.`,
   );
   const message = remaining > 0 && quotaLeft === 0 ? msg(`${parts.sv} ${quotaMsg(remaining).sv}`, `${parts.en} ${quotaMsg(remaining).en}`) : parts;
-  return { sent, failed, remaining, uncertain: phase1.uncertain, blocked: phase1.blocked, quotaLeft, capLeft, done, message };
+  return { sent, failed, remaining, uncertain: phase1.uncertain + unsure, blocked: phase1.blocked, quotaLeft, capLeft, done, message };
 }

@@ -307,6 +307,28 @@ describe('sending', () => {
     expect([...mailsPerRecipient(emu).values()].every((c) => c === 1)).toBe(true);
   });
 
+  test('an error after the mail left (a timeout, "Service error: Gmail") makes the guest Osäker, never Misslyckad: nothing is resent by itself', () => {
+    const emu = workbookWithGuests(6);
+    emu.mailFailsAfterDelivery = (a) => (a === 'gast2@example.org' ? 'Service error: Gmail' : null);
+    const res = sendAll(emu);
+    expect(res.reduce((s, r) => s + r.sent, 0)).toBe(5);
+    expect(res.reduce((s, r) => s + r.failed, 0)).toBe(0);
+    expect(res.at(-1)!.uncertain).toBe(1);
+    expect(res.map((r) => r.message.sv).join(' ')).toMatch(/1 osäkra \(Gmail svarade med ett fel; kontrollera Skickat\)/);
+    const unsure = guests(emu).find((g) => g['E-post'] === 'gast2@example.org')!;
+    expect(unsure['Status']).toBe('Osäker');
+    expect(String(unsure['Anteckning'])).toMatch(/Gmail svarade med ett fel \(Service error: Gmail\) – okänt om mejlet gick iväg/);
+    expect(emu.sheetValues('Logg').filter((r) => r[2] === 'gäst.osäker').map((r) => r[3])).toEqual([unsure['ID']]);
+    // The mail did leave: running the send again sends nobody twice.
+    emu.mailFailsAfterDelivery = null;
+    sendAll(emu);
+    expect([...mailsPerRecipient(emu).values()].every((c) => c === 1)).toBe(true);
+    expect(mailsPerRecipient(emu).get('gast2@example.org')).toBe(1);
+    // A person who finds it in Sent confirms it.
+    ok(api(emu, 'resolveSend', [{ id: unsure['ID'], to: 'Inbjuden' }], PL));
+    expect(guests(emu).every((g) => g['Status'] === 'Inbjuden')).toBe(true);
+  });
+
   test('no web app URL: sending is refused with a clear reason and nothing is mailed; preview shows why', () => {
     const emu = fork(approved, { serviceUrl: '' });
     const before = snapshot(emu);

@@ -98,5 +98,9 @@ export class MailAppImpl extends GasObject {
     } else emu.memoryOutbox.set(id, eml);
     emu.state.mailQuota.used = used + all.length;
     emu.state.outbox.push({ id, messageId, from, to, cc, bcc, subject: String(m.subject), date, file, attachments: attachments.map((x) => x.filename) });
+    for (const addr of all) {
+      const late = emu.mailFailsAfterDelivery?.(addr);
+      if (late) throw new Error(late);
+    }
   }
 }

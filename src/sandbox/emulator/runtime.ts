@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { format } from 'node:util';
-import { AuthModeName, CallCounts, CallInfo, ExecContext, Faults, GasObject, UiEffects, UiResponses, publicConstants, publicMethods } from './exec';
+import { AuthModeName, CallCounts, CallInfo, CustomFunctionSession, ExecContext, Faults, GasObject, UiEffects, UiResponses, publicConstants, publicMethods } from './exec';
 import { MailAppImpl } from './mail';
 import {
   CacheServiceImpl,
@@ -98,6 +98,16 @@ export interface EmulatorOptions {
    */
   webAppSeesContainer?: boolean;
   /**
+   * What ScriptApp.getService().getUrl() sees (…/reference/script/service: "the URL of the web app,
+   * if it has been deployed; otherwise returns null. If you are running the development mode web
+   * app, this returns the development mode url"): 'exec' (default) a deployment, `serviceUrl`;
+   * 'dev' the developer's test deployment, `serviceUrl` ending in /dev instead of /exec; 'none'
+   * not deployed yet, null (and isEnabled() false).
+   */
+  webAppDeployment?: WebAppDeployment;
+  /** Session in a custom function: 'throw' (default) or 'blank' (see CustomFunctionSession in exec.ts). */
+  customFunctionSession?: CustomFunctionSession;
+  /**
    * The manifest's oauthScopes. When given, SpreadsheetApp.openById needs
    * https://www.googleapis.com/auth/spreadsheets among them (`spreadsheets.currentonly` is not
    * enough, apps-script-platform.md "Execution contexts"). When left out nothing is checked.
@@ -106,6 +116,7 @@ export interface EmulatorOptions {
 }
 
 export type Deployment = 'bound' | 'addon';
+export type WebAppDeployment = 'exec' | 'dev' | 'none';
 
 export interface ExecOptions {
   authMode?: AuthModeName;
@@ -444,6 +455,12 @@ export class Emulator {
    * throw for that address, or null. The call throws before anything is sent.
    */
   mailFailures: ((address: string) => string | null) | null = null;
+  /**
+   * Failures reported after the mail left (a timeout, "Service error: Gmail" once the message was
+   * accepted): the mail is in the outbox, then the call throws this message. Nothing in MailApp's
+   * reference promises that an error means nothing was sent, so the add-on must not assume it.
+   */
+  mailFailsAfterDelivery: ((address: string) => string | null) | null = null;
   serviceUrl: string;
   readonly addonName: string;
   readonly scriptId: string;
@@ -451,6 +468,10 @@ export class Emulator {
   readonly deployment: Deployment;
   /** See EmulatorOptions.webAppSeesContainer (as given; only 'bound' uses it). */
   readonly webAppSeesContainer: boolean;
+  /** See EmulatorOptions.webAppDeployment. */
+  webAppDeployment: WebAppDeployment;
+  /** See EmulatorOptions.customFunctionSession. */
+  readonly customFunctionSession: CustomFunctionSession;
   /** See EmulatorOptions.scopes (undefined: scopes are not checked). */
   readonly scopes?: readonly string[];
   owner: string;
@@ -483,6 +504,10 @@ export class Emulator {
     this.deployment = opts.deployment ?? 'bound';
     if (this.deployment !== 'bound' && this.deployment !== 'addon') throw new Error(`Unknown deployment: ${String(this.deployment)}`);
     this.webAppSeesContainer = opts.webAppSeesContainer ?? true;
+    this.webAppDeployment = opts.webAppDeployment ?? 'exec';
+    if (!['exec', 'dev', 'none'].includes(this.webAppDeployment)) throw new Error(`Unknown webAppDeployment: ${String(this.webAppDeployment)}`);
+    this.customFunctionSession = opts.customFunctionSession ?? 'throw';
+    if (!['throw', 'blank'].includes(this.customFunctionSession)) throw new Error(`Unknown customFunctionSession: ${String(this.customFunctionSession)}`);
     if (opts.scopes) this.scopes = Object.freeze([...opts.scopes]);
     if (opts.initialState) this.state = cloneState(opts.initialState);
     else if (this.storeFile && fs.existsSync(this.storeFile)) this.state = loadState(this.storeFile);

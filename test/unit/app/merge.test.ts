@@ -169,6 +169,36 @@ describe('sendBatch', () => {
     expect(p.workbook.get('guests').records()[1]['Anteckning']).toBe('');
   });
 
+  test.each([
+    ['Service error: Gmail', 'Osäker'], ['Timed out', 'Osäker'], ['Exception: Server error', 'Osäker'],
+    ['Invalid email: g1@example.se', 'Misslyckad'], ['Invalid argument: replyTo', 'Misslyckad'],
+    ['Limit Exceeded: Email Recipients Per Message.', 'Misslyckad'],
+  ])('an error "%s" from MailApp → %s (only a refusal of the message itself proves nothing left)', (why, status) => {
+    const p = setup(3);
+    p.mailer.failFor = (m) => (m.to === 'g1@example.se' ? why : null);
+    const r = runAll(p);
+    expect(statuses(p)[1]).toBe(status);
+    expect(String(p.workbook.get('guests').records()[1]['Anteckning'])).toContain(why);
+    expect(r.at(-1)).toMatchObject(status === 'Osäker' ? { failed: 0, uncertain: 1 } : { failed: 1, uncertain: 0 });
+    // Neither is sent again by the next run.
+    p.mailer.failFor = undefined;
+    expect(sendBatch(p, { batchSize: 10 }, link).sent).toBe(0);
+  });
+
+  test('a dead execution whose journal says "error after send" leaves that guest Osäker with the error, not Misslyckad', () => {
+    const p = setup(2);
+    p.mailer.failFor = (m) => (m.to === 'g0@example.se' ? 'Service error: Gmail' : null);
+    // Die after the batch's final journal write (which holds both outcomes), before Gäster is written.
+    const trap: Trap = { n: -1, after: false, calls: 0, fired: false, skickarAtCrash: new Set() };
+    const dying = crashing(p, trap);
+    const wrapped: Ports = { ...dying, mailer: { ...dying.mailer, send: (m) => { try { dying.mailer.send(m); } finally { if (m.to === 'g1@example.se') trap.n = trap.calls + 2; } } } };
+    expect(() => sendBatch(wrapped, { batchSize: 10 }, link)).toThrow(Crash);
+    p.mailer.failFor = undefined;
+    runAll(p);
+    expect(statuses(p)).toEqual(['Osäker', 'Inbjuden']);
+    expect(String(p.workbook.get('guests').records()[0]['Anteckning'])).toMatch(/Gmail svarade med ett fel \(Service error: Gmail\)/);
+  });
+
   test('the cap: never more than N mailed, even if more are approved by hand', () => {
     const p = setup(35, { cap: 30 });
     const r = runAll(p, 25);

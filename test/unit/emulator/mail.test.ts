@@ -81,3 +81,14 @@ test('a per-recipient failure throws Google\'s message and sends nothing', () =>
   expect(emu.runExecution(code, 'send', ['ja@example.org'], { user: 'owner@example.org' }).ok).toBe(true);
   expect(emu.outbox()).toHaveLength(1);
 });
+
+// MailApp's reference (…/reference/mail/mail-app) documents no error that proves a mail did not leave; a timeout or
+// "Service error" after Gmail accepted the message is possible (issue 8), so the emulator can report one.
+test('a failure after delivery: the mail is in the outbox and the call still throws', () => {
+  const emu = new Emulator({ owner: 'owner@example.org' });
+  emu.mailFailsAfterDelivery = (a) => (a === 'sen@example.org' ? 'Service error: Gmail' : null);
+  const code = `function send(to) { MailApp.sendEmail({ to: to, subject: 'x', body: 'y' }); }`;
+  const late = emu.runExecution(code, 'send', ['sen@example.org'], { user: 'owner@example.org' });
+  expect(late.error?.message).toBe('Service error: Gmail');
+  expect(emu.outbox().map((m) => m.to)).toEqual([['sen@example.org']]);
+});
