@@ -45,8 +45,20 @@ function rsvpSecret(): string {
   }
 }
 
+const devOnly = (): UserError => new UserError(msg(
+  'Svarssidan körs bara som testdriftsättning (en adress som slutar på /dev), som bara utvecklaren kan öppna; gästerna skulle få en länk som inte fungerar. Driftsätt den som webbapp (Apps Script → Driftsätt → Ny driftsättning → Webbapp) och skicka sedan. Inget skickades.',
+  'The RSVP page runs only as a test deployment (an address ending in /dev) that only the developer can open; guests would get a link that does not work. Deploy it as a web app (Apps Script → Deploy → New deployment → Web app), then send. Nothing was sent.',
+));
+
 /** The web app's URL, '' when it is not deployed. */
 const webAppUrl = (): string => ScriptApp.getService().getUrl() || '';
+
+/**
+ * Why no guest can use a link to `url`, or null. getUrl() is null before the
+ * first deployment and the /dev URL in the developer's test deployment
+ * (…/reference/script/service); only a deployed /exec URL works for guests.
+ */
+const linkProblem = (url: string): UserError | null => (!url ? noWebApp() : /\/exec$/.test(url) ? null : devOnly());
 
 /**
  * This workbook's tag, recorded (script properties) so the web app can find
@@ -69,10 +81,11 @@ function workbookTagOf(secret: string): string {
  */
 const rsvpLinks = (url?: string): RsvpLinks => () => {
   const base = url ?? webAppUrl();
-  const secret = base ? rsvpSecret() : '';
-  const tag = base ? workbookTagOf(secret) : '';
+  const problem = linkProblem(base);
+  const secret = problem ? '' : rsvpSecret();
+  const tag = problem ? '' : workbookTagOf(secret);
   return (g): string => {
-    if (!base) throw noWebApp();
+    if (problem) throw problem;
     return rsvpUrl(base, secret, g.id, g.version, tag);
   };
 };
@@ -124,10 +137,11 @@ export const previewMail = pass((ports, input) => previewInvitation(ports, input
 
 export const sendTestMail = pass((ports, input) => sendTestInvitation(ports, input, rsvpLinks()), 'sendTestMail');
 
-/** One batch of the real send (the client calls again while `done` is false). Refuses up front without a web app URL. */
+/** One batch of the real send (the client calls again while `done` is false). Refuses up front without a deployed /exec URL. */
 export const sendInvitations = pass((ports, input) => {
   const url = webAppUrl();
-  if (!url) throw noWebApp();
+  const problem = linkProblem(url);
+  if (problem) throw problem;
   return sendBatch(ports, input, rsvpLinks(url));
 }, 'sendInvitations');
 

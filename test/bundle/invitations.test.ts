@@ -329,15 +329,23 @@ describe('sending', () => {
     expect(guests(emu).every((g) => g['Status'] === 'Inbjuden')).toBe(true);
   });
 
-  test('no web app URL: sending is refused with a clear reason and nothing is mailed; preview shows why', () => {
-    const emu = fork(approved, { serviceUrl: '' });
+  // getUrl() is null before the first deployment and the /dev URL in the developer's test deployment
+  // (…/reference/script/service, apps-script-platform.md "Execution contexts"): neither link works for a guest.
+  test.each([
+    ['not deployed (getUrl() null)', { webAppDeployment: 'none' as const }, /webbappen.*inte driftsatt/],
+    ['no URL at all', { serviceUrl: '' }, /webbappen.*inte driftsatt/],
+    ['only the test deployment (/dev)', { webAppDeployment: 'dev' as const }, /testdriftsättning \(en adress som slutar på \/dev\)/],
+  ])('web app %s: sending is refused with the reason and nothing is mailed; preview shows why', (_name, opts, why) => {
+    const emu = fork(approved, opts);
     const before = snapshot(emu);
-    fails(api(emu, 'sendInvitations', [{ batchSize: 10 }], PL), /webbappen.*inte driftsatt/);
-    fails(api(emu, 'sendTestMail', [{ guestId: 'G-0001' }], PL), /webbappen.*inte driftsatt/);
+    fails(api(emu, 'sendInvitations', [{ batchSize: 10 }], PL), why);
+    fails(api(emu, 'sendTestMail', [{ guestId: 'G-0001' }], PL), why);
     const p = ok(api<{ blocked: { sv: string }[] }>(emu, 'previewMail', [{ guestId: 'G-0001' }], PL));
-    expect(p.blocked[0].sv).toMatch(/inte driftsatt/);
+    expect(p.blocked[0].sv).toMatch(why);
     expect(emu.outbox()).toHaveLength(0);
     expect(snapshot(emu)).toBe(before);
+    // No key is made for links that can't be used.
+    expect(emu.state.scriptProperties['summit.rsvp.secret']).toBe(approved.state.scriptProperties['summit.rsvp.secret']);
   });
 
   test('two merges started together send each invitation once (A paused at its first mail, B waits for the lock)', async () => {
