@@ -90,6 +90,68 @@ export const RANGE_WRITES = new Set([
   'Range.setDataValidations',
 ]);
 
+/**
+ * What a custom function (AuthMode CUSTOM_FUNCTION) may call. Reference:
+ * developers.google.com/apps-script/guides/sheets/functions ("Using Apps Script services") and
+ * ../shared/reference/apps-script-platform.md "Execution contexts": only Cache, HTML, JDBC,
+ * Language, Lock, Maps, Properties, Spreadsheet (read-only: "most get*() methods, but not set*()"),
+ * URL Fetch, Utilities and XML. The emulator has Cache, HTML, Lock, Properties, Spreadsheet and
+ * Utilities of these; Logger needs no authorisation and stays usable. Anything else fails with the
+ * guide's "You do not have permission to call X service." in its per-method form.
+ */
+export const CUSTOM_FUNCTION_SERVICES: ReadonlySet<string> = new Set([
+  'CacheService',
+  'HtmlService',
+  'LockService',
+  'PropertiesService',
+  'SpreadsheetApp',
+  'Utilities',
+  'Logger',
+]);
+
+/**
+ * Session in a custom function, where the sources disagree (apps-script-platform.md "Execution
+ * contexts"): 'throw' — Session is not among the services the custom-function guide allows, so
+ * every call fails; 'blank' — the User reference (…/reference/base/user, getEmail()) says the
+ * e-mail "is not available" in a custom function, i.e. a blank string, and the rest works.
+ */
+export type CustomFunctionSession = 'throw' | 'blank';
+
+/** Spreadsheet classes that hold the document; their non-reading methods are writes. */
+const SHEET_DOCUMENT_CLASSES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection']);
+/** Methods of those classes that read although their names don't say so (openById has its own refusal). */
+const SHEET_OTHER_READS = new Set(['offset', 'flush', 'openById', 'openByUrl', 'newDataValidation', 'newConditionalFormatRule', 'newChart']);
+
+/** Scopes named in the refusal, where Google names one (MailApp, Session's users, trigger management). */
+function refusalScope(cls: string, method: string): string | undefined {
+  if (cls === 'MailApp') return 'https://www.googleapis.com/auth/script.send_mail';
+  if (cls === 'Session' && (method === 'getActiveUser' || method === 'getEffectiveUser')) return 'https://www.googleapis.com/auth/userinfo.email';
+  if (cls === 'ScriptApp' && /Trigger/.test(method)) return 'https://www.googleapis.com/auth/script.scriptapp';
+  return undefined;
+}
+
+/**
+ * Why a custom function may not make this call (the message Google throws), or null when it may.
+ * Messages: a spreadsheet write gives "You do not have permission to call setValue" (the form
+ * quoted from live Sheets, e.g. support.google.com/docs/thread/202011707); a service outside the
+ * list gives "You do not have permission to call Session.getActiveUser. Required permissions:
+ * https://www.googleapis.com/auth/userinfo.email" (quoted from a live execution log), the scope
+ * part only where the method needs one.
+ */
+export function customFunctionRefusal(service: string, cls: string, method: string, session: CustomFunctionSession): string | null {
+  // A User value (Spreadsheet.getOwner(), Protection.getEditors()) is not a call of the Session service.
+  if (service === 'Session' && (session === 'blank' || cls === 'User')) return null;
+  if (!CUSTOM_FUNCTION_SERVICES.has(service)) return refusal(`${cls}.${method}`, refusalScope(cls, method));
+  if (service === 'SpreadsheetApp' && SHEET_DOCUMENT_CLASSES.has(cls) && !/^(get|is|can|has)[A-Z]/.test(method) && !SHEET_OTHER_READS.has(method)) {
+    return refusal(method);
+  }
+  return null;
+}
+
+function refusal(what: string, scope?: string): string {
+  return scope ? `You do not have permission to call ${what}. Required permissions: ${scope}` : `You do not have permission to call ${what}`;
+}
+
 export function emptyCounts(): CallCounts {
   return { total: 0, byService: {}, byMethod: {}, rangeReads: 0, rangeWrites: 0 };
 }
@@ -203,6 +265,10 @@ export class ExecContext {
     if (hit && f?.when !== 'after') {
       this.crashed = true;
       throw new EmulatedCrash();
+    }
+    if (this.authMode === 'CUSTOM_FUNCTION') {
+      const why = customFunctionRefusal(target._service, target._cls, method, this.emu.customFunctionSession);
+      if (why) throw new Error(why);
     }
     const result = (fn as (...a: unknown[]) => unknown).apply(target, args);
     if (hit) {
