@@ -690,14 +690,23 @@ export class ScriptAppImpl extends GasObject {
   }
 }
 
+/**
+ * ScriptApp.getService() (…/reference/script/service; apps-script-platform.md "Execution
+ * contexts"): the URL follows EmulatorOptions.webAppDeployment — `serviceUrl` for a deployment,
+ * the same base ending in /dev for the developer's test deployment, null before any deployment.
+ */
 export class WebAppService extends GasObject {
   readonly _cls = 'Service';
   readonly _service = 'ScriptApp';
-  getUrl(): string {
-    return this._ctx.emu.serviceUrl;
+  getUrl(): string | null {
+    const { serviceUrl, webAppDeployment } = this._ctx.emu;
+    if (webAppDeployment === 'none') return null;
+    if (webAppDeployment === 'dev') return `${serviceUrl.replace(/\/(exec)?$/, '')}/dev`;
+    return serviceUrl;
   }
+  /** "true if the script is published as a web app; false if not". */
   isEnabled(): boolean {
-    return true;
+    return this._ctx.emu.webAppDeployment !== 'none';
   }
 }
 
