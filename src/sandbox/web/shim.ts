@@ -9,7 +9,10 @@
  *    as the only parameter; a Date, function, DOM node, Map, class instance or
  *    cycle anywhere throws `Error: Failed due to illegal value in property: …`
  *    synchronously; `undefined` in arrays becomes null; values are JSON copies;
- *  - calls are asynchronous; at most 10 in flight (an 11th fails);
+ *  - calls are asynchronous; at most 10 in flight per page: an 11th and later
+ *    wait in a queue and start, in the order they were made, as earlier ones
+ *    finish (…/guides/html/communication; apps-script-platform.md "Limits",
+ *    "Execution contexts");
  *  - the failure handler gets an Error whose message is the server
  *    exception's message; without one the error goes to the console.
  * The frame is sandboxed (opaque origin): calls travel to the sandbox page
@@ -31,6 +34,11 @@ interface RunnerOpts {
 }
 interface Pending extends RunnerOpts {
   fn: string;
+}
+/** A call made while 10 were in flight: validated and copied already, waiting for a free slot. */
+interface Queued {
+  p: Pending;
+  args: unknown[];
 }
 
 export const MAX_IN_FLIGHT = 10;
@@ -103,6 +111,7 @@ export function formToObject(form: HTMLFormElement): Record<string, unknown> {
 export function install(cfg: ShimConfig): void {
   const w = window as unknown as { google?: Record<string, unknown> };
   const pending = new Map<number, Pending>();
+  const queue: Queued[] = [];
   let seq = 0;
 
   const later = (f: () => void) => setTimeout(f, 0);
@@ -121,6 +130,9 @@ export function install(cfg: ShimConfig): void {
     const p = pending.get(d.id);
     if (!p) return;
     pending.delete(d.id);
+    // The freed slot goes to the oldest waiting call before this call's handler runs, so a call
+    // the handler makes queues behind the ones already waiting.
+    startQueued();
     if (d.ok) deliver(p.success, d.result === undefined ? null : d.result, p.userObject);
     else {
       const err = new Error(d.error?.message ?? 'Okänt fel');
@@ -139,14 +151,22 @@ export function install(cfg: ShimConfig): void {
       });
     const json = JSON.parse(JSON.stringify(payload)) as unknown[];
     const p: Pending = { fn, ...opts };
-    if (pending.size >= MAX_IN_FLIGHT) {
-      later(() => fail(p, new Error(`För många samtidiga anrop: högst ${MAX_IN_FLIGHT} google.script.run-anrop får pågå samtidigt. / Too many simultaneous calls: at most ${MAX_IN_FLIGHT} google.script.run calls may be in flight.`)));
-      return;
-    }
+    if (pending.size >= MAX_IN_FLIGHT || queue.length > 0) queue.push({ p, args: json });
+    else send(p, json);
+  };
+
+  function send(p: Pending, args: unknown[]): void {
     const id = ++seq;
     pending.set(id, p);
-    window.parent.postMessage({ type: 'sp-rpc', frameId: cfg.frameId, id, fn, args: json }, '*');
-  };
+    window.parent.postMessage({ type: 'sp-rpc', frameId: cfg.frameId, id, fn: p.fn, args }, '*');
+  }
+
+  function startQueued(): void {
+    while (pending.size < MAX_IN_FLIGHT && queue.length > 0) {
+      const next = queue.shift() as Queued;
+      send(next.p, next.args);
+    }
+  }
 
   const makeRunner = (opts: RunnerOpts): Record<string, unknown> => {
     const runner: Record<string, unknown> = {
