@@ -128,7 +128,7 @@ describe('Gäster: list, add, edit, approve, unapprove, resolve', () => {
     ok(api(emu, 'resolveSend', [{ id: 'G-0002', to: 'Godkänd' }], PL));
     ok(api(emu, 'resolveSend', [{ id: 'G-0003', to: 'Godkänd' }], PL));
     expect(['G-0001', 'G-0002', 'G-0003'].map((id) => status(emu, id))).toEqual(['Inbjuden', 'Godkänd', 'Godkänd']);
-    fails(api(emu, 'resolveSend', [{ id: 'G-0004', to: 'Inbjuden' }], PL), /.+/); // Godkänd can't be "confirmed sent"
+    fails(api(emu, 'resolveSend', [{ id: 'G-0004', to: 'Inbjuden' }], PL), /^G-0004: Status kan inte ändras från Godkänd till Inbjuden\./); // never sent, so not "confirmed sent"
     fails(api(emu, 'resolveSend', [{ id: 'G-0001', to: 'Tackat ja' }], PL), /Ogiltiga/);
   });
 });

@@ -12,7 +12,13 @@ import type {
 import { LockTimeoutError } from '../../src/app/ports';
 import { TABLES, headersOf, type TableKey } from '../../src/core/schema';
 
-export interface Counters { reads: number; writes: number; mails: number; locks: number }
+export interface Counters {
+  reads: number; writes: number; mails: number; locks: number;
+  /** The lock is held now (set by MemoryLock). */
+  held?: boolean;
+  /** Range writes and property writes made while the lock was not held: every read-check-write must be under it. */
+  unlocked?: number;
+}
 
 export class MemoryTable implements TablePort {
   /** All sheet rows including the header row (row 1 = grid[0]). */
@@ -30,7 +36,10 @@ export class MemoryTable implements TablePort {
     return { header, rows: this.grid.slice(1, last).map(pad), firstRow: 2 };
   }
   write(sheetRow: number, col: number, rows: CellIn[][]): void {
-    if (this.counters) this.counters.writes++;
+    if (this.counters) {
+      this.counters.writes++;
+      if (!this.counters.held) this.counters.unlocked = (this.counters.unlocked ?? 0) + 1;
+    }
     if (rows.length === 0) return;
     const w = rows[0].length;
     if (rows.some((r) => r.length !== w)) throw new Error('rows of different lengths');
@@ -95,10 +104,12 @@ export class MemoryLock implements LockPort {
     if (this.counters) this.counters.locks++;
     if (this.held) throw new LockTimeoutError();
     this.held = true;
+    if (this.counters) this.counters.held = true;
     try {
       return fn();
     } finally {
       this.held = false;
+      if (this.counters) this.counters.held = false;
     }
   }
 }
@@ -122,14 +133,20 @@ export class FixedUser implements UserPort {
 
 export class MemoryProperties implements PropertiesPort {
   readonly map = new Map<string, string>();
+  constructor(private counters?: Counters) {}
   get(k: string): string | null {
     return this.map.get(k) ?? null;
   }
   set(k: string, v: string): void {
+    this.unlockedWrite();
     this.map.set(k, v);
   }
   delete(k: string): void {
+    this.unlockedWrite();
     this.map.delete(k);
+  }
+  private unlockedWrite(): void {
+    if (this.counters && !this.counters.held) this.counters.unlocked = (this.counters.unlocked ?? 0) + 1;
   }
 }
 
@@ -178,7 +195,7 @@ export function memoryPorts(user = ''): MemoryPorts {
     lock: new MemoryLock(workbook.counters),
     clock: new ManualClock(),
     user: new FixedUser(user),
-    properties: new MemoryProperties(),
+    properties: new MemoryProperties(workbook.counters),
     mailer: new MemoryMailer(1500, workbook.counters),
     random: memoryRandom,
     cache: new MemoryCache(),

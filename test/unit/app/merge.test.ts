@@ -199,6 +199,28 @@ describe('sendBatch', () => {
     expect(String(p.workbook.get('guests').records()[0]['Anteckning'])).toMatch(/Gmail svarade med ett fel \(Service error: Gmail\)/);
   });
 
+  test('a sender paused between its two lock phases, while another picks the same guests, sends none of them', () => {
+    class Stop extends Error {}
+    const p = setup(5);
+    // B: takes over A's picked guests in its phase 1, then stops for good before its phase 2 (paused, then died).
+    const runB = (): void => {
+      let locks = 0;
+      const b: Ports = { ...p, lock: { withLock: (ms, fn) => { if (++locks === 2) throw new Stop(); return p.lock.withLock(ms, fn); } } };
+      expect(() => sendBatch(b, { batchSize: 10 }, link)).toThrow(Stop);
+    };
+    let locks = 0;
+    const a: Ports = { ...p, lock: { withLock: (ms, fn) => { if (++locks === 2) runB(); return p.lock.withLock(ms, fn); } } };
+    const r = sendBatch(a, { batchSize: 10 }, link);
+    // A's journal token is no longer the journal's: the guests are B's now, marked Skickar again.
+    expect(r).toMatchObject({ sent: 0, message: { en: 'Another send took over; nothing was sent in this step.' } });
+    expect(p.mailer.sent).toHaveLength(0);
+    expect(statuses(p)).toEqual(Array(5).fill('Skickar'));
+    // The next run settles B's dead batch (nothing left) and sends each guest once.
+    runAll(p);
+    expect(statuses(p)).toEqual(Array(5).fill('Inbjuden'));
+    expect([...mailsTo(p).values()]).toEqual([1, 1, 1, 1, 1]);
+  });
+
   test('the cap: never more than N mailed, even if more are approved by hand', () => {
     const p = setup(35, { cap: 30 });
     const r = runAll(p, 25);
