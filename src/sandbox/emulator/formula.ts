@@ -9,7 +9,7 @@
  * as Sheets shows them. Values are computed when read, never stored.
  */
 import type { CellState, SheetState, StoreState } from './store';
-import { lettersToCol } from './values';
+import { dateToSerial, lettersToCol } from './values';
 
 type Scalar = number | string | boolean;
 /** An error value such as #DIV/0!. */
@@ -205,7 +205,7 @@ export class FormulaContext {
     if (!cell || (cell.f === undefined && cell.v === '')) return BLANK;
     const v = this.cellValue(sheet, r, c);
     if (typeof v === 'string' && /^#[A-Z/0!?]+[!?A]?$/.test(v) && cell.f !== undefined) return new Err(v);
-    return v instanceof Date ? dateSerial(v) : v;
+    return v instanceof Date ? dateToSerial(v, this.state.spreadsheet.timeZone) : v;
   }
 
   private op(op: string, a: Scalar | Err | typeof BLANK, b: Scalar | Err | typeof BLANK): Val {
@@ -332,9 +332,6 @@ export class FormulaContext {
 
 const isRef = (v: Val | null): v is Ref => typeof v === 'object' && v !== null && !(v instanceof Err);
 
-function dateSerial(d: Date): number {
-  return (d.getTime() - Date.UTC(1899, 11, 30)) / 86400000;
-}
 
 function num(v: Scalar | Err | typeof BLANK): number | Err {
   if (v instanceof Err) return v;

@@ -11,9 +11,9 @@
  */
 import type { Emulator } from './runtime';
 import { PROTECTED_MESSAGE, blockingInsert, blockingProtection, rejection, type Rect } from './protection';
-import { deleteRowsAt, findValidation, getCell, insertRowsAt, lastRowOf, setCell, validationAccepts, writeValue } from './spreadsheet';
+import { checkCellInputs, deleteRowsAt, findValidation, getCell, inputSettings, insertRowsAt, lastRowOf, setCell, validationAccepts, writeValue } from './spreadsheet';
 import type { CellState, SheetState, StoreState } from './store';
-import { parseA1, parseInput, splitSheetA1, toA1 } from './values';
+import { CELL_TOO_LONG_MESSAGE, cellInputTooLong, parseA1, parseInput, splitSheetA1, toA1 } from './values';
 
 /** What a person or client is told when Sheets refuses the change (nothing changed then). */
 export interface OutsideResult {
@@ -52,7 +52,9 @@ export function viewerRejection(emu: Emulator, user: string): string | undefined
 /**
  * Why Sheets refuses a person's edit of `r`, or undefined: a viewer, a
  * protection they may not edit (warning-only ones only warn, and the person
- * may go on), or a strict data validation the typed/pasted value fails.
+ * may go on), a value longer than a cell holds (Google's message, values.ts
+ * MAX_CELL_CHARS), or a strict data validation the typed/pasted value fails,
+ * read as the spreadsheet's locale and zone read it.
  */
 export function personEditRejection(emu: Emulator, st: SheetState, user: string, r: Rect, values?: unknown[][]): string | undefined {
   const viewer = viewerRejection(emu, user);
@@ -60,12 +62,14 @@ export function personEditRejection(emu: Emulator, st: SheetState, user: string,
   const p = blockingProtection({ emu, user }, st, r);
   if (p) return rejection(p);
   if (!values) return undefined;
+  if (values.some((row) => row.some(cellInputTooLong))) return CELL_TOO_LONG_MESSAGE;
   const ss = emu.state.spreadsheet;
+  const input = inputSettings(emu);
   for (let i = 0; i < r.numRows; i++)
     for (let j = 0; j < r.numCols; j++) {
       const dv = findValidation(st, r.row + i, r.col + j);
       if (!dv || dv.rule.allowInvalid) continue;
-      const v = parseInput(values[i][j], ss.timeZone).v;
+      const v = parseInput(values[i][j], input).v;
       if (!validationAccepts(ss.sheets, dv.rule, v, ss.timeZone, ss.locale)) return `data validation: ${dv.rule.helpText ?? 'invalid value'}`;
     }
   return undefined;
@@ -114,7 +118,7 @@ function apiRange(emu: Emulator, range: string): { st: SheetState; r: Rect; qual
   return { st, r, qualified };
 }
 
-/** RAW keeps JSON values as they are: a string stays a string, "=1+2" and "12" included. */
+/** RAW keeps JSON values as they are: a string stays a string, "=1+2" and "12" included (still at most 50 000 characters). */
 function writeRaw(st: SheetState, row: number, col: number, v: unknown): void {
   const cell: CellState = { ...(getCell(st, row, col) ?? {}), v: typeof v === 'number' || typeof v === 'boolean' ? v : String(v) };
   delete cell.f;
@@ -125,7 +129,9 @@ function writeRaw(st: SheetState, row: number, col: number, v: unknown): void {
  * spreadsheets.values.update as `opts.user`: the values start at the range's
  * top-left cell and must fit in it; null skips a cell. A write touching a
  * protection the caller may not edit is refused whole with Google's message
- * (returned as `rejected`, the API's 400). Data validation is not applied:
+ * (returned as `rejected`, the API's 400). USER_ENTERED strings are read by
+ * the spreadsheet's locale and zone; a value over 50 000 characters throws
+ * Google's message (a 400 INVALID_ARGUMENT). Data validation is not applied:
  * the API stores invalid values and Sheets flags them (assumption, not
  * sourced). No onEdit (see the top of this file).
  */
@@ -141,13 +147,14 @@ export function apiUpdate(emu: Emulator, range: string, values: unknown[][], opt
   }
   if (emu.viewers.includes(user)) return { rejected: 'The caller does not have permission' }; // the API's 403
   if (blockingProtection({ emu, user }, st, area)) return { rejected: PROTECTED_MESSAGE };
-  const tz = emu.state.spreadsheet.timeZone;
+  checkCellInputs(values); // a 400 for the whole request, nothing written
+  const input = inputSettings(emu);
   let n = 0;
   values.forEach((row, i) =>
     row.forEach((v, j) => {
       if (v === null || v === undefined) return;
       if (opts.valueInputOption === 'RAW') writeRaw(st, area.row + i, area.col + j, v);
-      else writeValue(st, area.row + i, area.col + j, v, tz);
+      else writeValue(st, area.row + i, area.col + j, v, input);
       n++;
     }),
   );

@@ -21,9 +21,9 @@ import {
   UtilitiesImpl,
   escapeHtml,
 } from './services';
-import { Range, Sheet, Spreadsheet, SpreadsheetAppService, getCell, writeValue } from './spreadsheet';
+import { Range, Sheet, Spreadsheet, SpreadsheetAppService, getCell, inputSettings, writeValue } from './spreadsheet';
 import { CellState, CellValue, OutboxEntry, SheetState, StoreState, createInitialState, loadState, saveState, cloneState } from './store';
-import { dateToSerial, isDate, parseA1, splitSheetA1, toA1 } from './values';
+import { type InputSettings, dateToSerial, isDate, parseA1, splitSheetA1, toA1 } from './values';
 import type { Rect } from './protection';
 import {
   type ApiWriteOptions,
@@ -62,7 +62,17 @@ export interface EmulatorOptions {
   storeFile?: string;
   /** Where .eml files go; without it messages are kept in memory (`emu.eml(id)`). */
   outboxDir?: string;
+  /** The script's (manifest) time zone: Session.getScriptTimeZone(). Default Europe/Stockholm. */
   timeZone?: string;
+  /**
+   * A NEW spreadsheet's own time zone (Spreadsheet.getSpreadsheetTimeZone()), separate from the
+   * script's (developers.google.com/apps-script/reference/spreadsheet/spreadsheet). Default: the
+   * script's `timeZone` (so Europe/Stockholm), as before this option. Ignored when the state comes
+   * from `initialState` or `storeFile`: a saved spreadsheet keeps its own.
+   */
+  spreadsheetTimeZone?: string;
+  /** A NEW spreadsheet's locale (Spreadsheet.getSpreadsheetLocale()), e.g. en_US. Default sv_SE; ignored like spreadsheetTimeZone. */
+  spreadsheetLocale?: string;
   dailyMailQuota?: number;
   clock?: () => Date;
   serviceUrl?: string;
@@ -422,12 +432,12 @@ function editArea(st: SheetState, spec: EditSpec): Rect {
 }
 
 /** Writes what the person typed/pasted, parsed as typed text is; returns the before/after of each cell. */
-function applyPersonEdit(st: SheetState, r: Rect, values: unknown[][], tz: string): EditResult['changes'] {
+function applyPersonEdit(st: SheetState, r: Rect, values: unknown[][], input: InputSettings): EditResult['changes'] {
   const changes: EditResult['changes'] = [];
   for (let i = 0; i < r.numRows; i++)
     for (let j = 0; j < r.numCols; j++) {
       const before = getCell(st, r.row + i, r.col + j)?.v ?? '';
-      writeValue(st, r.row + i, r.col + j, values[i][j], tz);
+      writeValue(st, r.row + i, r.col + j, values[i][j], input);
       changes.push({ a1: toA1(r.row + i, r.col + j), oldValue: before, newValue: getCell(st, r.row + i, r.col + j)?.v ?? '' });
     }
   return changes;
@@ -511,7 +521,7 @@ export class Emulator {
     if (opts.scopes) this.scopes = Object.freeze([...opts.scopes]);
     if (opts.initialState) this.state = cloneState(opts.initialState);
     else if (this.storeFile && fs.existsSync(this.storeFile)) this.state = loadState(this.storeFile);
-    else this.state = createInitialState({ timeZone: this.timeZone });
+    else this.state = createInitialState({ timeZone: opts.spreadsheetTimeZone ?? this.timeZone, locale: opts.spreadsheetLocale });
   }
 
   /** Whether a web app execution has the spreadsheet as its container (see EmulatorOptions). */
@@ -672,7 +682,7 @@ export class Emulator {
     const why = personEditRejection(this, st, user, r, kind === 'clear' ? undefined : values);
     if (why) return { ...emptyEditResult(), rejected: why };
     const oldCell = getCell(st, r.row, r.col);
-    const changes = applyPersonEdit(st, r, values, this.state.spreadsheet.timeZone);
+    const changes = applyPersonEdit(st, r, values, inputSettings(this));
     const single = r.numRows === 1 && r.numCols === 1 && (kind === 'type' || kind === 'clear');
     const makeEvent = (ctx: ExecContext, authMode: AuthModeName, triggerUid?: string) => {
       const e: Record<string, unknown> = { authMode, range: new Range(ctx, st.sheetId, r.row, r.col, r.numRows, r.numCols), source: new Spreadsheet(ctx), user: new GasUser(ctx, user) };

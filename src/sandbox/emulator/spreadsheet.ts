@@ -1,8 +1,9 @@
 /** SpreadsheetApp, Spreadsheet, Sheet, Range, data validation and protection. */
 import { ExecContext, GasObject } from './exec';
 import type { CellState, ChartState, ConditionalFormatState, DataValidationState, ProtectionState, SheetState, ValidationRuleState } from './store';
-import { newSheetState } from './store';
-import { displayValue, isDate, parseA1, parseInput, splitSheetA1, toA1 } from './values';
+import { LOCALE_PATTERN, newSheetState } from './store';
+import { CELL_TOO_LONG_MESSAGE, type InputSettings, cellInputTooLong, dateToSerial, displayValue, isDate, isValidTimeZone, parseA1, parseInput, serialToDate, splitSheetA1, toA1 } from './values';
+import type { Emulator } from './runtime';
 import { FormulaContext } from './formula';
 import { GasUser, type Ui } from './services';
 import { type Actor, type Rect, PROTECTED_MESSAGE, blockingInsert, blockingSheetProtection, fileEditors, guardCells, mayWriteIn, ownerOf, unique } from './protection';
@@ -58,10 +59,22 @@ export function lastColOf(sh: SheetState): number {
   return m;
 }
 
+/** How the spreadsheet reads typed/written strings now: its own zone and locale (values.ts parseInput). */
+export function inputSettings(emu: Emulator): InputSettings {
+  const { timeZone, locale } = emu.state.spreadsheet;
+  return { timeZone, locale, now: emu.now() };
+}
+
+/** Throws Google's message when a value is longer than a cell holds (checked before anything is written). */
+export function checkCellInputs(values: unknown[][]): void {
+  for (const row of values) for (const v of row) if (cellInputTooLong(v)) throw new Error(CELL_TOO_LONG_MESSAGE);
+}
+
 /** Writes a user/script value into a cell, keeping the cell's format. */
-export function writeValue(sh: SheetState, r: number, c: number, value: unknown, tz: string): void {
+export function writeValue(sh: SheetState, r: number, c: number, value: unknown, s: InputSettings): void {
+  if (cellInputTooLong(value)) throw new Error(CELL_TOO_LONG_MESSAGE);
   const old = getCell(sh, r, c);
-  const p = parseInput(value, tz);
+  const p = parseInput(value, s);
   const cell: CellState = { ...(old ?? {}), v: p.v };
   delete cell.f;
   if (p.f !== undefined) cell.f = p.f;
@@ -154,11 +167,53 @@ export class Spreadsheet extends GasObject {
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this.st.id}/edit`;
   }
+  /**
+   * The spreadsheet's own zone and locale (File → Settings), separate from the script's manifest
+   * zone; "a frequent source of scripting bugs" is a mismatch between them
+   * (developers.google.com/apps-script/reference/spreadsheet/spreadsheet). The emulator's options
+   * spreadsheetTimeZone/spreadsheetLocale give a new spreadsheet's values.
+   */
   getSpreadsheetTimeZone(): string {
     return this.st.timeZone;
   }
   getSpreadsheetLocale(): string {
     return this.st.locale;
+  }
+  /**
+   * "Sets the time zone for the spreadsheet" (Spreadsheet.setSpreadsheetTimeZone(timezone)). Cells
+   * hold date serial numbers counted "using the time zone set in the spreadsheet"
+   * (tmdean.blogspot.com/2015/06, "Working with time values in Google Sheets Apps Script"; likewise
+   * googlesheets4.tidyverse.org/articles/dates-and-times: Sheets have no per-cell zone): a date keeps
+   * its wall-clock reading and so names another instant afterwards. The message for an unknown
+   * zone is not sourced.
+   */
+  setSpreadsheetTimeZone(timezone: string): void {
+    this._settingsCheck('setSpreadsheetTimeZone');
+    const tz = String(timezone);
+    if (!isValidTimeZone(tz)) throw new Error('Invalid argument: timezone');
+    const old = this.st.timeZone;
+    if (tz === old) return;
+    for (const sh of this.st.sheets)
+      for (const row of sh.rows)
+        row?.forEach((c) => {
+          if (c && isDate(c.v) && !Number.isNaN(c.v.getTime())) c.v = serialToDate(dateToSerial(c.v, old), tz);
+        });
+    this.st.timeZone = tz;
+  }
+  /**
+   * "Sets the spreadsheet locale" (Spreadsheet.setSpreadsheetLocale(locale)): how strings typed or
+   * written afterwards are read, and how numbers display. Locales are written like en_US or sv
+   * (Sheets API SpreadsheetProperties.locale); anything else is refused (message not sourced).
+   */
+  setSpreadsheetLocale(locale: string): void {
+    this._settingsCheck('setSpreadsheetLocale');
+    const l = String(locale);
+    if (!LOCALE_PATTERN.test(l)) throw new Error('Invalid argument: locale');
+    this.st.locale = l;
+  }
+  /** Not in AuthMode NONE; a custom function's refusal comes first, from exec.ts (a set*() method). */
+  _settingsCheck(what: string): void {
+    this._ctx.requireAuth(`Spreadsheet.${what}`, ['FULL', 'LIMITED'], SHEETS_SCOPE);
   }
   getSheets(): Sheet[] {
     return this.st.sheets.map((s) => new Sheet(this._ctx, s.sheetId));
@@ -257,8 +312,8 @@ export class Sheet extends GasObject {
     if (!s) throw new Error('Sheet not found (it may have been deleted).');
     return s;
   }
-  _tz(): string {
-    return this._ctx.emu.state.spreadsheet.timeZone;
+  _input(): InputSettings {
+    return inputSettings(this._ctx.emu);
   }
   _write(what: string): SheetState {
     if (this._ctx.authMode === 'CUSTOM_FUNCTION') throw new Error(`You do not have permission to call ${what}`);
@@ -357,11 +412,13 @@ export class Sheet extends GasObject {
   appendRow(rowContents: unknown[]): Sheet {
     const st0 = this._write('appendRow');
     if (!Array.isArray(rowContents)) throw new Error("The parameters (" + typeof rowContents + ") don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    checkCellInputs([rowContents]);
     const r = lastRowOf(st0) + 1;
     const st = this._cellsW('appendRow', { row: r, col: 1, numRows: 1, numCols: Math.max(1, rowContents.length) });
     if (r > st.maxRows) st.maxRows = r;
     if (rowContents.length > st.maxCols) st.maxCols = rowContents.length;
-    rowContents.forEach((v, i) => writeValue(st, r, i + 1, v, this._tz()));
+    const input = this._input();
+    rowContents.forEach((v, i) => writeValue(st, r, i + 1, v, input));
     return this;
   }
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
@@ -561,8 +618,8 @@ export class Range extends GasObject {
   _w(what: string): SheetState {
     return this._sheet()._cellsW(what, { row: this._row, col: this._col, numRows: this._nr, numCols: this._nc });
   }
-  _tz(): string {
-    return this._ctx.emu.state.spreadsheet.timeZone;
+  _input(): InputSettings {
+    return inputSettings(this._ctx.emu);
   }
   _cells<T>(f: (c: CellState | null, r: number, col: number) => T): T[][] {
     const st = this._st();
@@ -612,12 +669,16 @@ export class Range extends GasObject {
   setValues(values: unknown[][]): Range {
     const st = this._w('setValues');
     const rows = this._checkDims(values, 'setValues');
-    rows.forEach((r, i) => r.forEach((v, j) => writeValue(st, this._row + i, this._col + j, v, this._tz())));
+    checkCellInputs(rows);
+    const input = this._input();
+    rows.forEach((r, i) => r.forEach((v, j) => writeValue(st, this._row + i, this._col + j, v, input)));
     return this;
   }
   setValue(value: unknown): Range {
     const st = this._w('setValue');
-    for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) writeValue(st, this._row + i, this._col + j, value, this._tz());
+    checkCellInputs([[value]]);
+    const input = this._input();
+    for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) writeValue(st, this._row + i, this._col + j, value, input);
     return this;
   }
   setFormula(formula: string): Range {

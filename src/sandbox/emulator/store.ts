@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as z from 'zod';
+import { isValidTimeZone } from './values';
 
 export const STORE_SCHEMA_VERSION = 1;
 
@@ -170,14 +171,28 @@ export function newSheetState(name: string, sheetId: number, rows = 1000, cols =
   };
 }
 
+/**
+ * A new spreadsheet's own zone and locale when nothing else is given (Spreadsheet.getSpreadsheetTimeZone()
+ * and getSpreadsheetLocale(); separate from the script's zone). Also what a stored state without
+ * them loads with.
+ */
+export const DEFAULT_SPREADSHEET_TIME_ZONE = 'Europe/Stockholm';
+export const DEFAULT_SPREADSHEET_LOCALE = 'sv_SE';
+/** Locales are written like en_US, sv or fil (Sheets API SpreadsheetProperties.locale). */
+export const LOCALE_PATTERN = /^[a-z]{2,3}(_[A-Z]{2})?$/;
+
 export function createInitialState(opts: { id?: string; name?: string; timeZone?: string; locale?: string } = {}): StoreState {
+  const timeZone = opts.timeZone ?? DEFAULT_SPREADSHEET_TIME_ZONE;
+  const locale = opts.locale ?? DEFAULT_SPREADSHEET_LOCALE;
+  if (!isValidTimeZone(timeZone)) throw new Error(`Unknown time zone for the spreadsheet: ${timeZone}`);
+  if (!LOCALE_PATTERN.test(locale)) throw new Error(`Unknown locale for the spreadsheet: ${locale} (write it like en_US)`);
   return {
     version: STORE_SCHEMA_VERSION,
     spreadsheet: {
       id: opts.id ?? '1SummitPlannerEmulatorSpreadsheet0000000000',
       name: opts.name ?? 'Summit Planner',
-      locale: opts.locale ?? 'sv_SE',
-      timeZone: opts.timeZone ?? 'Europe/Stockholm',
+      locale,
+      timeZone,
       activeSheetId: 0,
       nextSheetId: 1,
       sheets: [newSheetState('Blad1', 0)],
@@ -252,8 +267,9 @@ const storeSchema = z.object({
   spreadsheet: z.object({
     id: z.string().min(1),
     name: z.string(),
-    locale: z.string(),
-    timeZone: z.string(),
+    // Absent in a hand-written or older store: the defaults. A wrong value is refused, not guessed.
+    locale: z.string().regex(LOCALE_PATTERN).default(DEFAULT_SPREADSHEET_LOCALE),
+    timeZone: z.string().refine(isValidTimeZone, 'unknown time zone').default(DEFAULT_SPREADSHEET_TIME_ZONE),
     activeSheetId: z.number().int(),
     nextSheetId: z.number().int(),
     sheets: z.array(sheet).min(1),

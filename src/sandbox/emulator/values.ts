@@ -150,37 +150,172 @@ export function dayKey(date: Date, tz: string): string {
 // ---------- parsing typed/written strings like Sheets ----------
 
 /**
- * What Sheets stores for a value written with setValue(s) or typed by a user.
- * Returns the cell content (value + formula + an implied number format).
+ * The spreadsheet's settings that decide how a typed or written string is read: its own time zone
+ * and locale (File → Settings; Spreadsheet.getSpreadsheetTimeZone()/getSpreadsheetLocale(),
+ * developers.google.com/apps-script/reference/spreadsheet/spreadsheet), not the script's.
  */
-export function parseInput(value: unknown, tz: string): { v: CellValue; f?: string; fmt?: string } {
+export interface InputSettings {
+  timeZone: string;
+  locale: string;
+  /** Now: a date typed without a year falls in the current year of the spreadsheet's zone. */
+  now: Date;
+}
+
+/**
+ * A cell holds at most 50 000 characters. Google's wording, as Apps Script and the Sheets API
+ * (400 INVALID_ARGUMENT) report it: freelabz/secator#96 and bellingcat/auto-archiver's logs (API),
+ * scripts that catch it from setValue (e.g. the volcengine.com article 2109246). What is counted is
+ * the input as given, apostrophe included, in UTF-16 units (decided: no source says which).
+ */
+export const MAX_CELL_CHARS = 50000;
+export const CELL_TOO_LONG_MESSAGE = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+export function cellInputTooLong(value: unknown): boolean {
+  return typeof value === 'string' && value.length > MAX_CELL_CHARS;
+}
+
+/** Whether `tz` names a time zone (IANA/CLDR id, as the Sheets API's timeZone property). */
+export function isValidTimeZone(tz: unknown): boolean {
+  if (typeof tz !== 'string' || tz === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** How a locale reads typed numbers and dates. */
+export interface LocaleRules {
+  /** Decimal separator. */
+  dec: '.' | ',';
+  /** Thousands separators accepted between groups of three digits. */
+  group: string[];
+  /** Numeric dates with slashes: month first, day first, or not recognised (then text). */
+  slashDates: 'MDY' | 'DMY' | null;
+  /** The number format a typed slash date gets. */
+  slashDateFormat?: string;
+  /** The locale's own currency: typed with it, a number gets this format. */
+  currency: { symbol: string; at: 'prefix' | 'suffix'; format: string } | null;
+}
+
+/**
+ * The locales the emulator reads typed strings for. Sources and decisions:
+ * - Separators: "For countries using decimal comma separators (for example €2,50), which is most
+ *   of the European countries … Decimals will be denoted by a comma"; the US and UK use a decimal
+ *   point (benlcollins.com/spreadsheets/sheets-location). Sweden groups thousands with a space
+ *   (CLDR, as Intl.NumberFormat('sv-SE') prints them: U+00A0); a typed "22 34" turning into a
+ *   number is reported in vlucas/sheetquery#20. Groups must be of three digits (decided).
+ * - sv_SE: "1.5" and "1.000" are text. Whether Sheets reads them as a date there is unknown
+ *   (decided: text). Slash dates ("8/12/2009", "1/2") are text too (decided, unknown).
+ * - en_US month/day/year, en_GB day/month/year: the CLDR short date patterns (M/d/y, dd/MM/y); a
+ *   number-slash-number without a year becomes a date "within the current year"
+ *   (thebricks.com/resources/guide-how-to-write-1-2-in-google-sheets).
+ * - ISO dates ("2009-12-08") are dates in every locale (as before; the brief of issue 8).
+ * - Currency: only the locale's own symbol ($, £, kr); the formats given are the emulator's choice.
+ * Any other locale: by its language (en → en_US, sv → sv_SE), else its separators only (decided).
+ */
+const NBSP_CHARS = [' ', NBSP, '\u202f'];
+export const LOCALE_RULES: Readonly<Record<string, LocaleRules>> = {
+  en_US: { dec: '.', group: [','], slashDates: 'MDY', slashDateFormat: 'M/d/yyyy', currency: { symbol: '$', at: 'prefix', format: '"$"#,##0.00' } },
+  en_GB: { dec: '.', group: [','], slashDates: 'DMY', slashDateFormat: 'dd/MM/yyyy', currency: { symbol: '£', at: 'prefix', format: '"£"#,##0.00' } },
+  sv_SE: { dec: ',', group: NBSP_CHARS, slashDates: null, currency: { symbol: 'kr', at: 'suffix', format: '#,##0.00 "kr"' } },
+};
+
+export function localeRules(locale: string): LocaleRules {
+  const exact = LOCALE_RULES[locale];
+  if (exact) return exact;
+  const lang = locale.toLowerCase().split(/[_-]/)[0];
+  if (lang === 'en') return LOCALE_RULES.en_US;
+  if (lang === 'sv') return LOCALE_RULES.sv_SE;
+  const sep = localeSep(locale);
+  return { dec: sep.dec === ',' ? ',' : '.', group: sep.group === NBSP ? NBSP_CHARS : [sep.group], slashDates: null, currency: null };
+}
+
+const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const numberReCache = new Map<LocaleRules, RegExp>();
+function numberRe(L: LocaleRules): RegExp {
+  let re = numberReCache.get(L);
+  if (!re) {
+    const g = L.group.map(esc).join('');
+    const d = esc(L.dec);
+    const int = `(?:\\d{1,3}(?:[${g}]\\d{3})+|\\d+)`;
+    re = new RegExp(`^[+-]?(?:${int}(?:${d}\\d*)?|${d}\\d+)(?:[eE][+-]?\\d+)?$`);
+    numberReCache.set(L, re);
+  }
+  return re;
+}
+
+/** A number as the locale writes it ("1 000,5" in sv_SE, "1,000.5" in en_US), or null. */
+export function parseLocaleNumber(t: string, L: LocaleRules): number | null {
+  if (!numberRe(L).test(t)) return null;
+  let s = t;
+  for (const g of L.group) s = s.split(g).join('');
+  if (L.dec === ',') s = s.replace(',', '.');
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+}
+
+function validDay(y: number, mo: number, d: number): boolean {
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
+/** A typed date/time: midnight (or the typed time) in the spreadsheet's zone. */
+function typedDate(s: InputSettings, y: number, mo: number, d: number, time: (string | undefined)[]): Date | null {
+  const [h, mi, se] = time.map((x) => Number(x ?? 0));
+  if (!validDay(y, mo, d) || h > 23 || mi > 59 || se > 59) return null;
+  return zonedToDate(s.timeZone, y, mo, d, h, mi, se);
+}
+
+/**
+ * What Sheets stores for a value written with setValue(s) or typed by a person: the cell content
+ * (value + formula + an implied number format). A string is read "as if the user typed them into
+ * the UI … strings may be converted to numbers, dates, etc. following the same rules that are
+ * applied when entering text into a cell via the Google Sheets UI" (Sheets API ValueInputOption
+ * USER_ENTERED, developers.google.com/sheets/api/reference/rest/v4/ValueInputOption), by the
+ * spreadsheet's locale and in its time zone; a leading apostrophe keeps it text.
+ */
+export function parseInput(value: unknown, s: InputSettings): { v: CellValue; f?: string; fmt?: string } {
   if (value === null || value === undefined) return { v: '' };
   if (typeof value === 'number') return { v: Number.isFinite(value) ? value : '#NUM!' };
   if (typeof value === 'boolean') return { v: value };
   if (isDate(value)) return { v: new Date(value.getTime()) };
   if (typeof value !== 'string') return { v: String(value) };
-  const s = value;
-  if (s.startsWith("'")) return { v: s.slice(1) };
-  if (s.startsWith('=') && s.length > 1) return { v: '', f: s };
-  const t = s.trim();
-  if (t === '') return { v: s };
-  if (/^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(t)) return { v: Number(t) };
-  if (/^[+-]?\d+,\d+$/.test(t)) return { v: Number(t.replace(',', '.')) }; // sv_SE decimal comma
-  if (/^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+(,\d+)?$/.test(t)) return { v: Number(t.replace(/[ \u00a0\u202f]/g, '').replace(',', '.')) }; // sv_SE grouping
-  let m = /^([+-]?\d+(?:[.,]\d+)?)\s?%$/.exec(t);
-  if (m) return { v: Number(m[1].replace(',', '.')) / 100, fmt: m[1].includes('.') || m[1].includes(',') ? '0.00%' : '0%' };
+  const str = value;
+  if (str.startsWith("'")) return { v: str.slice(1) };
+  if (str.startsWith('=') && str.length > 1) return { v: '', f: str };
+  const t = str.trim();
+  if (t === '') return { v: str };
+  const L = localeRules(s.locale);
+  const n = parseLocaleNumber(t, L);
+  if (n !== null) return { v: n };
+  let m = /^(.+?)\s?%$/.exec(t);
+  const pct = m ? parseLocaleNumber(m[1], L) : null;
+  if (m && pct !== null) return { v: pct / 100, fmt: m[1].includes(L.dec) ? '0.00%' : '0%' };
+  const cur = L.currency;
+  if (cur) {
+    const sym = esc(cur.symbol);
+    m = cur.at === 'prefix' ? new RegExp(`^([+-]?)\\s?${sym}\\s?([^+-].*)$`).exec(t) : new RegExp(`^(.+?)\\s?${sym}$`, 'i').exec(t);
+    const amount = m ? parseLocaleNumber(cur.at === 'prefix' ? m[2] : m[1], L) : null;
+    if (m && amount !== null) return { v: cur.at === 'prefix' && m[1] === '-' ? -amount : amount, fmt: cur.format };
+  }
   if (/^true$/i.test(t)) return { v: true };
   if (/^false$/i.test(t)) return { v: false };
-  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(t);
+  const TIME = '(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?$';
+  m = new RegExp(`^(\\d{4})-(\\d{1,2})-(\\d{1,2})${TIME}`).exec(t);
   if (m) {
-    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate()) {
-      const hasTime = m[4] !== undefined;
-      const date = zonedToDate(tz, y, mo, d, Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-      return { v: date, fmt: hasTime ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd' };
-    }
+    const date = typedDate(s, Number(m[1]), Number(m[2]), Number(m[3]), [m[4], m[5], m[6]]);
+    if (date) return { v: date, fmt: m[4] !== undefined ? 'yyyy-mm-dd hh:mm:ss' : 'yyyy-mm-dd' };
   }
-  return { v: s };
+  m = L.slashDates ? new RegExp(`^(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}))?${TIME.replace('[ T]', ' ')}`).exec(t) : null;
+  if (m && L.slashDates) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    const [mo, d] = L.slashDates === 'MDY' ? [a, b] : [b, a];
+    const y = m[3] !== undefined ? Number(m[3]) : zonedParts(s.now, s.timeZone).year;
+    const date = typedDate(s, y, mo, d, [m[4], m[5], m[6]]);
+    if (date) return { v: date, fmt: `${L.slashDateFormat ?? 'yyyy-mm-dd'}${m[4] !== undefined ? ' H:mm:ss' : ''}` };
+  }
+  return { v: str };
 }
 
 // ---------- display ----------
@@ -346,12 +481,23 @@ function formatDatePattern(d: Date, fmt: string, tz: string): string {
     if (!t.lit && last && !last.lit && last.s[0].toLowerCase() === t.s.toLowerCase() && /[a-z]/i.test(t.s)) last.s += t.s;
     else runs.push({ ...t });
   }
-  const ampm = runs.some((r) => !r.lit && /^(am\/pm|a\/p)$/i.test(r.s)) || /am\/pm/i.test(fmt);
+  // AM/PM and A/P arrive as runs A, M, /, P, M and A, /, P: found by looking ahead.
+  const marker = (i: number): number => {
+    const ahead = (n: number) => runs.slice(i, i + n).map((r) => (r.lit ? '\0' : r.s)).join('');
+    return /^am\/pm$/i.test(ahead(5)) ? 5 : /^a\/p$/i.test(ahead(3)) ? 3 : 0;
+  };
+  const ampm = runs.some((_r, i) => marker(i) > 0);
   let out = '';
   for (let i = 0; i < runs.length; i++) {
     const r = runs[i];
     if (r.lit) {
       out += r.s;
+      continue;
+    }
+    const am = marker(i);
+    if (am > 0) {
+      out += am === 5 ? (p.hour < 12 ? 'AM' : 'PM') : p.hour < 12 ? 'A' : 'P';
+      i += am - 1;
       continue;
     }
     const c = r.s[0].toLowerCase();
@@ -371,14 +517,9 @@ function formatDatePattern(d: Date, fmt: string, tz: string): string {
       const minute = (prev && /^h/i.test(prev.s)) || (next && /^s/i.test(next.s));
       if (minute && len <= 2) out += len === 2 ? String(p.minute).padStart(2, '0') : String(p.minute);
       else out += len === 1 ? String(p.month) : len === 2 ? String(p.month).padStart(2, '0') : len === 3 ? MONTHS[p.month - 1].slice(0, 3) : MONTHS[p.month - 1];
-    } else if (c === 'a') {
-      out += p.hour < 12 ? 'AM' : 'PM';
-      if (/^a\/p$/i.test(r.s) || /^am\/pm$/i.test(r.s)) continue;
-    } else if (r.s === '/' || r.s === 'p' || r.s === 'P') {
-      // part of am/pm handled above
-    } else out += r.s;
+    } else out += r.s; // separators such as "/", "-", ".", ":"
   }
-  return out.replace(/AM\/PM|AMm\/pm/gi, p.hour < 12 ? 'AM' : 'PM');
+  return out;
 }
 
 /** What Sheets would display for a cell (getDisplayValue). */

@@ -6,7 +6,8 @@ describe('Range value semantics', () => {
     const r = run(
       emu,
       `${SHEET}
-      sh.getRange(1, 1, 1, 8).setValues([["'=1+1", '=A2*2', '12', '-5', '+5', '1.5', 'abc', "'0012"]]);
+      // The default spreadsheet is sv_SE: "1,5" is one and a half (locale.test.ts has the other locales).
+      sh.getRange(1, 1, 1, 8).setValues([["'=1+1", '=A2*2', '12', '-5', '+5', '1,5', 'abc', "'0012"]]);
       sh.getRange('A2:C2').setValues([[true, new Date(Date.UTC(2009, 11, 7, 12)), 3.25]]);
       return { v: sh.getRange('A1:H2').getValues(), f: sh.getRange('A1:H1').getFormulas(),
                isDate: sh.getRange('B2').getValue() instanceof Date, types: sh.getRange('A1:H1').getValues()[0].map(function (x) { return typeof x; }) };`,
