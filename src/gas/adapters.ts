@@ -122,8 +122,19 @@ export class GasLock implements LockPort {
 
 export const gasClock: ClockPort = { now: () => new Date() };
 
+/**
+ * The active user's address, '' when Apps Script won't say: across domains,
+ * and in a custom function, where Session is not among the services allowed
+ * (…/guides/sheets/functions; some report it throws, some a blank address).
+ */
 export const gasUser: UserPort = {
-  email: () => (Session.getActiveUser().getEmail() || '').trim().toLowerCase(),
+  email: () => {
+    try {
+      return (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
+    } catch {
+      return '';
+    }
+  },
 };
 
 /**

@@ -180,6 +180,14 @@ test('the web app page can call only the RSVP API: every other function refuses 
     const borrowed = run(sent, fn, [], { user: STY, effectiveUser: PL }).result as { ok: boolean; message: string };
     expect(borrowed).toMatchObject({ ok: false, message: expect.stringMatching(/behörighet/) });
   }
+  // Menu items need the spreadsheet's UI, which the web app doesn't have: they fail, and change nothing.
+  const before = snapshot(sent, true);
+  for (const fn of ['menuSetup', 'menuOverview', 'menuReview', 'menuVerifyLog', 'menuSettings']) {
+    const r = sent.runExecution(CODE, fn, [], { authMode: 'FULL', ...ANON });
+    expect(r.ok).toBe(false);
+    expect(r.error?.message).toMatch(/Cannot call SpreadsheetApp\.getUi\(\) from this context/);
+  }
+  expect(snapshot(sent, true)).toBe(before);
   // The custom function too: budget figures are not the guest's own data.
   const custom = sent.runExecution(CODE, 'SUMMIT_AVAILABLE', ['STOKAB'], { authMode: 'FULL', ...ANON });
   expect(custom.ok).toBe(false);
