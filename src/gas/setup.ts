@@ -62,6 +62,7 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
   }
   const who = setupAuthority(ports);
   return ports.lock.withLock(30_000, () => {
+    const zone = settleZoneAndLocale(ss, existingSheets(byName).some((e) => e.lastRow > 1));
     const created: string[] = [];
     const sheets = new Map<string, Sheet>(byName);
     let overview: Sheet | null = null;
@@ -90,11 +91,14 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     if (sealed) wrote.unshift(msg(`${sealed} befintliga rader förseglade`, `${sealed} existing rows sealed`));
     const appended = plan.sheets.filter((p) => p.action === 'keep' && p.append?.length).map((p) => SHEETS[p.key]);
     const guarded = applyProtections(ss, protectionRoles(ports), who.email);
-    const changed = created.length > 0 || wrote.length > 0 || appended.length > 0 || guarded > 0 || started;
+    const changed = created.length > 0 || wrote.length > 0 || appended.length > 0 || guarded > 0 || started || zone !== null;
     if (changed) {
       new Tx(journal.fresh()).log({
         action: 'arbetsbok.konfigurerad', object: ss.getName(),
-        after: { skapade: created, kolumner: appended, förseglade: sealed, skydd: guarded, standardvärden: wrote.map((w) => w.sv) },
+        after: {
+          skapade: created, kolumner: appended, förseglade: sealed, skydd: guarded, standardvärden: wrote.map((w) => w.sv),
+          ...(zone ? { tidszon: zone } : {}),
+        },
       }).commit();
     }
     if (created.length) sheets.get(SHEETS.overview)?.activate();
@@ -146,6 +150,36 @@ function formatTable(sheet: Sheet, key: TableKey, sheets: Map<string, Sheet>): v
     }
   });
 }
+
+// --- Time zone and locale ------------------------------------------------------------
+
+/** What Summit Planner counts in: dates in Stockholm (the manifest's zone too), amounts and typing in Swedish. */
+export const WORKBOOK_TIME_ZONE = 'Europe/Stockholm';
+export const WORKBOOK_LOCALE = 'sv_SE';
+
+/**
+ * The spreadsheet has its own time zone and locale (…/reference/spreadsheet/spreadsheet): a date
+ * cell is a wall-clock time in the spreadsheet's zone and typed text is read by its locale. A new
+ * workbook gets Stockholm and Swedish; one that already holds data is not changed behind its
+ * users' backs (every date cell would name another moment), set-up refuses and says what to do.
+ * Returns what it set ("GMT → Europe/Stockholm, en_US → sv_SE"), or null when nothing changed.
+ */
+function settleZoneAndLocale(ss: Spreadsheet, hasData: boolean): string | null {
+  const zone = ss.getSpreadsheetTimeZone();
+  const locale = ss.getSpreadsheetLocale();
+  const zoneOk = zone === WORKBOOK_TIME_ZONE;
+  const localeOk = /^sv(_|$)/.test(locale);
+  if (zoneOk && localeOk) return null;
+  if (hasData) throw new UserError(zoneMismatch(zone, locale));
+  if (!zoneOk) ss.setSpreadsheetTimeZone(WORKBOOK_TIME_ZONE);
+  if (!localeOk) ss.setSpreadsheetLocale(WORKBOOK_LOCALE);
+  return [zoneOk ? '' : `${zone} → ${WORKBOOK_TIME_ZONE}`, localeOk ? '' : `${locale} → ${WORKBOOK_LOCALE}`].filter(Boolean).join(', ');
+}
+
+export const zoneMismatch = (zone: string, locale: string): Msg => msg(
+  `Kalkylarkets tidszon är ${zone} och språkinställningen ${locale}, men Summit Planner räknar datum i Stockholmstid och läser belopp på svenska. Arbetsboken har redan data, så inställningarna ändras inte automatiskt (varje datum skulle flytta sig). Ändra under Arkiv → Inställningar (Tidszon: Stockholm, Språkinställning: Sverige), kontrollera datumen i Kostnader och Gäster och kör sedan Konfigurera arbetsboken igen. Inget har ändrats.`,
+  `The spreadsheet's time zone is ${zone} and its locale ${locale}, but Summit Planner counts dates in Stockholm time and reads amounts in Swedish. The workbook already holds data, so the settings are not changed automatically (every date would move). Change them in File → Settings (Time zone: Stockholm, Locale: Sweden), check the dates in Kostnader and Gäster, then run Konfigurera arbetsboken again. Nothing was changed.`,
+);
 
 // --- Protection ------------------------------------------------------------------
 

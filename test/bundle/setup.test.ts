@@ -2,6 +2,9 @@
 import { CODE, EKO, NOBODY, PL, STY, api, newEmulator, run, setUpWorkbook, snapshot } from '../support/bundle';
 import { TABLES } from '../../src/core/schema';
 import type { OverviewView } from '../../src/core/api';
+import { simpleParser } from 'mailparser';
+import { displayValue } from '../../src/sandbox/emulator/values';
+import { sendAll, workbookWithGuests } from '../support/invitations';
 
 const SHEETS = ['Översikt', 'Budget', 'Kostnader', 'Omfördelningar', 'Gäster', 'Mallar', 'Program', 'Beslut', 'Inställningar', 'Logg'];
 
@@ -204,5 +207,54 @@ describe('where the add-on keeps its state', () => {
     expect(Object.keys(emu.state.documentProperties)).toEqual([]);
     expect(JSON.parse(emu.state.scriptProperties[`summit.journal@${id}`]).n).toBeGreaterThan(JSON.parse(Object.fromEntries(ours)[`summit.journal@${id}`]).n);
     expect(run(emu, 'menuVerifyLog', [], { user: PL }).ui.alerts[0].prompt).toMatch(/^Loggen är hel: \d+ rader verifierade/);
+  });
+});
+
+describe("the spreadsheet's own time zone and locale", () => {
+  // A spreadsheet has its own zone and locale, separate from the script's (…/reference/spreadsheet/spreadsheet):
+  // date cells are wall-clock times in its zone and typed text is read by its locale.
+  const COST = { funder: 'STOKAB', category: 'workshops', description: 'Lokalhyra', amount: '10 000', date: '2009-11-20', status: 'Beställd' };
+
+  test('a new workbook in GMT / en_US gets Stockholm and Swedish at set-up, logged; then dates and typed amounts are right', () => {
+    const emu = setUpWorkbook(newEmulator({ spreadsheetTimeZone: 'GMT', spreadsheetLocale: 'en_US' }));
+    const ss = emu.state.spreadsheet;
+    expect([ss.timeZone, ss.locale]).toEqual(['Europe/Stockholm', 'sv_SE']);
+    const setupLog = emu.sheetValues('Logg').find((r) => r[2] === 'arbetsbok.konfigurerad')!;
+    expect(JSON.parse(String(setupLog[5])).tidszon).toBe('GMT → Europe/Stockholm, en_US → sv_SE');
+    // A cost dated 20 November shows 20 November in the sheet (not 19 November 23:00).
+    expect(api(emu, 'recordCost', [COST], EKO).ok).toBe(true);
+    const header = emu.sheetValues('Kostnader')[0];
+    const dateCell = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!.rows[1][header.indexOf('Datum')]!;
+    expect(displayValue(dateCell, ss.timeZone, ss.locale)).toBe('2009-11-20');
+    // A finance officer typing "12 500,50" in Belopp gets the number, judged and sealed like the sidebar's.
+    const r = emu.fireEdit(CODE, { sheet: 'Kostnader', row: 2, col: header.indexOf('Belopp') + 1, values: [['12 500,50']], user: EKO });
+    expect(r.rejected).toBeUndefined();
+    expect(emu.sheetValues('Kostnader')[1][header.indexOf('Belopp')]).toBe(12500.5);
+    expect(emu.sheetValues('Logg').at(-1)![2]).toBe('kostnad.direktändring');
+  });
+
+  test('invitations from a workbook that began in GMT / en_US carry Stockholm dates, and the guest can answer', async () => {
+    const emu = workbookWithGuests(2, { emu: newEmulator({ spreadsheetTimeZone: 'GMT', spreadsheetLocale: 'en_US' }) });
+    sendAll(emu);
+    expect(emu.outbox()).toHaveLength(2);
+    const mail = await simpleParser(emu.eml(emu.outbox()[0].id));
+    expect(String(mail.text)).toMatch(/8 december 2009–9 december 2009/);
+    expect(String(mail.text)).toMatch(/senast 20 november 2009/);
+    const guests = emu.sheetValues('Gäster');
+    expect(guests.slice(1).every((r) => r[guests[0].indexOf('Status')] === 'Inbjuden')).toBe(true);
+  });
+
+  test('a workbook that already holds data is not switched behind its users\' backs: set-up refuses, says what to do, changes nothing', () => {
+    const emu = setUpWorkbook();
+    expect(api(emu, 'recordCost', [COST], EKO).ok).toBe(true);
+    emu.state.spreadsheet.timeZone = 'GMT';
+    emu.state.spreadsheet.locale = 'en_US';
+    const before = snapshot(emu);
+    const r = emu.runExecution(CODE, 'menuSetup', [], { authMode: 'FULL', user: PL });
+    expect(r.ui.alerts[0].prompt).toMatch(/^Kalkylarkets tidszon är GMT och språkinställningen en_US.*Arkiv → Inställningar \(Tidszon: Stockholm, Språkinställning: Sverige\).*Inget har ändrats\.$/);
+    expect(snapshot(emu)).toBe(before);
+    // The refusal itself is logged (who, what, why), as every refusal is.
+    expect(emu.sheetValues('Logg').at(-1)!.slice(1, 4)).toEqual([PL, 'vägrad', 'menuSetup']);
+    expect([emu.state.spreadsheet.timeZone, emu.state.spreadsheet.locale]).toEqual(['GMT', 'en_US']);
   });
 });
