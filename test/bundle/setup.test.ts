@@ -224,7 +224,7 @@ describe("the spreadsheet's own time zone and locale", () => {
     // A cost dated 20 November shows 20 November in the sheet (not 19 November 23:00).
     expect(api(emu, 'recordCost', [COST], EKO).ok).toBe(true);
     const header = emu.sheetValues('Kostnader')[0];
-    const dateCell = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!.rows[1][header.indexOf('Datum')]!;
+    const dateCell = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!.rows[1]![header.indexOf('Datum')]!;
     expect(displayValue(dateCell, ss.timeZone, ss.locale)).toBe('2009-11-20');
     // A finance officer typing "12 500,50" in Belopp gets the number, judged and sealed like the sidebar's.
     const r = emu.fireEdit(CODE, { sheet: 'Kostnader', row: 2, col: header.indexOf('Belopp') + 1, values: [['12 500,50']], user: EKO });
