@@ -39,13 +39,40 @@ export const rsvpToken = (secret: string, guestId: string, version: number, tag 
   base64Url(hmac(sha256, utf8(secret), utf8(tag ? `${tag}:${guestId}:${version}` : `${guestId}:${version}`)));
 
 /** Constant-time comparison of the expected and the given token (no early exit on the first difference). */
-export function verifyRsvpToken(secret: string, guestId: string, version: number, token: string, tag = ''): boolean {
-  if (!secret || typeof token !== 'string' || typeof guestId !== 'string' || !Number.isSafeInteger(version) || version < 1) return false;
-  if (tag !== '' && !WORKBOOK_TAG.test(tag)) return false;
-  const want = rsvpToken(secret, guestId, version, tag);
+function sameToken(want: string, token: string): boolean {
   let diff = want.length ^ token.length;
   for (let i = 0; i < want.length; i++) diff |= want.charCodeAt(i) ^ (i < token.length ? token.charCodeAt(i) : 0);
   return diff === 0;
+}
+
+export function verifyRsvpToken(secret: string, guestId: string, version: number, token: string, tag = ''): boolean {
+  if (!secret || typeof token !== 'string' || typeof guestId !== 'string' || !Number.isSafeInteger(version) || version < 1) return false;
+  if (tag !== '' && !WORKBOOK_TAG.test(tag)) return false;
+  return sameToken(rsvpToken(secret, guestId, version, tag), token);
+}
+
+/** How long the installation self-test's admin link works. */
+export const SELF_TEST_VALIDITY_MS = 3_600_000;
+
+/**
+ * The token of the self-test's admin link `<web app>?selftest=<expiry ms>&w=<tag>&t=<token>`:
+ * HMAC-SHA256(secret, "selftest:<tag>:<expiry ms>"). No RSVP token signs the same text: a tagged
+ * one starts with a 16-character tag, an untagged one has a single colon.
+ */
+export const selfTestToken = (secret: string, tag: string, expiresMs: number): string =>
+  base64Url(hmac(sha256, utf8(secret), utf8(`selftest:${tag}:${expiresMs}`)));
+
+/** True for a self-test link made with `secret` for `tag` that has not expired at `nowMs` (constant-time). */
+export function verifySelfTestToken(secret: string, tag: string, expires: string, token: string, nowMs: number): boolean {
+  if (!secret || typeof token !== 'string' || typeof tag !== 'string' || !WORKBOOK_TAG.test(tag)) return false;
+  if (typeof expires !== 'string' || !/^[1-9]\d{0,14}$/.test(expires)) return false;
+  const expiresMs = Number(expires);
+  return sameToken(selfTestToken(secret, tag, expiresMs), token) && nowMs < expiresMs;
+}
+
+export function selfTestUrl(base: string, secret: string, tag: string, expiresMs: number): string {
+  const sep = base.includes('?') ? '&' : '?';
+  return `${base}${sep}selftest=${expiresMs}&w=${tag}&t=${selfTestToken(secret, tag, expiresMs)}`;
 }
 
 export function rsvpUrl(base: string, secret: string, guestId: string, version: number, tag: string): string {

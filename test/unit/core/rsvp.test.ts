@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { base64Url, rsvpToken, rsvpUrl, verifyRsvpToken, workbookTag } from '../../../src/core/rsvp';
+import { base64Url, rsvpToken, rsvpUrl, selfTestToken, selfTestUrl, verifyRsvpToken, verifySelfTestToken, workbookTag } from '../../../src/core/rsvp';
 
 test('the token is HMAC-SHA256 of "guest ID:link version" in base64url (same as Node crypto)', () => {
   const want = crypto.createHmac('sha256', 'hemlig-åäö').update('G-0001:3').digest('base64url');
@@ -49,4 +49,36 @@ test('a tagged token signs the tag too: it is not valid without it, under anothe
   expect(verifyRsvpToken('s1', 'G-0001', 1, rsvpToken('s1', 'G-0001', 1), w)).toBe(false);
   // A tag must look like one: no colons smuggled into the signed text.
   expect(verifyRsvpToken('s1', '0001', 1, rsvpToken('s1', '0001', 1, 'G:x'), 'G:x')).toBe(false);
+});
+
+describe('the self-test admin link', () => {
+  const w = workbookTag('s1', 'A');
+  const expires = 1_257_152_400_000;
+
+  test('the token is HMAC-SHA256 of "selftest:<tag>:<expiry ms>" in base64url (same as Node crypto), and the URL carries all three', () => {
+    expect(selfTestToken('hemlig-åäö', w, expires)).toBe(crypto.createHmac('sha256', 'hemlig-åäö').update(`selftest:${w}:${expires}`).digest('base64url'));
+    expect(selfTestUrl('https://x/exec', 's1', w, expires)).toBe(`https://x/exec?selftest=${expires}&w=${w}&t=${selfTestToken('s1', w, expires)}`);
+  });
+
+  test('verification: the right secret, tag and expiry, before the expiry only', () => {
+    const t = selfTestToken('s1', w, expires);
+    expect(verifySelfTestToken('s1', w, String(expires), t, expires - 1)).toBe(true);
+    expect(verifySelfTestToken('s1', w, String(expires), t, expires)).toBe(false); // expired
+    expect(verifySelfTestToken('s1', w, String(expires + 1), t, expires - 1)).toBe(false); // a later expiry is not signed
+    expect(verifySelfTestToken('s2', w, String(expires), t, 0)).toBe(false);
+    expect(verifySelfTestToken('s1', workbookTag('s1', 'B'), String(expires), t, 0)).toBe(false);
+    expect(verifySelfTestToken('', w, String(expires), t, 0)).toBe(false);
+    expect(verifySelfTestToken('s1', w, String(expires), `${t}A`, 0)).toBe(false);
+    expect(verifySelfTestToken('s1', w, String(expires), t.slice(0, -1), 0)).toBe(false);
+    for (const bad of ['', '0', '-1', '1e12', ' 1257152400000', '01257152400000', '1257152400000.5', '9999999999999999']) {
+      expect([bad, verifySelfTestToken('s1', w, bad, selfTestToken('s1', w, Number(bad)), 0)]).toEqual([bad, false]);
+    }
+    expect(verifySelfTestToken('s1', 'x:y', String(expires), selfTestToken('s1', 'x:y', expires), 0)).toBe(false);
+  });
+
+  test('no RSVP token is a self-test token, and no self-test token an RSVP token', () => {
+    const t = selfTestToken('s1', w, expires);
+    expect(verifyRsvpToken('s1', 'selftest', expires, t, w)).toBe(false);
+    expect(verifySelfTestToken('s1', w, String(expires), rsvpToken('s1', String(expires), 1, w), 0)).toBe(false);
+  });
 });
