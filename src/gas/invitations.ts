@@ -28,7 +28,7 @@ const noWebApp = (): UserError => new UserError(msg(
 ));
 
 /** The HMAC key of the RSVP tokens: script properties, created once (under the script lock, so two first runs agree). */
-function rsvpSecret(): string {
+export function rsvpSecret(): string {
   const props = PropertiesService.getScriptProperties();
   const have = props.getProperty(RSVP_SECRET_KEY);
   if (have) return have;
@@ -64,7 +64,7 @@ const linkProblem = (url: string): UserError | null => (!url ? noWebApp() : /\/e
  * This workbook's tag, recorded (script properties) so the web app can find
  * the workbook from a link: an add-on's web app has no document of its own.
  */
-function workbookTagOf(secret: string): string {
+export function workbookTagOf(secret: string): string {
   const id = SpreadsheetApp.getActiveSpreadsheet().getId();
   const tag = workbookTag(secret, id);
   const props = PropertiesService.getScriptProperties();

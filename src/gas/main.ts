@@ -18,6 +18,7 @@ import { borrowedAuthority, failureMessage, handle, menuAction, noArgs, userLang
 import { setupWorkbook } from './setup';
 import * as inv from './invitations';
 import { rsvpPage, submitRsvp as answer } from './rsvp';
+import * as selftest from './selftest';
 import { budgetForm, costList, guardLedgerSheetEdit, saveAllocation, saveCost, saveCostChange, saveTransfer, verifyLogAlert } from './budget';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
@@ -32,6 +33,7 @@ const MENU: readonly (readonly [string, string] | null)[] = [
   ['Granska ändringar', 'menuReview'],
   ['Verifiera loggen', 'menuVerifyLog'],
   ['Inställningar och roller', 'menuSettings'],
+  ['Självtest av installationen', 'menuSelfTest'],
   ['Konfigurera arbetsboken', 'menuSetup'],
 ];
 
@@ -107,6 +109,11 @@ export function menuReview(): void {
 /** Sidebar "Inställningar och roller": roles and settings (administrators), event details (project leader). */
 export function menuSettings(): void {
   showSidebar('Settings', msg('Inställningar och roller', 'Settings and roles'));
+}
+
+/** Sidebar "Självtest av installationen": every platform assumption checked on this installation (administrators). */
+export function menuSelfTest(): void {
+  showSidebar('SelfTest', msg('Självtest av installationen', 'Installation self-test'));
 }
 
 /** Sidebar "Gäster": the invitation list, the cap, add/edit, approve, resolve, import. */
@@ -198,11 +205,18 @@ export function getReview(...args: unknown[]) { return admin.getReview(...args);
 export function decideChange(...args: unknown[]) { return admin.decideChange(...args); }
 /** Accepts Logg as it stands after rows were added or removed by hand (administrators). */
 export function acceptLog(...args: unknown[]) { return admin.acceptLogAsIs(...args); }
+/** The installation self-test's checks and the signed link to the web app's own (administrators). */
+export function getSelfTest(...args: unknown[]) { return selftest.getSelfTest(...args); }
 
 // --- RSVP web app (the guest is anonymous: the token in the link is the only authority) ---
 
-/** The guest's RSVP page for `?g=<guest ID>&t=<token>`. */
-export function doGet(e?: { parameter?: Record<string, string> }) { return rsvpPage(e); }
+/** The guest's RSVP page for `?w=<tag>&g=<guest ID>&v=<version>&t=<token>`, or the self-test's page for `?selftest=…`. */
+export function doGet(e?: { parameter?: Record<string, string> }) {
+  const p = e?.parameter;
+  if (p?.selftest === undefined) return rsvpPage(e);
+  // A self-test link that doesn't verify, or has expired, gets the RSVP page's neutral answer and nothing else.
+  return selftest.webAppSelfTest(p) ?? rsvpPage({ parameter: {} });
+}
 /** Records the guest's answer from the RSVP page: `[{ g, t, answer: 'ja' | 'nej', diet? }]`. */
 export function submitRsvp(...args: unknown[]) { return answer(...args); }
 

@@ -55,6 +55,9 @@ const DECLARED_ENTRY_POINTS = [
   'menuSettings',
   'purgePersonalData',
   'saveSettings',
+  // Installation self-test (issue 8)
+  'getSelfTest',
+  'menuSelfTest',
 ].sort();
 
 test('Code.js parses as a classic script (no import/export)', () => {
