@@ -4,11 +4,24 @@
  * Atomics.wait, reply read with receiveMessageOnPort) to this thread, which
  * answers from the one Emulator. Locks live here: a waitLock/tryLock on a busy
  * lock is answered only when the holder releases it or the timeout elapses.
+ *
+ * Two clocks (ConcurrentOptions.time):
+ * - 'real' (the default without latency): calls are answered as they come, a
+ *   lock wait times out after its timeout in real milliseconds, and script code
+ *   sees real time passing (shifted to the emulator's clock).
+ * - 'virtual' (the default when the emulator has latency, or with startBAtMs):
+ *   a discrete-event simulation on the emulator's clock. Each execution has its
+ *   own emulated time, moved only by call latency, Utilities.sleep and lock
+ *   waits; calls are answered in time order (the earlier execution's next call
+ *   first), so a lock wait ends when the holder releases it in emulated time or
+ *   at its timeout, whichever comes first, and the 30 s / 6 min limits hold.
+ *   Script code takes no emulated time: `new Date()` in a script is the
+ *   execution's emulated time, which stands still between its calls.
  */
 import * as vm from 'node:vm';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { CallInfo, ExecContext, GasObject, publicConstants, publicMethods } from './exec';
-import { buildServices, CLOCK_DATE_SOURCE, Emulator, ExecOptions, ExecutionResult } from './runtime';
+import { CallInfo, EXECUTION_TIME_EXCEEDED, ExecContext, GasObject, publicConstants, publicMethods } from './exec';
+import { buildServices, CLOCK_DATE_SOURCE, deathOf, Emulator, ExecOptions, ExecutionResult } from './runtime';
 import { escapeHtml, HtmlTemplate, Lock } from './services';
 import { isDate } from './values';
 
@@ -23,8 +36,17 @@ export interface ConcurrentOptions {
    * A pauses (before the call takes effect) at its first call matching this;
    * B starts then, and A resumes once B is blocked in waitLock/tryLock or has
    * finished. Without it (or if it never matches) B starts when A is done.
+   * On the virtual clock A's time stands still while paused and resumes at
+   * B's time then (A was slow while B ran).
    */
   pauseA?: (call: Pick<CallInfo, 'service' | 'cls' | 'method' | 'n'>) => boolean;
+  /**
+   * Virtual clock only: B starts this many emulated ms after A started, the two
+   * running side by side from then on (e.g. while A holds the lock). Not with pauseA.
+   */
+  startBAtMs?: number;
+  /** 'real' or 'virtual' (see the file's comment). Default 'virtual' when the emulator has latency or startBAtMs is given. */
+  time?: 'real' | 'virtual';
   /** Overall limit; the workers are terminated and the promise rejects (default 20 s). */
   timeoutMs?: number;
   /** Limit for one forwarded call in a worker (default 15 s). */
@@ -48,11 +70,13 @@ const WORKER_SOURCE = String.raw`
 const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
 const vm = require('node:vm');
 const { format } = require('node:util');
-const { code, fnName, args, globals, sab, port, rpcTimeout, internal, execTimeout, clockSource, clockOffset } = workerData;
+const { code, fnName, args, globals, sab, port, rpcTimeout, internal, execTimeout, clockSource, clockOffset, virtualNow } = workerData;
 const flag = new Int32Array(sab);
 const context = vm.createContext({});
 const R = vm.runInContext('({ Array, Object, Date, Error, TypeError })', context);
-vm.runInContext(clockSource, context)(() => Date.now() + clockOffset);
+// Virtual clock: the execution's emulated time, as the last reply reported it; real clock: real time, shifted.
+let vnow = virtualNow;
+vm.runInContext(clockSource, context)(vnow === null ? () => Date.now() + clockOffset : () => vnow);
 const proxies = new Map();
 const handleOf = new WeakMap();
 const tplProps = new Map();
@@ -65,6 +89,7 @@ function rpc(msg) {
   let m = receiveMessageOnPort(port);
   for (let i = 0; !m && i < 1000; i++) m = receiveMessageOnPort(port);
   if (!m) throw new R.Error('Emulator RPC: no reply');
+  if (typeof m.message.now === 'number') vnow = m.message.now;
   return m.message;
 }
 function toRealm(v) {
@@ -171,6 +196,17 @@ class Runner {
   private readonly channel = new MessageChannel();
   done = false;
   result?: ExecutionResult;
+  /** Virtual clock: this execution's emulated time (epoch ms). */
+  t = 0;
+  /** Virtual clock: where the execution stands (see runVirtual). */
+  vs: 'idle' | 'running' | 'call' | 'held' | 'wait' | 'ending' | 'done' = 'idle';
+  /** The call it waits with ('call', 'held', 'wait'). */
+  pending?: { h: number; m: string; a: unknown[] };
+  /** A lock wait: the lock, the timeout asked for, when it began and when it ends unanswered (virtual clock). */
+  wait?: { key: string; ms: number; since: number; until: number };
+  doneMsg?: Extract<WorkerMsg, { t: 'done' }>;
+  /** Send the virtual time with every reply (the worker's clock follows it). */
+  virtual = false;
 
   constructor(
     readonly emu: Emulator,
@@ -236,19 +272,22 @@ class Runner {
   }
 
   reply(msg: { ok: true; v?: unknown } | { ok: false; e: { name: string; message: string } }): void {
-    this.channel.port1.postMessage(msg);
+    this.channel.port1.postMessage(this.virtual ? { ...msg, now: this.t } : msg);
     Atomics.store(this.flag, 0, 1);
     Atomics.notify(this.flag, 0);
   }
 
-  /** Runs the call here and answers the worker. */
+  /** Runs the call here and answers the worker; the call's emulated time (latency) moves `t` on. */
   answer(msg: { h: number; m: string; a: unknown[] }): void {
+    const before = this.ctx.elapsedMs;
     try {
       const raw = this.handle(msg.h);
       const v = this.ctx.invoke(raw, msg.m, this.fromWire(msg.a) as unknown[]);
+      this.t += this.ctx.elapsedMs - before;
       this.reply({ ok: true, v: this.toWire(v) });
     } catch (e) {
       const err = e as Error;
+      this.t += this.ctx.elapsedMs - before;
       this.reply({ ok: false, e: { name: err?.name ?? 'Error', message: err?.message ?? String(e) } });
     }
   }
@@ -267,9 +306,11 @@ class Runner {
         sab: this.sab,
         port,
         rpcTimeout: rpcTimeoutMs,
-        // The emulator's clock, as a fixed offset from real time (a manual clock does not move during a run).
+        // The emulator's clock, as a fixed offset from real time (a manual clock does not move during a run),
+        // or on the virtual clock the execution's emulated time.
         clockSource: CLOCK_DATE_SOURCE,
         clockOffset: this.emu.now().getTime() - Date.now(),
+        virtualNow: this.virtual ? this.t : null,
         internal: !!this.exec.opts?.internal,
         execTimeout: timeoutMs,
       },
@@ -279,8 +320,13 @@ class Runner {
     this.worker.on('error', onError);
   }
 
+  /** The execution's end: its pending writes land (or are lost, if it died), its locks are released. */
   finish(m: Extract<WorkerMsg, { t: 'done' }>): void {
     this.done = true;
+    if (!m.ok && m.error && /Script execution timed out/.test(m.error.message)) {
+      m.error.message = EXECUTION_TIME_EXCEEDED;
+      this.ctx.killed = true;
+    }
     const r: ExecutionResult = {
       ok: m.ok,
       calls: this.ctx.counts,
@@ -288,15 +334,14 @@ class Runner {
       ui: this.ctx.ui,
       globalEvalMs: m.globalEvalMs,
       execMs: m.execMs,
+      emulatedMs: this.ctx.elapsedMs,
     };
     if (m.ok) r.result = m.result;
     else r.error = m.error;
-    if (this.ctx.crashed) {
-      r.ok = false;
-      delete r.result;
-      r.error = { name: 'EmulatedCrash', message: 'Emulated crash' };
-    }
-    this.result = r;
+    this.result = deathOf(this.ctx, r);
+    this.ctx.finishWrites();
+    this.emu.locks.releaseAll(this.ctx.id);
+    this.emu.save();
     this.channel.port1.close();
     void this.worker?.terminate();
   }
@@ -309,12 +354,33 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-/** Runs two executions of `code` on one emulator with real interleaving (see ConcurrentOptions.pauseA). */
+/**
+ * Runs two executions of `code` on one emulator with real interleaving (see ConcurrentOptions):
+ * on the real clock by default, on the emulator's virtual clock when it has latency or when B is
+ * to start at an emulated moment (startBAtMs).
+ */
 export function runConcurrently(
   emu: Emulator,
   code: string,
   execs: [ConcurrentExec, ConcurrentExec],
   options: ConcurrentOptions = {},
+): Promise<[ExecutionResult, ExecutionResult]> {
+  const time = options.time ?? (emu.hasLatency || options.startBAtMs !== undefined ? 'virtual' : 'real');
+  if (time !== 'real' && time !== 'virtual') return Promise.reject(new Error(`Unknown time: ${String(time)}`));
+  if (options.startBAtMs !== undefined) {
+    if (time !== 'virtual') return Promise.reject(new Error('startBAtMs needs the virtual clock'));
+    if (options.pauseA) return Promise.reject(new Error('startBAtMs and pauseA exclude each other'));
+    if (!(Number.isFinite(options.startBAtMs) && options.startBAtMs >= 0)) return Promise.reject(new Error('startBAtMs must be a number of ms ≥ 0'));
+  }
+  return time === 'virtual' ? runVirtual(emu, code, execs, options) : runReal(emu, code, execs, options);
+}
+
+/** Today's harness: calls answered as they come, lock waits in real time. */
+function runReal(
+  emu: Emulator,
+  code: string,
+  execs: [ConcurrentExec, ConcurrentExec],
+  options: ConcurrentOptions,
 ): Promise<[ExecutionResult, ExecutionResult]> {
   const timeoutMs = options.timeoutMs ?? 20000;
   const rpcTimeoutMs = options.rpcTimeoutMs ?? 15000;
@@ -410,10 +476,8 @@ export function runConcurrently(
           r.reply({ ok: true });
         } else if (m.t === 'log') r.ctx.logs.push(m.s);
         else if (m.t === 'done') {
-          r.finish(m);
           for (let i = waiters.length - 1; i >= 0; i--) if (waiters[i].runner === r) waiters.splice(i, 1);
-          emu.locks.releaseAll(r.ctx.id);
-          emu.save();
+          r.finish(m);
           if (r === a) startB();
           if (r === b) resumeA();
           if (a.done && b.done && a.result && b.result && !settled) {
@@ -427,6 +491,223 @@ export function runConcurrently(
       }
     }
 
+    a.start(code, timeoutMs, rpcTimeoutMs, onMessage, fail);
+  });
+}
+
+interface VirtualEvent {
+  r: Runner;
+  t: number;
+  kind: 'start' | 'call' | 'end' | 'timeout';
+}
+
+/**
+ * The harness on the virtual clock: a discrete-event simulation. An execution is 'running' (its
+ * script code, which takes no emulated time, between two calls), has a 'call' waiting, is 'held'
+ * (pauseA), waits for a lock ('wait', until a release or its timeout), is 'ending' (done in its
+ * thread, its end not yet processed) or 'done'. The earliest event goes first, and only once no
+ * running execution could still make an earlier one; on a tie calls go before lock timeouts (a
+ * lock released at the very moment a wait ends is taken) and A before B.
+ */
+function runVirtual(
+  emu: Emulator,
+  code: string,
+  execs: [ConcurrentExec, ConcurrentExec],
+  options: ConcurrentOptions,
+): Promise<[ExecutionResult, ExecutionResult]> {
+  const timeoutMs = options.timeoutMs ?? 20000;
+  const rpcTimeoutMs = options.rpcTimeoutMs ?? 15000;
+  const a = new Runner(emu, 'A', execs[0]);
+  const b = new Runner(emu, 'B', execs[1]);
+  const t0 = emu.now().getTime();
+  for (const r of [a, b]) {
+    r.virtual = true;
+    r.t = t0;
+  }
+  /** When B starts: known from the start (startBAtMs), or once A pauses or ends. */
+  let bStartAt: number | undefined = options.startBAtMs === undefined ? undefined : t0 + options.startBAtMs;
+  let paused = false;
+
+  return new Promise<[ExecutionResult, ExecutionResult]>((resolve, reject) => {
+    let settled = false;
+    let busy = false;
+    const cleanup = () => {
+      clearTimeout(overall);
+      unsubscribe();
+      void a.worker?.terminate();
+      void b.worker?.terminate();
+    };
+    const fail = (e: Error) => {
+      if (settled) return;
+      settled = true;
+      cleanup();
+      reject(e);
+    };
+    const overall = setTimeout(() => fail(new Error(`runConcurrently timed out after ${timeoutMs} ms`)), timeoutMs);
+    // A lock released from outside the two executions (a test's holdLock) frees its waiters at once.
+    const unsubscribe = emu.locks.onRelease(() => {
+      if (!busy) {
+        grantWaiters(undefined);
+        schedule();
+      }
+    });
+
+    const answer = (r: Runner, m: { h: number; m: string; a: unknown[] }) => {
+      emu.setNow(r.t);
+      r.vs = 'running';
+      r.pending = undefined;
+      r.answer(m);
+    };
+
+    const resumeA = () => {
+      if (a.vs !== 'held') return;
+      a.vs = 'call';
+      a.t = Math.max(a.t, b.t);
+    };
+
+    /** Waiters whose lock is free now get it, at the moment it was freed (`at`) or when they began waiting. */
+    const grantWaiters = (at: number | undefined) => {
+      for (const r of [a, b]) {
+        const w = r.wait;
+        if (r.vs !== 'wait' || !w || !r.pending || !emu.locks.isFreeFor(w.key, r.ctx.id)) continue;
+        const g = Math.min(w.until, Math.max(w.since, at ?? w.since));
+        r.wait = undefined;
+        r.t = g;
+        try {
+          r.ctx.spend(g - w.since);
+        } catch {
+          // killed at its time limit while waiting: the call below fails with that
+        }
+        answer(r, r.pending);
+      }
+    };
+
+    const nextEvent = (): VirtualEvent | null => {
+      const events: (VirtualEvent & { rank: number })[] = [];
+      let bound = Infinity;
+      for (const r of [a, b]) {
+        const order = r === a ? 0 : 1;
+        if (r.vs === 'running') bound = Math.min(bound, r.t);
+        else if (r.vs === 'call') events.push({ r, t: r.t, kind: 'call', rank: order });
+        else if (r.vs === 'ending') events.push({ r, t: r.t, kind: 'end', rank: order });
+        else if (r.vs === 'wait' && r.wait) events.push({ r, t: r.wait.until, kind: 'timeout', rank: 2 + order });
+        else if (r.vs === 'idle' && r === b && bStartAt !== undefined) events.push({ r, t: bStartAt, kind: 'start', rank: order });
+      }
+      events.sort((x, y) => x.t - y.t || x.rank - y.rank);
+      const e = events[0];
+      if (!e || bound <= e.t) return null; // a running execution may still make an earlier (or equal) one
+      return e;
+    };
+
+    const dispatch = (r: Runner, m: { h: number; m: string; a: unknown[] }) => {
+      emu.setNow(r.t);
+      let raw: GasObject;
+      try {
+        raw = r.handle(m.h);
+      } catch (e) {
+        r.vs = 'running';
+        r.pending = undefined;
+        r.reply({ ok: false, e: { name: 'Error', message: (e as Error).message } });
+        return;
+      }
+      if (r === a && !paused && options.pauseA && options.pauseA({ service: raw._service, cls: raw._cls, method: m.m, n: r.ctx.counts.total + 1 })) {
+        paused = true;
+        a.vs = 'held';
+        if (b.vs === 'idle' && bStartAt === undefined) bStartAt = a.t;
+        return;
+      }
+      if (raw instanceof Lock && (m.m === 'waitLock' || m.m === 'tryLock') && !r.ctx.crashed && !r.ctx.killed && !emu.locks.isFreeFor(raw._key, r.ctx.id)) {
+        const ms = Math.max(0, Number(r.fromWire(m.a[0])) || 0);
+        const room = Math.max(0, r.ctx.limitMs - r.ctx.elapsedMs);
+        if (ms > 0 && room > 0) {
+          r.vs = 'wait';
+          // Waits until the lock is free, its timeout, or the execution's time limit, whichever is first.
+          r.wait = { key: raw._key, ms, since: r.t, until: r.t + Math.min(ms, room) };
+          if (r === b) resumeA();
+          return;
+        }
+        if (ms > 0) {
+          try {
+            r.ctx.spend(ms); // no time left: it dies here
+          } catch {
+            // the call below fails with the limit's message
+          }
+        }
+      }
+      answer(r, m);
+    };
+
+    const process = (e: VirtualEvent) => {
+      const r = e.r;
+      if (e.kind === 'start') {
+        bStartAt = undefined;
+        r.t = e.t;
+        r.vs = 'running';
+        r.start(code, timeoutMs, rpcTimeoutMs, onMessage, fail);
+      } else if (e.kind === 'call' && r.pending) {
+        dispatch(r, r.pending);
+      } else if (e.kind === 'timeout' && r.wait && r.pending) {
+        const w = r.wait;
+        r.wait = undefined;
+        r.t = w.until;
+        try {
+          r.ctx.spend(w.ms); // the whole timeout: if the time limit comes first the execution dies there
+        } catch {
+          // the call below fails with the limit's message
+        }
+        answer(r, r.pending); // still busy: tryLock → false, waitLock → the timeout error
+      } else if (e.kind === 'end' && r.doneMsg) {
+        emu.setNow(r.t);
+        r.vs = 'done';
+        r.finish(r.doneMsg);
+        if (r === a && b.vs === 'idle' && bStartAt === undefined) bStartAt = a.t;
+        if (r === b) resumeA();
+      }
+      grantWaiters(e.t);
+    };
+
+    const schedule = () => {
+      if (settled || busy) return;
+      busy = true;
+      try {
+        for (let e = nextEvent(); e && !settled; e = nextEvent()) process(e);
+        if (a.vs === 'done' && b.vs === 'done' && a.result && b.result && !settled) {
+          settled = true;
+          emu.setNow(Math.max(a.t, b.t));
+          cleanup();
+          resolve([a.result, b.result]);
+        }
+      } catch (err) {
+        busy = false;
+        fail(err as Error);
+        return;
+      }
+      busy = false;
+    };
+
+    function onMessage(r: Runner, m: WorkerMsg): void {
+      if (settled) return;
+      try {
+        if (m.t === 'call') {
+          r.vs = 'call';
+          r.pending = m;
+          schedule();
+        } else if (m.t === 'set') {
+          const raw = r.handle(m.h);
+          if (raw instanceof HtmlTemplate) raw._props[m.p] = r.fromWire(m.v);
+          r.reply({ ok: true });
+        } else if (m.t === 'log') r.ctx.logs.push(m.s);
+        else if (m.t === 'done') {
+          r.vs = 'ending';
+          r.doneMsg = m;
+          schedule();
+        }
+      } catch (e) {
+        fail(e as Error);
+      }
+    }
+
+    a.vs = 'running';
     a.start(code, timeoutMs, rpcTimeoutMs, onMessage, fail);
   });
 }

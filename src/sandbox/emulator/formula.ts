@@ -144,7 +144,7 @@ function cachedParse(f: string): Node | Error {
 export class FormulaContext {
   private readonly memo = new Map<string, Scalar>();
   private readonly active = new Set<string>();
-  constructor(private readonly state: StoreState) {}
+  constructor(private readonly state: Pick<StoreState, 'spreadsheet'>) {}
 
   /** The value of a cell as getValues() returns it: formulas evaluated. */
   cellValue(sheet: SheetState, r: number, c: number): CellState['v'] {

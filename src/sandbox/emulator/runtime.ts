@@ -3,7 +3,21 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { format } from 'node:util';
-import { AuthModeName, CallCounts, CallInfo, CustomFunctionSession, ExecContext, Faults, GasObject, UiEffects, UiResponses, publicConstants, publicMethods } from './exec';
+import {
+  AuthModeName,
+  CallCounts,
+  CallInfo,
+  CustomFunctionSession,
+  EXECUTION_TIME_EXCEEDED,
+  ExecContext,
+  Faults,
+  GasObject,
+  UiEffects,
+  UiResponses,
+  defaultTimeLimitMs,
+  publicConstants,
+  publicMethods,
+} from './exec';
 import { MailAppImpl } from './mail';
 import {
   CacheServiceImpl,
@@ -123,7 +137,42 @@ export interface EmulatorOptions {
    * enough, apps-script-platform.md "Execution contexts"). When left out nothing is checked.
    */
   scopes?: readonly string[];
+  /**
+   * Emulated latency of service calls, in ms of the emulator's virtual clock: `byMethod` keyed
+   * like CallCounts.byMethod ('MailApp.sendEmail', 'Range.getValues', 'Lock.tryLock'), anything
+   * else `defaultMs`. Default 0 everywhere: calls take no time. Each call takes effect, then its
+   * latency passes: the execution's clock moves on (the script's `new Date()` follows it), its
+   * ExecutionResult.emulatedMs grows, and past its time limit (ExecOptions.timeoutMs) it dies
+   * with "Exceeded maximum execution time". runConcurrently runs on this clock when latency is set.
+   */
+  latency?: LatencyOptions;
+  /**
+   * When a script's spreadsheet writes become visible to other executions. 'immediate'
+   * (default): at once. 'buffered': the writer reads its own writes at once, everyone else sees
+   * them only after its SpreadsheetApp.flush() or at its end; releasing a lock does not flush.
+   * Google: "spreadsheet operations are bundled together to improve performance … If you want to
+   * make sure that all pending changes are made right away … call SpreadsheetApp.flush()"
+   * (developers.google.com/apps-script/reference/spreadsheet), and "call SpreadsheetApp.flush()
+   * to commit all pending changes before releasing the lock" (…/reference/lock/lock#releaseLock();
+   * apps-script-platform.md "Concurrency"). Properties, cache and mail are never buffered.
+   */
+  flush?: FlushMode;
+  /**
+   * Flush mode 'buffered': what becomes of the unflushed writes of an execution that was killed
+   * (its time limit, an EmulatedCrash). 'lost' (default): nothing promises that a killed
+   * runtime's batch lands, and it is the harder case (a mail sent, its mark gone). 'applied': they
+   * land as if it had ended. An execution that ends with an uncaught exception ended normally
+   * for the platform: its writes land either way.
+   */
+  unflushedOnKill?: 'lost' | 'applied';
 }
+
+export interface LatencyOptions {
+  defaultMs?: number;
+  byMethod?: Record<string, number>;
+}
+
+export type FlushMode = 'immediate' | 'buffered';
 
 export type Deployment = 'bound' | 'addon';
 export type WebAppDeployment = 'exec' | 'dev' | 'none';
@@ -138,6 +187,11 @@ export interface ExecOptions {
   uiResponses?: UiResponses;
   /** Allows calling names ending in '_' and dotted paths (server-internal calls). */
   internal?: boolean;
+  /**
+   * The execution's time limit in ms (default 6 min for FULL, 30 s otherwise: simple triggers and
+   * custom functions, apps-script-platform.md "Limits"). It counts emulated time (latency,
+   * Utilities.sleep, lock waits) and also bounds the real time script code may run.
+   */
   timeoutMs?: number;
   triggerUid?: string;
   /** Builds extra args inside the execution (used for event objects holding emulated ranges). */
@@ -160,6 +214,8 @@ export interface ExecutionResult {
   ui: UiEffects;
   globalEvalMs: number;
   execMs: number;
+  /** Emulated wall time of the execution (ms): service calls × their latency, sleeps and lock waits. */
+  emulatedMs: number;
 }
 
 /**
@@ -370,6 +426,30 @@ function realmIntrinsics(context: vm.Context): RealmIntrinsics {
   return vm.runInContext('({ Array, Object, Date, Error, TypeError, Function })', context) as RealmIntrinsics;
 }
 
+/** A crashed or killed execution's result is its death, whatever the script caught or returned. */
+export function deathOf(ctx: ExecContext, result: ExecutionResult): ExecutionResult {
+  if (ctx.crashed) {
+    result.ok = false;
+    delete result.result;
+    result.error = { name: 'EmulatedCrash', message: 'Emulated crash' };
+  } else if (ctx.killed) {
+    result.ok = false;
+    delete result.result;
+    result.error = { name: 'Error', message: EXECUTION_TIME_EXCEEDED };
+  }
+  return result;
+}
+
+function normaliseLatency(l: LatencyOptions | undefined): Emulator['latency'] {
+  const ms = (v: unknown, what: string): number => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`latency: ${what} must be a number of ms ≥ 0`);
+    return v;
+  };
+  const byMethod: Record<string, number> = {};
+  for (const [k, v] of Object.entries(l?.byMethod ?? {})) byMethod[k] = ms(v, k);
+  return Object.freeze({ defaultMs: ms(l?.defaultMs ?? 0, 'defaultMs'), byMethod: Object.freeze(byMethod) });
+}
+
 function errorInfo(e: unknown): { name: string; message: string; stack?: string } {
   if (e && typeof e === 'object' && 'message' in e) {
     const err = e as Error;
@@ -414,6 +494,7 @@ function emptyEditResult(): EditResult {
     ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] },
     globalEvalMs: 0,
     execMs: 0,
+    emulatedMs: 0,
     fired: false,
     changes: [],
     triggerRuns: [],
@@ -484,6 +565,17 @@ export class Emulator {
   readonly customFunctionSession: CustomFunctionSession;
   /** See EmulatorOptions.scopes (undefined: scopes are not checked). */
   readonly scopes?: readonly string[];
+  /** See EmulatorOptions.latency (normalised). */
+  readonly latency: { readonly defaultMs: number; readonly byMethod: Readonly<Record<string, number>> };
+  /** See EmulatorOptions.flush. */
+  readonly flushMode: FlushMode;
+  /** See EmulatorOptions.unflushedOnKill. */
+  readonly unflushedOnKill: 'lost' | 'applied';
+  /**
+   * Grows whenever the shared spreadsheet may have changed (a flush, an execution's end, an edit
+   * from outside): an execution with pending writes then rebuilds its own view.
+   */
+  sheetEpoch = 0;
   owner: string;
   sharedDrive: boolean;
   editors: string[];
@@ -519,6 +611,11 @@ export class Emulator {
     this.customFunctionSession = opts.customFunctionSession ?? 'throw';
     if (!['throw', 'blank'].includes(this.customFunctionSession)) throw new Error(`Unknown customFunctionSession: ${String(this.customFunctionSession)}`);
     if (opts.scopes) this.scopes = Object.freeze([...opts.scopes]);
+    this.latency = normaliseLatency(opts.latency);
+    this.flushMode = opts.flush ?? 'immediate';
+    if (!['immediate', 'buffered'].includes(this.flushMode)) throw new Error(`Unknown flush mode: ${String(this.flushMode)}`);
+    this.unflushedOnKill = opts.unflushedOnKill ?? 'lost';
+    if (!['lost', 'applied'].includes(this.unflushedOnKill)) throw new Error(`Unknown unflushedOnKill: ${String(this.unflushedOnKill)}`);
     if (opts.initialState) this.state = cloneState(opts.initialState);
     else if (this.storeFile && fs.existsSync(this.storeFile)) this.state = loadState(this.storeFile);
     else this.state = createInitialState({ timeZone: opts.spreadsheetTimeZone ?? this.timeZone, locale: opts.spreadsheetLocale });
@@ -534,6 +631,19 @@ export class Emulator {
   }
   advance(ms: number): void {
     this.offset += ms;
+  }
+  /** Sets the emulator's clock to `ms` (epoch ms); the concurrency harness moves it between executions. */
+  setNow(ms: number): void {
+    this.offset = ms - this.clock().getTime();
+  }
+
+  /** The emulated latency of one call, keyed like CallCounts.byMethod ('Range.getValues'). */
+  latencyMs(key: string): number {
+    return this.latency.byMethod[key] ?? this.latency.defaultMs;
+  }
+  /** Whether any call takes emulated time. */
+  get hasLatency(): boolean {
+    return this.latency.defaultMs > 0 || Object.values(this.latency.byMethod).some((v) => v > 0);
   }
 
   htmlFiles(): Record<string, string> {
@@ -555,14 +665,16 @@ export class Emulator {
     this.userLocales[user] = locale;
   }
 
+  /** Called after every change from outside an execution and at every execution's end. */
   save(): void {
+    this.sheetEpoch += 1;
     if (this.storeFile) saveState(this.state, this.storeFile);
   }
 
   newContext(opts: ExecOptions = {}): ExecContext {
     const authMode = opts.authMode ?? 'FULL';
     const user = opts.user ?? this.defaultUser;
-    return new ExecContext(
+    const ctx = new ExecContext(
       this,
       authMode,
       user,
@@ -574,6 +686,8 @@ export class Emulator {
       opts.triggerUid,
       !!opts.webApp,
     );
+    if (opts.timeoutMs !== undefined) ctx.limitMs = Math.max(0, Number(opts.timeoutMs) || 0);
+    return ctx;
   }
 
   /** Runs `fnName(...args)` of `code` in a fresh vm context. */
@@ -609,8 +723,8 @@ export class Emulator {
       fn(p, escapeHtml, (v: unknown) => (v === null || v === undefined ? '' : String(v)), output);
       return out.join('');
     };
-    const timeout = opts.timeoutMs ?? (ctx.authMode === 'FULL' ? 360000 : 30000);
-    const result: ExecutionResult = { ok: false, calls: ctx.counts, logs: ctx.logs, ui: ctx.ui, globalEvalMs: 0, execMs: 0 };
+    const timeout = opts.timeoutMs ?? defaultTimeLimitMs(ctx.authMode);
+    const result: ExecutionResult = { ok: false, calls: ctx.counts, logs: ctx.logs, ui: ctx.ui, globalEvalMs: 0, execMs: 0, emulatedMs: 0 };
     const before = new Set(Object.getOwnPropertyNames(context));
     const t0 = performance.now();
     try {
@@ -636,18 +750,18 @@ export class Emulator {
       }
     } catch (e) {
       const info = errorInfo(e);
-      if (/Script execution timed out/.test(info.message)) info.message = 'Exceeded maximum execution time';
+      if (/Script execution timed out/.test(info.message)) {
+        info.message = EXECUTION_TIME_EXCEEDED;
+        ctx.killed = true;
+      }
       result.error = info;
     } finally {
+      ctx.finishWrites();
       this.locks.releaseAll(ctx.id);
       this.save();
     }
-    if (ctx.crashed) {
-      result.ok = false;
-      delete result.result;
-      result.error = { name: 'EmulatedCrash', message: 'Emulated crash' };
-    }
-    return result;
+    result.emulatedMs = ctx.elapsedMs;
+    return deathOf(ctx, result);
   }
 
   private resolve(context: vm.Context, before: Set<string>, fnName: string, internal: boolean): unknown {

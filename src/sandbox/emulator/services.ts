@@ -501,12 +501,13 @@ export class Lock extends GasObject {
   /**
    * In a single-threaded execution nobody can release a lock held by
    * another execution while we wait, so a busy lock means the full timeout
-   * elapses (the emulator clock advances by it).
+   * elapses in emulated time (it counts toward the execution's time limit).
+   * Under runConcurrently the harness does the waiting (concurrent.ts).
    */
   tryLock(timeoutInMillis: number): boolean {
     const locks = this._ctx.emu.locks;
     if (locks.acquire(this._key, this._ctx.id)) return true;
-    if (!this._ctx.realLockWaits) this._ctx.emu.advance(Math.max(0, Number(timeoutInMillis) || 0));
+    if (!this._ctx.realLockWaits) this._ctx.spend(timeoutInMillis);
     return false;
   }
   waitLock(timeoutInMillis: number): void {
@@ -650,8 +651,9 @@ export class UtilitiesImpl extends GasObject {
   newBlob(data: string | Bytes, contentType?: string, name?: string): Blob {
     return new Blob(this._ctx, toBuffer(data), contentType ?? null, name ?? null);
   }
+  /** Emulated time passes (it counts toward the execution's time limit). */
   sleep(milliseconds: number): void {
-    this._ctx.emu.advance(Math.max(0, Number(milliseconds) || 0));
+    this._ctx.spend(milliseconds);
   }
 }
 

@@ -1,6 +1,6 @@
 /** SpreadsheetApp, Spreadsheet, Sheet, Range, data validation and protection. */
 import { ExecContext, GasObject } from './exec';
-import type { CellState, ChartState, ConditionalFormatState, DataValidationState, ProtectionState, SheetState, ValidationRuleState } from './store';
+import type { CellState, ChartState, ConditionalFormatState, DataValidationState, ProtectionState, SheetState, SpreadsheetState, ValidationRuleState } from './store';
 import { LOCALE_PATTERN, newSheetState } from './store';
 import { CELL_TOO_LONG_MESSAGE, type InputSettings, cellInputTooLong, dateToSerial, displayValue, isDate, isValidTimeZone, parseA1, parseInput, serialToDate, splitSheetA1, toA1 } from './values';
 import type { Emulator } from './runtime';
@@ -60,8 +60,8 @@ export function lastColOf(sh: SheetState): number {
 }
 
 /** How the spreadsheet reads typed/written strings now: its own zone and locale (values.ts parseInput). */
-export function inputSettings(emu: Emulator): InputSettings {
-  const { timeZone, locale } = emu.state.spreadsheet;
+export function inputSettings(emu: Emulator, ss: SpreadsheetState = emu.state.spreadsheet): InputSettings {
+  const { timeZone, locale } = ss;
   return { timeZone, locale, now: emu.now() };
 }
 
@@ -128,7 +128,7 @@ export class SpreadsheetAppService extends GasObject {
     if (scopes && !scopes.includes(OPEN_SCOPE)) {
       throw new Error(`You do not have permission to call SpreadsheetApp.openById. Required permissions: ${OPEN_SCOPE}`);
     }
-    if (String(id) !== this._ctx.emu.state.spreadsheet.id) throw new Error(OPEN_BY_ID_FAILED);
+    if (String(id) !== this._ctx.spreadsheet.id) throw new Error(OPEN_BY_ID_FAILED);
     return new Spreadsheet(this._ctx);
   }
   getUi(): Ui {
@@ -137,7 +137,10 @@ export class SpreadsheetAppService extends GasObject {
     if (this._ctx.authMode === 'CUSTOM_FUNCTION' || this._ctx.webApp) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     return this.ui();
   }
-  flush(): void {}
+  /** Pending writes reach the shared spreadsheet (flush mode 'buffered'; nothing to do otherwise). */
+  flush(): void {
+    this._ctx.flushWrites();
+  }
   newDataValidation(): DataValidationBuilder {
     return new DataValidationBuilder(this._ctx);
   }
@@ -152,7 +155,7 @@ export class Spreadsheet extends GasObject {
   readonly _cls = 'Spreadsheet';
   readonly _service = 'SpreadsheetApp';
   private get st() {
-    return this._ctx.emu.state.spreadsheet;
+    return this._ctx.spreadsheet;
   }
   getId(): string {
     return this.st.id;
@@ -246,7 +249,9 @@ export class Spreadsheet extends GasObject {
     if (this.st.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
       throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
-    const sh = newSheetState(name, this.st.nextSheetId++ * 1000 + 7);
+    const id = this._ctx.genId(() => this.st.nextSheetId * 1000 + 7);
+    this.st.nextSheetId = Math.max(this.st.nextSheetId, Math.floor(id / 1000) + 1);
+    const sh = newSheetState(name, id);
     const at = idx === undefined ? this.st.sheets.length : Math.max(0, Math.min(idx, this.st.sheets.length));
     this.st.sheets.splice(at, 0, sh);
     this.st.activeSheetId = sh.sheetId;
@@ -308,12 +313,12 @@ export class Sheet extends GasObject {
     super(ctx);
   }
   _st(): SheetState {
-    const s = this._ctx.emu.state.spreadsheet.sheets.find((x) => x.sheetId === this._id);
+    const s = this._ctx.spreadsheet.sheets.find((x) => x.sheetId === this._id);
     if (!s) throw new Error('Sheet not found (it may have been deleted).');
     return s;
   }
   _input(): InputSettings {
-    return inputSettings(this._ctx.emu);
+    return inputSettings(this._ctx.emu, this._ctx.spreadsheet);
   }
   _write(what: string): SheetState {
     if (this._ctx.authMode === 'CUSTOM_FUNCTION') throw new Error(`You do not have permission to call ${what}`);
@@ -344,7 +349,7 @@ export class Sheet extends GasObject {
   setName(name: string): Sheet {
     const st = this._propsW('setName');
     const n = String(name);
-    if (this._ctx.emu.state.spreadsheet.sheets.some((s) => s !== st && s.name.toLowerCase() === n.toLowerCase())) {
+    if (this._ctx.spreadsheet.sheets.some((s) => s !== st && s.name.toLowerCase() === n.toLowerCase())) {
       throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
     }
     st.name = n;
@@ -354,13 +359,13 @@ export class Sheet extends GasObject {
     return this._st().sheetId;
   }
   getIndex(): number {
-    return this._ctx.emu.state.spreadsheet.sheets.findIndex((s) => s.sheetId === this._id) + 1;
+    return this._ctx.spreadsheet.sheets.findIndex((s) => s.sheetId === this._id) + 1;
   }
   getParent(): Spreadsheet {
     return new Spreadsheet(this._ctx);
   }
   activate(): Sheet {
-    this._ctx.emu.state.spreadsheet.activeSheetId = this._id;
+    this._ctx.spreadsheet.activeSheetId = this._id;
     return this;
   }
   getRange(a: number | string, col?: number, numRows?: number, numCols?: number): Range {
@@ -500,7 +505,7 @@ export class Sheet extends GasObject {
     const st = this._write('protect');
     let p = st.protections.find((x) => x.type === 'SHEET');
     if (!p) {
-      p = { id: newProtectionId(), type: 'SHEET', description: '', warningOnly: false, editors: [], mirrorsFile: true };
+      p = { id: newProtectionId(this._ctx), type: 'SHEET', description: '', warningOnly: false, editors: [], mirrorsFile: true };
       st.protections.push(p);
     }
     return new Protection(this._ctx, this._id, p.id);
@@ -534,8 +539,9 @@ export class Sheet extends GasObject {
   }
 }
 
-export function newProtectionId(): string {
-  return `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+/** A new protection's id; replaying a buffered write gives back the one it made first. */
+export function newProtectionId(ctx: ExecContext): string {
+  return ctx.genId(() => `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`);
 }
 
 /**
@@ -619,7 +625,7 @@ export class Range extends GasObject {
     return this._sheet()._cellsW(what, { row: this._row, col: this._col, numRows: this._nr, numCols: this._nc });
   }
   _input(): InputSettings {
-    return inputSettings(this._ctx.emu);
+    return inputSettings(this._ctx.emu, this._ctx.spreadsheet);
   }
   _cells<T>(f: (c: CellState | null, r: number, col: number) => T): T[][] {
     const st = this._st();
@@ -643,7 +649,7 @@ export class Range extends GasObject {
   /** Cells as read: formulas evaluated (src/sandbox/emulator/formula.ts), one consistent view per call. */
   _read<T>(f: (c: CellState | null) => T): T[][] {
     const st = this._st();
-    const fx = new FormulaContext(this._ctx.emu.state);
+    const fx = new FormulaContext({ spreadsheet: this._ctx.spreadsheet });
     return this._cells((c, r, col) => f(c && c.f !== undefined ? { ...c, v: fx.cellValue(st, r, col) } : c));
   }
   getValues(): CellState['v'][][] {
@@ -653,11 +659,11 @@ export class Range extends GasObject {
     return this.offset(0, 0, 1, 1)._read((c) => (c ? copyValue(c.v) : ''))[0][0];
   }
   getDisplayValues(): string[][] {
-    const { timeZone, locale } = this._ctx.emu.state.spreadsheet;
+    const { timeZone, locale } = this._ctx.spreadsheet;
     return this._read((c) => displayValue(c, timeZone, locale));
   }
   getDisplayValue(): string {
-    const { timeZone, locale } = this._ctx.emu.state.spreadsheet;
+    const { timeZone, locale } = this._ctx.spreadsheet;
     return this.offset(0, 0, 1, 1)._read((c) => displayValue(c, timeZone, locale))[0][0];
   }
   getFormulas(): string[][] {
@@ -848,7 +854,7 @@ export class Range extends GasObject {
    */
   protect(): Protection {
     const st = this._sheet()._write('protect');
-    const p: ProtectionState = { id: newProtectionId(), type: 'RANGE', a1: this.getA1Notation(), description: '', warningOnly: false, editors: [], mirrorsFile: true };
+    const p: ProtectionState = { id: newProtectionId(this._ctx), type: 'RANGE', a1: this.getA1Notation(), description: '', warningOnly: false, editors: [], mirrorsFile: true };
     st.protections.push(p);
     return new Protection(this._ctx, this._sheetId, p.id);
   }

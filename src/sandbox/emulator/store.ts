@@ -148,6 +148,9 @@ export interface StoreState {
   mailQuota: { date: string; used: number };
 }
 
+/** The spreadsheet part of the state (what SpreadsheetApp reads and writes). */
+export type SpreadsheetState = StoreState['spreadsheet'];
+
 export class EmulatorStoreError extends Error {
   readonly file: string;
   constructor(file: string, sv: string, en: string) {

@@ -1,0 +1,166 @@
+/**
+ * Write buffering (EmulatorOptions.flush). Google: "spreadsheet operations are bundled together to
+ * improve performance, such as when doing multiple calls to a method. If you want to make sure
+ * that all pending changes are made right away … call SpreadsheetApp.flush()"
+ * (developers.google.com/apps-script/reference/spreadsheet, and spreadsheet-app#flush()); Lock's
+ * releaseLock(): call SpreadsheetApp.flush() before releasing the lock when working with a
+ * spreadsheet (…/reference/lock/lock#releaseLock(); ../shared/reference/apps-script-platform.md
+ * "Concurrency": "or pending writes may land after the next holder reads").
+ *
+ * What happens to a killed execution's batch is not documented: the emulator loses it by default
+ * (`unflushedOnKill: 'lost'`) and can apply it ('applied'); both are tested.
+ */
+import type { CallInfo } from '../../../src/sandbox/emulator/exec';
+import { runConcurrently } from '../../../src/sandbox/emulator/concurrent';
+import type { EmulatorOptions } from '../../../src/sandbox/emulator/runtime';
+import { exec, newEmu, SHEET } from './helpers';
+
+/** Runs `body`, recording what everyone else sees of Blad1 (the shared state) after each call named in `at`. */
+function peek(opts: EmulatorOptions, body: string, at: string[]) {
+  const emu = newEmu(opts);
+  const seen: unknown[][][] = [];
+  const r = exec(emu, body, {
+    hooks: {
+      afterCall: (c: CallInfo) => {
+        if (at.includes(`${c.cls}.${c.method}`)) seen.push(emu.sheetValues('Blad1'));
+      },
+    },
+  });
+  return { emu, r, seen };
+}
+
+const WRITE_READ_FLUSH = `${SHEET}
+  sh.getRange(1, 1, 1, 2).setValues([['a', 'b']]);
+  var own = sh.getRange(1, 1, 1, 2).getValues();
+  Logger.log('marker');
+  SpreadsheetApp.flush();
+  Logger.log('marker');
+  return own;`;
+
+describe("flush: 'buffered'", () => {
+  test('the writer reads its own writes at once; nobody else sees them before flush()', () => {
+    const { r, seen } = peek({ flush: 'buffered' }, WRITE_READ_FLUSH, ['Range.setValues', 'Logger.log']);
+    expect(r.result).toEqual([['a', 'b']]);
+    expect(seen).toEqual([[['']], [['']], [['a', 'b']]]); // after setValues, before flush, after flush
+  });
+
+  test("'immediate' (the default) is unchanged: every write is visible at once, flush() changes nothing", () => {
+    for (const opts of [{}, { flush: 'immediate' as const }]) {
+      const { r, seen } = peek(opts, WRITE_READ_FLUSH, ['Range.setValues', 'Logger.log']);
+      expect(r.result).toEqual([['a', 'b']]);
+      expect(seen).toEqual([[['a', 'b']], [['a', 'b']], [['a', 'b']]]);
+    }
+  });
+
+  test('every kind of write waits: appendRow, insertRowsBefore, clear, formats, insertSheet, protect', () => {
+    const body = `${SHEET}
+      sh.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+      SpreadsheetApp.flush();
+      sh.appendRow(['x']);
+      sh.insertRowsBefore(1, 1);
+      sh.getRange('B3').clearContent();
+      sh.getRange('A2').setNumberFormat('0.00');
+      var p = sh.getRange('A1').protect().setDescription('mine');
+      var added = ss.insertSheet('Ny');
+      Logger.log('marker');
+      var before = [sh.getLastRow(), ss.getSheets().length, p.getDescription()];
+      SpreadsheetApp.flush();
+      return before.concat([sh.getLastRow(), p.getDescription(), added.getName(), sh.getRange('A1').getA1Notation()]);`;
+    const { emu, r, seen } = peek({ flush: 'buffered' }, body, ['Logger.log']);
+    expect(seen).toEqual([[[1, 2], [3, 4]]]); // nothing after the first flush had landed
+    expect(emu.sheetNames()).toEqual(['Blad1', 'Ny']);
+    expect(emu.sheetValues('Blad1')).toEqual([['', ''], [1, 2], [3, ''], ['x', '']]);
+    // The protection made before the flush is the one in the shared state afterwards (same id).
+    expect(r.result).toEqual([4, 2, 'mine', 4, 'mine', 'Ny', 'A1']);
+    expect(emu.state.spreadsheet.sheets[0].protections.map((p) => p.description)).toEqual(['mine']);
+  });
+
+  test('properties and cache are not buffered', () => {
+    const body = `PropertiesService.getScriptProperties().setProperty('k', 'v'); CacheService.getScriptCache().put('c', 'w'); Logger.log('marker');`;
+    const emu = newEmu({ flush: 'buffered' });
+    const seen: unknown[] = [];
+    exec(emu, body, { hooks: { afterCall: (c) => c.method === 'log' && seen.push(emu.state.scriptProperties.k, emu.state.cache.script?.c?.v) } });
+    expect(seen).toEqual(['v', 'w']);
+  });
+
+  test('the end of the execution flushes, also after an uncaught exception', () => {
+    const emu = newEmu({ flush: 'buffered' });
+    exec(emu, `${SHEET} sh.getRange(1, 1).setValue('done');`);
+    expect(emu.sheetValues('Blad1')).toEqual([['done']]);
+    const r = exec(emu, `${SHEET} sh.getRange(2, 1).setValue('then'); throw new Error('boom');`);
+    expect(r.error?.message).toBe('boom');
+    expect(emu.sheetValues('Blad1')).toEqual([['done'], ['then']]);
+  });
+
+  test("a killed execution's unflushed writes are lost ('lost', default) or land ('applied'); flushed ones stay", () => {
+    const body = `${SHEET} sh.getRange(1, 1).setValue('flushed'); SpreadsheetApp.flush(); sh.getRange(2, 1).setValue('pending'); Utilities.sleep(1);`;
+    const crash = { faults: { failOn: (c: CallInfo) => c.method === 'sleep' } };
+    const lost = newEmu({ flush: 'buffered' });
+    expect(exec(lost, body, crash).error?.name).toBe('EmulatedCrash');
+    expect(lost.sheetValues('Blad1')).toEqual([['flushed']]);
+    const applied = newEmu({ flush: 'buffered', unflushedOnKill: 'applied' });
+    exec(applied, body, crash);
+    expect(applied.sheetValues('Blad1')).toEqual([['flushed'], ['pending']]);
+    // Killed by its time limit: the same.
+    const timedOut = newEmu({ flush: 'buffered' });
+    const r = exec(timedOut, body.replace('Utilities.sleep(1)', 'Utilities.sleep(31000)'), { authMode: 'LIMITED' });
+    expect(r.error?.message).toBe('Exceeded maximum execution time');
+    expect(timedOut.sheetValues('Blad1')).toEqual([['flushed']]);
+    expect(() => newEmu({ unflushedOnKill: 'maybe' as 'lost' })).toThrow(/unflushedOnKill/);
+    expect(() => newEmu({ flush: 'later' as 'buffered' })).toThrow(/flush mode/);
+  });
+});
+
+describe("flush: 'buffered' between two executions", () => {
+  jest.setTimeout(20000);
+  const code = `
+    function writer(flushFirst) {
+      var lock = LockService.getScriptLock();
+      lock.waitLock(5000);
+      SpreadsheetApp.getActive().getSheets()[0].getRange(1, 1).setValue('A was here');
+      if (flushFirst) SpreadsheetApp.flush();
+      lock.releaseLock();
+      Utilities.sleep(1); // A pauses here, its lock released
+      return 'A done';
+    }
+    function reader() {
+      var lock = LockService.getScriptLock();
+      lock.waitLock(5000);
+      try { return SpreadsheetApp.getActive().getSheets()[0].getRange(1, 1).getValue(); } finally { lock.releaseLock(); }
+    }
+    function appender(name) {
+      var sh = SpreadsheetApp.getActive().getSheets()[0];
+      sh.appendRow([name]);
+      Utilities.sleep(1);
+      return sh.getLastRow();
+    }`;
+  const pauseA = (c: { method: string }) => c.method === 'sleep';
+
+  test('releaseLock() does not flush: the next holder reads the old value', async () => {
+    const emu = newEmu({ flush: 'buffered' });
+    const [a, b] = await runConcurrently(emu, code, [{ fnName: 'writer', args: [false] }, { fnName: 'reader' }], { pauseA });
+    expect([a.result, b.result]).toEqual(['A done', '']);
+    expect(emu.sheetValues('Blad1')).toEqual([['A was here']]); // landed at A's end, after B read
+  });
+
+  test('flush() before releaseLock(): the next holder reads the new value', async () => {
+    const emu = newEmu({ flush: 'buffered' });
+    const [, b] = await runConcurrently(emu, code, [{ fnName: 'writer', args: [true] }, { fnName: 'reader' }], { pauseA });
+    expect(b.result).toBe('A was here');
+  });
+
+  test("'immediate': the next holder reads the new value even without flush()", async () => {
+    const emu = newEmu();
+    const [, b] = await runConcurrently(emu, code, [{ fnName: 'writer', args: [false] }, { fnName: 'reader' }], { pauseA });
+    expect(b.result).toBe('A was here');
+  });
+
+  test("a pending appendRow lands after what others flushed first; the writer's view follows the shared state", async () => {
+    const emu = newEmu({ flush: 'buffered' });
+    const [a, b] = await runConcurrently(emu, code, [{ fnName: 'appender', args: ['A'] }, { fnName: 'appender', args: ['B'] }], { pauseA });
+    // A appended row 1 in its view and paused; B saw nothing, appended its row 1 and ended (flushed).
+    // A's view is rebuilt on B's row: A's row is now 2, and that is where it lands.
+    expect([b.result, a.result]).toEqual([1, 2]);
+    expect(emu.sheetValues('Blad1')).toEqual([['B'], ['A']]);
+  });
+});
