@@ -217,7 +217,7 @@ export function doGet(e?: { parameter?: Record<string, string> }) {
   // A self-test link that doesn't verify, or has expired, gets the RSVP page's neutral answer and nothing else.
   return selftest.webAppSelfTest(p) ?? rsvpPage({ parameter: {} });
 }
-/** Records the guest's answer from the RSVP page: `[{ g, t, answer: 'ja' | 'nej', diet? }]`. */
+/** Records the guest's answer from the RSVP page: `[{ w, g, v, t, answer: 'ja' | 'nej', diet?, consent? }]`. */
 export function submitRsvp(...args: unknown[]) { return answer(...args); }
 
 // --- Custom functions ------------------------------------------------------------
