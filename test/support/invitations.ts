@@ -1,5 +1,5 @@
 /** Shared by the invitation bundle tests and the merge benchmark: a workbook with guests, the client's send loop. */
-import { cloneState, Emulator, type EmulatorOptions, type ExecOptions } from '../../src/sandbox/emulator';
+import { Emulator, type EmulatorOptions, type ExecOptions } from '../../src/sandbox/emulator';
 import { settingDef } from '../../src/core/settings';
 import { CODE, PL, STY, api, newEmulator, run, setUpWorkbook } from './bundle';
 
@@ -38,7 +38,7 @@ export function workbookWithGuests(n: number, o: { approve?: boolean; cap?: numb
 
 /** A copy of an emulator's state, with the same clock start (for many runs from one fixture). */
 export function fork(emu: Emulator, opts: EmulatorOptions = {}): Emulator {
-  return newEmulator({ initialState: cloneState(emu.state), ...opts });
+  return newEmulator({ initialState: emu.state, ...opts }); // the constructor copies it
 }
 
 /** One sendInvitations call as the client makes it; the raw execution (may have crashed). */
