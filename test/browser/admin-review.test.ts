@@ -1,195 +1,15 @@
 /**
- * Inställningar och roller, Granska ändringar, and what the other sidebars
- * show of a change made outside the add-on, in Chromium in the sandbox (the
- * 300 px sidebar): roles changed by the owner (a bad address refused at its
- * field), read-only for others, the event part for a project leader; changes
- * made through the Sheets API (no onEdit) reviewed, undone and confirmed;
- * the log's anchor; the retention reminder and the purge. axe clean in each
- * state; the decisions made with the keyboard.
+ * Granska ändringar, and what the other sidebars show of a change made outside the add-on, in
+ * Chromium in the sandbox (the 300 px sidebar): changes made through the Sheets API (no onEdit)
+ * reviewed, undone and confirmed; the log's anchor; the retention reminder and the purge. axe clean
+ * in each state; the decisions made with the keyboard.
  */
 jest.setTimeout(180_000);
-import type { Frame } from 'playwright-core';
-import { toA1 } from '../../src/sandbox/emulator/values';
-import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
+import { EKO, NOONE, PL, STY, apiWrite, asUser, cellOf, emu, nb, open, openReview, openSettings, sb, tabTo, useSandbox, workshop } from '../support/admin';
+import { expectAxeClean, screenshot, sidebarFrame } from '../support/browser';
 import { CODE } from '../support/bundle';
 
-const PL = 'projektledare@example.org'; // the file's owner, so an administrator
-const EKO = 'ekonomi@example.org';
-const STY = 'styrgrupp@example.org';
-const NOONE = 'okand@example.org';
-const nb = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
-
-let s: Session;
-beforeAll(async () => {
-  s = await openSandbox({ user: PL }); // seeded: roles, example costs and guests
-});
-afterAll(async () => {
-  await s?.close();
-});
-
-const emu = () => s.sandbox.emulator;
-
-async function asUser(email: string): Promise<void> {
-  await s.page.getByLabel('Användare').selectOption(email);
-}
-
-/** Opens a sidebar from the menu (titled `title`) and waits for `ready` in its new document. */
-async function open(item: string, ready: string, title = item): Promise<Frame> {
-  await menuClick(s.page, 'Summit Planner', item);
-  await s.page.locator('#sidebar-title', { hasText: title }).waitFor();
-  const f = await sidebarFrame(s.page);
-  await f.locator(ready).first().waitFor({ state: 'attached', timeout: 15_000 });
-  return f;
-}
-
-const openSettings = () => open('Inställningar och roller', '#settings-form');
-const openReview = () => open('Granska ändringar', '#content[aria-busy="false"] > *');
-
-/** A sheet's cell as the emulator holds it, found by header and by a value in another column. */
-function cellOf(sheet: string, header: string, match: (row: unknown[]) => boolean): { a1: string; value: unknown } {
-  const values = emu().sheetValues(sheet);
-  const col = values[0].indexOf(header);
-  const row = values.findIndex((r, i) => i > 0 && match(r));
-  if (col < 0 || row < 0) throw new Error(`no ${header} on ${sheet}`);
-  return { a1: `${sheet}!${toA1(row + 1, col + 1)}`, value: values[row][col] };
-}
-
-/** A person writes through the Sheets API: no onEdit runs, the add-on finds the change later. */
-function apiWrite(a1: string, value: unknown, user: string): void {
-  const r = emu().apiUpdate(a1, [[value]], { user });
-  expect(r.rejected).toBeUndefined();
-}
-
-/** Tabs forward from the top of the frame until `target` has focus (keyboard reachability); false if never. */
-async function tabTo(f: Frame, target: string, max = 60): Promise<boolean> {
-  await f.locator('#title').evaluate((el) => { el.setAttribute('tabindex', '-1'); (el as HTMLElement).focus(); });
-  for (let i = 0; i < max; i++) {
-    await s.page.keyboard.press('Tab');
-    if (await f.evaluate((sel) => document.activeElement === document.querySelector(sel), target)) return true;
-  }
-  return false;
-}
-
-const workshop = (r: unknown[]) => r.includes('Lokalhyra workshoppar (exempel)');
-
-describe('Inställningar och roller', () => {
-  test('the owner changes the steering group: a bad address is refused at its field, the saved role shows after reopening', async () => {
-    await asUser(PL);
-    const f = await openSettings();
-    await expect(f.locator('#who').textContent()).resolves.toMatch(/administratör/);
-    const steering = f.getByLabel('Styrgrupp', { exact: true });
-    await expect(steering.inputValue()).resolves.toBe(STY);
-    await expect(steering.isEnabled()).resolves.toBe(true);
-    await expect(f.locator('#settings-may').textContent()).resolves.toMatch(/Du är administratör/);
-    await expectAxeClean(f, 'settings (owner)');
-    await screenshot(s.page, 'admin-settings');
-
-    await steering.fill(`${STY}, ny.ledamot@`);
-    await f.locator('#settings-save').focus();
-    await s.page.keyboard.press('Enter');
-    const id = await steering.getAttribute('id');
-    await f.locator(`#${id}-err`, { hasText: 'Styrgrupp' }).waitFor({ timeout: 15_000 });
-    expect(nb(await f.locator(`#${id}-err`).textContent())).toBe('Styrgrupp: "ny.ledamot@" är ingen giltig e-postadress. Inget sparades.');
-    await expect(steering.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(steering.getAttribute('aria-describedby')).resolves.toContain(`${id}-err`);
-    await expect(f.evaluate(() => document.activeElement?.id)).resolves.toBe(id);
-    await expect(f.locator('#status').textContent()).resolves.toMatch(/Inget sparades/);
-    expect(cellOf('Inställningar', 'Värde', (r) => r[0] === 'Styrgrupp').value).toBe(STY);
-    await expectAxeClean(f, 'settings (refused)');
-
-    await steering.fill(`${STY}, ledamot2@example.org`);
-    await f.locator('#settings-save').click();
-    await f.locator('#status', { hasText: 'Sparat: Styrgrupp.' }).waitFor({ timeout: 15_000 });
-    await f.locator('#settings-note', { hasText: /^Sparat: Styrgrupp\./ }).waitFor(); // after the reload, at the new button
-    await expect(f.evaluate(() => document.activeElement?.id)).resolves.toBe('settings-save');
-    expect(cellOf('Inställningar', 'Värde', (r) => r[0] === 'Styrgrupp').value).toBe(`${STY}, ledamot2@example.org`);
-
-    const again = await openSettings();
-    await expect(again.getByLabel('Styrgrupp', { exact: true }).inputValue()).resolves.toBe(`${STY}, ledamot2@example.org`);
-    await expect(again.getByLabel('Styrgrupp', { exact: true }).getAttribute('aria-invalid')).resolves.toBeNull();
-    await expectAxeClean(again, 'settings (saved)');
-  });
-
-  test('saving with nothing changed sends nothing and says so at the button', async () => {
-    const f = await openSettings();
-    const logRows = emu().sheetValues('Logg').length;
-    await f.locator('#event-save').click();
-    await expect(f.locator('#event-note').textContent()).resolves.toBe('Inget är ändrat: det finns inget att spara.');
-    expect(emu().sheetValues('Logg')).toHaveLength(logRows);
-  });
-
-  test('for finance staff every field is disabled and the page says who may change them', async () => {
-    await asUser(EKO);
-    const f = await openSettings();
-    const controls = f.locator('#settings-form input, #settings-form textarea, #event-form input, #event-form textarea');
-    expect(await controls.count()).toBe(22);
-    expect(await controls.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).disabled))).toBe(true);
-    await expect(f.locator('#settings-save').isDisabled()).resolves.toBe(true);
-    await expect(f.locator('#event-save').isDisabled()).resolves.toBe(true);
-    expect(nb(await f.locator('#settings-may').textContent())).toBe(`Du kan läsa roller och inställningar. Bara kalkylarkets ägare (${PL}) och administratörerna kan ändra dem.`);
-    expect(nb(await f.locator('#event-may').textContent())).toBe(`Du kan läsa evenemangets uppgifter. Bara projektledaren (${PL}) och administratörerna kan ändra dem.`);
-    await expect(f.locator('#who').textContent()).resolves.toBe(`Inloggad som ${EKO} (ekonomi)`);
-    await expectAxeClean(f, 'settings (finance, read only)');
-  });
-
-  test('a project leader who is not an administrator changes the event part only', async () => {
-    // The owner makes a second project leader.
-    await asUser(PL);
-    let f = await openSettings();
-    await f.getByLabel('Projektledare', { exact: true }).fill(`${PL}, ${NOONE}`);
-    await f.locator('#settings-save').click();
-    await f.locator('#settings-note', { hasText: 'Sparat: Projektledare.' }).waitFor({ timeout: 15_000 });
-
-    await asUser(NOONE);
-    f = await openSettings();
-    await expect(f.locator('#settings-save').isDisabled()).resolves.toBe(true);
-    await expect(f.getByLabel('Styrgrupp', { exact: true }).isDisabled()).resolves.toBe(true);
-    await expect(f.locator('#event-may').textContent()).resolves.toBe('Du kan ändra evenemangets uppgifter.');
-    const venue = f.getByLabel('Plats', { exact: true });
-    const replyTo = f.getByLabel('Svarsadress', { exact: true });
-    await expect(venue.isEnabled()).resolves.toBe(true);
-
-    await venue.fill('Stockholms stadshus (exempel)');
-    await replyTo.fill('svar@');
-    await f.locator('#event-save').click();
-    const err = `#${await replyTo.getAttribute('id')}-err`;
-    await f.locator(err, { hasText: 'Svarsadress' }).waitFor({ timeout: 15_000 });
-    await expect(replyTo.getAttribute('aria-invalid')).resolves.toBe('true');
-    await expect(f.evaluate(() => document.activeElement?.getAttribute('name'))).resolves.toBe('Svarsadress');
-    await expect(venue.getAttribute('aria-invalid')).resolves.toBeNull();
-    await expectAxeClean(f, 'settings (project leader, refused)');
-
-    await replyTo.fill('svar@example.org');
-    await f.locator('#event-save').click();
-    await f.locator('#event-note', { hasText: 'Sparat: Plats, Svarsadress.' }).waitFor({ timeout: 15_000 });
-    expect(cellOf('Evenemang', 'Värde', (r) => r[0] === 'Plats').value).toBe('Stockholms stadshus (exempel)');
-    await expect(f.getByLabel('Plats', { exact: true }).inputValue()).resolves.toBe('Stockholms stadshus (exempel)');
-    await expectAxeClean(f, 'settings (project leader, saved)');
-
-    // The role goes again, so the rest of the file has one user without any role.
-    await asUser(PL);
-    f = await openSettings();
-    await f.getByLabel('Projektledare', { exact: true }).fill(PL);
-    await f.locator('#settings-save').click();
-    await f.locator('#settings-note', { hasText: 'Sparat: Projektledare.' }).waitFor({ timeout: 15_000 });
-  });
-
-  test('in English the labels say the key in brackets and a refusal still lands on its field', async () => {
-    await s.page.getByLabel('Språk').selectOption('en');
-    try {
-      const f = await open('Inställningar och roller', '#settings-form', 'Settings and roles');
-      await f.getByRole('heading', { name: 'Roles and settings' }).waitFor();
-      const finance = f.getByLabel('Finance staff (Ekonomi)');
-      await finance.fill('inte@');
-      await f.locator('#settings-save').click();
-      const err = `#${await finance.getAttribute('id')}-err`;
-      await f.locator(err, { hasText: 'Ekonomi: "inte@" is not a valid e-mail address.' }).waitFor({ timeout: 15_000 });
-      await expectAxeClean(f, 'settings (English, refused)');
-    } finally {
-      await s.page.getByLabel('Språk').selectOption('sv_SE');
-    }
-  });
-});
+useSandbox();
 
 describe('Granska ändringar', () => {
   test('someone without a role is refused with the reason', async () => {
@@ -231,8 +51,8 @@ describe('Granska ändringar', () => {
     await asUser(STY);
     const stOverview = await open('Budgetöversikt', '#overview-review-open');
     await stOverview.locator('#overview-review-open').click();
-    await s.page.locator('#sidebar-title', { hasText: 'Granska ändringar' }).waitFor();
-    let f = await sidebarFrame(s.page);
+    await sb().page.locator('#sidebar-title', { hasText: 'Granska ändringar' }).waitFor();
+    let f = await sidebarFrame(sb().page);
     await f.locator('li.item').first().waitFor({ timeout: 15_000 });
     const card = f.locator('li.item').first();
     await expect(card.locator('button').evaluateAll((bs) => bs.every((b) => (b as HTMLButtonElement).disabled))).resolves.toBe(true);
@@ -249,11 +69,11 @@ describe('Granska ändringar', () => {
     expect((await row.locator('th, td').allTextContents()).map(nb)).toEqual(['Belopp', '42 500,00 kr', '52 500,00 kr']);
     await expect(f.locator('li.item').textContent()).resolves.toContain('Beslutas av ekonomipersonalen.');
     await expectAxeClean(f, 'review (finance, one change)');
-    await screenshot(s.page, 'admin-review');
+    await screenshot(sb().page, 'admin-review');
 
     const undo = 'li.item button[data-action="undo"]';
     expect(await tabTo(f, undo)).toBe(true);
-    await s.page.keyboard.press('Enter');
+    await sb().page.keyboard.press('Enter');
     await f.locator('#status.status-ok', { hasText: 'är återställd till Summit Planners värden' }).waitFor({ timeout: 15_000 });
     await expect(f.locator('#empty').textContent()).resolves.toBe('Inget väntar på granskning.');
     await expect(f.evaluate(() => document.activeElement?.id)).resolves.toBe('empty');
@@ -270,7 +90,7 @@ describe('Granska ändringar', () => {
       .toEqual(['Leverantör', 'Stockholmsmässan (exempel)', 'Mässhallen AB (exempel)']);
     const confirm = 'li.item button[data-action="confirm"]';
     expect(await tabTo(f, confirm)).toBe(true);
-    await s.page.keyboard.press('Enter');
+    await sb().page.keyboard.press('Enter');
     await f.locator('#status.status-ok', { hasText: 'är godkänd och förseglad' }).waitFor({ timeout: 15_000 });
     await f.locator('#empty').waitFor();
     expect(cellOf('Kostnader', 'Leverantör', workshop).value).toBe('Mässhallen AB (exempel)');
@@ -286,10 +106,10 @@ describe('Granska ändringar', () => {
     const before = emu().sheetValues('Kostnader');
     const r = before.findIndex((row) => row.includes('Bussar till studiebesök (exempel)'));
     const id = String(before[r][before[0].indexOf('ID')]);
-    await s.page.getByRole('tab', { name: 'Kostnader', exact: true }).click();
-    await s.page.locator(`#grid td[data-r="${r}"][data-c="0"]`).click();
-    await s.page.getByRole('button', { name: `Ta bort rad ${r + 1}` }).click();
-    await s.page.waitForFunction(() => document.querySelectorAll('#grid td').length > 0 && ![...document.querySelectorAll('#grid td')].some((td) => td.textContent === 'Bussar till studiebesök (exempel)'));
+    await sb().page.getByRole('tab', { name: 'Kostnader', exact: true }).click();
+    await sb().page.locator(`#grid td[data-r="${r}"][data-c="0"]`).click();
+    await sb().page.getByRole('button', { name: `Ta bort rad ${r + 1}` }).click();
+    await sb().page.waitForFunction(() => document.querySelectorAll('#grid td').length > 0 && ![...document.querySelectorAll('#grid td')].some((td) => td.textContent === 'Bussar till studiebesök (exempel)'));
     expect(emu().sheetValues('Kostnader').some((row) => row.includes('Bussar till studiebesök (exempel)'))).toBe(false);
 
     const f = await openReview();
@@ -313,8 +133,8 @@ describe('Granska ändringar', () => {
     await expectAxeClean(f, 'settings (a hand change waits for review)');
 
     await f.locator('#review-box-open').click();
-    await s.page.locator('#sidebar-title', { hasText: 'Granska ändringar' }).waitFor();
-    const review = await sidebarFrame(s.page);
+    await sb().page.locator('#sidebar-title', { hasText: 'Granska ändringar' }).waitFor();
+    const review = await sidebarFrame(sb().page);
     await review.locator('li.item button[data-action="confirm"]').click();
     await review.locator('#status.status-ok', { hasText: 'är godkänd och förseglad' }).waitFor({ timeout: 15_000 });
     f = await openSettings();
