@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startSandbox } from '../../src/sandbox/server';
-import { expectAxeClean, openSandbox, screenshot, type Session } from '../support/browser';
+import { expectAxeClean, menuClick, openSandbox, screenshot, type Session } from '../support/browser';
 
 let s: Session;
 beforeAll(async () => {
@@ -46,6 +46,18 @@ test('the user switcher is remembered across reloads', async () => {
   await page.waitForSelector('body[data-ready="true"]');
   await expect(page.getByLabel('Användare').inputValue()).resolves.toBe('ekonomi@example.org');
   await page.getByLabel('Användare').selectOption('projektledare@example.org');
+});
+
+test('switching user closes the open sidebar: it would show the old user and act as the new one', async () => {
+  const { page } = s;
+  await menuClick(page, 'Summit Planner', 'Budgetöversikt');
+  await page.locator('#sidebar-title', { hasText: 'Budgetöversikt' }).waitFor();
+  await expect(page.locator('#sidebar').isHidden()).resolves.toBe(false);
+  await page.getByLabel('Användare').selectOption('ekonomi@example.org');
+  await expect(page.locator('#sidebar').isHidden()).resolves.toBe(true);
+  await page.getByText(/Du är nu ekonomi@example\.org\. .*det öppna sidofältet stängdes/).waitFor();
+  await page.getByLabel('Användare').selectOption('projektledare@example.org');
+  while ((await page.locator('#messages button').count()) > 0) await page.locator('#messages button').first().click();
 });
 
 test('editing a cell (Enter, type, Enter) writes it through fireEdit', async () => {

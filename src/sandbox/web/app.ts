@@ -127,6 +127,13 @@ function closeSidebar() {
   const frame = $<HTMLIFrameElement>('sidebar-frame');
   frame.src = 'about:blank';
 }
+/** Closes the sidebar and the dialog; true if one of them was open. */
+function closeFrames(): boolean {
+  const open = !$('sidebar').hidden || $<HTMLDialogElement>('dialog').open;
+  closeSidebar();
+  if ($<HTMLDialogElement>('dialog').open) closeDialog();
+  return open;
+}
 function openDialog(d: { title: string; frameUrl: string; width: number; height: number; modal: boolean }) {
   const dlg = $<HTMLDialogElement>('dialog');
   $('dialog-title').textContent = d.title || 'Dialog';
@@ -603,7 +610,10 @@ function initControls() {
   us.addEventListener('change', () => {
     user = us.value;
     store.set('sp.user', user);
-    showMessage(`Du är nu ${user}. Menyn laddas om (onOpen).`);
+    // In Google Sheets another account is another browser session: no sidebar of the old user stays open
+    // (it would show the old user's view and its calls would run as the new one).
+    const hadFrame = closeFrames();
+    showMessage(`Du är nu ${user}. Menyn laddas om (onOpen)${hadFrame ? '; det öppna sidofältet stängdes, öppna det igen från menyn' : ''}.`);
     void loadMenus();
   });
   const ls = $<HTMLSelectElement>('locale-select');
@@ -612,6 +622,8 @@ function initControls() {
     locale = ls.value;
     store.set('sp.locale', locale);
     document.documentElement.lang = 'sv';
+    // A page's language is chosen when it is rendered: reopen it from the menu in the new language.
+    if (closeFrames()) showMessage('Språket är bytt; det öppna sidofältet stängdes, öppna det igen från menyn.');
     void loadMenus();
   });
   $('sidebar-close').addEventListener('click', closeSidebar);
