@@ -8,7 +8,7 @@ import { budgetOverview, summitAvailable } from '../app/budget';
 import { loadFullContext } from '../app/context';
 import type { Ports } from '../app/ports';
 import type { ApiResult, OverviewView } from '../core/api';
-import { msg, UserError, type Lang } from '../core/msg';
+import { msg, UserError, type Lang, type Msg } from '../core/msg';
 import { SHEETS } from '../core/schema';
 import type { SealedTable } from '../core/seal';
 import { roleRequiredMsg } from '../core/settings';
@@ -23,18 +23,18 @@ import { budgetForm, costList, guardLedgerSheetEdit, saveAllocation, saveCost, s
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
-const MENU: readonly (readonly [string, string] | null)[] = [
-  ['Budgetöversikt', 'menuOverview'],
-  ['Kostnader', 'menuCosts'],
-  ['Fördela budget', 'menuBudget'],
-  ['Gäster', 'menuGuests'],
-  ['Inbjudningar', 'menuInvitations'],
+const MENU: readonly (readonly [Msg, string] | null)[] = [
+  [msg('Budgetöversikt', 'Budget overview'), 'menuOverview'],
+  [msg('Kostnader', 'Costs'), 'menuCosts'],
+  [msg('Fördela budget', 'Allocate the budget'), 'menuBudget'],
+  [msg('Gäster', 'Guests'), 'menuGuests'],
+  [msg('Inbjudningar', 'Invitations'), 'menuInvitations'],
   null,
-  ['Granska ändringar', 'menuReview'],
-  ['Verifiera loggen', 'menuVerifyLog'],
-  ['Inställningar och roller', 'menuSettings'],
-  ['Självtest av installationen', 'menuSelfTest'],
-  ['Konfigurera arbetsboken', 'menuSetup'],
+  [msg('Granska ändringar', 'Review changes'), 'menuReview'],
+  [msg('Verifiera loggen', 'Verify the log'), 'menuVerifyLog'],
+  [msg('Inställningar och roller', 'Settings and roles'), 'menuSettings'],
+  [msg('Självtest av installationen', 'Installation self-test'), 'menuSelfTest'],
+  [msg('Konfigurera arbetsboken', 'Set up the workbook'), 'menuSetup'],
 ];
 
 /** Sheets whose typed edits the add-on judges against the journal (Kostnader and Gäster have their own guards). */
@@ -45,11 +45,15 @@ const OTHER_GUARDED: Readonly<Record<string, SealedTable>> = {
 
 // --- Triggers -----------------------------------------------------------------
 
-/** Simple trigger. Works in AuthMode.NONE: builds the menu and touches nothing else. */
+/**
+ * Simple trigger. Works in AuthMode.NONE: builds the menu in the user's language and touches nothing
+ * else (the locale needs no authorisation; userLang falls back to Swedish if it is refused).
+ */
 export function onOpen(_e?: OpenEvent): void {
+  const lang = userLang();
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of MENU) {
-    if (item) menu.addItem(item[0], item[1]);
+    if (item) menu.addItem(item[0][lang], item[1]);
     else menu.addSeparator();
   }
   menu.addToUi();
@@ -83,17 +87,17 @@ export function menuSetup(): void {
 }
 
 export function menuOverview(): void {
-  showSidebar('Overview', msg('Budgetöversikt', 'Budget overview'));
+  showSidebar('Overview', menuTitle('menuOverview'));
 }
 
 /** Sidebar "Kostnader": register a cost; change, or cancel one. */
 export function menuCosts(): void {
-  showSidebar('Costs', msg('Kostnader', 'Costs'));
+  showSidebar('Costs', menuTitle('menuCosts'));
 }
 
 /** Sidebar "Fördela budget": allocation and transfers (steering group). */
 export function menuBudget(): void {
-  showSidebar('Budget', msg('Fördela budget', 'Allocate the budget'));
+  showSidebar('Budget', menuTitle('menuBudget'));
 }
 
 /** "Verifiera loggen": checks Logg's hash chain against its anchor, names the first bad row. */
@@ -103,27 +107,27 @@ export function menuVerifyLog(): void {
 
 /** Sidebar "Granska ändringar": changes made outside the add-on, to confirm or undo (the role of each sheet). */
 export function menuReview(): void {
-  showSidebar('Review', msg('Granska ändringar', 'Review changes'));
+  showSidebar('Review', menuTitle('menuReview'));
 }
 
 /** Sidebar "Inställningar och roller": roles and settings (administrators), event details (project leader). */
 export function menuSettings(): void {
-  showSidebar('Settings', msg('Inställningar och roller', 'Settings and roles'));
+  showSidebar('Settings', menuTitle('menuSettings'));
 }
 
 /** Sidebar "Självtest av installationen": every platform assumption checked on this installation (administrators). */
 export function menuSelfTest(): void {
-  showSidebar('SelfTest', msg('Självtest av installationen', 'Installation self-test'));
+  showSidebar('SelfTest', menuTitle('menuSelfTest'));
 }
 
 /** Sidebar "Gäster": the invitation list, the cap, add/edit, approve, resolve, import. */
 export function menuGuests(): void {
-  showSidebar('Guests', msg('Gäster', 'Guests'));
+  showSidebar('Guests', menuTitle('menuGuests'));
 }
 
 /** Sidebar "Inbjudningar": preview, test mail, send with progress. */
 export function menuInvitations(): void {
-  showSidebar('Invitations', msg('Inbjudningar', 'Invitations'));
+  showSidebar('Invitations', menuTitle('menuInvitations'));
 }
 
 // --- Sidebar API (google.script.run) ---------------------------------------------
@@ -240,6 +244,13 @@ export function SUMMIT_AVAILABLE(funder: unknown): number {
 }
 
 // --- Helpers (not entry points) -------------------------------------------------
+
+/** A sidebar's title is its menu item's text. */
+function menuTitle(fn: string): Msg {
+  const item = MENU.find((i) => i?.[1] === fn);
+  if (!item) throw new Error(`No menu item calls ${fn}`);
+  return item[0];
+}
 
 function showSidebar(page: string, title: { sv: string; en: string }): void {
   const lang = userLang();

@@ -17,9 +17,22 @@ describe('onOpen', () => {
     expect(menu.items.map((i) => ('functionName' in i ? i.functionName : null)).filter(Boolean)).toEqual(
       expect.arrayContaining(['menuOverview', 'menuSetup']),
     );
-    expect(Object.keys(r.calls.byService)).toEqual(['SpreadsheetApp']);
+    expect(Object.keys(r.calls.byService).sort()).toEqual(['Session', 'SpreadsheetApp']);
     expect(r.calls.rangeReads).toBe(0);
-    expect(Object.keys(r.calls.byMethod).every((m) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(m))).toBe(true);
+    // The user's locale for the menu's language, and the menu: nothing of the document.
+    expect(Object.keys(r.calls.byMethod).every((m) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.|Session\.getActiveUserLocale$)/.test(m))).toBe(true);
+    expect(menu.items.map((i) => ('caption' in i ? i.caption : null)).filter(Boolean)).toEqual(expect.arrayContaining(['Budgetöversikt', 'Konfigurera arbetsboken']));
+  });
+
+  test('in English the menu is English, and each sidebar is titled like its menu item', () => {
+    const emu = newEmulator();
+    const r = run(emu, 'onOpen', [{ authMode: 'LIMITED' }], { authMode: 'LIMITED', locale: 'en_GB' });
+    const captions = r.ui.menus[0].items.map((i) => ('caption' in i ? i.caption : null)).filter(Boolean);
+    expect(captions).toEqual(['Budget overview', 'Costs', 'Allocate the budget', 'Guests', 'Invitations', 'Review changes',
+      'Verify the log', 'Settings and roles', 'Installation self-test', 'Set up the workbook']);
+    setUpWorkbook(emu);
+    expect(run(emu, 'menuBudget', [], { user: STY, locale: 'en_GB' }).ui.sidebar?.title).toBe('Allocate the budget');
+    expect(run(emu, 'menuBudget', [], { user: STY }).ui.sidebar?.title).toBe('Fördela budget');
   });
 
   test('onInstall shows the menu too', () => {
