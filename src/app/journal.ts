@@ -453,27 +453,42 @@ export class Tx {
     this.journal.replace(pending);
     // 2. Logg, in one range write.
     logPort.append(rows.map((r, i) => logCells(r, hashes[i], new Date(r.time))));
-    // 3. The sealed rows, per sheet.
+    // 3. The sealed rows, per sheet, and Översikt's verification cell when it changed.
     this.writeRows(seals);
+    const ov = this.writeOverview(next);
+    // Apps Script batches sheet writes until a flush (the lock port's comes only at release), but a
+    // property is written at once: an execution killed between step 4 and that flush (the 30 s of
+    // onEdit, the 6 min of a send) would leave an anchor that counts Logg rows that never landed,
+    // and every later action would refuse to write ("rows were removed outside Summit Planner").
+    // So the writes of steps 2–3 land first; a death before this leaves the pending anchor of step 1.
+    ports.workbook.flush();
     // 4. Committed.
-    this.journal.replace(next);
-    this.noteOverview();
+    this.journal.replace(ov === undefined ? next : { ...next, ov });
     sendAnchorMail(this.journal);
     return { first, count: rows.length };
   }
 
+  /** A transaction without entries: Översikt's cell alone, flushed before the anchor says it was written. */
   private noteOverview(): void {
-    const text = this.overviewText;
     const state = this.journal.anchor();
-    if (text === undefined || !state || (state.ov ?? '') === text) return;
+    const ov = this.writeOverview(state);
+    if (ov === undefined || !state) return;
+    this.journal.ports.workbook.flush();
+    this.journal.replace({ ...state, ov });
+  }
+
+  /** Writes Översikt's verification cell when its text differs from what the anchor says it shows; the text written, if any. */
+  private writeOverview(state: JournalState | null): string | undefined {
+    const text = this.overviewText;
+    if (text === undefined || !state || (state.ov ?? '') === text) return undefined;
     const sheet = this.journal.ports.workbook.table(SHEETS.overview);
-    if (!sheet) return;
+    if (!sheet) return undefined;
     try {
       sheet.write(OVERVIEW_STATUS_ROW, 0, [[text]]);
     } catch {
-      return; // Översikt is protected for role holders: someone without a role just leaves it for the next one
+      return undefined; // Översikt is protected for role holders: someone without a role just leaves it for the next one
     }
-    this.journal.replace({ ...state, ov: text });
+    return text;
   }
 
   private touched(): Set<TableCheck> {

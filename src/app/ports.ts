@@ -44,6 +44,12 @@ export interface WorkbookPort {
   table(sheetName: string): TablePort | null;
   /** The spreadsheet owner's e-mail, lower-cased ('' when unknown, e.g. in a shared drive). One service call. */
   owner(): string;
+  /**
+   * Makes the writes so far land in the spreadsheet now (SpreadsheetApp.flush(): one service
+   * call). Apps Script batches writes; those not yet flushed may be lost when the execution is
+   * killed (the 30 s / 6 min limits), while properties written after them are not.
+   */
+  flush(): void;
 }
 
 export class LockTimeoutError extends Error {

@@ -97,6 +97,9 @@ export class GasWorkbook implements WorkbookPort {
     }
     return this.ownerEmail;
   }
+  flush(): void {
+    SpreadsheetApp.flush();
+  }
 }
 
 /**

@@ -83,6 +83,8 @@ export class MemoryWorkbook implements WorkbookPort {
   owner(): string {
     return this.ownerEmail;
   }
+  /** Writes here land at once: nothing to flush. */
+  flush(): void {}
   /** Adds a sheet with the schema's headers (or the given ones). */
   add(key: TableKey, rows: Cell[][] = [], header: string[] = headersOf(key)): MemoryTable {
     const t = new MemoryTable(TABLES[key].sheet, header, rows, this.counters);

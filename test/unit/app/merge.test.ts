@@ -304,7 +304,7 @@ function crashing(p: MemoryPorts, trap: Trap): Ports {
   };
   return {
     ...p,
-    workbook: { table: wrapTable, owner: () => tick(() => p.workbook.owner()) },
+    workbook: { table: wrapTable, owner: () => tick(() => p.workbook.owner()), flush: () => tick(() => p.workbook.flush()) },
     mailer: { remainingDailyQuota: () => tick(() => p.mailer.remainingDailyQuota()), send: (m) => tick(() => p.mailer.send(m)) },
     properties: {
       get: (k) => tick(() => p.properties.get(k)),
