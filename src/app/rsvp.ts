@@ -20,7 +20,7 @@ import { loadFullContext, type FullContext } from './context';
 import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
 import { guestRows, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
-import type { CellIn, Ports } from './ports';
+import { LockTimeoutError, type CellIn, type Ports } from './ports';
 
 /** What a personal link carries: the workbook's tag ('' in links made before it existed), the guest, the link version, the token. */
 export interface LinkKey { readonly w: string; readonly g: string; readonly v: number; readonly t: string }
@@ -191,6 +191,16 @@ export function viewRsvp(ports: Ports, input: unknown, verify: Verify): RsvpPage
   return { ok: true, view: viewOf(found.row, found.check, found.ctx.settings, ports.clock.now(), key) };
 }
 
+/**
+ * A busy lock, told to the guest in the guest's language: the staff's message (lockBusyMsg, "someone
+ * else is saving in the workbook") would reach the page in the anonymous visitor's locale, Swedish,
+ * and speak of a workbook the guest has never seen.
+ */
+export const busyForGuestMsg = (): Msg => msg(
+  'Svaret kunde inte tas emot just nu. Inget har sparats; försök igen om en liten stund.',
+  'Your reply could not be received just now. Nothing was saved; please try again in a moment.',
+);
+
 const tooManyMsg = (): Msg => msg(
   'Svaret har skickats för många gånger på kort tid. Vänta en stund och försök igen.',
   'The reply has been sent too many times in a short while. Wait a moment and try again.',
@@ -224,6 +234,19 @@ export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAn
   }
   if (!tokenOk(key, verify)) return { saved: false, message: neutralMsg() };
   if (!withinRate(ports, key, ports.clock.now())) return { saved: false, message: tooManyMsg() };
+  try {
+    return saveAnswer(ports, a, key, verify);
+  } catch (e) {
+    // A send batch holds the lock across its mails (up to half a minute for 25 guests, merge.ts);
+    // the guest waits GUEST_LOCK_MS, then is asked to send again, with the form still filled in.
+    if (e instanceof LockTimeoutError) return { saved: false, message: busyForGuestMsg() };
+    throw e;
+  }
+}
+
+type AnswerInput = z.infer<ReturnType<typeof schemas>['answer']>;
+
+function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify): RsvpAnswer {
   return ports.lock.withLock(GUEST_LOCK_MS, () => {
     const found = findGuest(ports, key, verify);
     if (!found) return { saved: false, message: neutralMsg() };

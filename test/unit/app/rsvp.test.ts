@@ -1,5 +1,4 @@
-import { answerRsvp, deadlineEnd, neutralMsg, RSVP_PER_HOUR, viewRsvp, type RsvpView, type Verify } from '../../../src/app/rsvp';
-import { LockTimeoutError } from '../../../src/app/ports';
+import { answerRsvp, busyForGuestMsg, deadlineEnd, neutralMsg, RSVP_PER_HOUR, viewRsvp, type RsvpView, type Verify } from '../../../src/app/rsvp';
 import { UserError } from '../../../src/core/msg';
 import { rsvpToken, verifyRsvpToken, workbookTag } from '../../../src/core/rsvp';
 import { headersOf } from '../../../src/core/schema';
@@ -352,11 +351,12 @@ describe('answerRsvp', () => {
     expect(answerRsvp(p, answer('G-0001', 1, { answer: 'ja' }), verify).saved).toBe(true);
   });
 
-  test('a held lock (another execution): the lock timeout, nothing written', () => {
+  test('a held lock (another execution): the guest is asked to try again, in both languages, nothing written', () => {
     const p = setup();
     const before = dump(p);
     p.lock.held = true;
-    expect(() => answerRsvp(p, answer('G-0001', 1, { answer: 'ja' }), verify)).toThrow(LockTimeoutError);
+    expect(answerRsvp(p, answer('G-0001', 1, { answer: 'ja' }), verify)).toEqual({ saved: false, message: busyForGuestMsg() });
+    expect(busyForGuestMsg().en).toMatch(/Nothing was saved; please try again/);
     expect(dump(p)).toBe(before);
     expect(recs(p)[0]['Status']).toBe('Inbjuden');
   });
