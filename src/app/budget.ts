@@ -20,7 +20,7 @@ import { COST_STATUSES, type CostStatus } from '../core/schema';
 import { fromSnap, type SealedTable } from '../core/seal';
 import { roleRequiredMsg, SETTING_KEYS, type AdminSettings } from '../core/settings';
 import { loadContext, readSettings, requireRole, type Context } from './context';
-import { blockedBy, missingMsg, problemsOf, shown, unverifiedMsg } from './integrity';
+import { blockedBy, missingMsg, problemsOf, shown, unverifiedMsg, withEditLock } from './integrity';
 import { checkTable, Journal, Tx, verifiedRows, type RowCheck, type TableCheck } from './journal';
 import { LockTimeoutError, type Cell, type CellIn, type Ports } from './ports';
 import { putSetting } from './settings-rows';
@@ -551,7 +551,7 @@ const ledgerNow = (snap: BudgetSnapshot, rc: RowCheck, values: Record<string, Ce
  */
 export function guardLedgerEdit(ports: Ports, edit: LedgerEdit): GuardResult {
   const ctx = loadContext(ports);
-  return withBudgetLock(ports, () => {
+  return withEditLock(ports, () => {
     const snap = readBudget(ports, ctx.settings, ctx.journal.fresh());
     const { ledger } = snap;
     const last = edit.row + Math.max(1, edit.numRows) - 1;

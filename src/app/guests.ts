@@ -17,7 +17,7 @@ import { LANGUAGES, TABLES } from '../core/schema';
 import { fromSnap, SEAL_SPECS } from '../core/seal';
 import { roleRequiredMsg } from '../core/settings';
 import { loadContext, loadFullContext, requireRole, type Context, type FullContext } from './context';
-import { blockedBy, shown, unverifiedMsg } from './integrity';
+import { blockedBy, shown, unverifiedMsg, withEditLock } from './integrity';
 import { currentGuest, findGuestRow, guestOf, guestRows, rowCells, withSendNote, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
 import { addMonths } from '../core/template';
@@ -141,8 +141,8 @@ export function guestAudit(values: Readonly<Record<string, unknown>>): Record<st
 interface GuestTx { readonly check: TableCheck; readonly rows: GuestRow[]; readonly tx: Tx }
 
 /** Under the lock: Gäster read and checked, a transaction to fill, committed when fn returns. */
-function withGuests<T>(ports: Ports, ctx: Context, fn: (g: GuestTx) => T): T {
-  return ports.lock.withLock(GUEST_LOCK_MS, () => {
+function withGuests<T>(ports: Ports, ctx: Context, fn: (g: GuestTx) => T, lock: <R>(f: () => R) => R = (f) => ports.lock.withLock(GUEST_LOCK_MS, f)): T {
+  return lock(() => {
     const check = checkTable(ctx.journal.fresh(), 'guests');
     const tx = new Tx(ctx.journal);
     const out = fn({ check, rows: guestRows(check), tx });
@@ -461,7 +461,7 @@ export function guardGuestEdit(ports: Ports, input: unknown): GuestEditResult {
     if (flagged.length) tx.log({ action: 'gäst.ändring-flaggad', object: flagged.map((f) => `rad ${f.row}`).join(', ').slice(0, 500), after: { rader: flagged.length } });
     if (reverted) return { action: 'revert', message: reverted };
     return flagged.length ? { action: 'flag', rows: flagged } : { action: 'accept' };
-  });
+  }, (f) => withEditLock(ports, f)); // onEdit: a bounded wait, and a busy lock says the edit waits for review
 }
 
 // ---------------------------------------------------------------------------

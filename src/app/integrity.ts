@@ -6,15 +6,46 @@
  */
 import { cellText, kr } from '../core/budget';
 import { fromNumber } from '../core/money';
-import { msg, type Msg } from '../core/msg';
+import { msg, UserError, type Msg } from '../core/msg';
 import { TABLES, type ColumnFormat } from '../core/schema';
 import { fromSnap, SEAL_SPECS, type SealedTable, type SnapValue } from '../core/seal';
 import type { MissingRow, RowCheck, TableCheck } from './journal';
+import { LockTimeoutError, type Ports } from './ports';
 
 export const reviewHint = (): Msg => msg(
   'En person med rätt roll godkänner eller ångrar ändringen i Summit Planner → Granska ändringar.',
   'A person with the right role confirms or undoes the change in Summit Planner → Review changes.',
 );
+
+/**
+ * How long an onEdit guard waits for the lock. onEdit is a simple trigger: it is killed at 30 s
+ * (apps-script-platform.md "Limits"), whatever it is doing. It works for about a second before it
+ * asks for the lock and two to three after (seven to nine on a slow day: test/support/latency.ts),
+ * and the emulator counts neither the evaluation of the bundle nor the script's own work. With the
+ * sidebars' 20 s (LOCK_TIMEOUT_MS) an edit that got the lock at the last moment ended at 29 s on a
+ * slow day; with 10 s it ends by 19 s (test/bundle/latency.test.ts, "the worst case on a slow day").
+ */
+export const EDIT_LOCK_MS = 10_000;
+
+/**
+ * What onEdit says when the lock stays busy. Not the sidebars' "nothing was changed": the person's
+ * edit is in the sheet already, unsealed, so the journal treats it as a change made outside the
+ * add-on — it doesn't count and blocks what it touches until someone reviews it (or the same value
+ * is typed again once the lock is free).
+ */
+export const editLockBusyMsg = (): Msg => msg(
+  'Summit Planner kunde inte kontrollera ändringen: någon annan sparar i arbetsboken just nu. Ändringen står kvar men räknas inte förrän den har granskats. Försök igen om en stund (skriv in den på nytt), eller godkänn den i Summit Planner → Granska ändringar.',
+  'Summit Planner could not check the change: someone else is saving in the workbook right now. The change stays in the sheet but does not count until it has been reviewed. Try again in a moment (type it in once more), or confirm it in Summit Planner → Review changes.',
+);
+
+/** Runs an onEdit guard's fn under the lock, waiting at most `timeoutMs`; a busy lock becomes editLockBusyMsg. */
+export function withEditLock<T>(ports: Ports, fn: () => T, timeoutMs = EDIT_LOCK_MS): T {
+  try {
+    return ports.lock.withLock(timeoutMs, fn);
+  } catch (e) {
+    throw e instanceof LockTimeoutError ? new UserError(editLockBusyMsg()) : e;
+  }
+}
 
 const formatOf = (table: SealedTable, header: string): ColumnFormat =>
   TABLES[table].columns.find((c) => c.header === header)?.format ?? 'text';

@@ -22,7 +22,7 @@ import { verifyChain, addCheckpoints } from '../core/audit';
 import { judgeLedgerChange, overviewNote, readBudget, withBudgetLock } from './budget';
 import { loadFullContext, requireAdmin, type FullContext } from './context';
 import { guestAudit, judgeGuestChange } from './guests';
-import { shown, unverifiedMsg, missingMsg } from './integrity';
+import { shown, unverifiedMsg, missingMsg, withEditLock } from './integrity';
 import { guestRows } from './invite-rows';
 import { checkTable, Journal, logCountMsg, readLog, Tx, type MissingRow, type RowCheck, type TableCheck } from './journal';
 import type { Cell, Ports } from './ports';
@@ -382,7 +382,7 @@ const pendingMsg = (c: TableCheck, rc: RowCheck): Msg => {
  */
 export function guardSheetEdit(ports: Ports, table: SealedTable, e: SheetEditRange): Msg | null {
   const ctx = loadFullContext(ports);
-  return withBudgetLock(ports, () => {
+  return withEditLock(ports, () => {
     ctx.journal.fresh();
     const c = checkTable(ctx.journal, table);
     const header = c.t.snap.header[e.column - 1] ?? '';
