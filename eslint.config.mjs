@@ -16,7 +16,7 @@ const hostGlobals = [
 const restricted = (names, why) => names.map((name) => ({ name, message: why }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'appsscript/**', '.sandbox/**', 'coverage/**', '.jest-cache/**'] },
+  { ignores: ['node_modules/**', 'appsscript/**', '.sandbox/**', 'coverage/**', '.jest-cache/**', 'reports/**', '.stryker-tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -28,8 +28,18 @@ export default tseslint.config(
     },
   },
   {
+    // Pages talk to the server only through the contract (src/app/contract.ts, types) and src/ui/rpc.ts;
+    // they may use pure src/core code (money parsing) but nothing of the adapters or the use cases' code.
     files: ['src/ui/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/gas/**', '**/sandbox/**'], message: 'pages call the server through src/ui/rpc.ts and the contract in src/app/contract.ts.' },
+          { group: ['**/app/**'], allowTypeImports: true, message: 'pages import only types from src/app (the use cases run on the server).' },
+        ],
+      }],
+    },
   },
   {
     // Pure layers: no Apps Script, DOM or Node globals, no imports from adapters.

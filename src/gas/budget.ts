@@ -11,11 +11,11 @@ import { allocateBudget, budgetOverview, changeCost, guardLedgerEdit, readBudget
 import { loadContext } from '../app/context';
 import { unverifiedMsg } from '../app/integrity';
 import type { Ports } from '../app/ports';
+import type { BudgetForm, CostList, CostRow, Saved } from '../app/contract';
 import type { ApiResult } from '../core/api';
-import { cellText, computeBudget, type BudgetOverview } from '../core/budget';
+import { cellText, computeBudget } from '../core/budget';
 import type { Lang, Msg } from '../core/msg';
 import { CATEGORIES, COST_STATUSES } from '../core/schema';
-import type { Role } from '../core/settings';
 import { failureMessage, handle, noArgs, userLang, type Env } from './api';
 import { gasPorts, type SheetEdit } from './adapters';
 
@@ -27,46 +27,6 @@ const buildListArgs = () => z.union([z.tuple([]), z.tuple([z.optional(z.object({
   status: z.optional(z.string().check(z.maxLength(20))),
   limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(500))),
 }))])]);
-
-export interface BudgetForm {
-  readonly user: string;
-  readonly roles: readonly Role[];
-  /** The caller may change the total budget (administrators). */
-  readonly admin: boolean;
-  /** yyyy-mm-dd in the script's time zone. */
-  readonly today: string;
-  readonly categories: readonly string[];
-  readonly statuses: readonly string[];
-  readonly overview: BudgetOverview;
-}
-
-export interface CostRow {
-  readonly id: string;
-  readonly row: number;
-  readonly date: string;
-  readonly funder: string;
-  readonly category: string;
-  readonly description: string;
-  /** Öre, null when the cell is not a valid amount. */
-  readonly amount: number | null;
-  readonly supplier: string;
-  readonly reference: string;
-  readonly status: string;
-  readonly problem: boolean;
-  readonly check: string;
-  /** Why the row waits for review ('' when it is verified). Its figures are as Summit Planner last wrote them. */
-  readonly review: string;
-}
-
-export interface CostList {
-  readonly costs: readonly CostRow[];
-  /** Rows matching the filter (the list is capped). */
-  readonly matching: number;
-  readonly total: number;
-}
-
-/** A saved change, with the server's message in the user's language. */
-export interface Saved<T> { readonly message: string; readonly result: T }
 
 export function budgetForm(args: readonly unknown[]): ApiResult<BudgetForm> {
   return handle(noArgs, args, (_i, { ports }) => {

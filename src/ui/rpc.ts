@@ -3,6 +3,7 @@
  * ApiResult, rejects with an Error carrying the server's (already localised)
  * message. Arguments must be plain JSON (no Dates), as Apps Script requires.
  */
+import type { ArgsOf, DataOf, ServerFn } from '../app/contract';
 import type { ApiResult } from '../core/api';
 
 interface Runner {
@@ -13,7 +14,9 @@ interface Runner {
 
 declare const google: { script: { run: Runner; host: { close(): void } } };
 
-export function call<T>(fn: string, ...args: unknown[]): Promise<T> {
+/** Calls a server function of the contract (src/app/contract.ts): its arguments and its data are typed there. */
+export function call<K extends ServerFn>(fn: K, ...args: ArgsOf<K>): Promise<DataOf<K>> {
+  type T = DataOf<K>;
   return new Promise<T>((resolve, reject) => {
     const runner = google.script.run
       .withSuccessHandler((value) => {

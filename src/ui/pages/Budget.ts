@@ -7,7 +7,7 @@
  */
 import type { FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
-import type { BudgetForm, Saved } from '../../gas/budget';
+import type { BudgetForm } from '../../app/contract';
 import { $, announce, h, loading, only, pageLang } from '../dom';
 import { busy, field, select, showErrors, type Field } from '../form';
 import { money } from '../i18n';
@@ -106,7 +106,7 @@ allocForm.addEventListener('submit', (ev) => {
   void busy(allocButton, t.saving, allocSection, async () => {
     announce(status, t.saving);
     try {
-      const saved = await call<Saved<unknown>>('allocate', { ...(totalChanged ? { total: fTotal.control.value } : {}), allocations });
+      const saved = await call('allocate', { ...(totalChanged ? { total: fTotal.control.value } : {}), allocations });
       await reload();
       alertBox.textContent = '';
       announce(status, saved.message, 'ok');
@@ -156,7 +156,7 @@ transferForm.addEventListener('submit', (ev) => {
   void busy(transferButton, t.saving, transferSection, async () => {
     announce(status, t.saving);
     try {
-      const saved = await call<Saved<unknown>>('transferFunds', input);
+      const saved = await call('transferFunds', input);
       for (const f of [fAmount, fDecision, fComment]) (f.control as HTMLInputElement).value = '';
       await reload();
       alertBox.textContent = '';
@@ -170,7 +170,7 @@ transferForm.addEventListener('submit', (ev) => {
 // --- Loading ---------------------------------------------------------------------------------
 
 async function reload(): Promise<void> {
-  form = await call<BudgetForm>('getBudgetForm');
+  form = await call('getBudgetForm');
   const names = form.overview.funders.map((f) => h('option', { value: f.name }, f.name));
   for (const s of [fFrom.control, fTo.control]) {
     const keep = s.value;

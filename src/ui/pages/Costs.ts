@@ -6,7 +6,7 @@
  */
 import type { FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
-import type { BudgetForm, CostList, CostRow, Saved } from '../../gas/budget';
+import type { BudgetForm, CostRow } from '../../app/contract';
 import { $, announce, h, loading, pageLang } from '../dom';
 import { busy, field, select, showErrors, type Field } from '../form';
 import { money } from '../i18n';
@@ -112,7 +112,7 @@ regForm.addEventListener('submit', (ev) => {
   void busy(regButton, t.saving, regSection, async () => {
     announce(status, t.saving);
     try {
-      const saved = await call<Saved<unknown>>('recordCost', input);
+      const saved = await call('recordCost', input);
       for (const f of [fDescription, fAmount, fSupplier, fReference]) (f.control as HTMLInputElement).value = '';
       await reload();
       ok(saved.message);
@@ -169,7 +169,7 @@ fCost.control.addEventListener('change', showCost);
 
 async function loadCosts(): Promise<void> {
   const filter = { funder: fFilterFunder.control.value || undefined, status: fFilterStatus.control.value || undefined };
-  const list = await call<CostList>('listCosts', filter);
+  const list = await call('listCosts', filter);
   costs = [...list.costs];
   const keep = fCost.control.value;
   fCost.control.replaceChildren(...costs.map((c) =>
@@ -186,7 +186,7 @@ async function saveChange(input: { id: string; status?: string; amount?: string 
   await busy(button, t.saving, chgSection, async () => {
     announce(status, t.saving);
     try {
-      const saved = await call<Saved<unknown>>('updateCost', input);
+      const saved = await call('updateCost', input);
       fNewAmount.control.value = '';
       fNewStatus.control.value = '';
       confirmBox.hidden = true;
@@ -246,7 +246,7 @@ function fill(s: HTMLSelectElement, options: readonly (readonly [string, string]
 }
 
 async function reload(): Promise<void> {
-  form = await call<BudgetForm>('getBudgetForm');
+  form = await call('getBudgetForm');
   const names = form.overview.funders.map((f) => [f.name, f.name] as const);
   fill(fFunder.control as HTMLSelectElement, [['', t.choose], ...names]);
   fill(fCategory.control as HTMLSelectElement, [['', t.choose], ...form.categories.map((c) => [c, c] as const)]);

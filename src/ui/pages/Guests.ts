@@ -7,7 +7,9 @@
  * for the purge of personal data (with a confirm step).
  * The server checks every role; the UI only hides what would be refused.
  */
-import type { GuestListView, StatusResult } from '../../app/guests';
+import type { GuestLanguage, GuestsView, ImportForm } from '../../app/contract';
+import type { GuestListView } from '../../app/guests';
+import type { Role } from '../../core/settings';
 import type { ImportPreview } from '../../core/invite-csv';
 import type { Msg } from '../../core/msg';
 import { $, announce, h, loading, only, pageLang } from '../dom';
@@ -17,7 +19,7 @@ import { reviewPointer } from './review-i18n';
 
 type Guest = GuestListView['guests'][number];
 /** `admin` when the server says so (administrators may purge too). */
-interface View { user: string; roles: string[]; admin: boolean; eventName: string; events: string[]; list: GuestListView }
+type View = GuestsView;
 
 const lang = pageLang();
 const t = guestTexts(lang);
@@ -32,7 +34,7 @@ let importText = '';
 
 const m = (x: Msg): string => x[lang];
 const nameOf = (g: Guest): string => `${g.firstName} ${g.lastName}`.trim() || g.id;
-const is = (role: string): boolean => !!view?.roles.includes(role);
+const is = (role: Role): boolean => !!view?.roles.includes(role);
 
 /** Runs a server call with the buttons disabled; reports errors; reloads on success when asked. */
 async function act<T>(work: () => Promise<T>, done: (r: T) => string, reload = true): Promise<T | null> {
@@ -104,7 +106,7 @@ function purgeControls(): HTMLElement[] {
     h('p', { id: 'purge-text' }, t.purgeConfirm), h('div', { class: 'actions' }, yes, no), error);
   open.addEventListener('click', () => { box.hidden = false; no.focus(); });
   no.addEventListener('click', () => { box.hidden = true; error.textContent = ''; open.focus(); });
-  yes.addEventListener('click', () => void act(() => call<{ purged: number; message: string }>('purgePersonalData', { confirm: true }), (r) => r.message)
+  yes.addEventListener('click', () => void act(() => call('purgePersonalData', { confirm: true }), (r) => r.message)
     .then((r) => {
       // A refusal stays in the confirm box too, where the user is looking; after a purge the list is new.
       if (r === null) error.textContent = status.textContent ?? '';
@@ -173,7 +175,7 @@ function guestForm(): HTMLElement {
       const keep = g.note.split('\n').filter((l) => l.startsWith('[Utskick]'));
       input.note = [...keep, s('note')].filter(Boolean).join('\n');
     } else input.note = s('note');
-    void act(() => call<{ id: string }>('saveGuest', input), (r) => { editing = null; return t.saved(r.id); });
+    void act(() => call('saveGuest', input), (r) => { editing = null; return t.saved(r.id); });
   });
   form.querySelector('#cancel-edit')?.addEventListener('click', () => { editing = null; renderForms(); });
   return h('details', { open: !!g, id: 'guest-details' }, h('summary', {}, g ? t.editTitle(g.id) : t.addTitle), form);
@@ -195,9 +197,9 @@ function importForm(): HTMLElement {
     reader.onerror = () => announce(status, String(reader.error?.message ?? reader.error), 'error');
     reader.readAsText(f, 'utf-8');
   });
-  const input = () => ({ text: ta.value, defaultLanguage: lng.value });
+  const input = () => ({ text: ta.value, defaultLanguage: (lng.value === 'en' ? 'en' : 'sv') as GuestLanguage });
   const preview = h('button', { type: 'button', class: 'secondary', id: 'import-preview' }, t.previewImport);
-  preview.addEventListener('click', () => void act(() => call<ImportPreview>('previewImport', input()), (p) => {
+  preview.addEventListener('click', () => void act(() => call('previewImport', input()), (p) => {
     renderImport(result, p, input);
     return t.importSummary(p.valid, p.invalid);
   }, false));
@@ -211,9 +213,9 @@ function importForm(): HTMLElement {
     result);
 }
 
-function renderImport(box: HTMLElement, p: ImportPreview, input: () => { text: string; defaultLanguage: string }): void {
+function renderImport(box: HTMLElement, p: ImportPreview, input: () => ImportForm): void {
   const go = h('button', { type: 'button', id: 'import-go', disabled: p.valid === 0 }, t.doImport(p.valid));
-  go.addEventListener('click', () => void act(() => call<{ imported: string[] }>('importGuestRows', input()), (r) => {
+  go.addEventListener('click', () => void act(() => call('importGuestRows', input()), (r) => {
     importText = '';
     return t.imported(r.imported.length);
   }));
@@ -270,19 +272,20 @@ content.addEventListener('click', (ev) => {
     const ids = selected();
     if (!ids.length) { announce(status, t.noneSelected, 'error'); return; }
     const fn = b.id;
-    void act(() => call<StatusResult>(fn, { ids }), (r) => (fn === 'approve' ? t.approved(r.changed.length, r.unchanged.length) : t.unapproved(r.changed.length)));
+    void act(() => call(fn, { ids }), (r) => (fn === 'approve' ? t.approved(r.changed.length, r.unchanged.length) : t.unapproved(r.changed.length)));
   } else if (b.dataset.edit) {
     editing = view?.list.guests.find((g) => g.id === b.dataset.edit) ?? null;
     renderForms();
     $('#f-firstName').focus();
   } else if (b.dataset.resolve) {
-    const input = { id: b.dataset.resolve, to: b.dataset.to };
-    void act(() => call<StatusResult>('resolveSend', input), () => t.resolved);
+    const to = b.dataset.to;
+    if (to !== 'Inbjuden' && to !== 'Godkänd') return;
+    void act(() => call('resolveSend', { id: b.dataset.resolve!, to }), () => t.resolved);
   }
 });
 
 async function load(say = true): Promise<void> {
-  await loading([content], status, say ? { busy: t.loading, done: t.loaded } : {}, async () => render(await call<View>('getGuests')));
+  await loading([content], status, say ? { busy: t.loading, done: t.loaded } : {}, async () => render(await call('getGuests')));
 }
 
 refresh.addEventListener('click', () => void load());

@@ -6,7 +6,8 @@
  * Any batch may fail or the sidebar may close: the server journals every
  * send, so pressing the button again never sends anything twice.
  */
-import type { GuestListView } from '../../app/guests';
+import type { GuestsView } from '../../app/contract';
+import type { Role } from '../../core/settings';
 import type { InvitationPreview, SendProgress } from '../../app/merge';
 import type { SendPlan } from '../../app/send-plan';
 import type { Msg } from '../../core/msg';
@@ -15,7 +16,7 @@ import { call } from '../rpc';
 import { statusText } from './guests-i18n';
 import { invitationTexts } from './invitations-i18n';
 
-interface View { user: string; roles: string[]; list: GuestListView }
+type View = GuestsView;
 const BATCH = 10;
 
 const lang = pageLang();
@@ -27,7 +28,7 @@ const refresh = $<HTMLButtonElement>('#refresh');
 refresh.textContent = t.refresh;
 let view: View | null = null;
 const m = (x: Msg): string => x[lang];
-const is = (role: string): boolean => !!view?.roles.includes(role);
+const is = (role: Role): boolean => !!view?.roles.includes(role);
 const buttons = (on: boolean) => { for (const b of document.querySelectorAll('button')) b.disabled = !on; };
 
 function renderPreview(box: HTMLElement, p: InvitationPreview): void {
@@ -56,7 +57,7 @@ function render(v: View): void {
     if (!select.value) { box.replaceChildren(); return; }
     buttons(false);
     try {
-      renderPreview(box, await call<InvitationPreview>('previewMail', { guestId: select.value }));
+      renderPreview(box, await call('previewMail', { guestId: select.value }));
       announce(status, '');
     } catch (e) {
       announce(status, (e as Error).message, 'error');
@@ -67,7 +68,7 @@ function render(v: View): void {
     if (!select.value) { select.focus(); return; }
     buttons(false);
     try {
-      const r = await call<{ to: string }>('sendTestMail', { guestId: select.value });
+      const r = await call('sendTestMail', { guestId: select.value });
       announce(status, t.testSent(r.to), 'ok');
     } catch (e) {
       announce(status, (e as Error).message, 'error');
@@ -88,7 +89,7 @@ async function confirmStep(): Promise<void> {
   buttons(false);
   let plan: SendPlan;
   try {
-    plan = (await call<{ plan: SendPlan }>('getSendPlan')).plan;
+    plan = (await call('getSendPlan')).plan;
   } catch (e) {
     announce(status, (e as Error).message, 'error');
     buttons(true);
@@ -128,7 +129,7 @@ async function sendAll(total: number): Promise<void> {
   let error = '';
   try {
     for (;;) {
-      last = await call<SendProgress>('sendInvitations', { batchSize: BATCH });
+      last = await call('sendInvitations', { batchSize: BATCH });
       sent += last.sent;
       failed += last.failed;
       bar.value = Math.min(sent + failed, bar.max);
@@ -141,7 +142,7 @@ async function sendAll(total: number): Promise<void> {
   }
   let plan: SendPlan | null = null;
   try {
-    plan = (await call<{ plan: SendPlan }>('getSendPlan')).plan;
+    plan = (await call('getSendPlan')).plan;
   } catch { /* the summary falls back to the counts */ }
   buttons(true);
   const failedList = plan?.attention.filter((a) => a.status === 'Misslyckad') ?? [];
@@ -166,7 +167,7 @@ async function sendAll(total: number): Promise<void> {
 }
 
 async function load(): Promise<void> {
-  await loading([content], status, { busy: t.loading }, async () => render(await call<View>('getGuests')));
+  await loading([content], status, { busy: t.loading }, async () => render(await call('getGuests')));
 }
 
 refresh.addEventListener('click', () => void load());

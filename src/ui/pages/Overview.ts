@@ -72,7 +72,7 @@ function render(view: OverviewView): void {
 
 async function load(): Promise<void> {
   refresh.disabled = true;
-  await loading([content], status, { busy: t.loading, done: t.loaded }, async () => render(await call<OverviewView>('getOverview')));
+  await loading([content], status, { busy: t.loading, done: t.loaded }, async () => render(await call('getOverview')));
   refresh.disabled = false;
 }
 

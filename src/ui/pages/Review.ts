@@ -106,7 +106,7 @@ async function decide(ui: ItemUi, action: 'confirm' | 'undo', button: HTMLButton
   announce(status, t.deciding(titleOf(ui.item)));
   let message: string | null = null;
   await loading([content], status, {}, async () => {
-    ({ message } = await call<{ message: string }>('decideChange', { id: ui.item.id, action, ...(note && action === 'confirm' ? { note } : {}) }));
+    ({ message } = await call('decideChange', { id: ui.item.id, action, ...(note && action === 'confirm' ? { note } : {}) }));
   }, (e) => {
     // The refusal goes next to the buttons that were pressed, and to the status region.
     thaw();
@@ -139,7 +139,7 @@ async function acceptLog(): Promise<void> {
   const thaw = freeze();
   announce(status, t.accepting);
   try {
-    const { message } = await call<{ message: string }>('acceptLog');
+    const { message } = await call('acceptLog');
     await load(false);
     thaw();
     announce(status, message, 'ok');
@@ -184,7 +184,7 @@ function render(v: ReviewView): void {
 
 async function load(say = true): Promise<void> {
   refresh.disabled = true;
-  await loading([content], status, say ? { busy: t.loading, done: t.loaded } : {}, async () => render(await call<ReviewView>('getReview')));
+  await loading([content], status, say ? { busy: t.loading, done: t.loaded } : {}, async () => render(await call('getReview')));
   refresh.disabled = false;
 }
 

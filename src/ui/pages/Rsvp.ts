@@ -8,7 +8,7 @@
  * consent false, which makes the server delete what it holds. The privacy
  * notice (controller, purpose, legal basis, retention, DPO) comes from the view.
  */
-import type { PrivacyNotice, RsvpAnswer, RsvpPage, RsvpView } from '../../app/rsvp';
+import type { PrivacyNotice, RsvpPage, RsvpView } from '../../app/rsvp';
 import type { Msg } from '../../core/msg';
 import { $, announce, h, only } from '../dom';
 import { call } from '../rpc';
@@ -141,9 +141,10 @@ function form(v: RsvpView, t: Texts): HTMLFormElement {
   f.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const picked = f.querySelector<HTMLInputElement>('input[name="answer"]:checked');
+    const answer = picked?.value === 'ja' || picked?.value === 'nej' ? picked.value : null;
     announce(status, '');
     announce(error, '', 'error');
-    if (!picked) {
+    if (!answer) {
       announce(error, t.pick, 'error');
       f.querySelector<HTMLInputElement>('input[name="answer"]')?.focus();
       return;
@@ -153,7 +154,7 @@ function form(v: RsvpView, t: Texts): HTMLFormElement {
     button.textContent = t.sending;
     f.setAttribute('aria-busy', 'true');
     // Without consent the diet is sent empty: that withdraws consent and deletes what is stored.
-    call<RsvpAnswer>('submitRsvp', { w: v.w, g: v.g, v: v.v, t: v.t, answer: picked.value, diet: given ? diet.value : '', consent: given })
+    call('submitRsvp', { w: v.w, g: v.g, v: v.v, t: v.t, answer, diet: given ? diet.value : '', consent: given })
       .then((r) => {
         if (r.view) render(r.view);
         if (r.saved) {

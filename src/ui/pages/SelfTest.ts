@@ -47,7 +47,7 @@ function render(v: SelfTestView): void {
 
 async function load(): Promise<void> {
   refresh.disabled = true;
-  await loading([content], status, { busy: t.loading, done: t.loaded }, async () => render(await call<SelfTestView>('getSelfTest')));
+  await loading([content], status, { busy: t.loading, done: t.loaded }, async () => render(await call('getSelfTest')));
   refresh.disabled = false;
 }
 

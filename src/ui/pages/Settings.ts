@@ -138,7 +138,7 @@ async function save(ui: SectionUi): Promise<void> {
     return;
   }
   announce(status, t.saving);
-  const outcome = await busy(ui.button, t.saving, areas[ui.sheet], () => call<{ changed: string[]; message: string }>('saveSettings', { sheet: ui.sheet, values })
+  const outcome = await busy(ui.button, t.saving, areas[ui.sheet], () => call('saveSettings', { sheet: ui.sheet, values })
     .then((r) => ({ ok: true as const, message: r.message }), (e: unknown) => ({ ok: false as const, message: (e as Error).message })));
   if (!outcome.ok) {
     refuse(ui, outcome.message);
@@ -167,7 +167,7 @@ function render(v: SettingsView): void {
 }
 
 async function reload(): Promise<void> {
-  render(await call<SettingsView>('getSettings'));
+  render(await call('getSettings'));
 }
 
 void loading(Object.values(areas), status, { busy: t.loading, done: t.loaded }, reload);

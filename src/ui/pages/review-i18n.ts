@@ -109,7 +109,7 @@ export function reviewPointer(lang: 'sv' | 'en', status: HTMLElement, id = 'open
   button.addEventListener('click', () => {
     button.disabled = true;
     announce(status, t.opening);
-    call<unknown>('menuReview').catch((e: unknown) => announce(status, (e as Error).message, 'error')).finally(() => { button.disabled = false; });
+    call('menuReview').catch((e: unknown) => announce(status, (e as Error).message, 'error')).finally(() => { button.disabled = false; });
   });
   return h('div', { class: 'review-pointer' }, h('p', {}, t.pointer), button);
 }

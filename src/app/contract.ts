@@ -1,0 +1,154 @@
+/**
+ * The server API the pages call over google.script.run, in one place: for each function, the
+ * arguments the page sends and the data it gets back (inside an ApiResult). The pages' `call`
+ * (src/ui/rpc.ts) takes its types from here, so a page can't send or expect the wrong shape;
+ * the entry points (src/gas/main.ts) are checked against it by test/types/contract.check.ts, and
+ * the server still validates every argument with zod (a page is not to be trusted).
+ * Types only: nothing here is bundled.
+ */
+import type { BudgetOverview } from '../core/budget';
+import type { OverviewView, SelfTestView, Viewer } from '../core/api';
+import type { ImportPreview } from '../core/invite-csv';
+import type { Role } from '../core/settings';
+import type { AllocateResult, ChangeResult, CostResult, TransferResult } from './budget';
+import type { GuestListView, StatusResult } from './guests';
+import type { InvitationPreview, SendProgress } from './merge';
+import type { ReviewView } from './review';
+import type { RsvpAnswer } from './rsvp';
+import type { SendPlan } from './send-plan';
+import type { SettingsView } from './settings';
+
+// --- Budget (Kostnader, Fördela budget) ---------------------------------------------
+
+export interface BudgetForm {
+  readonly user: string;
+  readonly roles: readonly Role[];
+  /** The caller may change the total budget (administrators). */
+  readonly admin: boolean;
+  /** yyyy-mm-dd in the script's time zone. */
+  readonly today: string;
+  readonly categories: readonly string[];
+  readonly statuses: readonly string[];
+  readonly overview: BudgetOverview;
+}
+
+export interface CostRow {
+  readonly id: string;
+  readonly row: number;
+  readonly date: string;
+  readonly funder: string;
+  readonly category: string;
+  readonly description: string;
+  /** Öre, null when the cell is not a valid amount. */
+  readonly amount: number | null;
+  readonly supplier: string;
+  readonly reference: string;
+  readonly status: string;
+  readonly problem: boolean;
+  readonly check: string;
+  /** Why the row waits for review ('' when it is verified). Its figures are as Summit Planner last wrote them. */
+  readonly review: string;
+}
+
+export interface CostList {
+  readonly costs: readonly CostRow[];
+  /** Rows matching the filter (the list is capped). */
+  readonly matching: number;
+  readonly total: number;
+}
+
+export interface CostFilter { readonly funder?: string; readonly status?: string; readonly limit?: number }
+
+/** A saved change, with the server's message in the user's language. */
+export interface Saved<T> { readonly message: string; readonly result: T }
+
+/** What the cost form sends; amounts as typed ("12 500,50"): the server parses them in the user's language. */
+export interface CostForm {
+  readonly funder: string; readonly category: string; readonly description: string; readonly amount: string | number;
+  readonly date: string; readonly supplier?: string; readonly reference?: string; readonly status?: string;
+}
+export interface CostChangeForm { readonly id: string; readonly status?: string; readonly amount?: string | number }
+export interface TransferForm {
+  readonly from: string; readonly to: string; readonly amount: string | number; readonly decisionRef: string; readonly comment?: string;
+}
+export interface AllocateForm {
+  readonly total?: string | number;
+  readonly allocations: readonly { readonly funder: string; readonly amount: string | number }[];
+}
+
+// --- Gäster, Inbjudningar -------------------------------------------------------------
+
+export interface GuestsViewer extends Viewer {
+  /** The programme parts guests can be invited to (Evenemang). */
+  readonly events: readonly string[];
+}
+export interface GuestsView extends GuestsViewer {
+  readonly admin: boolean;
+  readonly list: GuestListView;
+}
+export interface SendPlanView extends GuestsViewer { readonly plan: SendPlan }
+
+export type GuestLanguage = 'sv' | 'en';
+export interface GuestForm {
+  readonly id?: string;
+  readonly firstName?: string; readonly lastName?: string; readonly email?: string; readonly language?: GuestLanguage;
+  readonly title?: string; readonly organisation?: string; readonly country?: string;
+  readonly events?: readonly string[]; readonly diet?: string; readonly note?: string;
+}
+export interface GuestIds { readonly ids: readonly string[] }
+export interface ImportForm { readonly text: string; readonly defaultLanguage?: GuestLanguage }
+export interface GuestRef { readonly guestId: string }
+
+// --- Administration -------------------------------------------------------------------
+
+export interface SettingsForm { readonly sheet: 'settings' | 'event'; readonly values: Readonly<Record<string, string | number>> }
+export interface ReviewDecision { readonly id: string; readonly action: 'confirm' | 'undo'; readonly note?: string }
+export interface Said { readonly message: string }
+
+// --- RSVP page ------------------------------------------------------------------------
+
+export interface RsvpForm {
+  readonly w?: string; readonly g: string; readonly v: string | number; readonly t: string;
+  readonly answer: 'ja' | 'nej'; readonly diet?: string; readonly consent?: boolean;
+}
+
+/** One server function: the page's argument list and the data of a successful ApiResult. */
+interface Fn<A extends readonly unknown[], D> { readonly args: A; readonly data: D }
+
+export interface ServerApi {
+  getOverview: Fn<[], OverviewView>;
+  getBudgetForm: Fn<[], BudgetForm>;
+  listCosts: Fn<[] | [CostFilter], CostList>;
+  recordCost: Fn<[CostForm], Saved<Omit<CostResult, 'message'>>>;
+  updateCost: Fn<[CostChangeForm], Saved<Omit<ChangeResult, 'message'>>>;
+  transferFunds: Fn<[TransferForm], Saved<Omit<TransferResult, 'message'>>>;
+  allocate: Fn<[AllocateForm], Saved<Omit<AllocateResult, 'message'>>>;
+
+  getGuests: Fn<[], GuestsView>;
+  saveGuest: Fn<[GuestForm], { id: string }>;
+  approve: Fn<[GuestIds], StatusResult>;
+  unapprove: Fn<[GuestIds], StatusResult>;
+  resolveSend: Fn<[{ id: string; to: 'Inbjuden' | 'Godkänd' }], StatusResult>;
+  previewImport: Fn<[ImportForm], ImportPreview>;
+  importGuestRows: Fn<[ImportForm], { imported: string[]; preview: ImportPreview }>;
+  purgePersonalData: Fn<[{ confirm: true }], { purged: number; message: string }>;
+  getSendPlan: Fn<[], SendPlanView>;
+  previewMail: Fn<[GuestRef], InvitationPreview>;
+  sendTestMail: Fn<[GuestRef], { to: string }>;
+  sendInvitations: Fn<[{ batchSize: number }], SendProgress>;
+
+  getSettings: Fn<[], SettingsView>;
+  saveSettings: Fn<[SettingsForm], { changed: readonly string[]; message: string }>;
+  getReview: Fn<[], ReviewView>;
+  decideChange: Fn<[ReviewDecision], Said>;
+  acceptLog: Fn<[], Said>;
+  getSelfTest: Fn<[], SelfTestView>;
+  /** Opens Granska ändringar from another sidebar (a menu item: no ApiResult, it answers nothing). */
+  menuReview: Fn<[], void>;
+
+  submitRsvp: Fn<[RsvpForm], RsvpAnswer>;
+}
+
+export type ServerFn = keyof ServerApi;
+export type ArgsOf<K extends ServerFn> = ServerApi[K]['args'];
+export type DataOf<K extends ServerFn> = ServerApi[K]['data'];
