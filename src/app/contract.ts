@@ -112,8 +112,11 @@ export interface RsvpForm {
   readonly answer: 'ja' | 'nej'; readonly diet?: string; readonly consent?: boolean;
 }
 
-/** One server function: the page's argument list and the data of a successful ApiResult. */
-interface Fn<A extends readonly unknown[], D> { readonly args: A; readonly data: D }
+/**
+ * One server function: the page's argument list, the data of a successful ApiResult and what a
+ * refusal brings besides its message (the figures the page shows, as they are after the refusal).
+ */
+interface Fn<A extends readonly unknown[], D, R = never> { readonly args: A; readonly data: D; readonly refusal: R }
 
 export interface ServerApi {
   getOverview: Fn<[], OverviewView>;
@@ -152,3 +155,4 @@ export interface ServerApi {
 export type ServerFn = keyof ServerApi;
 export type ArgsOf<K extends ServerFn> = ServerApi[K]['args'];
 export type DataOf<K extends ServerFn> = ServerApi[K]['data'];
+export type RefusalOf<K extends ServerFn> = ServerApi[K]['refusal'];

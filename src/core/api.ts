@@ -7,7 +7,13 @@ import type { BudgetOverview } from './budget';
 import type { Msg } from './msg';
 import type { Role } from './settings';
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; message: string };
+/**
+ * A refusal names the input field it is about when there is one (`field`, the key the page sent) and
+ * may bring the figures the page shows, as they are after the refusal (`refusal`), so nothing on the
+ * page contradicts the message.
+ */
+export type ApiResult<T, R = never> = { ok: true; data: T } | ApiRefusal<R>;
+export interface ApiRefusal<R = never> { ok: false; message: string; field?: string; refusal?: R }
 
 export interface Viewer {
   readonly user: string;

@@ -15,16 +15,19 @@ export function langFromLocale(locale: string | null | undefined): Lang {
 
 export const text = (m: Msg, lang: Lang): string => m[lang];
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: Msg };
+/** A failure may name the input field it is about (the key the page sent), so the page can show it there. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: Msg; field?: string };
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = <T = never>(error: Msg): Result<T> => ({ ok: false, error });
+export const fail = <T = never>(error: Msg, field?: string): Result<T> => (field === undefined ? { ok: false, error } : { ok: false, error, field });
 
-/** An expected, user-facing failure (bad input, refused by a rule, no role). */
+/** An expected, user-facing failure (bad input, refused by a rule, no role); `field` names the input it is about. */
 export class UserError extends Error {
   readonly userMessage: Msg;
-  constructor(m: Msg) {
+  readonly field: string | undefined;
+  constructor(m: Msg, field?: string) {
     super(m.sv);
     this.name = 'UserError';
     this.userMessage = m;
+    this.field = field;
   }
 }

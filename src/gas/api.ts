@@ -8,7 +8,7 @@ import * as z from 'zod/mini';
 import { lockBusyMsg } from '../app/budget';
 import { logRefusal } from '../app/refusals';
 import { LockTimeoutError, type Ports } from '../app/ports';
-import type { ApiResult } from '../core/api';
+import type { ApiRefusal, ApiResult } from '../core/api';
 import { langFromLocale, msg, UserError, type Lang, type Msg } from '../core/msg';
 import { roleRequiredMsg } from '../core/settings';
 import { gasPorts, type GasWorkbook } from './adapters';
@@ -83,28 +83,33 @@ export function borrowedAuthority(): boolean {
   }
 }
 
-export interface HandleOptions {
+export interface HandleOptions<R = never> {
   /** The RSVP API: the token is the authority, not the caller. */
   readonly forGuests?: boolean;
   /** A write: its refusals are logged under this name (src/app/refusals.ts). */
   readonly write?: string;
+  /**
+   * The figures the page shows, read after a refusal by a rule (not for an unidentified caller or
+   * malformed input), so the page can show them beside the message. A failure here is ignored.
+   */
+  readonly refusal?: (env: Env) => R;
 }
 
 /**
  * Runs a sidebar call. `args` is the client's argument list, validated as a tuple: `schema`, or a
  * function returning it (so schemas can be built on first use instead of at global scope).
  */
-export function handle<S extends z.ZodMiniType, T>(
+export function handle<S extends z.ZodMiniType, T, R = never>(
   schema: S | (() => S),
   args: readonly unknown[],
   run: (input: z.infer<S>, env: Env) => T,
-  opts: HandleOptions = {},
-): ApiResult<T> {
+  opts: HandleOptions<R> = {},
+): ApiResult<T, R> {
   const lang = userLang();
   const ports = gasPorts();
-  const refuse = (why: Msg): ApiResult<T> => {
+  const refuse = (why: Msg, field?: string): ApiRefusal<R> => {
     if (opts.write) logRefusal(ports, opts.write, why);
-    return { ok: false, message: why[lang] };
+    return field === undefined ? { ok: false, message: why[lang] } : { ok: false, message: why[lang], field };
   };
   const caller = opts.forGuests ? null : callerProblem();
   if (caller) return refuse(caller);
@@ -113,8 +118,18 @@ export function handle<S extends z.ZodMiniType, T>(
   try {
     return { ok: true, data: run(parsed.data, { ports, lang }) };
   } catch (e) {
-    if (e instanceof UserError && !opts.forGuests) return refuse(e.userMessage);
-    return { ok: false, message: failureMessage(e)[lang] };
+    if (e instanceof UserError && !opts.forGuests) return withFigures(refuse(e.userMessage, e.field), opts, { ports, lang });
+    return withFigures({ ok: false, message: failureMessage(e)[lang] }, opts, { ports, lang });
+  }
+}
+
+/** The refusal with the page's figures as they are now (opts.refusal), when it can read them. */
+function withFigures<R>(r: ApiRefusal<R>, opts: HandleOptions<R>, env: Env): ApiRefusal<R> {
+  if (!opts.refusal) return r;
+  try {
+    return { ...r, refusal: opts.refusal(env) };
+  } catch {
+    return r; // the message is what matters; the page keeps the figures it has
   }
 }
 

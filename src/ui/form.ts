@@ -4,6 +4,7 @@
  * move focus to the first bad field; a busy submit button says so.
  */
 import { h } from './dom';
+import { Refusal } from './rpc';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -67,4 +68,30 @@ export async function busy<T>(button: HTMLButtonElement, busyText: string, regio
     button.textContent = label;
     region.setAttribute('aria-busy', 'false');
   }
+}
+
+/** A message line beside an action's button, where a refusal of that action appears (`showRefusal`). */
+export function actionMessage(id: string): HTMLElement {
+  return h('p', { class: 'field-error action-error', id, role: 'alert', tabindex: '-1' });
+}
+
+/**
+ * Shows a failure where the user is looking: at the field the server named (marked invalid, described
+ * by the message, scrolled to and focused), else in `near`, the message line beside the button that
+ * sent it (scrolled to and focused). Earlier errors of these fields are cleared.
+ */
+export function showRefusal(e: unknown, fields: ReadonlyMap<string, Field>, near: HTMLElement): void {
+  const message = e instanceof Error ? e.message : String(e);
+  for (const f of fields.values()) clearError(f);
+  const f = e instanceof Refusal && e.field !== undefined ? fields.get(e.field) : undefined;
+  if (f) {
+    near.textContent = '';
+    setError(f, message);
+    f.control.scrollIntoView({ block: 'center' });
+    f.control.focus();
+    return;
+  }
+  near.textContent = message;
+  near.scrollIntoView({ block: 'nearest' });
+  near.focus();
 }
