@@ -14,9 +14,9 @@
  *   POST /api/edit  {sheet,row,col,values,kind} a user edit (type|paste|fill|clear) → onEdit via fireEdit
  *   POST /api/rows  {sheet,action,row,count}  a user deletes or inserts rows (no onEdit, as in Sheets)
  *   GET  /api/versions, POST /api/restore {id}  automatic versions (before each change) and restoring one
- *   POST /api/rpc   {fn,args}              google.script.run from a sidebar/dialog frame
+ *   POST /api/rpc   {fn,args}              google.script.run from a sidebar or web app frame
  *   GET  /api/outbox, /api/outbox/:id, /api/outbox/:id/html, /outbox/:id.eml
- *   GET  /frame/:id                        the HTML of a sidebar/dialog, shim injected
+ *   GET  /frame/:id                        the HTML of a sidebar or web app page, shim injected
  *   GET  /exec?…                           the web app: doGet(e) as the anonymous visitor (run as the owner);
  *                                          its page in a frame whose google.script.run calls run anonymously too
  */
@@ -29,7 +29,7 @@ import { randomBytes } from 'node:crypto';
 import { simpleParser } from 'mailparser';
 import { Emulator, isCallableFromClient, type EditKind, type ExecutionResult } from './emulator/runtime';
 import { VersionHistory } from './emulator/versions';
-import { HtmlOutput, TextOutput, escapeHtml } from './emulator/services';
+import { HtmlOutput, escapeHtml } from './emulator/services';
 import { EmulatorStoreError, loadState, type OutboxEntry } from './emulator/store';
 import { displayValue, toA1 } from './emulator/values';
 import { FormulaContext } from './emulator/formula';
@@ -316,11 +316,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const e = { parameter, parameters, queryString: url.search.slice(1), contextPath: '', contentLength: -1 };
     const r = history.around('Webbappen (doGet)', '', () => emu.runExecution(bundle.get(), 'doGet', [e], { authMode: 'FULL', user: '', effectiveUser: emu.owner, locale: 'sv', webApp: true }));
     const out = r.result;
-    if (!r.ok || !(out instanceof HtmlOutput || out instanceof TextOutput)) {
+    if (!r.ok || !(out instanceof HtmlOutput)) {
       const text = r.ok ? 'The script completed but did not return anything.' : (r.error?.message ?? 'Error');
       return send(res, r.ok ? 200 : 500, 'text/plain; charset=utf-8', text);
     }
-    if (out instanceof TextOutput) return send(res, 200, 'text/plain; charset=utf-8', out.getContent());
     const html = out.getContent();
     const lang = /<html[^>]*\slang="([\w-]{2,12})"/i.exec(html)?.[1] ?? 'sv';
     const title = escapeHtml(out.getTitle() || 'Web app');
@@ -339,13 +338,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
 
   /** The part of an execution's result the page needs. */
   const uiOut = (r: ExecOut) => {
-    const ui = r.ui ?? { menus: [], dialogs: [], alerts: [], toasts: [] };
+    const ui = r.ui ?? { menus: [], alerts: [], toasts: [] };
     return {
       menus: ui.menus,
       sidebar: ui.sidebar ? { title: ui.sidebar.title, width: ui.sidebar.width, frameUrl: addFrame(ui.sidebar.html) } : undefined,
-      dialogs: (ui.dialogs ?? []).map((d) => ({ title: d.title, width: d.width, height: d.height, modal: d.modal, frameUrl: addFrame(d.html) })),
       alerts: ui.alerts ?? [],
-      prompts: ui.prompts ?? [],
       toasts: ui.toasts ?? [],
     };
   };
@@ -361,7 +358,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const outsideJson = (r: { rejected?: string }) => ({
     ok: !r.rejected,
     error: r.rejected ? { message: `Ändringen avvisades: ${r.rejected}` } : undefined,
-    ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] },
+    ui: { menus: [], alerts: [], toasts: [] },
   });
   /** POST /api/rows: the person deletes `count` rows from `row` on, or inserts `count` rows above `row`. */
   const rowChange = (body: Record<string, unknown>, user: string) => {

@@ -192,7 +192,7 @@ describe('concurrency', () => {
     ], {
       // A pauses at its first range read after taking the lock; B starts then and must wait for the lock.
       pauseA: (c) => {
-        if (c.cls === 'Lock' && (c.method === 'tryLock' || c.method === 'waitLock')) locked = true;
+        if (c.cls === 'Lock' && c.method === 'tryLock') locked = true;
         return locked && c.cls === 'Range' && c.method === 'getValues';
       },
     });

@@ -5,13 +5,13 @@
  * (developers.google.com/apps-script/guides/triggers/installable#restrictions),
  * onEdit "runs when a user changes a value in a spreadsheet"
  * (developers.google.com/apps-script/guides/triggers#onedite), and row
- * insertion/removal is reported to installable onChange as INSERT_ROW /
+ * insertion/removal is reported only to installable onChange as INSERT_ROW /
  * REMOVE_ROW (developers.google.com/apps-script/guides/triggers/events#change),
- * which the emulator records as a trigger but does not fire.
+ * and the add-on installs no triggers.
  */
 import type { Emulator } from './runtime';
 import { PROTECTED_MESSAGE, blockingInsert, blockingProtection, rejection, type Rect } from './protection';
-import { checkCellInputs, deleteRowsAt, findValidation, getCell, inputSettings, insertRowsAt, lastRowOf, setCell, validationAccepts, writeValue } from './spreadsheet';
+import { checkCellInputs, deleteRowsAt, findValidation, getCell, inputSettings, insertRowsAt, setCell, validationAccepts, writeValue } from './spreadsheet';
 import type { CellState, SheetState, StoreState } from './store';
 import { CELL_TOO_LONG_MESSAGE, cellInputTooLong, parseA1, parseInput, splitSheetA1, toA1 } from './values';
 
@@ -162,29 +162,6 @@ export function apiUpdate(emu: Emulator, range: string, values: unknown[][], opt
   return { updatedRange: qualified.replace(/!.*$/, `!${toA1(area.row, area.col, area.numRows, area.numCols)}`), updatedCells: n };
 }
 
-/**
- * spreadsheets.values.append to `sheet`: the rows go after the last row with
- * content, from column A (the API's table detection, simplified to the whole
- * sheet), growing the sheet when needed. Same rules as apiUpdate.
- */
-export function apiAppend(emu: Emulator, sheet: string, values: unknown[][], opts: ApiWriteOptions = {}): ApiWriteResult {
-  const st = sheetNamed(emu, sheet);
-  const row = lastRowOf(st) + 1;
-  const width = Math.max(1, ...values.map((r) => r.length));
-  const grows = { rows: Math.max(0, row + values.length - 1 - st.maxRows), cols: Math.max(0, width - st.maxCols) };
-  const before = { maxRows: st.maxRows, maxCols: st.maxCols };
-  st.maxRows += grows.rows;
-  st.maxCols += grows.cols;
-  const q = /^[A-Za-z0-9_]+$/.test(st.name) ? st.name : `'${st.name.replace(/'/g, "''")}'`;
-  let res: ApiWriteResult = { rejected: 'not written' };
-  try {
-    res = apiUpdate(emu, `${q}!${toA1(row, 1, Math.max(1, values.length), width)}`, values, opts);
-    return res;
-  } finally {
-    if (res.rejected) Object.assign(st, before); // refused or failed: the sheet keeps its size too
-  }
-}
-
 /** A deep copy of the file's content: sheets, cells, protections, validations, charts. */
 export function snapshotVersion(emu: Emulator): SpreadsheetVersion {
   return { takenAt: emu.now(), spreadsheet: structuredClone(emu.state.spreadsheet) };
@@ -194,8 +171,8 @@ export function snapshotVersion(emu: Emulator): SpreadsheetVersion {
  * File → Version history → Restore this version: the file's content becomes
  * the version's. What a version holds is an assumption (no Google help page
  * on it was found): the spreadsheet's content, with its protections and
- * validations; document and script properties, triggers, cache and the
- * outbox live outside the file and stay. Viewers can't restore. No onEdit.
+ * validations; document and script properties, the cache and the outbox
+ * live outside the file and stay. Viewers can't restore. No onEdit.
  */
 export function restoreVersion(emu: Emulator, v: SpreadsheetVersion, user: string): OutsideResult {
   const viewer = viewerRejection(emu, user);

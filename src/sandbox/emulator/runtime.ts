@@ -13,7 +13,6 @@ import {
   Faults,
   GasObject,
   UiEffects,
-  UiResponses,
   defaultTimeLimitMs,
   publicConstants,
   publicMethods,
@@ -21,13 +20,11 @@ import {
 import { MailAppImpl } from './mail';
 import {
   CacheServiceImpl,
-  ContentServiceImpl,
   GasUser,
   HtmlServiceImpl,
   HtmlTemplate,
   LockManager,
   LockServiceImpl,
-  LoggerImpl,
   PropertiesServiceImpl,
   ScriptAppImpl,
   SessionImpl,
@@ -44,7 +41,6 @@ import {
   type ApiWriteResult,
   type OutsideResult,
   type SpreadsheetVersion,
-  apiAppend,
   apiUpdate,
   deleteRowsAsPerson,
   insertRowsAsPerson,
@@ -92,7 +88,6 @@ export interface EmulatorOptions {
   serviceUrl?: string;
   /** name → content, or a directory whose *.html files are read (per execution). */
   htmlFiles?: Record<string, string> | string;
-  userLocales?: Record<string, string>;
   defaultUser?: string;
   /** The spreadsheet's owner (always an editor of protected ranges). */
   owner?: string;
@@ -106,7 +101,6 @@ export interface EmulatorOptions {
   /** Viewers and commenters (Spreadsheet.getViewers()); they can't edit or restore versions. */
   viewers?: string[];
   addonName?: string;
-  scriptId?: string;
   initialState?: StoreState;
   /**
    * Where the code runs (README, "Deploying to Google"): 'bound' (default), a script bound to the
@@ -184,7 +178,6 @@ export interface ExecOptions {
   locale?: string;
   faults?: Faults;
   hooks?: { afterCall?(call: CallInfo): void };
-  uiResponses?: UiResponses;
   /** Allows calling names ending in '_' and dotted paths (server-internal calls). */
   internal?: boolean;
   /**
@@ -193,7 +186,6 @@ export interface ExecOptions {
    * Utilities.sleep, lock waits) and also bounds the real time script code may run.
    */
   timeoutMs?: number;
-  triggerUid?: string;
   /** Builds extra args inside the execution (used for event objects holding emulated ranges). */
   argsFactory?: (ctx: ExecContext) => unknown[];
   /**
@@ -236,8 +228,6 @@ export interface EditSpec {
   /** Default 'type'. Decides what the edit event carries (see Emulator.fireEdit). */
   kind?: EditKind;
   user?: string;
-  /** Also run installable ON_EDIT triggers (default true). */
-  installable?: boolean;
 }
 
 export interface EditResult extends ExecutionResult {
@@ -245,7 +235,6 @@ export interface EditResult extends ExecutionResult {
   fired: boolean;
   rejected?: string;
   changes: { a1: string; oldValue: CellValue; newValue: CellValue }[];
-  triggerRuns: ExecutionResult[];
 }
 
 export const SERVICE_GLOBALS = [
@@ -258,8 +247,6 @@ export const SERVICE_GLOBALS = [
   'MailApp',
   'Utilities',
   'ScriptApp',
-  'ContentService',
-  'Logger',
 ] as const;
 
 /** Builds the service objects of one execution. */
@@ -275,8 +262,6 @@ export function buildServices(ctx: ExecContext): Record<string, GasObject> {
     MailApp: new MailAppImpl(ctx),
     Utilities: new UtilitiesImpl(ctx),
     ScriptApp: new ScriptAppImpl(ctx),
-    ContentService: new ContentServiceImpl(ctx),
-    Logger: new LoggerImpl(ctx),
   };
 }
 
@@ -497,7 +482,6 @@ function emptyEditResult(): EditResult {
     emulatedMs: 0,
     fired: false,
     changes: [],
-    triggerRuns: [],
   };
 }
 
@@ -554,7 +538,6 @@ export class Emulator {
   mailFailsAfterDelivery: ((address: string) => string | null) | null = null;
   serviceUrl: string;
   readonly addonName: string;
-  readonly scriptId: string;
   /** See EmulatorOptions.deployment. */
   readonly deployment: Deployment;
   /** See EmulatorOptions.webAppSeesContainer (as given; only 'bound' uses it). */
@@ -585,7 +568,6 @@ export class Emulator {
   private readonly clock: () => Date;
   private offset = 0;
   private readonly htmlSource?: Record<string, string> | string;
-  private readonly userLocales: Record<string, string>;
 
   constructor(opts: EmulatorOptions = {}) {
     this.storeFile = opts.storeFile;
@@ -595,14 +577,12 @@ export class Emulator {
     this.clock = opts.clock ?? (() => new Date());
     this.serviceUrl = opts.serviceUrl ?? 'http://127.0.0.1:8080/exec';
     this.htmlSource = opts.htmlFiles;
-    this.userLocales = { ...(opts.userLocales ?? {}) };
     this.defaultUser = opts.defaultUser ?? 'user@example.com';
     this.owner = opts.owner ?? this.defaultUser;
     this.sharedDrive = !!opts.sharedDrive;
     this.editors = [...(opts.editors ?? [])];
     this.viewers = [...(opts.viewers ?? [])];
     this.addonName = opts.addonName ?? 'Summit Planner';
-    this.scriptId = opts.scriptId ?? '1EmulatorScriptId';
     this.deployment = opts.deployment ?? 'bound';
     if (this.deployment !== 'bound' && this.deployment !== 'addon') throw new Error(`Unknown deployment: ${String(this.deployment)}`);
     this.webAppSeesContainer = opts.webAppSeesContainer ?? true;
@@ -661,10 +641,6 @@ export class Emulator {
     return isCallableFromClient(code, name);
   }
 
-  setUserLocale(user: string, locale: string): void {
-    this.userLocales[user] = locale;
-  }
-
   /** Called after every change from outside an execution and at every execution's end. */
   save(): void {
     this.sheetEpoch += 1;
@@ -679,11 +655,11 @@ export class Emulator {
       authMode,
       user,
       opts.effectiveUser ?? user,
-      opts.locale ?? this.userLocales[user] ?? 'sv',
+      opts.locale ?? 'sv',
       opts.faults,
       opts.hooks,
-      opts.uiResponses,
-      opts.triggerUid,
+      undefined,
+      undefined,
       !!opts.webApp,
     );
     if (opts.timeoutMs !== undefined) ctx.limitMs = Math.max(0, Number(opts.timeoutMs) || 0);
@@ -779,8 +755,8 @@ export class Emulator {
   }
 
   /**
-   * Applies an edit as a person makes it, then runs onEdit(e) (LIMITED) and installable ON_EDIT
-   * triggers (FULL). What the event carries follows Sheets (guides/triggers/events#edit and
+   * Applies an edit as a person makes it, then runs the simple trigger onEdit(e) (LIMITED); the
+   * add-on installs no triggers, so none are emulated. What the event carries follows Sheets (guides/triggers/events#edit and
    * tanaikech/GetEditType, built against live Sheets): `value`/`oldValue` only when a person
    * types into or clears one cell; a paste or fill gives neither, even into one cell; a
    * multi-cell edit gives neither. Refused edits change nothing and run nothing.
@@ -798,24 +774,16 @@ export class Emulator {
     const oldCell = getCell(st, r.row, r.col);
     const changes = applyPersonEdit(st, r, values, inputSettings(this));
     const single = r.numRows === 1 && r.numCols === 1 && (kind === 'type' || kind === 'clear');
-    const makeEvent = (ctx: ExecContext, authMode: AuthModeName, triggerUid?: string) => {
-      const e: Record<string, unknown> = { authMode, range: new Range(ctx, st.sheetId, r.row, r.col, r.numRows, r.numCols), source: new Spreadsheet(ctx), user: new GasUser(ctx, user) };
+    const makeEvent = (ctx: ExecContext) => {
+      const e: Record<string, unknown> = { authMode: 'LIMITED', range: new Range(ctx, st.sheetId, r.row, r.col, r.numRows, r.numCols), source: new Spreadsheet(ctx), user: new GasUser(ctx, user) };
       if (single) Object.assign(e, singleCellValues(oldCell, getCell(st, r.row, r.col), this.state.spreadsheet.timeZone));
-      if (triggerUid) e.triggerUid = triggerUid;
       return [e];
     };
     const hasOnEdit = scriptGlobals(code).includes('onEdit');
     let res: ExecutionResult = emptyEditResult();
-    if (hasOnEdit) res = this.runExecution(code, 'onEdit', [], { ...opts, user, authMode: 'LIMITED', argsFactory: (ctx) => makeEvent(ctx, 'LIMITED') });
+    if (hasOnEdit) res = this.runExecution(code, 'onEdit', [], { ...opts, user, authMode: 'LIMITED', argsFactory: makeEvent });
     else this.save();
-    const triggerRuns: ExecutionResult[] = [];
-    if (spec.installable !== false) {
-      for (const t of this.state.triggers.filter((x) => x.eventType === 'ON_EDIT' && x.sourceId === this.state.spreadsheet.id)) {
-        const run = { ...opts, internal: true, user, effectiveUser: t.owner, authMode: 'FULL' as const, triggerUid: t.uid };
-        triggerRuns.push(this.runExecution(code, t.handler, [], { ...run, argsFactory: (ctx) => makeEvent(ctx, 'FULL', t.uid) }));
-      }
-    }
-    return { ...res, fired: hasOnEdit, changes, triggerRuns };
+    return { ...res, fired: hasOnEdit, changes };
   }
 
   /** A person deletes `count` rows from `row` on (see outside.ts): no onEdit; `rejected` when a protection forbids it. */
@@ -830,15 +798,11 @@ export class Emulator {
   apiUpdate(range: string, values: unknown[][], opts: ApiWriteOptions = {}): ApiWriteResult {
     return apiUpdate(this, range, values, opts);
   }
-  /** Sheets API v4 spreadsheets.values.append after the sheet's last row with content. */
-  apiAppend(sheet: string, values: unknown[][], opts: ApiWriteOptions = {}): ApiWriteResult {
-    return apiAppend(this, sheet, values, opts);
-  }
   /** The file's content now, as version history keeps it. */
   snapshotVersion(): SpreadsheetVersion {
     return snapshotVersion(this);
   }
-  /** Restores a version's content (properties, triggers, cache and outbox stay): no onEdit. */
+  /** Restores a version's content (properties, cache and outbox stay): no onEdit. */
   restoreVersion(v: SpreadsheetVersion, user?: string): OutsideResult {
     return restoreVersion(this, v, user ?? this.defaultUser);
   }
@@ -868,11 +832,8 @@ export class Emulator {
   setDailyMailQuota(n: number): void {
     this.dailyMailQuota = n;
   }
-  setDefaultUser(email: string): void {
-    this.defaultUser = email;
-  }
   /** Holds a lock as if another execution did (tests); returns release. */
-  holdLock(kind: 'document' | 'script' | `user:${string}`, owner = 'external'): () => void {
+  holdLock(kind: 'document' | 'script', owner = 'external'): () => void {
     const key = kind === 'document' ? `document:${this.state.spreadsheet.id}` : kind;
     if (!this.locks.acquire(key, owner)) throw new Error(`lock ${key} busy`);
     return () => this.locks.release(key, owner);

@@ -1,7 +1,9 @@
 /**
  * Emulator state: one spreadsheet plus the script-level stores (properties,
- * cache, triggers, outbox index, mail quota). Plain data, serialisable to one
- * JSON file (Dates tagged as {"$date": iso}), validated with zod on load.
+ * cache, outbox index, mail quota). Plain data, serialisable to one JSON file
+ * (Dates tagged as {"$date": iso}), validated with zod on load. A field that
+ * stores written by earlier versions have and this one doesn't (userProperties,
+ * triggers) is dropped on load, not refused: nothing reads it any more.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -98,17 +100,6 @@ export interface SheetState {
   conditionalFormats?: ConditionalFormatState[];
 }
 
-export interface TriggerState {
-  uid: string;
-  handler: string;
-  eventType: 'ON_EDIT' | 'ON_OPEN' | 'ON_CHANGE' | 'ON_FORM_SUBMIT' | 'CLOCK';
-  source: 'SPREADSHEETS' | 'CLOCK';
-  sourceId: string | null;
-  owner: string;
-  everyHours?: number;
-  everyMinutes?: number;
-}
-
 export interface OutboxEntry {
   id: string;
   messageId: string;
@@ -140,10 +131,8 @@ export interface StoreState {
   };
   documentProperties: Record<string, string>;
   scriptProperties: Record<string, string>;
-  userProperties: Record<string, Record<string, string>>;
-  /** scope key ('script' | 'document' | 'user:<email>') → key → entry. */
+  /** scope key → key → entry; the add-on uses the script cache only ('script'). */
   cache: Record<string, Record<string, CacheEntry>>;
-  triggers: TriggerState[];
   outbox: OutboxEntry[];
   mailQuota: { date: string; used: number };
 }
@@ -202,9 +191,7 @@ export function createInitialState(opts: { id?: string; name?: string; timeZone?
     },
     documentProperties: {},
     scriptProperties: {},
-    userProperties: {},
     cache: {},
-    triggers: [],
     outbox: [],
     mailQuota: { date: '', used: 0 },
   };
@@ -279,20 +266,7 @@ const storeSchema = z.object({
   }),
   documentProperties: strMap,
   scriptProperties: strMap,
-  userProperties: z.record(z.string(), strMap),
   cache: z.record(z.string(), z.record(z.string(), z.object({ v: z.string(), exp: z.number() }))),
-  triggers: z.array(
-    z.object({
-      uid: z.string(),
-      handler: z.string(),
-      eventType: z.enum(['ON_EDIT', 'ON_OPEN', 'ON_CHANGE', 'ON_FORM_SUBMIT', 'CLOCK']),
-      source: z.enum(['SPREADSHEETS', 'CLOCK']),
-      sourceId: z.string().nullable(),
-      owner: z.string(),
-      everyHours: z.number().optional(),
-      everyMinutes: z.number().optional(),
-    }),
-  ),
   outbox: z.array(
     z.object({
       id: z.string(),

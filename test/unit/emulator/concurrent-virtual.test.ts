@@ -4,24 +4,32 @@
  * and write buffering.
  *
  * References: ../shared/reference/apps-script-platform.md "Concurrency" (…/reference/lock/lock:
- * tryLock(ms) false, waitLock(ms) throws; flush() before releaseLock()) and "Limits" (simple
- * triggers 30 s, …/guides/triggers; 6 min, …/guides/services/quotas). Messages as in timing.test.ts.
+ * tryLock(ms) false; flush() before releaseLock()) and "Limits" (simple triggers 30 s,
+ * …/guides/triggers; 6 min, …/guides/services/quotas). Messages as in timing.test.ts.
+ *
+ * The scripts lock as the add-on does (tryLock, then their own error when it fails) and spend
+ * emulated time as it does, in service calls: busy_(ms) calls Utilities.getUuid, 250 ms each.
  */
 import { runConcurrently } from '../../../src/sandbox/emulator/concurrent';
 import { EXECUTION_TIME_EXCEEDED } from '../../../src/sandbox/emulator/exec';
 import type { EmulatorOptions } from '../../../src/sandbox/emulator/runtime';
-import { LOCK_TIMEOUT_MESSAGE } from '../../../src/sandbox/emulator/services';
 import { newEmu } from './helpers';
+
+const BUSY = 'Lock busy';
+/** The cost of one Utilities.getUuid call (busy_). */
+const WORK = { 'Utilities.getUuid': 250 };
 
 const T0 = Date.parse('2009-12-07T09:00:00Z');
 
 // A: a merge holding the script lock across its sends (25 mails, then one write of the marks).
 // B: an RSVP answer / onEdit guard waiting for the same lock.
 const code = `
+function waitLock_(lock, ms) { if (!lock.tryLock(ms)) throw new Error('${BUSY}'); }
+function busy_(ms) { for (var t = 0; t < ms; t += 250) Utilities.getUuid(); }
 function merge(n) {
   var lock = LockService.getScriptLock();
-  lock.waitLock(30000);
-  var sh = SpreadsheetApp.getActive().getSheets()[0];
+  waitLock_(lock, 30000);
+  var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
   var marks = [];
   for (var i = 0; i < n; i++) { MailApp.sendEmail('g' + i + '@example.org', 'Inbjudan', 'Hej'); marks.push(['Inbjuden']); }
   sh.getRange(1, 1, n, 1).setValues(marks);
@@ -36,30 +44,30 @@ function answer(ms) {
   var waited = Date.now() - t0;
   if (!got) return { got: false, waited: waited, at: t0 };
   try {
-    var v = SpreadsheetApp.getActive().getSheets()[0].getRange(1, 1).getValue();
+    var v = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).getValues()[0][0];
     return { got: true, waited: waited, at: t0, seen: v };
   } finally { lock.releaseLock(); }
 }
 function strictAnswer(ms) {
-  LockService.getScriptLock().waitLock(ms);
+  waitLock_(LockService.getScriptLock(), ms);
   return 'got it';
 }
 function slowGuard(ms) {
-  Utilities.sleep(15000);
-  LockService.getScriptLock().waitLock(ms);
+  busy_(15000);
+  waitLock_(LockService.getScriptLock(), ms);
   return 'got it';
 }
-function now() { Utilities.sleep(250); return Date.now(); }
-function answerLater(ms, delay) { Utilities.sleep(delay); return answer(ms); }
+function now() { busy_(250); return Date.now(); }
+function answerLater(ms, delay) { busy_(delay); return answer(ms); }
 function guardHoldingDoc(ms) {
-  LockService.getDocumentLock().waitLock(1000);
-  Utilities.sleep(15000);
-  LockService.getScriptLock().waitLock(ms);
+  waitLock_(LockService.getDocumentLock(), 1000);
+  busy_(15000);
+  waitLock_(LockService.getScriptLock(), ms);
   return 'got it';
 }
 function mergeAskingDoc(n, at) {
   var lock = LockService.getScriptLock();
-  lock.waitLock(30000);
+  waitLock_(lock, 30000);
   var r;
   for (var i = 0; i < n; i++) {
     if (i === at) { var t0 = Date.now(); r = { got: LockService.getDocumentLock().tryLock(10000), waited: Date.now() - t0, at: t0 }; }
@@ -70,7 +78,7 @@ function mergeAskingDoc(n, at) {
 }
 `;
 
-const latency = (mailMs: number): EmulatorOptions => ({ latency: { byMethod: { 'MailApp.sendEmail': mailMs, 'Range.setValues': 120, 'SpreadsheetApp.flush': 50 } } });
+const latency = (mailMs: number): EmulatorOptions => ({ latency: { byMethod: { 'MailApp.sendEmail': mailMs, 'Range.setValues': 120, 'SpreadsheetApp.flush': 50, ...WORK } } });
 
 describe('runConcurrently on the virtual clock', () => {
   jest.setTimeout(30000);
@@ -94,10 +102,10 @@ describe('runConcurrently on the virtual clock', () => {
     expect(a.ok).toBe(true);
     expect(b.result).toEqual({ got: false, waited: 20000, at: T0 + 1000 });
     expect(b.emulatedMs).toBe(20000);
-    // waitLock throws Google's message instead.
+    // A script that gives up then throws its own error, after the same 20 s.
     const emu2 = newEmu(latency(1000));
     const [, c] = await runConcurrently(emu2, code, [{ fnName: 'merge', args: [25] }, { fnName: 'strictAnswer', args: [20000] }], { startBAtMs: 1000 });
-    expect([c.ok, c.error?.message]).toEqual([false, LOCK_TIMEOUT_MESSAGE]);
+    expect([c.ok, c.error?.message, c.emulatedMs]).toEqual([false, BUSY, 20000]);
   });
 
   test('a release at the very moment the wait ends is taken', async () => {
@@ -123,11 +131,11 @@ describe('runConcurrently on the virtual clock', () => {
     // As a FULL execution the same guard times out on the lock instead (15 + 20 s < 6 min).
     const emu2 = newEmu(latency(1000));
     const [, c] = await runConcurrently(emu2, code, [{ fnName: 'merge', args: [40] }, { fnName: 'slowGuard', args: [20000] }], { startBAtMs: 0 });
-    expect([c.error?.message, c.emulatedMs]).toEqual([LOCK_TIMEOUT_MESSAGE, 35000]);
+    expect([c.error?.message, c.emulatedMs]).toEqual([BUSY, 35000]);
   });
 
   test('a killed execution dies at its limit, not at the end of its wait: its other locks are free from then', async () => {
-    // B (LIMITED) holds the document lock, sleeps 15 s, then waits 20 s for the script lock, which A
+    // B (LIMITED) holds the document lock, works 15 s, then waits 20 s for the script lock, which A
     // holds for 36 s: B dies at 30 s, not at 35 s, and its document lock is free from then, so A,
     // asking for it at 31 s, gets it at once.
     // ("The lock is automatically released when the script terminates", …/reference/lock/lock#releaseLock().)
@@ -143,9 +151,9 @@ describe('runConcurrently on the virtual clock', () => {
   });
 
   test("each execution's script sees its own emulated time; results are the same on every run", async () => {
-    const emu = newEmu({ latency: { defaultMs: 1 } });
+    const emu = newEmu({ latency: { defaultMs: 1, byMethod: WORK } });
     const [a, b] = await runConcurrently(emu, code, [{ fnName: 'now' }, { fnName: 'now' }], { startBAtMs: 100 });
-    expect([a.result, b.result]).toEqual([T0 + 251, T0 + 100 + 251]);
+    expect([a.result, b.result]).toEqual([T0 + 250, T0 + 100 + 250]);
     const emu2 = newEmu(latency(300));
     const runs = [];
     for (let i = 0; i < 2; i++) {
@@ -157,7 +165,7 @@ describe('runConcurrently on the virtual clock', () => {
   });
 
   test('buffered writes: a holder that releases without flush() leaves the next holder reading the old value', async () => {
-    const noFlush = code.replace("SpreadsheetApp.flush();\n  lock.releaseLock();\n  return Date.now();", "lock.releaseLock();\n  Utilities.sleep(5000);\n  return Date.now();");
+    const noFlush = code.replace("SpreadsheetApp.flush();\n  lock.releaseLock();\n  return Date.now();", "lock.releaseLock();\n  busy_(5000);\n  return Date.now();");
     expect(noFlush).not.toBe(code);
     const emu = newEmu({ ...latency(300), flush: 'buffered' });
     const [, b] = await runConcurrently(emu, noFlush, [{ fnName: 'merge', args: [3] }, { fnName: 'answer', args: [20000] }], { startBAtMs: 100 });
@@ -185,12 +193,13 @@ describe('runConcurrently on the virtual clock', () => {
     expect(c.result).toEqual({ got: true, waited: 10 * 300 + 120 + 50, at: T0 + 1000, seen: 'Inbjuden' });
   });
 
-  test('options: startBAtMs needs the virtual clock and excludes pauseA; the real clock stays the default without latency', async () => {
+  test('options: startBAtMs needs the virtual clock and excludes pauseA; the real clock can still be chosen with latency', async () => {
     const emu = newEmu();
     await expect(runConcurrently(emu, code, [{ fnName: 'now' }, { fnName: 'now' }], { startBAtMs: 10, time: 'real' })).rejects.toThrow(/virtual/);
     await expect(runConcurrently(emu, code, [{ fnName: 'now' }, { fnName: 'now' }], { startBAtMs: 10, pauseA: () => true })).rejects.toThrow(/pauseA/);
-    // Real clock: Utilities.sleep moves the shared emulator clock, not the worker's fixed offset; both scripts read it at their end.
-    const [a, b] = await runConcurrently(emu, code, [{ fnName: 'now' }, { fnName: 'now' }]);
+    // Real clock: latency moves the shared emulator clock, not the worker's fixed offset; both scripts read it at their end.
+    const slow = newEmu({ latency: { byMethod: WORK } });
+    const [a, b] = await runConcurrently(slow, code, [{ fnName: 'now' }, { fnName: 'now' }], { time: 'real' });
     expect(a.emulatedMs).toBe(250);
     expect(b.emulatedMs).toBe(250);
   });

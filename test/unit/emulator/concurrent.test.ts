@@ -2,15 +2,16 @@ import { runConcurrently } from '../../../src/sandbox/emulator/concurrent';
 import { Emulator } from '../../../src/sandbox/emulator/runtime';
 
 // Both executions append "their" row after reading the last row: the classic lost-row race.
+// They lock as the add-on does: tryLock, and their own error when it fails.
 const code = `
 function appendGuarded(name, timeout) {
   var lock = LockService.getDocumentLock();
-  lock.waitLock(timeout);
+  if (!lock.tryLock(timeout)) throw new Error('Lock busy');
   try {
-    var sh = SpreadsheetApp.getActive().getSheets()[0];
+    var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
     var last = sh.getLastRow();
     var seen = last ? sh.getRange(1, 1, last, 1).getValues().length : 0;
-    sh.getRange(last + 1, 1).setValue(name);
+    sh.getRange(last + 1, 1).setValues([[name]]);
     SpreadsheetApp.flush();
     return seen;
   } finally {
@@ -18,19 +19,19 @@ function appendGuarded(name, timeout) {
   }
 }
 function appendUnguarded(name) {
-  var sh = SpreadsheetApp.getActive().getSheets()[0];
+  var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
   var last = sh.getLastRow();
-  Utilities.sleep(1);
-  sh.getRange(last + 1, 1).setValue(name);
+  Utilities.getUuid(); // A pauses here
+  sh.getRange(last + 1, 1).setValues([[name]]);
   return last;
 }
-function tryOnly(ms) { var l = LockService.getDocumentLock(); var got = l.tryLock(ms); Logger.log('got ' + got); return got; }
+function tryOnly(ms) { var l = LockService.getDocumentLock(); var got = l.tryLock(ms); console.log('got ' + got); return got; }
 `;
 
 describe('runConcurrently', () => {
   jest.setTimeout(20000);
 
-  test('B blocks in waitLock until A releases; no row is lost', async () => {
+  test('B blocks in tryLock until A releases; no row is lost', async () => {
     const emu = new Emulator();
     const [a, b] = await runConcurrently(
       emu,
@@ -44,7 +45,7 @@ describe('runConcurrently', () => {
     expect([a.ok, b.ok]).toEqual([true, true]);
     expect(emu.sheetValues('Blad1')).toEqual([['A'], ['B']]);
     expect(b.result).toBe(1); // B read after A's write
-    expect(a.calls.byMethod['Lock.waitLock']).toBe(1);
+    expect(a.calls.byMethod['Lock.tryLock']).toBe(1);
     expect(b.calls.byService.LockService).toBe(3);
   });
 
@@ -57,7 +58,7 @@ describe('runConcurrently', () => {
         { fnName: 'appendUnguarded', args: ['A'] },
         { fnName: 'appendUnguarded', args: ['B'] },
       ],
-      { pauseA: (c) => c.method === 'sleep' },
+      { pauseA: (c) => c.method === 'getUuid' },
     );
     expect(emu.sheetValues('Blad1')).toEqual([['A']]); // B wrote row 1 first, A overwrote it
   });
@@ -65,7 +66,7 @@ describe('runConcurrently', () => {
   test('B times out when A holds the lock too long; tryLock returns false', async () => {
     const emu = new Emulator();
     const slow = `${code}
-      function holdLong() { var l = LockService.getDocumentLock(); l.waitLock(1000); SpreadsheetApp.getActive(); var t = Date.now(); while (Date.now() - t < 700) {} l.releaseLock(); return 'done'; }`;
+      function holdLong() { var l = LockService.getDocumentLock(); l.tryLock(1000); SpreadsheetApp.getActiveSpreadsheet(); var t = Date.now(); while (Date.now() - t < 700) {} l.releaseLock(); return 'done'; }`;
     const [a, b] = await runConcurrently(
       emu,
       slow,
@@ -77,7 +78,7 @@ describe('runConcurrently', () => {
     );
     expect(a.result).toBe('done');
     expect(b.ok).toBe(false);
-    expect(b.error?.message).toBe('Lock timeout: another process was holding the lock for too long.');
+    expect(b.error?.message).toBe('Lock busy');
     expect(emu.sheetValues('Blad1')).toEqual([['']]);
 
     const [, c] = await runConcurrently(emu, slow, [{ fnName: 'holdLong', args: [] }, { fnName: 'tryOnly', args: [100] }], {
@@ -89,7 +90,7 @@ describe('runConcurrently', () => {
   test('faults work across threads and a hung worker fails instead of hanging', async () => {
     const emu = new Emulator();
     const [a, b] = await runConcurrently(emu, code, [
-      { fnName: 'appendGuarded', args: ['A', 1000], opts: { faults: { failOn: (c) => c.method === 'setValue' } } },
+      { fnName: 'appendGuarded', args: ['A', 1000], opts: { faults: { failOn: (c) => c.method === 'setValues' } } },
       { fnName: 'appendGuarded', args: ['B', 1000] },
     ]);
     expect(a.error?.name).toBe('EmulatedCrash');

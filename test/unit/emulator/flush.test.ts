@@ -29,24 +29,27 @@ function peek(opts: EmulatorOptions, body: string, at: string[]) {
   return { emu, r, seen };
 }
 
+/** A call with no effect on the spreadsheet, where the tests look at the shared state. */
+const MARKER = 'Utilities.getUuid';
+
 const WRITE_READ_FLUSH = `${SHEET}
   sh.getRange(1, 1, 1, 2).setValues([['a', 'b']]);
   var own = sh.getRange(1, 1, 1, 2).getValues();
-  Logger.log('marker');
+  ${MARKER}();
   SpreadsheetApp.flush();
-  Logger.log('marker');
+  ${MARKER}();
   return own;`;
 
 describe("flush: 'buffered'", () => {
   test('the writer reads its own writes at once; nobody else sees them before flush()', () => {
-    const { r, seen } = peek({ flush: 'buffered' }, WRITE_READ_FLUSH, ['Range.setValues', 'Logger.log']);
+    const { r, seen } = peek({ flush: 'buffered' }, WRITE_READ_FLUSH, ['Range.setValues', MARKER]);
     expect(r.result).toEqual([['a', 'b']]);
     expect(seen).toEqual([[['']], [['']], [['a', 'b']]]); // after setValues, before flush, after flush
   });
 
   test("'immediate' (the default) is unchanged: every write is visible at once, flush() changes nothing", () => {
     for (const opts of [{}, { flush: 'immediate' as const }]) {
-      const { r, seen } = peek(opts, WRITE_READ_FLUSH, ['Range.setValues', 'Logger.log']);
+      const { r, seen } = peek(opts, WRITE_READ_FLUSH, ['Range.setValues', MARKER]);
       expect(r.result).toEqual([['a', 'b']]);
       expect(seen).toEqual([[['a', 'b']], [['a', 'b']], [['a', 'b']]]);
     }
@@ -62,11 +65,11 @@ describe("flush: 'buffered'", () => {
       sh.getRange('A2').setNumberFormat('0.00');
       var p = sh.getRange('A1').protect().setDescription('mine');
       var added = ss.insertSheet('Ny');
-      Logger.log('marker');
+      ${MARKER}();
       var before = [sh.getLastRow(), ss.getSheets().length, p.getDescription()];
       SpreadsheetApp.flush();
       return before.concat([sh.getLastRow(), p.getDescription(), added.getName(), sh.getRange('A1').getA1Notation()]);`;
-    const { emu, r, seen } = peek({ flush: 'buffered' }, body, ['Logger.log']);
+    const { emu, r, seen } = peek({ flush: 'buffered' }, body, [MARKER]);
     expect(seen).toEqual([[[1, 2], [3, 4]]]); // nothing after the first flush had landed
     expect(emu.sheetNames()).toEqual(['Blad1', 'Ny']);
     expect(emu.sheetValues('Blad1')).toEqual([['', ''], [1, 2], [3, ''], ['x', '']]);
@@ -76,34 +79,35 @@ describe("flush: 'buffered'", () => {
   });
 
   test('properties and cache are not buffered', () => {
-    const body = `PropertiesService.getScriptProperties().setProperty('k', 'v'); CacheService.getScriptCache().put('c', 'w'); Logger.log('marker');`;
+    const body = `PropertiesService.getScriptProperties().setProperty('k', 'v'); CacheService.getScriptCache().put('c', 'w'); ${MARKER}();`;
     const emu = newEmu({ flush: 'buffered' });
     const seen: unknown[] = [];
-    exec(emu, body, { hooks: { afterCall: (c) => c.method === 'log' && seen.push(emu.state.scriptProperties.k, emu.state.cache.script?.c?.v) } });
+    exec(emu, body, { hooks: { afterCall: (c) => `${c.cls}.${c.method}` === MARKER && seen.push(emu.state.scriptProperties.k, emu.state.cache.script?.c?.v) } });
     expect(seen).toEqual(['v', 'w']);
   });
 
   test('the end of the execution flushes, also after an uncaught exception', () => {
     const emu = newEmu({ flush: 'buffered' });
-    exec(emu, `${SHEET} sh.getRange(1, 1).setValue('done');`);
+    exec(emu, `${SHEET} sh.getRange(1, 1).setValues([['done']]);`);
     expect(emu.sheetValues('Blad1')).toEqual([['done']]);
-    const r = exec(emu, `${SHEET} sh.getRange(2, 1).setValue('then'); throw new Error('boom');`);
+    const r = exec(emu, `${SHEET} sh.getRange(2, 1).setValues([['then']]); throw new Error('boom');`);
     expect(r.error?.message).toBe('boom');
     expect(emu.sheetValues('Blad1')).toEqual([['done'], ['then']]);
   });
 
   test("a killed execution's unflushed writes are lost ('lost', default) or land ('applied'); flushed ones stay", () => {
-    const body = `${SHEET} sh.getRange(1, 1).setValue('flushed'); SpreadsheetApp.flush(); sh.getRange(2, 1).setValue('pending'); Utilities.sleep(1);`;
-    const crash = { faults: { failOn: (c: CallInfo) => c.method === 'sleep' } };
+    const body = `${SHEET} sh.getRange(1, 1).setValues([['flushed']]); SpreadsheetApp.flush(); sh.getRange(2, 1).setValues([['pending']]); LockService.getScriptLock().tryLock(1);`;
+    const crash = { faults: { failOn: (c: CallInfo) => c.method === 'tryLock' } };
     const lost = newEmu({ flush: 'buffered' });
     expect(exec(lost, body, crash).error?.name).toBe('EmulatedCrash');
     expect(lost.sheetValues('Blad1')).toEqual([['flushed']]);
     const applied = newEmu({ flush: 'buffered', unflushedOnKill: 'applied' });
     exec(applied, body, crash);
     expect(applied.sheetValues('Blad1')).toEqual([['flushed'], ['pending']]);
-    // Killed by its time limit: the same.
+    // Killed by its time limit (a 31 s wait for a lock someone holds): the same.
     const timedOut = newEmu({ flush: 'buffered' });
-    const r = exec(timedOut, body.replace('Utilities.sleep(1)', 'Utilities.sleep(31000)'), { authMode: 'LIMITED' });
+    timedOut.holdLock('script');
+    const r = exec(timedOut, body.replace('tryLock(1)', 'tryLock(31000)'), { authMode: 'LIMITED' });
     expect(r.error?.message).toBe('Exceeded maximum execution time');
     expect(timedOut.sheetValues('Blad1')).toEqual([['flushed']]);
     expect(() => newEmu({ unflushedOnKill: 'maybe' as 'lost' })).toThrow(/unflushedOnKill/);
@@ -116,25 +120,25 @@ describe("flush: 'buffered' between two executions", () => {
   const code = `
     function writer(flushFirst) {
       var lock = LockService.getScriptLock();
-      lock.waitLock(5000);
-      SpreadsheetApp.getActive().getSheets()[0].getRange(1, 1).setValue('A was here');
+      if (!lock.tryLock(5000)) throw new Error('Lock busy');
+      SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).setValues([['A was here']]);
       if (flushFirst) SpreadsheetApp.flush();
       lock.releaseLock();
-      Utilities.sleep(1); // A pauses here, its lock released
+      Utilities.getUuid(); // A pauses here, its lock released
       return 'A done';
     }
     function reader() {
       var lock = LockService.getScriptLock();
-      lock.waitLock(5000);
-      try { return SpreadsheetApp.getActive().getSheets()[0].getRange(1, 1).getValue(); } finally { lock.releaseLock(); }
+      if (!lock.tryLock(5000)) throw new Error('Lock busy');
+      try { return SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).getValues()[0][0]; } finally { lock.releaseLock(); }
     }
     function appender(name) {
-      var sh = SpreadsheetApp.getActive().getSheets()[0];
+      var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
       sh.appendRow([name]);
-      Utilities.sleep(1);
+      Utilities.getUuid();
       return sh.getLastRow();
     }`;
-  const pauseA = (c: { method: string }) => c.method === 'sleep';
+  const pauseA = (c: { method: string }) => c.method === 'getUuid';
 
   test('releaseLock() does not flush: the next holder reads the old value', async () => {
     const emu = newEmu({ flush: 'buffered' });

@@ -25,7 +25,7 @@ function protectedSheetEmu(opts: { warningOnly?: boolean } = {}) {
 // effective user; the wording is Google's, quoted in theoephraim/node-google-spreadsheet PR #20).
 describe('a script running as a non-editor of a protection', () => {
   const writes: Record<string, string> = {
-    setValue: "sh.getRange('A1').setValue(9)",
+    setValue: "sh.getRange('A1').setValues([[9]])",
     setValues: "sh.getRange('A1:B1').setValues([[9, 9]])",
     setFormula: "sh.getRange('C1').setFormula('=A1')",
     setFormulas: "sh.getRange('C1').setFormulas([['=A1']])",
@@ -70,20 +70,20 @@ describe('a script running as a non-editor of a protection', () => {
 // "The spreadsheet owner is always able to edit protected ranges and sheets."
 test('the owner, a listed editor and a web app executing as the owner may write', () => {
   const emu = protectedSheetEmu();
-  run(emu, `${SHEET} sh.getRange('A1').setValue('owner');`, as(OWNER));
-  run(emu, `${SHEET} sh.getRange('B1').setValue('editor');`, as(EDITOR));
+  run(emu, `${SHEET} sh.getRange('A1').setValues([['owner']]);`, as(OWNER));
+  run(emu, `${SHEET} sh.getRange('B1').setValues([['editor']]);`, as(EDITOR));
   // "execute as me": the anonymous visitor runs with the deployer's rights
-  run(emu, `${SHEET} sh.getRange('C1').setValue('webapp');`, { user: '', effectiveUser: OWNER });
+  run(emu, `${SHEET} sh.getRange('C1').setValues([['webapp']]);`, { user: '', effectiveUser: OWNER });
   expect(emu.sheetValues('Blad1')[0]).toEqual(['owner', 'editor', 'webapp']);
   // an installable trigger runs as its creator, whoever edited
-  expect(exec(emu, `${SHEET} sh.getRange('D1').setValue('x');`, { user: OWNER, effectiveUser: EVA }).error?.message).toBe(PROTECTED_MESSAGE);
+  expect(exec(emu, `${SHEET} sh.getRange('D1').setValues([['x']]);`, { user: OWNER, effectiveUser: EVA }).error?.message).toBe(PROTECTED_MESSAGE);
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/protection#isWarningOnly()
 // "every user can edit data in the area, except editing prompts a warning"
 test('a warning-only protection blocks no script', () => {
   const emu = protectedSheetEmu({ warningOnly: true });
-  run(emu, `${SHEET} sh.getRange('A1').setValue('eva'); sh.deleteRows(2, 1);`, as(EVA));
+  run(emu, `${SHEET} sh.getRange('A1').setValues([['eva']]); sh.deleteRows(2, 1);`, as(EVA));
   expect(emu.sheetValues('Blad1')).toEqual([['eva', 2]]);
 });
 
@@ -91,7 +91,7 @@ test('a warning-only protection blocks no script', () => {
 test('a range protection covers its A1 range only; an overlapping write has no partial effect', () => {
   const emu = newEmu({ owner: OWNER, defaultUser: OWNER });
   run(emu, `${SHEET} var p = sh.getRange('B2:C3').protect(); p.removeEditors(p.getEditors());`);
-  run(emu, `${SHEET} sh.getRange('A1:D1').setValues([[1, 2, 3, 4]]); sh.getRange('D2').setValue(5);`, as(EVA));
+  run(emu, `${SHEET} sh.getRange('A1:D1').setValues([[1, 2, 3, 4]]); sh.getRange('D2').setValues([[5]]);`, as(EVA));
   const r = exec(emu, `${SHEET} sh.getRange('A2:B2').setValues([['a', 'b']]);`, as(EVA));
   expect(r.error?.message).toBe(PROTECTED_MESSAGE);
   expect(emu.sheetValues('Blad1')).toEqual([[1, 2, 3, 4], ['', '', '', 5]]);
@@ -110,9 +110,9 @@ test('protect() blocks nobody until its editors change; Sheet.protect() reuses, 
     return [b.getDescription(), sh.getProtections(SpreadsheetApp.ProtectionType.SHEET).length,
       sh.getProtections(SpreadsheetApp.ProtectionType.RANGE).length, a.getEditors().map(function (u) { return u.getEmail(); })];`);
   expect(r).toEqual(['first', 1, 2, [OWNER, EDITOR]]);
-  run(emu, `${SHEET} sh.getRange('A1').setValue('eva');`, as(EVA));
+  run(emu, `${SHEET} sh.getRange('A1').setValues([['eva']]);`, as(EVA));
   run(emu, `${SHEET} sh.protect().addEditor('${EDITOR}');`); // the list is now explicit: owner + editor
-  expect(exec(emu, `${SHEET} sh.getRange('A2').setValue('eva');`, as(EVA)).error?.message).toBe(PROTECTED_MESSAGE);
+  expect(exec(emu, `${SHEET} sh.getRange('A2').setValues([['eva']]);`, as(EVA)).error?.message).toBe(PROTECTED_MESSAGE);
   expect(emu.sheetValues('Blad1')).toEqual([['eva']]);
 });
 
@@ -124,7 +124,7 @@ test('removeEditors keeps the owner and the current user, silently', () => {
   const r = run(emu, `${SHEET} var p = sh.protect(); p.removeEditors(['${OWNER}', '${EDITOR}', '${EVA}']);
     p.removeEditor(Session.getEffectiveUser()); return p.getEditors().map(function (u) { return u.getEmail(); });`, as(EDITOR));
   expect(r).toEqual([OWNER, EDITOR]);
-  expect(exec(emu, `${SHEET} sh.getRange('A1').setValue(1);`, as(EVA)).error?.message).toBe(PROTECTED_MESSAGE);
+  expect(exec(emu, `${SHEET} sh.getRange('A1').setValues([[1]]);`, as(EVA)).error?.message).toBe(PROTECTED_MESSAGE);
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/protection (getEditors(), canDomainEdit():
@@ -139,7 +139,7 @@ test('a non-editor of a protection can neither read its editors nor change or re
   expect(run(emu, `${p} return [p.canEdit(), p.getDescription(), p.isWarningOnly()];`, as(EVA))).toEqual([false, 'Logg', false]);
   expect(serializeState(emu.state)).toBe(before);
   run(emu, `${p} p.remove();`, as(EDITOR)); // an editor of the protection may remove it
-  run(emu, `${SHEET} sh.getRange('A1').setValue('eva');`, as(EVA));
+  run(emu, `${SHEET} sh.getRange('A1').setValues([['eva']]);`, as(EVA));
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getOwner()
@@ -147,12 +147,12 @@ test('a non-editor of a protection can neither read its editors nor change or re
 test('getOwner / getEditors / getViewers; in a shared drive there is no owner to bypass protections', () => {
   const emu = newEmu({ owner: OWNER, defaultUser: OWNER, editors: [EDITOR], viewers: ['viewer@example.org'] });
   const names = "function (u) { return u.getEmail(); }";
-  expect(run(emu, `var ss = SpreadsheetApp.getActive(); return [ss.getOwner().getEmail(), ss.getEditors().map(${names}), ss.getViewers().map(${names})];`))
+  expect(run(emu, `var ss = SpreadsheetApp.getActiveSpreadsheet(); return [ss.getOwner().getEmail(), ss.getEditors().map(${names}), ss.getViewers().map(${names})];`))
     .toEqual([OWNER, [OWNER, EDITOR], ['viewer@example.org']]);
   const shared = newEmu({ owner: OWNER, defaultUser: EDITOR, sharedDrive: true });
   run(shared, `${SHEET} var p = sh.protect(); p.removeEditors(p.getEditors());`); // by EDITOR: only EDITOR stays
-  expect(run(shared, 'return SpreadsheetApp.getActive().getOwner();')).toBeNull();
-  expect(exec(shared, `${SHEET} sh.getRange('A1').setValue(1);`, as(OWNER)).error?.message).toBe(PROTECTED_MESSAGE);
+  expect(run(shared, 'return SpreadsheetApp.getActiveSpreadsheet().getOwner();')).toBeNull();
+  expect(exec(shared, `${SHEET} sh.getRange('A1').setValues([[1]]);`, as(OWNER)).error?.message).toBe(PROTECTED_MESSAGE);
 });
 
 // https://developers.google.com/apps-script/reference/spreadsheet/protection#setUnprotectedRanges(Range)
@@ -168,8 +168,8 @@ test("a sheet protection's unprotected ranges stay editable", () => {
 test('setDomainEdit lets the owner\'s domain edit; a gmail.com file refuses it', () => {
   const emu = newEmu({ owner: OWNER, defaultUser: OWNER });
   run(emu, `${SHEET} var p = sh.protect(); p.removeEditors(p.getEditors()); p.setDomainEdit(true);`);
-  run(emu, `${SHEET} sh.getRange('A1').setValue('eva');`, as(EVA));
-  expect(exec(emu, `${SHEET} sh.getRange('A2').setValue('x');`, as('someone@elsewhere.example')).error?.message).toBe(PROTECTED_MESSAGE);
+  run(emu, `${SHEET} sh.getRange('A1').setValues([['eva']]);`, as(EVA));
+  expect(exec(emu, `${SHEET} sh.getRange('A2').setValues([['x']]);`, as('someone@elsewhere.example')).error?.message).toBe(PROTECTED_MESSAGE);
   const gmail = newEmu({ owner: 'me@gmail.com', defaultUser: 'me@gmail.com' });
   expect(exec(gmail, `${SHEET} sh.protect().setDomainEdit(false);`).ok).toBe(false);
 });
@@ -182,11 +182,11 @@ test('protected ranges and validations move with inserted and deleted rows', () 
   run(emu, `${SHEET} var p = sh.getRange('A3:B4').protect(); p.removeEditors(p.getEditors());
     sh.getRange('C3:C4').setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(['Ja']).build());
     sh.insertRowsBefore(2, 2); sh.insertRowsAfter(5, 1); sh.deleteRows(1, 1);`);
-  const r = run(emu, `return SpreadsheetApp.getActive().getProtections(SpreadsheetApp.ProtectionType.RANGE).map(function (p) { return p.getRange().getA1Notation(); });`);
+  const r = run(emu, `return SpreadsheetApp.getActiveSpreadsheet().getProtections(SpreadsheetApp.ProtectionType.RANGE).map(function (p) { return p.getRange().getA1Notation(); });`);
   expect(r).toEqual(['A4:B6']);
   expect(emu.state.spreadsheet.sheets[0].dataValidations.map((d) => d.a1)).toEqual(['C4:C6']);
-  expect(exec(emu, `${SHEET} sh.getRange('A6').setValue(1);`, as(EVA)).error?.message).toBe(PROTECTED_MESSAGE);
-  run(emu, `${SHEET} sh.getRange('A3').setValue(1); sh.insertRowsBefore(4, 1);`, as(OWNER));
+  expect(exec(emu, `${SHEET} sh.getRange('A6').setValues([[1]]);`, as(EVA)).error?.message).toBe(PROTECTED_MESSAGE);
+  run(emu, `${SHEET} sh.getRange('A3').setValues([[1]]); sh.insertRowsBefore(4, 1);`, as(OWNER));
   expect(exec(emu, `${SHEET} sh.insertRowsBefore(6, 1);`, as(EVA)).error?.message).toBe(PROTECTED_MESSAGE); // inside the range
   run(emu, `${SHEET} sh.insertRowsBefore(5, 1); sh.deleteRows(1, 2);`, as(EVA)); // at its top edge; above it
 });

