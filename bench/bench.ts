@@ -4,6 +4,7 @@
  */
 import { budgetFigures } from './budget';
 import { foundationFigures, overviewRoundTrips } from './foundation';
+import { latencyFigures } from './latency';
 import { mergeFigures } from './merge';
 import type { Figure } from './lib';
 
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     ['foundation (browser)', overviewRoundTrips],
     ['budget', budgetFigures],
     ['mail merge', mergeFigures],
+    ['latency (emulated time)', latencyFigures],
   ];
   const all: (Figure & { section: string })[] = [];
   for (const [section, fn] of sections) {
