@@ -1,8 +1,10 @@
 /**
  * Money is integer öre (1 kr = 100 öre), kept in a JS number that is always a
  * safe integer. Parsing accepts Swedish and plain forms and refuses anything
- * ambiguous; formatting is Swedish and does not depend on Intl (Apps Script's
- * V8 and Node may disagree about locale data).
+ * ambiguous; in English it also takes commas as thousands separators
+ * ("1,500.50"), the way an English reader writes them. Formatting is per
+ * language and does not depend on Intl (Apps Script's V8 and Node may disagree
+ * about locale data).
  */
 import { fail, msg, ok, type Result } from './msg';
 
@@ -18,8 +20,13 @@ const NBSP = '\u00a0';
  * Refuses: negative, non-finite, exponent notation, more than two decimals,
  * mixed or repeated separators ("1.234,50", "1,234.50"), bad digit grouping
  * ("12 34"), and amounts above MAX_ORE.
+ *
+ * `lang` 'en' is how an English-speaking user types: the comma groups
+ * thousands and the point is the decimal separator, so "1,500.50" and
+ * "1,500" are 1 500,50 kr and 1 500 kr. A comma that can't be a thousands
+ * separator ("1,2.5", "12,50") is refused there with that reason.
  */
-export function parseMoney(input: unknown): Result<Ore> {
+export function parseMoney(input: unknown, lang: 'sv' | 'en' = 'sv'): Result<Ore> {
   if (typeof input === 'number') return fromNumber(input);
   if (typeof input !== 'string') {
     return fail(msg('Beloppet saknas eller har fel typ.', 'The amount is missing or of the wrong type.'));
@@ -29,7 +36,18 @@ export function parseMoney(input: unknown): Result<Ore> {
   if (/^[-\u2212]/.test(s)) return fail(msg('Beloppet får inte vara negativt.', 'The amount must not be negative.'));
   if (s.startsWith('+')) s = s.slice(1);
   if (/[eE]/.test(s) || /inf|nan/i.test(s)) {
-    return fail(msg('Skriv beloppet med siffror, till exempel 1 234,50.', 'Write the amount in digits, for example 1 234.50.'));
+    return fail(msg('Skriv beloppet med siffror, till exempel 1 234,50.', 'Write the amount in digits, for example 1,234.50.'));
+  }
+  if (lang === 'en' && s.includes(',')) {
+    // English thousands: "1,500" and "1,500.50"; the groups after the first have three digits, and no spaces mix in.
+    const [whole, ...rest] = s.split('.');
+    if (rest.length > 1 || !/^\d{1,3}(,\d{3})+$/.test(whole)) {
+      return fail(msg(
+        'Beloppet är tvetydigt: på engelska grupperar kommatecknet tusental och punkten är decimaltecken, till exempel 1,234.50.',
+        'The amount is ambiguous: in English the comma groups thousands and the point is the decimal separator, for example 1,234.50.',
+      ));
+    }
+    s = [whole.replace(/,/g, ''), ...rest].join('.');
   }
   const seps = s.match(/[.,]/g) ?? [];
   if (seps.length > 1) {
@@ -85,12 +103,20 @@ export function fromNumber(kr: number): Result<Ore> {
 /** Kronor as a cell number (the sheet shows it with a SEK number format). */
 export const toKronor = (ore: Ore): number => ore / 100;
 
-/** "800 000,00 kr" (non-breaking spaces, as Swedish typography wants), or in English "800,000.00 SEK". */
-export function formatMoney(ore: Ore, en = false): string {
+/**
+ * An amount without its unit, as a form field shows it for editing: "210 000,00" (non-breaking
+ * spaces), in English "210,000.00". parseMoney reads it back in the same language.
+ */
+export function formatAmount(ore: Ore, en = false): string {
   const abs = Math.abs(Math.trunc(ore));
   const kr = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, en ? ',' : NBSP);
   const dec = (abs % 100).toString().padStart(2, '0');
-  return en ? `${ore < 0 ? '-' : ''}${kr}.${dec} SEK` : `${ore < 0 ? '\u2212' : ''}${kr},${dec}${NBSP}kr`;
+  return en ? `${ore < 0 ? '-' : ''}${kr}.${dec}` : `${ore < 0 ? '\u2212' : ''}${kr},${dec}`;
+}
+
+/** "800 000,00 kr" (non-breaking spaces, as Swedish typography wants), or in English "800,000.00 SEK". */
+export function formatMoney(ore: Ore, en = false): string {
+  return en ? `${formatAmount(ore, true)} SEK` : `${formatAmount(ore)}${NBSP}kr`;
 }
 export const formatOre = (ore: Ore): string => formatMoney(ore);
 export const formatOreEn = (ore: Ore): string => formatMoney(ore, true);
@@ -99,6 +125,18 @@ export const formatOreEn = (ore: Ore): string => formatMoney(ore, true);
 export function percentOf(part: Ore, whole: Ore): number {
   if (whole <= 0) return part > 0 ? Infinity : 0;
   return Math.round((part * 1000) / whole) / 10;
+}
+
+/**
+ * A percentage as each language writes it, everywhere the same way: at most one decimal (none when
+ * it is whole), Swedish "48,9 %" and "90 %" with a non-breaking space (Språkrådet's rule), English
+ * "48.9%" and "90%". Infinite (a share of nothing) is "∞".
+ */
+export function formatPercent(p: number, en = false): string {
+  if (!Number.isFinite(p)) return '∞';
+  const r = Math.round(p * 10) / 10;
+  const digits = Number.isInteger(r) ? String(r) : r.toFixed(1);
+  return en ? `${digits}%` : `${digits.replace('.', ',').replace('-', '\u2212')}${NBSP}%`;
 }
 
 function tooLarge(): Result<Ore> {
