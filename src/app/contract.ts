@@ -152,6 +152,13 @@ export interface ServerApi {
   submitRsvp: Fn<[RsvpForm], RsvpAnswer>;
 }
 
+/**
+ * For the server's zod schemas: `Holds<Same<z.output<typeof schema>, ContractType>>` fails to compile
+ * unless the schema accepts exactly what the contract lets a page send (properties' readonly aside).
+ */
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export type Holds<T extends true> = T;
+
 export type ServerFn = keyof ServerApi;
 export type ArgsOf<K extends ServerFn> = ServerApi[K]['args'];
 export type DataOf<K extends ServerFn> = ServerApi[K]['data'];

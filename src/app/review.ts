@@ -26,6 +26,7 @@ import { shown, unverifiedMsg, missingMsg, withEditLock } from './integrity';
 import { guestRows } from './invite-rows';
 import { checkTable, Journal, logCountMsg, readLog, Tx, type MissingRow, type RowCheck, type TableCheck } from './journal';
 import type { Cell, Ports } from './ports';
+import type { Holds, ReviewDecision, Same } from './contract';
 
 export interface ReviewField { readonly header: string; readonly before: string; readonly now: string }
 
@@ -122,10 +123,13 @@ export function listReview(ports: Ports): ReviewView {
 // ---------------------------------------------------------------------------
 // Deciding
 
-let schema: z.ZodMiniType<{ id: string; action: 'confirm' | 'undo'; note?: string }> | undefined;
-const resolveSchema = () => (schema ??= z.strictObject({
+const buildResolve = () => z.strictObject({
   id: z.string().check(z.maxLength(300)), action: z.enum(['confirm', 'undo']), note: z.optional(z.string().check(z.maxLength(200))),
-}));
+});
+/** The page's argument (the contract) and this schema agree both ways: neither can drift. */
+export type ResolveAgrees = Holds<Same<z.output<ReturnType<typeof buildResolve>>, ReviewDecision>>;
+let schema: ReturnType<typeof buildResolve> | undefined;
+const resolveSchema = () => (schema ??= buildResolve());
 
 export interface Resolved { readonly message: Msg; readonly rolesChanged: boolean }
 

@@ -21,6 +21,7 @@ import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
 import { guestRows, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
 import { LockTimeoutError, type CellIn, type Ports } from './ports';
+import type { Holds, RsvpForm, Same } from './contract';
 
 /** What a personal link carries: the workbook's tag ('' in links made before it existed), the guest, the link version, the token. */
 export interface LinkKey { readonly w: string; readonly g: string; readonly v: number; readonly t: string }
@@ -48,6 +49,8 @@ function buildSchemas() {
     }),
   };
 }
+/** The RSVP page's argument (the contract) and the answer schema agree both ways: neither can drift. */
+export type AnswerAgrees = Holds<Same<z.output<ReturnType<typeof buildSchemas>['answer']>, RsvpForm>>;
 let built: ReturnType<typeof buildSchemas> | undefined;
 /** The input schemas, built on first use (nothing runs at global scope). */
 const schemas = () => (built ??= buildSchemas());

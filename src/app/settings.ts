@@ -10,6 +10,7 @@ import * as z from 'zod/mini';
 import { cellText, computeBudget, kr, krEn } from '../core/budget';
 import { fromNumber, parseMoney, toKronor } from '../core/money';
 import { msg, UserError, type Msg } from '../core/msg';
+import type { Holds, Same, SettingsForm } from './contract';
 import { emailsOf, LIST_KEYS, settingDefsOf, settingProblem, SETTING_KEYS, type Role, type SettingsSheet } from '../core/settings';
 import { loadFullContext, requireAdmin, requireRole, type FullContext } from './context';
 import { problemsOf } from './integrity';
@@ -59,11 +60,14 @@ export function settingsView(ports: Ports): SettingsView {
   };
 }
 
-let schema: z.ZodMiniType<{ sheet: SettingsSheet; values: Record<string, string | number> }> | undefined;
-const saveSchema = () => (schema ??= z.strictObject({
+const buildSave = () => z.strictObject({
   sheet: z.enum(['settings', 'event']),
   values: z.record(z.string().check(z.maxLength(60)), z.union([z.string().check(z.maxLength(1000)), z.number()])),
-}));
+});
+/** The page's argument (the contract) and this schema agree both ways: neither can drift. */
+export type SaveAgrees = Holds<Same<z.output<ReturnType<typeof buildSave>>, SettingsForm>>;
+let schema: ReturnType<typeof buildSave> | undefined;
+const saveSchema = () => (schema ??= buildSave());
 
 export interface SavedSettings {
   readonly changed: readonly string[];
