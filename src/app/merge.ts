@@ -224,6 +224,8 @@ export interface SendProgress {
   readonly sent: number;
   /** Failed in this call (now Misslyckad). */
   readonly failed: number;
+  /** Attempted in this call with an unknown outcome (now Osäker): with `sent` and `failed`, every guest this call handled. */
+  readonly uncertainNow: number;
   /** Approved guests still waiting (not counting blocked ones). */
   readonly remaining: number;
   /** Guests in Osäker (a person must check). */
@@ -407,7 +409,10 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
         : msg('Alla godkända gäster har fått sin inbjudan.', 'Every approved guest has been invited.'))
       : quota === 0 ? quotaMsg(phase1.waiting)
         : msg(`Taket (${s.inviteCap} inbjudna) är nått; ${phase1.waiting} godkända gäster väntar.`, `The cap (${s.inviteCap} invited) is reached; ${phase1.waiting} approved guests are waiting.`);
-    return { sent: 0, failed: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked, quotaLeft: quota, capLeft: phase1.capLeft, done: true, message };
+    return {
+      sent: 0, failed: 0, uncertainNow: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
+      quotaLeft: quota, capLeft: phase1.capLeft, done: true, message,
+    };
   }
 
   // Phase 2: send and record, holding the lock (so a 'Skickar' anyone else sees is dead).
@@ -421,7 +426,7 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
   const j = readJournal(ports);
   if (!j || j.token !== token) {
     return {
-      sent: 0, failed: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
+      sent: 0, failed: 0, uncertainNow: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
       quotaLeft: quota, capLeft: phase1.capLeft, done: false,
       message: msg('En annan utskick tog över; inget skickades i detta steg.', 'Another send took over; nothing was sent in this step.'),
     };
@@ -483,5 +488,5 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     `${sent} invitations sent${failed ? `, ${failed} failed` : ''}${unsureText.en}; ${remaining} left${blocked ? `; ${blocked} blocked (see the reasons)` : ''}.`,
   );
   const message = remaining > 0 && quotaLeft === 0 ? msg(`${parts.sv} ${quotaMsg(remaining).sv}`, `${parts.en} ${quotaMsg(remaining).en}`) : parts;
-  return { sent, failed, remaining, uncertain: phase1.uncertain + unsure, blocked: phase1.blocked, quotaLeft, capLeft, done, message };
+  return { sent, failed, uncertainNow: unsure, remaining, uncertain: phase1.uncertain + unsure, blocked: phase1.blocked, quotaLeft, capLeft, done, message };
 }

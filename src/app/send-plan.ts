@@ -2,10 +2,12 @@
  * What "Skicka inbjudningar" would do now, for the confirm step: who gets an
  * invitation, from which account, how much quota and cap room there is, who
  * is blocked and why, and which guests need a person (Osäker, Misslyckad).
- * Reads only; projektledare.
+ * Its places (slotsUsed of cap) are counted as Gäster counts them, so the
+ * two sidebars never disagree. Reads only; projektledare.
  */
 import { isMailed } from '../core/guests';
 import { loadFullContext, requireRole } from './context';
+import { slotsTaken } from './guests';
 import { guestName, guestRows, sendNoteOf } from './invite-rows';
 import { checkTable } from './journal';
 import { blockedOf, loadTemplates, planInvitations, type BlockedGuest, type RsvpLinks } from './merge';
@@ -20,8 +22,13 @@ export interface SendPlan {
   readonly senderName: string;
   readonly replyTo: string;
   readonly quotaLeft: number;
+  /** How many more invitations the cap lets this run send: the cap less the guests invited (`invited`). */
   readonly capLeft: number;
   readonly cap: number;
+  /** Invitation places in use, counted as Gäster counts them (listGuests: every guest from approval on). */
+  readonly slotsUsed: number;
+  /** Guests whose invitation has (or may have) been mailed: Skickar, Inbjuden, Osäker and the answers. */
+  readonly invited: number;
   /** Approved guests ready to be mailed, in sending order (all of them; quota and cap may stop the run earlier). */
   readonly recipients: readonly PlannedRecipient[];
   readonly blocked: readonly BlockedGuest[];
@@ -43,6 +50,7 @@ export function planSend(ports: Ports, links: RsvpLinks): SendPlan {
   return {
     account: ctx.email, senderName: s.senderName, replyTo: s.replyTo,
     quotaLeft: Math.max(0, Math.floor(ports.mailer.remainingDailyQuota())),
-    capLeft: Math.max(0, s.inviteCap - mailed), cap: s.inviteCap, recipients, blocked: blockedOf(plans), attention,
+    capLeft: Math.max(0, s.inviteCap - mailed), cap: s.inviteCap, slotsUsed: slotsTaken(check, rows), invited: mailed,
+    recipients, blocked: blockedOf(plans), attention,
   };
 }
