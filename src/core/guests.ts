@@ -240,6 +240,21 @@ export function slotsLeft(statuses: readonly string[], cap: number): number {
   return Math.max(0, cap - statuses.filter(holdsSlot).length);
 }
 
+/**
+ * Approval refused for the cap, in the terms of the sidebar's selection: how
+ * many the user ticked, how many places are free, and how many to untick
+ * ("Du markerade 28; 26 platser är lediga").
+ */
+export function approveCapMsg(selected: number, free: number, cap: number): Msg {
+  const over = selected - free;
+  const freeSv = free === 0 ? 'inga platser är lediga' : free === 1 ? '1 plats är ledig' : `${free} platser är lediga`;
+  const freeEn = free === 0 ? 'no places are free' : free === 1 ? '1 place is free' : `${free} places are free`;
+  return msg(
+    `Du markerade ${selected}; ${freeSv} (taket är ${cap}). Avmarkera ${over}, eller låt en administratör höja taket i Inställningar och roller. Inget godkändes.`,
+    `You selected ${selected}; ${freeEn} (the cap is ${cap}). Clear ${over}, or have an administrator raise the cap in Settings and roles. Nothing was approved.`,
+  );
+}
+
 export const capMsg = (cap: number, used: number, asked: number): Msg => msg(
   `Taket är ${cap} inbjudna gäster och ${used} platser är redan tagna; ${asked} till ryms inte. Styrgruppen kan höja taket på bladet Inställningar.`,
   `The cap is ${cap} invited guests and ${used} places are taken; ${asked} more do not fit. The steering group can raise the cap on the Inställningar sheet.`,

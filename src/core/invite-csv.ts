@@ -112,6 +112,8 @@ export interface ImportRow {
   readonly line: number;
   readonly draft: GuestDraft;
   readonly errors: readonly Msg[];
+  /** Imported all the same, but worth a look (no programme part). */
+  readonly warnings: readonly Msg[];
 }
 
 export interface ImportPreview {
@@ -124,6 +126,12 @@ export interface ImportPreview {
   readonly delimiter: Delimiter;
   /** Informational: approving every valid row would exceed the cap by this many (proposals are allowed). */
   readonly overCap: number;
+  /** Proposals on the list after the import: those already there plus the valid rows. */
+  readonly proposalsAfter: number;
+  /** Places free under the cap now (cap − places taken). */
+  readonly free: number;
+  /** Valid rows with no programme part (Evenemang): they would be invited to nothing. */
+  readonly noPart: number;
 }
 
 export interface ImportContext {
@@ -133,14 +141,21 @@ export interface ImportContext {
   readonly guestCount: number;
   readonly slotsUsed: number;
   readonly cap: number;
+  /** Proposals (Föreslagen) already on the list: they compete for the same places. */
+  readonly proposals?: number;
   /** Language for rows that leave it empty. */
   readonly defaultLanguage?: 'sv' | 'en';
 }
 
+const noPartMsg = (): Msg => msg(
+  'Ingen programpunkt (Evenemang): gästen bjuds inte in till någon del förrän du väljer en.',
+  'No programme part (Evenemang): the guest is invited to nothing until you choose one.',
+);
+
 /** Parses and checks the text; nothing is written. */
 export function previewImport(text: string, ctx: ImportContext): ImportPreview {
   const empty = (fileErrors: Msg[], delimiter: Delimiter = ','): ImportPreview =>
-    ({ rows: [], valid: 0, invalid: 0, fileErrors, ignoredColumns: [], delimiter, overCap: 0 });
+    ({ rows: [], valid: 0, invalid: 0, fileErrors, ignoredColumns: [], delimiter, overCap: 0, proposalsAfter: ctx.proposals ?? 0, free: Math.max(0, ctx.cap - ctx.slotsUsed), noPart: 0 });
   if (text.length > MAX_IMPORT_CHARS) {
     return empty([msg('Texten är för stor (högst 1 000 000 tecken).', 'The text is too large (at most 1,000,000 characters).')]);
   }
@@ -184,8 +199,13 @@ export function previewImport(text: string, ctx: ImportContext): ImportPreview {
       errors.push(msg(`För många gäster: listan rymmer högst ${MAX_GUESTS}.`, `Too many guests: the list holds at most ${MAX_GUESTS}.`));
     }
     if (errors.length === 0) valid++;
-    rows.push({ line: r.line, draft, errors });
+    const warnings = errors.length === 0 && draft.events.length === 0 ? [noPartMsg()] : [];
+    rows.push({ line: r.line, draft, errors, warnings });
   }
   const overCap = Math.max(0, ctx.slotsUsed + valid - ctx.cap);
-  return { rows, valid, invalid: rows.length - valid, fileErrors: [], ignoredColumns: ignored, delimiter, overCap };
+  return {
+    rows, valid, invalid: rows.length - valid, fileErrors: [], ignoredColumns: ignored, delimiter, overCap,
+    proposalsAfter: (ctx.proposals ?? 0) + valid, free: Math.max(0, ctx.cap - ctx.slotsUsed),
+    noPart: rows.filter((r) => r.warnings.length > 0).length,
+  };
 }
