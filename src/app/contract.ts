@@ -11,7 +11,8 @@ import type { OverviewView, SelfTestView, Viewer } from '../core/api';
 import type { ImportPreview } from '../core/invite-csv';
 import type { Role } from '../core/settings';
 import type { AllocateResult, ChangeResult, CostResult, TransferResult } from './budget';
-import type { GuestListView, StatusResult } from './guests';
+import type { DietView } from './answers';
+import type { CapFigures, GuestListView, StatusResult } from './guests';
 import type { InvitationPreview, SendProgress } from './merge';
 import type { ReviewView } from './review';
 import type { RsvpAnswer } from './rsvp';
@@ -98,6 +99,8 @@ export interface GuestForm {
 export interface GuestIds { readonly ids: readonly string[] }
 export interface ImportForm { readonly text: string; readonly defaultLanguage?: GuestLanguage }
 export interface GuestRef { readonly guestId: string }
+/** The caterer's dietary list; `names` only for the project leader. */
+export interface DietForm { readonly names: boolean }
 
 // --- Administration -------------------------------------------------------------------
 
@@ -129,7 +132,8 @@ export interface ServerApi {
 
   getGuests: Fn<[], GuestsView>;
   saveGuest: Fn<[GuestForm], { id: string }>;
-  approve: Fn<[GuestIds], StatusResult>;
+  approve: Fn<[GuestIds], StatusResult, CapFigures>;
+  getDietaryList: Fn<[DietForm], DietView>;
   unapprove: Fn<[GuestIds], StatusResult>;
   resolveSend: Fn<[{ id: string; to: 'Inbjuden' | 'Godkänd' }], StatusResult>;
   previewImport: Fn<[ImportForm], ImportPreview>;

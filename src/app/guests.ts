@@ -7,10 +7,11 @@
 import * as z from 'zod/mini';
 import { cellText } from '../core/budget';
 import {
-  capMsg, checkGuestDraft, checkTransition, formatEventsCell, GUEST_COLUMNS, GUEST_LIMITS, holdsSlot,
+  approveCapMsg, capMsg, checkGuestDraft, checkTransition, formatEventsCell, GUEST_COLUMNS, GUEST_LIMITS, holdsSlot,
   judgeCellEdit, matchEvents, MAX_GUESTS, normEmail, parseLanguage,
   type Guest, type GuestDraft,
 } from '../core/guests';
+import { summariseAnswers, type AnswerSummary } from '../core/answers';
 import { MAX_IMPORT_CHARS, previewImport, type ImportPreview } from '../core/invite-csv';
 import { msg, UserError, type Msg } from '../core/msg';
 import { LANGUAGES, TABLES } from '../core/schema';
@@ -104,10 +105,11 @@ export function slotsTaken(c: TableCheck, rows: readonly GuestRow[]): number {
     || (r.unverified !== null && r.index !== null && holdsSlot(currentGuest(c, r.index).status))).length;
 }
 
-const publicGuest = (g: Guest) => ({
+/** A guest as the sidebar gets it; dietary needs (health data) only for the project leader, who edits them. */
+const publicGuest = (g: Guest, withDiet: boolean) => ({
   id: g.id, firstName: g.firstName, lastName: g.lastName, email: g.email, language: g.language,
   events: [...g.events], status: g.status, title: g.title, organisation: g.organisation, country: g.country,
-  diet: g.diet, note: g.note,
+  diet: withDiet ? g.diet : '', note: g.note,
 });
 
 const guestCells = (d: GuestDraft, events: readonly string[]): Record<string, CellIn> => ({
@@ -168,6 +170,8 @@ export interface GuestListView {
   readonly guests: readonly (ReturnType<typeof publicGuest> & { overCap: boolean; review: Msg | null })[];
   /** When personal data must go; the sidebar reminds once it has passed. */
   readonly retention: Retention;
+  /** The answers in counts (per status, per programme part); no personal data, so for everyone who may read the list. */
+  readonly summary: AnswerSummary;
 }
 
 /**
@@ -179,13 +183,18 @@ export function listGuests(ports: Ports, ctx: FullContext = loadFullContext(port
   const check = checkTable(ctx.journal, 'guests');
   const rows = guestRows(check);
   const used = slotsTaken(check, rows);
+  const withDiet = ctx.roles.includes('projektledare');
   let queued = used;
   const guests = rows.map((r) => {
     const shownGuest = r.unverified && r.index !== null ? currentGuest(check, r.index) : r.guest;
     const overCap = r.guest.status === 'Föreslagen' && !r.unverified && ++queued > ctx.settings.inviteCap;
-    return { ...publicGuest(shownGuest), overCap, review: r.unverified };
+    return { ...publicGuest(shownGuest, withDiet), overCap, review: r.unverified };
   });
-  return { cap: ctx.settings.inviteCap, slotsUsed: used, guests, retention: retentionOf(ctx.settings, rows, ports.clock.now()) };
+  return {
+    cap: ctx.settings.inviteCap, slotsUsed: used, guests, retention: retentionOf(ctx.settings, rows, ports.clock.now()),
+    // As the journal has the guests: a row waiting for review counts as it was logged.
+    summary: summariseAnswers(rows.map((r) => r.guest), ctx.settings.events),
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -281,9 +290,8 @@ function changeStatus(
     if (to === 'Godkänd') {
       const newSlots = picked.filter((r) => !holdsSlot(r.guest.status)).length;
       const left = Math.max(0, ctx.settings.inviteCap - slotsTaken(check, rows));
-      if (newSlots > left) {
-        throw new UserError(capMsg(ctx.settings.inviteCap, ctx.settings.inviteCap - left, newSlots));
-      }
+      // Said in the sidebar's terms: the proposals ticked (a guest already approved needs no new place) and the places free.
+      if (newSlots > left) throw new UserError(approveCapMsg(newSlots, left, ctx.settings.inviteCap));
     }
     for (const r of picked) {
       const c: Record<string, CellIn> = { [GUEST_COLUMNS.status]: to };
@@ -296,6 +304,15 @@ function changeStatus(
     }
     return { changed: picked.map((r) => r.guest.id), unchanged };
   });
+}
+
+/** The cap and the places taken, as the sidebar shows them ("N av 30"); what a refused approval brings along. */
+export interface CapFigures { readonly cap: number; readonly slotsUsed: number }
+
+export function capFigures(ports: Ports): CapFigures {
+  const ctx = loadContext(ports);
+  const check = checkTable(ctx.journal, 'guests');
+  return { cap: ctx.settings.inviteCap, slotsUsed: slotsTaken(check, guestRows(check)) };
 }
 
 /** Approves proposed guests (styrgrupp). All or nothing: refuses if they don't fit under the cap. */
@@ -333,6 +350,7 @@ function importContext(ctx: FullContext, check: TableCheck, rows: readonly Guest
   return {
     existing: emailsExcept(rows), events: ctx.settings.events, guestCount: rows.length,
     slotsUsed: slotsTaken(check, rows), cap: ctx.settings.inviteCap, defaultLanguage,
+    proposals: rows.filter((r) => r.guest.status === 'Föreslagen').length,
   };
 }
 

@@ -5,8 +5,9 @@
  * the role checks live. Re-exported as entry points by main.ts.
  */
 import * as z from 'zod/mini';
+import { dietaryList } from '../app/answers';
 import {
-  addGuest, approveGuests, editGuest, guardGuestEdit, importGuests, listGuests, previewGuestImport,
+  addGuest, approveGuests, capFigures, editGuest, guardGuestEdit, importGuests, listGuests, previewGuestImport,
   purgePersonalData, resolveGuestSend, unapproveGuests,
 } from '../app/guests';
 import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from '../app/merge';
@@ -117,11 +118,15 @@ export const saveGuest = (...args: unknown[]) => handle(one, args, ([input], { p
   return addGuest(ports, input);
 }, { write: 'saveGuest' });
 
-export const approve = pass(approveGuests, 'approve');
+/** A refusal (the cap, a role) brings the cap's figures as they are now, so the page shows no stale "N av 30". */
+export const approve = (...args: unknown[]) =>
+  handle(one, args, ([input], { ports }) => approveGuests(ports, input), { write: 'approve', refusal: ({ ports }) => capFigures(ports) });
 export const unapprove = pass(unapproveGuests, 'unapprove');
 export const resolveSend = pass(resolveGuestSend, 'resolveSend');
 export const previewImport = pass(previewGuestImport);
 export const importGuestRows = pass(importGuests, 'importGuestRows');
+/** The caterer's dietary list (`[{ names }]`): without names for anyone who may read the list, with names for the project leader. */
+export const getDietaryList = pass(dietaryList);
 /** After the event: removes contact details and dietary needs, revokes every RSVP link (projektledare, administrators): `[{ confirm: true }]`. */
 export const purgeGuests = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
   const r = purgePersonalData(ports, input);

@@ -178,6 +178,8 @@ export function getGuests(...args: unknown[]) { return inv.getGuests(...args); }
 export function saveGuest(...args: unknown[]) { return inv.saveGuest(...args); }
 /** Approves proposals under the cap (styrgrupp): `[{ ids }]`. */
 export function approve(...args: unknown[]) { return inv.approve(...args); }
+/** The caterer's dietary list, consented needs of guests who said yes: `[{ names }]` (names: projektledare only). */
+export function getDietaryList(...args: unknown[]) { return inv.getDietaryList(...args); }
 /** Withdraws approval (styrgrupp): `[{ ids }]`. */
 export function unapprove(...args: unknown[]) { return inv.unapprove(...args); }
 /** Resolves Osäker/Misslyckad (projektledare): `[{ id, to: 'Inbjuden' | 'Godkänd' }]`. */

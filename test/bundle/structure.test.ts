@@ -16,6 +16,7 @@ const DECLARED_ENTRY_POINTS = [
   'SUMMIT_AVAILABLE',
   // Gäster and Inbjudningar (issue 4)
   'approve',
+  'getDietaryList',
   'getGuests',
   'getSendPlan',
   'importGuestRows',

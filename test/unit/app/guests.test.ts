@@ -74,7 +74,7 @@ describe('approval and the cap', () => {
   test('approve within the cap; all or nothing beyond it; proposals over the cap are shown', () => {
     const p = setup(5, { cap: 3, user: SG });
     expect(approveGuests(p, { ids: ['G-0001', 'G-0002'] }).changed).toEqual(['G-0001', 'G-0002']);
-    expect(() => approveGuests(p, { ids: ['G-0003', 'G-0004'] })).toThrow('Taket är 3');
+    expect(() => approveGuests(p, { ids: ['G-0003', 'G-0004'] })).toThrow('Du markerade 2; 1 plats är ledig (taket är 3).');
     expect(recs(p).map((r) => r['Status'])).toEqual(['Godkänd', 'Godkänd', 'Föreslagen', 'Föreslagen', 'Föreslagen']);
     const view = listGuests(p);
     expect(view.slotsUsed).toBe(2);
