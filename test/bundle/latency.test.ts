@@ -158,7 +158,7 @@ describe('b) cost registrations under latency', () => {
     const ledger = JSON.stringify(emu.sheetValues('Kostnader'));
     const [a, b] = await runConcurrently(emu, CODE, [sendExec(25), cost('1 000', 'Under utskicket')], { startBAtMs: hold.from + 1000, ...REAL_TIME });
     expect(a.ok && (a.result as Api<unknown>).ok).toBe(true);
-    expect(b.result).toEqual({ ok: false, message: 'Någon annan sparar i arbetsboken just nu. Inget har ändrats; försök igen om en stund.' });
+    expect(b.result).toMatchObject({ ok: false, message: 'Någon annan sparar i arbetsboken just nu. Inget har ändrats; försök igen om en stund.' });
     expect(JSON.stringify(emu.sheetValues('Kostnader'))).toBe(ledger);
     // LOCK_TIMEOUT_MS (20 s), then up to 5 s more trying to log the refusal: well within 6 minutes.
     expect(b.emulatedMs).toBeGreaterThanOrEqual(20_000);
