@@ -1,9 +1,12 @@
 /**
- * Gäster and Inbjudningar in the sandbox, in Chromium: the project leader
- * pastes guests (one with a script tag in the name), the steering group
- * approves them, the project leader previews (the tag shows as text), sends a
- * test, sends for real with the progress bar, and sees the statuses and the
- * outbox. axe-clean page and sidebars.
+ * Gäster and Inbjudningar in the sandbox, in Chromium: users without the role see where the
+ * invitations stand and disabled controls that say who may; the project leader pastes guests
+ * (one with a script tag in the name), the steering group approves them and may preview and
+ * test; the project leader previews (the tag shows as text), sends a test, sends for real with
+ * the progress bar, and sees the statuses and the outbox. Focus lands on each action's answer;
+ * refusals land beside their button. axe-clean in every state.
+ * (The multi-batch run, its figures against the outbox and the progress under latency:
+ * invitations-send.test.ts.)
  */
 jest.setTimeout(120_000);
 import type { Frame } from 'playwright-core';
@@ -11,6 +14,8 @@ import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type 
 
 const PL = 'projektledare@example.org';
 const STY = 'styrgrupp@example.org';
+const EKO = 'ekonomi@example.org';
+const NOBODY = 'okand@example.org';
 const HOSTILE = '<script>window.pwned=1</script>"Ö\'';
 
 let s: Session;
@@ -31,6 +36,89 @@ async function openGuests(): Promise<Frame> {
   await f.locator('#guest-list').waitFor({ timeout: 15_000 });
   return f;
 }
+
+async function openInvitations(): Promise<Frame> {
+  await menuClick(s.page, 'Summit Planner', 'Inbjudningar');
+  const f = await sidebarFrame(s.page);
+  await f.locator('#state[aria-busy="false"] #state-slots').waitFor({ timeout: 15_000 });
+  return f;
+}
+
+const activeId = (f: Frame): Promise<string> => f.evaluate(() => document.activeElement?.id ?? '');
+const text = async (f: Frame, sel: string): Promise<string> => ((await f.locator(sel).textContent()) ?? '').replace(/\s+/g, ' ').trim();
+/** The texts an element's aria-describedby points at. */
+const description = (f: Frame, sel: string): Promise<string> => f.locator(sel).evaluate((el) =>
+  (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
+
+/** Tabs forward from the top of the sidebar until `target` has focus; the number of presses, or null past `max`. */
+async function tabsTo(f: Frame, target: string, max = 10): Promise<number | null> {
+  await f.locator('#title').evaluate((el) => { el.setAttribute('tabindex', '-1'); (el as HTMLElement).focus(); });
+  for (let i = 1; i <= max; i++) {
+    await s.page.keyboard.press('Tab');
+    if (await f.evaluate((sel) => document.activeElement === document.querySelector(sel), target)) return i;
+  }
+  return null;
+}
+async function expectReachable(f: Frame, targets: readonly string[]): Promise<void> {
+  for (const t of targets) expect([t, await tabsTo(f, t)]).toEqual([t, expect.any(Number)]);
+}
+
+/** A server call as `user`, the way a sidebar makes it (the sandbox's google.script.run). */
+async function rpc<T>(fn: string, args: unknown[], user: string): Promise<T> {
+  const res = await fetch(`${s.sandbox.url}api/rpc`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn, args, user, locale: 'sv_SE' }),
+  });
+  const r = (await res.json()) as { ok: boolean; result?: { ok: boolean; data?: T; message?: string }; error?: { message: string } };
+  if (!r.ok || !r.result?.ok) throw new Error(`${fn}: ${r.error?.message ?? r.result?.message}`);
+  return r.result.data as T;
+}
+
+describe('users without the role', () => {
+  test.each([
+    [NOBODY, 'läsbehörighet'],
+    [EKO, 'ekonomi'],
+  ])('%s sees where things stand, in Gäster\'s numbers, and disabled controls that say who may', async (user, role) => {
+    await asUser(user);
+    const g = await openGuests();
+    const capText = await text(g, '#cap-text');
+    expect(capText).toBe('4 av 30 inbjudningsplatser använda');
+    const f = await openInvitations();
+    expect(await text(f, '#viewer')).toBe(`Inloggad som ${user} (${role})`);
+    expect(await text(f, '#state-slots')).toBe(capText);
+    expect(await text(f, '#state-waiting')).toBe('4');
+    expect(await text(f, '#state-invited')).toBe('0');
+    await expect(f.locator('#send-start').isDisabled()).resolves.toBe(true);
+    expect(await description(f, '#send-start')).toBe('Bara projektledaren kan skicka inbjudningar.');
+    await expect(f.locator('#guest').isDisabled()).resolves.toBe(true);
+    await expect(f.locator('#test').isDisabled()).resolves.toBe(true);
+    const onlyPreview = 'Bara projektledaren och styrgruppen kan förhandsgranska inbjudningar och skicka test.';
+    expect(await description(f, '#test')).toBe(onlyPreview);
+    expect(await description(f, '#guest')).toContain(onlyPreview);
+    await expectReachable(f, ['#refresh']);
+    // Refresh gives the same (the role-disabled controls stay disabled after a call).
+    await f.locator('#refresh').click();
+    await f.locator('#state[aria-busy="false"]').waitFor();
+    await expect(f.locator('#send-start').isDisabled()).resolves.toBe(true);
+    await expectAxeClean(f, `invitations sidebar (${role})`);
+  });
+
+  test('the steering group may preview and test, not send: the test\'s result takes the focus', async () => {
+    await asUser(STY);
+    const f = await openInvitations();
+    expect(await text(f, '#viewer')).toBe(`Inloggad som ${STY} (styrgrupp)`);
+    await expect(f.locator('#send-start').isDisabled()).resolves.toBe(true);
+    expect(await description(f, '#send-start')).toBe('Bara projektledaren kan skicka inbjudningar.');
+    const value = await f.locator('#guest option', { hasText: 'Astrid' }).getAttribute('value');
+    await f.locator('#guest').selectOption(value!);
+    await f.locator('#mail-subject').waitFor();
+    await expectReachable(f, ['#guest', '#test', '#mail-text', '#refresh']);
+    await f.locator('#test').click();
+    await f.locator('#test-result', { hasText: `Testet är skickat till ${STY}.` }).waitFor();
+    expect(await activeId(f)).toBe('test-result');
+    await expect(f.locator('#send-start').isDisabled()).resolves.toBe(true); // still, after the call
+    await expectAxeClean(f, 'invitations sidebar (steering group, test sent)');
+  });
+});
 
 test('the project leader imports pasted rows: preview with per-row errors, then the valid rows', async () => {
   await asUser(PL);
@@ -68,12 +156,64 @@ test('the steering group approves the new guests', async () => {
   await screenshot(s.page, 'invitations-guests');
 });
 
+describe('refusals land beside their button, focused', () => {
+  test('a test with no guest chosen marks the guest field', async () => {
+    await asUser(PL);
+    const f = await openInvitations();
+    await f.locator('#test').click();
+    await f.locator('#guest-err', { hasText: 'Välj först vilken gäst testet ska gälla.' }).waitFor();
+    await expect(f.locator('#guest').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await activeId(f)).toBe('guest');
+    expect(s.sandbox.emulator.outbox().filter((o) => o.to[0] === PL)).toHaveLength(0);
+    await expectAxeClean(f, 'invitations sidebar (no guest for the test)');
+  });
+
+  test('the quota used up: the test is refused with the reason, beside the button', async () => {
+    const f = await openInvitations();
+    const value = await f.locator('#guest option', { hasText: 'Astrid' }).getAttribute('value');
+    await f.locator('#guest').selectOption(value!);
+    await f.locator('#mail-subject').waitFor();
+    const emu = s.sandbox.emulator;
+    const quota = emu.dailyMailQuota;
+    emu.setDailyMailQuota(0);
+    try {
+      await f.locator('#test').click();
+      await f.locator('#test-error', { hasText: /e-postkvot är slut/ }).waitFor();
+      expect(await activeId(f)).toBe('test-error');
+      expect(await text(f, '#test-result')).toBe('');
+      await expectAxeClean(f, 'invitations sidebar (test refused)');
+    } finally {
+      emu.setDailyMailQuota(quota);
+    }
+    expect(emu.outbox().filter((o) => o.to[0] === PL)).toHaveLength(0);
+  });
+
+  test('the role taken away while the sidebar is open: preview and send are refused with the role named', async () => {
+    const f = await openInvitations();
+    await rpc('saveSettings', [{ sheet: 'settings', values: { Projektledare: STY } }], PL);
+    try {
+      await f.locator('#send-start').click();
+      await f.locator('#send-error', { hasText: /projektledare/i }).waitFor();
+      expect(await activeId(f)).toBe('send-error');
+      await expect(f.locator('#confirm').count()).resolves.toBe(0);
+      await expectAxeClean(f, 'invitations sidebar (send refused)');
+      const value = await f.locator('#guest option', { hasText: 'Astrid' }).getAttribute('value');
+      await f.locator('#guest').selectOption(value!);
+      await f.locator('#preview-error', { hasText: /projektledare.*styrgrupp|styrgrupp.*projektledare/i }).waitFor();
+      expect(await activeId(f)).toBe('preview-error');
+      await expect(f.locator('#mail-frame').count()).resolves.toBe(0);
+    } finally {
+      await rpc('saveSettings', [{ sheet: 'settings', values: { Projektledare: PL } }], PL);
+    }
+  });
+});
+
 test('the project leader previews (script tag as text, sandboxed frame), sends a test, then sends with the progress bar', async () => {
   await asUser(PL);
-  await menuClick(s.page, 'Summit Planner', 'Inbjudningar');
-  const f = await sidebarFrame(s.page);
+  const f = await openInvitations();
+  expect(await text(f, '#viewer')).toBe(`Inloggad som ${PL} (projektledare)`);
+  await expectReachable(f, ['#send-start', '#guest', '#test', '#refresh']);
   const select = f.getByLabel('Gäst att förhandsgranska');
-  await select.waitFor();
   const value = await f.locator('#guest option', { hasText: 'Testsson' }).getAttribute('value');
   await select.selectOption(value!);
   await f.locator('#mail-subject').waitFor();
@@ -84,22 +224,40 @@ test('the project leader previews (script tag as text, sandboxed frame), sends a
   expect(await inner!.locator('script').count()).toBe(0);
   await expect(f.locator('#mail-text').textContent()).resolves.toContain(HOSTILE);
   await expectAxeClean(f, 'invitations sidebar (preview)');
+  await expectReachable(f, ['#send-start', '#guest', '#test', '#mail-text', '#refresh']);
 
   await f.getByRole('button', { name: 'Skicka test till mig' }).click();
-  await f.locator('#status').getByText(`Testet är skickat till ${PL}.`).waitFor();
+  await f.locator('#test-result').getByText(`Testet är skickat till ${PL}.`).waitFor();
+  expect(await activeId(f)).toBe('test-result'); // not <body>
   expect(s.sandbox.emulator.outbox().filter((o) => o.to[0] === PL && /^\[TEST\]/.test(o.subject))).toHaveLength(1);
 
   await f.getByRole('button', { name: 'Skicka inbjudningar …' }).click();
   await f.locator('#confirm').waitFor();
+  expect(await activeId(f)).toBe('confirm-title'); // not <body>
   await expect(f.locator('#sender').textContent()).resolves.toContain(PL);
   expect(await f.locator('#recipients li').count()).toBe(6);
+  expect(await text(f, '#confirm-who')).toBe('6 godkända gäster får sin inbjudan nu:');
+  expect(await text(f, '#confirm-slots')).toBe('6 av 30 inbjudningsplatser använda');
   await expectAxeClean(f, 'invitations sidebar (confirm)');
+  await expectReachable(f, ['#recipients', '#send-confirm', '#send-cancel']);
+
+  // Cancel gives the focus back to the button that opened the step.
+  await f.locator('#send-cancel').click();
+  expect(await activeId(f)).toBe('send-start');
+  await f.locator('#send-start').click();
+  await f.locator('#confirm-title').waitFor();
+
   await f.getByRole('button', { name: 'Skicka nu' }).click();
   await f.getByRole('progressbar', { name: 'Utskick' }).waitFor();
   await f.locator('#summary').waitFor({ timeout: 30_000 });
+  expect(await activeId(f)).toBe('summary-title');
   await expect(f.locator('#progress-text').textContent()).resolves.toBe('6 av 6 skickade');
-  await expect(f.locator('#summary').textContent()).resolves.toContain('Skickade: 6');
+  expect(await text(f, '#run-sent')).toBe('6');
+  expect(await text(f, '#total-invited')).toBe('6');
+  expect(await text(f, '#outcome')).toBe('Alla godkända gäster har fått sin inbjudan.');
+  expect(await text(f, '#status')).toBe('Utskicket är klart: 6 inbjudningar skickade.');
   await expectAxeClean(f, 'invitations sidebar (summary)');
+  await expectReachable(f, ['#send-start', '#refresh']);
   await expectAxeClean(s.page, 'sandbox page with the invitations sidebar');
   await screenshot(s.page, 'invitations-sent');
 

@@ -1,35 +1,224 @@
 /**
- * "Inbjudningar": preview exactly what a guest gets (HTML in a sandboxed
- * iframe, no scripts, no same-origin), send a test to yourself, and send for
- * real: a confirm step (who, from which account), then the client calls
- * sendInvitations batch after batch with a progress bar, then a summary.
- * Any batch may fail or the sidebar may close: the server journals every
- * send, so pressing the button again never sends anything twice.
+ * "Inbjudningar": where the invitations stand (for everyone who can open the file), preview
+ * exactly what a guest gets (HTML in a sandboxed iframe, no scripts, no same-origin) and send a
+ * test to yourself (projektledare, styrgrupp), and send for real (projektledare): a confirm step
+ * (who, from which account, what stops the run), then the client calls sendInvitations batch
+ * after batch with a progress bar, then a summary of the run's totals beside the totals of the
+ * sheet, in the terms Gäster uses. What a user's role doesn't allow is shown disabled, with who
+ * may. Any batch may fail or the sidebar may close: the server journals every send, so pressing
+ * the button again never sends anything twice.
+ *
+ * Focus: each action leaves it where its answer is: the confirm heading, the progress heading,
+ * the summary heading, the test's result line, or beside the button for a refusal.
  */
 import type { GuestsView } from '../../app/contract';
-import type { Role } from '../../core/settings';
-import type { InvitationPreview, SendProgress } from '../../app/merge';
+import type { InvitationPreview } from '../../app/merge';
 import type { SendPlan } from '../../app/send-plan';
+import { isMailed } from '../../core/guests';
 import type { Msg } from '../../core/msg';
+import type { Role } from '../../core/settings';
 import { $, announce, h, loading, only, pageLang } from '../dom';
+import { actionMessage, clearError, field, select, setError, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
-import { statusText } from './guests-i18n';
+import { guestTexts, statusText } from './guests-i18n';
 import { invitationTexts } from './invitations-i18n';
+import { afterOf, handled, outcomeOf, runBatches, type After, type Outcome, type Run } from './invitations-run';
 
-type View = GuestsView;
 const BATCH = 10;
 
 const lang = pageLang();
 const t = invitationTexts(lang);
+const gt = guestTexts(lang);
+const viewer = $('#viewer');
 const status = $('#status');
-const content = $('#content');
+const stateBox = $('#state');
 const sendBox = $('#send');
+const content = $('#content');
 const refresh = $<HTMLButtonElement>('#refresh');
 refresh.textContent = t.refresh;
-let view: View | null = null;
+$('#state-title').textContent = t.stateTitle;
+$('#preview-title').textContent = t.previewTitle;
+let view: GuestsView | null = null;
 const m = (x: Msg): string => x[lang];
 const is = (role: Role): boolean => !!view?.roles.includes(role);
-const buttons = (on: boolean) => { for (const b of document.querySelectorAll('button')) b.disabled = !on; };
+const NO_FIELDS: ReadonlyMap<string, Field> = new Map();
+
+/**
+ * Disables every enabled button while `run` is pending, then enables exactly those again: a
+ * button disabled because of the user's role stays disabled.
+ */
+async function whileBusy<T>(run: () => Promise<T>): Promise<T> {
+  const on = [...document.querySelectorAll('button')].filter((b) => !b.disabled);
+  for (const b of on) b.disabled = true;
+  try {
+    return await run();
+  } finally {
+    for (const b of on) b.disabled = false;
+  }
+}
+
+/** Focus for an answer that is not a control (a heading, a result line). */
+function focusOn(el: HTMLElement): void {
+  el.scrollIntoView({ block: 'nearest' });
+  el.focus();
+}
+
+const heading = (id: string, text: string): HTMLHeadingElement => h('h2', { id, tabindex: -1 }, text);
+
+/** Term and figure pairs (dt/dd), each dd with an id for the tests. */
+function figures(id: string, rows: readonly (readonly [string, number, string] | null)[]): HTMLDListElement {
+  return h('dl', { class: 'figures', id }, ...rows.flatMap((r) => (r ? [h('dt', {}, r[0]), h('dd', { id: r[2] }, r[1])] : [])));
+}
+
+// --- Läget: for everyone -------------------------------------------------------------------
+
+function renderState(v: GuestsView): void {
+  const statuses = v.list.guests.map((g) => g.status);
+  const toCheck = statuses.filter((s) => s === 'Osäker' || s === 'Misslyckad').length;
+  stateBox.replaceChildren(
+    h('h2', { id: 'state-title' }, t.stateTitle),
+    figures('state-figures', [
+      [t.approvedWaiting, statuses.filter((s) => s === 'Godkänd').length, 'state-waiting'],
+      [t.invited, statuses.filter(isMailed).length, 'state-invited'],
+      toCheck ? [t.toCheck, toCheck, 'state-check'] : null,
+    ]),
+    // In Gäster's own words and from the same figures (listGuests), so the two sidebars agree.
+    h('p', { id: 'state-slots' }, gt.cap(v.list.slotsUsed, v.list.cap)),
+  );
+}
+
+// --- Skicka inbjudningar ---------------------------------------------------------------------
+
+/** The send button (with its refusal line), or for anyone but the project leader the same button disabled, saying who may. */
+function sendButton(): HTMLElement {
+  if (!is('projektledare')) {
+    return h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'send-start', disabled: true, 'aria-describedby': 'send-who' }, t.send),
+      h('p', { id: 'send-who', class: 'hint' }, t.onlyLeader));
+  }
+  const b = h('button', { type: 'button', id: 'send-start' }, t.send);
+  b.addEventListener('click', () => void confirmStep());
+  return h('div', {}, h('div', { class: 'actions' }, b), actionMessage('send-error'));
+}
+
+function renderSendIdle(): void {
+  sendBox.replaceChildren(sendButton());
+}
+
+async function confirmStep(): Promise<void> {
+  let plan: SendPlan;
+  try {
+    plan = (await whileBusy(() => call('getSendPlan'))).plan;
+  } catch (e) {
+    showRefusal(e, NO_FIELDS, $('#send-error'));
+    return;
+  }
+  const n = plan.recipients.length;
+  const byQuota = plan.quotaLeft < Math.min(n, plan.capLeft);
+  const fits = Math.min(n, plan.quotaLeft, plan.capLeft);
+  const go = h('button', { type: 'button', id: 'send-confirm', disabled: fits === 0, 'aria-describedby': fits < n ? 'send-stops' : undefined }, t.confirm);
+  const cancel = h('button', { type: 'button', class: 'secondary', id: 'send-cancel' }, t.cancel);
+  const title = heading('confirm-title', t.confirmTitle);
+  const panel = h('section', { class: 'card', id: 'confirm', 'aria-labelledby': 'confirm-title' }, ...only(
+    title,
+    h('p', { id: 'confirm-who' }, n ? t.confirmWho(n) : t.nothing),
+    n ? h('ul', { class: 'who', id: 'recipients', tabindex: 0, 'aria-label': t.confirmWho(n) }, ...plan.recipients.map((r) => h('li', {}, `${r.name} <${r.email}>`))) : null,
+    h('p', { id: 'sender' }, t.confirmFrom(plan.account, plan.senderName, plan.replyTo)),
+    h('p', { id: 'confirm-slots' }, gt.cap(plan.slotsUsed, plan.cap)),
+    h('p', { id: 'confirm-quota' }, t.quota(plan.quotaLeft)),
+    fits < n ? h('p', { class: 'warn-text', id: 'send-stops' }, byQuota ? t.stopsAtQuota(fits, n - fits) : t.stopsAtCap(fits, n - fits, plan.cap)) : null,
+    plan.blocked.length ? h('div', { id: 'confirm-blocked' }, h('p', { class: 'flag' }, t.blockedList(plan.blocked.length)),
+      h('ul', {}, ...plan.blocked.map((b) => h('li', {}, `${b.name}: ${b.reasons.map(m).join(' ')}`)))) : null,
+    plan.attention.length ? h('p', { class: 'warn-text' }, t.attention(plan.attention.length)) : null,
+    h('div', { class: 'actions' }, go, cancel),
+  ));
+  cancel.addEventListener('click', () => {
+    renderSendIdle();
+    $('#send-start').focus();
+  });
+  go.addEventListener('click', () => void sendAll(plan, fits));
+  sendBox.replaceChildren(panel);
+  focusOn(title);
+}
+
+async function sendAll(plan: SendPlan, planned: number): Promise<void> {
+  let total = Math.max(planned, 1);
+  const title = heading('progress-title', t.sendingTitle);
+  const bar = h('progress', { id: 'send-progress', max: total, value: 0 });
+  const text = h('p', { id: 'progress-text', 'aria-live': 'polite' }, t.progressText(0, 0, planned));
+  sendBox.replaceChildren(h('section', { id: 'progress', 'aria-labelledby': 'progress-title' },
+    title, h('label', { for: 'send-progress' }, t.progress), bar, text));
+  focusOn(title);
+  announce(status, t.sending);
+  const run = await whileBusy(() => runBatches(() => call('sendInvitations', { batchSize: BATCH }), (totals) => {
+    const done = handled(totals);
+    if (done > total) { total = done; bar.max = total; } // more were approved meanwhile: they went too
+    bar.value = done;
+    text.textContent = t.progressText(totals.sent, done - totals.sent, Math.max(planned, done));
+  }));
+  // The figures after the run, as the server counts them now (anyone may read Gäster; the plan is the project leader's).
+  const [after, guests] = await Promise.all([
+    call('getSendPlan').then((r) => r.plan, () => null),
+    call('getGuests').catch(() => null),
+  ]);
+  if (guests) { view = guests; renderState(guests); }
+  renderSummary(run, after, plan);
+}
+
+function outcomeText(o: Outcome): string {
+  switch (o.kind) {
+    case 'error': return t.interrupted;
+    case 'stalled': return t.outcomeStalled;
+    case 'all': return t.outcomeAll;
+    case 'blocked': return t.outcomeBlocked(o.blocked);
+    case 'quota': return t.outcomeQuota(o.waiting);
+    case 'cap': return t.outcomeCap(o.waiting, o.cap);
+    case 'waiting': return t.outcomeWaiting(o.waiting);
+  }
+}
+
+/** The run's totals (every batch), then the sheet's (the plan read again), and why the run ended. */
+function renderSummary(run: Run, after: SendPlan | null, before: SendPlan): void {
+  const r = run.totals;
+  const figuresAfter: After | null = after
+    ? { ready: after.recipients.length, blocked: after.blocked.length, quotaLeft: after.quotaLeft, capLeft: after.capLeft, cap: after.cap }
+    : run.last ? afterOf(run.last, before.cap) : null;
+  const outcome = outcomeOf(run, figuresAfter);
+  const check = after?.attention ?? [];
+  const title = heading('summary-title', t.summary);
+  const runError = actionMessage('run-error');
+  sendBox.append(h('section', { class: 'card', id: 'summary', 'aria-labelledby': 'summary-title' }, ...only(
+    title,
+    h('p', { id: 'outcome', class: outcome.kind === 'all' ? '' : 'warn-text' }, outcomeText(outcome)),
+    runError,
+    figures('run-figures', [
+      [t.runSent, r.sent, 'run-sent'],
+      r.failed ? [t.runFailed, r.failed, 'run-failed'] : null,
+      r.uncertain ? [t.runUncertain, r.uncertain, 'run-uncertain'] : null,
+    ]),
+    after ? figures('total-figures', [
+      [t.invited, after.invited, 'total-invited'],
+      [t.approvedWaiting, after.recipients.length + after.blocked.length, 'total-waiting'],
+      check.length ? [t.toCheck, check.length, 'total-check'] : null,
+    ]) : null,
+    after ? h('p', { id: 'summary-slots' }, gt.cap(after.slotsUsed, after.cap)) : null,
+    check.length ? h('div', { id: 'check-list' }, h('p', {}, t.checkList),
+      h('ul', {}, ...check.map((f) => h('li', {}, `${f.name} <${f.email}> (${statusText(lang, f.status)})${f.note ? `: ${f.note}` : ''}`))),
+      check.some((f) => f.status === 'Misslyckad') ? h('p', {}, t.failedHelp) : null,
+      check.some((f) => f.status === 'Osäker') ? h('p', {}, t.uncertainHelp) : null) : null,
+    after?.blocked.length ? h('div', { id: 'summary-blocked' }, h('p', { class: 'flag' }, t.blockedList(after.blocked.length)),
+      h('ul', {}, ...after.blocked.map((b) => h('li', {}, `${b.name}: ${b.reasons.map(m).join(' ')}`)))) : null,
+  )), sendButton());
+  if (run.error !== null) {
+    announce(status, t.interrupted, 'error');
+    showRefusal(run.error, NO_FIELDS, runError);
+    return;
+  }
+  announce(status, outcome.kind === 'stalled' ? t.outcomeStalled : t.done(r.sent), outcome.kind === 'stalled' ? 'info' : 'ok');
+  focusOn(title);
+}
+
+// --- Förhandsgranska, Skicka test ------------------------------------------------------------------
 
 function renderPreview(box: HTMLElement, p: InvitationPreview): void {
   if (p.blocked.length) {
@@ -41,133 +230,70 @@ function renderPreview(box: HTMLElement, p: InvitationPreview): void {
   frame.srcdoc = p.html;
   box.replaceChildren(...only(
     h('dl', { class: 'meta' }, h('dt', {}, t.to), h('dd', { id: 'mail-to' }, p.to), h('dt', {}, t.subject), h('dd', { id: 'mail-subject' }, p.subject)),
-    h('h2', {}, t.html), frame,
-    h('h2', {}, t.text), h('pre', { id: 'mail-text', class: 'mail-text', tabindex: 0 }, p.text),
+    h('h3', {}, t.html), frame,
+    h('h3', {}, t.text), h('pre', { id: 'mail-text', class: 'mail-text', tabindex: 0 }, p.text),
     p.attachments.length ? h('p', {}, `${t.attachments}: ${p.attachments.join(', ')}`) : null,
   ));
 }
 
-function render(v: View): void {
-  view = v;
-  const select = h('select', { id: 'guest' }, h('option', { value: '' }, t.none),
-    ...v.list.guests.map((g) => h('option', { value: g.id }, `${g.firstName} ${g.lastName} (${statusText(lang, g.status)})`)));
+function renderPreviewSection(v: GuestsView): void {
+  const may = is('projektledare') || is('styrgrupp');
+  const guests = select('guest', [['', t.none], ...v.list.guests.map((g) => [g.id, `${g.firstName} ${g.lastName} (${statusText(lang, g.status)})`] as const)],
+    may ? {} : { disabled: true });
+  const pick = field(t.pick, guests, may ? undefined : t.onlyPreview);
+  const fields = new Map([['guestId', pick]]);
+  const previewError = actionMessage('preview-error');
   const box = h('div', { id: 'preview', 'aria-live': 'polite' });
-  const test = h('button', { type: 'button', class: 'secondary', id: 'test' }, t.test);
-  const show = async () => {
-    if (!select.value) { box.replaceChildren(); return; }
-    buttons(false);
+  const test = h('button', { type: 'button', class: 'secondary', id: 'test', disabled: !may, 'aria-describedby': may ? undefined : `${guests.id}-hint` }, t.test);
+  const testResult = h('p', { id: 'test-result', class: 'status status-ok', role: 'status', tabindex: -1 });
+  const testError = actionMessage('test-error');
+  let shown = 0;
+  guests.addEventListener('change', async () => {
+    const asked = ++shown;
+    clearError(pick);
+    previewError.textContent = '';
+    if (!guests.value) { box.replaceChildren(); return; }
     try {
-      renderPreview(box, await call('previewMail', { guestId: select.value }));
-      announce(status, '');
+      const p = await whileBusy(() => call('previewMail', { guestId: guests.value }));
+      if (asked === shown) renderPreview(box, p);
     } catch (e) {
-      announce(status, (e as Error).message, 'error');
-    } finally { buttons(true); }
-  };
-  select.addEventListener('change', () => void show());
-  test.addEventListener('click', async () => {
-    if (!select.value) { select.focus(); return; }
-    buttons(false);
-    try {
-      const r = await call('sendTestMail', { guestId: select.value });
-      announce(status, t.testSent(r.to), 'ok');
-    } catch (e) {
-      announce(status, (e as Error).message, 'error');
-    } finally { buttons(true); }
-  });
-  const canPreview = is('projektledare') || is('styrgrupp');
-  content.replaceChildren(...(canPreview ? [
-    h('label', { for: 'guest' }, t.pick), select,
-    h('div', { class: 'actions' }, test),
-    box,
-  ] : []));
-  const send = h('button', { type: 'button', id: 'send-start' }, t.send);
-  send.addEventListener('click', () => void confirmStep());
-  sendBox.replaceChildren(...(is('projektledare') ? [h('div', { class: 'actions' }, send)] : []));
-}
-
-async function confirmStep(): Promise<void> {
-  buttons(false);
-  let plan: SendPlan;
-  try {
-    plan = (await call('getSendPlan')).plan;
-  } catch (e) {
-    announce(status, (e as Error).message, 'error');
-    buttons(true);
-    return;
-  }
-  buttons(true);
-  const n = plan.recipients.length;
-  const fits = Math.min(n, plan.quotaLeft, plan.capLeft);
-  const go = h('button', { type: 'button', id: 'send-confirm', disabled: fits === 0 }, t.confirm);
-  const cancel = h('button', { type: 'button', class: 'secondary', id: 'send-cancel' }, t.cancel);
-  const panel = h('section', { class: 'card', id: 'confirm', 'aria-labelledby': 'confirm-title' },
-    h('h2', { id: 'confirm-title' }, t.confirmTitle),
-    n ? h('p', {}, t.confirmWho(n)) : h('p', {}, t.nothing),
-    n ? h('ul', { class: 'who', id: 'recipients', tabindex: 0, 'aria-label': t.confirmWho(n) }, ...plan.recipients.map((r) => h('li', {}, `${r.name} <${r.email}>`))) : null,
-    h('p', { id: 'sender' }, t.confirmFrom(plan.account, plan.senderName, plan.replyTo)),
-    h('p', {}, t.quota(plan.quotaLeft, plan.capLeft)),
-    fits < n ? h('p', { class: 'warn-text' }, t.willStop(fits)) : null,
-    plan.blocked.length ? h('div', {}, h('p', { class: 'flag' }, t.blockedList(plan.blocked.length)),
-      h('ul', {}, ...plan.blocked.map((b) => h('li', {}, `${b.name}: ${b.reasons.map(m).join(' ')}`)))) : null,
-    plan.attention.length ? h('p', { class: 'warn-text' }, t.attention(plan.attention.length)) : null,
-    h('div', { class: 'actions' }, go, cancel),
-  );
-  cancel.addEventListener('click', () => render(view as View));
-  go.addEventListener('click', () => void sendAll(fits));
-  sendBox.replaceChildren(panel);
-  go.focus();
-}
-
-async function sendAll(total: number): Promise<void> {
-  const bar = h('progress', { id: 'send-progress', max: Math.max(total, 1), value: 0 });
-  const text = h('p', { id: 'progress-text', 'aria-live': 'polite' }, t.progressText(0, total));
-  sendBox.replaceChildren(h('label', { for: 'send-progress' }, t.progress), bar, text);
-  buttons(false);
-  announce(status, t.sending);
-  let sent = 0, failed = 0, stalls = 0;
-  let last: SendProgress | null = null;
-  let error = '';
-  try {
-    for (;;) {
-      last = await call('sendInvitations', { batchSize: BATCH });
-      sent += last.sent;
-      failed += last.failed;
-      bar.value = Math.min(sent + failed, bar.max);
-      text.textContent = t.progressText(sent, total);
-      stalls = last.sent + last.failed ? 0 : stalls + 1;
-      if (last.done || stalls >= 3) break;
+      if (asked !== shown) return;
+      box.replaceChildren();
+      showRefusal(e, fields, previewError);
     }
-  } catch (e) {
-    error = (e as Error).message;
-  }
-  let plan: SendPlan | null = null;
-  try {
-    plan = (await call('getSendPlan')).plan;
-  } catch { /* the summary falls back to the counts */ }
-  buttons(true);
-  const failedList = plan?.attention.filter((a) => a.status === 'Misslyckad') ?? [];
-  const unsure = plan?.attention.filter((a) => a.status === 'Osäker') ?? [];
-  const left = last?.remaining ?? 0;
-  sendBox.append(h('section', { class: 'card', id: 'summary', 'aria-labelledby': 'summary-title' },
-    h('h2', { id: 'summary-title' }, t.summary),
-    h('ul', {},
-      h('li', {}, t.sentN(sent)),
-      h('li', {}, t.failedN(failedList.length || failed)),
-      h('li', {}, t.uncertainN(unsure.length)),
-      h('li', {}, t.leftN(left))),
-    failedList.length ? h('div', {}, h('ul', {}, ...failedList.map((f) => h('li', {}, `${f.name} <${f.email}>: ${f.note}`))), h('p', {}, t.failedHelp)) : null,
-    unsure.length ? h('div', {}, h('ul', {}, ...unsure.map((f) => h('li', {}, `${f.name} <${f.email}>`))), h('p', {}, t.uncertainHelp)) : null,
-    last && !error ? h('p', { id: 'send-message' }, m(last.message)) : null,
-  ));
-  if (error) announce(status, `${error} ${t.interrupted}`, 'error');
-  else announce(status, t.done, 'ok');
-  const again = h('button', { type: 'button', class: 'secondary', id: 'send-again' }, t.send);
-  again.addEventListener('click', () => void confirmStep());
-  sendBox.append(h('div', { class: 'actions' }, again));
+  });
+  test.addEventListener('click', async () => {
+    testResult.textContent = '';
+    testError.textContent = '';
+    if (!guests.value) {
+      setError(pick, t.pickFirst);
+      guests.focus();
+      return;
+    }
+    clearError(pick);
+    try {
+      const r = await whileBusy(() => call('sendTestMail', { guestId: guests.value }));
+      testResult.textContent = t.testSent(r.to);
+      focusOn(testResult);
+    } catch (e) {
+      showRefusal(e, fields, testError);
+    }
+  });
+  content.replaceChildren(h('h2', { id: 'preview-title' }, t.previewTitle), pick.wrap, previewError, h('div', { class: 'actions' }, test), testResult, testError, box);
+}
+
+// --- Loading ------------------------------------------------------------------------------------
+
+function render(v: GuestsView): void {
+  view = v;
+  viewer.textContent = t.viewer(v.user, v.roles);
+  renderState(v);
+  renderSendIdle();
+  renderPreviewSection(v);
 }
 
 async function load(): Promise<void> {
-  await loading([content], status, { busy: t.loading }, async () => render(await call('getGuests')));
+  await loading([stateBox, content], status, { busy: t.loading }, async () => render(await call('getGuests')));
 }
 
 refresh.addEventListener('click', () => void load());

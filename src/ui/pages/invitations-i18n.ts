@@ -1,10 +1,34 @@
-/** Texts of the "Inbjudningar" sidebar. Swedish first; English for English locales. */
+/**
+ * Texts of the "Inbjudningar" sidebar. Swedish first; English for English locales.
+ *
+ * One set of terms for the figures (issue 9, point 4): "i den här körningen" / "in this run" is
+ * what the run just sent, over all its batches; "Inbjudna" / "Invited" is every guest whose
+ * invitation has (or may have) been mailed; the places in use are said in Gäster's own words
+ * (guestTexts().cap). A count takes the singular at exactly 1, in both languages.
+ */
+import type { Role } from '../../core/settings';
+
+/** `n` and the noun phrase that agrees with it: singular at exactly 1 (Swedish and English alike). */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+const ROLE_SV: Record<Role, string> = { styrgrupp: 'styrgrupp', projektledare: 'projektledare', ekonomi: 'ekonomi' };
+const ROLE_EN: Record<Role, string> = { styrgrupp: 'steering group', projektledare: 'project leader', ekonomi: 'finance' };
+
 const sv = {
   loading: 'Hämtar gästerna …',
   refresh: 'Uppdatera',
+  viewer: (u: string, roles: readonly Role[]) =>
+    `Inloggad som ${u || 'okänd användare'} (${roles.length ? roles.map((r) => ROLE_SV[r]).join(', ') : 'läsbehörighet'})`,
+  stateTitle: 'Läget just nu',
+  approvedWaiting: 'Godkända, inte inbjudna än',
+  invited: 'Inbjudna',
+  toCheck: 'Att kontrollera (Osäker, Misslyckad)',
+  onlyLeader: 'Bara projektledaren kan skicka inbjudningar.',
+  onlyPreview: 'Bara projektledaren och styrgruppen kan förhandsgranska inbjudningar och skicka test.',
+  previewTitle: 'Förhandsgranska',
   pick: 'Gäst att förhandsgranska',
+  pickFirst: 'Välj först vilken gäst testet ska gälla.',
   none: '– välj en gäst –',
-  preview: 'Förhandsgranska',
   to: 'Till',
   subject: 'Ämne',
   html: 'Så ser inbjudan ut (HTML)',
@@ -16,36 +40,58 @@ const sv = {
   testSent: (to: string) => `Testet är skickat till ${to}.`,
   send: 'Skicka inbjudningar …',
   confirmTitle: 'Bekräfta utskicket',
-  confirmWho: (n: number) => `${n} godkända gäster får sin inbjudan nu:`,
+  confirmWho: (n: number) => `${plural(n, 'godkänd gäst', 'godkända gäster')} får sin inbjudan nu:`,
   confirmFrom: (acc: string, name: string, reply: string) =>
     `Skickas från ditt konto ${acc || '(okänt)'}${name ? ` med avsändarnamnet "${name}"` : ''}${reply ? `, svar till ${reply}` : ''}.`,
-  quota: (q: number, c: number) => `E-postkvot kvar i dag: ${q}. Platser kvar under taket: ${c}.`,
-  willStop: (n: number) => `Bara ${n} ryms i dag; resten väntar kvar som Godkänd.`,
-  blockedList: (n: number) => `${n} godkända gäster blockeras (skickas inte):`,
-  attention: (n: number) => `${n} gäster behöver kontrolleras (Osäker/Misslyckad) under Gäster.`,
+  quota: (q: number) => `E-postkvot kvar i dag: ${q} mejl.`,
+  stopsAtQuota: (fits: number, rest: number) =>
+    `Dagens e-postkvot räcker till ${plural(fits, 'gäst', 'gäster')}; ${rest} väntar kvar som Godkänd till i morgon.`,
+  stopsAtCap: (fits: number, rest: number, cap: number) =>
+    `Taket (${plural(cap, 'inbjuden', 'inbjudna')}) räcker till ${plural(fits, 'gäst', 'gäster')} till; ${rest} väntar kvar som Godkänd.`,
+  blockedList: (n: number) => `${plural(n, 'godkänd gäst blockeras', 'godkända gäster blockeras')} (skickas inte):`,
+  attention: (n: number) => `${plural(n, 'gäst', 'gäster')} behöver kontrolleras (Osäker/Misslyckad) under Gäster.`,
   nothing: 'Ingen godkänd gäst väntar på inbjudan.',
   confirm: 'Skicka nu',
   cancel: 'Avbryt',
+  sendingTitle: 'Skickar inbjudningar',
   progress: 'Utskick',
-  progressText: (x: number, y: number) => `${x} av ${y} skickade`,
+  progressText: (sent: number, other: number, total: number) =>
+    `${sent} av ${total} skickade${other ? `; ${other} misslyckade eller osäkra` : ''}`,
   sending: 'Skickar … stäng inte sidopanelen.',
   summary: 'Sammanfattning',
-  sentN: (n: number) => `Skickade: ${n}`,
-  failedN: (n: number) => `Misslyckade: ${n}`,
-  uncertainN: (n: number) => `Osäkra: ${n}`,
-  leftN: (n: number) => `Kvar till senare: ${n}`,
+  runSent: 'Skickade i den här körningen',
+  runFailed: 'Misslyckade i den här körningen',
+  runUncertain: 'Osäkra i den här körningen',
+  checkList: 'Att kontrollera under Gäster:',
   uncertainHelp: 'Osäker betyder att körningen avbröts mitt i ett utskick: titta i Skickat i Gmail. Har mejlet gått iväg väljer du Bekräfta skickad under Gäster, annars Skicka igen. De skickas aldrig om automatiskt.',
-  failedHelp: 'Rätta adressen under Gäster och välj Skicka igen.',
+  failedHelp: 'Misslyckad: rätta adressen under Gäster och välj Skicka igen.',
+  outcomeAll: 'Alla godkända gäster har fått sin inbjudan.',
+  outcomeBlocked: (n: number) =>
+    `Alla som kan få en inbjudan har fått den; ${plural(n, 'godkänd gäst blockeras', 'godkända gäster blockeras')} (se skälen).`,
+  outcomeQuota: (w: number) =>
+    `Dagens e-postkvot är slut: ${plural(w, 'godkänd gäst', 'godkända gäster')} väntar. Kvoten fylls på inom ett dygn; tryck Skicka inbjudningar i morgon. Inget skickas dubbelt.`,
+  outcomeCap: (w: number, cap: number) =>
+    `Taket (${plural(cap, 'inbjuden', 'inbjudna')}) är nått: ${plural(w, 'godkänd gäst', 'godkända gäster')} väntar. Styrgruppen kan höja taket på bladet Inställningar.`,
+  outcomeWaiting: (w: number) => `${plural(w, 'godkänd gäst', 'godkända gäster')} väntar fortfarande: tryck Skicka inbjudningar igen.`,
+  outcomeStalled: 'Ett annat utskick pågår och tog över; inget skickades dubbelt. Tryck Uppdatera om en stund.',
   interrupted: 'Utskicket avbröts. Inget skickas dubbelt: tryck Skicka inbjudningar igen för att fortsätta.',
-  done: 'Utskicket är klart.',
+  done: (n: number) => `Utskicket är klart: ${plural(n, 'inbjudan skickad', 'inbjudningar skickade')}.`,
 };
 type Texts = typeof sv;
 const en: Texts = {
   loading: 'Loading the guests …',
   refresh: 'Refresh',
+  viewer: (u, roles) => `Signed in as ${u || 'unknown user'} (${roles.length ? roles.map((r) => ROLE_EN[r]).join(', ') : 'read only'})`,
+  stateTitle: 'Where things stand',
+  approvedWaiting: 'Approved, not yet invited',
+  invited: 'Invited',
+  toCheck: 'To check (Uncertain, Failed)',
+  onlyLeader: 'Only the project leader can send invitations.',
+  onlyPreview: 'Only the project leader and the steering group can preview invitations and send a test.',
+  previewTitle: 'Preview',
   pick: 'Guest to preview',
+  pickFirst: 'First choose the guest the test is for.',
   none: '– choose a guest –',
-  preview: 'Preview',
   to: 'To',
   subject: 'Subject',
   html: 'What the invitation looks like (HTML)',
@@ -57,27 +103,37 @@ const en: Texts = {
   testSent: (to) => `The test was sent to ${to}.`,
   send: 'Send invitations …',
   confirmTitle: 'Confirm the send',
-  confirmWho: (n) => `${n} approved guests get their invitation now:`,
+  confirmWho: (n) => `${plural(n, 'approved guest gets their', 'approved guests get their')} invitation now:`,
   confirmFrom: (acc, name, reply) => `Sent from your account ${acc || '(unknown)'}${name ? ` with the sender name "${name}"` : ''}${reply ? `, replies to ${reply}` : ''}.`,
-  quota: (q, c) => `E-mail quota left today: ${q}. Places left under the cap: ${c}.`,
-  willStop: (n) => `Only ${n} fit today; the rest stay Approved.`,
-  blockedList: (n) => `${n} approved guests are blocked (not sent):`,
-  attention: (n) => `${n} guests need checking (Uncertain/Failed) under Guests.`,
+  quota: (q) => `E-mail quota left today: ${plural(q, 'message', 'messages')}.`,
+  stopsAtQuota: (fits, rest) => `Today's e-mail quota covers ${plural(fits, 'guest', 'guests')}; ${rest} ${rest === 1 ? 'stays' : 'stay'} Approved until tomorrow.`,
+  stopsAtCap: (fits, rest, cap) => `The cap (${cap} invited) allows ${plural(fits, 'more guest', 'more guests')}; ${rest} ${rest === 1 ? 'stays' : 'stay'} Approved.`,
+  blockedList: (n) => `${plural(n, 'approved guest is', 'approved guests are')} blocked (not sent):`,
+  attention: (n) => `${plural(n, 'guest needs', 'guests need')} checking (Uncertain/Failed) under Guests.`,
   nothing: 'No approved guest is waiting for an invitation.',
   confirm: 'Send now',
   cancel: 'Cancel',
+  sendingTitle: 'Sending invitations',
   progress: 'Sending',
-  progressText: (x, y) => `${x} of ${y} sent`,
+  progressText: (sent, other, total) => `${sent} of ${total} sent${other ? `; ${other} failed or uncertain` : ''}`,
   sending: 'Sending … do not close the sidebar.',
   summary: 'Summary',
-  sentN: (n) => `Sent: ${n}`,
-  failedN: (n) => `Failed: ${n}`,
-  uncertainN: (n) => `Uncertain: ${n}`,
-  leftN: (n) => `Left for later: ${n}`,
+  runSent: 'Sent in this run',
+  runFailed: 'Failed in this run',
+  runUncertain: 'Uncertain in this run',
+  checkList: 'To check under Guests:',
   uncertainHelp: 'Uncertain means the run stopped in the middle of a send: look in Gmail\'s Sent folder. If it went, choose Confirm sent under Guests, otherwise Send again. They are never re-sent automatically.',
-  failedHelp: 'Fix the address under Guests and choose Send again.',
+  failedHelp: 'Failed: fix the address under Guests and choose Send again.',
+  outcomeAll: 'Every approved guest has been invited.',
+  outcomeBlocked: (n) => `Everyone who can get an invitation has it; ${plural(n, 'approved guest is', 'approved guests are')} blocked (see the reasons).`,
+  outcomeQuota: (w) =>
+    `Today's e-mail quota is used up: ${plural(w, 'approved guest is', 'approved guests are')} waiting. It refills within 24 hours; press Send invitations tomorrow. Nothing is sent twice.`,
+  outcomeCap: (w, cap) =>
+    `The cap (${cap} invited) is reached: ${plural(w, 'approved guest is', 'approved guests are')} waiting. The steering group can raise the cap on the Inställningar sheet.`,
+  outcomeWaiting: (w) => `${plural(w, 'approved guest is', 'approved guests are')} still waiting: press Send invitations again.`,
+  outcomeStalled: 'Another send is running and took over; nothing was sent twice. Press Refresh in a moment.',
   interrupted: 'The send was interrupted. Nothing is sent twice: press Send invitations again to continue.',
-  done: 'The send is complete.',
+  done: (n) => `The send is complete: ${plural(n, 'invitation', 'invitations')} sent.`,
 };
 
 export const invitationTexts = (lang: 'sv' | 'en'): Texts => (lang === 'en' ? en : sv);
