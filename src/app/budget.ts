@@ -4,18 +4,22 @@
  * of Budget + Kostnader, the rule check on the recomputed budget, the write(s)
  * and the audit row. Nothing is cached between calls.
  *
- * Entry points (src/gas) call these with the JSON the sidebar sends; a refusal
- * is a thrown UserError whose userMessage is shown as is.
+ * Entry points (src/gas) call these with the JSON the sidebar sends and the
+ * user's language (amounts are read as that user types them); a refusal is a
+ * thrown UserError whose userMessage is shown as is, naming the field it is
+ * about by the key the page sent ('amount', 'allocations.2', 'total'). Every
+ * save answers with the budget figures as they are after it (`overview`), so
+ * the page shows what the server holds without asking again.
  */
 import {
-  availableFor, cellText, checkAllocation, checkConsumption, checkTransfer, computeBudget, funderIndex, funderView, kr,
-  nextCostId, overviewOf, unknownFunderMsg,
+  allocationRefusal, availableFor, cellText, computeBudget, consumptionRefusal, crossedWarnings, funderIndex, funderView, kr, krEn,
+  nextCostId, overviewOf, transferRefusal, unknownFunderMsg,
   type BudgetInput, type BudgetOverview, type BudgetState, type FunderState, type FunderView,
 } from '../core/budget';
 import { judgeLedgerRow, kontrollColumn, type LedgerEdit } from '../core/budget-guard';
 import { parseAllocate, parseCostChange, parseRegisterCost, parseTransfer } from '../core/budget-input';
 import { toKronor, type Ore } from '../core/money';
-import { msg, UserError, type Msg, type Result } from '../core/msg';
+import { msg, UserError, type Lang, type Msg, type Result } from '../core/msg';
 import { COST_STATUSES, type CostStatus } from '../core/schema';
 import { fromSnap, type SealedTable } from '../core/seal';
 import { roleRequiredMsg, SETTING_KEYS, type AdminSettings } from '../core/settings';
@@ -32,7 +36,7 @@ export type { LedgerEdit } from '../core/budget-guard';
 export type { BudgetOverview, FunderView } from '../core/budget';
 
 const unwrap = <T>(r: Result<T>): T => {
-  if (!r.ok) throw new UserError(r.error);
+  if (!r.ok) throw new UserError(r.error, r.field);
   return r.value;
 };
 
@@ -164,6 +168,8 @@ export function currentBudget(ports: Ports, ctx: Context = loadContext(ports)): 
 export interface CostResult {
   readonly id: string;
   readonly funder: FunderView;
+  /** The budget as it is after the save: the figures the sidebars show. */
+  readonly overview: BudgetOverview;
   readonly message: Msg;
 }
 
@@ -173,8 +179,14 @@ const dateCell = (iso: string): Date => {
   return new Date(y, m - 1, d);
 };
 
-const refuseIf = (why: Msg | null): void => {
-  if (why) throw new UserError(why);
+const refuseIf = (why: Msg | null, field?: string): void => {
+  if (why) throw new UserError(why, field);
+};
+
+/** A message and, when the save made a funder cross its warning threshold, what it says about that. */
+const withWarnings = (m: Msg, before: BudgetState, after: BudgetState): Msg => {
+  const w = crossedWarnings(before, after);
+  return w ? msg(`${m.sv} ${w.sv}`, `${m.en} ${w.en}`) : m;
 };
 
 /**
@@ -182,17 +194,17 @@ const refuseIf = (why: Msg | null): void => {
  * `{ funder, category, description, amount: string|number, date: 'yyyy-mm-dd', supplier?, reference?, status? }`.
  * Reads: Inställningar + (in the lock) Budget + Kostnader. Writes: Logg append + Kostnader append.
  */
-export function registerCost(ports: Ports, raw: unknown): CostResult {
+export function registerCost(ports: Ports, raw: unknown, lang: Lang = 'sv'): CostResult {
   const ctx = loadContext(ports);
   requireRole(ctx, ['ekonomi']);
-  const cost = unwrap(parseRegisterCost(raw));
+  const cost = unwrap(parseRegisterCost(raw, lang));
   return withBudgetLock(ports, () => {
     const snap = readBudget(ports, ctx.settings, ctx.journal.fresh());
     const before = computeBudget(snap.input);
     const fi = funderIndex(before, cost.funder);
-    if (fi < 0) throw new UserError(unknownFunderMsg(before, cost.funder));
+    if (fi < 0) throw new UserError(unknownFunderMsg(before, cost.funder), 'funder');
     const funder = before.funders[fi].name;
-    refuseIf(funderBlocked(snap, funder));
+    refuseIf(funderBlocked(snap, funder), 'funder');
     const id = nextCostId(before);
     const values = {
       ID: id, Datum: dateCell(cost.date), Finansiär: funder, Kategori: cost.category, Beskrivning: cost.description,
@@ -200,18 +212,19 @@ export function registerCost(ports: Ports, raw: unknown): CostResult {
       'Registrerad av': ctx.email, Registrerad: ports.clock.now(), Kontroll: '',
     };
     const after = computeBudget(snap.input, { index: snap.input.ledger.rows.length, row: rowFor(snap.ledger.t, values) });
-    refuseIf(checkConsumption(before, after, 'cost'));
+    const refused = consumptionRefusal(before, after, 'cost');
+    if (refused) throw new UserError(refused.why, refused.field);
     new Tx(ctx.journal).overview(overviewNote(snap)).put(snap.ledger, null, values, {
       action: 'kostnad.registrerad', object: id,
       after: { funder, category: cost.category, description: cost.description, amount: kr(cost.amount), date: cost.date, supplier: cost.supplier, reference: cost.reference, status: cost.status },
     }).commit();
     const f = after.funders[fi];
     return {
-      id, funder: funderView(f),
-      message: msg(
+      id, funder: funderView(f), overview: figures(snap, after),
+      message: withWarnings(msg(
         `Kostnaden ${id} (${kr(cost.amount)}) är registrerad på ${funder}. Kvar: ${kr(f.available)}.`,
-        `The cost ${id} (${kr(cost.amount)}) is registered to ${funder}. Left: ${kr(f.available)}.`,
-      ),
+        `The cost ${id} (${krEn(cost.amount)}) is registered to ${funder}. Left: ${krEn(f.available)}.`,
+      ), before, after),
     };
   });
 }
@@ -233,18 +246,18 @@ function costRowIndex(snap: BudgetSnapshot, id: string): number {
     throw new UserError(msg(
       `Kostnaden ${id} finns inte på bladet Kostnader (har raden tagits bort?). Inget har ändrats.`,
       `The cost ${id} is not on the Kostnader sheet (was the row deleted?). Nothing was changed.`,
-    ));
+    ), 'id');
   }
   if (found.length > 1) {
     const rows = found.map((i) => snap.ledger.t.snap.firstRow + i).join(', ');
     throw new UserError(msg(
       `ID ${id} finns på flera rader (${rows}) på bladet Kostnader. Rätta dubbletten först; inget har ändrats.`,
       `ID ${id} appears on several rows (${rows}) of the Kostnader sheet. Fix the duplicate first; nothing was changed.`,
-    ));
+    ), 'id');
   }
   const rc = snap.ledger.byIndex.get(found[0]);
   if (rc && rc.kind !== 'ok') {
-    throw new UserError(blockedBy(msg(`Kostnaden ${id} kan inte ändras nu:`, `The cost ${id} cannot be changed now:`), [unverifiedMsg(snap.ledger, rc)]));
+    throw new UserError(blockedBy(msg(`Kostnaden ${id} kan inte ändras nu:`, `The cost ${id} cannot be changed now:`), [unverifiedMsg(snap.ledger, rc)]), 'id');
   }
   return found[0];
 }
@@ -256,10 +269,10 @@ function costRowIndex(snap: BudgetSnapshot, id: string): number {
  * (a higher amount, reviving a cancelled cost) must fit.
  * Reads: Inställningar + Budget + Kostnader. Writes: Logg + the row.
  */
-export function changeCost(ports: Ports, raw: unknown): ChangeResult {
+export function changeCost(ports: Ports, raw: unknown, lang: Lang = 'sv'): ChangeResult {
   const ctx = loadContext(ports);
   requireRole(ctx, ['ekonomi']);
-  const change = unwrap(parseCostChange(raw));
+  const change = unwrap(parseCostChange(raw, lang));
   return withBudgetLock(ports, () => {
     const snap = readBudget(ports, ctx.settings, ctx.journal.fresh());
     const { input, ledger } = snap;
@@ -273,14 +286,14 @@ export function changeCost(ports: Ports, raw: unknown): ChangeResult {
       throw new UserError(msg(
         `Kostnaden ${change.id} har ogiltig status "${oldStatus}". Ange en ny status.`,
         `The cost ${change.id} has an invalid status "${oldStatus}". Give a new status.`,
-      ));
+      ), 'status');
     }
     const newAmount = change.amount ?? (Number.isNaN(oldAmount) ? undefined : oldAmount);
     if (newAmount === undefined) {
       throw new UserError(msg(
         `Kostnaden ${change.id} har ogiltigt belopp. Ange ett nytt belopp.`,
         `The cost ${change.id} has an invalid amount. Give a new amount.`,
-      ));
+      ), 'amount');
     }
     const values: Record<string, Cell> = {};
     if (oldStatus !== newStatus) values['Status'] = newStatus;
@@ -289,9 +302,10 @@ export function changeCost(ports: Ports, raw: unknown): ChangeResult {
     for (const [h, v] of Object.entries(values)) next[ledger.t.col[h]] = v;
     const after = computeBudget(input, { index: i, row: next });
     const fi = after.rows.funder[i];
-    const refusal = checkConsumption(before, after, 'change');
-    if (refusal) throw new UserError(refusal);
-    if (fi >= 0 && after.funders[fi].consumed > before.funders[fi].consumed) refuseIf(funderBlocked(snap, after.funders[fi].name));
+    const refused = consumptionRefusal(before, after, 'change');
+    // What doesn't fit is the new amount, or (reviving a cancelled cost) the new status; a blocked funder is the cost's.
+    if (refused) throw new UserError(refused.why, refused.field === 'amount' ? (change.amount !== undefined ? 'amount' : 'status') : 'id');
+    if (fi >= 0 && after.funders[fi].consumed > before.funders[fi].consumed) refuseIf(funderBlocked(snap, after.funders[fi].name), 'id');
     const beforeVal = { status: oldStatus, amount: Number.isNaN(oldAmount) ? null : oldAmount };
     const afterVal = { status: newStatus, amount: newAmount };
     const funder = fi >= 0 ? funderView(after.funders[fi]) : null;
@@ -307,12 +321,12 @@ export function changeCost(ports: Ports, raw: unknown): ChangeResult {
       ? msg(`Kostnaden ${change.id} är redan så; inget ändrades.`, `The cost ${change.id} is already like that; nothing changed.`)
       : newStatus === 'Makulerad'
         ? msg(`Kostnaden ${change.id} är makulerad.`, `The cost ${change.id} is cancelled.`)
-        : msg(`Kostnaden ${change.id} är ändrad: ${newStatus}, ${kr(newAmount)}.`, `The cost ${change.id} was changed: ${newStatus}, ${kr(newAmount)}.`);
-    const left = funder ? msg(` ${funder.name} har ${kr(funder.available)} kvar.`, ` ${funder.name} has ${kr(funder.available)} left.`) : msg('', '');
+        : msg(`Kostnaden ${change.id} är ändrad: ${newStatus}, ${kr(newAmount)}.`, `The cost ${change.id} was changed: ${newStatus}, ${krEn(newAmount)}.`);
+    const left = funder ? msg(` ${funder.name} har ${kr(funder.available)} kvar.`, ` ${funder.name} has ${krEn(funder.available)} left.`) : msg('', '');
     return {
       id: change.id, before: beforeVal, after: afterVal,
-      funder: funder ?? emptyFunder(),
-      message: msg(what.sv + left.sv, what.en + left.en),
+      funder: funder ?? emptyFunder(), overview: figures(snap, after),
+      message: withWarnings(msg(what.sv + left.sv, what.en + left.en), before, after),
     };
   });
 }
@@ -328,6 +342,8 @@ export interface TransferResult {
   readonly id: string;
   readonly from: FunderView;
   readonly to: FunderView;
+  /** The budget as it is after the transfer. */
+  readonly overview: BudgetOverview;
   readonly message: Msg;
 }
 
@@ -340,21 +356,23 @@ const budgetIndex = (snap: BudgetSnapshot, f: FunderState): number => f.row - sn
  * Reads: Inställningar + Budget + Kostnader + Omfördelningar (for the ID).
  * Writes: Logg + Budget (one block) + Omfördelningar append.
  */
-export function transferAllocation(ports: Ports, raw: unknown): TransferResult {
+export function transferAllocation(ports: Ports, raw: unknown, lang: Lang = 'sv'): TransferResult {
   const ctx = loadContext(ports);
   requireRole(ctx, ['styrgrupp']);
-  const t = unwrap(parseTransfer(raw));
+  const t = unwrap(parseTransfer(raw, lang));
   return withBudgetLock(ports, () => {
     const snap = readBudget(ports, ctx.settings, ctx.journal.fresh());
     const transfers = checkTable(ctx.journal, 'transfers');
     const state = computeBudget(snap.input);
     const from = funderIndex(state, t.from);
-    if (from < 0) throw new UserError(unknownFunderMsg(state, t.from));
+    if (from < 0) throw new UserError(unknownFunderMsg(state, t.from), 'from');
     const to = funderIndex(state, t.to);
-    if (to < 0) throw new UserError(unknownFunderMsg(state, t.to));
-    refuseIf(checkTransfer(state, from, to, t.amount));
+    if (to < 0) throw new UserError(unknownFunderMsg(state, t.to), 'to');
+    const refused = transferRefusal(state, from, to, t.amount);
+    if (refused) throw new UserError(refused.why, refused.field);
     const f = state.funders[from], g = state.funders[to];
-    refuseIf(funderBlocked(snap, f.name) ?? funderBlocked(snap, g.name));
+    refuseIf(funderBlocked(snap, f.name), 'from');
+    refuseIf(funderBlocked(snap, g.name), 'to');
     const recorded = problemsOf(transfers);
     if (recorded.length) throw new UserError(blockedBy(msg('Omfördelningar kan inte registreras nu:', 'Transfers cannot be recorded now:'), recorded));
     let max = 0;
@@ -374,13 +392,14 @@ export function transferAllocation(ports: Ports, raw: unknown): TransferResult {
       Beslutsreferens: t.decisionRef, Av: ctx.email, Kommentar: t.comment,
     }, { action: 'omfördelning.registrerad', object: id, after: { från: f.name, till: g.name, belopp: kr(t.amount), beslut: t.decisionRef, kommentar: t.comment } });
     tx.commit();
-    const view = (x: typeof f, alloc: Ore): FunderView => funderView({ ...x, allocation: alloc, available: alloc - x.consumed });
+    const allocations = state.funders.map((x, i) => (i === from ? x.allocation - t.amount : i === to ? x.allocation + t.amount : x.allocation));
+    const after = withAllocations(snap, state, state.total, allocations);
     return {
-      id, from: view(f, f.allocation - t.amount), to: view(g, g.allocation + t.amount),
-      message: msg(
+      id, from: funderView(after.funders[from]), to: funderView(after.funders[to]), overview: figures(snap, after),
+      message: withWarnings(msg(
         `${kr(t.amount)} är flyttat från ${f.name} till ${g.name} (${t.decisionRef}).`,
-        `${kr(t.amount)} was moved from ${f.name} to ${g.name} (${t.decisionRef}).`,
-      ),
+        `${krEn(t.amount)} was moved from ${f.name} to ${g.name} (${t.decisionRef}).`,
+      ), state, after),
     };
   });
 }
@@ -388,6 +407,8 @@ export function transferAllocation(ports: Ports, raw: unknown): TransferResult {
 export interface AllocateResult {
   readonly total: Ore;
   readonly funders: readonly FunderView[];
+  /** The budget as it is after the allocation. */
+  readonly overview: BudgetOverview;
   readonly message: Msg;
 }
 
@@ -402,11 +423,11 @@ const totalIsAdminsMsg = (): Msg => msg(
  * funders are the rows of the Budget sheet, a funder left out keeps its allocation.
  * Reads: Inställningar + Budget + Kostnader. Writes: Logg + Budget (one block) [+ Inställningar].
  */
-export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
+export function allocateBudget(ports: Ports, raw: unknown, lang: Lang = 'sv'): AllocateResult {
   const ctx = loadContext(ports);
   requireRole(ctx, ['styrgrupp']);
-  const a = unwrap(parseAllocate(raw));
-  if (a.total !== undefined && a.total !== ctx.settings.totalBudget && !ctx.admin) throw new UserError(totalIsAdminsMsg());
+  const a = unwrap(parseAllocate(raw, lang));
+  if (a.total !== undefined && a.total !== ctx.settings.totalBudget && !ctx.admin) throw new UserError(totalIsAdminsMsg(), 'total');
   return withBudgetLock(ports, () => {
     const { check: settingsCheck, settings: fresh } = readSettings(ports, ctx.journal.fresh());
     const snap = readBudget(ports, fresh, ctx.journal);
@@ -425,21 +446,26 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
     if (pending.length) throw new UserError(blockedBy(msg('Budgeten kan inte fördelas om nu:', 'The budget cannot be reallocated now:'), pending));
     const total = a.total ?? fresh.totalBudget;
     const allocations = state.funders.map((f) => f.allocation);
-    const given = new Set<number>();
-    for (const x of a.allocations) {
+    /** Funder index → its row in what the page sent ('allocations.<k>' names that row's field). */
+    const sent = new Map<number, number>();
+    for (const [k, x] of a.allocations.entries()) {
       const fi = funderIndex(state, x.funder);
       if (fi < 0) {
         const unknown = unknownFunderMsg(state, x.funder);
         throw new UserError(msg(
           `${unknown.sv} En ny finansiär läggs till som en rad på bladet Budget.`,
           `${unknown.en} A new funder is added as a row on the Budget sheet.`,
-        ));
+        ), `allocations.${k}`);
       }
-      if (given.has(fi)) throw new UserError(msg(`${state.funders[fi].name} finns två gånger i fördelningen.`, `${state.funders[fi].name} appears twice in the allocation.`));
-      given.add(fi);
+      if (sent.has(fi)) throw new UserError(msg(`${state.funders[fi].name} finns två gånger i fördelningen.`, `${state.funders[fi].name} appears twice in the allocation.`), `allocations.${k}`);
+      sent.set(fi, k);
       allocations[fi] = x.amount;
     }
-    refuseIf(checkAllocation(state, total, allocations));
+    const refused = allocationRefusal(state, total, allocations);
+    if (refused) {
+      const k = refused.at === 'total' ? undefined : sent.get(refused.at);
+      throw new UserError(refused.why, refused.at === 'total' ? 'total' : k === undefined ? undefined : `allocations.${k}`);
+    }
     const tx = new Tx(ctx.journal).overview(overviewNote(snap));
     state.funders.forEach((f, i) => {
       if (allocations[i] === f.allocation) return;
@@ -451,13 +477,13 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
       putSetting(tx, settingsCheck, SETTING_KEYS.totalBudget, toKronor(total), { action: 'inställning.ändrad', object: SETTING_KEYS.totalBudget, before: kr(fresh.totalBudget), after: kr(total) });
     }
     tx.commit();
+    const after = withAllocations(snap, state, total, allocations);
     return {
-      total,
-      funders: state.funders.map((f, i) => funderView({ ...f, allocation: allocations[i], available: allocations[i] - f.consumed })),
-      message: msg(
+      total, funders: after.funders.map(funderView), overview: figures(snap, after),
+      message: withWarnings(msg(
         `Budgeten är fördelad: ${kr(total)} på ${state.funders.length} finansiärer.`,
-        `The budget is allocated: ${kr(total)} across ${state.funders.length} funders.`,
-      ),
+        `The budget is allocated: ${krEn(total)} across ${state.funders.length} funders.`,
+      ), state, after),
     };
   });
 }
@@ -467,7 +493,23 @@ export function allocateBudget(ports: Ports, raw: unknown): AllocateResult {
 /** Overview sidebar data. Reads: Inställningar (unless ctx given) + Budget + Kostnader. No lock, no role. */
 export function budgetOverview(ports: Ports, ctx: Context = loadContext(ports)): BudgetOverview {
   const snap = readBudget(ports, ctx.settings, ctx.journal);
-  const o = overviewOf(computeBudget(snap.input));
+  return figures(snap, computeBudget(snap.input));
+}
+
+/**
+ * The budget with these allocations (in state order) and total, as it reads once a save has written
+ * them: computed from what was read, so a save answers with its figures without reading again.
+ */
+function withAllocations(snap: BudgetSnapshot, state: BudgetState, total: Ore, allocations: readonly Ore[]): BudgetState {
+  const b = snap.input.budget;
+  const rows = b.rows.map((r) => r.slice());
+  state.funders.forEach((f, i) => { rows[f.row - b.firstRow][b.col.allocation] = toKronor(allocations[i]); });
+  return computeBudget({ ...snap.input, total, budget: { ...b, rows } });
+}
+
+/** What the sidebars show of `state` (computed from `snap`, or as a save leaves it), with the changes waiting for review. */
+function figures(snap: BudgetSnapshot, state: BudgetState): BudgetOverview {
+  const o = overviewOf(state);
   const review = blockingProblems(snap, null);
   if (review.length === 0) return { ...o, review };
   const waiting = msg(

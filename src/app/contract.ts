@@ -125,10 +125,11 @@ export interface ServerApi {
   getOverview: Fn<[], OverviewView>;
   getBudgetForm: Fn<[], BudgetForm>;
   listCosts: Fn<[] | [CostFilter], CostList>;
-  recordCost: Fn<[CostForm], Saved<Omit<CostResult, 'message'>>>;
-  updateCost: Fn<[CostChangeForm], Saved<Omit<ChangeResult, 'message'>>>;
-  transferFunds: Fn<[TransferForm], Saved<Omit<TransferResult, 'message'>>>;
-  allocate: Fn<[AllocateForm], Saved<Omit<AllocateResult, 'message'>>>;
+  // A save's data holds the budget after it (result.overview); a refusal brings the budget as it is then.
+  recordCost: Fn<[CostForm], Saved<Omit<CostResult, 'message'>>, BudgetOverview>;
+  updateCost: Fn<[CostChangeForm], Saved<Omit<ChangeResult, 'message'>>, BudgetOverview>;
+  transferFunds: Fn<[TransferForm], Saved<Omit<TransferResult, 'message'>>, BudgetOverview>;
+  allocate: Fn<[AllocateForm], Saved<Omit<AllocateResult, 'message'>>, BudgetOverview>;
 
   getGuests: Fn<[], GuestsView>;
   saveGuest: Fn<[GuestForm], { id: string }>;

@@ -4,7 +4,7 @@
  * Planner") and the list of what waits for review. Shared by every use case
  * that refuses because of one, and by Granska ändringar.
  */
-import { cellText, kr } from '../core/budget';
+import { cellText, kr, krEn } from '../core/budget';
 import { fromNumber } from '../core/money';
 import { msg, UserError, type Msg } from '../core/msg';
 import { TABLES, type ColumnFormat } from '../core/schema';
@@ -50,14 +50,14 @@ export function withEditLock<T>(ports: Ports, fn: () => T, timeoutMs = EDIT_LOCK
 const formatOf = (table: SealedTable, header: string): ColumnFormat =>
   TABLES[table].columns.find((c) => c.header === header)?.format ?? 'text';
 
-/** A value as a person reads it: kronor, dates, or text (cut at 60 characters); '(tomt)' for nothing. */
+/** A value as a person reads it in `lang`: kronor ("42 500,00 kr", "42,500.00 SEK"), dates, or text (cut at 60 characters); '(tomt)' for nothing. */
 export function shown(table: SealedTable, header: string, v: unknown, lang: 'sv' | 'en' = 'sv'): string {
   const value = typeof v === 'object' && v !== null && !(v instanceof Date) ? fromSnap(v as SnapValue) : v;
   if (value === '' || value === null || value === undefined) return lang === 'sv' ? '(tomt)' : '(empty)';
   const f = formatOf(table, header);
   if (f === 'sek' && typeof value === 'number') {
     const o = fromNumber(value);
-    if (o.ok) return kr(o.value);
+    if (o.ok) return lang === 'en' ? krEn(o.value) : kr(o.value);
   }
   if (value instanceof Date && f === 'datetime') return `${cellText(value)} ${String(value.getHours()).padStart(2, '0')}:${String(value.getMinutes()).padStart(2, '0')}`;
   const text = cellText(value);

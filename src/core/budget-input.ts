@@ -3,11 +3,14 @@
  * Dates). Shapes and lengths with zod/mini (small bundle); money, dates and
  * statuses with our own parsers so the messages say exactly what is wrong.
  * Funders are checked against the Budget sheet later, inside the lock.
+ * Every failure names the field it is about, by the key the page sent
+ * ('amount', 'allocations.2'), so the page can show it there. Amounts are
+ * read in the user's language (English "1,500.50").
  */
 import * as z from 'zod/mini';
 import { categoryIndex, isValidIsoDate, statusIndex, type Category } from './budget';
 import { parseMoney, type Ore } from './money';
-import { fail, msg, ok, type Msg, type Result } from './msg';
+import { fail, msg, ok, type Lang, type Msg, type Result } from './msg';
 import { CATEGORIES, COST_STATUSES, type CostStatus } from './schema';
 
 const NAME = 100;
@@ -53,7 +56,14 @@ const buildSchemas = () => ({
 /** Parses `raw` with one of the schemas; a shape error becomes a message that names the field. */
 function shape<K extends keyof Schemas>(k: K, raw: unknown): Result<z.infer<Schemas[K]>> {
   const p = (schemas ??= buildSchemas())[k].safeParse(raw);
-  return p.success ? ok(p.data as z.infer<Schemas[K]>) : fail(shapeError(p.error));
+  return p.success ? ok(p.data as z.infer<Schemas[K]>) : fail(shapeError(p.error), fieldOf(p.error));
+}
+
+/** The page's key of the first issue: 'amount', or 'allocations.2' for a row of the allocation. */
+function fieldOf(error: z.core.$ZodError): string | undefined {
+  const path = error.issues[0]?.path ?? [];
+  if (path[0] === 'allocations' && typeof path[1] === 'number') return `allocations.${path[1]}`;
+  return typeof path[0] === 'string' ? path[0] : undefined;
 }
 
 export interface CostInput {
@@ -81,7 +91,8 @@ function shapeError(error: z.core.$ZodError): Msg {
     comment: msg('Kommentar', 'Comment'), total: TOTAL(), allocations: msg('Tilldelningar', 'Allocations'),
   };
   const issue = error.issues[0];
-  const key = issue?.path.find((p) => typeof p === 'string' && p in FIELD) as string | undefined;
+  // The innermost named field: an allocation row's 'amount' is "Belopp" (the page shows it at that row).
+  const key = [...(issue?.path ?? [])].reverse().find((p) => typeof p === 'string' && p in FIELD) as string | undefined;
   if (!issue || !key) return msg('Uppgifterna saknas eller har fel form.', 'The data is missing or malformed.');
   const f = FIELD[key];
   if (issue.code === 'too_big') {
@@ -95,10 +106,10 @@ function shapeError(error: z.core.$ZodError): Msg {
 const AMOUNT = () => msg('Belopp', 'Amount');
 const TOTAL = () => msg('Totalbudget', 'Total budget');
 
-function positive(raw: unknown, field: Msg): Result<Ore> {
-  const r = parseMoney(raw);
-  if (!r.ok) return fail(msg(`${field.sv}: ${r.error.sv}`, `${field.en}: ${r.error.en}`));
-  if (r.value <= 0) return fail(msg(`${field.sv}: beloppet måste vara större än 0.`, `${field.en}: the amount must be greater than 0.`));
+function positive(raw: unknown, field: Msg, key: string, lang: Lang): Result<Ore> {
+  const r = parseMoney(raw, lang);
+  if (!r.ok) return fail(msg(`${field.sv}: ${r.error.sv}`, `${field.en}: ${r.error.en}`), key);
+  if (r.value <= 0) return fail(msg(`${field.sv}: beloppet måste vara större än 0.`, `${field.en}: the amount must be greater than 0.`), key);
   return r;
 }
 
@@ -106,37 +117,37 @@ function costStatus(raw: string | undefined, fallback: CostStatus): Result<CostS
   if (raw === undefined || raw === '') return ok(fallback);
   const i = statusIndex(raw);
   if (i < 0) {
-    return fail(msg(`Status: okänd status "${raw}" (tillåtna: ${COST_STATUSES.join(', ')}).`, `Status: unknown status "${raw}" (allowed: ${COST_STATUSES.join(', ')}).`));
+    return fail(msg(`Status: okänd status "${raw}" (tillåtna: ${COST_STATUSES.join(', ')}).`, `Status: unknown status "${raw}" (allowed: ${COST_STATUSES.join(', ')}).`), 'status');
   }
   return ok(COST_STATUSES[i]);
 }
 
-export function parseRegisterCost(raw: unknown): Result<CostInput> {
+export function parseRegisterCost(raw: unknown, lang: Lang = 'sv'): Result<CostInput> {
   const p = shape('cost', raw);
   if (!p.ok) return p;
   const v = p.value;
   const ci = categoryIndex(v.category);
-  if (ci < 0) return fail(msg(`Kategori: okänd kategori "${v.category}" (tillåtna: ${CATEGORIES.join(', ')}).`, `Category: unknown category "${v.category}" (allowed: ${CATEGORIES.join(', ')}).`));
-  const a = positive(v.amount, AMOUNT());
+  if (ci < 0) return fail(msg(`Kategori: okänd kategori "${v.category}" (tillåtna: ${CATEGORIES.join(', ')}).`, `Category: unknown category "${v.category}" (allowed: ${CATEGORIES.join(', ')}).`), 'category');
+  const a = positive(v.amount, AMOUNT(), 'amount', lang);
   if (!a.ok) return a;
-  if (!isValidIsoDate(v.date)) return fail(msg(`Datum: "${v.date}" är inget giltigt datum (ÅÅÅÅ-MM-DD).`, `Date: "${v.date}" is not a valid date (YYYY-MM-DD).`));
+  if (!isValidIsoDate(v.date)) return fail(msg(`Datum: "${v.date}" är inget giltigt datum (ÅÅÅÅ-MM-DD).`, `Date: "${v.date}" is not a valid date (YYYY-MM-DD).`), 'date');
   const st = costStatus(v.status, 'Planerad');
   if (!st.ok) return st;
-  if (st.value === 'Makulerad') return fail(msg('Status: en ny kostnad kan inte vara makulerad.', 'Status: a new cost cannot be cancelled.'));
+  if (st.value === 'Makulerad') return fail(msg('Status: en ny kostnad kan inte vara makulerad.', 'Status: a new cost cannot be cancelled.'), 'status');
   return ok({
     funder: v.funder, category: CATEGORIES[ci], description: v.description, amount: a.value, date: v.date,
     supplier: v.supplier ?? '', reference: v.reference ?? '', status: st.value,
   });
 }
 
-export function parseCostChange(raw: unknown): Result<CostChange> {
+export function parseCostChange(raw: unknown, lang: Lang = 'sv'): Result<CostChange> {
   const p = shape('change', raw);
   if (!p.ok) return p;
   const v = p.value;
-  if (v.status === undefined && v.amount === undefined) return fail(msg('Ange ny status eller nytt belopp.', 'Give a new status or a new amount.'));
+  if (v.status === undefined && v.amount === undefined) return fail(msg('Ange ny status eller nytt belopp.', 'Give a new status or a new amount.'), 'status');
   let amountOre: Ore | undefined;
   if (v.amount !== undefined) {
-    const a = positive(v.amount, AMOUNT());
+    const a = positive(v.amount, AMOUNT(), 'amount', lang);
     if (!a.ok) return a;
     amountOre = a.value;
   }
@@ -149,29 +160,29 @@ export function parseCostChange(raw: unknown): Result<CostChange> {
   return ok({ id: v.id.toLocaleUpperCase('sv'), status, amount: amountOre });
 }
 
-export function parseTransfer(raw: unknown): Result<TransferInput> {
+export function parseTransfer(raw: unknown, lang: Lang = 'sv'): Result<TransferInput> {
   const p = shape('transfer', raw);
   if (!p.ok) return p;
   const v = p.value;
-  const a = positive(v.amount, AMOUNT());
+  const a = positive(v.amount, AMOUNT(), 'amount', lang);
   if (!a.ok) return a;
   return ok({ from: v.from, to: v.to, amount: a.value, decisionRef: v.decisionRef, comment: v.comment ?? '' });
 }
 
-export function parseAllocate(raw: unknown): Result<AllocateInput> {
+export function parseAllocate(raw: unknown, lang: Lang = 'sv'): Result<AllocateInput> {
   const p = shape('allocate', raw);
   if (!p.ok) return p;
   const v = p.value;
   let total: Ore | undefined;
   if (v.total !== undefined) {
-    const t = positive(v.total, TOTAL());
+    const t = positive(v.total, TOTAL(), 'total', lang);
     if (!t.ok) return t;
     total = t.value;
   }
   const allocations: { funder: string; amount: Ore }[] = [];
-  for (const a of v.allocations) {
-    const r = parseMoney(a.amount);
-    if (!r.ok) return fail(msg(`${a.funder}: ${r.error.sv}`, `${a.funder}: ${r.error.en}`));
+  for (const [i, a] of v.allocations.entries()) {
+    const r = parseMoney(a.amount, lang);
+    if (!r.ok) return fail(msg(`${a.funder}: ${r.error.sv}`, `${a.funder}: ${r.error.en}`), `allocations.${i}`);
     allocations.push({ funder: a.funder, amount: r.value });
   }
   return ok({ total, allocations });

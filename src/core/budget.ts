@@ -9,8 +9,15 @@
  * through direct edits), is "ur balans" and blocks anything that would consume
  * more of it; a ledger row with an unknown funder (or a broken Budget sheet)
  * puts the whole budget "ur balans".
+ *
+ * "Bokat" (booked) is what a funder's costs take of its allocation: planned,
+ * ordered and invoiced/paid, everything but Makulerad. The code calls it
+ * `consumed` (ERP's "consumed budget"); people read "Förbrukat" as money
+ * spent, which planned and ordered costs are not, so the sidebars, Översikt
+ * and every message say "bokat" (English "booked") and, where it is shown
+ * alone, what it holds.
  */
-import { formatMoney, fromNumber, parseMoney, percentOf, quickOre, type Ore } from './money';
+import { formatMoney, formatPercent, fromNumber, parseMoney, percentOf, quickOre, type Ore } from './money';
 import { msg, type Msg } from './msg';
 import { CATEGORIES, COST_STATUSES } from './schema';
 
@@ -125,6 +132,11 @@ const CANCELLED_IX = 4;
 
 export const kr = (o: Ore): string => formatMoney(o);
 export const krEn = (o: Ore): string => formatMoney(o, true);
+export const pct = (p: number): string => formatPercent(p);
+export const pctEn = (p: number): string => formatPercent(p, true);
+
+/** A refusal by a rule and the input it is about: the key the page sent ('amount', 'allocations.2', …), when there is one. */
+export interface RuleRefusal { readonly why: Msg; readonly field?: string }
 
 /** A cell as trimmed text; a date cell as yyyy-mm-dd (the calendar date as written). */
 export function cellText(v: unknown): string {
@@ -237,8 +249,8 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     }
     const w = parseWarn(r[bc.warn], input.warnPercent);
     if (w.error) {
-      problem(sheetRow, name, msg(`Budget rad ${sheetRow}: ogiltig varningsgräns för ${name}; ${input.warnPercent} % används.`,
-        `Budget row ${sheetRow}: invalid warning threshold for ${name}; ${input.warnPercent} % is used.`), false);
+      problem(sheetRow, name, msg(`Budget rad ${sheetRow}: ogiltig varningsgräns för ${name}; ${pct(input.warnPercent)} används.`,
+        `Budget row ${sheetRow}: invalid warning threshold for ${name}; ${pctEn(input.warnPercent)} is used.`), false);
     }
     funderIx.set(key, names.length);
     exactIx.set(name, names.length);
@@ -327,8 +339,8 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     const reasons = a.reasons.slice();
     if (overspent) {
       reasons.push(msg(
-        `${name} är överskriden: förbrukat ${kr(consumed)} av ${kr(allocation)} (${kr(consumed - allocation)} för mycket).`,
-        `${name} is overspent: ${krEn(consumed)} consumed of ${krEn(allocation)} (${krEn(consumed - allocation)} too much).`,
+        `${name} är överskriden: bokat ${kr(consumed)} av ${kr(allocation)} (${kr(consumed - allocation)} för mycket).`,
+        `${name} is overspent: ${krEn(consumed)} booked of ${krEn(allocation)} (${krEn(consumed - allocation)} too much).`,
       ));
     }
     const percentUsed = percentOf(consumed, allocation);
@@ -453,6 +465,14 @@ export function rowsWithId(input: BudgetInput, id: string): number[] {
  * lowering an amount, fixing a row are always allowed).
  */
 export function checkConsumption(before: BudgetState, after: BudgetState, what: 'cost' | 'change' | 'edit'): Msg | null {
+  return consumptionRefusal(before, after, what)?.why ?? null;
+}
+
+/**
+ * checkConsumption's refusal with the input it is about: an amount that does not fit is the
+ * 'amount' (the message says how much is missing); a funder that is out of balance is the 'funder'.
+ */
+export function consumptionRefusal(before: BudgetState, after: BudgetState, what: 'cost' | 'change' | 'edit'): RuleRefusal | null {
   for (let fi = 0; fi < after.funders.length; fi++) {
     const a = after.funders[fi];
     const b = before.funders.find((f) => f.name === a.name);
@@ -461,70 +481,119 @@ export function checkConsumption(before: BudgetState, after: BudgetState, what: 
     const avail = b ? b.available : a.allocation;
     if (a.overspent) {
       const left = Math.max(0, avail);
+      // What is missing for this to fit: the message's own two figures apart, so they add up.
+      const short = grew - left;
       if (what === 'cost') {
-        return msg(
-          `Kostnaden ryms inte: ${a.name} har ${kr(left)} kvar, kostnaden är ${kr(grew)}.`,
-          `The cost does not fit: ${a.name} has ${krEn(left)} left, the cost is ${krEn(grew)}.`,
-        );
+        return {
+          field: 'amount',
+          why: msg(
+            `Kostnaden ryms inte: ${a.name} har ${kr(left)} kvar, kostnaden är ${kr(grew)}. Saknas ${kr(short)}.`,
+            `The cost does not fit: ${a.name} has ${krEn(left)} left, the cost is ${krEn(grew)}. Short by ${krEn(short)}.`,
+          ),
+        };
       }
-      return msg(
-        `Ändringen ryms inte: ${a.name} har ${kr(left)} kvar, ändringen ökar förbrukningen med ${kr(grew)}.`,
-        `The change does not fit: ${a.name} has ${krEn(left)} left, the change increases consumption by ${krEn(grew)}.`,
-      );
+      return {
+        field: 'amount',
+        why: msg(
+          `Ändringen ryms inte: ${a.name} har ${kr(left)} kvar, ändringen bokar ${kr(grew)} till. Saknas ${kr(short)}.`,
+          `The change does not fit: ${a.name} has ${krEn(left)} left, the change books ${krEn(grew)} more. Short by ${krEn(short)}.`,
+        ),
+      };
     }
     const blocked = blockedReason(after, fi);
-    if (blocked) return blocked;
+    if (blocked) return { field: 'funder', why: blocked };
   }
   return null;
+}
+
+/**
+ * What saving says about the warning thresholds: each funder that was below its threshold and is
+ * at or above it after the change ("STOKAB har passerat 90 %"), or null when none crossed.
+ */
+export function crossedWarnings(before: BudgetState, after: BudgetState): Msg | null {
+  const crossed = after.funders.filter((a) => a.warning && !a.overspent && !before.funders.find((b) => b.name === a.name)?.warning);
+  if (crossed.length === 0) return null;
+  return msg(
+    crossed.map((f) => `${f.name} har passerat ${pct(f.warnAt)} (varningsgränsen): ${pct(f.percentUsed)} av tilldelningen är bokat.`).join(' '),
+    crossed.map((f) => `${f.name} has passed ${pctEn(f.warnAt)} (the warning threshold): ${pctEn(f.percentUsed)} of its allocation is booked.`).join(' '),
+  );
 }
 
 // --- Allocation and transfers -------------------------------------------------
 
 /** Refusal for a transfer, or null. Amount > 0 is checked by the caller. */
 export function checkTransfer(state: BudgetState, from: number, to: number, amount: Ore): Msg | null {
-  if (from === to) return msg('Omfördelningen måste gå mellan två olika finansiärer.', 'A transfer must be between two different funders.');
+  return transferRefusal(state, from, to, amount)?.why ?? null;
+}
+
+/** checkTransfer's refusal with the input it is about ('to', 'from' or 'amount'). */
+export function transferRefusal(state: BudgetState, from: number, to: number, amount: Ore): RuleRefusal | null {
+  if (from === to) return { field: 'to', why: msg('Omfördelningen måste gå mellan två olika finansiärer.', 'A transfer must be between two different funders.') };
   const f = state.funders[from];
   if (f.problemRows > 0 || state.unassignedProblems > 0) {
-    return msg(
-      `Omfördelningen går inte: förbrukningen för ${f.name} är osäker eftersom bladet Kostnader har fel. Rätta felen först.`,
-      `The transfer is refused: ${f.name}'s consumption is uncertain because the Kostnader sheet has errors. Fix them first.`,
-    );
+    return {
+      field: 'from',
+      why: msg(
+        `Omfördelningen går inte: det bokade för ${f.name} är osäkert eftersom bladet Kostnader har fel. Rätta felen först.`,
+        `The transfer is refused: what is booked to ${f.name} is uncertain because the Kostnader sheet has errors. Fix them first.`,
+      ),
+    };
   }
   if (f.allocation - amount < f.consumed) {
-    const most = Math.max(0, f.allocation - f.consumed);
-    return msg(
-      `Omfördelningen går inte: ${f.name} har tilldelning ${kr(f.allocation)} och har förbrukat ${kr(f.consumed)}; högst ${kr(most)} kan flyttas, du försökte flytta ${kr(amount)}.`,
-      `The transfer is refused: ${f.name} has an allocation of ${krEn(f.allocation)} and has consumed ${krEn(f.consumed)}; at most ${krEn(most)} can be moved, you tried ${krEn(amount)}.`,
-    );
+    const most = maxTransfer(f);
+    return {
+      field: 'amount',
+      why: msg(
+        `Omfördelningen går inte: ${f.name} har tilldelning ${kr(f.allocation)} och har bokat ${kr(f.consumed)}; högst ${kr(most)} kan flyttas, du försökte flytta ${kr(amount)}.`,
+        `The transfer is refused: ${f.name} has an allocation of ${krEn(f.allocation)} and has booked ${krEn(f.consumed)}; at most ${krEn(most)} can be moved, you tried ${krEn(amount)}.`,
+      ),
+    };
   }
   return null;
 }
 
+/** The most that can be moved away from a funder: its allocation less what is booked to it (never below 0). */
+export const maxTransfer = (f: { readonly allocation: Ore; readonly consumed: Ore }): Ore => Math.max(0, f.allocation - f.consumed);
+
 /** Refusal for a new set of allocations (all funders, in state order), or null. */
 export function checkAllocation(state: BudgetState, total: Ore, allocations: readonly Ore[]): Msg | null {
+  return allocationRefusal(state, total, allocations)?.why ?? null;
+}
+
+/** checkAllocation's refusal and where it is: the total (they don't add up to it) or the funder (index in state order). */
+export function allocationRefusal(state: BudgetState, total: Ore, allocations: readonly Ore[]): { why: Msg; at: 'total' | number } | null {
   let sum = 0;
   for (const a of allocations) sum += a;
   if (sum !== total) {
     const diff = sum - total;
-    return msg(
-      `Tilldelningarna summerar till ${kr(sum)} men totalbudgeten är ${kr(total)} (${diff > 0 ? `${kr(diff)} för mycket` : `${kr(-diff)} kvar att fördela`}).`,
-      `The allocations add up to ${krEn(sum)} but the total budget is ${krEn(total)} (${diff > 0 ? `${krEn(diff)} too much` : `${krEn(-diff)} left to allocate`}).`,
-    );
+    return {
+      at: 'total',
+      why: msg(
+        `Tilldelningarna summerar till ${kr(sum)} men totalbudgeten är ${kr(total)} (${diff > 0 ? `${kr(diff)} för mycket` : `${kr(-diff)} kvar att fördela`}).`,
+        `The allocations add up to ${krEn(sum)} but the total budget is ${krEn(total)} (${diff > 0 ? `${krEn(diff)} too much` : `${krEn(-diff)} left to allocate`}).`,
+      ),
+    };
   }
   for (let i = 0; i < state.funders.length; i++) {
     const f = state.funders[i];
     const next = allocations[i];
     if (next < f.consumed) {
-      return msg(
-        `${f.name} kan inte få ${kr(next)}: finansiären har redan förbrukat ${kr(f.consumed)}.`,
-        `${f.name} cannot get ${krEn(next)}: the funder has already consumed ${krEn(f.consumed)}.`,
-      );
+      return {
+        at: i,
+        why: msg(
+          `${f.name} kan inte få ${kr(next)}: finansiären har redan bokat ${kr(f.consumed)}.`,
+          `${f.name} cannot get ${krEn(next)}: the funder has already booked ${krEn(f.consumed)}.`,
+        ),
+      };
     }
     if (next < f.allocation && (f.problemRows > 0 || state.unassignedProblems > 0)) {
-      return msg(
-        `${f.name} kan inte få lägre tilldelning nu: förbrukningen är osäker eftersom bladet Kostnader har fel. Rätta felen först.`,
-        `${f.name}'s allocation cannot be lowered now: its consumption is uncertain because the Kostnader sheet has errors. Fix them first.`,
-      );
+      return {
+        at: i,
+        why: msg(
+          `${f.name} kan inte få lägre tilldelning nu: det bokade är osäkert eftersom bladet Kostnader har fel. Rätta felen först.`,
+          `${f.name}'s allocation cannot be lowered now: what is booked to it is uncertain because the Kostnader sheet has errors. Fix them first.`,
+        ),
+      };
     }
   }
   return null;

@@ -3,7 +3,8 @@
  * and allocation, the form data and cost list the sidebars show, and the
  * "Verifiera loggen" menu action. A save passes its one argument through as
  * is: the use case (src/app/budget.ts) checks the role, then validates every
- * field with its own zod schema and messages that name the field.
+ * field with its own zod schema and messages that name the field. A save's
+ * reply, accepted or refused, brings the budget figures the sidebars show.
  */
 import * as z from 'zod/mini';
 import { verifyAudit } from '../app/audit';
@@ -13,7 +14,7 @@ import { unverifiedMsg } from '../app/integrity';
 import type { Ports } from '../app/ports';
 import type { BudgetForm, CostList, CostRow, Saved } from '../app/contract';
 import type { ApiResult } from '../core/api';
-import { cellText, computeBudget } from '../core/budget';
+import { cellText, computeBudget, type BudgetOverview } from '../core/budget';
 import type { Lang, Msg } from '../core/msg';
 import { CATEGORIES, COST_STATUSES } from '../core/schema';
 import { failureMessage, handle, noArgs, userLang, type Env } from './api';
@@ -81,12 +82,18 @@ export function costList(args: readonly unknown[]): ApiResult<CostList> {
   });
 }
 
-/** Runs a save with the form's object; the use case validates it (role first, then every field). Refusals are logged as `write`. */
-function save<T extends { message: Msg }>(write: string, args: readonly unknown[], useCase: (ports: Env['ports'], raw: unknown) => T): ApiResult<Saved<Omit<T, 'message'>>> {
+/**
+ * Runs a save with the form's object; the use case validates it (role first, then every field, amounts
+ * as the user's language writes them). Refusals are logged as `write` and bring the budget as it is
+ * then, so the page's figures ("… kr kvar", "Högst … kan flyttas") agree with the refusal's message.
+ */
+function save<T extends { message: Msg }>(
+  write: string, args: readonly unknown[], useCase: (ports: Env['ports'], raw: unknown, lang: Lang) => T,
+): ApiResult<Saved<Omit<T, 'message'>>, BudgetOverview> {
   return handle((oneArg ??= z.tuple([z.unknown()])), args, ([raw], { ports, lang }) => {
-    const { message, ...result } = useCase(ports, raw);
+    const { message, ...result } = useCase(ports, raw, lang);
     return { message: message[lang], result };
-  }, { write });
+  }, { write, refusal: ({ ports }) => budgetOverview(ports) });
 }
 
 export const saveCost = (args: readonly unknown[]) => save('recordCost', args, registerCost);

@@ -43,10 +43,10 @@ describe('recordCost', () => {
     expect(r.calls.rangeReads).toBe(3);
   });
 
-  test('English users get the message in English', () => {
+  test('English users get the message in English, with money written the English way', () => {
     const emu = setUpWorkbook();
-    const r = run(emu, 'recordCost', [COST], { user: EKO, locale: 'en_GB' });
-    expect((r.result as Ok<Saved>).data.message).toBe('The cost K-0001 (12 000,50 kr) is registered to STOKAB. Left: 187 999,50 kr.');
+    const r = run(emu, 'recordCost', [{ ...COST, amount: '12,000.50' }], { user: EKO, locale: 'en_GB' });
+    expect((r.result as Ok<Saved>).data.message).toBe('The cost K-0001 (12,000.50 SEK) is registered to STOKAB. Left: 187,999.50 SEK.');
   });
 
   test('a cost that does not fit is refused with the figures, nothing written', () => {
@@ -54,7 +54,10 @@ describe('recordCost', () => {
     must(api(emu, 'recordCost', [{ ...COST, amount: '150 000' }], EKO));
     const before = snapshot(emu);
     const r = api(emu, 'recordCost', [{ ...COST, amount: '50 000,01' }], EKO);
-    expect(r).toEqual({ ok: false, message: 'Kostnaden ryms inte: STOKAB har 50 000,00 kr kvar, kostnaden är 50 000,01 kr.' });
+    expect(r).toMatchObject({ ok: false, field: 'amount', message: 'Kostnaden ryms inte: STOKAB har 50 000,00 kr kvar, kostnaden är 50 000,01 kr. Saknas 0,01 kr.' });
+    // The refusal brings the figures the page shows, as the sheet has them.
+    const figures = (r as unknown as { refusal: { funders: { name: string; available: number }[] } }).refusal;
+    expect(figures.funders.find((f) => f.name === 'STOKAB')!.available).toBe(Math.round(Number(ovRow(emu, 'STOKAB')[6]) * 100));
     expect(snapshot(emu)).toBe(before);
     must(api(emu, 'recordCost', [{ ...COST, amount: '50 000' }], EKO)); // exactly what is left fits
     expect(ovRow(emu, 'STOKAB')[6]).toBe(0);
@@ -66,7 +69,8 @@ describe('recordCost', () => {
     const emu = setUpWorkbook();
     const before = snapshot(emu);
     const r = api(emu, 'recordCost', [COST], user);
-    expect(r).toEqual({ ok: false, message: 'Du saknar behörighet: bara ekonomipersonalen får göra detta. En administratör ger roller i Summit Planner → Inställningar.' });
+    expect(r).toMatchObject({ ok: false, message: 'Du saknar behörighet: bara ekonomipersonalen får göra detta. En administratör ger roller i Summit Planner → Inställningar.' });
+    expect(r).not.toHaveProperty('field');
     expect(snapshot(emu)).toBe(before);
   });
 
@@ -159,7 +163,7 @@ describe('recordCost', () => {
     const release = emu.holdLock('script');
     const r = api(emu, 'recordCost', [COST], EKO);
     release();
-    expect(r).toEqual({ ok: false, message: expect.stringMatching(/Någon annan sparar.*försök igen/i) });
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/Någon annan sparar.*försök igen/i) });
     expect(snapshot(emu)).toBe(before);
     expect(api(emu, 'recordCost', [COST], EKO).ok).toBe(true);
   });
@@ -198,7 +202,7 @@ describe('concurrency', () => {
     });
     expect(a.ok && b.ok).toBe(true);
     expect((a.result as { ok: boolean }).ok).toBe(true);
-    expect(plain(b.result)).toEqual({ ok: false, message: 'Kostnaden ryms inte: STOKAB har 40 000,00 kr kvar, kostnaden är 70 000,00 kr.' });
+    expect(plain(b.result)).toMatchObject({ ok: false, field: 'amount', message: 'Kostnaden ryms inte: STOKAB har 40 000,00 kr kvar, kostnaden är 70 000,00 kr. Saknas 30 000,00 kr.' });
     const rows = ledger(emu).slice(1);
     expect(rows.map((r) => r[4])).toEqual(['Lokalhyra workshop', 'A']);
     expect(ovRow(emu, 'STOKAB')[6]).toBe(40000);
@@ -219,8 +223,8 @@ describe('updateCost', () => {
     expect(ovRow(emu, 'STOKAB').slice(2, 5)).toEqual([0, 50000, 100000]);
 
     const before = snapshot(emu);
-    expect(api(emu, 'updateCost', [{ id: 'K-0001', amount: '150 000,01' }], EKO)).toEqual({
-      ok: false, message: 'Ändringen ryms inte: STOKAB har 50 000,00 kr kvar, ändringen ökar förbrukningen med 50 000,01 kr.',
+    expect(api(emu, 'updateCost', [{ id: 'K-0001', amount: '150 000,01' }], EKO)).toMatchObject({
+      ok: false, field: 'amount', message: 'Ändringen ryms inte: STOKAB har 50 000,00 kr kvar, ändringen bokar 50 000,01 kr till. Saknas 0,01 kr.',
     });
     expect(snapshot(emu)).toBe(before);
 
@@ -263,9 +267,9 @@ describe('transferFunds and allocate (steering group)', () => {
     const emu = setUpWorkbook();
     must(api(emu, 'recordCost', [{ ...COST, amount: '150 000' }], EKO));
     const before = snapshot(emu);
-    expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: '50 000,01', decisionRef: 'SG 1' }], STY)).toEqual({
-      ok: false,
-      message: 'Omfördelningen går inte: STOKAB har tilldelning 200 000,00 kr och har förbrukat 150 000,00 kr; högst 50 000,00 kr kan flyttas, du försökte flytta 50 000,01 kr.',
+    expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: '50 000,01', decisionRef: 'SG 1' }], STY)).toMatchObject({
+      ok: false, field: 'amount',
+      message: 'Omfördelningen går inte: STOKAB har tilldelning 200 000,00 kr och har bokat 150 000,00 kr; högst 50 000,00 kr kan flyttas, du försökte flytta 50 000,01 kr.',
     });
     expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: 1 }], STY).ok).toBe(false);
     expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: 1, decisionRef: '  ' }], STY).ok).toBe(false);
@@ -284,8 +288,8 @@ describe('transferFunds and allocate (steering group)', () => {
     const emu = setUpWorkbook();
     const all = (a: number[]) => ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'].map((funder, i) => ({ funder, amount: a[i] }));
     const before = snapshot(emu);
-    expect(api(emu, 'allocate', [{ allocations: all([300000, 200000, 200000, 100000.01]) }], STY)).toEqual({
-      ok: false, message: 'Tilldelningarna summerar till 800 000,01 kr men totalbudgeten är 800 000,00 kr (0,01 kr för mycket).',
+    expect(api(emu, 'allocate', [{ allocations: all([300000, 200000, 200000, 100000.01]) }], STY)).toMatchObject({
+      ok: false, field: 'total', message: 'Tilldelningarna summerar till 800 000,01 kr men totalbudgeten är 800 000,00 kr (0,01 kr för mycket).',
     });
     for (const user of [EKO, PL, NOBODY]) expect(api(emu, 'allocate', [{ allocations: all([300000, 200000, 200000, 100000]) }], user).ok).toBe(false);
     expect(api(emu, 'allocate', [{ allocations: [] }], STY).ok).toBe(false);
@@ -293,7 +297,7 @@ describe('transferFunds and allocate (steering group)', () => {
     expect(snapshot(emu)).toBe(before);
     // The total is the administrators' (Inställningar): a steering-group member may only reallocate it.
     expect(api(emu, 'allocate', [{ total: '900 000', allocations: all([300000, 250000, 250000, 100000]) }], STY))
-      .toEqual({ ok: false, message: 'Totalbudgeten ändras av en administratör (Summit Planner → Inställningar); fördela den nuvarande totalen.' });
+      .toMatchObject({ ok: false, field: 'total', message: 'Totalbudgeten ändras av en administratör (Summit Planner → Inställningar); fördela den nuvarande totalen.' });
     expect(snapshot(emu)).toBe(before);
     const d = must(api<{ message: string }>(emu, 'allocate', [{ allocations: all([300000, 250000, 150000, 100000]) }], STY));
     expect(d.message).toBe('Budgeten är fördelad: 800 000,00 kr på 4 finansiärer.');
@@ -375,7 +379,7 @@ describe('direct edits of Kostnader (onEdit)', () => {
     const r = edit(emu, 2, 'Belopp', 250000);
     expect(r.ok).toBe(true);
     expect(ledger(emu)[1][5]).toBe(150000);
-    expect(plain(r.ui.toasts[0].msg)).toBe('Ändringen i Belopp på rad 2 gjordes ogjord (150 000,00 kr är tillbaka): Ändringen ryms inte: STOKAB har 50 000,00 kr kvar, ändringen ökar förbrukningen med 100 000,00 kr.');
+    expect(plain(r.ui.toasts[0].msg)).toBe('Ändringen i Belopp på rad 2 gjordes ogjord (150 000,00 kr är tillbaka): Ändringen ryms inte: STOKAB har 50 000,00 kr kvar, ändringen bokar 100 000,00 kr till. Saknas 50 000,00 kr.');
     expect(ovRow(emu, 'STOKAB')[6]).toBe(50000);
     expect(edit(emu, 2, 'Belopp', 190000).ui.toasts).toHaveLength(0); // fits: stands
     expect(ledger(emu)[1][5]).toBe(190000);

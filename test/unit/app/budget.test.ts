@@ -54,7 +54,7 @@ describe('registerCost', () => {
     const ports = seed({ allocations: [200000, 200000, 387500, 12500] });
     const before = dump(ports);
     const m = refused(() => registerCost(ports, cost({ amount: '20 000' })));
-    expect(m.sv).toBe(`Kostnaden ryms inte: STOKAB har 12${NB}500,00${NB}kr kvar, kostnaden är 20${NB}000,00${NB}kr.`);
+    expect(m.sv).toBe(`Kostnaden ryms inte: STOKAB har 12${NB}500,00${NB}kr kvar, kostnaden är 20${NB}000,00${NB}kr. Saknas 7${NB}500,00${NB}kr.`);
     expect(m.en).toContain('12,500.00 SEK');
     expect(dump(ports)).toBe(before);
   });
@@ -191,7 +191,7 @@ describe('changeCost', () => {
     const ports = base();
     const before = dump(ports);
     const m = refused(() => changeCost(ports, { id: 'K-0001', amount: 10001 }));
-    expect(m.sv).toBe(`Ändringen ryms inte: STOKAB har 6${NB}000,00${NB}kr kvar, ändringen ökar förbrukningen med 6${NB}001,00${NB}kr.`);
+    expect(m.sv).toBe(`Ändringen ryms inte: STOKAB har 6${NB}000,00${NB}kr kvar, ändringen bokar 6${NB}001,00${NB}kr till. Saknas 1,00${NB}kr.`);
     expect(dump(ports)).toBe(before);
   });
 

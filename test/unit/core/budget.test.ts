@@ -109,7 +109,7 @@ describe('checks', () => {
   test('allocation', () => {
     expect(checkAllocation(s, 100000, [70000, 30000])).toBeNull();
     expect(checkAllocation(s, 100000, [70001, 30000])!.sv).toContain('för mycket');
-    expect(checkAllocation(s, 100000, [80000, 20000])!.sv).toContain('redan förbrukat');
+    expect(checkAllocation(s, 100000, [80000, 20000])!.sv).toContain('redan bokat');
   });
   test('SUMMIT_AVAILABLE', () => {
     expect(availableFor(s, 'stokab')).toEqual({ ok: true, value: 200 });
