@@ -161,6 +161,7 @@ async function sendAll(plan: SendPlan, planned: number): Promise<void> {
     call('getSendPlan').then((r) => r.plan, () => null),
     call('getGuests').catch(() => null),
   ]);
+  title.textContent = t.sentTitle;
   if (guests) { view = guests; renderState(guests); }
   renderSummary(run, after, plan);
 }
@@ -214,7 +215,8 @@ function renderSummary(run: Run, after: SendPlan | null, before: SendPlan): void
     showRefusal(run.error, NO_FIELDS, runError);
     return;
   }
-  announce(status, outcome.kind === 'stalled' ? t.outcomeStalled : t.done(r.sent), outcome.kind === 'stalled' ? 'info' : 'ok');
+  if (outcome.kind === 'all') announce(status, t.done(r.sent), 'ok');
+  else announce(status, outcome.kind === 'stalled' ? t.outcomeStalled : t.stopped(r.sent));
   focusOn(title);
 }
 

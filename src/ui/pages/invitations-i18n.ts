@@ -76,6 +76,8 @@ const sv = {
   outcomeStalled: 'Ett annat utskick pågår och tog över; inget skickades dubbelt. Tryck Uppdatera om en stund.',
   interrupted: 'Utskicket avbröts. Inget skickas dubbelt: tryck Skicka inbjudningar igen för att fortsätta.',
   done: (n: number) => `Utskicket är klart: ${plural(n, 'inbjudan skickad', 'inbjudningar skickade')}.`,
+  stopped: (n: number) => `Utskicket har stannat: ${plural(n, 'inbjudan skickad', 'inbjudningar skickade')}; se sammanfattningen.`,
+  sentTitle: 'Utskicket har körts',
 };
 type Texts = typeof sv;
 const en: Texts = {
@@ -134,6 +136,8 @@ const en: Texts = {
   outcomeStalled: 'Another send is running and took over; nothing was sent twice. Press Refresh in a moment.',
   interrupted: 'The send was interrupted. Nothing is sent twice: press Send invitations again to continue.',
   done: (n) => `The send is complete: ${plural(n, 'invitation', 'invitations')} sent.`,
+  stopped: (n) => `The send has stopped: ${plural(n, 'invitation', 'invitations')} sent; see the summary.`,
+  sentTitle: 'The send has run',
 };
 
 export const invitationTexts = (lang: 'sv' | 'en'): Texts => (lang === 'en' ? en : sv);

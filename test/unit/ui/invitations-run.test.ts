@@ -109,6 +109,7 @@ describe('texts: singular at exactly 1, in both languages', () => {
     ['quota', [1], 'E-postkvot kvar i dag: 1 mejl.', 'E-mail quota left today: 1 message.'],
     ['done', [1], 'Utskicket är klart: 1 inbjudan skickad.', 'The send is complete: 1 invitation sent.'],
     ['done', [30], 'Utskicket är klart: 30 inbjudningar skickade.', 'The send is complete: 30 invitations sent.'],
+    ['stopped', [1], 'Utskicket har stannat: 1 inbjudan skickad; se sammanfattningen.', 'The send has stopped: 1 invitation sent; see the summary.'],
   ] as const)('%s(%j)', (key, args, want, wantEn) => {
     const f = (t: typeof sv) => (t[key] as (...a: number[]) => string)(...args);
     expect(f(sv)).toBe(want);
