@@ -1,0 +1,25 @@
+// Jest configuration for the mutation run (npm run test:mutation, stryker.config.mjs): only the unit
+// tests of the product's pure layers (test/unit/core, test/unit/app), with the same transform and time
+// zone as jest.config.js's `unit` project. Not test/unit/emulator (it tests the emulator, not src/core or
+// src/app), nor bundle/browser (they run the built Code.js, which Stryker's mutants never reach).
+const path = require('node:path');
+
+process.env.TZ = 'Europe/Stockholm';
+
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  roots: ['<rootDir>/src', '<rootDir>/test'],
+  transform: { '^.+\\.(ts|js|mjs)$': '<rootDir>/scripts/jest-esbuild-transform.cjs' },
+  transformIgnorePatterns: ['/node_modules/(?!(@noble)/)'],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // Absolute: Stryker loads the environment itself, without resolving <rootDir>.
+  testEnvironment: path.join(__dirname, 'scripts/jest-stryker-env.cjs'),
+  testSequencer: '<rootDir>/scripts/jest-stryker-sequencer.cjs',
+  setupFilesAfterEnv: ['<rootDir>/scripts/jest-stryker-setup.cjs'],
+  testMatch: ['<rootDir>/test/unit/core/**/*.test.ts', '<rootDir>/test/unit/app/**/*.test.ts'],
+  // Stryker measures its own coverage per test; V8's would only slow every run down.
+  collectCoverage: false,
+  // Inside Stryker's sandbox (a fresh copy of the tree per run), shared by all mutants of that run.
+  cacheDirectory: '<rootDir>/.jest-cache',
+};
