@@ -443,7 +443,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       const ss = emu.state.spreadsheet;
       return sendJson(res, 200, {
         name: ss.name,
-        sheets: ss.sheets.map((s) => ({ name: s.name, id: s.sheetId, hidden: s.hidden || undefined })),
+        sheets: ss.sheets.map((s) => ({ name: s.name, id: s.sheetId })),
         ...gridState(url.searchParams.get('sheet') ?? ''),
         outboxCount: emu.state.outbox.length,
         functions: bundle.functions(),

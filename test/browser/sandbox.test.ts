@@ -132,7 +132,7 @@ test("a protected row can't be deleted by someone the protection doesn't list: t
   const { page } = s;
   const emu = s.sandbox.emulator;
   // The owner (projektledare) protects row 1 for themself only, the reference's recipe.
-  const r = emu.runExecution(`function p() { var sh = SpreadsheetApp.getActive().getSheetByName('Blad1');
+  const r = emu.runExecution(`function p() { var sh = SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Blad1');
     var p = sh.getRange('A1:Z1').protect().setDescription('Rubrikrad (exempel)'); p.removeEditors(p.getEditors()); }`, 'p');
   expect(r.ok).toBe(true);
   await page.getByLabel('Användare').selectOption('ekonomi@example.org');

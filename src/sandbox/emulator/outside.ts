@@ -44,21 +44,14 @@ export function sheetNamed(emu: Emulator, name: string): SheetState {
   return st;
 }
 
-/** Viewers and commenters can't change the file at all. */
-export function viewerRejection(emu: Emulator, user: string): string | undefined {
-  return emu.viewers.includes(user) ? `view only: ${user} can only view this file` : undefined;
-}
-
 /**
- * Why Sheets refuses a person's edit of `r`, or undefined: a viewer, a
+ * Why Sheets refuses a person's edit of `r`, or undefined: a
  * protection they may not edit (warning-only ones only warn, and the person
  * may go on), a value longer than a cell holds (Google's message, values.ts
  * MAX_CELL_CHARS), or a strict data validation the typed/pasted value fails,
  * read as the spreadsheet's locale and zone read it.
  */
 export function personEditRejection(emu: Emulator, st: SheetState, user: string, r: Rect, values?: unknown[][]): string | undefined {
-  const viewer = viewerRejection(emu, user);
-  if (viewer) return viewer;
   const p = blockingProtection({ emu, user }, st, r);
   if (p) return rejection(p);
   if (!values) return undefined;
@@ -95,9 +88,7 @@ export function deleteRowsAsPerson(emu: Emulator, sheet: string, row: number, co
 export function insertRowsAsPerson(emu: Emulator, sheet: string, beforeRow: number, count: number, user: string): OutsideResult {
   const st = sheetNamed(emu, sheet);
   if (!Number.isInteger(beforeRow) || !Number.isInteger(count) || beforeRow < 1 || count < 1 || beforeRow > st.maxRows + 1) throw new Error('insertRows: rows out of bounds');
-  const viewer = viewerRejection(emu, user);
-  if (viewer) return { rejected: viewer };
-  const p = blockingInsert({ emu, user }, st, beforeRow);
+  const p = blockingInsert({ emu, user }, st, 'row', beforeRow);
   if (p) return { rejected: rejection(p) };
   insertRowsAt(st, beforeRow, count);
   emu.save();
@@ -145,7 +136,6 @@ export function apiUpdate(emu: Emulator, range: string, values: unknown[][], opt
   if (area.row + area.numRows - 1 > st.maxRows || area.col + area.numCols - 1 > st.maxCols) {
     throw new Error(`Range (${qualified}) exceeds grid limits. Max rows: ${st.maxRows}, max columns: ${st.maxCols}`);
   }
-  if (emu.viewers.includes(user)) return { rejected: 'The caller does not have permission' }; // the API's 403
   if (blockingProtection({ emu, user }, st, area)) return { rejected: PROTECTED_MESSAGE };
   checkCellInputs(values); // a 400 for the whole request, nothing written
   const input = inputSettings(emu);
@@ -172,11 +162,9 @@ export function snapshotVersion(emu: Emulator): SpreadsheetVersion {
  * the version's. What a version holds is an assumption (no Google help page
  * on it was found): the spreadsheet's content, with its protections and
  * validations; document and script properties, the cache and the outbox
- * live outside the file and stay. Viewers can't restore. No onEdit.
+ * live outside the file and stay. No onEdit.
  */
-export function restoreVersion(emu: Emulator, v: SpreadsheetVersion, user: string): OutsideResult {
-  const viewer = viewerRejection(emu, user);
-  if (viewer) return { rejected: viewer };
+export function restoreVersion(emu: Emulator, v: SpreadsheetVersion): OutsideResult {
   emu.state.spreadsheet = structuredClone(v.spreadsheet);
   emu.save();
   return {};

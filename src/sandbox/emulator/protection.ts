@@ -81,18 +81,6 @@ export function protectedRect(st: SheetState, p: ProtectionState): Rect | null {
   return parseA1(p.a1, st.maxRows, st.maxCols);
 }
 
-/** True when every cell of `r` lies in one of the sheet protection's unprotected ranges. */
-function insideUnprotected(st: SheetState, p: ProtectionState, r: Rect): boolean {
-  const holes = (p.unprotected ?? []).map((a1) => parseA1(a1, st.maxRows, st.maxCols)).filter((x): x is Rect => !!x);
-  if (!holes.length) return false;
-  for (let i = 0; i < r.numRows; i++)
-    for (let j = 0; j < r.numCols; j++) {
-      const cell = { row: r.row + i, col: r.col + j, numRows: 1, numCols: 1 };
-      if (!holes.some((h) => overlaps(h, cell))) return false;
-    }
-  return true;
-}
-
 /**
  * The first protection on `st` that forbids `a` to change the cells of `r`,
  * or undefined. "If a cell is protected by multiple protected ranges and any
@@ -103,8 +91,7 @@ export function blockingProtection(a: Actor, st: SheetState, r: Rect): Protectio
   return st.protections.find((p) => {
     if (mayWriteIn(a, p)) return false;
     const pr = protectedRect(st, p);
-    if (!pr || !overlaps(pr, r)) return false;
-    return !(p.type === 'SHEET' && insideUnprotected(st, p, r));
+    return !!pr && overlaps(pr, r);
   });
 }
 
@@ -114,16 +101,18 @@ export function blockingSheetProtection(a: Actor, st: SheetState): ProtectionSta
 }
 
 /**
- * Inserting rows before `at` is blocked by a sheet protection, or by a range
- * protection the new rows would land inside (it spans rows at-1 and at). New
- * rows at a range's edge are outside it, as in Sheets.
+ * Inserting rows (or columns) before `at` is blocked by a sheet protection, or
+ * by a range protection the new ones would land inside (it spans rows at-1 and
+ * at). New rows at a range's edge are outside it, as in Sheets.
  */
-export function blockingInsert(a: Actor, st: SheetState, at: number): ProtectionState | undefined {
+export function blockingInsert(a: Actor, st: SheetState, dim: 'row' | 'col', at: number): ProtectionState | undefined {
   return st.protections.find((p) => {
     if (mayWriteIn(a, p)) return false;
     if (p.type === 'SHEET') return true;
     const pr = protectedRect(st, p);
-    return !!pr && pr.row < at && at <= pr.row + pr.numRows - 1;
+    if (!pr) return false;
+    const [start, size] = dim === 'row' ? [pr.row, pr.numRows] : [pr.col, pr.numCols];
+    return start < at && at <= start + size - 1;
   });
 }
 

@@ -98,9 +98,6 @@ export interface EmulatorOptions {
    * editors mirror it. Anyone else may still edit the file: the emulator does not enforce sharing.
    */
   editors?: string[];
-  /** Viewers and commenters (Spreadsheet.getViewers()); they can't edit or restore versions. */
-  viewers?: string[];
-  addonName?: string;
   initialState?: StoreState;
   /**
    * Where the code runs (README, "Deploying to Google"): 'bound' (default), a script bound to the
@@ -537,7 +534,8 @@ export class Emulator {
    */
   mailFailsAfterDelivery: ((address: string) => string | null) | null = null;
   serviceUrl: string;
-  readonly addonName: string;
+  /** The add-on's name: the title of its menu (Ui.createAddonMenu()). */
+  readonly addonName = 'Summit Planner';
   /** See EmulatorOptions.deployment. */
   readonly deployment: Deployment;
   /** See EmulatorOptions.webAppSeesContainer (as given; only 'bound' uses it). */
@@ -562,7 +560,6 @@ export class Emulator {
   owner: string;
   sharedDrive: boolean;
   editors: string[];
-  viewers: string[];
   defaultUser: string;
   readonly memoryOutbox = new Map<string, string>();
   private readonly clock: () => Date;
@@ -581,8 +578,6 @@ export class Emulator {
     this.owner = opts.owner ?? this.defaultUser;
     this.sharedDrive = !!opts.sharedDrive;
     this.editors = [...(opts.editors ?? [])];
-    this.viewers = [...(opts.viewers ?? [])];
-    this.addonName = opts.addonName ?? 'Summit Planner';
     this.deployment = opts.deployment ?? 'bound';
     if (this.deployment !== 'bound' && this.deployment !== 'addon') throw new Error(`Unknown deployment: ${String(this.deployment)}`);
     this.webAppSeesContainer = opts.webAppSeesContainer ?? true;
@@ -803,8 +798,8 @@ export class Emulator {
     return snapshotVersion(this);
   }
   /** Restores a version's content (properties, cache and outbox stay): no onEdit. */
-  restoreVersion(v: SpreadsheetVersion, user?: string): OutsideResult {
-    return restoreVersion(this, v, user ?? this.defaultUser);
+  restoreVersion(v: SpreadsheetVersion): OutsideResult {
+    return restoreVersion(this, v);
   }
 
   // ---------- accessors for tests and the sandbox ----------

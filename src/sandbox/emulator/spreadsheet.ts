@@ -1,4 +1,8 @@
-/** SpreadsheetApp, Spreadsheet, Sheet, Range, data validation and protection. */
+/**
+ * SpreadsheetApp, Spreadsheet, Sheet, Range, data validation, protection, charts and conditional
+ * formats: the methods the add-on calls (src/gas), and the few that tests use to act as a person
+ * would (addEditor/removeEditor, Range.protect). Anything else is missing, as in services.ts.
+ */
 import { ExecContext, GasObject } from './exec';
 import type { CellState, ChartState, ConditionalFormatState, DataValidationState, ProtectionState, SheetState, SpreadsheetState, ValidationRuleState } from './store';
 import { LOCALE_PATTERN, newSheetState } from './store';
@@ -37,7 +41,7 @@ export function setCell(sh: SheetState, r: number, c: number, cell: CellState | 
     sh.rows[r - 1] = row;
   }
   while (row.length < c - 1) row.push(null);
-  const empty = !cell || (cell.v === '' && cell.f === undefined && !cell.fmt && !cell.note && !cell.bg && !cell.bold);
+  const empty = !cell || (cell.v === '' && cell.f === undefined && !cell.fmt && !cell.bold);
   row[c - 1] = empty ? null : cell;
   // trim trailing nulls so the JSON stays small
   while (row.length && row[row.length - 1] === null) row.pop();
@@ -98,7 +102,6 @@ export class SpreadsheetAppService extends GasObject {
   readonly _cls = 'SpreadsheetApp';
   readonly _service = 'SpreadsheetApp';
   readonly ProtectionType = { SHEET: 'SHEET', RANGE: 'RANGE' };
-  readonly DataValidationCriteria = { VALUE_IN_LIST: 'VALUE_IN_LIST', VALUE_IN_RANGE: 'VALUE_IN_RANGE' };
   constructor(
     ctx: ExecContext,
     private readonly ui: () => Ui,
@@ -109,14 +112,6 @@ export class SpreadsheetAppService extends GasObject {
   getActiveSpreadsheet(): Spreadsheet | null {
     this._ctx.requireAuth('SpreadsheetApp.getActiveSpreadsheet', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'], SHEETS_SCOPE);
     return this._ctx.hasContainer ? new Spreadsheet(this._ctx) : null;
-  }
-  getActive(): Spreadsheet | null {
-    this._ctx.requireAuth('SpreadsheetApp.getActive', ['LIMITED', 'FULL', 'CUSTOM_FUNCTION'], SHEETS_SCOPE);
-    return this._ctx.hasContainer ? new Spreadsheet(this._ctx) : null;
-  }
-  /** null without a container, like getActiveSpreadsheet() (no source says otherwise). */
-  getActiveSheet(): Sheet | null {
-    return this.getActiveSpreadsheet()?.getActiveSheet() ?? null;
   }
   /**
    * Opens the spreadsheet by ID; with or without a container, in either deployment. The emulator
@@ -162,13 +157,6 @@ export class Spreadsheet extends GasObject {
   }
   getName(): string {
     return this.st.name;
-  }
-  rename(name: string): void {
-    this._ctx.requireAuth('Spreadsheet.rename', ['FULL', 'LIMITED'], SHEETS_SCOPE);
-    this.st.name = String(name);
-  }
-  getUrl(): string {
-    return `https://docs.google.com/spreadsheets/d/${this.st.id}/edit`;
   }
   /**
    * The spreadsheet's own zone and locale (File → Settings), separate from the script's manifest
@@ -225,14 +213,6 @@ export class Spreadsheet extends GasObject {
     const s = this.st.sheets.find((x) => x.name === String(name));
     return s ? new Sheet(this._ctx, s.sheetId) : null;
   }
-  getSheetById(id: number): Sheet | null {
-    const s = this.st.sheets.find((x) => x.sheetId === id);
-    return s ? new Sheet(this._ctx, s.sheetId) : null;
-  }
-  getActiveSheet(): Sheet {
-    const s = this.st.sheets.find((x) => x.sheetId === this.st.activeSheetId) ?? this.st.sheets[0];
-    return new Sheet(this._ctx, s.sheetId);
-  }
   insertSheet(nameOrIndex?: string | number, index?: number): Sheet {
     this._writeCheck('insertSheet');
     let name: string;
@@ -257,44 +237,13 @@ export class Spreadsheet extends GasObject {
     this.st.activeSheetId = sh.sheetId;
     return new Sheet(this._ctx, sh.sheetId);
   }
-  deleteSheet(sheet: Sheet): void {
-    this._writeCheck('deleteSheet');
-    if (this.st.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
-    const i = this.st.sheets.findIndex((s) => s.sheetId === sheet._id);
-    if (i < 0) return;
-    // Deleting a sheet deletes every cell on it: any protection there that the user can't edit refuses it.
-    const st = this.st.sheets[i];
-    guardCells({ emu: this._ctx.emu, user: this._ctx.effectiveUser }, st, { row: 1, col: 1, numRows: st.maxRows, numCols: st.maxCols });
-    this.st.sheets.splice(i, 1);
-  }
   /** "The owner of the document, or null for a document in a shared drive" (Spreadsheet.getOwner()). */
   getOwner(): GasUser | null {
     const owner = ownerOf(this._ctx.emu);
     return owner ? new GasUser(this._ctx, owner) : null;
   }
-  /** The owner and the emulator's `editors` option (the file's sharing list). */
-  getEditors(): GasUser[] {
-    return fileEditors(this._ctx.emu).map((e) => new GasUser(this._ctx, e));
-  }
-  /** The emulator's `viewers` option ("viewers and commenters", Spreadsheet.getViewers()). */
-  getViewers(): GasUser[] {
-    return this._ctx.emu.viewers.map((e) => new GasUser(this._ctx, e));
-  }
-  /** "All protected ranges or sheets in the spreadsheet" (Spreadsheet.getProtections(type)). */
-  getProtections(type: string): Protection[] {
-    return this.st.sheets.flatMap((s) => s.protections.filter((p) => p.type === String(type)).map((p) => new Protection(this._ctx, s.sheetId, p.id)));
-  }
   toast(msg: string, title?: string, timeoutSeconds?: number): void {
     this._ctx.ui.toasts.push({ msg: String(msg), title: title === undefined ? '' : String(title), timeoutSeconds: timeoutSeconds ?? 5 });
-  }
-  getRange(a1: string): Range {
-    const { sheet, ref } = splitSheetA1(String(a1));
-    const sh = sheet === undefined ? this.getActiveSheet() : this.getSheetByName(sheet);
-    if (!sh) throw new Error('Range not found');
-    return sh._rangeA1(ref);
-  }
-  getRangeByName(_name: string): Range | null {
-    return null;
   }
   _writeCheck(what: string): void {
     if (this._ctx.authMode === 'CUSTOM_FUNCTION') throw new Error(`You do not have permission to call ${what}`);
@@ -340,29 +289,8 @@ export class Sheet extends GasObject {
     if (blockingSheetProtection(this._actor(), st)) throw new Error(PROTECTED_MESSAGE);
     return st;
   }
-  _wholeSheet(st: SheetState): Rect {
-    return { row: 1, col: 1, numRows: st.maxRows, numCols: st.maxCols };
-  }
   getName(): string {
     return this._st().name;
-  }
-  setName(name: string): Sheet {
-    const st = this._propsW('setName');
-    const n = String(name);
-    if (this._ctx.spreadsheet.sheets.some((s) => s !== st && s.name.toLowerCase() === n.toLowerCase())) {
-      throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
-    }
-    st.name = n;
-    return this;
-  }
-  getSheetId(): number {
-    return this._st().sheetId;
-  }
-  getIndex(): number {
-    return this._ctx.spreadsheet.sheets.findIndex((s) => s.sheetId === this._id) + 1;
-  }
-  getParent(): Spreadsheet {
-    return new Spreadsheet(this._ctx);
   }
   activate(): Sheet {
     this._ctx.spreadsheet.activeSheetId = this._id;
@@ -414,87 +342,31 @@ export class Sheet extends GasObject {
   getMaxColumns(): number {
     return this._st().maxCols;
   }
-  appendRow(rowContents: unknown[]): Sheet {
-    const st0 = this._write('appendRow');
-    if (!Array.isArray(rowContents)) throw new Error("The parameters (" + typeof rowContents + ") don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
-    checkCellInputs([rowContents]);
-    const r = lastRowOf(st0) + 1;
-    const st = this._cellsW('appendRow', { row: r, col: 1, numRows: 1, numCols: Math.max(1, rowContents.length) });
-    if (r > st.maxRows) st.maxRows = r;
-    if (rowContents.length > st.maxCols) st.maxCols = rowContents.length;
-    const input = this._input();
-    rowContents.forEach((v, i) => writeValue(st, r, i + 1, v, input));
-    return this;
-  }
   insertRowsAfter(afterPosition: number, howMany: number): Sheet {
     const st = this._write('insertRowsAfter');
     if (afterPosition < 1 || afterPosition > st.maxRows) throw new Error('Those rows are out of bounds.');
-    if (blockingInsert(this._actor(), st, afterPosition + 1)) throw new Error(PROTECTED_MESSAGE);
+    if (blockingInsert(this._actor(), st, 'row', afterPosition + 1)) throw new Error(PROTECTED_MESSAGE);
     insertRowsAt(st, afterPosition + 1, howMany);
     return this;
   }
-  insertRowAfter(afterPosition: number): Sheet {
-    return this.insertRowsAfter(afterPosition, 1);
-  }
-  insertRowsBefore(beforePosition: number, howMany: number): Sheet {
-    const st = this._write('insertRowsBefore');
-    if (beforePosition < 1 || beforePosition > st.maxRows) throw new Error('Those rows are out of bounds.');
-    if (blockingInsert(this._actor(), st, beforePosition)) throw new Error(PROTECTED_MESSAGE);
-    insertRowsAt(st, beforePosition, howMany);
-    return this;
-  }
-  deleteRow(rowPosition: number): Sheet {
-    return this.deleteRows(rowPosition, 1);
-  }
-  deleteRows(rowPosition: number, howMany: number): Sheet {
-    const st = this._write('deleteRows');
-    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > st.maxRows) throw new Error('Those rows are out of bounds.');
-    if (howMany >= st.maxRows) throw new Error("You can't delete all the rows on the sheet.");
-    guardCells(this._actor(), st, { row: rowPosition, col: 1, numRows: howMany, numCols: st.maxCols });
-    deleteRowsAt(st, rowPosition, howMany);
-    return this;
-  }
-  clear(): Sheet {
-    const st = this._cellsW('clear', this._wholeSheet(this._st()));
-    st.rows = [];
-    return this;
-  }
-  clearContents(): Sheet {
-    const st = this._cellsW('clearContents', this._wholeSheet(this._st()));
-    st.rows.forEach((row, ri) => row?.forEach((c, ci) => c && setCell(st, ri + 1, ci + 1, { ...c, v: '', f: undefined })));
-    for (const row of st.rows) row?.forEach((c) => c && delete c.f);
+  /**
+   * Inserts columns after `afterPosition`: the cells right of it, range protections, validations
+   * and column widths move right with their columns (as insertRowsAfter moves rows). The message
+   * for a position outside the sheet follows the rows' one; it is not sourced.
+   */
+  insertColumnsAfter(afterPosition: number, howMany: number): Sheet {
+    const st = this._write('insertColumnsAfter');
+    if (afterPosition < 1 || afterPosition > st.maxCols) throw new Error('Those columns are out of bounds.');
+    if (blockingInsert(this._actor(), st, 'col', afterPosition + 1)) throw new Error(PROTECTED_MESSAGE);
+    insertColumnsAt(st, afterPosition + 1, howMany);
     return this;
   }
   setFrozenRows(rows: number): void {
     this._propsW('setFrozenRows').frozenRows = rows;
   }
-  getFrozenRows(): number {
-    return this._st().frozenRows;
-  }
   setColumnWidth(columnPosition: number, width: number): Sheet {
     this._propsW('setColumnWidth').columnWidths[String(columnPosition)] = width;
     return this;
-  }
-  getColumnWidth(columnPosition: number): number {
-    return this._st().columnWidths[String(columnPosition)] ?? 100;
-  }
-  setTabColor(color: string | null): Sheet {
-    this._propsW('setTabColor').tabColor = color;
-    return this;
-  }
-  getTabColor(): string | null {
-    return this._st().tabColor ?? null;
-  }
-  hideSheet(): Sheet {
-    this._propsW('hideSheet').hidden = true;
-    return this;
-  }
-  showSheet(): Sheet {
-    this._propsW('showSheet').hidden = false;
-    return this;
-  }
-  isSheetHidden(): boolean {
-    return !!this._st().hidden;
   }
   /**
    * "If the sheet is already protected, this method returns an object representing its existing
@@ -518,19 +390,9 @@ export class Sheet extends GasObject {
     if (!(chart instanceof EmbeddedChart)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
     (st.charts ??= []).push({ ...chart._chart, id: `c${(st.charts?.length ?? 0) + 1}` });
   }
-  getCharts(): EmbeddedChart[] {
-    return (this._st().charts ?? []).map((c) => new EmbeddedChart(this._ctx, { ...c }));
-  }
-  removeChart(chart: EmbeddedChart): void {
-    const st = this._propsW('removeChart');
-    st.charts = (st.charts ?? []).filter((c) => c.id !== chart._chart.id);
-  }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     const st = this._propsW('setConditionalFormatRules');
     st.conditionalFormats = rules.map((r) => ({ ...r._rule, ranges: [...r._rule.ranges] }));
-  }
-  getConditionalFormatRules(): ConditionalFormatRule[] {
-    return (this._st().conditionalFormats ?? []).map((r) => new ConditionalFormatRule(this._ctx, { ...r }));
   }
   getProtections(type: string): Protection[] {
     return this._st()
@@ -548,7 +410,7 @@ export function newProtectionId(ctx: ExecContext): string {
  * Where a band of rows [row, row+numRows) ends up when `n` rows are inserted
  * before `at` (n > 0) or deleted from `at` on (n < 0); null when deleted whole.
  * Sheets moves protected ranges and validations with their rows and grows a
- * range when rows are inserted inside it.
+ * range when rows are inserted inside it. Columns move the same way.
  */
 export function shiftBand(row: number, numRows: number, at: number, n: number): { row: number; numRows: number } | null {
   if (n > 0) {
@@ -565,22 +427,27 @@ export function shiftBand(row: number, numRows: number, at: number, n: number): 
 }
 
 /**
- * Moves range protections and data validations with inserted/deleted rows.
- * Not moved (documented limits): sheet protections' unprotected ranges,
- * conditional-format ranges, chart ranges, and formulas' references.
+ * Moves range protections and data validations with inserted/deleted rows, or
+ * inserted columns. Not moved (documented limits): conditional-format ranges,
+ * chart ranges, and formulas' references.
  */
-function shiftRowAnchors(st: SheetState, at: number, n: number): void {
+function shiftAnchors(st: SheetState, dim: 'row' | 'col', at: number, n: number): void {
+  const move = (r: Rect): Rect | null => {
+    const b = dim === 'row' ? shiftBand(r.row, r.numRows, at, n) : shiftBand(r.col, r.numCols, at, n);
+    if (!b) return null;
+    return dim === 'row' ? { ...r, row: b.row, numRows: b.numRows } : { ...r, col: b.row, numCols: b.numRows };
+  };
   st.protections = st.protections.filter((p) => {
     if (p.type !== 'RANGE' || !p.a1) return true;
     const r = parseA1(p.a1, st.maxRows, st.maxCols);
-    const b = r && shiftBand(r.row, r.numRows, at, n);
-    if (r && b) p.a1 = toA1(b.row, r.col, b.numRows, r.numCols);
-    return !!b;
+    const m = r && move(r);
+    if (m) p.a1 = toA1(m.row, m.col, m.numRows, m.numCols);
+    return !!m;
   });
   st.dataValidations = st.dataValidations.filter((d) => {
-    const b = shiftBand(d.row, d.numRows, at, n);
-    if (b) Object.assign(d, { row: b.row, numRows: b.numRows, a1: toA1(b.row, d.col, b.numRows, d.numCols) });
-    return !!b;
+    const m = move(d);
+    if (m) Object.assign(d, { row: m.row, col: m.col, numRows: m.numRows, numCols: m.numCols, a1: toA1(m.row, m.col, m.numRows, m.numCols) });
+    return !!m;
   });
 }
 
@@ -588,7 +455,17 @@ function shiftRowAnchors(st: SheetState, at: number, n: number): void {
 export function insertRowsAt(st: SheetState, at: number, n: number): void {
   if (st.rows.length >= at) st.rows.splice(at - 1, 0, ...Array.from({ length: n }, () => null));
   st.maxRows += n;
-  shiftRowAnchors(st, at, n);
+  shiftAnchors(st, 'row', at, n);
+}
+
+/** Inserts `n` empty columns before column `at` (cells, size, column widths, protections, validations). */
+export function insertColumnsAt(st: SheetState, at: number, n: number): void {
+  for (const row of st.rows) if (row && row.length >= at) row.splice(at - 1, 0, ...Array.from({ length: n }, () => null));
+  st.maxCols += n;
+  const widths: Record<string, number> = {};
+  for (const [k, w] of Object.entries(st.columnWidths)) widths[String(Number(k) >= at ? Number(k) + n : Number(k))] = w;
+  st.columnWidths = widths;
+  shiftAnchors(st, 'col', at, n);
 }
 
 /** Deletes rows at..at+n-1 (cells, size, protections, validations). */
@@ -596,7 +473,7 @@ export function deleteRowsAt(st: SheetState, at: number, n: number): void {
   st.rows.splice(at - 1, n);
   while (st.rows.length && st.rows[st.rows.length - 1] === null) st.rows.pop();
   st.maxRows -= n;
-  shiftRowAnchors(st, at, -n);
+  shiftAnchors(st, 'row', at, -n);
 }
 
 // ---------------- Range ----------------
@@ -655,77 +532,12 @@ export class Range extends GasObject {
   getValues(): CellState['v'][][] {
     return this._read((c) => (c ? copyValue(c.v) : ''));
   }
-  getValue(): CellState['v'] {
-    return this.offset(0, 0, 1, 1)._read((c) => (c ? copyValue(c.v) : ''))[0][0];
-  }
-  getDisplayValues(): string[][] {
-    const { timeZone, locale } = this._ctx.spreadsheet;
-    return this._read((c) => displayValue(c, timeZone, locale));
-  }
-  getDisplayValue(): string {
-    const { timeZone, locale } = this._ctx.spreadsheet;
-    return this.offset(0, 0, 1, 1)._read((c) => displayValue(c, timeZone, locale))[0][0];
-  }
-  getFormulas(): string[][] {
-    return this._cells((c) => c?.f ?? '');
-  }
-  getFormula(): string {
-    return getCell(this._st(), this._row, this._col)?.f ?? '';
-  }
   setValues(values: unknown[][]): Range {
     const st = this._w('setValues');
     const rows = this._checkDims(values, 'setValues');
     checkCellInputs(rows);
     const input = this._input();
     rows.forEach((r, i) => r.forEach((v, j) => writeValue(st, this._row + i, this._col + j, v, input)));
-    return this;
-  }
-  setValue(value: unknown): Range {
-    const st = this._w('setValue');
-    checkCellInputs([[value]]);
-    const input = this._input();
-    for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) writeValue(st, this._row + i, this._col + j, value, input);
-    return this;
-  }
-  setFormula(formula: string): Range {
-    const st = this._w('setFormula');
-    for (let i = 0; i < this._nr; i++)
-      for (let j = 0; j < this._nc; j++) {
-        const old = getCell(st, this._row + i, this._col + j);
-        setCell(st, this._row + i, this._col + j, { ...(old ?? {}), v: '', f: String(formula) });
-      }
-    return this;
-  }
-  setFormulas(formulas: string[][]): Range {
-    const st = this._w('setFormulas');
-    const rows = this._checkDims(formulas, 'setFormulas');
-    rows.forEach((r, i) =>
-      r.forEach((f, j) => {
-        const old = getCell(st, this._row + i, this._col + j);
-        const cell: CellState = { ...(old ?? {}), v: '' };
-        delete cell.f;
-        if (f !== '' && f !== null && f !== undefined) cell.f = String(f);
-        setCell(st, this._row + i, this._col + j, cell);
-      }),
-    );
-    return this;
-  }
-  clearContent(): Range {
-    const st = this._w('clearContent');
-    for (let i = 0; i < this._nr; i++)
-      for (let j = 0; j < this._nc; j++) {
-        const old = getCell(st, this._row + i, this._col + j);
-        if (old) {
-          const cell: CellState = { ...old, v: '' };
-          delete cell.f;
-          setCell(st, this._row + i, this._col + j, cell);
-        }
-      }
-    return this;
-  }
-  clear(): Range {
-    const st = this._w('clear');
-    for (let i = 0; i < this._nr; i++) for (let j = 0; j < this._nc; j++) setCell(st, this._row + i, this._col + j, null);
     return this;
   }
   _style(what: string, f: (c: CellState, i: number, j: number) => void): Range {
@@ -743,52 +555,11 @@ export class Range extends GasObject {
       c.fmt = String(numberFormat);
     });
   }
-  setNumberFormats(numberFormats: string[][]): Range {
-    const rows = this._checkDims(numberFormats, 'setNumberFormats');
-    return this._style('setNumberFormats', (c, i, j) => {
-      c.fmt = String(rows[i][j]);
-    });
-  }
-  getNumberFormat(): string {
-    return getCell(this._st(), this._row, this._col)?.fmt ?? 'General';
-  }
-  getNumberFormats(): string[][] {
-    return this._cells((c) => c?.fmt ?? 'General');
-  }
   setFontWeight(fontWeight: string | null): Range {
     return this._style('setFontWeight', (c) => {
       if (fontWeight === 'bold') c.bold = true;
       else delete c.bold;
     });
-  }
-  getFontWeight(): string {
-    return getCell(this._st(), this._row, this._col)?.bold ? 'bold' : 'normal';
-  }
-  setBackground(color: string | null): Range {
-    return this._style('setBackground', (c) => {
-      if (color) c.bg = String(color);
-      else delete c.bg;
-    });
-  }
-  setBackgrounds(colors: (string | null)[][]): Range {
-    const rows = this._checkDims(colors, 'setBackgrounds');
-    return this._style('setBackgrounds', (c, i, j) => {
-      const v = rows[i][j];
-      if (v) c.bg = String(v);
-      else delete c.bg;
-    });
-  }
-  getBackground(): string {
-    return getCell(this._st(), this._row, this._col)?.bg ?? '#ffffff';
-  }
-  setNote(note: string | null): Range {
-    return this._style('setNote', (c) => {
-      if (note) c.note = String(note);
-      else delete c.note;
-    });
-  }
-  getNote(): string {
-    return getCell(this._st(), this._row, this._col)?.note ?? '';
   }
   getRow(): number {
     return this._row;
@@ -802,23 +573,12 @@ export class Range extends GasObject {
   getNumColumns(): number {
     return this._nc;
   }
-  getLastRow(): number {
-    return this._row + this._nr - 1;
-  }
-  getLastColumn(): number {
-    return this._col + this._nc - 1;
-  }
-  getA1Notation(): string {
+  /** The range in A1 notation (what protections, validations and charts record). */
+  _a1(): string {
     return toA1(this._row, this._col, this._nr, this._nc);
   }
   getSheet(): Sheet {
     return this._sheet();
-  }
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): Range {
-    return this._sheet()._range(this._row + rowOffset, this._col + columnOffset, numRows ?? this._nr, numColumns ?? this._nc);
-  }
-  isBlank(): boolean {
-    return this._cells((c) => !(c && (c.v !== '' || c.f))).every((r) => r.every(Boolean));
   }
   setDataValidation(rule: DataValidation | null): Range {
     const st = this._w('setDataValidation');
@@ -826,25 +586,9 @@ export class Range extends GasObject {
       d.row >= this._row && d.col >= this._col && d.row + d.numRows <= this._row + this._nr && d.col + d.numCols <= this._col + this._nc;
     st.dataValidations = st.dataValidations.filter((d) => !inside(d));
     if (rule) {
-      st.dataValidations.push({ a1: this.getA1Notation(), row: this._row, col: this._col, numRows: this._nr, numCols: this._nc, rule: { ...rule._rule } });
+      st.dataValidations.push({ a1: this._a1(), row: this._row, col: this._col, numRows: this._nr, numCols: this._nc, rule: { ...rule._rule } });
     }
     return this;
-  }
-  setDataValidations(rules: (DataValidation | null)[][]): Range {
-    const rows = this._checkDims(rules, 'setDataValidations') as (DataValidation | null)[][];
-    this._w('setDataValidations');
-    rows.forEach((r, i) => r.forEach((rule, j) => this.offset(i, j, 1, 1).setDataValidation(rule)));
-    return this;
-  }
-  getDataValidation(): DataValidation | null {
-    return this.getDataValidations()[0][0];
-  }
-  getDataValidations(): (DataValidation | null)[][] {
-    const st = this._st();
-    return this._cells((_c, r, c) => {
-      const found = findValidation(st, r, c);
-      return found ? new DataValidation(this._ctx, found.rule) : null;
-    });
   }
   /**
    * A new protection, even over an existing one ("If the range is already protected, this method
@@ -854,22 +598,9 @@ export class Range extends GasObject {
    */
   protect(): Protection {
     const st = this._sheet()._write('protect');
-    const p: ProtectionState = { id: newProtectionId(this._ctx), type: 'RANGE', a1: this.getA1Notation(), description: '', warningOnly: false, editors: [], mirrorsFile: true };
+    const p: ProtectionState = { id: newProtectionId(this._ctx), type: 'RANGE', a1: this._a1(), description: '', warningOnly: false, editors: [], mirrorsFile: true };
     st.protections.push(p);
     return new Protection(this._ctx, this._sheetId, p.id);
-  }
-  /** "Determines whether the user has permission to edit every cell in the range" (Range.canEdit()). */
-  canEdit(): boolean {
-    const st = this._st();
-    try {
-      guardCells(this._sheet()._actor(), st, { row: this._row, col: this._col, numRows: this._nr, numCols: this._nc });
-      return true;
-    } catch {
-      return false;
-    }
-  }
-  activate(): Range {
-    return this;
   }
 }
 
@@ -883,6 +614,7 @@ export function findValidation(st: SheetState, r: number, c: number): DataValida
 
 // ---------------- Data validation ----------------
 
+/** A built rule, only handed to Range.setDataValidation. */
 export class DataValidation extends GasObject {
   readonly _cls = 'DataValidation';
   readonly _service = 'SpreadsheetApp';
@@ -891,24 +623,6 @@ export class DataValidation extends GasObject {
     readonly _rule: ValidationRuleState,
   ) {
     super(ctx);
-  }
-  getCriteriaType(): string {
-    return this._rule.criteria;
-  }
-  getCriteriaValues(): unknown[] {
-    if (this._rule.criteria === 'VALUE_IN_LIST') return [[...(this._rule.values ?? [])], this._rule.showDropdown];
-    return [this._rule.sourceA1 ?? '', this._rule.showDropdown];
-  }
-  getAllowInvalid(): boolean {
-    return this._rule.allowInvalid;
-  }
-  getHelpText(): string | null {
-    return this._rule.helpText ?? null;
-  }
-  copy(): DataValidationBuilder {
-    const b = new DataValidationBuilder(this._ctx);
-    b._rule = { ...this._rule };
-    return b;
   }
 }
 
@@ -925,7 +639,7 @@ export class DataValidationBuilder extends GasObject {
   requireValueInRange(range: Range, showDropdown?: boolean): DataValidationBuilder {
     const name = range._sheet().getName();
     const q = /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-    this._rule = { criteria: 'VALUE_IN_RANGE', sourceA1: `${q}!${range.getA1Notation()}`, showDropdown: showDropdown ?? true, allowInvalid: true };
+    this._rule = { criteria: 'VALUE_IN_RANGE', sourceA1: `${q}!${range._a1()}`, showDropdown: showDropdown ?? true, allowInvalid: true };
     return this;
   }
   setAllowInvalid(allowInvalidData: boolean): DataValidationBuilder {
@@ -1032,14 +746,6 @@ export class Protection extends GasObject {
   isWarningOnly(): boolean {
     return this._p().warningOnly;
   }
-  getProtectionType(): string {
-    return this._p().type;
-  }
-  getRange(): Range {
-    const p = this._p();
-    const sheet = this._sheet();
-    return p.a1 ? sheet._rangeA1(p.a1) : sheet._range(1, 1, sheet._st().maxRows, sheet._st().maxCols);
-  }
   addEditor(emailAddress: string | GasUser): Protection {
     return this.addEditors([emailOf(emailAddress)]);
   }
@@ -1064,9 +770,6 @@ export class Protection extends GasObject {
     const p = this._managed('getEditors');
     return (p.mirrorsFile ? this._mirrored() : p.editors).map((e) => new GasUser(this._ctx, e));
   }
-  canEdit(): boolean {
-    return mayWriteIn(this._sheet()._actor(), this._p());
-  }
   canDomainEdit(): boolean {
     return !!this._managed('canDomainEdit').domainEdit;
   }
@@ -1080,18 +783,6 @@ export class Protection extends GasObject {
       throw new Error('This spreadsheet does not belong to a Google Workspace domain.');
     }
     this._explicit('setDomainEdit').domainEdit = !!editable;
-    return this;
-  }
-  getUnprotectedRanges(): Range[] {
-    const p = this._p();
-    return p.type === 'SHEET' ? (p.unprotected ?? []).map((a1) => this._sheet()._rangeA1(a1)) : [];
-  }
-  /** Only for a sheet protection, only ranges of that sheet (Protection.setUnprotectedRanges()); messages not sourced. */
-  setUnprotectedRanges(ranges: Range[]): Protection {
-    const p = this._managed('setUnprotectedRanges');
-    if (p.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on a protected sheet.');
-    if (ranges.some((r) => !(r instanceof Range) || r._sheetId !== this._sheetId)) throw new Error('The unprotected ranges must be on the protected sheet.');
-    p.unprotected = ranges.map((r) => r.getA1Notation());
     return this;
   }
   remove(): void {
@@ -1114,18 +805,10 @@ export class EmbeddedChartBuilder extends GasObject {
     this._chart.type = 'COLUMN';
     return this;
   }
-  asBarChart(): EmbeddedChartBuilder {
-    this._chart.type = 'BAR';
-    return this;
-  }
-  setChartType(type: string): EmbeddedChartBuilder {
-    this._chart.type = String(type);
-    return this;
-  }
   addRange(range: Range): EmbeddedChartBuilder {
     if (!(range instanceof Range)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.");
     if (range._sheetId !== this._sheetId) throw new Error('The chart range must be on the same sheet.');
-    this._chart.ranges.push(range.getA1Notation());
+    this._chart.ranges.push(range._a1());
     return this;
   }
   setPosition(anchorRowPos: number, anchorColPos: number, _offsetX: number, _offsetY: number): EmbeddedChartBuilder {
@@ -1147,17 +830,12 @@ export class EmbeddedChartBuilder extends GasObject {
   }
 }
 
+/** A built chart, only handed to Sheet.insertChart. */
 export class EmbeddedChart extends GasObject {
   readonly _cls = 'EmbeddedChart';
   readonly _service = 'SpreadsheetApp';
   constructor(ctx: ExecContext, readonly _chart: ChartState) {
     super(ctx);
-  }
-  getChartId(): string | null {
-    return this._chart.id || null;
-  }
-  getOptions(): Record<string, unknown> {
-    return { ...this._chart.options };
   }
 }
 
@@ -1179,12 +857,8 @@ export class ConditionalFormatRuleBuilder extends GasObject {
     else delete this._rule.fontColor;
     return this;
   }
-  setBold(bold: boolean): ConditionalFormatRuleBuilder {
-    this._rule.bold = !!bold;
-    return this;
-  }
   setRanges(ranges: Range[]): ConditionalFormatRuleBuilder {
-    this._rule.ranges = ranges.map((r) => r.getA1Notation());
+    this._rule.ranges = ranges.map((r) => r._a1());
     return this;
   }
   build(): ConditionalFormatRule {
@@ -1194,6 +868,7 @@ export class ConditionalFormatRuleBuilder extends GasObject {
   }
 }
 
+/** A built rule, only handed to Sheet.setConditionalFormatRules. */
 export class ConditionalFormatRule extends GasObject {
   readonly _cls = 'ConditionalFormatRule';
   readonly _service = 'SpreadsheetApp';

@@ -3,7 +3,9 @@
  * cache, outbox index, mail quota). Plain data, serialisable to one JSON file
  * (Dates tagged as {"$date": iso}), validated with zod on load. A field that
  * stores written by earlier versions have and this one doesn't (userProperties,
- * triggers) is dropped on load, not refused: nothing reads it any more.
+ * triggers; a cell's note and background, a sheet's tab colour and hidden flag,
+ * a protection's unprotected ranges, a conditional format's bold) is dropped on
+ * load, not refused: nothing reads it any more.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,8 +20,6 @@ export interface CellState {
   v: CellValue;
   f?: string;
   fmt?: string;
-  note?: string;
-  bg?: string;
   bold?: boolean;
 }
 
@@ -58,8 +58,6 @@ export interface ProtectionState {
   mirrorsFile?: boolean;
   /** Protection.setDomainEdit(true): every user of the owner's domain may edit. */
   domainEdit?: boolean;
-  /** A1 ranges left editable inside a SHEET protection (setUnprotectedRanges). */
-  unprotected?: string[];
 }
 
 /** An embedded chart (Sheet.insertChart): what it plots, where, with which options. */
@@ -80,7 +78,6 @@ export interface ConditionalFormatState {
   formula: string;
   background?: string;
   fontColor?: string;
-  bold?: boolean;
 }
 
 export interface SheetState {
@@ -94,8 +91,6 @@ export interface SheetState {
   dataValidations: DataValidationState[];
   protections: ProtectionState[];
   columnWidths: Record<string, number>;
-  tabColor?: string | null;
-  hidden?: boolean;
   charts?: ChartState[];
   conditionalFormats?: ConditionalFormatState[];
 }
@@ -204,8 +199,6 @@ const cell = z.object({
   v: cellValue,
   f: z.string().optional(),
   fmt: z.string().optional(),
-  note: z.string().optional(),
-  bg: z.string().optional(),
   bold: z.boolean().optional(),
 });
 const rule = z.object({
@@ -237,18 +230,15 @@ const sheet = z.object({
       editors: z.array(z.string()),
       mirrorsFile: z.boolean().optional(),
       domainEdit: z.boolean().optional(),
-      unprotected: z.array(z.string()).optional(),
     }),
   ),
   columnWidths: z.record(z.string(), z.number()),
-  tabColor: z.string().nullable().optional(),
-  hidden: z.boolean().optional(),
   charts: z.array(z.object({
     id: z.string(), type: z.string(), ranges: z.array(z.string()), row: posInt, col: posInt, numHeaders: z.number().int().min(0),
     options: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
   })).optional(),
   conditionalFormats: z.array(z.object({
-    ranges: z.array(z.string()), formula: z.string(), background: z.string().optional(), fontColor: z.string().optional(), bold: z.boolean().optional(),
+    ranges: z.array(z.string()), formula: z.string(), background: z.string().optional(), fontColor: z.string().optional(),
   })).optional(),
 });
 const strMap = z.record(z.string(), z.string());

@@ -44,7 +44,7 @@ export class VersionHistory {
     const e = this.entries.find((x) => x.id === id);
     if (!e) return null;
     const label = `Återställning till versionen före: ${e.label}`;
-    return this.around(label, user, () => this.emu.restoreVersion(e.v, user));
+    return this.around(label, user, () => this.emu.restoreVersion(e.v));
   }
 
   private keep(v: SpreadsheetVersion, label: string, user: string): void {

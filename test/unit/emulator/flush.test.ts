@@ -55,26 +55,28 @@ describe("flush: 'buffered'", () => {
     }
   });
 
-  test('every kind of write waits: appendRow, insertRowsBefore, clear, formats, insertSheet, protect', () => {
+  test('every kind of write waits: rows and columns inserted, formats, frozen rows, insertSheet, protect', () => {
     const body = `${SHEET}
       sh.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
       SpreadsheetApp.flush();
-      sh.appendRow(['x']);
-      sh.insertRowsBefore(1, 1);
-      sh.getRange('B3').clearContent();
+      sh.getRange(3, 1).setValues([['x']]);
+      sh.insertRowsAfter(1, 1);
+      sh.insertColumnsAfter(1, 1);
       sh.getRange('A2').setNumberFormat('0.00');
+      sh.setFrozenRows(1);
       var p = sh.getRange('A1').protect().setDescription('mine');
       var added = ss.insertSheet('Ny');
       ${MARKER}();
-      var before = [sh.getLastRow(), ss.getSheets().length, p.getDescription()];
+      var before = [sh.getLastRow(), sh.getLastColumn(), ss.getSheets().length, p.getDescription()];
       SpreadsheetApp.flush();
-      return before.concat([sh.getLastRow(), p.getDescription(), added.getName(), sh.getRange('A1').getA1Notation()]);`;
+      return before.concat([sh.getLastRow(), p.getDescription(), added.getName()]);`;
     const { emu, r, seen } = peek({ flush: 'buffered' }, body, [MARKER]);
     expect(seen).toEqual([[[1, 2], [3, 4]]]); // nothing after the first flush had landed
     expect(emu.sheetNames()).toEqual(['Blad1', 'Ny']);
-    expect(emu.sheetValues('Blad1')).toEqual([['', ''], [1, 2], [3, ''], ['x', '']]);
+    expect(emu.sheetValues('Blad1')).toEqual([[1, '', 2], ['', '', ''], [3, '', 4], ['x', '', '']]);
+    expect(emu.state.spreadsheet.sheets[0].frozenRows).toBe(1);
     // The protection made before the flush is the one in the shared state afterwards (same id).
-    expect(r.result).toEqual([4, 2, 'mine', 4, 'mine', 'Ny', 'A1']);
+    expect(r.result).toEqual([4, 3, 2, 'mine', 4, 'mine', 'Ny']);
     expect(emu.state.spreadsheet.sheets[0].protections.map((p) => p.description)).toEqual(['mine']);
   });
 
@@ -132,11 +134,15 @@ describe("flush: 'buffered' between two executions", () => {
       if (!lock.tryLock(5000)) throw new Error('Lock busy');
       try { return SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1).getValues()[0][0]; } finally { lock.releaseLock(); }
     }
-    function appender(name) {
+    function inserter() {
       var sh = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
-      sh.appendRow([name]);
-      Utilities.getUuid();
-      return sh.getLastRow();
+      sh.insertRowsAfter(1, 1);
+      Utilities.getUuid(); // A pauses here, its insert pending
+      return sh.getRange(1, 1, 3, 1).getValues().map(function (r) { return r[0]; });
+    }
+    function filler() {
+      SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange(1, 1, 2, 1).setValues([['B1'], ['B2']]);
+      return 'B done';
     }`;
   const pauseA = (c: { method: string }) => c.method === 'getUuid';
 
@@ -159,12 +165,12 @@ describe("flush: 'buffered' between two executions", () => {
     expect(b.result).toBe('A was here');
   });
 
-  test("a pending appendRow lands after what others flushed first; the writer's view follows the shared state", async () => {
+  test("a pending write is replayed on what others flushed first; the writer's view follows the shared state", async () => {
     const emu = newEmu({ flush: 'buffered' });
-    const [a, b] = await runConcurrently(emu, code, [{ fnName: 'appender', args: ['A'] }, { fnName: 'appender', args: ['B'] }], { pauseA });
-    // A appended row 1 in its view and paused; B saw nothing, appended its row 1 and ended (flushed).
-    // A's view is rebuilt on B's row: A's row is now 2, and that is where it lands.
-    expect([b.result, a.result]).toEqual([1, 2]);
-    expect(emu.sheetValues('Blad1')).toEqual([['B'], ['A']]);
+    const [a, b] = await runConcurrently(emu, code, [{ fnName: 'inserter' }, { fnName: 'filler' }], { pauseA });
+    // A inserted a row after row 1 of an empty sheet in its view and paused; B wrote rows 1 and 2 and
+    // ended (flushed). A's view is rebuilt on B's rows with its insert replayed: B2 moved down a row.
+    expect([b.result, a.result]).toEqual(['B done', ['B1', '', 'B2']]);
+    expect(emu.sheetValues('Blad1')).toEqual([['B1'], [''], ['B2']]);
   });
 });

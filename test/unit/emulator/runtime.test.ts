@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Emulator, manualClock } from '../../../src/sandbox/emulator/runtime';
 import { EmulatorStoreError, parseState, serializeState } from '../../../src/sandbox/emulator/store';
-import { exec, newEmu, run, SHEET } from './helpers';
+import { A1_FN, exec, newEmu, run, SHEET } from './helpers';
 
 describe('call counting', () => {
   test('counts every method call, per service, per method, and range reads/writes', () => {
@@ -13,20 +13,20 @@ describe('call counting', () => {
       `${SHEET}
        var v = sh.getRange('A1:B2').getValues();
        sh.getRange('A1:B2').setValues(v);
-       sh.appendRow([1]);
+       sh.getRange(3, 1).setNumberFormat('0');
        var rule = SpreadsheetApp.newDataValidation().requireValueInList(['a']).build();
        PropertiesService.getScriptProperties().getProperty('x');`,
     );
     expect(r.calls).toEqual({
-      total: 12,
-      byService: { SpreadsheetApp: 10, PropertiesService: 2 },
+      total: 13,
+      byService: { SpreadsheetApp: 11, PropertiesService: 2 },
       byMethod: {
         'SpreadsheetApp.getActiveSpreadsheet': 1,
         'Spreadsheet.getSheets': 1,
-        'Sheet.getRange': 2,
+        'Sheet.getRange': 3,
         'Range.getValues': 1,
         'Range.setValues': 1,
-        'Sheet.appendRow': 1,
+        'Range.setNumberFormat': 1,
         'SpreadsheetApp.newDataValidation': 1,
         'DataValidationBuilder.requireValueInList': 1,
         'DataValidationBuilder.build': 1,
@@ -110,19 +110,32 @@ describe('persistence', () => {
     expect(() => new Emulator({ storeFile: file })).toThrow(/outbox/);
   });
 
-  // Stores written while the emulator still had user properties and triggers load; those fields are dropped.
-  test('a store from before user properties and triggers were removed loads without them', () => {
-    const old = { ...JSON.parse(serializeState(newEmu().state)), userProperties: { 'eva@example.org': { lang: 'en' } }, triggers: [{ uid: '1', handler: 'h' }] };
+  // Stores written while the emulator still had user properties, triggers, notes, backgrounds, tab colours,
+  // hidden sheets, unprotected ranges and bold conditional formats load; those fields are dropped.
+  test('a store from before the emulator was narrowed to the add-on loads without what it dropped', () => {
+    const old = JSON.parse(serializeState(newEmu().state));
+    Object.assign(old, { userProperties: { 'eva@example.org': { lang: 'en' } }, triggers: [{ uid: '1', handler: 'h' }] });
+    const sheet = old.spreadsheet.sheets[0];
+    Object.assign(sheet, { tabColor: '#ff0000', hidden: true, rows: [[{ v: 1, note: 'n', bg: '#eee', bold: true }]] });
+    sheet.protections = [{ id: 'p1', type: 'SHEET', description: '', warningOnly: false, editors: [], unprotected: ['A1:B2'] }];
+    sheet.conditionalFormats = [{ ranges: ['A1'], formula: '=A1>0', bold: true }];
     const state = parseState(JSON.stringify(old));
     expect(state).not.toHaveProperty('userProperties');
     expect(state).not.toHaveProperty('triggers');
-    expect(state).toEqual(newEmu().state);
+    expect(state.spreadsheet.sheets[0]).toEqual({
+      ...newEmu().state.spreadsheet.sheets[0],
+      rows: [[{ v: 1, bold: true }]],
+      protections: [{ id: 'p1', type: 'SHEET', description: '', warningOnly: false, editors: [] }],
+      conditionalFormats: [{ ranges: ['A1'], formula: '=A1>0' }],
+    });
+    expect(state.spreadsheet.sheets[0]).not.toHaveProperty('hidden');
   });
 });
 
 describe('edit events', () => {
-  const code = `function onEdit(e) {
-    console.log(JSON.stringify({ mode: String(e.authMode), a1: e.range.getA1Notation(), hasValue: 'value' in e, value: e.value,
+  const code = `${A1_FN}
+  function onEdit(e) {
+    console.log(JSON.stringify({ mode: String(e.authMode), a1: a1_(e.range), hasValue: 'value' in e, value: e.value,
       hasOld: 'oldValue' in e, oldValue: e.oldValue, user: e.user.getEmail(), src: e.source.getId(), active: Session.getActiveUser().getEmail() }));
     if (e.value === 'undo') e.range.setValues([[e.oldValue]]);
   }`;
@@ -136,7 +149,7 @@ describe('edit events', () => {
     expect(last(r.logs)).toEqual({ mode: 'LIMITED', a1: 'B2', hasValue: true, value: '1234.5', hasOld: false, user: 'eva@example.org', src: emu.state.spreadsheet.id, active: '' });
     r = emu.fireEdit(code, { sheet: 'Blad1', row: 2, col: 2, values: [['12']] });
     expect(last(r.logs)).toMatchObject({ value: '12', hasOld: true, oldValue: '1234.5' });
-    expect(r.calls.byMethod['Range.getA1Notation']).toBe(1);
+    expect(r.calls.byMethod['Range.getRow']).toBe(1);
     r = emu.fireEdit(code, { sheet: 'Blad1', a1: 'B2', values: [['']] });
     expect(last(r.logs)).toMatchObject({ hasValue: false, oldValue: '12' });
     emu.fireEdit(code, { sheet: 'Blad1', a1: 'B2', values: [['7']] });

@@ -26,13 +26,10 @@ const VARIANTS: { name: string; opts: EmulatorOptions; container: boolean }[] = 
 /** What a script sees of the document-scoped services, as plain values. */
 const PROBE = `
   var ss = SpreadsheetApp.getActiveSpreadsheet();
-  var active = SpreadsheetApp.getActiveSpreadsheet();
   var ui;
   try { SpreadsheetApp.getUi(); ui = 'ok'; } catch (e) { ui = e.message; }
   return {
     active: ss === null ? null : ss.getId(),
-    getActive: active === null ? null : active.getId(),
-    activeSheet: SpreadsheetApp.getActiveSheet() === null ? null : 'sheet',
     docProps: PropertiesService.getDocumentProperties() === null ? null : 'props',
     docLock: LockService.getDocumentLock() === null ? null : 'lock',
     ui: ui
@@ -74,8 +71,6 @@ describe.each(VARIANTS)('web app execution: $name', ({ opts, container }) => {
     const seen = run(emu, PROBE, { webApp: true });
     expect(seen).toEqual({
       active: container ? id : null,
-      getActive: container ? id : null,
-      activeSheet: container ? 'sheet' : null,
       docProps: container ? 'props' : null,
       docLock: null,
       ui: GET_UI_DENIED,
@@ -118,7 +113,7 @@ describe.each(VARIANTS)('web app execution: $name', ({ opts, container }) => {
   ])('%s: executions in the document are unchanged', (_label, execOpts) => {
     const emu = newEmu(opts);
     const id = emu.state.spreadsheet.id;
-    expect(run(emu, PROBE, execOpts)).toEqual({ active: id, getActive: id, activeSheet: 'sheet', docProps: 'props', docLock: 'lock', ui: 'ok' });
+    expect(run(emu, PROBE, execOpts)).toEqual({ active: id, docProps: 'props', docLock: 'lock', ui: 'ok' });
     const menu = exec(emu, `SpreadsheetApp.getUi().createAddonMenu().addItem('Öppna', 'open').addToUi();`, { ...execOpts, authMode: 'LIMITED' });
     expect(menu.ui.menus.map((m) => m.title)).toEqual(['Summit Planner']);
   });
