@@ -6,6 +6,7 @@ import { budgetFigures } from './budget';
 import { foundationFigures, overviewRoundTrips } from './foundation';
 import { latencyFigures } from './latency';
 import { mergeFigures } from './merge';
+import { mutationFigures, mutationSurvivors } from './mutation';
 import type { Figure } from './lib';
 
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
     ['budget', budgetFigures],
     ['mail merge', mergeFigures],
     ['latency (emulated time)', latencyFigures],
+    ['mutation testing (last npm run test:mutation)', mutationFigures],
   ];
   const all: (Figure & { section: string })[] = [];
   for (const [section, fn] of sections) {
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       console.log(`${mark} ${f.name.padEnd(w)}  ${String(f.value).padStart(9)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}`);
     }
     const missed = all.filter((f) => f.ok === false);
+    console.log(`\n${mutationSurvivors()}`);
     console.log(`\n${all.filter((f) => f.ok).length} goals met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => f.name).join('; ')}` : ''}`);
   }
 }
