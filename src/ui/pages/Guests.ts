@@ -1,24 +1,27 @@
 /**
- * "Gäster": the invitation list with statuses and the cap; add/edit
- * (projektledare), approve/unapprove (styrgrupp), resolve Osäker/Misslyckad
- * (projektledare), import from pasted rows or a CSV file read in the browser.
- * A guest whose row was changed outside the add-on shows why and offers
- * nothing until it is reviewed. After the retention period a banner asks
- * for the purge of personal data (with a confirm step).
- * The server checks every role; the UI only hides what would be refused.
+ * "Gäster": the invitation list with statuses and the cap; the answers (counts per status and per
+ * programme part) and the caterer's dietary list (CSV built here); add/edit (projektledare),
+ * approve/unapprove from a sticky action bar with "select all that fit" (styrgrupp), resolve
+ * Osäker/Misslyckad (projektledare), import from pasted rows or a CSV file read in the browser.
+ * A guest whose row was changed outside the add-on shows why and offers nothing until it is
+ * reviewed. After the retention period a banner asks for the purge of personal data.
+ * What the user may not do is shown disabled, with who may. Skip links at the top reach every part.
+ * The server checks every role; the UI only says what would be refused.
  */
 import type { GuestLanguage, GuestsView, ImportForm } from '../../app/contract';
+import type { DietView } from '../../app/answers';
 import type { GuestListView } from '../../app/guests';
+import { dietCsvRows, toCsv, type AnswerSummary } from '../../core/answers';
 import type { Role } from '../../core/settings';
-import type { ImportPreview } from '../../core/invite-csv';
+import type { ImportPreview, ImportRow } from '../../core/invite-csv';
 import type { Msg } from '../../core/msg';
 import { $, announce, h, loading, only, pageLang } from '../dom';
-import { call } from '../rpc';
+import { actionMessage, clearError, showRefusal, type Field } from '../form';
+import { call, refusalOf } from '../rpc';
 import { guestTexts, statusText } from './guests-i18n';
 import { reviewPointer } from './review-i18n';
 
 type Guest = GuestListView['guests'][number];
-/** `admin` when the server says so (administrators may purge too). */
 type View = GuestsView;
 
 const lang = pageLang();
@@ -26,32 +29,238 @@ const t = guestTexts(lang);
 const status = $('#status');
 const content = $('#content');
 const forms = $('#forms');
+const summaryBox = $('#summary');
 const refresh = $<HTMLButtonElement>('#refresh');
 refresh.textContent = t.refresh;
 let view: View | null = null;
+/** The cap as last heard from the server: the list's, or a refusal's newer figures. */
+let figures = { cap: 0, slotsUsed: 0 };
 let editing: Guest | null = null;
 let importText = '';
 
 const m = (x: Msg): string => x[lang];
 const nameOf = (g: Guest): string => `${g.firstName} ${g.lastName}`.trim() || g.id;
 const is = (role: Role): boolean => !!view?.roles.includes(role);
+const free = (): number => Math.max(0, figures.cap - figures.slotsUsed);
+
+/** Disables the page's enabled buttons while `work` runs and gives back exactly those. */
+async function withButtonsOff<T>(work: () => Promise<T>): Promise<T> {
+  const off = [...document.querySelectorAll('button')].filter((b) => !b.disabled);
+  for (const b of off) b.disabled = true;
+  try {
+    return await work();
+  } finally {
+    for (const b of off) if (b.isConnected) b.disabled = false;
+  }
+}
 
 /** Runs a server call with the buttons disabled; reports errors; reloads on success when asked. */
 async function act<T>(work: () => Promise<T>, done: (r: T) => string, reload = true): Promise<T | null> {
-  for (const b of document.querySelectorAll('button')) b.disabled = true;
   announce(status, '…');
+  return withButtonsOff(async () => {
+    try {
+      const r = await work();
+      if (reload) await load(false);
+      announce(status, done(r), 'ok');
+      return r;
+    } catch (e) {
+      announce(status, (e as Error).message, 'error');
+      return null;
+    }
+  });
+}
+
+// --- Skip links ------------------------------------------------------------------------
+
+/** In-page links that move focus (the sidebar's <base target="_top"> would send a plain #link to the top window). */
+function skipLinks(): HTMLElement {
+  const link = (target: string, text: string) => {
+    const a = h('a', { href: `#${target}`, 'data-skip': target }, text);
+    a.addEventListener('click', (ev) => {
+      ev.preventDefault();
+      const el = document.getElementById(target);
+      if (!el) return;
+      el.scrollIntoView({ block: 'start' });
+      el.focus();
+    });
+    return h('li', {}, a);
+  };
+  return h('nav', { id: 'skip', 'aria-label': t.skip },
+    h('ul', { class: 'skip' },
+      link('approve-bar', t.skipApprove), link('answers-h', t.skipAnswers), link('list-h', t.skipList), link('forms-h', t.skipForms)));
+}
+
+// --- The cap -----------------------------------------------------------------------------
+
+function renderCap(): void {
+  const l = view?.list;
+  if (!l) return;
+  const { cap, slotsUsed } = figures;
+  const pct = cap > 0 ? Math.min(100, Math.round((100 * slotsUsed) / cap)) : 100;
+  const over = l.guests.filter((g) => g.overCap).length;
+  $('#cap').replaceChildren(...only(
+    h('p', { id: 'cap-text' }, t.cap(slotsUsed, cap)),
+    h('div', { class: pct >= 100 ? 'bar over' : 'bar', role: 'progressbar', 'aria-labelledby': 'cap-text', 'aria-valuemin': 0, 'aria-valuemax': cap, 'aria-valuenow': slotsUsed },
+      h('span', { style: `width:${pct}%` })),
+    over ? h('p', { class: 'warn-text' }, t.overCapHint(over)) : null,
+    view?.roles.length ? null : h('p', { class: 'muted' }, t.readOnly),
+    retentionBanner(l),
+    waitingBanner(l),
+  ));
+}
+
+// --- The answers --------------------------------------------------------------------------
+
+function renderSummary(s: AnswerSummary): void {
+  const row = (label: string, c: { invited: number; yes: number; no: number; notAnswered: number }) =>
+    h('tr', {}, h('th', { scope: 'row' }, label), ...[c.invited, c.yes, c.no, c.notAnswered].map((n) => h('td', { class: 'num' }, n)));
+  const statuses = s.byStatus.filter((x) => x.count > 0);
+  summaryBox.replaceChildren(...only(
+    h('p', { id: 'answers-line' }, s.invited ? t.answersLine(s.invited, s.yes, s.no, s.notAnswered) : t.noneInvited),
+    s.notInvited && s.invited ? h('p', { id: 'answers-not-invited' }, t.notInvited(s.notInvited)) : null,
+    statuses.length ? h('dl', { class: 'figures', id: 'by-status', 'aria-label': t.byStatus },
+      ...statuses.flatMap((x) => [h('dt', {}, statusText(lang, x.status)), h('dd', {}, x.count)])) : null,
+    s.byPart.length ? h('table', { id: 'by-part', class: 'counts' },
+      h('caption', {}, t.byPart),
+      h('thead', {}, h('tr', {}, ...[t.part, t.invited, t.yes, t.no, t.notAnswered].map((x, i) => h('th', { scope: 'col', class: i ? 'num' : undefined }, x)))),
+      h('tbody', {}, ...s.byPart.map((p) => row(p.part, p)), s.noPart.invited ? row(t.noPart, s.noPart) : null)) : null,
+  ));
+}
+
+// The dietary list: a details element whose body is loaded when it opens (and when "Visa namn" changes).
+const dietNames = h('input', { type: 'checkbox', id: 'diet-names', name: 'names', disabled: true, 'aria-describedby': 'diet-names-err' });
+const dietNamesErr = h('p', { class: 'field-error', id: 'diet-names-err' });
+const dietNamesWho = h('p', { class: 'hint', id: 'diet-names-who' }, t.dietNamesWho);
+const dietNamesField: Field = { wrap: h('div', {}), control: dietNames, error: dietNamesErr };
+const dietMsg = actionMessage('diet-msg');
+const dietBody = h('div', { id: 'diet-body', 'aria-live': 'polite' });
+const dietDetails = h('details', { id: 'diet-details' },
+  h('summary', {}, t.dietTitle),
+  h('p', { class: 'hint' }, t.dietHint),
+  h('label', { class: 'check', for: 'diet-names' }, dietNames, t.dietNames),
+  dietNamesErr, dietNamesWho, dietMsg, dietBody);
+let csvUrl: string | null = null;
+
+/** The names box: usable by the project leader only; for anyone else disabled, with who may. */
+function renderDietControls(): void {
+  const may = is('projektledare');
+  dietNames.disabled = !may;
+  if (!may) dietNames.checked = false;
+  dietNamesWho.hidden = may;
+  dietNames.setAttribute('aria-describedby', may ? 'diet-names-err' : 'diet-names-who diet-names-err');
+}
+
+async function loadDiet(): Promise<void> {
+  dietBody.setAttribute('aria-busy', 'true');
+  dietMsg.textContent = '';
+  clearError(dietNamesField);
+  const names = dietNames.checked;
+  if (!dietBody.firstChild) dietBody.replaceChildren(h('p', { class: 'muted' }, t.dietLoading));
   try {
-    const r = await work();
-    if (reload) await load(false);
-    announce(status, done(r), 'ok');
-    return r;
+    renderDiet(await call('getDietaryList', { names }));
   } catch (e) {
-    announce(status, (e as Error).message, 'error');
-    return null;
+    // Refused names (the role went meanwhile): the box goes back, the message stays at it.
+    if (names) dietNames.checked = false;
+    showRefusal(e, new Map([['names', dietNamesField]]), dietMsg);
   } finally {
-    for (const b of document.querySelectorAll('button')) b.disabled = false;
+    dietBody.setAttribute('aria-busy', 'false');
   }
 }
+
+function renderDiet(d: DietView): void {
+  if (csvUrl) URL.revokeObjectURL(csvUrl);
+  csvUrl = null;
+  const l = d.list;
+  const notes = only(
+    l.unconsented ? h('p', { class: 'warn-text', id: 'diet-unconsented' }, t.dietUnconsented(l.unconsented, is('projektledare'))) : null,
+    d.waiting ? h('p', { class: 'warn-text', id: 'diet-waiting' }, t.dietWaiting(d.waiting)) : null,
+  );
+  if (d.withheld) { dietBody.replaceChildren(h('p', { id: 'diet-withheld', class: 'warn-text' }, m(d.withheld))); return; }
+  if (!l.entries.length) { dietBody.replaceChildren(h('p', { id: 'diet-empty' }, t.dietEmpty), ...notes); return; }
+  const head = d.names ? [t.dietName, t.diet, t.dietParts] : [t.diet, t.dietCount, t.dietParts];
+  const parts = (p: readonly string[]) => (p.length ? p.join(', ') : t.dietNoParts);
+  const table = h('table', { id: 'diet-table', class: d.names ? 'diet named' : 'diet' },
+    h('caption', {}, t.dietCaption(l.guests, d.names)),
+    h('thead', {}, h('tr', {}, ...head.map((x, i) => h('th', { scope: 'col', class: !d.names && i === 1 ? 'num' : undefined }, x)))),
+    h('tbody', {}, ...l.entries.map((e) => (d.names
+      ? h('tr', {}, h('th', { scope: 'row' }, e.name ?? ''), h('td', {}, e.diet), h('td', {}, parts(e.parts)))
+      : h('tr', {}, h('td', {}, e.diet), h('td', { class: 'num' }, e.count), h('td', {}, parts(e.parts)))))));
+  // Built here from the server's data: UTF-8 with BOM, Swedish column names, no cell that runs as a formula.
+  csvUrl = URL.createObjectURL(new Blob([toCsv(dietCsvRows(l, d.names))], { type: 'text/csv;charset=utf-8' }));
+  const csv = h('a', { id: 'diet-csv', href: csvUrl, download: t.dietFile(d.names), target: '_self' }, t.dietCsv(l.entries.length));
+  dietBody.replaceChildren(table, h('p', {}, csv), ...notes);
+}
+
+dietDetails.addEventListener('toggle', () => { if (dietDetails.open) void loadDiet(); });
+dietNames.addEventListener('change', () => void loadDiet());
+
+// --- Approving ----------------------------------------------------------------------------
+
+/** The proposals that fit under the cap, in list order (as the server counts: the first `free` verified proposals). */
+function fitting(): string[] {
+  return (view?.list.guests ?? []).filter((g) => g.status === 'Föreslagen' && !g.review).slice(0, free()).map((g) => g.id);
+}
+
+const boxes = (): HTMLInputElement[] => [...content.querySelectorAll<HTMLInputElement>('#guest-list input[type=checkbox]')];
+const selected = (): string[] => boxes().filter((c) => c.checked).map((c) => c.value);
+
+/** The bar's count line and the "select all that fit" button, after any change of the selection or the cap. */
+function updateSelection(): void {
+  const line = document.getElementById('approve-count');
+  const fit = document.getElementById('select-fit') as HTMLButtonElement | null;
+  if (!line || !fit) return;
+  const n = fitting().length;
+  fit.textContent = t.selectFit(n);
+  fit.disabled = !is('styrgrupp') || n === 0;
+  const ids = new Set(selected());
+  const proposals = (view?.list.guests ?? []).filter((g) => ids.has(g.id) && g.status === 'Föreslagen').length;
+  const over = proposals > free();
+  line.textContent = over ? t.selectionOver(ids.size, free()) : t.selection(ids.size, free());
+  line.className = over ? 'warn-text' : 'hint';
+}
+
+function approveBar(): HTMLElement {
+  const may = is('styrgrupp');
+  const off = may ? {} : { disabled: true, 'aria-describedby': 'approve-who' };
+  return h('div', { class: 'action-bar', id: 'approve-bar', role: 'group', 'aria-label': t.approveBar, tabindex: -1 },
+    may ? h('p', { id: 'approve-count', class: 'hint' }) : null,
+    h('div', { class: 'actions' },
+      may ? h('button', { type: 'button', class: 'secondary', id: 'select-fit' }, t.selectFit(0)) : null,
+      h('button', { type: 'button', id: 'approve', ...off }, t.approve),
+      h('button', { type: 'button', class: 'secondary', id: 'unapprove', ...off }, t.unapprove)),
+    may ? null : h('p', { class: 'hint', id: 'approve-who' }, t.approveWho),
+    actionMessage('approve-msg'),
+    h('p', { class: 'done', id: 'approve-done', tabindex: -1, role: 'status' }));
+}
+
+async function changeApproval(fn: 'approve' | 'unapprove'): Promise<void> {
+  const near = $('#approve-msg');
+  $('#approve-done').textContent = '';
+  const ids = selected();
+  if (!ids.length) { showRefusal(new Error(t.noneSelected), new Map(), near); return; }
+  near.textContent = '';
+  announce(status, '…');
+  await withButtonsOff(async () => {
+    try {
+      const r = await call(fn, { ids });
+      const said = fn === 'approve' ? t.approved(r.changed.length, r.unchanged.length) : t.unapproved(r.changed.length);
+      await load(false);
+      announce(status, said, 'ok');
+      // The list is new: the answer goes where the user is looking, in the bar, and focus with it.
+      const done = $('#approve-done');
+      done.textContent = said;
+      done.focus();
+    } catch (e) {
+      // The cap as the server has it now: "N av 30" and what fits can't contradict the message.
+      const figs = refusalOf('approve', e)?.figures;
+      if (figs) { figures = { cap: figs.cap, slotsUsed: figs.slotsUsed }; renderCap(); updateSelection(); }
+      announce(status, (e as Error).message, 'error');
+      showRefusal(e, new Map(), near);
+    }
+  });
+}
+
+// --- The list -----------------------------------------------------------------------------
 
 function badge(g: Guest): HTMLElement {
   const cls = g.status === 'Misslyckad' || g.status === 'Osäker' ? 'badge bad'
@@ -83,14 +292,15 @@ function guestItem(g: Guest): HTMLElement {
 /** Edit and resolve, by role and status (a guest waiting for review gets none: the review decides first). */
 function guestActions(g: Guest): HTMLElement[] {
   const actions: HTMLElement[] = [];
-  if (is('projektledare') && g.status !== 'Skickar') {
-    actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.edit(nameOf(g)), 'data-edit': g.id }, lang === 'sv' ? 'Ändra' : 'Edit'));
+  if (!is('projektledare')) return actions;
+  if (g.status !== 'Skickar') {
+    actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.edit(nameOf(g)), 'data-edit': g.id }, t.editShort));
   }
-  if (is('projektledare') && g.status === 'Osäker') {
-    actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.sent(nameOf(g)), 'data-resolve': g.id, 'data-to': 'Inbjuden' }, lang === 'sv' ? 'Bekräfta skickad' : 'Confirm sent'));
+  if (g.status === 'Osäker') {
+    actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.sent(nameOf(g)), 'data-resolve': g.id, 'data-to': 'Inbjuden' }, t.sentShort));
   }
-  if (is('projektledare') && (g.status === 'Osäker' || g.status === 'Misslyckad')) {
-    actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.retry(nameOf(g)), 'data-resolve': g.id, 'data-to': 'Godkänd' }, lang === 'sv' ? 'Skicka igen' : 'Send again'));
+  if (g.status === 'Osäker' || g.status === 'Misslyckad') {
+    actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.retry(nameOf(g)), 'data-resolve': g.id, 'data-to': 'Godkänd' }, t.retryShort));
   }
   return actions;
 }
@@ -110,7 +320,10 @@ function purgeControls(): HTMLElement[] {
     .then((r) => {
       // A refusal stays in the confirm box too, where the user is looking; after a purge the list is new.
       if (r === null) error.textContent = status.textContent ?? '';
-      else document.getElementById('list-h')?.focus();
+      else {
+        document.getElementById('list-h')?.focus();
+        if (dietDetails.open) void loadDiet();
+      }
     }));
   return [h('div', { class: 'actions' }, open), box];
 }
@@ -132,6 +345,8 @@ function waitingBanner(l: GuestListView): HTMLElement | null {
   if (n === 0) return null;
   return h('div', { class: 'status status-error', id: 'guests-review' }, h('p', {}, t.waitingCount(n)), reviewPointer(lang, status, 'guests-open-review'));
 }
+
+// --- Add, edit, import --------------------------------------------------------------------
 
 function field(key: keyof typeof t & string, label: string, value: string, attrs: Record<string, string | number | boolean> = {}): HTMLElement {
   return h('div', {}, h('label', { for: `f-${key}` }, label), h('input', { id: `f-${key}`, name: key, value, autocomplete: 'off', ...attrs }));
@@ -201,6 +416,7 @@ function importForm(): HTMLElement {
   const preview = h('button', { type: 'button', class: 'secondary', id: 'import-preview' }, t.previewImport);
   preview.addEventListener('click', () => void act(() => call('previewImport', input()), (p) => {
     renderImport(result, p, input);
+    document.getElementById('import-summary')?.focus();
     return t.importSummary(p.valid, p.invalid);
   }, false));
   return h('details', { id: 'import-details', open: !!importText },
@@ -213,66 +429,74 @@ function importForm(): HTMLElement {
     result);
 }
 
+/** Errors first (they decide what is imported), then rows with a warning, then the rows that are fine. */
+const byConcern = (a: ImportRow, b: ImportRow): number =>
+  (b.errors.length ? 2 : b.warnings.length ? 1 : 0) - (a.errors.length ? 2 : a.warnings.length ? 1 : 0) || a.line - b.line;
+
 function renderImport(box: HTMLElement, p: ImportPreview, input: () => ImportForm): void {
   const go = h('button', { type: 'button', id: 'import-go', disabled: p.valid === 0 }, t.doImport(p.valid));
   go.addEventListener('click', () => void act(() => call('importGuestRows', input()), (r) => {
     importText = '';
     return t.imported(r.imported.length);
   }));
+  const overCap = p.proposalsAfter > p.free;
+  const rows = [...p.rows].sort(byConcern).slice(0, 200);
   box.replaceChildren(...only(
     ...p.fileErrors.map((e) => h('p', { class: 'flag', role: 'alert' }, m(e))),
-    h('p', {}, t.importSummary(p.valid, p.invalid)),
-    p.overCap > 0 ? h('p', { class: 'warn-text' }, t.importOverCap(p.overCap)) : null,
-    h('ul', { class: 'plain', 'aria-label': t.importTitle },
-      ...p.rows.slice(0, 200).map((r) => h('li', {},
+    h('p', { id: 'import-summary', tabindex: -1 }, t.importSummary(p.valid, p.invalid)),
+    p.fileErrors.length ? null : h('p', { id: 'import-cap', class: overCap ? 'warn-text' : undefined }, t.importCap(p.proposalsAfter, p.free) + (overCap ? t.importCapOver(p.free) : '')),
+    p.noPart ? h('p', { id: 'import-no-part', class: 'warn-text' }, t.importNoPart(p.noPart)) : null,
+    rows.length ? h('ul', { class: 'plain', id: 'import-rows', 'aria-label': t.importRows },
+      ...rows.map((r) => h('li', { class: r.errors.length ? 'import-row bad' : 'import-row' },
         `${t.line(r.line)}: ${`${r.draft.firstName} ${r.draft.lastName}`.trim()} <${r.draft.email}> `,
-        r.errors.length ? h('ul', { class: 'errors' }, ...r.errors.map((e) => h('li', {}, m(e)))) : h('span', { class: 'badge ok' }, t.ok)))),
+        r.errors.length ? h('ul', { class: 'errors' }, ...r.errors.map((e) => h('li', {}, m(e))))
+          : r.warnings.length ? h('ul', { class: 'warnings' }, ...r.warnings.map((w) => h('li', {}, m(w))))
+            : h('span', { class: 'badge ok' }, t.ok)))) : null,
     h('div', { class: 'actions' }, go),
   ));
 }
 
 function renderForms(): void {
-  forms.replaceChildren(...(is('projektledare') ? [guestForm(), importForm()] : []));
+  const heading = h('h2', { id: 'forms-h', tabindex: -1 }, t.forms);
+  if (is('projektledare')) { forms.replaceChildren(heading, guestForm(), importForm()); return; }
+  const off = { type: 'button', class: 'secondary', disabled: true, 'aria-describedby': 'forms-who' } as const;
+  forms.replaceChildren(heading,
+    h('p', { class: 'hint', id: 'forms-who' }, t.formsWho),
+    h('div', { class: 'actions' }, h('button', { ...off, id: 'add-off' }, t.addTitle), h('button', { ...off, id: 'import-off' }, t.importTitle)));
 }
+
+// --- The page -----------------------------------------------------------------------------
 
 function render(v: View): void {
   view = v;
+  figures = { cap: v.list.cap, slotsUsed: v.list.slotsUsed };
   const l = v.list;
   $('#who').textContent = t.user(v.user, v.roles.join(', '));
-  const pct = l.cap > 0 ? Math.min(100, Math.round((100 * l.slotsUsed) / l.cap)) : 100;
-  const over = l.guests.filter((g) => g.overCap).length;
-  $('#cap').replaceChildren(...only(
-    h('p', { id: 'cap-text' }, t.cap(l.slotsUsed, l.cap)),
-    h('div', { class: pct >= 100 ? 'bar over' : 'bar', role: 'progressbar', 'aria-labelledby': 'cap-text', 'aria-valuemin': 0, 'aria-valuemax': l.cap, 'aria-valuenow': l.slotsUsed },
-      h('span', { style: `width:${pct}%` })),
-    over ? h('p', { class: 'warn-text' }, t.overCapHint(over)) : null,
-    v.roles.length ? null : h('p', { class: 'muted' }, t.readOnly),
-    retentionBanner(l),
-    waitingBanner(l),
-  ));
-  const actions = is('styrgrupp') ? h('div', { class: 'actions' },
-    h('button', { type: 'button', id: 'approve' }, t.approve),
-    h('button', { type: 'button', class: 'secondary', id: 'unapprove' }, t.unapprove)) : null;
+  renderCap();
+  renderSummary(l.summary);
+  renderDietControls();
   content.replaceChildren(...only(
+    approveBar(),
     h('h2', { id: 'list-h', tabindex: -1 }, `${t.list} (${l.guests.length})`),
     l.guests.length ? h('ul', { class: 'plain', id: 'guest-list', 'aria-label': t.list }, ...l.guests.map(guestItem)) : h('p', { class: 'muted' }, t.empty),
-    actions,
   ));
   renderForms();
+  updateSelection();
 }
 
-function selected(): string[] {
-  return [...content.querySelectorAll<HTMLInputElement>('input[type=checkbox]:checked')].map((c) => c.value);
-}
+content.addEventListener('change', (ev) => {
+  if ((ev.target as HTMLElement).matches('#guest-list input[type=checkbox]')) updateSelection();
+});
 
 content.addEventListener('click', (ev) => {
   const b = (ev.target as HTMLElement).closest('button');
   if (!b) return;
-  if (b.id === 'approve' || b.id === 'unapprove') {
-    const ids = selected();
-    if (!ids.length) { announce(status, t.noneSelected, 'error'); return; }
-    const fn = b.id;
-    void act(() => call(fn, { ids }), (r) => (fn === 'approve' ? t.approved(r.changed.length, r.unchanged.length) : t.unapproved(r.changed.length)));
+  if (b.id === 'select-fit') {
+    const fit = new Set(fitting());
+    for (const c of boxes()) c.checked = fit.has(c.value);
+    updateSelection();
+  } else if (b.id === 'approve' || b.id === 'unapprove') {
+    void changeApproval(b.id);
   } else if (b.dataset.edit) {
     editing = view?.list.guests.find((g) => g.id === b.dataset.edit) ?? null;
     renderForms();
@@ -286,7 +510,11 @@ content.addEventListener('click', (ev) => {
 
 async function load(say = true): Promise<void> {
   await loading([content], status, say ? { busy: t.loading, done: t.loaded } : {}, async () => render(await call('getGuests')));
+  if (dietDetails.open) await loadDiet();
 }
 
+$('#skip-nav').replaceWith(skipLinks());
+$('#answers').append(dietDetails);
+$('#answers-h').textContent = t.answers;
 refresh.addEventListener('click', () => void load());
 void load();
