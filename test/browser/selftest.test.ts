@@ -100,7 +100,7 @@ test('a steering-group member who is not an administrator is refused with who ma
 test('in English: the texts, and the link asks the web app for its English page', async () => {
   await s.page.getByLabel('Språk').selectOption('en');
   try {
-    await menuClick(s.page, 'Summit Planner', 'Självtest av installationen');
+    await menuClick(s.page, 'Summit Planner', 'Installation self-test'); // the menu follows the language too
     await s.page.locator('#sidebar-title', { hasText: 'Installation self-test' }).waitFor();
     const f = await sidebarFrame(s.page);
     await f.locator('#content[aria-busy="false"] li.check').first().waitFor({ timeout: 30_000 });
