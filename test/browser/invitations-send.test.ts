@@ -10,6 +10,7 @@ jest.setTimeout(180_000);
 import type { CDPSession, Frame, Route } from 'playwright-core';
 import { isMailed } from '../../src/core/guests';
 import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
+import { activeId, expectReachable, rpc as rpcAs, text } from '../support/invitations-page';
 
 const PL = 'projektledare@example.org';
 const STY = 'styrgrupp@example.org';
@@ -17,6 +18,7 @@ const STY = 'styrgrupp@example.org';
 const LATENCY_MS = 700;
 
 let s: Session;
+const rpc = <T = unknown>(fn: string, args: unknown[], user: string) => rpcAs<T>(s, fn, args, user);
 beforeAll(async () => {
   s = await openSandbox({ user: PL }); // seeded: six example guests, four of them approved
   // 24 more, then the steering group approves every proposal: 30 approved, the cap is 30.
@@ -34,19 +36,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** A server call as `user`, the way a sidebar makes it (the sandbox's google.script.run). */
-async function rpc<T = unknown>(fn: string, args: unknown[], user: string): Promise<T> {
-  const res = await fetch(`${s.sandbox.url}api/rpc`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn, args, user, locale: 'sv_SE' }),
-  });
-  const r = (await res.json()) as { ok: boolean; result?: { ok: boolean; data?: T; message?: string }; error?: { message: string } };
-  if (!r.ok || !r.result?.ok) throw new Error(`${fn}: ${r.error?.message ?? r.result?.message}`);
-  return r.result.data as T;
-}
-
 const emu = () => s.sandbox.emulator;
-const activeId = (f: Frame): Promise<string> => f.evaluate(() => document.activeElement?.id ?? '');
-const text = async (f: Frame, sel: string): Promise<string> => ((await f.locator(sel).textContent()) ?? '').replace(/\s+/g, ' ').trim();
 /** Every number a text shows. */
 const numbers = (x: string): number[] => (x.match(/\d+/g) ?? []).map(Number);
 
@@ -92,14 +82,14 @@ async function axProgressbars(f: Frame): Promise<{ name: string; now: number; ma
 async function openGuestsCapText(): Promise<string> {
   await menuClick(s.page, 'Summit Planner', 'Gäster');
   const f = await sidebarFrame(s.page);
-  await f.locator('#cap-text').waitFor({ timeout: 15_000 });
+  await f.locator('#cap-text').waitFor({ timeout: 30_000 });
   return text(f, '#cap-text');
 }
 
 async function openInvitations(item = 'Inbjudningar'): Promise<Frame> {
   await menuClick(s.page, 'Summit Planner', item);
   const f = await sidebarFrame(s.page);
-  await f.locator('#state[aria-busy="false"] #state-slots').waitFor({ timeout: 15_000 });
+  await f.locator('#state[aria-busy="false"] #state-slots').waitFor({ timeout: 30_000 });
   return f;
 }
 
@@ -120,6 +110,7 @@ test('before the send: the confirm step says the places as Gäster does', async 
   expect(await text(f, '#confirm-who')).toBe('30 godkända gäster får sin inbjudan nu:');
   expect(await text(f, '#confirm-slots')).toBe(capText);
   await expect(f.locator('#confirm').textContent()).resolves.not.toMatch(/kvar under taket/);
+  await expectReachable(s, f, ['#recipients', '#send-confirm', '#send-cancel']);
   await expectAxeClean(f, 'invitations (confirm, 30 guests)');
 });
 
@@ -189,6 +180,7 @@ test('a run stopped by the quota: the progress moves under latency and ends at t
   // No batch's own figure (10, 20) anywhere: only the run's and the sheet's.
   expect(new Set(numbers(await f.locator('#summary').innerText()))).toEqual(new Set([25, 5, 30]));
   const slots = await text(f, '#summary-slots');
+  await expectReachable(s, f, ['#send-start', '#refresh']);
   await expectAxeClean(f, 'invitations (summary, quota)');
   await screenshot(s.page, 'invitations-summary-quota');
   expect(await openGuestsCapText()).toBe(slots);
@@ -212,24 +204,42 @@ test('in English: the figures with their plurals; cancelling gives the focus bac
   }
 });
 
-test('the next run sends the rest: "i den här körningen" is 5 while Inbjudna is 30', async () => {
+test('the next run sends the rest, one address refused by MailApp: "i den här körningen" is 4 sent and 1 failed while Inbjudna is 29', async () => {
   emu().setDailyMailQuota(1500);
-  const f = await openInvitations();
-  await confirmStep(f);
-  await expect(f.locator('#send-stops').count()).resolves.toBe(0);
-  await f.locator('#send-confirm').click();
-  await f.locator('#summary').waitFor({ timeout: 30_000 });
-  expect(await activeId(f)).toBe('summary-title');
-  expect(await text(f, '#run-sent')).toBe('5');
-  expect(await text(f, '#total-invited')).toBe('30');
-  expect(await text(f, '#total-waiting')).toBe('0');
-  expect(await text(f, '#outcome')).toBe('Alla godkända gäster har fått sin inbjudan.');
-  expect(await text(f, '#status')).toBe('Utskicket är klart: 5 inbjudningar skickade.');
-  expect(await text(f, '#progress-text')).toBe('5 av 5 skickade');
-  expect(invitationsSent()).toHaveLength(30);
-  expect(new Set(invitationsSent().map((o) => o.to[0])).size).toBe(30);
-  expect(sheetStatuses().filter((x) => x === 'Inbjuden')).toHaveLength(30);
-  await expectAxeClean(f, 'invitations (summary, all sent)');
-  const slots = await text(f, '#summary-slots');
-  expect(await openGuestsCapText()).toBe(slots);
+  emu().mailFailures = (a) => (a === 'gast24@example.org' ? 'Invalid email: gast24@example.org' : null);
+  try {
+    const f = await openInvitations();
+    await confirmStep(f);
+    await expect(f.locator('#send-stops').count()).resolves.toBe(0);
+    await f.locator('#send-confirm').click();
+    await f.locator('#summary').waitFor({ timeout: 30_000 });
+    expect(await activeId(f)).toBe('summary-title');
+    expect(await text(f, '#progress-text')).toBe('4 av 5 skickade; 1 misslyckad eller osäker');
+    expect(await axProgressbars(f)).toEqual([{ name: 'Utskick', now: 5, max: 5 }]);
+    expect(await text(f, '#run-sent')).toBe('4');
+    expect(await text(f, '#run-failed')).toBe('1');
+    expect(await text(f, '#total-invited')).toBe('29');
+    expect(await text(f, '#total-waiting')).toBe('0');
+    expect(await text(f, '#total-check')).toBe('1');
+    expect(await text(f, '#outcome')).toBe('Alla som kunde skickas till har fått sin inbjudan; 1 gäst behöver kontrolleras under Gäster (se nedan).');
+    expect(await text(f, '#check-list')).toContain('Gäst24 (exempel) Efternamn <gast24@example.org> (Misslyckad): Invalid email: gast24@example.org');
+    expect(await text(f, '#check-list')).toContain('Misslyckad: rätta adressen under Gäster och välj Skicka igen.');
+    expect(await text(f, '#status')).toBe('Utskicket är klart: 4 inbjudningar skickade.');
+    expect(await text(f, '#state-check')).toBe('1');
+    const sent = invitationsSent();
+    expect(sent).toHaveLength(29);
+    expect(new Set(sent.map((o) => o.to[0])).size).toBe(29);
+    expect(sent.map((o) => o.to[0])).not.toContain('gast24@example.org');
+    const statuses = sheetStatuses();
+    expect(statuses.filter((x) => x === 'Inbjuden')).toHaveLength(29);
+    expect(statuses.filter((x) => x === 'Misslyckad')).toHaveLength(1);
+    expect(Number(await text(f, '#total-invited'))).toBe(statuses.filter(isMailed).length);
+    await expectAxeClean(f, 'invitations (summary, one failed)');
+    await screenshot(s.page, 'invitations-summary-failed');
+    const slots = await text(f, '#summary-slots');
+    expect(slots).toBe('30 av 30 inbjudningsplatser använda');
+    expect(await openGuestsCapText()).toBe(slots);
+  } finally {
+    emu().mailFailures = null;
+  }
 });

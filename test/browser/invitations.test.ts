@@ -11,6 +11,7 @@
 jest.setTimeout(120_000);
 import type { Frame } from 'playwright-core';
 import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
+import { activeId, description, expectReachable as reachable, rpc as rpcAs, text } from '../support/invitations-page';
 
 const PL = 'projektledare@example.org';
 const STY = 'styrgrupp@example.org';
@@ -37,40 +38,14 @@ async function openGuests(): Promise<Frame> {
   return f;
 }
 
+const expectReachable = (f: Frame, targets: readonly string[]) => reachable(s, f, targets);
+const rpc = <T>(fn: string, args: unknown[], user: string) => rpcAs<T>(s, fn, args, user);
+
 async function openInvitations(): Promise<Frame> {
   await menuClick(s.page, 'Summit Planner', 'Inbjudningar');
   const f = await sidebarFrame(s.page);
-  await f.locator('#state[aria-busy="false"] #state-slots').waitFor({ timeout: 15_000 });
+  await f.locator('#state[aria-busy="false"] #state-slots').waitFor({ timeout: 30_000 });
   return f;
-}
-
-const activeId = (f: Frame): Promise<string> => f.evaluate(() => document.activeElement?.id ?? '');
-const text = async (f: Frame, sel: string): Promise<string> => ((await f.locator(sel).textContent()) ?? '').replace(/\s+/g, ' ').trim();
-/** The texts an element's aria-describedby points at. */
-const description = (f: Frame, sel: string): Promise<string> => f.locator(sel).evaluate((el) =>
-  (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
-
-/** Tabs forward from the top of the sidebar until `target` has focus; the number of presses, or null past `max`. */
-async function tabsTo(f: Frame, target: string, max = 10): Promise<number | null> {
-  await f.locator('#title').evaluate((el) => { el.setAttribute('tabindex', '-1'); (el as HTMLElement).focus(); });
-  for (let i = 1; i <= max; i++) {
-    await s.page.keyboard.press('Tab');
-    if (await f.evaluate((sel) => document.activeElement === document.querySelector(sel), target)) return i;
-  }
-  return null;
-}
-async function expectReachable(f: Frame, targets: readonly string[]): Promise<void> {
-  for (const t of targets) expect([t, await tabsTo(f, t)]).toEqual([t, expect.any(Number)]);
-}
-
-/** A server call as `user`, the way a sidebar makes it (the sandbox's google.script.run). */
-async function rpc<T>(fn: string, args: unknown[], user: string): Promise<T> {
-  const res = await fetch(`${s.sandbox.url}api/rpc`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ fn, args, user, locale: 'sv_SE' }),
-  });
-  const r = (await res.json()) as { ok: boolean; result?: { ok: boolean; data?: T; message?: string }; error?: { message: string } };
-  if (!r.ok || !r.result?.ok) throw new Error(`${fn}: ${r.error?.message ?? r.result?.message}`);
-  return r.result.data as T;
 }
 
 describe('users without the role', () => {
@@ -151,7 +126,7 @@ test('the steering group approves the new guests', async () => {
   await f.getByRole('checkbox', { name: 'Markera Berit (exempel) Åberg' }).check();
   await f.getByRole('button', { name: 'Godkänn markerade' }).click();
   await f.locator('#status').getByText('2 godkända.').waitFor();
-  await expect(f.locator('#cap-text').textContent()).resolves.toMatch(/6 av 30/);
+  await f.locator('#cap-text', { hasText: '6 av 30' }).waitFor();
   await expectAxeClean(f, 'guests sidebar (steering group)');
   await screenshot(s.page, 'invitations-guests');
 });

@@ -171,6 +171,7 @@ function outcomeText(o: Outcome): string {
     case 'error': return t.interrupted;
     case 'stalled': return t.outcomeStalled;
     case 'all': return t.outcomeAll;
+    case 'check': return t.outcomeCheck(o.toCheck);
     case 'blocked': return t.outcomeBlocked(o.blocked);
     case 'quota': return t.outcomeQuota(o.waiting);
     case 'cap': return t.outcomeCap(o.waiting, o.cap);
@@ -182,7 +183,7 @@ function outcomeText(o: Outcome): string {
 function renderSummary(run: Run, after: SendPlan | null, before: SendPlan): void {
   const r = run.totals;
   const figuresAfter: After | null = after
-    ? { ready: after.recipients.length, blocked: after.blocked.length, quotaLeft: after.quotaLeft, capLeft: after.capLeft, cap: after.cap }
+    ? { ready: after.recipients.length, blocked: after.blocked.length, toCheck: after.attention.length, quotaLeft: after.quotaLeft, capLeft: after.capLeft, cap: after.cap }
     : run.last ? afterOf(run.last, before.cap) : null;
   const outcome = outcomeOf(run, figuresAfter);
   const check = after?.attention ?? [];
@@ -215,7 +216,7 @@ function renderSummary(run: Run, after: SendPlan | null, before: SendPlan): void
     showRefusal(run.error, NO_FIELDS, runError);
     return;
   }
-  if (outcome.kind === 'all') announce(status, t.done(r.sent), 'ok');
+  if (outcome.kind === 'all' || outcome.kind === 'check') announce(status, t.done(r.sent), outcome.kind === 'all' ? 'ok' : 'info');
   else announce(status, outcome.kind === 'stalled' ? t.outcomeStalled : t.stopped(r.sent));
   focusOn(title);
 }

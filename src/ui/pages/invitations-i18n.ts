@@ -56,7 +56,7 @@ const sv = {
   sendingTitle: 'Skickar inbjudningar',
   progress: 'Utskick',
   progressText: (sent: number, other: number, total: number) =>
-    `${sent} av ${total} skickade${other ? `; ${other} misslyckade eller osäkra` : ''}`,
+    `${sent} av ${total} skickade${other ? `; ${plural(other, 'misslyckad eller osäker', 'misslyckade eller osäkra')}` : ''}`,
   sending: 'Skickar … stäng inte sidopanelen.',
   summary: 'Sammanfattning',
   runSent: 'Skickade i den här körningen',
@@ -66,6 +66,8 @@ const sv = {
   uncertainHelp: 'Osäker betyder att körningen avbröts mitt i ett utskick: titta i Skickat i Gmail. Har mejlet gått iväg väljer du Bekräfta skickad under Gäster, annars Skicka igen. De skickas aldrig om automatiskt.',
   failedHelp: 'Misslyckad: rätta adressen under Gäster och välj Skicka igen.',
   outcomeAll: 'Alla godkända gäster har fått sin inbjudan.',
+  outcomeCheck: (n: number) =>
+    `Alla som kunde skickas till har fått sin inbjudan; ${plural(n, 'gäst', 'gäster')} behöver kontrolleras under Gäster (se nedan).`,
   outcomeBlocked: (n: number) =>
     `Alla som kan få en inbjudan har fått den; ${plural(n, 'godkänd gäst blockeras', 'godkända gäster blockeras')} (se skälen).`,
   outcomeQuota: (w: number) =>
@@ -127,6 +129,7 @@ const en: Texts = {
   uncertainHelp: 'Uncertain means the run stopped in the middle of a send: look in Gmail\'s Sent folder. If it went, choose Confirm sent under Guests, otherwise Send again. They are never re-sent automatically.',
   failedHelp: 'Failed: fix the address under Guests and choose Send again.',
   outcomeAll: 'Every approved guest has been invited.',
+  outcomeCheck: (n) => `Everyone who could be sent to has their invitation; ${plural(n, 'guest needs', 'guests need')} checking under Guests (see below).`,
   outcomeBlocked: (n) => `Everyone who can get an invitation has it; ${plural(n, 'approved guest is', 'approved guests are')} blocked (see the reasons).`,
   outcomeQuota: (w) =>
     `Today's e-mail quota is used up: ${plural(w, 'approved guest is', 'approved guests are')} waiting. It refills within 24 hours; press Send invitations tomorrow. Nothing is sent twice.`,

@@ -63,6 +63,8 @@ export interface After {
   readonly ready: number;
   /** Approved guests who can't (each with reasons). */
   readonly blocked: number;
+  /** Guests a person must check (Osäker, Misslyckad): they got no invitation, or nobody knows. */
+  readonly toCheck: number;
   readonly quotaLeft: number;
   readonly capLeft: number;
   readonly cap: number;
@@ -72,6 +74,7 @@ export type Outcome =
   | { readonly kind: 'error' }
   | { readonly kind: 'stalled' }
   | { readonly kind: 'all' }
+  | { readonly kind: 'check'; readonly toCheck: number }
   | { readonly kind: 'blocked'; readonly blocked: number }
   | { readonly kind: 'quota'; readonly waiting: number }
   | { readonly kind: 'cap'; readonly waiting: number; readonly cap: number }
@@ -82,13 +85,15 @@ export function outcomeOf(run: Run, after: After | null): Outcome {
   if (run.error !== null) return { kind: 'error' };
   if (run.stalled) return { kind: 'stalled' };
   if (!after) return { kind: 'error' };
-  if (after.ready === 0) return after.blocked ? { kind: 'blocked', blocked: after.blocked } : { kind: 'all' };
+  if (after.ready === 0) {
+    return after.blocked ? { kind: 'blocked', blocked: after.blocked } : after.toCheck ? { kind: 'check', toCheck: after.toCheck } : { kind: 'all' };
+  }
   if (after.quotaLeft === 0) return { kind: 'quota', waiting: after.ready };
   if (after.capLeft === 0) return { kind: 'cap', waiting: after.ready, cap: after.cap };
   return { kind: 'waiting', waiting: after.ready };
 }
 
-/** The figures after a run from the last batch's report, when the send plan can't be read again. */
+/** The figures after a run from the last batch's report, when the send plan can't be read again (it counts only Osäker to check). */
 export const afterOf = (last: SendProgress, cap: number): After => ({
-  ready: last.remaining, blocked: last.blocked.length, quotaLeft: last.quotaLeft, capLeft: last.capLeft, cap,
+  ready: last.remaining, blocked: last.blocked.length, toCheck: last.uncertain, quotaLeft: last.quotaLeft, capLeft: last.capLeft, cap,
 });

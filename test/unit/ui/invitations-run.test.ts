@@ -59,11 +59,13 @@ describe('runBatches', () => {
 
 describe('outcomeOf', () => {
   const ok: Run = { totals: { sent: 5, failed: 0, uncertain: 0 }, last: null, error: null, stalled: false };
-  const after = (a: Partial<After>): After => ({ ready: 0, blocked: 0, quotaLeft: 10, capLeft: 10, cap: 30, ...a });
+  const after = (a: Partial<After>): After => ({ ready: 0, blocked: 0, toCheck: 0, quotaLeft: 10, capLeft: 10, cap: 30, ...a });
 
   test.each([
     [{}, { kind: 'all' }],
     [{ blocked: 2 }, { kind: 'blocked', blocked: 2 }],
+    [{ toCheck: 1 }, { kind: 'check', toCheck: 1 }],
+    [{ blocked: 2, toCheck: 1 }, { kind: 'blocked', blocked: 2 }],
     [{ ready: 5, quotaLeft: 0 }, { kind: 'quota', waiting: 5 }],
     [{ ready: 5, capLeft: 0 }, { kind: 'cap', waiting: 5, cap: 30 }],
     [{ ready: 5, quotaLeft: 0, capLeft: 0 }, { kind: 'quota', waiting: 5 }],
@@ -79,8 +81,8 @@ describe('outcomeOf', () => {
   });
 
   test('afterOf takes the last batch\'s figures when the plan can\'t be read again', () => {
-    const last = batch({ remaining: 4, blocked: [{ id: 'G-1', name: 'A', reasons: [] }], quotaLeft: 0, capLeft: 9 });
-    expect(afterOf(last, 30)).toEqual({ ready: 4, blocked: 1, quotaLeft: 0, capLeft: 9, cap: 30 });
+    const last = batch({ remaining: 4, blocked: [{ id: 'G-1', name: 'A', reasons: [] }], uncertain: 2, quotaLeft: 0, capLeft: 9 });
+    expect(afterOf(last, 30)).toEqual({ ready: 4, blocked: 1, toCheck: 2, quotaLeft: 0, capLeft: 9, cap: 30 });
     expect(outcomeOf({ ...ok, last }, afterOf(last, 30))).toEqual({ kind: 'quota', waiting: 4 });
   });
 });
@@ -106,6 +108,10 @@ describe('texts: singular at exactly 1, in both languages', () => {
       'Today\'s e-mail quota is used up: 1 approved guest is waiting. It refills within 24 hours; press Send invitations tomorrow. Nothing is sent twice.'],
     ['outcomeCap', [5, 1], 'Taket (1 inbjuden) är nått: 5 godkända gäster väntar. Styrgruppen kan höja taket på bladet Inställningar.',
       'The cap (1 invited) is reached: 5 approved guests are waiting. The steering group can raise the cap on the Inställningar sheet.'],
+    ['progressText', [4, 1, 5], '4 av 5 skickade; 1 misslyckad eller osäker', '4 of 5 sent; 1 failed or uncertain'],
+    ['progressText', [3, 2, 5], '3 av 5 skickade; 2 misslyckade eller osäkra', '3 of 5 sent; 2 failed or uncertain'],
+    ['outcomeCheck', [1], 'Alla som kunde skickas till har fått sin inbjudan; 1 gäst behöver kontrolleras under Gäster (se nedan).',
+      'Everyone who could be sent to has their invitation; 1 guest needs checking under Guests (see below).'],
     ['quota', [1], 'E-postkvot kvar i dag: 1 mejl.', 'E-mail quota left today: 1 message.'],
     ['done', [1], 'Utskicket är klart: 1 inbjudan skickad.', 'The send is complete: 1 invitation sent.'],
     ['done', [30], 'Utskicket är klart: 30 inbjudningar skickade.', 'The send is complete: 30 invitations sent.'],
