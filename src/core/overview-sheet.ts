@@ -80,7 +80,8 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
   const categoryHeader = total + 2;
   const firstCategory = categoryHeader + 1;
   const lastCategory = firstCategory + CATEGORIES.length - 1;
-  const headers = ['Finansiär', 'Tilldelning', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Förbrukat', 'Kvar', 'Förbrukat (%)', 'Varningsgräns (%)', 'Läge'];
+  // "Bokat": planned + ordered + invoiced/paid, as the sidebars say ("Förbrukat" read as money spent; src/core/budget.ts).
+  const headers = ['Finansiär', 'Tilldelning', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Bokat', 'Kvar', 'Bokat (%)', 'Varningsgräns (%)', 'Läge'];
   const width = headers.length;
   const cells: OverviewCell[][] = Array.from({ length: lastCategory }, () => Array<OverviewCell>(width).fill(null));
   const put = (r: number, c: number, cell: OverviewCell) => {
@@ -116,7 +117,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
   for (let c = 1; c <= 6; c++) put(total, c, { formula: `=SUM(${L(c)}${firstFunder}:${L(c)}${lastFunder})` });
   put(total, 7, { formula: `=IFERROR(F${total}/B${total},0)` });
 
-  ['Kategori', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Förbrukat'].forEach((h, c) => put(categoryHeader, c, { text: h }));
+  ['Kategori', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Bokat'].forEach((h, c) => put(categoryHeader, c, { text: h }));
   CATEGORIES.forEach((cat, k) => {
     const r = firstCategory + k;
     put(r, 0, { text: cat });
@@ -135,7 +136,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
       warn: [`I${firstFunder}:I${lastFunder}`],
     },
     bold: [`A1`, `A2`, `A${header}:J${header}`, `A${total}:J${total}`, `A${categoryHeader}:E${categoryHeader}`],
-    chart: { ranges: [`A${header}:A${lastFunder}`, `B${header}:B${lastFunder}`, `F${header}:F${lastFunder}`], row: header, col: width + 2, title: 'Tilldelat och förbrukat per finansiär' },
+    chart: { ranges: [`A${header}:A${lastFunder}`, `B${header}:B${lastFunder}`, `F${header}:F${lastFunder}`], row: header, col: width + 2, title: 'Tilldelat och bokat per finansiär' },
     rules: [
       { range: `A${firstFunder}:J${lastFunder}`, formula: `=$J${firstFunder}=${q(STATE_OVER)}`, background: '#f4c7c3', fontColor: '#5c0011' },
       { range: `A${firstFunder}:J${lastFunder}`, formula: `=$J${firstFunder}=${q(STATE_WARN)}`, background: '#fce8b2', fontColor: '#4a2c00' },

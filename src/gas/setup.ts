@@ -23,8 +23,10 @@ export interface SetupReport {
   readonly message: Msg;
 }
 
+// Percentages as the sidebars write them (src/core/money.ts formatPercent): a no-break space before "%".
+const PERCENT_RATIO = '0.0"\u00a0"%';
 const numberFormat = (f: ColumnFormat): string | undefined => ({
-  sek: '#,##0.00 "kr"', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', time: 'hh:mm', percent: '0" %"', integer: '0', text: undefined,
+  sek: '#,##0.00 "kr"', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', time: 'hh:mm', percent: '0"\u00a0%"', integer: '0', text: undefined,
 })[f];
 
 /** 0-based columns of the `required` headers on row 1 of the sheet `name`; null when one is missing. */
@@ -265,7 +267,7 @@ function initOverview(sheet: Sheet, sheets: Map<string, Sheet>): void {
   sheet.getRange(1, 1, layout.cells.length, layout.width).setValues(layout.cells.map((row) => row.map((c) =>
     c === null ? '' : 'formula' in c ? c.formula : literal(c.text))));
   for (const a1 of layout.formats.sek) sheet.getRange(a1).setNumberFormat(numberFormat('sek')!);
-  for (const a1 of layout.formats.percent) sheet.getRange(a1).setNumberFormat('0.0%');
+  for (const a1 of layout.formats.percent) sheet.getRange(a1).setNumberFormat(PERCENT_RATIO);
   for (const a1 of layout.formats.warn) sheet.getRange(a1).setNumberFormat(numberFormat('percent')!);
   for (const a1 of layout.bold) sheet.getRange(a1).setFontWeight('bold');
   sheet.setFrozenRows(layout.rows.header);

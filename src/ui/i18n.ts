@@ -1,19 +1,24 @@
-/** Sidebar texts. Swedish first; English when the user's locale is English. */
-import { formatOre, formatOreEn } from '../core/money';
+/**
+ * Sidebar texts (Budgetöversikt) and the number formats every sidebar uses. Swedish first; English
+ * when the user's locale is English. What costs take of an allocation (planned + ordered + invoiced/
+ * paid) is "Bokat" (booked): "Förbrukat" read as money spent, which planned and ordered costs are not.
+ * Översikt's sheet and the Kostnader and Fördela budget sidebars say the same.
+ */
+import { formatAmount, formatOre, formatOreEn, formatPercent } from '../core/money';
 
 const sv = {
   loading: 'Hämtar budgeten …',
   refresh: 'Uppdatera',
   total: 'Totalbudget',
   allocated: 'Fördelat',
-  consumed: 'Förbrukat',
+  consumed: 'Bokat',
   available: 'Kvar',
   planned: 'Planerat',
   committed: 'Beställt',
   actual: 'Fakturerat/betalt',
   allocation: 'Tilldelning',
-  used: (p: string) => `${p} förbrukat`,
-  barLabel: (f: string) => `Förbrukning för ${f}`,
+  used: (p: string) => `${p} bokat`,
+  barLabel: (f: string) => `Bokat för ${f}`,
   warning: 'Över varningsgränsen',
   outOfBalance: 'Ur balans: nya kostnader spärrade tills felet är rättat',
   categories: 'Per kategori',
@@ -29,14 +34,14 @@ const en: Texts = {
   refresh: 'Refresh',
   total: 'Total budget',
   allocated: 'Allocated',
-  consumed: 'Consumed',
+  consumed: 'Booked',
   available: 'Available',
   planned: 'Planned',
   committed: 'Ordered',
   actual: 'Invoiced/paid',
   allocation: 'Allocation',
-  used: (p: string) => `${p} used`,
-  barLabel: (f: string) => `Consumption for ${f}`,
+  used: (p: string) => `${p} booked`,
+  barLabel: (f: string) => `Booked for ${f}`,
   warning: 'Above the warning threshold',
   outOfBalance: 'Out of balance: new costs blocked until fixed',
   categories: 'By category',
@@ -48,6 +53,9 @@ const en: Texts = {
 };
 
 export const texts = (lang: 'sv' | 'en'): Texts => (lang === 'en' ? en : sv);
+/** "12 000,50 kr" / "12,000.50 SEK". */
 export const money = (lang: 'sv' | 'en', ore: number): string => (lang === 'en' ? formatOreEn(ore) : formatOre(ore));
-export const percent = (lang: 'sv' | 'en', p: number): string =>
-  Number.isFinite(p) ? `${lang === 'en' ? p.toFixed(1) : p.toFixed(1).replace('.', ',')}\u00a0%` : '∞';
+/** An amount as a field shows it for editing: "210 000,00" / "210,000.00" (parseMoney reads it back in that language). */
+export const amount = (lang: 'sv' | 'en', ore: number): string => formatAmount(ore, lang === 'en');
+/** "48,9 %" (no-break space) / "48.9%": the one way a percentage is written (src/core/money.ts). */
+export const percent = (lang: 'sv' | 'en', p: number): string => formatPercent(p, lang === 'en');

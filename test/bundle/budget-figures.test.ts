@@ -4,7 +4,9 @@
  * English users type and read English amounts; the undo toast writes money in the user's language.
  */
 import type { Emulator } from '../../src/sandbox/emulator';
+import { displayValue } from '../../src/sandbox/emulator/values';
 import { CODE, EKO, STY, api, setUpWorkbook } from '../support/bundle';
+import { cellAt } from '../support/ledger';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 const COST = { funder: 'STOKAB', category: 'workshops', description: 'Lokalhyra', amount: '150 000', date: '2009-11-01', status: 'Beställd' };
@@ -114,4 +116,17 @@ describe('English', () => {
     const en = emu.fireEdit(CODE, { sheet: 'Kostnader', row: 2, col, values: [[900000]], user: EKO }, { locale: 'en_GB' });
     expect(en.ui.toasts[0].msg).toMatch(/^The change to Belopp on row 2 was undone \(42,500\.00 SEK is back\): The change does not fit: STOKAB has 157,500\.00 SEK left.* Short by 700,000\.00 SEK\.$/);
   });
+});
+
+test('Översikt calls the figure "Bokat" and writes percentages as the sidebars do (no-break space before %)', () => {
+  const emu = setUpWorkbook();
+  call(emu, 'recordCost', { ...COST, amount: '97 800' }, EKO); // 48,9 % of STOKAB's 200 000 kr
+  const rows = emu.sheetValues('Översikt');
+  const header = rows.findIndex((r) => r[0] === 'Finansiär');
+  expect(rows[header]).toEqual(['Finansiär', 'Tilldelning', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Bokat', 'Kvar', 'Bokat (%)', 'Varningsgräns (%)', 'Läge']);
+  const row = rows.findIndex((r) => r[0] === 'STOKAB');
+  const ss = emu.state.spreadsheet;
+  const shown = (col: number) => displayValue({ v: rows[row][col], fmt: cellAt(emu, 'Översikt', row + 1, col + 1)?.fmt }, ss.timeZone, ss.locale);
+  expect(shown(7)).toBe('48,9\u00a0%');
+  expect(shown(8)).toBe('90\u00a0%');
 });
