@@ -2,8 +2,8 @@
  * Real interleaving of two executions: each runs in a worker_thread with its
  * own vm context; every service call is forwarded synchronously (postMessage +
  * Atomics.wait, reply read with receiveMessageOnPort) to this thread, which
- * answers from the one Emulator. Locks live here: a waitLock/tryLock on a busy
- * lock is answered only when the holder releases it or the timeout elapses.
+ * answers from the one Emulator. Locks live here: a tryLock on a busy lock is
+ * answered only when the holder releases it or the timeout elapses.
  *
  * Two clocks (ConcurrentOptions.time):
  * - 'real' (the default without latency): calls are answered as they come, a
@@ -11,10 +11,10 @@
  *   sees real time passing (shifted to the emulator's clock).
  * - 'virtual' (the default when the emulator has latency, or with startBAtMs):
  *   a discrete-event simulation on the emulator's clock. Each execution has its
- *   own emulated time, moved only by call latency, Utilities.sleep and lock
- *   waits; calls are answered in time order (the earlier execution's next call
- *   first), so a lock wait ends when the holder releases it in emulated time or
- *   at its timeout, whichever comes first, and the 30 s / 6 min limits hold.
+ *   own emulated time, moved only by call latency and lock waits; calls are
+ *   answered in time order (the earlier execution's next call first), so a lock
+ *   wait ends when the holder releases it in emulated time or at its timeout,
+ *   whichever comes first, and the 30 s / 6 min limits hold.
  *   Script code takes no emulated time: `new Date()` in a script is the
  *   execution's emulated time, which stands still between its calls.
  */
@@ -34,8 +34,8 @@ export interface ConcurrentExec {
 export interface ConcurrentOptions {
   /**
    * A pauses (before the call takes effect) at its first call matching this;
-   * B starts then, and A resumes once B is blocked in waitLock/tryLock or has
-   * finished. Without it (or if it never matches) B starts when A is done.
+   * B starts then, and A resumes once B is blocked in tryLock or has finished.
+   * Without it (or if it never matches) B starts when A is done.
    * On the virtual clock A's time stands still while paused and resumes at
    * B's time then (A was slow while B ran).
    */
@@ -221,8 +221,6 @@ class Runner {
       const out: string[] = [];
       const output = new realm.Object() as Record<string, unknown>;
       output._push = (s: unknown) => out.push(s === null || s === undefined ? '' : String(s));
-      output.append = (s: unknown) => out.push(String(s));
-      output.appendUntrusted = (s: unknown) => out.push(escapeHtml(s));
       const p = Object.assign(new realm.Object(), props);
       new realm.Function('__p', '__esc', '__raw', 'output', body)(p, escapeHtml, (v: unknown) => (v === null || v === undefined ? '' : String(v)), output);
       return out.join('');
@@ -447,7 +445,7 @@ function runReal(
         startB();
         return;
       }
-      if (raw instanceof Lock && (m.m === 'waitLock' || m.m === 'tryLock') && !emu.locks.isFreeFor(raw._key, r.ctx.id)) {
+      if (raw instanceof Lock && m.m === 'tryLock' && !emu.locks.isFreeFor(raw._key, r.ctx.id)) {
         const ms = Math.max(0, Number(r.fromWire(m.a[0])) || 0);
         const w: Waiter = {
           runner: r,
@@ -456,7 +454,7 @@ function runReal(
           timer: setTimeout(() => {
             const i = waiters.indexOf(w);
             if (i >= 0) waiters.splice(i, 1);
-            r.answer(m); // lock still busy: tryLock → false, waitLock → timeout error
+            r.answer(m); // lock still busy: tryLock → false
           }, ms),
         };
         waiters.push(w);
@@ -616,7 +614,7 @@ function runVirtual(
         if (b.vs === 'idle' && bStartAt === undefined) bStartAt = a.t;
         return;
       }
-      if (raw instanceof Lock && (m.m === 'waitLock' || m.m === 'tryLock') && !r.ctx.crashed && !r.ctx.killed && !emu.locks.isFreeFor(raw._key, r.ctx.id)) {
+      if (raw instanceof Lock && m.m === 'tryLock' && !r.ctx.crashed && !r.ctx.killed && !emu.locks.isFreeFor(raw._key, r.ctx.id)) {
         const ms = Math.max(0, Number(r.fromWire(m.a[0])) || 0);
         const room = Math.max(0, r.ctx.limitMs - r.ctx.elapsedMs);
         if (ms > 0 && room > 0) {
@@ -655,7 +653,7 @@ function runVirtual(
         } catch {
           // the call below fails with the limit's message
         }
-        answer(r, r.pending); // still busy: tryLock → false, waitLock → the timeout error
+        answer(r, r.pending); // still busy: tryLock → false
       } else if (e.kind === 'end' && r.doneMsg) {
         emu.setNow(r.t);
         r.vs = 'done';

@@ -35,27 +35,16 @@ export interface MenuItem {
   caption?: string;
   functionName?: string;
   separator?: true;
-  subMenu?: MenuRecord;
 }
 export interface MenuRecord {
   title: string;
-  addon: boolean;
   items: MenuItem[];
 }
 export interface UiEffects {
   menus: MenuRecord[];
   sidebar?: { title: string; html: string; width: number };
-  dialogs: { title: string; html: string; width: number; height: number; modal: boolean }[];
   alerts: { title: string; prompt: string; buttons: string; response: string }[];
-  prompts: { title: string; prompt: string; buttons: string; response: string; text: string }[];
   toasts: { msg: string; title: string; timeoutSeconds: number }[];
-}
-
-export interface UiResponses {
-  /** Buttons for alert() calls, in order ('OK' | 'CANCEL' | 'YES' | 'NO' | 'CLOSE'). */
-  alerts?: string[];
-  /** Answers for prompt() calls, in order. */
-  prompts?: { button: string; text?: string }[];
 }
 
 export class EmulatedCrash extends Error {
@@ -81,30 +70,8 @@ export function defaultTimeLimitMs(authMode: AuthModeName): number {
 }
 
 /** Methods that read / write cell ranges (for derived counters). */
-export const RANGE_READS = new Set([
-  'Range.getValues',
-  'Range.getDisplayValues',
-  'Range.getValue',
-  'Range.getDisplayValue',
-  'Range.getFormulas',
-  'Range.getFormula',
-  'Range.getDataValidations',
-  'Range.getDataValidation',
-  'Range.getNumberFormats',
-  'Range.getNumberFormat',
-]);
-export const RANGE_WRITES = new Set([
-  'Range.setValues',
-  'Range.setValue',
-  'Sheet.appendRow',
-  'Range.setFormula',
-  'Range.setFormulas',
-  'Range.clearContent',
-  'Range.setNumberFormat',
-  'Range.setNumberFormats',
-  'Range.setDataValidation',
-  'Range.setDataValidations',
-]);
+export const RANGE_READS = new Set(['Range.getValues']);
+export const RANGE_WRITES = new Set(['Range.setValues', 'Range.setNumberFormat', 'Range.setDataValidation']);
 
 /**
  * What a custom function (AuthMode CUSTOM_FUNCTION) may call. Reference:
@@ -112,8 +79,8 @@ export const RANGE_WRITES = new Set([
  * ../shared/reference/apps-script-platform.md "Execution contexts": only Cache, HTML, JDBC,
  * Language, Lock, Maps, Properties, Spreadsheet (read-only: "most get*() methods, but not set*()"),
  * URL Fetch, Utilities and XML. The emulator has Cache, HTML, Lock, Properties, Spreadsheet and
- * Utilities of these; Logger needs no authorisation and stays usable. Anything else fails with the
- * guide's "You do not have permission to call X service." in its per-method form.
+ * Utilities of these. Anything else fails with the guide's "You do not have permission to call X
+ * service." in its per-method form.
  */
 export const CUSTOM_FUNCTION_SERVICES: ReadonlySet<string> = new Set([
   'CacheService',
@@ -122,7 +89,6 @@ export const CUSTOM_FUNCTION_SERVICES: ReadonlySet<string> = new Set([
   'PropertiesService',
   'SpreadsheetApp',
   'Utilities',
-  'Logger',
 ]);
 
 /**
@@ -136,7 +102,7 @@ export type CustomFunctionSession = 'throw' | 'blank';
 /** Spreadsheet classes that hold the document; their non-reading methods are writes. */
 const SHEET_DOCUMENT_CLASSES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'Protection']);
 /** Methods of those classes that read although their names don't say so (openById has its own refusal). */
-const SHEET_OTHER_READS = new Set(['offset', 'flush', 'openById', 'openByUrl', 'newDataValidation', 'newConditionalFormatRule', 'newChart']);
+const SHEET_OTHER_READS = new Set(['flush', 'openById', 'newDataValidation', 'newConditionalFormatRule', 'newChart']);
 
 /** Methods of the document classes that change nothing (toast() is a UI effect, not a write). */
 const SHEET_NON_MUTATIONS = new Set([...SHEET_OTHER_READS, 'toast']);
@@ -159,11 +125,10 @@ interface PendingWrite {
   ids: unknown[];
 }
 
-/** Scopes named in the refusal, where Google names one (MailApp, Session's users, trigger management). */
+/** Scopes named in the refusal, where Google names one (MailApp, Session's users). */
 function refusalScope(cls: string, method: string): string | undefined {
   if (cls === 'MailApp') return 'https://www.googleapis.com/auth/script.send_mail';
   if (cls === 'Session' && (method === 'getActiveUser' || method === 'getEffectiveUser')) return 'https://www.googleapis.com/auth/userinfo.email';
-  if (cls === 'ScriptApp' && /Trigger/.test(method)) return 'https://www.googleapis.com/auth/script.scriptapp';
   return undefined;
 }
 
@@ -226,13 +191,13 @@ export class ExecContext {
   readonly id: string;
   readonly counts: CallCounts = emptyCounts();
   readonly logs: string[] = [];
-  readonly ui: UiEffects = { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] };
+  readonly ui: UiEffects = { menus: [], alerts: [], toasts: [] };
   crashed = false;
   /** Set by the concurrency harness: lock waits really wait (in another thread) instead of advancing the clock. */
   realLockWaits = false;
   /**
-   * Emulated wall time of this execution so far (ms): service latency, Utilities.sleep and lock
-   * waits. Script code itself takes no emulated time.
+   * Emulated wall time of this execution so far (ms): service latency and lock waits. Script code
+   * itself takes no emulated time.
    */
   elapsedMs = 0;
   /** Past this much emulated time the execution dies (EXECUTION_TIME_EXCEEDED); set from ExecOptions.timeoutMs. */
@@ -249,8 +214,6 @@ export class ExecContext {
   private idReplay?: unknown[];
   /** Evaluates a compiled template body in the execution's realm (set by the runtime). */
   templateRunner?: (body: string, props: Record<string, unknown>) => string;
-  private alertIdx = 0;
-  private promptIdx = 0;
 
   constructor(
     readonly emu: Emulator,
@@ -261,8 +224,6 @@ export class ExecContext {
     readonly locale: string,
     readonly faults: Faults | undefined,
     readonly hooks: { afterCall?(call: CallInfo): void } | undefined,
-    readonly uiResponses: UiResponses | undefined,
-    readonly triggerUid?: string,
     /** This execution is the web app: doGet/doPost, or a google.script.run call from its page. */
     readonly webApp = false,
   ) {
@@ -365,8 +326,8 @@ export class ExecContext {
 
   /**
    * SpreadsheetApp.flush(): the pending writes reach the shared spreadsheet, in order, each
-   * applied to the state as it is now (an appendRow lands after whatever others flushed first). A
-   * write the shared state refuses is dropped and the first such error is thrown.
+   * applied to the state as it is now (after whatever others flushed first). A write the shared
+   * state refuses is dropped and the first such error is thrown.
    */
   flushWrites(): void {
     if (this.pending.length === 0) return;
@@ -420,15 +381,6 @@ export class ExecContext {
   /** Active user as Session reports it ('' in simple triggers / NONE / custom functions). */
   get activeUserEmail(): string {
     return this.authMode === 'FULL' ? this.user : '';
-  }
-
-  nextAlert(def: string): string {
-    const r = this.uiResponses?.alerts?.[this.alertIdx++];
-    return r ?? def;
-  }
-  nextPrompt(): { button: string; text: string } {
-    const r = this.uiResponses?.prompts?.[this.promptIdx++];
-    return { button: r?.button ?? 'CANCEL', text: r?.text ?? '' };
   }
 
   /** Throws an authorisation error unless the mode is one of `allowed`. */

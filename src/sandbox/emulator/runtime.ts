@@ -179,8 +179,8 @@ export interface ExecOptions {
   internal?: boolean;
   /**
    * The execution's time limit in ms (default 6 min for FULL, 30 s otherwise: simple triggers and
-   * custom functions, apps-script-platform.md "Limits"). It counts emulated time (latency,
-   * Utilities.sleep, lock waits) and also bounds the real time script code may run.
+   * custom functions, apps-script-platform.md "Limits"). It counts emulated time (latency, lock
+   * waits) and also bounds the real time script code may run.
    */
   timeoutMs?: number;
   /** Builds extra args inside the execution (used for event objects holding emulated ranges). */
@@ -188,8 +188,8 @@ export interface ExecOptions {
   /**
    * This execution is the web app (doGet/doPost, or a google.script.run call from the web app's
    * page): getUi() throws, getDocumentLock() is null, and without a container (deployment 'addon',
-   * or 'bound' with webAppSeesContainer false) getActiveSpreadsheet()/getActive() and the
-   * document properties and cache are null.
+   * or 'bound' with webAppSeesContainer false) getActiveSpreadsheet() and the document
+   * properties and cache are null.
    */
   webApp?: boolean;
 }
@@ -203,7 +203,7 @@ export interface ExecutionResult {
   ui: UiEffects;
   globalEvalMs: number;
   execMs: number;
-  /** Emulated wall time of the execution (ms): service calls × their latency, sleeps and lock waits. */
+  /** Emulated wall time of the execution (ms): service calls × their latency and lock waits. */
   emulatedMs: number;
 }
 
@@ -473,7 +473,7 @@ function emptyEditResult(): EditResult {
     ok: true,
     calls: { total: 0, byService: {}, byMethod: {}, rangeReads: 0, rangeWrites: 0 },
     logs: [],
-    ui: { menus: [], dialogs: [], alerts: [], prompts: [], toasts: [] },
+    ui: { menus: [], alerts: [], toasts: [] },
     globalEvalMs: 0,
     execMs: 0,
     emulatedMs: 0,
@@ -653,8 +653,6 @@ export class Emulator {
       opts.locale ?? 'sv',
       opts.faults,
       opts.hooks,
-      undefined,
-      undefined,
       !!opts.webApp,
     );
     if (opts.timeoutMs !== undefined) ctx.limitMs = Math.max(0, Number(opts.timeoutMs) || 0);
@@ -679,14 +677,6 @@ export class Emulator {
       const output = new realm.Object() as Record<string, unknown>;
       output._push = (s: unknown) => {
         out.push(s === null || s === undefined ? '' : String(s));
-      };
-      output.append = (s: unknown) => {
-        out.push(String(s));
-        return output;
-      };
-      output.appendUntrusted = (s: unknown) => {
-        out.push(escapeHtml(s));
-        return output;
       };
       const p = new realm.Object() as Record<string, unknown>;
       Object.assign(p, props);

@@ -31,7 +31,7 @@ export class Ui extends GasObject {
   readonly _service = 'SpreadsheetApp';
   readonly ButtonSet = BUTTON_SET;
   createAddonMenu(): Menu {
-    return new Menu(this._ctx, this._ctx.emu.addonName, true);
+    return new Menu(this._ctx, this._ctx.emu.addonName);
   }
   showSidebar(userInterface: HtmlOutput): void {
     this._ctx.requireAuth('Ui.showSidebar', ['FULL'], 'https://www.googleapis.com/auth/script.container.ui');
@@ -66,7 +66,6 @@ export class Menu extends GasObject {
   constructor(
     ctx: ExecContext,
     readonly _title: string,
-    readonly _addon: boolean,
   ) {
     super(ctx);
   }
@@ -79,7 +78,7 @@ export class Menu extends GasObject {
     return this;
   }
   _record(): MenuRecord {
-    return { title: this._title, addon: this._addon, items: this._items.map((i) => ({ ...i })) };
+    return { title: this._title, items: this._items.map((i) => ({ ...i })) };
   }
   addToUi(): void {
     const menus = this._ctx.ui.menus;

@@ -1,24 +1,22 @@
 /**
  * The sandbox page: a tiny Sheets around the emulator. Talks to the server's
- * JSON endpoints; relays google.script.run calls from the sidebar/dialog
- * frames (see shim.ts) to POST /api/rpc.
+ * JSON endpoints; relays google.script.run calls from the sidebar frame (see
+ * shim.ts) to POST /api/rpc.
  */
 
-interface MenuItem { caption?: string; functionName?: string; separator?: true; subMenu?: MenuRecord }
-interface MenuRecord { title: string; addon: boolean; items: MenuItem[] }
+interface MenuItem { caption?: string; functionName?: string; separator?: true }
+interface MenuRecord { title: string; items: MenuItem[] }
 interface Ui {
   menus?: MenuRecord[];
   sidebar?: { title: string; frameUrl: string; width: number };
-  dialogs?: { title: string; frameUrl: string; width: number; height: number; modal: boolean }[];
   alerts?: { title: string; prompt: string; buttons: string; response: string }[];
-  prompts?: { title: string; prompt: string; response: string; text: string }[];
   toasts?: { msg: string; title: string; timeoutSeconds: number }[];
 }
 interface RunResponse { ok: boolean; error?: { message: string; name?: string }; ui?: Ui; result?: unknown }
 interface GridCell { d: string; e: string; num?: boolean; bold?: boolean }
 interface StateResponse {
   name: string;
-  sheets: { name: string; id: number; hidden?: boolean }[];
+  sheets: { name: string; id: number }[];
   sheet: string;
   grid: { rows: GridCell[][]; numRows: number; numCols: number; lastRow: number; lastCol: number; frozenRows: number; truncated: boolean };
   outboxCount: number;
@@ -95,10 +93,7 @@ function applyUi(ui: Ui | undefined) {
   if (!ui) return;
   for (const t of ui.toasts ?? []) showToast(t);
   for (const a of ui.alerts ?? []) showMessage(`${a.title ? a.title + ': ' : ''}${a.prompt}${a.buttons && a.buttons !== 'OK' ? `\n(Sandlådan svarade automatiskt: ${a.response})` : ''}`);
-  for (const p of ui.prompts ?? []) showMessage(`${p.title ? p.title + ': ' : ''}${p.prompt}\n(Sandlådan svarade automatiskt: ${p.response})`);
   if (ui.sidebar) openSidebar(ui.sidebar);
-  const d = ui.dialogs?.[ui.dialogs.length - 1];
-  if (d) openDialog(d);
 }
 
 function reportRun(what: string, r: RunResponse) {
@@ -106,7 +101,7 @@ function reportRun(what: string, r: RunResponse) {
   if (!r.ok) showMessage(`${what}: ${r.error?.message ?? 'okänt fel'}`, 'error');
 }
 
-// ---------- sidebar / dialog frames ----------
+// ---------- the sidebar frame ----------
 
 function registerFrame(frame: HTMLIFrameElement, url: string) {
   const id = new URL(url, location.href).pathname.split('/').pop() ?? '';
@@ -127,32 +122,15 @@ function closeSidebar() {
   const frame = $<HTMLIFrameElement>('sidebar-frame');
   frame.src = 'about:blank';
 }
-/** Closes the sidebar and the dialog; true if one of them was open. */
-function closeFrames(): boolean {
-  const open = !$('sidebar').hidden || $<HTMLDialogElement>('dialog').open;
+/** Closes the sidebar; true if it was open. */
+function closeOpenSidebar(): boolean {
+  const open = !$('sidebar').hidden;
   closeSidebar();
-  if ($<HTMLDialogElement>('dialog').open) closeDialog();
   return open;
-}
-function openDialog(d: { title: string; frameUrl: string; width: number; height: number; modal: boolean }) {
-  const dlg = $<HTMLDialogElement>('dialog');
-  $('dialog-title').textContent = d.title || 'Dialog';
-  const frame = $<HTMLIFrameElement>('dialog-frame');
-  frame.title = `Dialog: ${d.title || 'tillägg'}`;
-  frame.style.width = `${d.width || 400}px`;
-  frame.style.height = `${d.height || 300}px`;
-  registerFrame(frame, d.frameUrl);
-  if (dlg.open) dlg.close();
-  if (d.modal) dlg.showModal(); else dlg.show();
-}
-function closeDialog() {
-  const dlg = $<HTMLDialogElement>('dialog');
-  if (dlg.open) dlg.close();
-  $<HTMLIFrameElement>('dialog-frame').src = 'about:blank';
 }
 
 window.addEventListener('message', (ev: MessageEvent) => {
-  const d = ev.data as { type?: string; frameId?: string; id?: number; fn?: string; args?: unknown[]; action?: string; value?: number };
+  const d = ev.data as { type?: string; frameId?: string; id?: number; fn?: string; args?: unknown[]; action?: string };
   if (!d || typeof d.frameId !== 'string') return;
   const frame = frames.get(d.frameId);
   if (!frame || ev.source !== frame.contentWindow) return; // only our frames may talk to us
@@ -166,11 +144,8 @@ window.addEventListener('message', (ev: MessageEvent) => {
         void refresh();
       });
   } else if (d.type === 'sp-host') {
-    const isSidebar = frame.id === 'sidebar-frame';
-    if (d.action === 'close') (isSidebar ? closeSidebar : closeDialog)();
+    if (d.action === 'close') closeSidebar();
     else if (d.action === 'focusEditor') focusCell(focus.r, focus.c);
-    else if (d.action === 'setHeight' && !isSidebar && Number.isFinite(d.value)) frame.style.height = `${d.value}px`;
-    else if (d.action === 'setWidth' && !isSidebar && Number.isFinite(d.value)) frame.style.width = `${d.value}px`;
   }
 });
 
@@ -186,14 +161,10 @@ function closeMenus(focusButton = false) {
   openMenu = null;
 }
 
-function menuItems(list: HTMLUListElement, items: MenuItem[], sub = false) {
+function menuItems(list: HTMLUListElement, items: MenuItem[]) {
   for (const it of items) {
     if (it.separator) {
       list.append(el('li', { className: 'sep', role: 'separator' } as Partial<HTMLLIElement>));
-    } else if (it.subMenu) {
-      const li = el('li', { role: 'none', className: 'group-label' } as Partial<HTMLLIElement>, it.subMenu.title);
-      list.append(li);
-      menuItems(list, it.subMenu.items, true);
     } else if (it.functionName) {
       const fn = it.functionName;
       const b = el('button', { type: 'button', textContent: it.caption ?? fn });
@@ -204,8 +175,7 @@ function menuItems(list: HTMLUListElement, items: MenuItem[], sub = false) {
         closeMenus(true);
         void runMenu(fn, it.caption ?? fn);
       });
-      const li = el('li', { role: 'none', className: sub ? 'sub' : '' } as Partial<HTMLLIElement>, b);
-      list.append(li);
+      list.append(el('li', { role: 'none' } as Partial<HTMLLIElement>, b));
     }
   }
 }
@@ -293,7 +263,7 @@ function renderTabs() {
   const hadFocus = tabs.contains(document.activeElement);
   tabs.textContent = '';
   state.sheets.forEach((sh, i) => {
-    const t = el('button', { type: 'button', id: `tab-${i}`, textContent: sh.name + (sh.hidden ? ' (dold)' : '') });
+    const t = el('button', { type: 'button', id: `tab-${i}`, textContent: sh.name });
     const selected = sh.name === state!.sheet;
     t.setAttribute('role', 'tab');
     t.setAttribute('aria-selected', String(selected));
@@ -612,7 +582,7 @@ function initControls() {
     store.set('sp.user', user);
     // In Google Sheets another account is another browser session: no sidebar of the old user stays open
     // (it would show the old user's view and its calls would run as the new one).
-    const hadFrame = closeFrames();
+    const hadFrame = closeOpenSidebar();
     showMessage(`Du är nu ${user}. Menyn laddas om (onOpen)${hadFrame ? '; det öppna sidofältet stängdes, öppna det igen från menyn' : ''}.`);
     void loadMenus();
   });
@@ -623,11 +593,10 @@ function initControls() {
     store.set('sp.locale', locale);
     document.documentElement.lang = 'sv';
     // A page's language is chosen when it is rendered: reopen it from the menu in the new language.
-    if (closeFrames()) showMessage('Språket är bytt; det öppna sidofältet stängdes, öppna det igen från menyn.');
+    if (closeOpenSidebar()) showMessage('Språket är bytt; det öppna sidofältet stängdes, öppna det igen från menyn.');
     void loadMenus();
   });
   $('sidebar-close').addEventListener('click', closeSidebar);
-  $('dialog-close').addEventListener('click', closeDialog);
   $('view-sheets').addEventListener('click', () => setView('sheets'));
   $('view-outbox').addEventListener('click', () => setView('outbox'));
   $('view-versions').addEventListener('click', () => setView('versions'));

@@ -1,6 +1,6 @@
 /**
  * The `google.script.run` / `google.script.host` shim injected (before the
- * page's own scripts) into every sidebar and dialog frame the sandbox shows.
+ * page's own scripts) into the sidebar and web app frames the sandbox shows.
  * Same rules as Apps Script (HtmlService "client-side communication"):
  *  - runner methods exist only for the server's callable functions (top-level
  *    functions of Code.js whose name doesn't end with `_`); anything else is
@@ -191,8 +191,7 @@ export function install(cfg: ShimConfig): void {
     return runner;
   };
 
-  const post = (action: string, value?: number) =>
-    window.parent.postMessage({ type: 'sp-host', frameId: cfg.frameId, action, value }, '*');
+  const post = (action: string) => window.parent.postMessage({ type: 'sp-host', frameId: cfg.frameId, action }, '*');
 
   w.google = {
     script: {
@@ -200,8 +199,9 @@ export function install(cfg: ShimConfig): void {
       host: {
         origin: 'https://docs.google.com',
         close: () => post('close'),
-        setHeight: (h: number) => post('setHeight', Number(h)),
-        setWidth: (px: number) => post('setWidth', Number(px)),
+        // They size a dialog; the sandbox opens none (the add-on has only sidebars), and in a sidebar they do nothing.
+        setHeight: () => undefined,
+        setWidth: () => undefined,
         editor: { focus: () => post('focusEditor') },
       },
       url: {
