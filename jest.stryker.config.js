@@ -5,6 +5,9 @@
 const path = require('node:path');
 
 process.env.TZ = 'Europe/Stockholm';
+// Stryker's instrumentation makes every line of src/core and src/app about twenty times slower: the scale
+// tests use smaller sizes and the crash sweep fewer points when this is set (see those tests).
+process.env.SUMMIT_MUTATION = '1';
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -18,6 +21,10 @@ module.exports = {
   testSequencer: '<rootDir>/scripts/jest-stryker-sequencer.cjs',
   setupFilesAfterEnv: ['<rootDir>/scripts/jest-stryker-setup.cjs'],
   testMatch: ['<rootDir>/test/unit/core/**/*.test.ts', '<rootDir>/test/unit/app/**/*.test.ts'],
+  // Not the property tests (test/unit/app/*.property.test.ts): instrumented, each takes about a minute for
+  // every mutant it executes, and their checks that the generators reach the success paths need all their
+  // runs. They run in npm test; a mutant only they would kill shows here as a survivor.
+  testPathIgnorePatterns: ['/node_modules/', '\\.property\\.test\\.ts$'],
   // Stryker measures its own coverage per test; V8's would only slow every run down.
   collectCoverage: false,
   // Inside Stryker's sandbox (a fresh copy of the tree per run), shared by all mutants of that run.

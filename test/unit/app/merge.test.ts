@@ -68,8 +68,10 @@ describe('sendBatch', () => {
     expect(sendBatch(p, { batchSize: 10 }, link)).toMatchObject({ sent: 0, done: true });
   });
 
-  test('reads/writes per batch do not grow with the list (30 vs 1 500 guests)', () => {
-    for (const n of [30, 1500]) {
+  // The mutation run (npm run test:mutation, SUMMIT_MUTATION=1) compares with 300 guests: 1 500 would take a minute per mutant.
+  const many = process.env.SUMMIT_MUTATION === '1' ? 300 : 1500;
+  test(`reads/writes per batch do not grow with the list (30 vs ${many === 300 ? '300' : '1 500'} guests)`, () => {
+    for (const n of [30, many]) {
       const p = setup(n, { cap: 2000 });
       const c = p.workbook.counters;
       sendBatch(p, { batchSize: 10 }, link); // first batch (audit head not yet cached)
@@ -320,13 +322,15 @@ describe('crash injection over a full 30-guest run', () => {
   runAll(crashing(setup(30), probe), 10);
   const total = probe.calls;
 
-  // npm test samples every 3rd point (and always the first and last); npm run test:deep (SUMMIT_DEEP=1) takes them all.
+  // npm test samples every 3rd point (and always the first and last); npm run test:deep (SUMMIT_DEEP=1) takes them all;
+  // the mutation run (npm run test:mutation, SUMMIT_MUTATION=1) every 9th, as every line runs about twenty times slower there.
   const deep = process.env.SUMMIT_DEEP === '1';
-  test(`${deep ? 'every' : 'every 3rd'} crash point (1..${total}, before and after the effect): each guest mailed once or Osäker`, () => {
+  const step = deep ? 1 : process.env.SUMMIT_MUTATION === '1' ? 9 : 3;
+  test(`${deep ? 'every' : `every ${step === 3 ? '3rd' : `${step}th`}`} crash point (1..${total}, before and after the effect): each guest mailed once or Osäker`, () => {
     expect(total).toBeGreaterThan(50);
     let osakerRuns = 0;
     for (let n = 1; n <= total; n++) {
-      if (!deep && n % 3 !== 0 && n !== 1 && n !== total) continue;
+      if (n % step !== 0 && n !== 1 && n !== total) continue;
       for (const after of [false, true]) {
         const p = setup(30);
         const trap: Trap = { n, after, calls: 0, fired: false, skickarAtCrash: new Set() };
