@@ -33,13 +33,13 @@ describe('Granska ändringar', () => {
 
     // Kostnader shows why the row can't be changed and offers no change or cancel.
     await asUser(EKO);
-    const costs = await open('Kostnader', '#cost option');
+    const costs = await open('Kostnader', '#cost-list input[type=radio]');
     const id = String(cellOf('Kostnader', 'ID', workshop).value);
-    await costs.selectOption('#cost', id);
+    await costs.check(`#cost-list input[value="${id}"]`);
     await costs.locator('#cost-review:not([hidden])').waitFor();
     expect(nb(await costs.locator('#cost-review').textContent())).toMatch(/kan inte ändras eller makuleras här.*Belopp 42 500,00 kr → 52 500,00 kr/);
     await expect(costs.locator('#change-controls').isHidden()).resolves.toBe(true);
-    await expect(costs.locator(`#cost option[value="${id}"]`).textContent()).resolves.toMatch(/väntar på granskning$/);
+    await expect(costs.locator(`label[for="cost-${id}"] .pick-main`).textContent()).resolves.toMatch(/väntar på granskning$/);
     await expectAxeClean(costs, 'Kostnader (row waits for review)');
 
     // The overview says the budget is not in balance and lists the change.
@@ -95,8 +95,8 @@ describe('Granska ändringar', () => {
     await f.locator('#empty').waitFor();
     expect(cellOf('Kostnader', 'Leverantör', workshop).value).toBe('Mässhallen AB (exempel)');
 
-    const costs = await open('Kostnader', '#cost option');
-    await costs.selectOption('#cost', String(cellOf('Kostnader', 'ID', workshop).value));
+    const costs = await open('Kostnader', '#cost-list input[type=radio]');
+    await costs.check(`#cost-list input[value="${String(cellOf('Kostnader', 'ID', workshop).value)}"]`);
     await expect(costs.locator('#cost-review').isHidden()).resolves.toBe(true);
     await expect(costs.locator('#change-controls').isVisible()).resolves.toBe(true);
   });

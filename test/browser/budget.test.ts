@@ -1,10 +1,17 @@
-/** Budget control in the sandbox (issue 3): the Kostnader sidebar, Översikt, a direct edit; axe clean. */
+/**
+ * Budget control in the sandbox (issues 3 and 9): the Kostnader sidebar at 300 px — a refusal at its
+ * field or beside its button, seen and focused; the figures after every reply equal the workbook's; the
+ * overspend message says what is missing; crossing the warning threshold is said; a searchable cost
+ * picker that fits; every action within 10 Tab presses (or a skip link); a direct edit reverted; axe clean.
+ */
 jest.setTimeout(90_000);
+import type { Frame } from 'playwright-core';
 import { CODE } from '../support/bundle';
 import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
+import { expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
 
 const EKO = 'ekonomi@example.org';
-const nb = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
+const STY = 'styrgrupp@example.org';
 
 let s: Session;
 beforeAll(async () => {
@@ -15,14 +22,24 @@ afterAll(async () => {
 });
 
 const stokabRow = () => s.sandbox.emulator.sheetValues('Översikt').find((r) => r[0] === 'STOKAB')!;
+/** A colleague saves a cost in the meantime (the sidebar's figures go stale). */
+const colleagueSpends = (amount: string) => {
+  const r = s.sandbox.emulator.runExecution(CODE, 'recordCost', [{ funder: 'STOKAB', category: 'övrigt', description: 'Kollegans kostnad (exempel)', amount, date: '2009-11-02' }], { authMode: 'FULL', user: EKO });
+  expect((r.result as { ok: boolean }).ok).toBe(true);
+};
+const openCosts = async (): Promise<Frame> => {
+  await menuClick(s.page, 'Summit Planner', 'Kostnader');
+  const f = await sidebarFrame(s.page);
+  await f.locator('#funder option[value="STOKAB"]').waitFor({ state: 'attached' });
+  await f.locator('#cost-list .pick-item').first().waitFor({ state: 'attached' });
+  return f;
+};
 
 test('register a cost with the keyboard; the live figures, the saved message and Översikt follow', async () => {
   const { page } = s;
   const before = Number(stokabRow()[5]);
-  await menuClick(page, 'Summit Planner', 'Kostnader');
-  const frame = await sidebarFrame(page);
+  const frame = await openCosts();
   await expect(page.locator('#sidebar-title').textContent()).resolves.toBe('Kostnader');
-  await frame.locator('#funder option[value="STOKAB"]').waitFor({ state: 'attached' });
 
   await frame.focus('#funder');
   await frame.selectOption('#funder', 'STOKAB');
@@ -41,6 +58,8 @@ test('register a cost with the keyboard; the live figures, the saved message and
   await expect(frame.locator('#amount').inputValue()).resolves.toBe('');
   await expect(frame.locator('#description').inputValue()).resolves.toBe('');
   expect(Number(stokabRow()[5])).toBeCloseTo(before + 2500.5, 2);
+  // The reply's figures are on the page at once: the live line says what the workbook says.
+  expect(nb(await frame.locator('#live').textContent())).toBe(`STOKAB har ${krSv(workbookFunder(s, 'STOKAB').left)} kvar.`);
 
   // Översikt (formulas) shows it without any script run.
   await page.getByRole('tab', { name: 'Översikt', exact: true }).click();
@@ -51,30 +70,104 @@ test('register a cost with the keyboard; the live figures, the saved message and
   await screenshot(page, 'sandbox-costs');
 });
 
-test('an overspend is refused: in the form at once, and by the server when the figures changed meanwhile', async () => {
-  const { page } = s;
-  const frame = await sidebarFrame(page);
+test('an overspend: in the form at once, saying what is missing once; the server\'s refusal at the amount, with the server\'s figures', async () => {
+  const frame = await sidebarFrame(s.page);
   await frame.selectOption('#funder', 'STOKAB');
   await frame.selectOption('#category', 'övrigt');
   await frame.fill('#description', 'För dyrt (exempel)');
   await frame.fill('#amount', '200 000');
   await frame.locator('#live.bad', { hasText: 'ryms inte' }).waitFor();
+  // The live line says what is left once, and what is missing.
+  expect(nb(await frame.locator('#live').textContent())).toBe('STOKAB har 144 999,50 kr kvar. Kostnaden ryms inte: saknas 55 000,50 kr.');
   await frame.click('#register-btn');
-  await expect(frame.locator('#amount').getAttribute('aria-invalid')).resolves.toBe('true');
-  expect(nb(await frame.locator('#amount-err').textContent())).toBe('Kostnaden ryms inte: STOKAB har 144 999,50 kr kvar.');
-  await expect(frame.evaluate(() => document.activeElement?.id)).resolves.toBe('amount');
+  await expectRefusalAt(frame, '#amount', 'Kostnaden ryms inte: STOKAB har 144 999,50 kr kvar, kostnaden är 200 000,00 kr. Saknas 55 000,50 kr.');
 
   // A colleague spends 100 000 kr of STOKAB in the meantime: the form's figure is stale, the server refuses.
-  const other = s.sandbox.emulator.runExecution(CODE, 'recordCost', [{ funder: 'STOKAB', category: 'övrigt', description: 'Kollegans kostnad (exempel)', amount: '100 000', date: '2009-11-02' }], { authMode: 'FULL', user: EKO });
-  expect((other.result as { ok: boolean }).ok).toBe(true);
+  colleagueSpends('100 000');
   await frame.fill('#amount', '50 000');
+  expect(nb(await frame.locator('#live').textContent())).toBe('STOKAB har 144 999,50 kr kvar. Kvar efter kostnaden: 94 999,50 kr.'); // stale, as yet
   await frame.click('#register-btn');
-  await frame.locator('#alert', { hasText: 'ryms inte' }).waitFor({ timeout: 15_000 });
-  expect(nb(await frame.locator('#alert').textContent())).toBe('Kostnaden ryms inte: STOKAB har 44 999,50 kr kvar, kostnaden är 50 000,00 kr.');
-  await expectAxeClean(frame, 'Kostnader sidebar with errors');
+  await frame.locator('#amount-err', { hasText: 'Saknas' }).waitFor({ timeout: 15_000 });
+  await expectRefusalAt(frame, '#amount', 'Kostnaden ryms inte: STOKAB har 44 999,50 kr kvar, kostnaden är 50 000,00 kr. Saknas 5 000,50 kr.');
+  // The refusal brought the figures: the live line now agrees with the message and with the workbook.
+  const left = workbookFunder(s, 'STOKAB').left;
+  expect(left).toBe(44999.5);
+  expect(nb(await frame.locator('#live').textContent())).toBe(`STOKAB har ${krSv(left)} kvar. Kostnaden ryms inte: saknas 5 000,50 kr.`);
+  // Nothing is out of sight at the top.
+  expect(nb(await frame.locator('#alert').textContent())).toBe('');
+  await expectAxeClean(frame, 'Kostnader sidebar, refusal at the amount');
+  await screenshot(s.page, 'sandbox-costs-refused');
 });
 
-test('a direct edit in Kostnader that would overspend is reverted with a toast', async () => {
+test('the cost picker: a search that filters labelled radio buttons, all within 300 px', async () => {
+  const frame = await sidebarFrame(s.page);
+  const count = Number(await frame.locator('#cost-list').getAttribute('data-count'));
+  expect(count).toBeGreaterThanOrEqual(5); // the four examples and the one above (the colleague's came after the list)
+  expect(nb(await frame.locator('#cost-count').textContent())).toBe(`${count} kostnader i listan.`);
+  // Nothing is cut: every label wraps inside the list, and the list inside the sidebar.
+  const fit = await frame.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll<HTMLElement>('#cost-list label, #cost-picker, #cost-search')].map((el) => ({
+      text: el.textContent, overflow: el.scrollWidth - el.clientWidth, right: el.getBoundingClientRect().right, width,
+    })).filter((x) => x.overflow > 1 || x.right > x.width);
+  });
+  expect(fit).toEqual([]);
+  expect(await frame.evaluate(() => document.documentElement.clientWidth)).toBeLessThanOrEqual(300);
+
+  await frame.fill('#cost-search', 'affischer');
+  expect(nb(await frame.locator('#cost-count').textContent())).toBe(`1 av ${count} kostnader visas.`);
+  const item = frame.locator('#cost-list .pick-item:not([hidden])');
+  await expect(item.count()).resolves.toBe(1);
+  expect(nb(await item.locator('label').textContent())).toMatch(/^K-\d{4} · 2 500,50 kr · Planerad\s*STOKAB · Affischer \(exempel\)$/);
+  // The radio is named by its label.
+  await frame.getByRole('radio', { name: /Affischer \(exempel\)/ }).check();
+  // The chosen cost with what its funder has left, as the server has it.
+  expect(nb(await frame.locator('#cost-info').textContent())).toMatch(new RegExp(`· 2 500,50 kr · Planerad\\. STOKAB har ${krSv(workbookFunder(s, 'STOKAB').left)} kvar\\.$`));
+  await expectAxeClean(frame, 'Kostnader sidebar, cost picker searched');
+});
+
+test('a change that does not fit is refused at the new amount; a change that crosses 90 % says so', async () => {
+  const frame = await sidebarFrame(s.page);
+  await frame.fill('#new-amount', '60 000');
+  await frame.click('#change-btn');
+  await frame.locator('#new-amount-err', { hasText: 'Saknas' }).waitFor({ timeout: 15_000 });
+  await expectRefusalAt(frame, '#new-amount', 'Ändringen ryms inte: STOKAB har 44 999,50 kr kvar, ändringen bokar 57 499,50 kr till. Saknas 12 500,00 kr.');
+  await expectAxeClean(frame, 'Kostnader sidebar, refusal at the new amount');
+
+  // 30 000 fits and takes STOKAB from 76 % to 90,8 % booked: past its 90 % threshold.
+  await frame.fill('#new-amount', '30 000');
+  await frame.click('#change-btn');
+  await frame.locator('#status.status-ok', { hasText: 'är ändrad' }).waitFor({ timeout: 15_000 });
+  expect(nb(await frame.locator('#status').textContent())).toMatch(/^Kostnaden K-\d{4} är ändrad: Planerad, 30 000,00 kr\. STOKAB har 17 500,00 kr kvar\. STOKAB har passerat 90 % \(varningsgränsen\): 90,8 % av tilldelningen är bokat\.$/);
+  expect(await frame.locator('#status').textContent()).toContain('90\u00a0%'); // a no-break space before the sign
+  expect(await frame.locator('#new-amount').getAttribute('aria-invalid')).toBeNull();
+  const left = workbookFunder(s, 'STOKAB').left;
+  expect(left).toBe(17500);
+  expect(nb(await frame.locator('#cost-info').textContent())).toMatch(new RegExp(`STOKAB har ${krSv(left)} kvar\\.$`));
+});
+
+test('every action is within 10 Tab presses of the top, or of a skip link', async () => {
+  const frame = await sidebarFrame(s.page);
+  const ways: Record<string, string | null> = {};
+  for (const target of ['#register-btn', '#cost-search', '#cost-list input[type=radio]:checked', '#change-btn', '#cancel-btn']) {
+    ways[target] = await reach(s.page, frame, target);
+  }
+  expect(ways).toEqual({
+    '#register-btn': 'skip:register-h+9',
+    '#cost-search': 'skip:change-h+3',
+    '#cost-list input[type=radio]:checked': 'skip:change-h+4',
+    '#change-btn': 'skip:change-h+7',
+    '#cancel-btn': 'skip:change-h+8',
+  });
+  // Cancel asks first; the confirm step takes the focus.
+  await frame.focus('#cancel-btn');
+  await s.page.keyboard.press('Enter');
+  await expect(frame.evaluate(() => document.activeElement?.id)).resolves.toBe('confirm-no');
+  await s.page.keyboard.press('Enter');
+  await expect(frame.evaluate(() => document.activeElement?.id)).resolves.toBe('cancel-btn');
+});
+
+test('a direct edit in Kostnader that would overspend is reverted with a toast in money', async () => {
   const { page } = s;
   await page.getByRole('tab', { name: 'Kostnader', exact: true }).click();
   const values = s.sandbox.emulator.sheetValues('Kostnader');
@@ -86,20 +179,30 @@ test('a direct edit in Kostnader that would overspend is reverted with a toast',
   const input = page.getByLabel(/Redigera cell/);
   await input.fill('999999');
   await input.press('Enter');
-  await page.locator('.toast', { hasText: /gjordes ogjord/ }).waitFor({ timeout: 15_000 });
-  expect(s.sandbox.emulator.sheetValues('Kostnader')[r][amountCol]).toBe(2500.5);
-  await page.waitForFunction(([rr, cc]) => document.querySelector(`#grid td[data-r="${rr}"][data-c="${cc}"]`)?.textContent?.replace(/\s/g, '') === '2500,50kr', [r, amountCol]);
+  const toast = page.locator('.toast', { hasText: /gjordes ogjord/ });
+  await toast.waitFor({ timeout: 15_000 });
+  expect(nb(await toast.textContent())).toContain(`gjordes ogjord (30 000,00 kr är tillbaka)`);
+  expect(s.sandbox.emulator.sheetValues('Kostnader')[r][amountCol]).toBe(30000);
+  await page.waitForFunction(([rr, cc]) => document.querySelector(`#grid td[data-r="${rr}"][data-c="${cc}"]`)?.textContent?.replace(/\s/g, '') === '30000,00kr', [r, amountCol]);
   await expectAxeClean(page, 'sandbox after a reverted edit');
   await screenshot(page, 'sandbox-costs-reverted');
 });
 
-test('the Fördela budget sidebar is accessible and shows the live sum', async () => {
+test('a refusal that names no field (no finance role) is beside the button, seen and focused', async () => {
   const { page } = s;
-  await menuClick(page, 'Summit Planner', 'Fördela budget');
-  const frame = await sidebarFrame(page);
-  await frame.locator('#alloc-0').waitFor();
-  expect(nb(await frame.locator('#sum').textContent())).toBe('Fördelat: 800 000,00 kr av 800 000,00 kr.');
-  await frame.fill('#alloc-0', '1');
-  await frame.locator('#sum.bad', { hasText: 'kvar att fördela' }).waitFor();
-  await expectAxeClean(frame, 'Fördela budget sidebar');
+  await page.getByLabel('Användare').selectOption(STY);
+  try {
+    const frame = await openCosts();
+    await frame.selectOption('#funder', 'Kommunstyrelsen');
+    await frame.selectOption('#category', 'övrigt');
+    await frame.fill('#description', 'Utan roll (exempel)');
+    await frame.fill('#amount', '100');
+    await frame.click('#register-btn');
+    await frame.locator('#register-msg', { hasText: 'behörighet' }).waitFor({ timeout: 15_000 });
+    await expectRefusalBeside(frame, '#register-msg', /^Du saknar behörighet: bara ekonomipersonalen får göra detta\./);
+    expect(await frame.locator('[aria-invalid="true"]').count()).toBe(0);
+    await expectAxeClean(frame, 'Kostnader sidebar, refusal beside the button');
+  } finally {
+    await page.getByLabel('Användare').selectOption(EKO);
+  }
 });

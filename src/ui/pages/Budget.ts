@@ -4,14 +4,21 @@
  * total is an administrator's setting: read-only here for everyone else.
  * Changes waiting for review are listed first (they block their funders).
  * The server checks the role and every rule again.
+ *
+ * Every reply of a save brings the budget figures (what is booked per funder,
+ * "Högst … kan flyttas"): the page shows them at once, and a refusal goes to
+ * the field it names (a funder's allocation row, the total, the amount …) or
+ * beside the button, focused. Amounts are shown and read in the page's
+ * language ("210 000,00", English "210,000.00").
  */
-import type { FunderView } from '../../core/budget';
+import type { BudgetOverview, FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
 import type { BudgetForm } from '../../app/contract';
 import { $, announce, h, loading, only, pageLang } from '../dom';
-import { busy, field, select, showErrors, type Field } from '../form';
-import { money } from '../i18n';
+import { actionMessage, busy, clearError, field, select, showErrors, type Field } from '../form';
+import { amount, money, percent } from '../i18n';
 import { call } from '../rpc';
+import { refused, skipLinks } from './budget-page';
 import { costTexts } from './costs-i18n';
 import { reviewBanner } from './review-i18n';
 
@@ -28,13 +35,18 @@ let loadedTotal = '';
 const reviewBox = h('div', { id: 'review' });
 allocSection.before(reviewBox);
 
-const fail = (e: unknown) => {
+/** A failure to load: at the top, where the page starts. */
+const failLoad = (e: unknown) => {
   alertBox.textContent = (e as Error).message;
   announce(status, '');
 };
+const done = (text: string) => {
+  alertBox.textContent = '';
+  announce(status, text, 'ok');
+};
 const kr = (ore: number) => money(lang, ore);
 const ore = (raw: string): number | string => {
-  const r = parseMoney(raw);
+  const r = parseMoney(raw, lang);
   return r.ok ? r.value : r.error[lang];
 };
 
@@ -46,8 +58,14 @@ const sumLine = h('p', { class: 'live', id: 'sum', 'aria-live': 'polite' });
 const allocFields: Field<HTMLInputElement>[] = [];
 const allocList = h('div', { id: 'alloc-list' });
 const allocButton = h('button', { type: 'submit', id: 'allocate-btn' }, t.saveAllocation);
-const allocForm = h('form', { id: 'allocate-form', novalidate: true }, fTotal.wrap, allocList, sumLine, h('div', { class: 'row' }, allocButton));
-allocSection.replaceChildren(h('h2', { id: 'allocate-h' }, t.allocate), allocForm);
+const allocMessage = actionMessage('allocate-msg');
+const allocForm = h('form', { id: 'allocate-form', novalidate: true },
+  h('p', { class: 'hint', id: 'booked-means' }, t.bookedMeans),
+  fTotal.wrap, allocList, sumLine, h('div', { class: 'row' }, allocButton), allocMessage);
+allocSection.replaceChildren(h('h2', { id: 'allocate-h', tabindex: -1 }, t.allocate), allocForm);
+
+/** The allocation form's fields by the keys the server names: 'total', and 'allocations.<row>' in the order the page sends them. */
+const allocKeys = (): Map<string, Field> => new Map<string, Field>([['total', fTotal], ...allocFields.map((f, i) => [`allocations.${i}`, f] as [string, Field])]);
 
 function updateSum(): void {
   const total = ore(fTotal.control.value);
@@ -67,17 +85,45 @@ function updateSum(): void {
 }
 fTotal.control.addEventListener('input', updateSum);
 
+const bookedHint = (f: FunderView) => t.consumedHint(kr(f.consumed), percent(lang, f.percentUsed));
+
+/** One field per funder with its allocation as the server has it ("210 000,00"), and the total. */
 function renderAllocation(funders: readonly FunderView[], total: number): void {
   allocFields.length = 0;
   allocList.replaceChildren(...funders.map((f, i) => {
-    const fld = field(t.allocation(f.name), h('input', { id: `alloc-${i}`, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-funder': f.name }), t.consumedHint(kr(f.consumed)));
-    fld.control.value = (f.allocation / 100).toFixed(2).replace('.', lang === 'en' ? '.' : ',');
+    const fld = field(t.allocation(f.name), h('input', { id: `alloc-${i}`, type: 'text', inputmode: 'decimal', autocomplete: 'off', 'data-funder': f.name }), bookedHint(f));
+    fld.control.value = amount(lang, f.allocation);
     fld.control.addEventListener('input', updateSum);
     allocFields.push(fld);
     return fld.wrap;
   }));
-  fTotal.control.value = (total / 100).toFixed(2).replace('.', lang === 'en' ? '.' : ',');
+  fTotal.control.value = amount(lang, total);
   loadedTotal = fTotal.control.value;
+  // The fields now hold the server's values: an earlier refusal of the form no longer applies.
+  clearError(fTotal);
+  allocMessage.textContent = '';
+  updateSum();
+}
+
+/**
+ * The figures of a refusal, without touching what the user typed: what is booked per funder (the
+ * hints), and the total when the user can't change it.
+ */
+function refreshAllocationFigures(overview: BudgetOverview): void {
+  const funders = overview.funders;
+  const sameFunders = funders.length === allocFields.length && funders.every((f, i) => allocFields[i].control.dataset.funder === f.name);
+  if (!sameFunders) {
+    renderAllocation(funders, overview.total);
+    return;
+  }
+  funders.forEach((f, i) => {
+    const hint = allocFields[i].wrap.querySelector('.hint');
+    if (hint) hint.textContent = bookedHint(f);
+  });
+  if (!form?.admin) {
+    fTotal.control.value = amount(lang, overview.total);
+    loadedTotal = fTotal.control.value;
+  }
   updateSum();
 }
 
@@ -90,6 +136,7 @@ function renderTotalAccess(admin: boolean): void {
 
 allocForm.addEventListener('submit', (ev) => {
   ev.preventDefault();
+  allocMessage.textContent = '';
   const errors = new Map<Field, string>();
   const totalChanged = !!form?.admin && fTotal.control.value !== loadedTotal;
   const total = ore(fTotal.control.value);
@@ -107,11 +154,12 @@ allocForm.addEventListener('submit', (ev) => {
     announce(status, t.saving);
     try {
       const saved = await call('allocate', { ...(totalChanged ? { total: fTotal.control.value } : {}), allocations });
-      await reload();
-      alertBox.textContent = '';
-      announce(status, saved.message, 'ok');
+      showFigures(saved.result.overview, true);
+      done(saved.message);
+      allocButton.focus();
     } catch (e) {
-      fail(e);
+      announce(status, '');
+      refused('allocate', e, allocKeys(), allocMessage, (o) => showFigures(o, false));
     }
   });
 });
@@ -125,19 +173,25 @@ const fDecision = field(t.decisionRef, h('input', { id: 'decision', type: 'text'
 const fComment = field(t.comment, h('input', { id: 'comment', type: 'text', maxlength: 1000, autocomplete: 'off' }));
 const moveLine = h('p', { class: 'live', id: 'move', 'aria-live': 'polite' });
 const transferButton = h('button', { type: 'submit', id: 'transfer-btn' }, t.transferButton);
+const transferMessage = actionMessage('transfer-msg');
 const transferForm = h('form', { id: 'transfer-form', novalidate: true },
-  fFrom.wrap, moveLine, fTo.wrap, fAmount.wrap, fDecision.wrap, fComment.wrap, h('div', { class: 'row' }, transferButton));
-transferSection.replaceChildren(h('h2', { id: 'transfer-h' }, t.transfer), transferForm);
+  fFrom.wrap, moveLine, fTo.wrap, fAmount.wrap, fDecision.wrap, fComment.wrap, h('div', { class: 'row' }, transferButton), transferMessage);
+// "Högst … kan flyttas" is about the source: its field says so to a screen reader.
+fFrom.control.setAttribute('aria-describedby', `move ${fFrom.error.id}`);
+const transferKeys = new Map<string, Field>([['from', fFrom], ['to', fTo], ['amount', fAmount], ['decisionRef', fDecision], ['comment', fComment]]);
+transferSection.replaceChildren(h('h2', { id: 'transfer-h', tabindex: -1 }, t.transfer), transferForm);
 
 const funder = (name: string) => form?.overview.funders.find((f) => f.name === name);
 const maxMove = (f: FunderView) => Math.max(0, f.allocation - f.consumed);
-fFrom.control.addEventListener('change', () => {
+function updateMove(): void {
   const f = funder(fFrom.control.value);
   moveLine.textContent = f ? t.maxMove(f.name, kr(maxMove(f))) : '';
-});
+}
+fFrom.control.addEventListener('change', updateMove);
 
 transferForm.addEventListener('submit', (ev) => {
   ev.preventDefault();
+  transferMessage.textContent = '';
   const errors = new Map<Field, string>();
   const from = funder(fFrom.control.value);
   if (!from) errors.set(fFrom, t.chooseOne);
@@ -146,9 +200,9 @@ transferForm.addEventListener('submit', (ev) => {
   const a = ore(fAmount.control.value);
   if (fAmount.control.value.trim() === '') errors.set(fAmount, t.required);
   else if (typeof a !== 'number') errors.set(fAmount, a);
-  else if (from && a > maxMove(from)) errors.set(fAmount, t.maxMove(from.name, kr(maxMove(from))));
+  else if (from && a > maxMove(from)) errors.set(fAmount, t.tooMuch(from.name, kr(maxMove(from)), kr(a)));
   if (!fDecision.control.value.trim()) errors.set(fDecision, t.required);
-  if (!showErrors([fFrom, fTo, fAmount, fDecision, fComment], errors)) {
+  if (!showErrors([...transferKeys.values()], errors)) {
     announce(status, t.fixErrors, 'error');
     return;
   }
@@ -158,16 +212,30 @@ transferForm.addEventListener('submit', (ev) => {
     try {
       const saved = await call('transferFunds', input);
       for (const f of [fAmount, fDecision, fComment]) (f.control as HTMLInputElement).value = '';
-      await reload();
-      alertBox.textContent = '';
-      announce(status, saved.message, 'ok');
+      showFigures(saved.result.overview, true);
+      done(saved.message);
+      fAmount.control.focus();
     } catch (e) {
-      fail(e);
+      announce(status, '');
+      refused('transferFunds', e, transferKeys, transferMessage, (o) => showFigures(o, false));
     }
   });
 });
 
-// --- Loading ---------------------------------------------------------------------------------
+// --- Figures and loading ---------------------------------------------------------------------
+
+/**
+ * The budget as the server last sent it (a load, a save's result, a refusal's figures): every figure
+ * on the page follows. After a save the allocation fields take the saved values (`saved`); after a
+ * refusal they keep what the user typed.
+ */
+function showFigures(overview: BudgetOverview, saved: boolean): void {
+  if (form) form = { ...form, overview };
+  if (saved) renderAllocation(overview.funders, overview.total);
+  else refreshAllocationFigures(overview);
+  updateMove();
+  reviewBox.replaceChildren(...only(reviewBanner(lang, status, overview.review, { id: 'budget-review', intro: t.budgetReviewIntro })));
+}
 
 async function reload(): Promise<void> {
   form = await call('getBudgetForm');
@@ -177,10 +245,10 @@ async function reload(): Promise<void> {
     s.replaceChildren(h('option', { value: '' }, t.choose), ...names.map((o) => o.cloneNode(true)));
     s.value = keep;
   }
-  renderAllocation(form.overview.funders, form.overview.total);
   renderTotalAccess(form.admin);
-  reviewBox.replaceChildren(...only(reviewBanner(lang, status, form.overview.review, { id: 'budget-review', intro: t.budgetReviewIntro })));
+  showFigures(form.overview, true);
   who.textContent = form.roles.includes('styrgrupp') ? form.user : t.notSteering;
 }
 
-void loading([allocSection, transferSection], status, { busy: t.loading }, reload, fail);
+$('#skip-nav').replaceWith(skipLinks(t.skip, [['allocate-h', t.allocate], ['transfer-h', t.transfer]]));
+void loading([allocSection, transferSection], status, { busy: t.loading }, reload, failLoad);

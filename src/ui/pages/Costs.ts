@@ -3,19 +3,27 @@
  * change the status or amount of a recent cost, or cancel it after a confirm
  * step. The client refuses what it can; the server decides (and re-checks
  * everything under the document lock).
+ *
+ * Every reply of a save brings the budget figures (the result's overview, or
+ * a refusal's figures): the page shows them at once, so the live line never
+ * contradicts a message. A refusal goes to the field it names, or beside the
+ * button that sent it, focused. Costs are picked from a searchable list of
+ * labelled radio buttons that wraps within the 300 px sidebar.
  */
-import type { FunderView } from '../../core/budget';
-import { parseMoney } from '../../core/money';
+import { isValidIsoDate, type BudgetOverview, type FunderView } from '../../core/budget';
+import { parseMoney, percentOf } from '../../core/money';
 import type { BudgetForm, CostRow } from '../../app/contract';
 import { $, announce, h, loading, pageLang } from '../dom';
-import { busy, field, select, showErrors, type Field } from '../form';
-import { money } from '../i18n';
+import { actionMessage, busy, clearError, field, select, showErrors, type Field } from '../form';
+import { money, percent } from '../i18n';
 import { call } from '../rpc';
+import { refused, skipLinks } from './budget-page';
 import { costTexts } from './costs-i18n';
 import { reviewPointer } from './review-i18n';
 
 const lang = pageLang();
 const t = costTexts(lang);
+const kr = (ore: number) => money(lang, ore);
 const status = $('#status');
 const alertBox = $('#alert');
 const who = $('#who');
@@ -26,7 +34,8 @@ let form: BudgetForm | null = null;
 let costs: CostRow[] = [];
 
 const funderOf = (name: string): FunderView | undefined => form?.overview.funders.find((f) => f.name === name);
-const fail = (e: unknown) => {
+/** A failure to load: at the top, where the page starts. */
+const failLoad = (e: unknown) => {
   alertBox.textContent = (e as Error).message;
   announce(status, '');
 };
@@ -42,26 +51,37 @@ const live = h('p', { class: 'live', id: 'live', 'aria-live': 'polite' });
 const fCategory = field(t.category, select('category', [], { required: true }));
 const fDescription = field(t.description, h('input', { id: 'description', type: 'text', maxlength: 500, required: true, autocomplete: 'off' }));
 const fAmount = field(t.amount, h('input', { id: 'amount', type: 'text', inputmode: 'decimal', required: true, autocomplete: 'off' }), t.amountHint);
-const fDate = field(t.date, h('input', { id: 'date', type: 'date', required: true }));
+// A text field, not type=date: Chromium's date input is three Tab stops (year, month, day), which put the
+// register button beyond 10 presses; the hint gives the form, the page and the server check the date.
+const fDate = field(t.date, h('input', { id: 'date', type: 'text', inputmode: 'numeric', required: true, autocomplete: 'off', maxlength: 10 }), t.dateHint);
 const fSupplier = field(t.supplier, h('input', { id: 'supplier', type: 'text', maxlength: 200, autocomplete: 'off' }));
 const fReference = field(t.reference, h('input', { id: 'reference', type: 'text', maxlength: 200, autocomplete: 'off' }));
 const fStatus = field(t.status, select('cost-status', []));
 const regButton = h('button', { type: 'submit', id: 'register-btn' }, t.registerButton);
+const regMessage = actionMessage('register-msg');
 const regForm = h('form', { id: 'register-form', novalidate: true },
   fFunder.wrap, live, fCategory.wrap, fDescription.wrap, fAmount.wrap, fDate.wrap, fSupplier.wrap, fReference.wrap, fStatus.wrap,
-  h('div', { class: 'row' }, regButton));
-const regFields: Field[] = [fFunder, fCategory, fDescription, fAmount, fDate, fSupplier, fReference, fStatus];
-regSection.replaceChildren(h('h2', { id: 'register-h' }, t.register), regForm);
+  h('div', { class: 'row' }, regButton), regMessage);
+// The live line is about the chosen funder: the funder field says so to a screen reader.
+fFunder.control.setAttribute('aria-describedby', `live ${fFunder.error.id}`);
+/** The register form's fields by the keys the server names in a refusal. */
+const regFields = new Map<string, Field>([
+  ['funder', fFunder], ['category', fCategory], ['description', fDescription], ['amount', fAmount], ['date', fDate],
+  ['supplier', fSupplier], ['reference', fReference], ['status', fStatus],
+]);
+regSection.replaceChildren(h('h2', { id: 'register-h', tabindex: -1 }, t.register), regForm);
 
-/** Amount as typed, in öre, or the reason it is not an amount. */
-function typedAmount(): { ore: number } | { error: string } | null {
-  const raw = fAmount.control.value;
+/** Amount as typed (in the page's language), in öre, or the reason it is not an amount. */
+function typedAmount(raw = fAmount.control.value): { ore: number } | { error: string } | null {
   if (raw.trim() === '') return null;
-  const r = parseMoney(raw);
+  const r = parseMoney(raw, lang);
   if (!r.ok) return { error: r.error[lang] };
   if (r.value <= 0) return { error: lang === 'en' ? 'The amount must be greater than 0.' : 'Beloppet måste vara större än 0.' };
   return { ore: r.value };
 }
+
+/** The field's message when a cost of `ore` doesn't fit the funder: the server's wording, with what is missing. */
+const wontFit = (f: FunderView, ore: number): string => t.wontFit(f.name, kr(Math.max(0, f.available)), kr(ore), kr(ore - Math.max(0, f.available)));
 
 function updateLive(): void {
   const f = funderOf(fFunder.control.value);
@@ -70,15 +90,20 @@ function updateLive(): void {
     live.textContent = '';
     return;
   }
-  const parts = [t.available(f.name, money(lang, f.available))];
+  const parts = [t.available(f.name, kr(f.available))];
   const a = typedAmount();
   if (f.outOfBalance) {
     parts.push(t.blocked);
     live.classList.add('bad');
   } else if (a && 'ore' in a) {
     const left = f.available - a.ore;
-    parts.push(left < 0 ? t.wontFit(f.name, money(lang, f.available)) : t.leftAfter(money(lang, left)));
-    if (left < 0) live.classList.add('bad');
+    if (left < 0) {
+      parts.push(t.short(kr(-left)));
+      live.classList.add('bad');
+    } else {
+      parts.push(t.leftAfter(kr(left)));
+      if (!f.warning && percentOf(f.consumed + a.ore, f.allocation) >= f.warnAt) parts.push(t.willPass(f.name, percent(lang, f.warnAt)));
+    }
   }
   live.textContent = parts.join(' ');
 }
@@ -93,20 +118,21 @@ function validateRegister(): Map<Field, string> {
   const funder = funderOf(fFunder.control.value);
   if (!a) errors.set(fAmount, t.required);
   else if ('error' in a) errors.set(fAmount, a.error);
-  else if (funder && a.ore > funder.available) errors.set(fAmount, t.wontFit(funder.name, money(lang, funder.available)));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(fDate.control.value)) errors.set(fDate, t.badDate);
+  else if (funder && a.ore > funder.available) errors.set(fAmount, wontFit(funder, a.ore));
+  if (!isValidIsoDate(fDate.control.value.trim())) errors.set(fDate, t.badDate);
   return errors;
 }
 
 regForm.addEventListener('submit', (ev) => {
   ev.preventDefault();
-  if (!showErrors(regFields, validateRegister())) {
+  regMessage.textContent = '';
+  if (!showErrors([...regFields.values()], validateRegister())) {
     announce(status, t.fixErrors, 'error');
     return;
   }
   const input = {
     funder: fFunder.control.value, category: fCategory.control.value, description: fDescription.control.value,
-    amount: fAmount.control.value, date: fDate.control.value, supplier: fSupplier.control.value,
+    amount: fAmount.control.value, date: fDate.control.value.trim(), supplier: fSupplier.control.value,
     reference: fReference.control.value, status: fStatus.control.value,
   };
   void busy(regButton, t.saving, regSection, async () => {
@@ -114,11 +140,13 @@ regForm.addEventListener('submit', (ev) => {
     try {
       const saved = await call('recordCost', input);
       for (const f of [fDescription, fAmount, fSupplier, fReference]) (f.control as HTMLInputElement).value = '';
-      await reload();
+      showFigures(saved.result.overview);
       ok(saved.message);
       fDescription.control.focus();
+      await loadCosts();
     } catch (e) {
-      fail(e);
+      announce(status, '');
+      refused('recordCost', e, regFields, regMessage, showFigures);
     }
   });
 });
@@ -127,12 +155,18 @@ regForm.addEventListener('submit', (ev) => {
 
 const fFilterFunder = field(t.filterFunder, select('filter-funder', []));
 const fFilterStatus = field(t.filterStatus, select('filter-status', []));
-const fCost = field(t.cost, select('cost', []));
+const fSearch = field(t.search, h('input', { id: 'cost-search', type: 'search', autocomplete: 'off' }), t.searchHint);
+const pickList = h('div', { class: 'pick', id: 'cost-list' });
+const pickCount = h('p', { class: 'muted', id: 'cost-count', 'aria-live': 'polite' });
+const pickError = h('p', { class: 'field-error', id: 'cost-err' });
+const picker = h('fieldset', { id: 'cost-picker', class: 'picker', 'aria-describedby': 'cost-count' },
+  h('legend', {}, t.cost), pickCount, pickList, pickError);
 const costInfo = h('p', { class: 'muted', id: 'cost-info', 'aria-live': 'polite' });
 const fNewStatus = field(t.newStatus, select('new-status', []));
-const fNewAmount = field(t.newAmount, h('input', { id: 'new-amount', type: 'text', inputmode: 'decimal', autocomplete: 'off' }));
+const fNewAmount = field(t.newAmount, h('input', { id: 'new-amount', type: 'text', inputmode: 'decimal', autocomplete: 'off' }), t.amountHint);
 const chgButton = h('button', { type: 'submit', id: 'change-btn' }, t.saveChange);
 const cancelButton = h('button', { type: 'button', id: 'cancel-btn', class: 'secondary' }, t.cancel);
+const chgMessage = actionMessage('change-msg');
 const confirmText = h('p', { id: 'confirm-text' });
 const yesButton = h('button', { type: 'button', id: 'confirm-yes', class: 'danger' }, t.yesCancel);
 const noButton = h('button', { type: 'button', id: 'confirm-no', class: 'secondary' }, t.no);
@@ -141,11 +175,20 @@ const confirmBox = h('div', { class: 'confirm', id: 'confirm', role: 'group', 'a
 // A row that waits for review is not offered for change or cancel: the review decides it first.
 const reviewNote = h('div', { class: 'status status-error', id: 'cost-review', hidden: true });
 const changeControls = h('div', { id: 'change-controls' },
-  fNewStatus.wrap, fNewAmount.wrap, h('div', { class: 'row' }, chgButton, cancelButton), confirmBox);
-const chgForm = h('form', { id: 'change-form', novalidate: true }, fCost.wrap, costInfo, reviewNote, changeControls);
-chgSection.replaceChildren(h('h2', { id: 'change-h' }, t.change), fFilterFunder.wrap, fFilterStatus.wrap, chgForm);
+  fNewStatus.wrap, fNewAmount.wrap, h('div', { class: 'row' }, chgButton, cancelButton), chgMessage, confirmBox);
+const chgForm = h('form', { id: 'change-form', novalidate: true }, fSearch.wrap, picker, costInfo, reviewNote, changeControls);
+chgSection.replaceChildren(h('h2', { id: 'change-h', tabindex: -1 }, t.change), fFilterFunder.wrap, fFilterStatus.wrap, chgForm);
 
-const selected = (): CostRow | undefined => costs.find((c) => c.id === fCost.control.value);
+const radios = (): HTMLInputElement[] => [...pickList.querySelectorAll<HTMLInputElement>('input[type=radio]')];
+const selectedId = (): string => radios().find((r) => r.checked)?.value ?? '';
+const selected = (): CostRow | undefined => costs.find((c) => c.id === selectedId());
+
+/** The picker as a field for a refusal about the cost ('id'): the chosen radio (or the search box) is marked and focused. */
+function pickerField(): Field {
+  const control = radios().find((r) => r.checked) ?? radios().find((r) => !r.closest('[hidden]')) ?? fSearch.control;
+  return { wrap: picker, control, error: pickError };
+}
+const changeFields = (): Map<string, Field> => new Map([['id', pickerField()], ['status', fNewStatus], ['amount', fNewAmount]]);
 
 function showReview(c: CostRow | undefined): void {
   const waiting = !!c?.review;
@@ -154,6 +197,7 @@ function showReview(c: CostRow | undefined): void {
   reviewNote.replaceChildren(...(c?.review ? [h('p', {}, `${t.reviewBlocked} ${c.review}`), reviewPointer(lang, status, 'cost-open-review')] : []));
 }
 
+/** The chosen cost and what its funder has left (a figure of the budget: shown as the server last sent it). */
 function showCost(): void {
   const c = selected();
   confirmBox.hidden = true;
@@ -162,27 +206,57 @@ function showCost(): void {
     costInfo.textContent = costs.length ? '' : t.noCosts;
     return;
   }
-  const amount = c.amount === null ? '?' : money(lang, c.amount);
-  costInfo.textContent = `${c.id}: ${c.description} · ${c.funder} · ${amount} · ${c.status}${c.review ? ` · ${t.waitsForReview}` : c.problem ? ` · ${t.problem}` : ''}`;
+  const f = funderOf(c.funder);
+  const amount = c.amount === null ? '?' : kr(c.amount);
+  costInfo.textContent = `${c.id}: ${c.description} · ${c.funder} · ${amount} · ${c.status}${c.review ? ` · ${t.waitsForReview}` : c.problem ? ` · ${t.problem}` : ''}.${f ? ` ${t.funderLeft(f.name, kr(f.available))}` : ''}`;
 }
-fCost.control.addEventListener('change', showCost);
+
+/** One labelled radio per cost; the label wraps, so nothing is cut at 300 px. */
+function costOption(c: CostRow): HTMLElement {
+  const id = `cost-${c.id.replace(/[^A-Za-z0-9-]/g, '_')}`;
+  const radio = h('input', { type: 'radio', name: 'cost', id, value: c.id, 'aria-describedby': 'cost-err' });
+  radio.addEventListener('change', () => {
+    clearError(pickerField());
+    showCost();
+  });
+  const line2 = [c.funder, c.description, c.supplier].filter(Boolean).join(' · ');
+  return h('div', { class: 'pick-item', 'data-search': [c.id, c.description, c.supplier, c.reference, c.funder, c.status].join(' ').toLowerCase() },
+    radio,
+    h('label', { for: id },
+      h('span', { class: 'pick-main' }, `${c.id} · ${c.amount === null ? '?' : kr(c.amount)} · ${c.status}${c.review ? ` · ${t.waitsForReview}` : ''}`),
+      h('span', { class: 'pick-sub' }, line2)));
+}
+
+/** Shows the costs that match the search box (by ID, description, supplier, reference, funder or status). */
+function applySearch(): void {
+  const words = fSearch.control.value.toLowerCase().split(/\s+/).filter(Boolean);
+  let shown = 0;
+  for (const item of pickList.querySelectorAll<HTMLElement>('.pick-item')) {
+    const hit = words.every((w) => (item.dataset.search ?? '').includes(w));
+    item.hidden = !hit;
+    if (hit) shown++;
+  }
+  pickCount.textContent = costs.length === 0 ? t.noCosts : shown === costs.length ? t.listed(shown) : t.showing(shown, costs.length);
+}
+fSearch.control.addEventListener('input', applySearch);
 
 async function loadCosts(): Promise<void> {
   const filter = { funder: fFilterFunder.control.value || undefined, status: fFilterStatus.control.value || undefined };
   const list = await call('listCosts', filter);
+  const keep = selectedId();
   costs = [...list.costs];
-  const keep = fCost.control.value;
-  fCost.control.replaceChildren(...costs.map((c) =>
-    h('option', { value: c.id }, `${c.id} · ${c.funder} · ${c.amount === null ? '?' : money(lang, c.amount)} · ${c.status}${c.review ? ` · ${t.waitsForReview}` : ''}`)));
-  if (costs.some((c) => c.id === keep)) fCost.control.value = keep;
-  fCost.control.setAttribute('aria-describedby', `cost-info cost-review ${fCost.error.id}`);
-  costInfo.dataset.count = String(costs.length);
+  pickList.replaceChildren(...costs.map(costOption));
+  const again = radios().find((r) => r.value === keep);
+  if (again) again.checked = true;
+  pickList.dataset.count = String(costs.length);
+  applySearch();
+  if (list.matching > costs.length) pickCount.textContent += ` ${t.showing(costs.length, list.matching)}`;
   showCost();
-  if (list.matching > costs.length) costInfo.textContent += ` (${t.showing(costs.length, list.matching)})`;
 }
-for (const f of [fFilterFunder, fFilterStatus]) f.control.addEventListener('change', () => void loadCosts().catch(fail));
+for (const f of [fFilterFunder, fFilterStatus]) f.control.addEventListener('change', () => void loadCosts().catch(failLoad));
 
 async function saveChange(input: { id: string; status?: string; amount?: string }, button: HTMLButtonElement): Promise<void> {
+  chgMessage.textContent = '';
   await busy(button, t.saving, chgSection, async () => {
     announce(status, t.saving);
     try {
@@ -190,28 +264,33 @@ async function saveChange(input: { id: string; status?: string; amount?: string 
       fNewAmount.control.value = '';
       fNewStatus.control.value = '';
       confirmBox.hidden = true;
-      await reload();
+      showFigures(saved.result.overview);
       ok(saved.message);
-      fCost.control.focus();
+      await loadCosts();
+      pickerField().control.focus();
     } catch (e) {
-      fail(e);
+      announce(status, '');
+      confirmBox.hidden = true;
+      refused('updateCost', e, changeFields(), chgMessage, showFigures);
     }
   });
 }
 
 chgForm.addEventListener('submit', (ev) => {
   ev.preventDefault();
+  chgMessage.textContent = '';
   const c = selected();
+  const pick = pickerField();
   const errors = new Map<Field, string>();
-  if (!c) errors.set(fCost, t.chooseOne);
-  else if (c.review) errors.set(fCost, t.reviewBlocked);
+  if (!c) errors.set(pick, t.chooseOne);
+  else if (c.review) errors.set(pick, t.reviewBlocked);
   const raw = fNewAmount.control.value.trim();
   if (raw) {
-    const r = parseMoney(raw);
+    const r = parseMoney(raw, lang);
     if (!r.ok) errors.set(fNewAmount, r.error[lang]);
   }
   if (c && !raw && !fNewStatus.control.value) errors.set(fNewStatus, t.nothingToChange);
-  if (!showErrors([fCost, fNewStatus, fNewAmount], errors) || !c) {
+  if (!showErrors([pick, fNewStatus, fNewAmount], errors) || !c) {
     announce(status, t.fixErrors, 'error');
     return;
   }
@@ -220,8 +299,9 @@ chgForm.addEventListener('submit', (ev) => {
 
 cancelButton.addEventListener('click', () => {
   const c = selected();
+  chgMessage.textContent = '';
   if (!c || c.review) {
-    showErrors([fCost], new Map([[fCost as Field, c ? t.reviewBlocked : t.chooseOne]]));
+    showErrors([pickerField()], new Map([[pickerField(), c ? t.reviewBlocked : t.chooseOne]]));
     return;
   }
   confirmText.textContent = t.confirmCancel(c.id);
@@ -237,7 +317,14 @@ yesButton.addEventListener('click', () => {
   if (c && !c.review) void saveChange({ id: c.id, status: 'Makulerad' }, yesButton);
 });
 
-// --- Loading ------------------------------------------------------------------------------
+// --- Figures and loading ----------------------------------------------------------------------
+
+/** The budget as the server last sent it (a load, a save's result, a refusal's figures): every figure on the page follows. */
+function showFigures(overview: BudgetOverview): void {
+  if (form) form = { ...form, overview };
+  updateLive();
+  showCost();
+}
 
 function fill(s: HTMLSelectElement, options: readonly (readonly [string, string])[]): void {
   const keep = s.value;
@@ -261,4 +348,5 @@ async function reload(): Promise<void> {
   await loadCosts();
 }
 
-void loading([regSection, chgSection], status, { busy: t.loading }, reload, fail);
+$('#skip-nav').replaceWith(skipLinks(t.skip, [['register-h', t.register], ['change-h', t.change]]));
+void loading([regSection, chgSection], status, { busy: t.loading }, reload, failLoad);

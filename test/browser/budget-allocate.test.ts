@@ -1,0 +1,179 @@
+/**
+ * Fördela budget in the sandbox (issue 9), as the steering group at 300 px: amounts formatted in each
+ * language; a refusal at the funder's allocation row, the total, the transfer's amount, or beside the
+ * button, seen and focused; after a refusal and after a transfer the figures ("Bokat: …", "Högst … kan
+ * flyttas") equal the workbook's; every action within 10 Tab presses or a skip link; axe clean in each state.
+ * Also Budgetöversikt's percentages, in Swedish and in English.
+ */
+jest.setTimeout(90_000);
+import type { Frame } from 'playwright-core';
+import { CODE } from '../support/bundle';
+import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
+import { expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
+
+const EKO = 'ekonomi@example.org';
+const STY = 'styrgrupp@example.org';
+
+let s: Session;
+beforeAll(async () => {
+  // Seeded: Kommunstyrelsen 210 000 kr, STOKAB 190 000 kr of which 42 500 kr is booked.
+  s = await openSandbox({ user: STY });
+});
+afterAll(async () => {
+  await s?.close();
+});
+
+const openSidebar = async (item: string, ready: string): Promise<Frame> => {
+  await menuClick(s.page, 'Summit Planner', item);
+  const f = await sidebarFrame(s.page);
+  await f.locator(ready).first().waitFor({ state: 'attached', timeout: 15_000 });
+  return f;
+};
+const openBudget = (item = 'Fördela budget') => openSidebar(item, '#alloc-3');
+/** A finance officer books a cost on STOKAB in the meantime (the sidebar's figures go stale). */
+const colleagueBooks = (amount: string) => {
+  const r = s.sandbox.emulator.runExecution(CODE, 'recordCost', [{ funder: 'STOKAB', category: 'övrigt', description: 'Kollegans kostnad (exempel)', amount, date: '2009-11-02' }], { authMode: 'FULL', user: EKO });
+  expect((r.result as { ok: boolean }).ok).toBe(true);
+};
+const hint = async (f: Frame, i: number) => nb(await f.locator(`#alloc-${i}-hint`).textContent());
+
+test('Budgetöversikt writes percentages the Swedish way and calls the figure "Bokat"', async () => {
+  const f = await openSidebar('Budgetöversikt', '.card');
+  const used = await f.locator('.card', { has: f.getByRole('heading', { name: 'STOKAB' }) }).locator('p.muted').first().textContent();
+  expect(used).toBe('22,4\u00a0% bokat'); // 42 500 of 190 000 kr
+  await expect(f.locator('.figures dt', { hasText: 'Bokat' }).count()).resolves.toBe(1);
+});
+
+test('allocations are shown as "210 000,00"; what is booked beside each; the live sum', async () => {
+  const f = await openBudget();
+  expect(nb(await f.locator('#alloc-0').inputValue())).toBe('210 000,00');
+  expect(nb(await f.locator('#alloc-3').inputValue())).toBe('190 000,00');
+  expect(nb(await f.locator('#total').inputValue())).toBe('800 000,00');
+  expect(await hint(f, 3)).toBe('Bokat: 42 500,00 kr (22,4 % av tilldelningen).');
+  expect(nb(await f.locator('#booked-means').textContent())).toMatch(/^Bokat är planerade, beställda och fakturerade eller betalda kostnader/);
+  expect(nb(await f.locator('#sum').textContent())).toBe('Fördelat: 800 000,00 kr av 800 000,00 kr.');
+  await f.fill('#alloc-0', '1');
+  await f.locator('#sum.bad', { hasText: 'kvar att fördela' }).waitFor();
+  await f.fill('#alloc-0', '210 000,00');
+  await expectAxeClean(f, 'Fördela budget');
+});
+
+test('an allocation below what is booked is refused at that funder\'s row, with the figures as they are now', async () => {
+  const f = await sidebarFrame(s.page);
+  await f.fill('#alloc-3', '40 000');
+  await f.fill('#alloc-0', '360 000');
+  // Meanwhile 10 000 kr more is booked on STOKAB: the hint the page shows is stale.
+  colleagueBooks('10 000');
+  expect(await hint(f, 3)).toBe('Bokat: 42 500,00 kr (22,4 % av tilldelningen).');
+  await f.click('#allocate-btn');
+  await f.locator('#alloc-3-err', { hasText: 'kan inte få' }).waitFor({ timeout: 15_000 });
+  await expectRefusalAt(f, '#alloc-3', 'STOKAB kan inte få 40 000,00 kr: finansiären har redan bokat 52 500,00 kr.');
+  // The refusal's figures are on the page: what is booked equals the workbook; what the user typed stays.
+  const w = workbookFunder(s, 'STOKAB');
+  expect(await hint(f, 3)).toBe(`Bokat: ${krSv(w.booked)} (27,6 % av tilldelningen).`);
+  expect(w.booked).toBe(52500);
+  expect(nb(await f.locator('#alloc-3').inputValue())).toBe('40 000');
+  expect(nb(await f.locator('#alert').textContent())).toBe('');
+  await expectAxeClean(f, 'Fördela budget, refusal at an allocation row');
+  await screenshot(s.page, 'sandbox-budget-refused');
+});
+
+test('allocations that don\'t add up are refused at the total', async () => {
+  const f = await sidebarFrame(s.page);
+  await f.fill('#alloc-3', '190 000');
+  await f.fill('#alloc-0', '210 000,01');
+  await f.click('#allocate-btn');
+  await f.locator('#total-err', { hasText: 'summerar' }).waitFor({ timeout: 15_000 });
+  await expectRefusalAt(f, '#total', 'Tilldelningarna summerar till 800 000,01 kr men totalbudgeten är 800 000,00 kr (0,01 kr för mycket).');
+  expect(await f.locator('#alloc-3').getAttribute('aria-invalid')).toBeNull(); // the earlier refusal is cleared
+  await expectAxeClean(f, 'Fördela budget, refusal at the total');
+});
+
+test('a transfer: "Högst … kan flyttas" is the workbook\'s before and after, and the allocations follow', async () => {
+  const f = await sidebarFrame(s.page);
+  await f.selectOption('#from', 'STOKAB');
+  let w = workbookFunder(s, 'STOKAB');
+  expect(nb(await f.locator('#move').textContent())).toBe(`Högst ${krSv(w.allocation - w.booked)} kan flyttas från STOKAB.`);
+  await f.selectOption('#to', 'Kommunstyrelsen');
+  await f.fill('#transfer-amount', '10 000');
+  await f.fill('#decision', 'Styrgruppen 2009-11-02 § 5 (exempel)');
+  await f.click('#transfer-btn');
+  await f.locator('#status.status-ok', { hasText: 'är flyttat' }).waitFor({ timeout: 15_000 });
+  expect(nb(await f.locator('#status').textContent())).toBe('10 000,00 kr är flyttat från STOKAB till Kommunstyrelsen (Styrgruppen 2009-11-02 § 5 (exempel)).');
+  w = workbookFunder(s, 'STOKAB');
+  expect(w.allocation).toBe(180000);
+  expect(nb(await f.locator('#move').textContent())).toBe(`Högst ${krSv(w.allocation - w.booked)} kan flyttas från STOKAB.`);
+  expect(nb(await f.locator('#move').textContent())).toBe('Högst 127 500,00 kr kan flyttas från STOKAB.');
+  expect(nb(await f.locator('#alloc-3').inputValue())).toBe('180 000,00');
+  expect(nb(await f.locator('#alloc-0').inputValue())).toBe(`${krSv(workbookFunder(s, 'Kommunstyrelsen').allocation).replace(' kr', '')}`);
+  expect(await f.locator('[aria-invalid="true"]').count()).toBe(0);
+  await expect(f.evaluate(() => document.activeElement?.id)).resolves.toBe('transfer-amount');
+  await expectAxeClean(f, 'Fördela budget, after a transfer');
+});
+
+test('a transfer above what can move now is refused at the amount, and "Högst … kan flyttas" becomes the server\'s', async () => {
+  const f = await sidebarFrame(s.page);
+  colleagueBooks('120 000'); // STOKAB: 180 000 allocated, 172 500 booked: 7 500 kr can move, the page still says 127 500
+  expect(nb(await f.locator('#move').textContent())).toBe('Högst 127 500,00 kr kan flyttas från STOKAB.');
+  await f.fill('#transfer-amount', '50 000');
+  await f.fill('#decision', 'Styrgruppen 2009-11-02 § 6 (exempel)');
+  await f.click('#transfer-btn');
+  await f.locator('#transfer-amount-err', { hasText: 'högst' }).waitFor({ timeout: 15_000 });
+  await expectRefusalAt(f, '#transfer-amount', 'Omfördelningen går inte: STOKAB har tilldelning 180 000,00 kr och har bokat 172 500,00 kr; högst 7 500,00 kr kan flyttas, du försökte flytta 50 000,00 kr.');
+  const w = workbookFunder(s, 'STOKAB');
+  expect(nb(await f.locator('#move').textContent())).toBe(`Högst ${krSv(w.allocation - w.booked)} kan flyttas från STOKAB.`);
+  expect(await hint(f, 3)).toBe(`Bokat: ${krSv(w.booked)} (95,8 % av tilldelningen).`);
+  await expectAxeClean(f, 'Fördela budget, refusal at the transfer amount');
+});
+
+test('every action is within 10 Tab presses of the top, or of a skip link', async () => {
+  const f = await sidebarFrame(s.page);
+  const ways: Record<string, string | null> = {};
+  for (const target of ['#allocate-btn', '#transfer-btn']) ways[target] = await reach(s.page, f, target);
+  expect(ways).toEqual({ '#allocate-btn': '8', '#transfer-btn': 'skip:transfer-h+6' });
+});
+
+test('a refusal that names no field (no steering-group role) is beside the button, seen and focused', async () => {
+  await s.page.getByLabel('Användare').selectOption(EKO);
+  try {
+    const f = await openBudget();
+    await f.selectOption('#from', 'Kommunstyrelsen');
+    await f.selectOption('#to', 'STOKAB');
+    await f.fill('#transfer-amount', '1 000');
+    await f.fill('#decision', 'Inget beslut (exempel)');
+    await f.click('#transfer-btn');
+    await f.locator('#transfer-msg', { hasText: 'behörighet' }).waitFor({ timeout: 15_000 });
+    await expectRefusalBeside(f, '#transfer-msg', /^Du saknar behörighet: bara styrgruppen får göra detta\./);
+    await expectAxeClean(f, 'Fördela budget, refusal beside the button');
+  } finally {
+    await s.page.getByLabel('Användare').selectOption(STY);
+  }
+});
+
+test('in English: "210,000.00", "1,500.50" accepted, money and percentages the English way', async () => {
+  await s.page.getByLabel('Språk').selectOption('en');
+  try {
+    const f = await openBudget('Allocate the budget');
+    expect(await f.locator('#alloc-0').inputValue()).toMatch(/^\d{3},\d{3}\.\d{2}$/);
+    expect(await f.locator('#total').inputValue()).toBe('800,000.00');
+    expect(await hint(f, 3)).toBe('Booked: 172,500.00 SEK (95.8% of the allocation).');
+    await f.selectOption('#from', 'Kommunstyrelsen');
+    await f.selectOption('#to', 'STOKAB');
+    await f.fill('#transfer-amount', '1,500.50');
+    await f.fill('#decision', 'Steering group 2009-11-02 § 7 (example)');
+    await f.click('#transfer-btn');
+    await f.locator('#status.status-ok').waitFor({ timeout: 15_000 });
+    expect(await f.locator('#status').textContent()).toBe('1,500.50 SEK was moved from Kommunstyrelsen to STOKAB (Steering group 2009-11-02 § 7 (example)).');
+    // A comma that can't group thousands is refused at the field, saying why.
+    await f.fill('#transfer-amount', '1,2.5');
+    await f.click('#transfer-btn');
+    await expectRefusalAt(f, '#transfer-amount', 'The amount is ambiguous: in English the comma groups thousands and the point is the decimal separator, for example 1,234.50.');
+    await expectAxeClean(f, 'Fördela budget in English');
+
+    const o = await openSidebar('Budget overview', '.card');
+    const used = await o.locator('.card', { has: o.getByRole('heading', { name: 'STOKAB' }) }).locator('p.muted').first().textContent();
+    expect(used).toBe('95% booked'); // 172 500 of 181 500.50 SEK: 95.0 %, written "95%" in English (no space, no idle decimal)
+  } finally {
+    await s.page.getByLabel('Språk').selectOption('sv_SE');
+  }
+});

@@ -1,0 +1,85 @@
+/**
+ * Steps the Kostnader and Fördela budget browser tests share (issue 9): where a refusal is, whether the
+ * user sees it without scrolling, how many Tab presses an action is from the top of the sidebar, and
+ * the workbook's own figures to compare the page with.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { formatMoney } from '../../src/core/money';
+import type { Session } from './browser';
+
+export const nb = (s: string | null | undefined) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+/** Kronor as the Swedish page writes them, compared with nb(): "147 500,00 kr". */
+export const krSv = (kronor: number) => nb(formatMoney(Math.round(kronor * 100)));
+
+/** Översikt's funder row (its formulas, from the sheets): allocation, booked and left, in kronor. */
+export function workbookFunder(s: Session, name: string): { allocation: number; booked: number; left: number } {
+  const rows = s.sandbox.emulator.sheetValues('Översikt');
+  const r = rows.find((x) => x[0] === name);
+  if (!r) throw new Error(`no ${name} on Översikt`);
+  return { allocation: Number(r[1]), booked: Number(r[5]), left: Number(r[6]) };
+}
+
+/**
+ * The refusal is at `control`: it is marked invalid, described by its error line (which says `message`),
+ * focused, and inside the sidebar's viewport, so the user sees it without scrolling.
+ */
+export async function expectRefusalAt(f: Frame, control: string, message: string | RegExp): Promise<void> {
+  const state = await f.locator(control).evaluate((el) => {
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(/\s+/).filter(Boolean);
+    const described = ids.map((id) => document.getElementById(id)?.textContent ?? '').join(' ');
+    const r = el.getBoundingClientRect();
+    return {
+      invalid: el.getAttribute('aria-invalid'), described, focused: document.activeElement === el,
+      inView: r.top >= 0 && r.bottom <= window.innerHeight + 1 && r.height > 0, // scrollIntoView aligns to the edge, to a fraction of a pixel
+    };
+  });
+  expect(state.invalid).toBe('true');
+  if (typeof message === 'string') expect(nb(state.described)).toContain(message);
+  else expect(nb(state.described)).toMatch(message);
+  expect(state.focused).toBe(true);
+  expect(state.inView).toBe(true);
+}
+
+/** The refusal is in the message line beside a button: says `message`, focused, in view. */
+export async function expectRefusalBeside(f: Frame, line: string, message: string | RegExp): Promise<void> {
+  const state = await f.locator(line).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return { text: el.textContent ?? '', focused: document.activeElement === el, inView: r.top >= 0 && r.bottom <= window.innerHeight + 1 && r.height > 0 };
+  });
+  if (typeof message === 'string') expect(nb(state.text)).toBe(message);
+  else expect(nb(state.text)).toMatch(message);
+  expect(state.focused).toBe(true);
+  expect(state.inView).toBe(true);
+}
+
+const focusTop = (f: Frame) => f.locator('#title').evaluate((el) => {
+  el.setAttribute('tabindex', '-1');
+  (el as HTMLElement).focus();
+});
+const isFocused = (f: Frame, sel: string) => f.evaluate((s) => document.activeElement !== null && document.activeElement === document.querySelector(s), sel);
+
+/**
+ * How `target` is reached from the top of the sidebar with at most `max` Tab presses: directly
+ * ("n"), or through a skip link within `max` presses, Enter, then at most `max` more ("skip:<id>+n");
+ * null when it isn't.
+ */
+export async function reach(page: Page, f: Frame, target: string, max = 10): Promise<string | null> {
+  await focusTop(f);
+  const skips: number[] = [];
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press('Tab');
+    if (await isFocused(f, target)) return String(i);
+    if (await f.evaluate(() => document.activeElement?.hasAttribute('data-skip') ?? false)) skips.push(i);
+  }
+  for (const k of skips) {
+    await focusTop(f);
+    for (let i = 0; i < k; i++) await page.keyboard.press('Tab');
+    const via = await f.evaluate(() => document.activeElement?.getAttribute('data-skip') ?? '');
+    await page.keyboard.press('Enter');
+    for (let i = 1; i <= max; i++) {
+      await page.keyboard.press('Tab');
+      if (await isFocused(f, target)) return `skip:${via}+${i}`;
+    }
+  }
+  return null;
+}
