@@ -126,6 +126,25 @@ test('a transfer above what can move now is refused at the amount, and "Högst �
   await expectAxeClean(f, 'Fördela budget, refusal at the transfer amount');
 });
 
+test('the forms\' own refusals, each at its field with its reason', async () => {
+  const f = await sidebarFrame(s.page);
+  await f.selectOption('#from', 'STOKAB');
+  await f.selectOption('#to', 'STOKAB');
+  await f.fill('#transfer-amount', '7 500,01');
+  await f.fill('#decision', ' ');
+  await f.click('#transfer-btn');
+  const err = async (id: string) => nb(await f.locator(`#${id}-err`).textContent());
+  expect(await err('to')).toBe('Välj två olika finansiärer.');
+  expect(await err('transfer-amount')).toBe('Högst 7 500,00 kr kan flyttas från STOKAB; du försökte flytta 7 500,01 kr.');
+  expect(await err('decision')).toBe('Fyll i fältet.');
+  await expectRefusalAt(f, '#to', 'Välj två olika finansiärer.');
+  await f.fill('#alloc-2', '200.000,00');
+  await f.click('#allocate-btn');
+  await expectRefusalAt(f, '#alloc-2', 'Beloppet är tvetydigt: använd mellanslag för tusental och komma för decimaler, till exempel 1 234,50.');
+  await f.fill('#alloc-2', '200 000,00');
+  await expectAxeClean(f, 'Fördela budget, the forms\' own refusals');
+});
+
 test('every action is within 10 Tab presses of the top, or of a skip link', async () => {
   const f = await sidebarFrame(s.page);
   const ways: Record<string, string | null> = {};

@@ -206,3 +206,39 @@ test('a refusal that names no field (no finance role) is beside the button, seen
     await page.getByLabel('Användare').selectOption(EKO);
   }
 });
+
+test('the form\'s own refusals, each at its field with its reason, the first focused', async () => {
+  const frame = await openCosts();
+  await frame.fill('#date', '');
+  await frame.click('#register-btn');
+  const err = async (id: string) => nb(await frame.locator(`#${id}-err`).textContent());
+  expect(await err('funder')).toBe('Välj ett värde.');
+  expect(await err('category')).toBe('Välj ett värde.');
+  expect(await err('description')).toBe('Fyll i fältet.');
+  expect(await err('amount')).toBe('Fyll i fältet.');
+  expect(await err('date')).toBe('Ange ett datum (ÅÅÅÅ-MM-DD).');
+  await expectRefusalAt(frame, '#funder', 'Välj ett värde.');
+  for (const [amount, why] of [
+    ['1,2.5', 'Beloppet är tvetydigt: använd mellanslag för tusental och komma för decimaler, till exempel 1 234,50.'],
+    ['1,500.50', 'Beloppet är tvetydigt: använd mellanslag för tusental och komma för decimaler, till exempel 1 234,50.'],
+    ['0', 'Beloppet måste vara större än 0.'],
+  ]) {
+    await frame.fill('#amount', amount);
+    await frame.click('#register-btn');
+    expect(await err('amount')).toBe(why);
+  }
+  await frame.fill('#date', '2009-02-30');
+  await frame.click('#register-btn');
+  expect(await err('date')).toBe('Ange ett datum (ÅÅÅÅ-MM-DD).');
+
+  // Changing: a cost must be chosen, and something must change.
+  await frame.click('#change-btn');
+  await expectRefusalAt(frame, '#cost-list .pick-item:first-child input', 'Välj ett värde.'); // in the list: the arrow keys choose
+  await frame.locator('#cost-list input[type=radio]').first().check();
+  await frame.click('#change-btn');
+  await expectRefusalAt(frame, '#new-status', 'Ange ny status eller nytt belopp.');
+  await frame.fill('#new-amount', '12 34');
+  await frame.click('#change-btn');
+  await expectRefusalAt(frame, '#new-amount', 'Tusentalen ska grupperas tre och tre, till exempel 1 234 567.');
+  await expectAxeClean(frame, 'Kostnader sidebar, the form\'s own refusals');
+});

@@ -15,10 +15,10 @@ import type { BudgetOverview, FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
 import type { BudgetForm } from '../../app/contract';
 import { $, announce, h, loading, only, pageLang } from '../dom';
-import { actionMessage, busy, clearError, field, select, showErrors, type Field } from '../form';
+import { actionMessage, busy, clearError, field, select, type Field } from '../form';
 import { amount, money, percent } from '../i18n';
 import { call } from '../rpc';
-import { refused, skipLinks } from './budget-page';
+import { refused, showFieldErrors, skipLinks } from './budget-page';
 import { costTexts } from './costs-i18n';
 import { reviewBanner } from './review-i18n';
 
@@ -146,7 +146,7 @@ allocForm.addEventListener('submit', (ev) => {
     if (typeof v !== 'number') errors.set(f, v);
     return { funder: f.control.dataset.funder ?? '', amount: f.control.value };
   });
-  if (!showErrors([fTotal, ...allocFields], errors)) {
+  if (!showFieldErrors([fTotal, ...allocFields], errors)) {
     announce(status, t.fixErrors, 'error');
     return;
   }
@@ -202,7 +202,7 @@ transferForm.addEventListener('submit', (ev) => {
   else if (typeof a !== 'number') errors.set(fAmount, a);
   else if (from && a > maxMove(from)) errors.set(fAmount, t.tooMuch(from.name, kr(maxMove(from)), kr(a)));
   if (!fDecision.control.value.trim()) errors.set(fDecision, t.required);
-  if (!showErrors([...transferKeys.values()], errors)) {
+  if (!showFieldErrors([...transferKeys.values()], errors)) {
     announce(status, t.fixErrors, 'error');
     return;
   }

@@ -14,10 +14,10 @@ import { isValidIsoDate, type BudgetOverview, type FunderView } from '../../core
 import { parseMoney, percentOf } from '../../core/money';
 import type { BudgetForm, CostRow } from '../../app/contract';
 import { $, announce, h, loading, pageLang } from '../dom';
-import { actionMessage, busy, clearError, field, select, showErrors, type Field } from '../form';
+import { actionMessage, busy, clearError, field, select, type Field } from '../form';
 import { money, percent } from '../i18n';
 import { call } from '../rpc';
-import { refused, skipLinks } from './budget-page';
+import { refused, showFieldErrors, skipLinks } from './budget-page';
 import { costTexts } from './costs-i18n';
 import { reviewPointer } from './review-i18n';
 
@@ -126,7 +126,7 @@ function validateRegister(): Map<Field, string> {
 regForm.addEventListener('submit', (ev) => {
   ev.preventDefault();
   regMessage.textContent = '';
-  if (!showErrors([...regFields.values()], validateRegister())) {
+  if (!showFieldErrors([...regFields.values()], validateRegister())) {
     announce(status, t.fixErrors, 'error');
     return;
   }
@@ -290,7 +290,7 @@ chgForm.addEventListener('submit', (ev) => {
     if (!r.ok) errors.set(fNewAmount, r.error[lang]);
   }
   if (c && !raw && !fNewStatus.control.value) errors.set(fNewStatus, t.nothingToChange);
-  if (!showErrors([pick, fNewStatus, fNewAmount], errors) || !c) {
+  if (!showFieldErrors([pick, fNewStatus, fNewAmount], errors) || !c) {
     announce(status, t.fixErrors, 'error');
     return;
   }
@@ -301,7 +301,7 @@ cancelButton.addEventListener('click', () => {
   const c = selected();
   chgMessage.textContent = '';
   if (!c || c.review) {
-    showErrors([pickerField()], new Map([[pickerField(), c ? t.reviewBlocked : t.chooseOne]]));
+    showFieldErrors([pickerField()], new Map([[pickerField(), c ? t.reviewBlocked : t.chooseOne]]));
     return;
   }
   confirmText.textContent = t.confirmCancel(c.id);

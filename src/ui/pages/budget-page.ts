@@ -5,7 +5,7 @@
  */
 import type { BudgetOverview } from '../../core/budget';
 import { h } from '../dom';
-import { showRefusal, type Field } from '../form';
+import { showErrors, showRefusal, type Field } from '../form';
 import { refusalOf } from '../rpc';
 
 /**
@@ -37,4 +37,15 @@ export function refused(fn: Save, e: unknown, fields: ReadonlyMap<string, Field>
   const r = refusalOf(fn, e);
   if (r?.figures) figures(r.figures);
   showRefusal(e, fields, near);
+}
+
+/**
+ * The page's own refusals (showErrors: each at its field, the first focused), with the first scrolled to
+ * the middle of the sidebar as a server's refusal is: focus alone may leave it at the edge, its message
+ * out of view. True when there were none.
+ */
+export function showFieldErrors(fields: readonly Field[], errors: Map<Field, string>): boolean {
+  const none = showErrors(fields, errors);
+  if (!none) (document.activeElement as HTMLElement | null)?.scrollIntoView({ block: 'center' });
+  return none;
 }
