@@ -177,6 +177,7 @@ describe('refusals land beside their button, focused', () => {
       await f.locator('#preview-error', { hasText: /projektledare.*styrgrupp|styrgrupp.*projektledare/i }).waitFor();
       expect(await activeId(f)).toBe('preview-error');
       await expect(f.locator('#mail-frame').count()).resolves.toBe(0);
+      await expectAxeClean(f, 'invitations sidebar (preview refused)');
     } finally {
       await rpc('saveSettings', [{ sheet: 'settings', values: { Projektledare: PL } }], PL);
     }

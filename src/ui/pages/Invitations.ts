@@ -20,7 +20,7 @@ import type { Role } from '../../core/settings';
 import { $, announce, h, loading, only, pageLang } from '../dom';
 import { actionMessage, clearError, field, select, setError, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
-import { guestTexts, statusText } from './guests-i18n';
+import { statusText } from './guests-i18n';
 import { invitationTexts } from './invitations-i18n';
 import { afterOf, handled, outcomeOf, runBatches, type After, type Outcome, type Run } from './invitations-run';
 
@@ -28,7 +28,6 @@ const BATCH = 10;
 
 const lang = pageLang();
 const t = invitationTexts(lang);
-const gt = guestTexts(lang);
 const viewer = $('#viewer');
 const status = $('#status');
 const stateBox = $('#state');
@@ -82,8 +81,8 @@ function renderState(v: GuestsView): void {
       [t.invited, statuses.filter(isMailed).length, 'state-invited'],
       toCheck ? [t.toCheck, toCheck, 'state-check'] : null,
     ]),
-    // In Gäster's own words and from the same figures (listGuests), so the two sidebars agree.
-    h('p', { id: 'state-slots' }, gt.cap(v.list.slotsUsed, v.list.cap)),
+    // In Gäster's words and from the same figures (listGuests), so the two sidebars agree.
+    h('p', { id: 'state-slots' }, t.places(v.list.slotsUsed, v.list.cap)),
   );
 }
 
@@ -124,7 +123,7 @@ async function confirmStep(): Promise<void> {
     h('p', { id: 'confirm-who' }, n ? t.confirmWho(n) : t.nothing),
     n ? h('ul', { class: 'who', id: 'recipients', tabindex: 0, 'aria-label': t.confirmWho(n) }, ...plan.recipients.map((r) => h('li', {}, `${r.name} <${r.email}>`))) : null,
     h('p', { id: 'sender' }, t.confirmFrom(plan.account, plan.senderName, plan.replyTo)),
-    h('p', { id: 'confirm-slots' }, gt.cap(plan.slotsUsed, plan.cap)),
+    h('p', { id: 'confirm-slots' }, t.places(plan.slotsUsed, plan.cap)),
     h('p', { id: 'confirm-quota' }, t.quota(plan.quotaLeft)),
     fits < n ? h('p', { class: 'warn-text', id: 'send-stops' }, byQuota ? t.stopsAtQuota(fits, n - fits) : t.stopsAtCap(fits, n - fits, plan.cap)) : null,
     plan.blocked.length ? h('div', { id: 'confirm-blocked' }, h('p', { class: 'flag' }, t.blockedList(plan.blocked.length)),
@@ -203,7 +202,7 @@ function renderSummary(run: Run, after: SendPlan | null, before: SendPlan): void
       [t.approvedWaiting, after.recipients.length + after.blocked.length, 'total-waiting'],
       check.length ? [t.toCheck, check.length, 'total-check'] : null,
     ]) : null,
-    after ? h('p', { id: 'summary-slots' }, gt.cap(after.slotsUsed, after.cap)) : null,
+    after ? h('p', { id: 'summary-slots' }, t.places(after.slotsUsed, after.cap)) : null,
     check.length ? h('div', { id: 'check-list' }, h('p', {}, t.checkList),
       h('ul', {}, ...check.map((f) => h('li', {}, `${f.name} <${f.email}> (${statusText(lang, f.status)})${f.note ? `: ${f.note}` : ''}`))),
       check.some((f) => f.status === 'Misslyckad') ? h('p', {}, t.failedHelp) : null,

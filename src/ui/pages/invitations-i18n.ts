@@ -4,7 +4,8 @@
  * One set of terms for the figures (issue 9, point 4): "i den här körningen" / "in this run" is
  * what the run just sent, over all its batches; "Inbjudna" / "Invited" is every guest whose
  * invitation has (or may have) been mailed; the places in use are said in Gäster's own words
- * (guestTexts().cap). A count takes the singular at exactly 1, in both languages.
+ * (`places` is guestTexts().cap, word for word: a unit test holds them together, so this page
+ * doesn't carry Gäster's whole dictionary). A count takes the singular at exactly 1, in both languages.
  */
 import type { Role } from '../../core/settings';
 
@@ -23,6 +24,7 @@ const sv = {
   approvedWaiting: 'Godkända, inte inbjudna än',
   invited: 'Inbjudna',
   toCheck: 'Att kontrollera (Osäker, Misslyckad)',
+  places: (used: number, cap: number) => `${used} av ${cap} inbjudningsplatser använda`,
   onlyLeader: 'Bara projektledaren kan skicka inbjudningar.',
   onlyPreview: 'Bara projektledaren och styrgruppen kan förhandsgranska inbjudningar och skicka test.',
   previewTitle: 'Förhandsgranska',
@@ -90,6 +92,7 @@ const en: Texts = {
   approvedWaiting: 'Approved, not yet invited',
   invited: 'Invited',
   toCheck: 'To check (Uncertain, Failed)',
+  places: (used, cap) => `${used} of ${cap} invitation places used`,
   onlyLeader: 'Only the project leader can send invitations.',
   onlyPreview: 'Only the project leader and the steering group can preview invitations and send a test.',
   previewTitle: 'Preview',

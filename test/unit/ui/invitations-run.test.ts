@@ -4,6 +4,7 @@
  * and the outcome is said from the figures after the run. Plus the plural forms of its texts.
  */
 import type { SendProgress } from '../../../src/app/merge';
+import { guestTexts } from '../../../src/ui/pages/guests-i18n';
 import { invitationTexts, plural } from '../../../src/ui/pages/invitations-i18n';
 import { afterOf, handled, outcomeOf, runBatches, type After, type Run } from '../../../src/ui/pages/invitations-run';
 
@@ -120,6 +121,14 @@ describe('texts: singular at exactly 1, in both languages', () => {
     const f = (t: typeof sv) => (t[key] as (...a: number[]) => string)(...args);
     expect(f(sv)).toBe(want);
     expect(f(en)).toBe(wantEn);
+  });
+
+  test('the places are said word for word as Gäster says them', () => {
+    for (const lang of ['sv', 'en'] as const) {
+      for (const [used, cap] of [[0, 30], [1, 1], [30, 30], [31, 30]]) {
+        expect(invitationTexts(lang).places(used, cap)).toBe(guestTexts(lang).cap(used, cap));
+      }
+    }
   });
 
   test('the viewer line names the roles, or read only', () => {
