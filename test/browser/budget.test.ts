@@ -6,6 +6,7 @@
  */
 jest.setTimeout(90_000);
 import type { Frame } from 'playwright-core';
+import { formatMoney } from '../../src/core/money';
 import { CODE } from '../support/bundle';
 import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
 import { expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
@@ -241,4 +242,26 @@ test('the form\'s own refusals, each at its field with its reason, the first foc
   await frame.click('#change-btn');
   await expectRefusalAt(frame, '#new-amount', 'Tusentalen ska grupperas tre och tre, till exempel 1 234 567.');
   await expectAxeClean(frame, 'Kostnader sidebar, the form\'s own refusals');
+});
+
+test('in English: "12,000.50" typed, read and answered the English way', async () => {
+  const { page } = s;
+  await page.getByLabel('Språk').selectOption('en');
+  try {
+    await menuClick(page, 'Summit Planner', 'Costs');
+    const frame = await sidebarFrame(page);
+    await frame.locator('#funder option[value="Kommunstyrelsen"]').waitFor({ state: 'attached' });
+    await frame.selectOption('#funder', 'Kommunstyrelsen');
+    await frame.selectOption('#category', 'kommunikation');
+    await frame.fill('#description', 'Programme booklets (example)');
+    await frame.fill('#amount', '12,000.50');
+    const left = workbookFunder(s, 'Kommunstyrelsen').left;
+    expect(nb(await frame.locator('#live').textContent())).toBe(`Kommunstyrelsen has ${nb(formatMoney(Math.round(left * 100), true))} left. Left after this cost: ${nb(formatMoney(Math.round(left * 100) - 1_200_050, true))}.`);
+    await frame.click('#register-btn');
+    await frame.locator('#status.status-ok').waitFor({ timeout: 15_000 });
+    expect(await frame.locator('#status').textContent()).toMatch(/^The cost K-\d{4} \(12,000\.50 SEK\) is registered to Kommunstyrelsen\. Left: \d{2,3},\d{3}\.\d{2} SEK\.$/);
+    await expectAxeClean(frame, 'Costs sidebar in English');
+  } finally {
+    await page.getByLabel('Språk').selectOption('sv_SE');
+  }
 });
