@@ -27,7 +27,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { simpleParser } from 'mailparser';
-import { Emulator, isCallableFromClient, type EditKind, type ExecutionResult } from './emulator/runtime';
+import { Emulator, isCallableFromClient, type EditKind, type ExecutionResult, type LatencyOptions } from './emulator/runtime';
 import { VersionHistory } from './emulator/versions';
 import { HtmlOutput, escapeHtml } from './emulator/services';
 import { EmulatorStoreError, loadState, type OutboxEntry } from './emulator/store';
@@ -213,7 +213,24 @@ export interface SandboxOptions {
   quiet?: boolean;
   /** Seed example data when the workbook is new (default true). */
   seed?: boolean;
+  /**
+   * Service latency for sidebar calls, really waited out: a call answers after its emulated time, so
+   * progress (a send in batches) is seen as in Google Sheets. `npm start` uses SANDBOX_LATENCY;
+   * none by default (the browser tests stay quick).
+   */
+  latency?: LatencyOptions;
 }
+
+/**
+ * `npm start`'s latency: a third of the figures the latency tests take from published measurements
+ * (test/support/latency.ts), enough for a 10-guest batch to take a few seconds, not a realistic wait.
+ */
+export const SANDBOX_LATENCY: LatencyOptions = {
+  defaultMs: 7,
+  byMethod: { 'MailApp.sendEmail': 330, 'Range.getValues': 70, 'Range.setValues': 100, 'SpreadsheetApp.flush': 170 },
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 export interface Sandbox {
   url: string;
   dataDir: string;
@@ -281,6 +298,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       storeFile, outboxDir, htmlFiles: buildDir, serviceUrl: 'http://127.0.0.1/sandbox-webapp', clock,
       // Every sandbox user shares the file, so a fresh protection lists them all until the add-on narrows it.
       defaultUser: DEFAULT_USER, owner: DEFAULT_USER, editors: [...SANDBOX_USERS],
+      ...(opts.latency ? { latency: opts.latency } : {}),
     });
   } catch (e) {
     if (e instanceof EmulatorStoreError) throw new SandboxStartError(`${e.message}\n${resetHint(storeFile)}`);
@@ -525,6 +543,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       // A call from the web app's page is a web app execution (no getUi(), no document lock).
       const as = anonymous ? { user: '', effectiveUser: emu.owner, webApp: true } : { user };
       const r = history.around(`Sidofältet: ${fn}`, as.user, () => emu.runExecution(code, fn, args, { authMode: 'FULL', locale, ...as }));
+      if (opts.latency && r.emulatedMs > 0) {
+        // The emulator moved its clock on by the emulated time; take it back and wait that long for real,
+        // so the sandbox clock stays real time and the page waits as it would in Google Sheets.
+        emu.advance(-r.emulatedMs);
+        await sleep(r.emulatedMs);
+      }
       return sendJson(res, 200, execJson(r, true));
     }
     if (p === '/api/edit') {
@@ -592,7 +616,7 @@ if (require.main === module) {
     console.error(`Ogiltig PORT: ${process.env.PORT}`);
     process.exit(1);
   }
-  startSandbox({ port, reset: args.includes('--reset') }).then(
+  startSandbox({ port, reset: args.includes('--reset'), latency: SANDBOX_LATENCY }).then(
     (sb) => {
       const stop = () => { void sb.close().then(() => process.exit(0)); };
       process.on('SIGINT', stop);
