@@ -7,6 +7,7 @@ import { foundationFigures, overviewRoundTrips } from './foundation';
 import { latencyFigures } from './latency';
 import { mergeFigures } from './merge';
 import { mutationFigures, mutationSurvivors } from './mutation';
+import { suiteFigures } from './suite';
 import type { Figure } from './lib';
 
 async function main(): Promise<void> {
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     ['mail merge', mergeFigures],
     ['latency (emulated time)', latencyFigures],
     ['mutation testing (last npm run test:mutation)', mutationFigures],
+    ['test suite (last recorded runs)', suiteFigures],
   ];
   const all: (Figure & { section: string })[] = [];
   for (const [section, fn] of sections) {
