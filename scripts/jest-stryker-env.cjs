@@ -44,8 +44,16 @@ class StrykerNodeEnvironment extends TestEnvironment {
 
   async teardown() {
     if (process.env[ACTIVE_MUTANT] === undefined && names[this.testPath]) {
-      fs.mkdirSync(path.dirname(this.namesFile), { recursive: true });
-      fs.writeFileSync(this.namesFile, JSON.stringify(names));
+      // Add to what is recorded, never drop: a run of some tests only (by hand, with this config) must not
+      // make the sequencer leave out files whose other tests cover a mutant.
+      let all = {};
+      try {
+        all = JSON.parse(fs.readFileSync(this.namesFile, 'utf8'));
+      } catch {
+        fs.mkdirSync(path.dirname(this.namesFile), { recursive: true });
+      }
+      all[this.testPath] = [...new Set([...(all[this.testPath] ?? []), ...names[this.testPath]])];
+      fs.writeFileSync(this.namesFile, JSON.stringify(all));
     }
     await super.teardown();
   }
