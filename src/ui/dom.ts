@@ -63,3 +63,22 @@ export async function loading(
     for (const r of regions) r.setAttribute('aria-busy', 'false');
   }
 }
+
+/**
+ * In-page links that move focus to a section's heading. The sidebar's <base target="_top"> would send
+ * a plain #link to the top window, so the click is handled here.
+ */
+export function skipLinks(label: string, links: readonly (readonly [target: string, text: string])[]): HTMLElement {
+  return h('nav', { id: 'skip', 'aria-label': label },
+    h('ul', { class: 'skip' }, ...links.map(([target, text]) => {
+      const a = h('a', { href: `#${target}`, 'data-skip': target }, text);
+      a.addEventListener('click', (ev) => {
+        ev.preventDefault();
+        const el = document.getElementById(target);
+        if (!el) return;
+        el.scrollIntoView({ block: 'start' });
+        el.focus();
+      });
+      return h('li', {}, a);
+    })));
+}

@@ -14,11 +14,11 @@
 import type { BudgetOverview, FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
 import type { BudgetForm } from '../../app/contract';
-import { $, announce, h, loading, only, pageLang } from '../dom';
+import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, busy, clearError, field, select, type Field } from '../form';
 import { amount, money, percent } from '../i18n';
 import { call } from '../rpc';
-import { refused, showFieldErrors, skipLinks } from './budget-page';
+import { refused, showFieldErrors } from './budget-page';
 import { costTexts } from './costs-i18n';
 import { reviewBanner } from './review-i18n';
 

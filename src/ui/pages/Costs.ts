@@ -13,11 +13,11 @@
 import { isValidIsoDate, type BudgetOverview, type FunderView } from '../../core/budget';
 import { parseMoney, percentOf } from '../../core/money';
 import type { BudgetForm, CostRow } from '../../app/contract';
-import { $, announce, h, loading, pageLang } from '../dom';
+import { $, announce, h, loading, pageLang, skipLinks } from '../dom';
 import { actionMessage, busy, clearError, field, select, type Field } from '../form';
 import { money, percent } from '../i18n';
 import { call } from '../rpc';
-import { refused, showFieldErrors, skipLinks } from './budget-page';
+import { refused, showFieldErrors } from './budget-page';
 import { costTexts } from './costs-i18n';
 import { reviewPointer } from './review-i18n';
 

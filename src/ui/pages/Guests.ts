@@ -15,7 +15,7 @@ import { dietCsvRows, toCsv, type AnswerSummary } from '../../core/answers';
 import type { Role } from '../../core/settings';
 import type { ImportPreview, ImportRow } from '../../core/invite-csv';
 import type { Msg } from '../../core/msg';
-import { $, announce, h, loading, only, pageLang } from '../dom';
+import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, clearError, showRefusal, type Field } from '../form';
 import { call, refusalOf } from '../rpc';
 import { guestTexts, statusText } from './guests-i18n';
@@ -73,22 +73,6 @@ async function act<T>(work: () => Promise<T>, done: (r: T) => string, reload = t
 // --- Skip links ------------------------------------------------------------------------
 
 /** In-page links that move focus (the sidebar's <base target="_top"> would send a plain #link to the top window). */
-function skipLinks(): HTMLElement {
-  const link = (target: string, text: string) => {
-    const a = h('a', { href: `#${target}`, 'data-skip': target }, text);
-    a.addEventListener('click', (ev) => {
-      ev.preventDefault();
-      const el = document.getElementById(target);
-      if (!el) return;
-      el.scrollIntoView({ block: 'start' });
-      el.focus();
-    });
-    return h('li', {}, a);
-  };
-  return h('nav', { id: 'skip', 'aria-label': t.skip },
-    h('ul', { class: 'skip' },
-      link('approve-bar', t.skipApprove), link('answers-h', t.skipAnswers), link('list-h', t.skipList), link('forms-h', t.skipForms)));
-}
 
 // --- The cap -----------------------------------------------------------------------------
 
@@ -513,7 +497,9 @@ async function load(say = true): Promise<void> {
   if (dietDetails.open) await loadDiet();
 }
 
-$('#skip-nav').replaceWith(skipLinks());
+$('#skip-nav').replaceWith(skipLinks(t.skip, [
+  ['approve-bar', t.skipApprove], ['answers-h', t.skipAnswers], ['list-h', t.skipList], ['forms-h', t.skipForms],
+]));
 $('#answers').append(dietDetails);
 $('#answers-h').textContent = t.answers;
 refresh.addEventListener('click', () => void load());

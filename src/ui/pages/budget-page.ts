@@ -1,31 +1,11 @@
 /**
- * What the Kostnader and Fördela budget sidebars share: skip links to their sections (every action
- * within a few Tab presses), and showing a save's refusal where the user is looking together with
+ * What the Kostnader and Fördela budget sidebars share: showing a save's refusal where the user is looking together with
  * the figures the server sent along, so the page never contradicts the message.
  */
 import type { BudgetOverview } from '../../core/budget';
-import { h } from '../dom';
 import { showErrors, showRefusal, type Field } from '../form';
 import { refusalOf } from '../rpc';
 
-/**
- * In-page links that move focus to a section's heading. The sidebar's <base target="_top"> would send
- * a plain #link to the top window, so the click is handled here.
- */
-export function skipLinks(label: string, links: readonly (readonly [target: string, text: string])[]): HTMLElement {
-  return h('nav', { id: 'skip', 'aria-label': label },
-    h('ul', { class: 'skip' }, ...links.map(([target, text]) => {
-      const a = h('a', { href: `#${target}`, 'data-skip': target }, text);
-      a.addEventListener('click', (ev) => {
-        ev.preventDefault();
-        const el = document.getElementById(target);
-        if (!el) return;
-        el.scrollIntoView({ block: 'start' });
-        el.focus();
-      });
-      return h('li', {}, a);
-    })));
-}
 
 type Save = 'recordCost' | 'updateCost' | 'transferFunds' | 'allocate';
 
