@@ -397,7 +397,8 @@ type GuestVerdict = { ok: true; values: Record<string, CellIn> } | { ok: false; 
  */
 export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: readonly GuestRow[], rc: RowCheck, tx: Tx): GuestVerdict {
   const now = currentGuest(check, rc.index);
-  const others = emailsExcept(rows, rc.kind === 'new' ? undefined : rc.key);
+  // Every other row's address: this row's own (sealed or, for a new row, as typed) is no duplicate of itself.
+  const others = emailsExcept(rows.filter((r) => r.check !== rc));
   if (rc.kind === 'new') {
     if (!ctx.roles.includes('projektledare')) return { ok: false, why: roleRequiredMsg(['projektledare']) };
     const problems = checkGuestDraft(now, { events: ctx.settings.events, others }).map((p) => p.message);
