@@ -14,6 +14,7 @@ import type { AllocateResult, ChangeResult, CostResult, TransferResult } from '.
 import type { DietView } from './answers';
 import type { CapFigures, GuestListView, StatusResult } from './guests';
 import type { InvitationPreview, SendProgress } from './merge';
+import type { ProgramView } from './program';
 import type { ReviewView } from './review';
 import type { RsvpAnswer } from './rsvp';
 import type { SendPlan } from './send-plan';
@@ -102,6 +103,18 @@ export interface GuestRef { readonly guestId: string }
 /** The caterer's dietary list; `names` only for the project leader. */
 export interface DietForm { readonly names: boolean }
 
+// --- Program ----------------------------------------------------------------------------
+
+/** An item as the form sends it (times "HH:MM", the date YYYY-MM-DD, capacity '' for no limit); no id adds one. */
+export interface ProgramItemForm {
+  readonly id?: string;
+  readonly title: string; readonly type: string; readonly date: string; readonly start: string; readonly end: string;
+  readonly place?: string; readonly organiser: string; readonly responsible?: string;
+  readonly capacity?: string | number; readonly category?: string; readonly note?: string;
+}
+export interface ProgramStatusForm { readonly id: string; readonly status: 'förslag' | 'beslutad' }
+export interface ProgramRef { readonly id: string }
+
 // --- Administration -------------------------------------------------------------------
 
 export interface SettingsForm { readonly sheet: 'settings' | 'event'; readonly values: Readonly<Record<string, string | number>> }
@@ -144,6 +157,11 @@ export interface ServerApi {
   previewMail: Fn<[GuestRef], InvitationPreview>;
   sendTestMail: Fn<[GuestRef], { to: string }>;
   sendInvitations: Fn<[{ batchSize: number }], SendProgress>;
+
+  getProgram: Fn<[], ProgramView>;
+  saveProgramItem: Fn<[ProgramItemForm], { id: string; message: string }>;
+  decideProgramItem: Fn<[ProgramStatusForm], Said>;
+  deleteProgramItem: Fn<[ProgramRef], Said>;
 
   getSettings: Fn<[], SettingsView>;
   saveSettings: Fn<[SettingsForm], { changed: readonly string[]; message: string }>;

@@ -398,6 +398,20 @@ export class Tx {
     return this;
   }
 
+  /**
+   * Deletes a verified row through the add-on: the row is emptied, Logg gets
+   * a tombstone for its key (so the journal no longer misses it) and the
+   * manifest drops its seq, all under one entry.
+   */
+  remove(check: TableCheck, index: number, entry: AuditEntry): this {
+    const rc = check.byIndex.get(index);
+    if (!rc || rc.kind !== 'ok') throw new Error(`row ${index} of ${check.table} is not verified`);
+    this.forgets.push({ check, row: { key: rc.key, seq: rc.seq, values: {} }, entry: this.entries.length });
+    this.clears.push({ check, index });
+    this.entries.push(entry);
+    return this;
+  }
+
   log(entry: AuditEntry): this {
     this.entries.push(entry);
     return this;

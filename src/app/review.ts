@@ -22,6 +22,7 @@ import { verifyChain, addCheckpoints } from '../core/audit';
 import { judgeLedgerChange, overviewNote, readBudget, withBudgetLock } from './budget';
 import { loadFullContext, requireAdmin, type FullContext } from './context';
 import { guestAudit, judgeGuestChange } from './guests';
+import { judgeProgramChange, programRemovalProblem } from './program';
 import { shown, unverifiedMsg, missingMsg, withEditLock } from './integrity';
 import { guestRows } from './invite-rows';
 import { checkTable, Journal, logCountMsg, readLog, Tx, type MissingRow, type RowCheck, type TableCheck } from './journal';
@@ -64,6 +65,8 @@ export interface ReviewView {
 const DECIDERS: Readonly<Record<SealedTable, readonly Role[] | 'admin'>> = {
   settings: 'admin', event: ['projektledare'], budget: ['styrgrupp'], transfers: ['styrgrupp'],
   ledger: ['ekonomi'], guests: ['projektledare', 'styrgrupp'], templates: ['projektledare'],
+  // Content by the project leader, the status by the steering group: judgeProgramChange says who may confirm what.
+  program: ['projektledare', 'styrgrupp'],
 };
 
 /** Who may decide ("styrgruppen"). */
@@ -106,7 +109,7 @@ function itemsOf(ctx: FullContext, c: TableCheck): ReviewItem[] {
   return out;
 }
 
-const ALL: readonly SealedTable[] = ['settings', 'event', 'budget', 'transfers', 'ledger', 'guests', 'templates'];
+const ALL: readonly SealedTable[] = ['settings', 'event', 'budget', 'transfers', 'ledger', 'guests', 'templates', 'program'];
 
 /** Everything that waits for review (role holders and administrators only: it shows what changed). */
 export function listReview(ports: Ports): ReviewView {
@@ -165,7 +168,7 @@ export function resolveReview(ports: Ports, input: unknown): Resolved {
     const tx = new Tx(ctx.journal);
     const message = action === 'undo'
       ? (rc ? undoRow(tx, c, rc) : restoreRow(tx, c, gone!))
-      : (rc ? confirmRow(ports, ctx, tx, c, rc, note ?? '') : confirmGone(tx, c, gone!));
+      : (rc ? confirmRow(ports, ctx, tx, c, rc, note ?? '') : confirmGone(ctx, tx, c, gone!));
     tx.commit();
     // Översikt's verification cell follows what remains.
     if (c.table === 'budget' || c.table === 'ledger') new Tx(ctx.journal).overview(overviewNote(readBudget(ports, ctx.settings, ctx.journal))).commit();
@@ -176,6 +179,7 @@ export function resolveReview(ports: Ports, input: unknown): Resolved {
 
 const prefix: Readonly<Record<SealedTable, string>> = {
   settings: 'inställning', event: 'inställning', budget: 'budget', transfers: 'omfördelning', ledger: 'kostnad', guests: 'gäst', templates: 'mall',
+  program: 'programpunkt',
 };
 
 /** What Logg may keep of values: personal ones by field name only. */
@@ -217,11 +221,13 @@ function restoreRow(tx: Tx, c: TableCheck, m: MissingRow): Msg {
   return msg(`Raden ${m.key} är tillbaka sist på bladet ${sheet}.${personal.sv}`, `The row ${m.key} is back at the end of the ${sheet} sheet.${personal.en}`);
 }
 
-function confirmGone(tx: Tx, c: TableCheck, m: MissingRow): Msg {
+function confirmGone(ctx: FullContext, tx: Tx, c: TableCheck, m: MissingRow): Msg {
   const sheet = TABLES[c.table].sheet;
   if (c.table === 'budget') {
     throw new UserError(msg('En finansiär tas inte bort genom att godkänna en borttagen rad: återställ raden och fördela om budgeten först.', 'A funder is not removed by confirming a deleted row: restore the row and reallocate the budget first.'));
   }
+  const why = c.table === 'program' ? programRemovalProblem(ctx, m.key, snapValues(m.values)) : null;
+  if (why) throw new UserError(msg(`${why.sv} Återställ raden i stället.`, `${why.en} Restore the row instead.`));
   tx.forget(c, m, { action: `${prefix[c.table]}.borttagning-godkänd`, object: m.key, before: loggable(c.table, m.values) });
   return msg(`Borttagningen av ${m.key} på bladet ${sheet} är godkänd.`, `The removal of ${m.key} from the ${sheet} sheet is confirmed.`);
 }
@@ -284,6 +290,10 @@ function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowChe
     }
     case 'budget':
       return { values: {}, message: confirmAllocations(ports, ctx, tx, c, note) };
+    case 'program': {
+      const v = judgeProgramChange(ctx, c, rc);
+      return v.ok ? { values: v.values } : refuse(v.why);
+    }
   }
 }
 

@@ -91,7 +91,11 @@ export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> =
   },
   program: {
     sheet: SHEETS.program, frozenRows: 1,
-    columns: [c('ID'), c('Datum', 'date'), c('Start', 'time'), c('Slut', 'time'), c('Rubrik'), c('Typ'), c('Plats'), c('Ansvarig'), c('Arrangör'), c('Anteckning')],
+    // Start and Slut are written as text "HH:MM" (src/core/program.ts says why); Kapacitet '' is no limit.
+    columns: [
+      c('ID'), c('Datum', 'date'), c('Start', 'time'), c('Slut', 'time'), c('Rubrik'), c('Typ'), c('Plats'), c('Ansvarig'), c('Arrangör'), c('Anteckning'),
+      c('Kapacitet', 'integer', { since: 2 }), c('Kategori', 'text', { since: 2, list: 'categories' }), c('Status', 'text', { since: 2 }), seal(),
+    ],
   },
   decisions: {
     sheet: SHEETS.decisions, frozenRows: 1,

@@ -17,6 +17,7 @@ import * as admin from './admin';
 import { borrowedAuthority, failureMessage, handle, menuAction, noArgs, userLang } from './api';
 import { setupWorkbook } from './setup';
 import * as inv from './invitations';
+import * as program from './program';
 import { rsvpPage, submitRsvp as answer } from './rsvp';
 import * as selftest from './selftest';
 import { budgetForm, costList, guardLedgerSheetEdit, saveAllocation, saveCost, saveCostChange, saveTransfer, verifyLogAlert } from './budget';
@@ -29,6 +30,7 @@ const MENU: readonly (readonly [Msg, string] | null)[] = [
   [msg('Fördela budget', 'Allocate the budget'), 'menuBudget'],
   [msg('Gäster', 'Guests'), 'menuGuests'],
   [msg('Inbjudningar', 'Invitations'), 'menuInvitations'],
+  [msg('Program', 'Programme'), 'menuProgram'],
   null,
   [msg('Granska ändringar', 'Review changes'), 'menuReview'],
   [msg('Verifiera loggen', 'Verify the log'), 'menuVerifyLog'],
@@ -40,7 +42,7 @@ const MENU: readonly (readonly [Msg, string] | null)[] = [
 /** Sheets whose typed edits the add-on judges against the journal (Kostnader and Gäster have their own guards). */
 const OTHER_GUARDED: Readonly<Record<string, SealedTable>> = {
   [SHEETS.templates]: 'templates', [SHEETS.event]: 'event', [SHEETS.budget]: 'budget',
-  [SHEETS.transfers]: 'transfers', [SHEETS.settings]: 'settings',
+  [SHEETS.transfers]: 'transfers', [SHEETS.settings]: 'settings', [SHEETS.program]: 'program',
 };
 
 // --- Triggers -----------------------------------------------------------------
@@ -130,6 +132,11 @@ export function menuInvitations(): void {
   showSidebar('Invitations', menuTitle('menuInvitations'));
 }
 
+/** Sidebar "Program": the items, who is invited and answered, seats left; add/change (projektledare), decide (styrgrupp). */
+export function menuProgram(): void {
+  showSidebar('Program', menuTitle('menuProgram'));
+}
+
 // --- Sidebar API (google.script.run) ---------------------------------------------
 
 /** Budgetöversikt: everything the sidebar shows, in one round trip. Anyone may read. */
@@ -198,6 +205,17 @@ export function sendTestMail(...args: unknown[]) { return inv.sendTestMail(...ar
 export function sendInvitations(...args: unknown[]) { return inv.sendInvitations(...args); }
 /** After the event: removes contact details and dietary needs, revokes every RSVP link (projektledare): `[{ confirm: true }]`. */
 export function purgePersonalData(...args: unknown[]) { return inv.purgeGuests(...args); }
+
+// Program (src/gas/program.ts; roles are checked in src/app/program.ts).
+
+/** The items with per-item invited/yes/no/not answered and seats left. Anyone may read. */
+export function getProgram(...args: unknown[]) { return program.getProgram(...args); }
+/** Adds (no `id`) or changes an item (projektledare): `[{ id?, title, type, date, start, end, organiser, place?, responsible?, capacity?, category?, note? }]`. */
+export function saveProgramItem(...args: unknown[]) { return program.saveItem(...args); }
+/** Decides an item's status (styrgrupp): `[{ id, status: 'förslag' | 'beslutad' }]`. */
+export function decideProgramItem(...args: unknown[]) { return program.decideItem(...args); }
+/** Deletes a proposal nobody is invited to (projektledare): `[{ id }]`. */
+export function deleteProgramItem(...args: unknown[]) { return program.deleteItem(...args); }
 
 // Inställningar och roller, Granska ändringar (src/gas/admin.ts; roles are checked in src/app).
 

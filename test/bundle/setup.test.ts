@@ -28,11 +28,12 @@ describe('onOpen', () => {
     const emu = newEmulator();
     const r = run(emu, 'onOpen', [{ authMode: 'LIMITED' }], { authMode: 'LIMITED', locale: 'en_GB' });
     const captions = r.ui.menus[0].items.map((i) => ('caption' in i ? i.caption : null)).filter(Boolean);
-    expect(captions).toEqual(['Budget overview', 'Costs', 'Allocate the budget', 'Guests', 'Invitations', 'Review changes',
+    expect(captions).toEqual(['Budget overview', 'Costs', 'Allocate the budget', 'Guests', 'Invitations', 'Programme', 'Review changes',
       'Verify the log', 'Settings and roles', 'Installation self-test', 'Set up the workbook']);
     setUpWorkbook(emu);
     expect(run(emu, 'menuBudget', [], { user: STY, locale: 'en_GB' }).ui.sidebar?.title).toBe('Allocate the budget');
     expect(run(emu, 'menuBudget', [], { user: STY }).ui.sidebar?.title).toBe('Fördela budget');
+    expect(run(emu, 'menuProgram', [], { user: STY, locale: 'en_GB' }).ui.sidebar?.title).toBe('Programme');
   });
 
   test('onInstall shows the menu too', () => {

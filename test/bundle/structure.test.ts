@@ -58,6 +58,12 @@ const DECLARED_ENTRY_POINTS = [
   'saveSettings',
   // Installation self-test (issue 8)
   'getSelfTest',
+  // Programme (issue 10)
+  'decideProgramItem',
+  'deleteProgramItem',
+  'getProgram',
+  'menuProgram',
+  'saveProgramItem',
   'menuSelfTest',
 ].sort();
 

@@ -1,0 +1,269 @@
+/**
+ * The programme sidebar's use cases: read the items with their guests'
+ * answers; add or change an item (the project leader), decide its status
+ * (the steering group: förslag → beslutad, or back), delete a proposal.
+ * Every write is validated with zod, checked by role and by the rules of
+ * src/core/program.ts (each refusal names its field), sealed and logged.
+ * Granska ändringar judges a row changed on the sheet by the same rules
+ * (judgeProgramChange).
+ */
+import * as z from 'zod/mini';
+import { CATEGORIES } from '../core/schema';
+import { msg, UserError, type Msg } from '../core/msg';
+import {
+  byTime, changeProblem, checkItem, draftOf, itemCounts, itemValues, ITEM_STATUSES, nextItemId, ORGANISERS, PROGRAM_COLUMNS, PROGRAM_TYPES, TYPE_EN,
+  type ItemCounts, type ItemDraft, type ItemProblem, type ProgramItem,
+} from '../core/program';
+import type { Role } from '../core/settings';
+import type { Holds, ProgramItemForm, ProgramRef, ProgramStatusForm, Same } from './contract';
+import { loadFullContext, requireRole, type FullContext } from './context';
+import { blockedBy, problemsOf } from './integrity';
+import { guestRows } from './invite-rows';
+import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
+import { LockTimeoutError, type Cell, type Ports } from './ports';
+import { readProgram } from './program-rows';
+
+export const PROGRAM_LOCK_MS = 20_000;
+
+export interface ProgramItemView extends ProgramItem {
+  readonly counts: ItemCounts;
+  /** The row waits for review: it counts as Summit Planner last wrote it. */
+  readonly review: boolean;
+}
+
+export interface ProgramView {
+  readonly user: string;
+  readonly roles: readonly Role[];
+  /** The project leader: adds, changes and deletes items. */
+  readonly mayEdit: boolean;
+  /** The steering group: decides the status. */
+  readonly mayDecide: boolean;
+  readonly items: readonly ProgramItemView[];
+  readonly types: readonly { readonly value: string; readonly en: string }[];
+  readonly organisers: readonly string[];
+  readonly categories: readonly string[];
+  readonly statuses: readonly string[];
+  /** The conference's days (Evenemang), which study visits and workshops must fall on. */
+  readonly startDate: string;
+  readonly endDate: string;
+  /** Ansvarig of a city-only item when none is given. */
+  readonly projectLeader: string;
+  /** Changes made on the Program sheet by hand that wait for review. */
+  readonly review: readonly Msg[];
+}
+
+const projectLeaderOf = (ctx: FullContext): string => ctx.settings.roles.projektledare[0] ?? '';
+
+/** Everyone may read the programme (the sheet is shared with them anyway). Four range reads. */
+export function programView(ports: Ports, ctx: FullContext = loadFullContext(ports)): ProgramView {
+  const program = readProgram(ctx.journal);
+  const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
+  const counts = itemCounts(program.items, guests);
+  const items = program.items
+    .map((it, i) => ({ ...it, counts: counts[i], review: program.unverified.has(it.id) }))
+    .sort(byTime);
+  return {
+    user: ctx.email, roles: ctx.roles, mayEdit: ctx.roles.includes('projektledare'), mayDecide: ctx.roles.includes('styrgrupp'),
+    items, types: PROGRAM_TYPES.map((t) => ({ value: t, en: TYPE_EN[t] })), organisers: [...ORGANISERS], categories: [...CATEGORIES],
+    statuses: [...ITEM_STATUSES], startDate: ctx.settings.startDate, endDate: ctx.settings.endDate, projectLeader: projectLeaderOf(ctx),
+    review: program.review,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+
+const text = (max: number) => z.string().check(z.maxLength(max));
+const buildSchemas = () => ({
+  save: z.strictObject({
+    id: z.optional(z.string().check(z.regex(/^P-\d{1,6}$/))),
+    title: text(200), type: text(60), date: text(30), start: text(20), end: text(20),
+    place: z.optional(text(200)), organiser: text(60), responsible: z.optional(text(200)),
+    capacity: z.optional(z.union([text(20), z.number()])), category: z.optional(text(60)), note: z.optional(text(1000)),
+  }),
+  status: z.strictObject({ id: z.string().check(z.regex(/^P-\d{1,6}$/)), status: z.enum(ITEM_STATUSES) }),
+  ref: z.strictObject({ id: z.string().check(z.regex(/^P-\d{1,6}$/)) }),
+});
+type Schemas = ReturnType<typeof buildSchemas>;
+/** The pages' arguments (the contract) and these schemas agree both ways: neither can drift. */
+export type ProgramSchemasAgree = Holds<Same<z.output<Schemas['save']>, ProgramItemForm>>
+  & Holds<Same<z.output<Schemas['status']>, ProgramStatusForm>> & Holds<Same<z.output<Schemas['ref']>, ProgramRef>>;
+let schemas: Schemas | undefined;
+const programSchemas = (): Schemas => (schemas ??= buildSchemas());
+
+/** The zod refusal, naming the field the page sent. */
+function parse<T>(schema: z.ZodMiniType<T>, input: unknown): T {
+  const p = schema.safeParse(input);
+  if (p.success) return p.data;
+  const field = String(p.error.issues[0]?.path?.[0] ?? '');
+  throw new UserError(msg(`Ogiltiga uppgifter${field ? ` (${field})` : ''}. Inget sparades.`, `Invalid input${field ? ` (${field})` : ''}. Nothing was saved.`), field || undefined);
+}
+
+/** All problems in one message; the first one's field is where the page puts it. */
+const problemsError = (problems: readonly ItemProblem[]): UserError => new UserError(msg(
+  `${problems.map((p) => p.message.sv).join(' ')} Inget sparades.`, `${problems.map((p) => p.message.en).join(' ')} Nothing was saved.`,
+), problems[0]?.field);
+
+const lockBusy = (): Msg => msg(
+  'Någon annan sparar i arbetsboken just nu. Försök igen om en stund; inget sparades.',
+  'Someone else is saving in the workbook right now. Try again in a moment; nothing was saved.',
+);
+
+function withProgram<T>(ports: Ports, ctx: FullContext, fn: (c: TableCheck, tx: Tx) => T): T {
+  try {
+    return ports.lock.withLock(PROGRAM_LOCK_MS, () => {
+      ctx.journal.fresh();
+      const check = checkTable(ctx.journal, 'program');
+      const tx = new Tx(ctx.journal);
+      const out = fn(check, tx);
+      tx.commit();
+      return out;
+    });
+  } catch (e) {
+    throw e instanceof LockTimeoutError ? new UserError(lockBusy()) : e;
+  }
+}
+
+/** The verified row of item `id`, or a refusal that says why it can't be written now. */
+function verifiedRow(c: TableCheck, id: string): RowCheck {
+  const k = id.toLocaleLowerCase('sv');
+  const r = c.rows.find((x) => x.key.toLocaleLowerCase('sv') === k);
+  const gone = c.missing.some((m) => m.key.toLocaleLowerCase('sv') === k);
+  if (!r && !gone) throw new UserError(msg(`Programpunkten ${id} finns inte. Ladda om listan.`, `The item ${id} does not exist. Reload the list.`), 'id');
+  if (!r || r.kind !== 'ok') {
+    throw new UserError(blockedBy(msg(`${id} kan inte ändras nu:`, `${id} cannot be changed now:`), problemsOf(c, false)), 'id');
+  }
+  return r;
+}
+
+const itemOfRow = (c: TableCheck, r: RowCheck): ProgramItem | null => {
+  const values = Object.fromEntries(Object.entries(c.t.col).map(([h, i]) => [h, c.t.snap.rows[r.index][i]]));
+  const p = checkItem(draftOf(values), r.key, { startDate: '0000-01-01', endDate: '9999-12-31' });
+  return p.ok ? p.item : null;
+};
+
+/** yyyy-mm-dd → a date cell (local midnight in the script's zone, as the sheet keeps dates: see src/app/budget.ts). */
+const dateCell = (iso: string): Date => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y, m - 1, d);
+};
+/** The cells of an item: the date as a date cell, everything else as text (times "HH:MM") or a number. */
+export const itemCells = (it: ProgramItem): Record<string, Cell> => ({ ...itemValues(it), [PROGRAM_COLUMNS.date]: dateCell(it.date) });
+
+/** What Logg keeps of an item (no personal data: the responsible person is named by role, not logged). */
+const audit = (it: ProgramItem): Record<string, unknown> => {
+  const v: Record<string, unknown> = { ...itemValues(it) };
+  delete v[PROGRAM_COLUMNS.responsible];
+  delete v[PROGRAM_COLUMNS.note];
+  return v;
+};
+
+/** Accepted guests of an item (a capacity may not go below them). */
+function acceptedFor(ctx: FullContext, item: ProgramItem): number {
+  const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
+  return itemCounts([item], guests)[0].yes;
+}
+
+const draftFrom = (f: z.output<Schemas['save']>, status: string): ItemDraft => ({
+  title: f.title, type: f.type, date: f.date, start: f.start, end: f.end, place: f.place ?? '', organiser: f.organiser,
+  responsible: f.responsible ?? '', capacity: f.capacity === undefined ? '' : String(f.capacity), category: f.category ?? '', status, note: f.note ?? '',
+});
+
+/** Adds (no id) or changes an item (projektledare). Returns its ID. */
+export function saveProgramItem(ports: Ports, input: unknown): { id: string; message: Msg } {
+  const f = parse(programSchemas().save, input);
+  const ctx = loadFullContext(ports);
+  requireRole(ctx, ['projektledare']);
+  return withProgram(ports, ctx, (c, tx) => {
+    const row = f.id ? verifiedRow(c, f.id) : null;
+    const before = row ? itemOfRow(c, row) : null;
+    const id = row ? row.key : nextItemId([...c.rows.map((r) => r.key), ...c.missing.map((m) => m.key)]);
+    const checked = checkItem(draftFrom(f, before?.status ?? 'förslag'), id, ctx.settings, projectLeaderOf(ctx));
+    if (!checked.ok) throw problemsError(checked.problems);
+    const item = checked.item;
+    const who = changeProblem(before, item, ctx.roles);
+    if (who) throw problemsError([who]);
+    if (before && item.capacity !== null) {
+      const yes = acceptedFor(ctx, before);
+      if (item.capacity < yes) {
+        throw problemsError([{ field: 'capacity', message: msg(`Kapacitet: ${yes} gäster har redan tackat ja till ${id}; kapaciteten kan inte bli ${item.capacity}.`, `Capacity: ${yes} guests have already accepted ${id}; the capacity cannot be ${item.capacity}.`) }]);
+      }
+    }
+    tx.put(c, row ? row.index : null, itemCells(item), {
+      action: before ? 'programpunkt.ändrad' : 'programpunkt.tillagd', object: id, ...(before ? { before: audit(before) } : {}), after: audit(item),
+    });
+    return { id, message: before ? msg(`${id} är sparad.`, `${id} is saved.`) : msg(`${id} är tillagd som förslag.`, `${id} is added as a proposal.`) };
+  });
+}
+
+/** The steering group decides: förslag → beslutad, or back. */
+export function decideProgramItem(ports: Ports, input: unknown): { message: Msg } {
+  const f = parse(programSchemas().status, input);
+  const ctx = loadFullContext(ports);
+  requireRole(ctx, ['styrgrupp']);
+  return withProgram(ports, ctx, (c, tx) => {
+    const row = verifiedRow(c, f.id);
+    const before = itemOfRow(c, row);
+    if (!before) throw new UserError(msg(`${f.id} kan inte läsas.`, `${f.id} cannot be read.`), 'id');
+    if (before.status === f.status) return { message: msg(`${f.id} är redan ${f.status}.`, `${f.id} is already ${f.status}.`) };
+    tx.put(c, row.index, { [PROGRAM_COLUMNS.status]: f.status }, { action: 'programpunkt.status', object: f.id, before: { Status: before.status }, after: { Status: f.status } });
+    return { message: msg(`${f.id} är nu ${f.status}.`, `${f.id} is now ${f.status}.`) };
+  });
+}
+
+/** Why an item can't go: it is decided, or guests are invited to it. */
+function removalProblem(ctx: FullContext, item: ProgramItem): Msg | null {
+  if (item.status === 'beslutad') {
+    return msg(`${item.id} är beslutad av styrgruppen och kan inte tas bort; styrgruppen sätter den först tillbaka till förslag.`, `${item.id} was decided by the steering group and cannot be deleted; the steering group first sets it back to förslag.`);
+  }
+  const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
+  const invited = guests.filter((g) => itemCounts([item], [g])[0].invited > 0 || g.events.some((e) => e.trim().toLocaleLowerCase('sv') === item.id.toLocaleLowerCase('sv'))).length;
+  return invited
+    ? msg(`${item.id} kan inte tas bort: ${invited} gäster är inbjudna till den. Ta först bort den från gästerna i Gäster.`, `${item.id} cannot be deleted: ${invited} guests are invited to it. First remove it from the guests in Guests.`)
+    : null;
+}
+
+/** Deletes a proposal nobody is invited to (projektledare). */
+export function deleteProgramItem(ports: Ports, input: unknown): { message: Msg } {
+  const f = parse(programSchemas().ref, input);
+  const ctx = loadFullContext(ports);
+  requireRole(ctx, ['projektledare']);
+  return withProgram(ports, ctx, (c, tx) => {
+    const row = verifiedRow(c, f.id);
+    const item = itemOfRow(c, row);
+    const why = item ? removalProblem(ctx, item) : null;
+    if (why) throw new UserError(why, 'id');
+    tx.remove(c, row.index, { action: 'programpunkt.borttagen', object: f.id, ...(item ? { before: audit(item) } : {}) });
+    return { message: msg(`${f.id} är borttagen.`, `${f.id} is deleted.`) };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Granska ändringar: a row changed or added on the sheet
+
+/**
+ * Judges the row as it now reads by the sidebar's rules, for the person
+ * confirming it: a valid item (the conference-day rule included), a status
+ * only the steering group sets, content only the project leader changes.
+ * Returns the cells to seal (times as text, the date as a date cell).
+ */
+export function judgeProgramChange(ctx: FullContext, c: TableCheck, rc: RowCheck): { ok: true; values: Record<string, Cell> } | { ok: false; why: Msg } {
+  const values = Object.fromEntries(Object.entries(c.t.col).map(([h, i]) => [h, c.t.snap.rows[rc.index][i]]));
+  const typedId = String(values[PROGRAM_COLUMNS.id] ?? '').trim();
+  const taken = (id: string) => c.rows.some((r) => r !== rc && r.kind === 'ok' && r.key.toLocaleLowerCase('sv') === id.toLocaleLowerCase('sv'));
+  const id = rc.sealed ? rc.key : /^P-\d{1,6}$/.test(typedId) && !taken(typedId) ? typedId : nextItemId(c.rows.map((r) => r.key));
+  const checked = checkItem(draftOf(values), id, ctx.settings, projectLeaderOf(ctx));
+  const fail = (ps: readonly ItemProblem[]) => ({ ok: false as const, why: msg(ps.map((p) => p.message.sv).join(' '), ps.map((p) => p.message.en).join(' ')) });
+  if (!checked.ok) return fail(checked.problems);
+  if (rc.sealed && typedId !== rc.key) return fail([{ field: 'id', message: msg('ID: sätts av Summit Planner och kan inte ändras.', 'ID: set by Summit Planner and cannot be changed.') }]);
+  const before = rc.sealed ? checkItem(draftOf(Object.fromEntries(Object.entries(rc.sealed).map(([h, v]) => [h, typeof v === 'object' ? new Date(v.d * 1000) : v]))), rc.key, { startDate: '0000-01-01', endDate: '9999-12-31' }) : null;
+  const who = changeProblem(before?.ok ? before.item : null, checked.item, ctx.roles);
+  if (who) return fail([who]);
+  return { ok: true, values: itemCells(checked.item) };
+}
+
+/** A deleted item may be confirmed gone only when nobody is invited to it and it was not decided. */
+export function programRemovalProblem(ctx: FullContext, key: string, values: Readonly<Record<string, unknown>>): Msg | null {
+  const parsed = checkItem(draftOf(values), key, { startDate: '0000-01-01', endDate: '9999-12-31' });
+  return parsed.ok ? removalProblem(ctx, parsed.item) : null;
+}

@@ -1,0 +1,382 @@
+/**
+ * The programme (pure): the items the city board's decision names, and the
+ * rules every way of writing one is judged by (the sidebar, a confirm in
+ * Granska ändringar, set-up's carry-over of the old free-text parts).
+ *
+ * An item is an occasion with a date and a time in Stockholm: guests are
+ * invited to items (Gäster → Evenemang holds item IDs), the invitation, the
+ * .ics and the RSVP page list them, and costs can be tied to one. Times are
+ * kept as text "HH:MM" (wall-clock Stockholm), never as a time-of-day cell:
+ * a sheet keeps a time as a fraction of 30 December 1899 in the spreadsheet's
+ * zone, and that day's Stockholm offset is local mean time (+01:12:12), so a
+ * read in the script's zone can be minutes off. A time typed on the sheet is
+ * still read (hours and minutes of the Date) and written back as text when a
+ * person confirms it.
+ */
+import { cellText } from './budget';
+import { msg, type Msg } from './msg';
+import { CATEGORIES } from './schema';
+import type { Role } from './settings';
+
+export const PROGRAM_TYPES = [
+  'öppning', 'plenarsession', 'specialistsession', 'workshop', 'studiebesök', 'representationsmiddag', 'kommunikation', 'övrigt',
+] as const;
+export type ProgramType = (typeof PROGRAM_TYPES)[number];
+
+export const ORGANISERS = ['staden', 'staden och Cisco'] as const;
+export type Organiser = (typeof ORGANISERS)[number];
+
+export const ITEM_STATUSES = ['förslag', 'beslutad'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+
+export type Category = (typeof CATEGORIES)[number];
+
+/** Item types in English (the Swedish name is the value kept in the sheet). */
+export const TYPE_EN: Readonly<Record<ProgramType, string>> = {
+  öppning: 'opening with the main speaker', plenarsession: 'plenary session', specialistsession: 'specialist session',
+  workshop: 'workshop', studiebesök: 'study visit', representationsmiddag: 'representation dinner',
+  kommunikation: 'communication activity', övrigt: 'other',
+};
+
+/** The budget category an item's costs go to when none is chosen. */
+export const DEFAULT_CATEGORY: Readonly<Record<ProgramType, Category>> = {
+  öppning: 'huvudtalare', plenarsession: 'plenarsessioner', specialistsession: 'specialistsessioner', workshop: 'workshops',
+  studiebesök: 'studiebesök', representationsmiddag: 'representationsmiddag', kommunikation: 'kommunikation', övrigt: 'övrigt',
+};
+
+/** The decision allows these only "during the conference". */
+export const CONFERENCE_ONLY: readonly ProgramType[] = ['workshop', 'studiebesök'];
+
+/** The Program sheet's headers, by field. */
+export const PROGRAM_COLUMNS = {
+  id: 'ID', date: 'Datum', start: 'Start', end: 'Slut', title: 'Rubrik', type: 'Typ', place: 'Plats',
+  responsible: 'Ansvarig', organiser: 'Arrangör', note: 'Anteckning', capacity: 'Kapacitet', category: 'Kategori', status: 'Status',
+} as const;
+export type ItemField = keyof typeof PROGRAM_COLUMNS;
+
+export const ITEM_LIMITS = { title: 120, place: 120, responsible: 120, note: 500 } as const;
+export const MAX_CAPACITY = 10_000;
+
+export interface ProgramItem {
+  readonly id: string;
+  readonly title: string;
+  readonly type: ProgramType;
+  /** YYYY-MM-DD */
+  readonly date: string;
+  /** HH:MM, Stockholm */
+  readonly start: string;
+  /** HH:MM; before the start means the next day (a dinner past midnight). */
+  readonly end: string;
+  readonly place: string;
+  readonly organiser: Organiser;
+  readonly responsible: string;
+  /** null: no limit. */
+  readonly capacity: number | null;
+  readonly category: Category;
+  readonly status: ItemStatus;
+  readonly note: string;
+}
+
+/** What a form (or a typed row) gives: everything as text, capacity '' for none. */
+export interface ItemDraft {
+  readonly title: string; readonly type: string; readonly date: string; readonly start: string; readonly end: string;
+  readonly place: string; readonly organiser: string; readonly responsible: string; readonly capacity: string;
+  readonly category: string; readonly status: string; readonly note: string;
+}
+
+export interface ItemProblem { readonly field: ItemField; readonly message: Msg }
+
+/** The conference's days (Evenemang: Startdatum, Slutdatum). */
+export interface ConferenceDays { readonly startDate: string; readonly endDate: string }
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+export const isIsoDate = (s: string): boolean => {
+  const m = ISO.exec(s);
+  return m !== null && new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === s;
+};
+
+/** "9:05", "09.05", "0905" → "09:05"; null when it isn't a time of day. */
+export function parseTime(raw: string): string | null {
+  const m = /^(\d{1,2})[:.]?(\d{2})$/.exec(raw.trim());
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? `${String(h).padStart(2, '0')}:${m[2]}` : null;
+}
+
+/** A time cell as text: a Date (typed on the sheet) by its hours and minutes in the script's zone, text as it is. */
+export const timeText = (v: unknown): string =>
+  v instanceof Date ? `${String(v.getHours()).padStart(2, '0')}:${String(v.getMinutes()).padStart(2, '0')}` : cellText(v);
+
+const oneOf = <T extends string>(list: readonly T[], v: string): T | null => {
+  const k = v.trim().toLocaleLowerCase('sv');
+  return list.find((x) => x.toLocaleLowerCase('sv') === k) ?? null;
+};
+export const parseType = (v: string): ProgramType | null =>
+  oneOf(PROGRAM_TYPES, v) ?? (PROGRAM_TYPES.find((t) => TYPE_EN[t].toLowerCase() === v.trim().toLowerCase()) ?? null);
+export const parseOrganiser = (v: string): Organiser | null => oneOf(ORGANISERS, v);
+export const parseItemStatus = (v: string): ItemStatus | null => oneOf(ITEM_STATUSES, v);
+export const parseCategory = (v: string): Category | null => oneOf(CATEGORIES, v);
+
+const label: Readonly<Record<ItemField, Msg>> = {
+  id: msg('ID', 'ID'), date: msg('Datum', 'Date'), start: msg('Start', 'Start'), end: msg('Slut', 'End'), title: msg('Rubrik', 'Title'),
+  type: msg('Typ', 'Type'), place: msg('Plats', 'Place'), responsible: msg('Ansvarig', 'Responsible'), organiser: msg('Arrangör', 'Organiser'),
+  note: msg('Anteckning', 'Note'), capacity: msg('Kapacitet', 'Capacity'), category: msg('Kategori', 'Budget category'), status: msg('Status', 'Status'),
+};
+const bad = (field: ItemField, sv: string, en: string): ItemProblem => ({ field, message: msg(`${label[field].sv}: ${sv}`, `${label[field].en}: ${en}`) });
+
+/** Why the item can't be on the conference's days, or null (the decision: study visits and workshops only during the conference). */
+export function conferenceDayProblem(type: ProgramType, date: string, days: ConferenceDays): ItemProblem | null {
+  if (!CONFERENCE_ONLY.includes(type) || !isIsoDate(date)) return null;
+  if (date >= days.startDate && date <= days.endDate) return null;
+  const what = msg(type === 'workshop' ? 'workshops' : 'studiebesök', type === 'workshop' ? 'workshops' : 'study visits');
+  return bad('date',
+    `${date} ligger utanför konferensens dagar (${days.startDate}–${days.endDate}); beslutet tillåter ${what.sv} bara under konferensen.`,
+    `${date} is outside the conference's days (${days.startDate}–${days.endDate}); the decision allows ${what.en} only during the conference.`);
+}
+
+/**
+ * Checks a draft and returns the item, or every problem, each naming its
+ * field. `defaultResponsible` fills an empty Ansvarig of a city-only item
+ * (the project leader, by the decision).
+ */
+export function checkItem(
+  d: ItemDraft, id: string, days: ConferenceDays, defaultResponsible = '',
+): { ok: true; item: ProgramItem } | { ok: false; problems: ItemProblem[] } {
+  const p: ItemProblem[] = [];
+  const title = d.title.trim();
+  if (!title) p.push(bad('title', 'saknas.', 'is missing.'));
+  for (const f of ['title', 'place', 'responsible', 'note'] as const) {
+    if (d[f].trim().length > ITEM_LIMITS[f]) p.push(bad(f, `för lång (högst ${ITEM_LIMITS[f]} tecken).`, `too long (at most ${ITEM_LIMITS[f]} characters).`));
+  }
+  const type = parseType(d.type);
+  if (!type) p.push(bad('type', `"${d.type.slice(0, 40)}" är ingen typ; välj bland ${PROGRAM_TYPES.join(', ')}.`, `"${d.type.slice(0, 40)}" is not a type; choose from ${PROGRAM_TYPES.map((t) => TYPE_EN[t]).join(', ')}.`));
+  const date = d.date.trim();
+  if (!isIsoDate(date)) p.push(bad('date', `"${date.slice(0, 30)}" är inget datum (ÅÅÅÅ-MM-DD).`, `"${date.slice(0, 30)}" is not a date (YYYY-MM-DD).`));
+  const start = parseTime(d.start);
+  const end = parseTime(d.end);
+  if (!start) p.push(bad('start', `"${d.start.slice(0, 20)}" är ingen tid (TT:MM).`, `"${d.start.slice(0, 20)}" is not a time (HH:MM).`));
+  if (!end) p.push(bad('end', `"${d.end.slice(0, 20)}" är ingen tid (TT:MM).`, `"${d.end.slice(0, 20)}" is not a time (HH:MM).`));
+  else if (start && end === start) p.push(bad('end', 'måste vara en annan tid än starten.', 'must differ from the start.'));
+  const organiser = parseOrganiser(d.organiser);
+  if (!organiser) p.push(bad('organiser', `välj ${ORGANISERS.join(' eller ')}.`, 'choose the city alone (staden) or with Cisco (staden och Cisco).'));
+  const cap = d.capacity.trim();
+  const capacity = cap === '' ? null : Number(cap);
+  if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY)) {
+    p.push(bad('capacity', `"${cap.slice(0, 20)}": ange ett heltal 1–${MAX_CAPACITY}, eller lämna tomt för obegränsat.`, `"${cap.slice(0, 20)}": give a whole number 1–${MAX_CAPACITY}, or leave it empty for no limit.`));
+  }
+  const category = d.category.trim() === '' ? (type ? DEFAULT_CATEGORY[type] : null) : parseCategory(d.category);
+  if (!category && d.category.trim() !== '') p.push(bad('category', `"${d.category.slice(0, 40)}" är ingen budgetkategori; välj bland ${CATEGORIES.join(', ')}.`, `"${d.category.slice(0, 40)}" is not a budget category; choose from ${CATEGORIES.join(', ')}.`));
+  const status = d.status.trim() === '' ? 'förslag' : parseItemStatus(d.status);
+  if (!status) p.push(bad('status', `välj ${ITEM_STATUSES.join(' eller ')}.`, `choose ${ITEM_STATUSES.join(' or ')}.`));
+  const responsible = d.responsible.trim() || (organiser === 'staden' ? defaultResponsible : '');
+  if (!responsible && organiser === 'staden och Cisco') p.push(bad('responsible', 'ange vem som ansvarar för en punkt som staden arrangerar med Cisco.', 'name who is responsible for an item the city organises with Cisco.'));
+  if (type && isIsoDate(date)) {
+    const day = conferenceDayProblem(type, date, days);
+    if (day) p.push(day);
+  }
+  if (p.length || !type || !start || !end || !organiser || !category || !status) return { ok: false, problems: p };
+  return { ok: true, item: { id, title, type, date, start, end, place: d.place.trim(), organiser, responsible, capacity, category, status, note: d.note.trim() } };
+}
+
+/** The item as cells by header (times as text; the date as the caller makes it a date cell). */
+export const itemValues = (it: ProgramItem): Record<string, string | number> => ({
+  [PROGRAM_COLUMNS.id]: it.id, [PROGRAM_COLUMNS.title]: it.title, [PROGRAM_COLUMNS.type]: it.type, [PROGRAM_COLUMNS.date]: it.date,
+  [PROGRAM_COLUMNS.start]: it.start, [PROGRAM_COLUMNS.end]: it.end, [PROGRAM_COLUMNS.place]: it.place,
+  [PROGRAM_COLUMNS.organiser]: it.organiser, [PROGRAM_COLUMNS.responsible]: it.responsible,
+  [PROGRAM_COLUMNS.capacity]: it.capacity ?? '', [PROGRAM_COLUMNS.category]: it.category,
+  [PROGRAM_COLUMNS.status]: it.status, [PROGRAM_COLUMNS.note]: it.note,
+});
+
+/** A row (values by header, as read) as a draft. */
+export function draftOf(values: Readonly<Record<string, unknown>>): ItemDraft {
+  const v = (f: ItemField) => cellText(values[PROGRAM_COLUMNS[f]]);
+  return {
+    title: v('title'), type: v('type'), date: v('date'), start: timeText(values[PROGRAM_COLUMNS.start]), end: timeText(values[PROGRAM_COLUMNS.end]),
+    place: v('place'), organiser: v('organiser'), responsible: v('responsible'), capacity: v('capacity'), category: v('category'), status: v('status'), note: v('note'),
+  };
+}
+
+/**
+ * Who may make a change: the project leader writes items (a decided item
+ * only back through the steering group); the steering group decides the
+ * status. Returns the refusal, naming the field, or null.
+ */
+export function changeProblem(before: ProgramItem | null, after: ProgramItem, roles: readonly Role[]): ItemProblem | null {
+  const pl = roles.includes('projektledare');
+  const sg = roles.includes('styrgrupp');
+  const statusChanged = (before?.status ?? 'förslag') !== after.status;
+  const contentChanged = !before || firstChange(before, after) !== 'status';
+  if (statusChanged && !sg) return bad('status', 'bara styrgruppen beslutar om en programpunkt (förslag → beslutad).', 'only the steering group decides on an item (förslag → beslutad).');
+  if (contentChanged && !pl) return bad(firstChange(before, after), 'bara projektledaren lägger till och ändrar programpunkter.', 'only the project leader adds and changes items.');
+  if (contentChanged && before?.status === 'beslutad' && after.status === 'beslutad') {
+    return bad('status', 'punkten är beslutad av styrgruppen; styrgruppen sätter den först tillbaka till förslag, sedan kan den ändras.', 'the item was decided by the steering group; the steering group first sets it back to förslag, then it can be changed.');
+  }
+  return null;
+}
+
+/** The first field other than the status that differs ('title' for a new item; 'status' when none does). */
+function firstChange(before: ProgramItem | null, after: ProgramItem): ItemField {
+  if (!before) return 'title';
+  const a = itemValues(before);
+  const b = itemValues(after);
+  return (Object.keys(PROGRAM_COLUMNS) as ItemField[]).find((f) => f !== 'status' && f !== 'id' && String(a[PROGRAM_COLUMNS[f]]) !== String(b[PROGRAM_COLUMNS[f]])) ?? 'status';
+}
+
+/** Next free ID "P-001"… after the highest in use. */
+export function nextItemId(existing: readonly string[]): string {
+  let max = 0;
+  for (const id of existing) {
+    const m = /^P-(\d+)$/i.exec(id.trim());
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `P-${String(max + 1).padStart(3, '0')}`;
+}
+
+/** A reference to an item, for matching what a person typed in Gäster → Evenemang (an ID or a title). */
+export interface PartRef { readonly id: string; readonly title: string }
+
+/** "P-001: Konferensen, dag 1" — how an item is named to people. */
+export const partName = (it: PartRef): string => `${it.title} (${it.id})`;
+
+/**
+ * Matches typed parts to items (an ID, or a title, case-insensitive) and
+ * returns the IDs, each once, in the order typed.
+ */
+export function matchParts(typed: readonly string[], items: readonly PartRef[]): { ok: string[]; unknown: string[] } {
+  const ok: string[] = [];
+  const unknown: string[] = [];
+  for (const t of typed) {
+    const k = t.trim().toLocaleLowerCase('sv');
+    const it = items.find((x) => x.id.toLocaleLowerCase('sv') === k) ?? items.find((x) => x.title.toLocaleLowerCase('sv') === k);
+    if (it) { if (!ok.includes(it.id)) ok.push(it.id); } else unknown.push(t);
+  }
+  return { ok, unknown };
+}
+
+/** Items in programme order: by date, then start, then ID. */
+export const byTime = (a: ProgramItem, b: ProgramItem): number =>
+  a.date.localeCompare(b.date) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id);
+
+// ---------------------------------------------------------------------------
+// Carrying over the old free-text parts (Evenemang → Evenemangsdelar)
+
+/**
+ * The times the old parts had in calendars (src/core/ics.ts before the
+ * programme), so a carried-over workbook's invitations say what they said:
+ *   konferens…          every day of the conference, 09:00–17:00 (one item per day)
+ *   …middag / dinner    the first day, 19:00–23:00
+ *   studiebesök / visit the last day, 13:00–17:00
+ *   anything else       the first day, 09:00–17:00
+ */
+function oldTimes(part: string): { days: 'all' | 'first' | 'last'; start: string; end: string; type: ProgramType } {
+  if (/konferens|conference/i.test(part)) return { days: 'all', start: '09:00', end: '17:00', type: 'plenarsession' };
+  if (/middag|dinner/i.test(part)) return { days: 'first', start: '19:00', end: '23:00', type: 'representationsmiddag' };
+  if (/studiebes|visit/i.test(part)) return { days: 'last', start: '13:00', end: '17:00', type: 'studiebesök' };
+  return { days: 'first', start: '09:00', end: '17:00', type: 'övrigt' };
+}
+
+/** Days from start to end inclusive (ISO dates); at most 31; [] when the dates don't parse. */
+export function conferenceDays(days: ConferenceDays): string[] {
+  if (!isIsoDate(days.startDate)) return [];
+  const p = (s: string) => { const [y, m, d] = s.split('-').map(Number); return Date.UTC(y, m - 1, d); };
+  const a = p(days.startDate);
+  const b = isIsoDate(days.endDate) ? p(days.endDate) : a;
+  const out: string[] = [];
+  for (let t = a; t <= Math.max(a, b) && out.length < 31; t += 86_400_000) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+/**
+ * The items that replace the old parts: one per part (a conference part one
+ * per day), with the times the old calendars gave, as proposals for the
+ * steering group, and for each old part name the item IDs it became.
+ */
+export function itemsFromParts(
+  parts: readonly string[], s: ConferenceDays & { venue: string }, existingIds: readonly string[], responsible: string,
+): { items: ProgramItem[]; map: Map<string, string[]> } {
+  const days = conferenceDays(s);
+  const items: ProgramItem[] = [];
+  const map = new Map<string, string[]>();
+  const ids = [...existingIds];
+  for (const part of parts) {
+    const rule = oldTimes(part);
+    const picked = days.length === 0 ? [] : rule.days === 'all' ? days : rule.days === 'first' ? [days[0]] : [days[days.length - 1]];
+    const made: string[] = [];
+    picked.forEach((date, i) => {
+      const id = nextItemId(ids);
+      ids.push(id);
+      made.push(id);
+      const title = picked.length > 1 ? `${part}, dag ${i + 1}` : part;
+      items.push({
+        id, title: title.slice(0, ITEM_LIMITS.title), type: rule.type, date, start: rule.start, end: rule.end, place: s.venue.slice(0, ITEM_LIMITS.place),
+        organiser: 'staden', responsible: responsible.slice(0, ITEM_LIMITS.responsible), capacity: null, category: DEFAULT_CATEGORY[rule.type],
+        status: 'förslag', note: `Överförd från inställningen Evenemangsdelar ("${part.slice(0, 80)}").`,
+      });
+    });
+    map.set(part.toLocaleLowerCase('sv'), made);
+  }
+  return { items, map };
+}
+
+/** A guest's old part names as item IDs (unknown names are kept as typed, so nothing is lost and review names them). */
+export function mapGuestParts(typed: readonly string[], map: ReadonlyMap<string, readonly string[]>): string[] {
+  const out: string[] = [];
+  for (const t of typed) {
+    const ids = map.get(t.trim().toLocaleLowerCase('sv')) ?? [t.trim()];
+    for (const id of ids) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Per item: who is invited and what they answered
+
+/** A guest's answer for one item. Today a guest answers everything at once (the status); the per-item answers come later. */
+export type ItemAnswer = 'ja' | 'nej' | 'ej svarat';
+
+export interface ItemGuest {
+  readonly status: string;
+  /** What Gäster → Evenemang holds (IDs, or titles typed by hand). */
+  readonly events: readonly string[];
+}
+
+export interface ItemCounts {
+  readonly id: string;
+  /** Invitations mailed (or possibly mailed) to guests invited to this item. */
+  readonly invited: number;
+  readonly yes: number;
+  readonly no: number;
+  readonly notAnswered: number;
+  /** Capacity minus yes; null when the item has no limit. Never below 0. */
+  readonly seatsLeft: number | null;
+}
+
+const MAILED = new Set(['Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker']);
+
+/** Today's answer, from the guest's status (Återbud is a no: the seat is free again). */
+export const statusAnswer = (status: string): ItemAnswer | null =>
+  !MAILED.has(status) ? null : status === 'Tackat ja' ? 'ja' : status === 'Tackat nej' || status === 'Återbud' ? 'nej' : 'ej svarat';
+
+/**
+ * Counts per item. `answerOf` gives a guest's answer for one item (null: not
+ * mailed); by default the guest's status, the same for every item.
+ */
+export function itemCounts(
+  items: readonly (PartRef & { readonly capacity: number | null })[], guests: readonly ItemGuest[],
+  answerOf: (g: ItemGuest, itemId: string) => ItemAnswer | null = (g) => statusAnswer(g.status),
+): ItemCounts[] {
+  const invitedTo = guests.map((g) => matchParts(g.events, items).ok);
+  return items.map((it) => {
+    let invited = 0, yes = 0, no = 0;
+    guests.forEach((g, i) => {
+      if (!invitedTo[i].includes(it.id)) return;
+      const a = answerOf(g, it.id);
+      if (a === null) return;
+      invited++;
+      if (a === 'ja') yes++;
+      else if (a === 'nej') no++;
+    });
+    return { id: it.id, invited, yes, no, notAnswered: invited - yes - no, seatsLeft: it.capacity === null ? null : Math.max(0, it.capacity - yes) };
+  });
+}
