@@ -6,14 +6,13 @@
  * language and does not depend on Intl (Apps Script's V8 and Node may disagree
  * about locale data).
  */
+import { formatMoney } from './format';
 import { fail, msg, ok, type Result } from './msg';
 
 export type Ore = number;
 
 /** The largest amount the tool accepts: 1 000 000 000 kr. */
 export const MAX_ORE: Ore = 100_000_000_000;
-
-const NBSP = '\u00a0';
 
 /**
  * Parses "1 234,50", "1234.50", "1 234", "1234", "1 234,5 kr", "0,50".
@@ -107,21 +106,7 @@ export function fromNumber(kr: number): Result<Ore> {
 /** Kronor as a cell number (the sheet shows it with a SEK number format). */
 export const toKronor = (ore: Ore): number => ore / 100;
 
-/**
- * An amount without its unit, as a form field shows it for editing: "210 000,00" (non-breaking
- * spaces), in English "210,000.00". parseMoney reads it back in the same language.
- */
-export function formatAmount(ore: Ore, en = false): string {
-  const abs = Math.abs(Math.trunc(ore));
-  const kr = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, en ? ',' : NBSP);
-  const dec = (abs % 100).toString().padStart(2, '0');
-  return en ? `${ore < 0 ? '-' : ''}${kr}.${dec}` : `${ore < 0 ? '\u2212' : ''}${kr},${dec}`;
-}
-
-/** "800 000,00 kr" (non-breaking spaces, as Swedish typography wants), or in English "800,000.00 SEK". */
-export function formatMoney(ore: Ore, en = false): string {
-  return en ? `${formatAmount(ore, true)} SEK` : `${formatAmount(ore)}${NBSP}kr`;
-}
+export { formatAmount, formatMoney } from './format';
 export const formatOre = (ore: Ore): string => formatMoney(ore);
 export const formatOreEn = (ore: Ore): string => formatMoney(ore, true);
 
@@ -131,17 +116,7 @@ export function percentOf(part: Ore, whole: Ore): number {
   return Math.round((part * 1000) / whole) / 10;
 }
 
-/**
- * A percentage as each language writes it, everywhere the same way: at most one decimal (none when
- * it is whole), Swedish "48,9 %" and "90 %" with a non-breaking space (Språkrådet's rule), English
- * "48.9%" and "90%". Infinite (a share of nothing) is "∞".
- */
-export function formatPercent(p: number, en = false): string {
-  if (!Number.isFinite(p)) return '∞';
-  const r = Math.round(p * 10) / 10;
-  const digits = Number.isInteger(r) ? String(r) : r.toFixed(1);
-  return en ? `${digits}%` : `${digits.replace('.', ',').replace('-', '\u2212')}${NBSP}%`;
-}
+export { formatPercent } from './format';
 
 function tooLarge(): Result<Ore> {
   return fail(msg('Beloppet är orimligt stort (högst 1 000 000 000 kr).', 'The amount is unreasonably large (at most 1,000,000,000 SEK).'));

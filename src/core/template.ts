@@ -255,18 +255,7 @@ function plain(s: string, value: (i: number) => string): string {
 // ---------------------------------------------------------------------------
 // Dates, without Intl (Apps Script's V8 and Node may disagree about locale data).
 
-/** "2009-12-08" → "8 december 2009" (sv) / "8 December 2009" (en); '' for anything that is not a date. */
-export function formatDate(iso: string, lang: Lang): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
-  if (!m) return '';
-  const y = Number(m[1]), mo = Number(m[2]), d = Number(m[3]);
-  const dt = new Date(Date.UTC(y, mo - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return '';
-  const months = lang === 'sv'
-    ? 'januari februari mars april maj juni juli augusti september oktober november december'
-    : 'January February March April May June July August September October November December';
-  return `${d} ${months.split(' ')[mo - 1]} ${y}`;
-}
+export { formatDate } from './format';
 
 /** yyyy-mm-dd plus whole months (the day capped at the month's end); '' for a date that doesn't parse. */
 export function addMonths(iso: string, months: number): string {
