@@ -12,14 +12,15 @@
  * the page shows what the server holds without asking again.
  */
 import {
-  allocationRefusal, availableFor, cellText, computeBudget, consumptionRefusal, crossedWarnings, funderIndex, funderView, kr, krEn,
+  allocationRefusal, availableFor, cellText, computeBudget, consumptionRefusal, crossedWarnings, funderIndex, funderView, kr,
   nextCostId, overviewOf, transferRefusal, unknownFunderMsg,
   type BudgetInput, type BudgetOverview, type BudgetState, type FunderState, type FunderView,
 } from '../core/budget';
 import { judgeLedgerRow, kontrollColumn, type LedgerEdit } from '../core/budget-guard';
 import { parseAllocate, parseCostChange, parseRegisterCost, parseTransfer } from '../core/budget-input';
 import { toKronor, type Ore } from '../core/money';
-import { msg, UserError, type Lang, type Msg, type Result } from '../core/msg';
+import { UserError, type Lang, type Msg, type Result } from '../core/msg';
+import { fixed, join } from '../core/i18n';
 import { COST_STATUSES, type CostStatus } from '../core/schema';
 import { fromSnap, type SealedTable } from '../core/seal';
 import { roleRequiredMsg, SETTING_KEYS, type AdminSettings } from '../core/settings';
@@ -29,6 +30,7 @@ import { checkTable, Journal, Tx, verifiedRows, type RowCheck, type TableCheck }
 import { LockTimeoutError, type Cell, type CellIn, type Ports } from './ports';
 import { putSetting } from './settings-rows';
 import { cellOf, rowFor } from './tables';
+import { budgetMsg } from '../core/messages/budget';
 
 export const LOCK_TIMEOUT_MS = 20_000;
 
@@ -41,10 +43,7 @@ const unwrap = <T>(r: Result<T>): T => {
 };
 
 /** What a caller is told when the document lock stays busy (here and in src/gas/api.ts). */
-export const lockBusyMsg = (): Msg => msg(
-  'Någon annan sparar i arbetsboken just nu. Inget har ändrats; försök igen om en stund.',
-  'Someone else is saving in the workbook right now. Nothing was changed; try again in a moment.',
-);
+export const lockBusyMsg = (): Msg => budgetMsg.lockBusy();
 
 /** Runs fn under the document lock; a busy lock becomes a user-facing message. */
 export function withBudgetLock<T>(ports: Ports, fn: () => T): T {
@@ -120,10 +119,7 @@ export function blockingProblems(snap: BudgetSnapshot, funder: string | null, ex
 export function funderBlocked(snap: BudgetSnapshot, funder: string, except?: { table: SealedTable; index: number }): Msg | null {
   const problems = blockingProblems(snap, funder, except);
   if (problems.length === 0) return null;
-  return blockedBy(msg(
-    `${funder} är spärrad tills en ändring gjord utanför Summit Planner är granskad:`,
-    `${funder} is blocked until a change made outside Summit Planner has been reviewed:`,
-  ), problems);
+  return blockedBy(budgetMsg.blockedUntilChangeMade(funder), problems);
 }
 
 /** What Översikt's verification cell says: '' when nothing waits for review (src/core/overview-sheet.ts counts it). */
@@ -186,7 +182,7 @@ const refuseIf = (why: Msg | null, field?: string): void => {
 /** A message and, when the save made a funder cross its warning threshold, what it says about that. */
 const withWarnings = (m: Msg, before: BudgetState, after: BudgetState): Msg => {
   const w = crossedWarnings(before, after);
-  return w ? msg(`${m.sv} ${w.sv}`, `${m.en} ${w.en}`) : m;
+  return w ? join([m, w]) : m;
 };
 
 /**
@@ -221,10 +217,7 @@ export function registerCost(ports: Ports, raw: unknown, lang: Lang = 'sv'): Cos
     const f = after.funders[fi];
     return {
       id, funder: funderView(f), overview: figures(snap, after),
-      message: withWarnings(msg(
-        `Kostnaden ${id} (${kr(cost.amount)}) är registrerad på ${funder}. Kvar: ${kr(f.available)}.`,
-        `The cost ${id} (${krEn(cost.amount)}) is registered to ${funder}. Left: ${krEn(f.available)}.`,
-      ), before, after),
+      message: withWarnings(budgetMsg.costRegisteredLeft(id, cost.amount, funder, f.available), before, after),
     };
   });
 }
@@ -243,21 +236,15 @@ function costRowIndex(snap: BudgetSnapshot, id: string): number {
   const want = id.trim().toLocaleUpperCase('sv');
   const found = snap.ledger.t.snap.rows.flatMap((r, i) => (cellText(r[idCol]).toLocaleUpperCase('sv') === want ? [i] : []));
   if (found.length === 0) {
-    throw new UserError(msg(
-      `Kostnaden ${id} finns inte på bladet Kostnader (har raden tagits bort?). Inget har ändrats.`,
-      `The cost ${id} is not on the Kostnader sheet (was the row deleted?). Nothing was changed.`,
-    ), 'id');
+    throw new UserError(budgetMsg.costNotKostnaderDeleted(id), 'id');
   }
   if (found.length > 1) {
     const rows = found.map((i) => snap.ledger.t.snap.firstRow + i).join(', ');
-    throw new UserError(msg(
-      `ID ${id} finns på flera rader (${rows}) på bladet Kostnader. Rätta dubbletten först; inget har ändrats.`,
-      `ID ${id} appears on several rows (${rows}) of the Kostnader sheet. Fix the duplicate first; nothing was changed.`,
-    ), 'id');
+    throw new UserError(budgetMsg.idAppearsSeveralRows(id, rows), 'id');
   }
   const rc = snap.ledger.byIndex.get(found[0]);
   if (rc && rc.kind !== 'ok') {
-    throw new UserError(blockedBy(msg(`Kostnaden ${id} kan inte ändras nu:`, `The cost ${id} cannot be changed now:`), [unverifiedMsg(snap.ledger, rc)]), 'id');
+    throw new UserError(blockedBy(budgetMsg.costCannotChangedNow(id), [unverifiedMsg(snap.ledger, rc)]), 'id');
   }
   return found[0];
 }
@@ -283,17 +270,11 @@ export function changeCost(ports: Ports, raw: unknown, lang: Lang = 'sv'): Chang
     const oldAmount = before.rows.amount[i];
     const newStatus = change.status ?? (before.rows.status[i] >= 0 ? COST_STATUSES[before.rows.status[i]] : undefined);
     if (!newStatus) {
-      throw new UserError(msg(
-        `Kostnaden ${change.id} har ogiltig status "${oldStatus}". Ange en ny status.`,
-        `The cost ${change.id} has an invalid status "${oldStatus}". Give a new status.`,
-      ), 'status');
+      throw new UserError(budgetMsg.costInvalidStatusGive(change.id, oldStatus), 'status');
     }
     const newAmount = change.amount ?? (Number.isNaN(oldAmount) ? undefined : oldAmount);
     if (newAmount === undefined) {
-      throw new UserError(msg(
-        `Kostnaden ${change.id} har ogiltigt belopp. Ange ett nytt belopp.`,
-        `The cost ${change.id} has an invalid amount. Give a new amount.`,
-      ), 'amount');
+      throw new UserError(budgetMsg.costInvalidAmountGive(change.id), 'amount');
     }
     const values: Record<string, Cell> = {};
     if (oldStatus !== newStatus) values['Status'] = newStatus;
@@ -318,15 +299,15 @@ export function changeCost(ports: Ports, raw: unknown, lang: Lang = 'sv'): Chang
       }).commit();
     }
     const what = Object.keys(values).length === 0
-      ? msg(`Kostnaden ${change.id} är redan så; inget ändrades.`, `The cost ${change.id} is already like that; nothing changed.`)
+      ? budgetMsg.costAlreadyLikeNothing(change.id)
       : newStatus === 'Makulerad'
-        ? msg(`Kostnaden ${change.id} är makulerad.`, `The cost ${change.id} is cancelled.`)
-        : msg(`Kostnaden ${change.id} är ändrad: ${newStatus}, ${kr(newAmount)}.`, `The cost ${change.id} was changed: ${newStatus}, ${krEn(newAmount)}.`);
-    const left = funder ? msg(` ${funder.name} har ${kr(funder.available)} kvar.`, ` ${funder.name} has ${krEn(funder.available)} left.`) : msg('', '');
+        ? budgetMsg.costCancelled(change.id)
+        : budgetMsg.costChanged(change.id, newStatus, newAmount);
+    const left = funder ? budgetMsg.fundsLeft(funder.name, funder.available) : null;
     return {
       id: change.id, before: beforeVal, after: afterVal,
       funder: funder ?? emptyFunder(), overview: figures(snap, after),
-      message: withWarnings(msg(what.sv + left.sv, what.en + left.en), before, after),
+      message: withWarnings(left ? join([what, left], '') : what, before, after),
     };
   });
 }
@@ -374,7 +355,7 @@ export function transferAllocation(ports: Ports, raw: unknown, lang: Lang = 'sv'
     refuseIf(funderBlocked(snap, f.name), 'from');
     refuseIf(funderBlocked(snap, g.name), 'to');
     const recorded = problemsOf(transfers);
-    if (recorded.length) throw new UserError(blockedBy(msg('Omfördelningar kan inte registreras nu:', 'Transfers cannot be recorded now:'), recorded));
+    if (recorded.length) throw new UserError(blockedBy(budgetMsg.transfersCannotRecordedNow(), recorded));
     let max = 0;
     for (const r of verifiedRows(transfers)) {
       const m = /^O-(\d{1,9})$/.exec(cellText(r.values['ID']));
@@ -396,10 +377,7 @@ export function transferAllocation(ports: Ports, raw: unknown, lang: Lang = 'sv'
     const after = withAllocations(snap, state, state.total, allocations);
     return {
       id, from: funderView(after.funders[from]), to: funderView(after.funders[to]), overview: figures(snap, after),
-      message: withWarnings(msg(
-        `${kr(t.amount)} är flyttat från ${f.name} till ${g.name} (${t.decisionRef}).`,
-        `${krEn(t.amount)} was moved from ${f.name} to ${g.name} (${t.decisionRef}).`,
-      ), state, after),
+      message: withWarnings(budgetMsg.moved(t.amount, f.name, g.name, t.decisionRef), state, after),
     };
   });
 }
@@ -412,10 +390,7 @@ export interface AllocateResult {
   readonly message: Msg;
 }
 
-const totalIsAdminsMsg = (): Msg => msg(
-  'Totalbudgeten ändras av en administratör (Summit Planner → Inställningar); fördela den nuvarande totalen.',
-  'The total budget is changed by an administrator (Summit Planner → Settings); allocate the current total.',
-);
+const totalIsAdminsMsg = (): Msg => budgetMsg.totalIsAdmins();
 
 /**
  * Sets the funders' allocations (role: styrgrupp; the total too when the
@@ -434,16 +409,13 @@ export function allocateBudget(ports: Ports, raw: unknown, lang: Lang = 'sv'): A
     const state = computeBudget(snap.input);
     if (state.budgetSheetBroken) {
       const errors = state.problems.filter((p) => p.sheet === 'Budget' && p.blocking).map((p) => p.message);
-      throw new UserError(msg(
-        `Bladet Budget har fel som måste rättas först: ${errors.map((m) => m.sv).join(' ')}`,
-        `The Budget sheet has errors to fix first: ${errors.map((m) => m.en).join(' ')}`,
-      ));
+      throw new UserError(budgetMsg.budgetSheetErrors(errors));
     }
     if (state.funders.length === 0) {
-      throw new UserError(msg('Bladet Budget har inga finansiärer. Skriv in dem i kolumnen Finansiär först.', 'The Budget sheet has no funders. Enter them in the Finansiär column first.'));
+      throw new UserError(budgetMsg.budgetNoFundersEnter());
     }
     const pending = blockingProblems(snap, null);
-    if (pending.length) throw new UserError(blockedBy(msg('Budgeten kan inte fördelas om nu:', 'The budget cannot be reallocated now:'), pending));
+    if (pending.length) throw new UserError(blockedBy(budgetMsg.budgetCannotReallocatedNow(), pending));
     const total = a.total ?? fresh.totalBudget;
     const allocations = state.funders.map((f) => f.allocation);
     /** Funder index → its row in what the page sent ('allocations.<k>' names that row's field). */
@@ -452,12 +424,9 @@ export function allocateBudget(ports: Ports, raw: unknown, lang: Lang = 'sv'): A
       const fi = funderIndex(state, x.funder);
       if (fi < 0) {
         const unknown = unknownFunderMsg(state, x.funder);
-        throw new UserError(msg(
-          `${unknown.sv} En ny finansiär läggs till som en rad på bladet Budget.`,
-          `${unknown.en} A new funder is added as a row on the Budget sheet.`,
-        ), `allocations.${k}`);
+        throw new UserError(budgetMsg.newFunderAddedBudget(unknown), `allocations.${k}`);
       }
-      if (sent.has(fi)) throw new UserError(msg(`${state.funders[fi].name} finns två gånger i fördelningen.`, `${state.funders[fi].name} appears twice in the allocation.`), `allocations.${k}`);
+      if (sent.has(fi)) throw new UserError(budgetMsg.appearsTwiceAllocation(state.funders[fi].name), `allocations.${k}`);
       sent.set(fi, k);
       allocations[fi] = x.amount;
     }
@@ -480,10 +449,7 @@ export function allocateBudget(ports: Ports, raw: unknown, lang: Lang = 'sv'): A
     const after = withAllocations(snap, state, total, allocations);
     return {
       total, funders: after.funders.map(funderView), overview: figures(snap, after),
-      message: withWarnings(msg(
-        `Budgeten är fördelad: ${kr(total)} på ${state.funders.length} finansiärer.`,
-        `The budget is allocated: ${krEn(total)} across ${state.funders.length} funders.`,
-      ), state, after),
+      message: withWarnings(budgetMsg.budgetAllocatedAcrossFunders(total, state.funders.length), state, after),
     };
   });
 }
@@ -512,13 +478,10 @@ function figures(snap: BudgetSnapshot, state: BudgetState): BudgetOverview {
   const o = overviewOf(state);
   const review = blockingProblems(snap, null);
   if (review.length === 0) return { ...o, review };
-  const waiting = msg(
-    `${review.length} ${review.length === 1 ? 'ändring' : 'ändringar'} gjorda utanför Summit Planner väntar på granskning; siffrorna är Summit Planners egna tills dess.`,
-    `${review.length} ${review.length === 1 ? 'change' : 'changes'} made outside Summit Planner wait for review; the figures are Summit Planner's own until then.`,
-  );
+  const waiting = budgetMsg.changesWaitForReview(review.length);
   const status = o.balanced
-    ? msg(`Budgeten är inte i balans: ${waiting.sv}`, `The budget is not in balance: ${waiting.en}`)
-    : msg(`${o.status.sv} ${waiting.sv}`, `${o.status.en} ${waiting.en}`);
+    ? budgetMsg.budgetNotBalance(waiting)
+    : join([o.status, waiting]);
   return { ...o, balanced: false, status, review: review.slice(0, 50) };
 }
 
@@ -552,14 +515,14 @@ export function judgeLedgerChange(snap: BudgetSnapshot, rc: RowCheck, by: string
   if (rc.kind === 'new') {
     const id = cellText(cellOf(t, cur, 'ID'));
     const taken = id !== '' && snap.input.ledger.rows.some((r, i) => i !== rc.index && cellText(r[t.col['ID']]).toUpperCase() === id.toUpperCase());
-    if (taken) return { ok: false, why: msg(`ID ${id} finns redan; en ny rad får ett nytt ID.`, `The ID ${id} already exists; a new row gets a new ID.`) };
+    if (taken) return { ok: false, why: budgetMsg.idAlreadyExistsNew(id) };
     values['ID'] = id || nextCostId(computeBudget(snap.input));
     if (cellText(cellOf(t, cur, 'Registrerad av')) === '') values['Registrerad av'] = by;
     if (cellOf(t, cur, 'Registrerad') === '') values['Registrerad'] = now;
   } else if (rc.kind !== 'changed') {
     return { ok: false, why: unverifiedMsg(snap.ledger, rc) };
   } else if (rc.fields.includes('ID')) {
-    return { ok: false, why: msg('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.') };
+    return { ok: false, why: budgetMsg.idSetSummitPlanner() };
   }
   for (const [h, v] of Object.entries(values)) cur[t.col[h]] = v;
   const why = judgeLedgerRow(snap.input, rc.index, cur);
@@ -621,10 +584,7 @@ export function guardLedgerEdit(ports: Ports, edit: LedgerEdit): GuardResult {
         const back = fromSnap(rc.sealed[header]);
         ledger.t.port.write(rc.sheetRow, edit.column - 1, [[back as CellIn]]);
         ledger.t.snap.rows[rc.index][edit.column - 1] = back;
-        reverted = msg(
-          `Ändringen i ${header} på rad ${rc.sheetRow} gjordes ogjord (${shown('ledger', header, back)} är tillbaka): ${v.why.sv}`,
-          `The change to ${header} on row ${rc.sheetRow} was undone (${shown('ledger', header, back, 'en')} is back): ${v.why.en}`,
-        );
+        reverted = budgetMsg.changeUndone(header, rc.sheetRow, fixed(shown('ledger', header, back), shown('ledger', header, back, 'en')), v.why);
         tx.log({ action: 'kostnad.direktändring.återställd', object: rc.key, before: ledgerNow(snap, rc, {}), after: { [header]: shown('ledger', header, back) } });
         settled.add(rc.index);
         continue;
@@ -639,13 +599,9 @@ export function guardLedgerEdit(ports: Ports, edit: LedgerEdit): GuardResult {
     if (flags.size === 0) return { action: 'ok' };
     const rows = [...flags.keys()];
     const first = flags.get(rows[0])!;
-    const list = rows.length > 10 ? `${rows.slice(0, 10).join(', ')} …` : rows.join(', ');
     return {
       action: 'flag', rows,
-      message: msg(
-        `${rows.length === 1 ? 'Raden' : 'Raderna'} ${list} på bladet Kostnader är ${rows.length === 1 ? 'markerad' : 'markerade'} i kolumnen Kontroll och väntar på granskning: ${first.sv}`,
-        `${rows.length === 1 ? 'Row' : 'Rows'} ${list} on the Kostnader sheet ${rows.length === 1 ? 'is' : 'are'} marked in the Kontroll column and ${rows.length === 1 ? 'waits' : 'wait'} for review: ${first.en}`,
-      ),
+      message: budgetMsg.rowsFlagged(rows, first),
     };
   });
 }

@@ -5,7 +5,8 @@
  * sealed it, so every edit is judged against the journal.
  */
 import { checkConsumption, computeBudget, type BudgetInput, type BudgetState } from './budget';
-import { msg, type Msg } from './msg';
+import type { Msg } from './msg';
+import { budgetMsg } from './messages/budget';
 
 export interface LedgerEdit {
   /** Sheet row (1-based) of the top-left edited cell. */
@@ -22,7 +23,7 @@ export interface LedgerEdit {
 
 export const FLAG = '⚠';
 // Stryker disable next-line StringLiteral: never shown (see judgeLedgerRow); kept so a rule without a message still refuses
-const INCOMPLETE = msg('raden är ofullständig.', 'the row is incomplete.');
+const INCOMPLETE = budgetMsg.incomplete();
 
 /**
  * Is `row` (the ledger row at `index`, as it now reads) a cost the budget can

@@ -10,8 +10,10 @@
 import * as z from 'zod/mini';
 import { categoryIndex, isValidIsoDate, statusIndex, type Category } from './budget';
 import { parseMoney, type Ore } from './money';
-import { fail, msg, ok, type Lang, type Msg, type Result } from './msg';
+import { fail, ok, type Lang, type Msg, type Result } from './msg';
+import { labelled } from './i18n';
 import { CATEGORIES, COST_STATUSES, type CostStatus } from './schema';
+import { budgetMsg } from './messages/budget';
 
 const NAME = 100;
 
@@ -84,32 +86,32 @@ export interface AllocateInput { readonly total?: Ore; readonly allocations: rea
 
 function shapeError(error: z.core.$ZodError): Msg {
   const FIELD: Record<string, Msg> = {
-    funder: msg('Finansiär', 'Funder'), category: msg('Kategori', 'Category'), description: msg('Beskrivning', 'Description'),
-    amount: AMOUNT(), date: msg('Datum', 'Date'), supplier: msg('Leverantör', 'Supplier'),
-    reference: msg('Referens', 'Reference'), status: msg('Status', 'Status'), id: msg('ID', 'ID'),
-    from: msg('Från', 'From'), to: msg('Till', 'To'), decisionRef: msg('Beslutsreferens', 'Decision reference'),
-    comment: msg('Kommentar', 'Comment'), total: TOTAL(), allocations: msg('Tilldelningar', 'Allocations'),
+    funder: budgetMsg.funder(), category: budgetMsg.category(), description: budgetMsg.description(),
+    amount: AMOUNT(), date: budgetMsg.date(), supplier: budgetMsg.supplier(),
+    reference: budgetMsg.reference(), status: budgetMsg.status(), id: budgetMsg.id(),
+    from: budgetMsg.from(), to: budgetMsg.to(), decisionRef: budgetMsg.decisionReference(),
+    comment: budgetMsg.comment(), total: TOTAL(), allocations: budgetMsg.allocations(),
   };
   const issue = error.issues[0];
   // The innermost named field: an allocation row's 'amount' is "Belopp" (the page shows it at that row).
   const key = [...(issue?.path ?? [])].reverse().find((p) => typeof p === 'string' && p in FIELD) as string | undefined;
-  if (!issue || !key) return msg('Uppgifterna saknas eller har fel form.', 'The data is missing or malformed.');
+  if (!issue || !key) return budgetMsg.dataMissingMalformed();
   const f = FIELD[key];
   if (issue.code === 'too_big') {
     const max = (issue as { maximum?: number | bigint }).maximum;
-    return msg(`${f.sv}: för lång text (högst ${String(max)} tecken).`, `${f.en}: too long (at most ${String(max)} characters).`);
+    return budgetMsg.tooLongMostCharacters(f, String(max));
   }
-  if (issue.code === 'too_small') return msg(`${f.sv}: fyll i fältet.`, `${f.en}: fill in the field.`);
-  return msg(`${f.sv}: saknas eller har fel typ.`, `${f.en}: missing or of the wrong type.`);
+  if (issue.code === 'too_small') return budgetMsg.fillField(f);
+  return budgetMsg.missingWrongType(f);
 }
 
-const AMOUNT = () => msg('Belopp', 'Amount');
-const TOTAL = () => msg('Totalbudget', 'Total budget');
+const AMOUNT = () => budgetMsg.amount();
+const TOTAL = () => budgetMsg.totalBudget();
 
 function positive(raw: unknown, field: Msg, key: string, lang: Lang): Result<Ore> {
   const r = parseMoney(raw, lang);
-  if (!r.ok) return fail(msg(`${field.sv}: ${r.error.sv}`, `${field.en}: ${r.error.en}`), key);
-  if (r.value <= 0) return fail(msg(`${field.sv}: beloppet måste vara större än 0.`, `${field.en}: the amount must be greater than 0.`), key);
+  if (!r.ok) return fail(labelled(field, r.error), key);
+  if (r.value <= 0) return fail(budgetMsg.amountNotPositive(field), key);
   return r;
 }
 
@@ -117,7 +119,7 @@ function costStatus(raw: string | undefined, fallback: CostStatus): Result<CostS
   if (raw === undefined || raw === '') return ok(fallback);
   const i = statusIndex(raw);
   if (i < 0) {
-    return fail(msg(`Status: okänd status "${raw}" (tillåtna: ${COST_STATUSES.join(', ')}).`, `Status: unknown status "${raw}" (allowed: ${COST_STATUSES.join(', ')}).`), 'status');
+    return fail(budgetMsg.unknownStatus(raw, COST_STATUSES), 'status');
   }
   return ok(COST_STATUSES[i]);
 }
@@ -127,13 +129,13 @@ export function parseRegisterCost(raw: unknown, lang: Lang = 'sv'): Result<CostI
   if (!p.ok) return p;
   const v = p.value;
   const ci = categoryIndex(v.category);
-  if (ci < 0) return fail(msg(`Kategori: okänd kategori "${v.category}" (tillåtna: ${CATEGORIES.join(', ')}).`, `Category: unknown category "${v.category}" (allowed: ${CATEGORIES.join(', ')}).`), 'category');
+  if (ci < 0) return fail(budgetMsg.unknownCategory(v.category, CATEGORIES), 'category');
   const a = positive(v.amount, AMOUNT(), 'amount', lang);
   if (!a.ok) return a;
-  if (!isValidIsoDate(v.date)) return fail(msg(`Datum: "${v.date}" är inget giltigt datum (ÅÅÅÅ-MM-DD).`, `Date: "${v.date}" is not a valid date (YYYY-MM-DD).`), 'date');
+  if (!isValidIsoDate(v.date)) return fail(budgetMsg.dateNotValidDate(v.date), 'date');
   const st = costStatus(v.status, 'Planerad');
   if (!st.ok) return st;
-  if (st.value === 'Makulerad') return fail(msg('Status: en ny kostnad kan inte vara makulerad.', 'Status: a new cost cannot be cancelled.'), 'status');
+  if (st.value === 'Makulerad') return fail(budgetMsg.newCostCancelled(), 'status');
   return ok({
     funder: v.funder, category: CATEGORIES[ci], description: v.description, amount: a.value, date: v.date,
     supplier: v.supplier ?? '', reference: v.reference ?? '', status: st.value,
@@ -144,7 +146,7 @@ export function parseCostChange(raw: unknown, lang: Lang = 'sv'): Result<CostCha
   const p = shape('change', raw);
   if (!p.ok) return p;
   const v = p.value;
-  if (v.status === undefined && v.amount === undefined) return fail(msg('Ange ny status eller nytt belopp.', 'Give a new status or a new amount.'), 'status');
+  if (v.status === undefined && v.amount === undefined) return fail(budgetMsg.giveStatusOrAmount(), 'status');
   let amountOre: Ore | undefined;
   if (v.amount !== undefined) {
     const a = positive(v.amount, AMOUNT(), 'amount', lang);
@@ -182,7 +184,7 @@ export function parseAllocate(raw: unknown, lang: Lang = 'sv'): Result<AllocateI
   const allocations: { funder: string; amount: Ore }[] = [];
   for (const [i, a] of v.allocations.entries()) {
     const r = parseMoney(a.amount, lang);
-    if (!r.ok) return fail(msg(`${a.funder}: ${r.error.sv}`, `${a.funder}: ${r.error.en}`), `allocations.${i}`);
+    if (!r.ok) return fail(labelled(a.funder, r.error), `allocations.${i}`);
     allocations.push({ funder: a.funder, amount: r.value });
   }
   return ok({ total, allocations });

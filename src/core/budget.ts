@@ -18,8 +18,10 @@
  * alone, what it holds.
  */
 import { formatMoney, formatPercent, fromNumber, parseMoney, percentOf, quickOre, type Ore } from './money';
-import { msg, type Msg } from './msg';
+import type { Msg } from './msg';
+import { fixed } from './i18n';
 import { CATEGORIES, COST_STATUSES } from './schema';
+import { budgetMsg } from './messages/budget';
 
 export type Category = (typeof CATEGORIES)[number];
 export type RowCells = readonly unknown[];
@@ -169,7 +171,7 @@ export function cellOre(v: unknown): { ore: number; text: boolean; error: Msg | 
     const r = fromNumber(v);
     return r.ok ? { ore: r.value, text: false, error: null } : { ore: NaN, text: false, error: r.error };
   }
-  if (v === '' || v === null || v === undefined) return { ore: NaN, text: false, error: msg('belopp saknas', 'amount missing') };
+  if (v === '' || v === null || v === undefined) return { ore: NaN, text: false, error: budgetMsg.amountMissing() };
   const r = parseMoney(typeof v === 'string' ? v : String(v));
   return r.ok ? { ore: r.value, text: true, error: null } : { ore: NaN, text: true, error: r.error };
 }
@@ -225,32 +227,31 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     if (!name) {
       if (allocCell !== '' && allocCell !== null && allocCell !== undefined) {
         budgetBroken = true;
-        problem(sheetRow, null, msg(`Budget rad ${sheetRow}: tilldelning utan finansiär.`, `Budget row ${sheetRow}: allocation without a funder.`));
+        problem(sheetRow, null, budgetMsg.budgetAllocationWithoutFunder(sheetRow));
       }
       return;
     }
     const key = name.toLowerCase();
     if (funderIx.has(key)) {
       budgetBroken = true;
-      problem(sheetRow, name, msg(`Budget rad ${sheetRow}: finansiären "${name}" finns redan på en tidigare rad.`, `Budget row ${sheetRow}: the funder "${name}" appears more than once.`));
+      problem(sheetRow, name, budgetMsg.budgetFunderAppearsMore(sheetRow, name));
       return;
     }
     const acc: Acc = { planned: 0, committed: 0, actual: 0, problemRows: 0, reasons: [] };
     let alloc = 0;
     if (allocCell !== '' && allocCell !== null && allocCell !== undefined) {
-      const m = typeof allocCell === 'number' ? cellOre(allocCell) : { ...cellOre(allocCell), error: msg('tilldelningen är text', 'the allocation is text') };
+      const m = typeof allocCell === 'number' ? cellOre(allocCell) : { ...cellOre(allocCell), error: budgetMsg.allocationText() };
       if (m.error || Number.isNaN(m.ore)) {
         acc.problemRows++;
-        const why = m.error ?? msg('ogiltig', 'invalid');
-        const mm = msg(`Budget rad ${sheetRow}: ogiltig tilldelning för ${name} (${why.sv}).`, `Budget row ${sheetRow}: invalid allocation for ${name} (${why.en}).`);
+        const why = m.error ?? budgetMsg.invalid();
+        const mm = budgetMsg.budgetInvalidAllocation(sheetRow, name, why);
         acc.reasons.push(mm);
         problem(sheetRow, name, mm);
       } else alloc = m.ore;
     }
     const w = parseWarn(r[bc.warn], input.warnPercent);
     if (w.error) {
-      problem(sheetRow, name, msg(`Budget rad ${sheetRow}: ogiltig varningsgräns för ${name}; ${pct(input.warnPercent)} används.`,
-        `Budget row ${sheetRow}: invalid warning threshold for ${name}; ${pctEn(input.warnPercent)} is used.`), false);
+      problem(sheetRow, name, budgetMsg.budgetInvalidWarningThreshold(sheetRow, name, input.warnPercent), false);
     }
     funderIx.set(key, names.length);
     exactIx.set(name, names.length);
@@ -338,10 +339,7 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     const overspent = consumed > allocation;
     const reasons = a.reasons.slice();
     if (overspent) {
-      reasons.push(msg(
-        `${name} är överskriden: bokat ${kr(consumed)} av ${kr(allocation)} (${kr(consumed - allocation)} för mycket).`,
-        `${name} is overspent: ${krEn(consumed)} booked of ${krEn(allocation)} (${krEn(consumed - allocation)} too much).`,
-      ));
+      reasons.push(budgetMsg.overspent(name, consumed, allocation, consumed - allocation));
     }
     const percentUsed = percentOf(consumed, allocation);
     return {
@@ -358,22 +356,16 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     planned += f.planned; committed += f.committed; actual += f.actual;
   }
   if (!Number.isSafeInteger(consumedAll) || !Number.isSafeInteger(allocated)) {
-    wholeReasons.push(msg('Beloppen är orimligt stora.', 'The amounts are unreasonably large.'));
+    wholeReasons.push(budgetMsg.amountsUnreasonablyLarge());
   }
   if (names.length === 0) {
-    wholeReasons.push(msg('Bladet Budget har inga finansiärer.', 'The Budget sheet has no funders.'));
+    wholeReasons.push(budgetMsg.budgetNoFunders());
   } else if (allocated !== input.total) {
-    wholeReasons.push(msg(
-      `Tilldelningarna på bladet Budget summerar till ${kr(allocated)} men totalbudgeten är ${kr(input.total)}.`,
-      `The allocations on the Budget sheet add up to ${krEn(allocated)} but the total budget is ${krEn(input.total)}.`,
-    ));
+    wholeReasons.push(budgetMsg.allocationsOffTotalSheet(allocated, input.total));
   }
-  if (budgetBroken) wholeReasons.push(msg('Bladet Budget har fel (se problemlistan).', 'The Budget sheet has errors (see the problem list).'));
+  if (budgetBroken) wholeReasons.push(budgetMsg.budgetErrorsSeeProblem());
   if (unassigned > 0) {
-    wholeReasons.push(msg(
-      `${unassigned} ${unassigned === 1 ? 'rad' : 'rader'} på bladet Kostnader saknar känd finansiär.`,
-      `${unassigned} ${unassigned === 1 ? 'row' : 'rows'} on the Kostnader sheet have no known funder.`,
-    ));
+    wholeReasons.push(budgetMsg.unassignedRows(unassigned));
   }
   const categories: CategoryTotals[] = CATEGORIES.map((category, i) => ({
     category, planned: cat[i][0], committed: cat[i][1], actual: cat[i][2], consumed: cat[i][0] + cat[i][1] + cat[i][2],
@@ -417,8 +409,7 @@ function describeRow(r: RowCells, lc: LedgerCols, sheetRow: number, id: string, 
     else add('ogiltigt datum', 'invalid date');
   }
   if (isBlank(r[lc.description])) add('beskrivning saknas', 'description missing');
-  const tag = id ? ` (${id.slice(0, 20)})` : '';
-  return msg(`Kostnader rad ${sheetRow}${tag}: ${sv.join('; ')}.`, `Kostnader row ${sheetRow}${tag}: ${en.join('; ')}.`);
+  return budgetMsg.costRowProblems(sheetRow, id.slice(0, 20), sv.map((x, i) => fixed(x, en[i])));
 }
 
 export const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
@@ -439,10 +430,7 @@ export function blockedReason(state: BudgetState, fi: number): Msg | null {
   const why = [...state.wholeReasons, ...(fi >= 0 ? state.funders[fi].reasons : [])];
   if (why.length === 0) return null;
   const name = fi >= 0 ? state.funders[fi].name : '';
-  return msg(
-    `Budgeten är inte i balans${name ? ` för ${name}` : ''}, så inga nya kostnader kan läggas på ${name || 'den'} förrän felen är rättade: ${why.map((w) => w.sv).join(' ')}`,
-    `The budget is not in balance${name ? ` for ${name}` : ''}, so no new costs can be added${name ? ` to ${name}` : ''} until the errors are fixed: ${why.map((w) => w.en).join(' ')}`,
-  );
+  return budgetMsg.notInBalanceFor(name, why);
 }
 
 export const nextCostId = (state: BudgetState): string => `K-${String(state.maxCostNumber + 1).padStart(4, '0')}`;
@@ -486,18 +474,12 @@ export function consumptionRefusal(before: BudgetState, after: BudgetState, what
       if (what === 'cost') {
         return {
           field: 'amount',
-          why: msg(
-            `Kostnaden ryms inte: ${a.name} har ${kr(left)} kvar, kostnaden är ${kr(grew)}. Saknas ${kr(short)}.`,
-            `The cost does not fit: ${a.name} has ${krEn(left)} left, the cost is ${krEn(grew)}. Short by ${krEn(short)}.`,
-          ),
+          why: budgetMsg.costDoesNotFit(a.name, left, grew, short),
         };
       }
       return {
         field: 'amount',
-        why: msg(
-          `Ändringen ryms inte: ${a.name} har ${kr(left)} kvar, ändringen bokar ${kr(grew)} till. Saknas ${kr(short)}.`,
-          `The change does not fit: ${a.name} has ${krEn(left)} left, the change books ${krEn(grew)} more. Short by ${krEn(short)}.`,
-        ),
+        why: budgetMsg.changeDoesNotFit(a.name, left, grew, short),
       };
     }
     const blocked = blockedReason(after, fi);
@@ -513,10 +495,7 @@ export function consumptionRefusal(before: BudgetState, after: BudgetState, what
 export function crossedWarnings(before: BudgetState, after: BudgetState): Msg | null {
   const crossed = after.funders.filter((a) => a.warning && !a.overspent && !before.funders.find((b) => b.name === a.name)?.warning);
   if (crossed.length === 0) return null;
-  return msg(
-    crossed.map((f) => `${f.name} har passerat ${pct(f.warnAt)} (varningsgränsen): ${pct(f.percentUsed)} av tilldelningen är bokat.`).join(' '),
-    crossed.map((f) => `${f.name} has passed ${pctEn(f.warnAt)} (the warning threshold): ${pctEn(f.percentUsed)} of its allocation is booked.`).join(' '),
-  );
+  return budgetMsg.warningCrossed(crossed);
 }
 
 // --- Allocation and transfers -------------------------------------------------
@@ -528,25 +507,19 @@ export function checkTransfer(state: BudgetState, from: number, to: number, amou
 
 /** checkTransfer's refusal with the input it is about ('to', 'from' or 'amount'). */
 export function transferRefusal(state: BudgetState, from: number, to: number, amount: Ore): RuleRefusal | null {
-  if (from === to) return { field: 'to', why: msg('Omfördelningen måste gå mellan två olika finansiärer.', 'A transfer must be between two different funders.') };
+  if (from === to) return { field: 'to', why: budgetMsg.transferMustBetweenTwo() };
   const f = state.funders[from];
   if (f.problemRows > 0 || state.unassignedProblems > 0) {
     return {
       field: 'from',
-      why: msg(
-        `Omfördelningen går inte: det bokade för ${f.name} är osäkert eftersom bladet Kostnader har fel. Rätta felen först.`,
-        `The transfer is refused: what is booked to ${f.name} is uncertain because the Kostnader sheet has errors. Fix them first.`,
-      ),
+      why: budgetMsg.transferRefusedWhatBooked(f.name),
     };
   }
   if (f.allocation - amount < f.consumed) {
     const most = maxTransfer(f);
     return {
       field: 'amount',
-      why: msg(
-        `Omfördelningen går inte: ${f.name} har tilldelning ${kr(f.allocation)} och har bokat ${kr(f.consumed)}; högst ${kr(most)} kan flyttas, du försökte flytta ${kr(amount)}.`,
-        `The transfer is refused: ${f.name} has an allocation of ${krEn(f.allocation)} and has booked ${krEn(f.consumed)}; at most ${krEn(most)} can be moved, you tried ${krEn(amount)}.`,
-      ),
+      why: budgetMsg.transferRefusedAllocationBooked(f.name, f.allocation, f.consumed, most, amount),
     };
   }
   return null;
@@ -565,14 +538,7 @@ export function allocationRefusal(state: BudgetState, total: Ore, allocations: r
   let sum = 0;
   for (const a of allocations) sum += a;
   if (sum !== total) {
-    const diff = sum - total;
-    return {
-      at: 'total',
-      why: msg(
-        `Tilldelningarna summerar till ${kr(sum)} men totalbudgeten är ${kr(total)} (${diff > 0 ? `${kr(diff)} för mycket` : `${kr(-diff)} kvar att fördela`}).`,
-        `The allocations add up to ${krEn(sum)} but the total budget is ${krEn(total)} (${diff > 0 ? `${krEn(diff)} too much` : `${krEn(-diff)} left to allocate`}).`,
-      ),
-    };
+    return { at: 'total', why: budgetMsg.allocationsOffTotal(sum, total) };
   }
   for (let i = 0; i < state.funders.length; i++) {
     const f = state.funders[i];
@@ -580,19 +546,13 @@ export function allocationRefusal(state: BudgetState, total: Ore, allocations: r
     if (next < f.consumed) {
       return {
         at: i,
-        why: msg(
-          `${f.name} kan inte få ${kr(next)}: finansiären har redan bokat ${kr(f.consumed)}.`,
-          `${f.name} cannot get ${krEn(next)}: the funder has already booked ${krEn(f.consumed)}.`,
-        ),
+        why: budgetMsg.cannotGetFunderAlready(f.name, next, f.consumed),
       };
     }
     if (next < f.allocation && (f.problemRows > 0 || state.unassignedProblems > 0)) {
       return {
         at: i,
-        why: msg(
-          `${f.name} kan inte få lägre tilldelning nu: det bokade är osäkert eftersom bladet Kostnader har fel. Rätta felen först.`,
-          `${f.name}'s allocation cannot be lowered now: what is booked to it is uncertain because the Kostnader sheet has errors. Fix them first.`,
-        ),
+        why: budgetMsg.allocationCannotBeLowered(f.name),
       };
     }
   }
@@ -604,7 +564,7 @@ export function allocationRefusal(state: BudgetState, total: Ore, allocations: r
 /** SUMMIT_AVAILABLE(funder): available kronor for the funder. */
 export function availableFor(state: BudgetState, funder: unknown): { ok: true; value: number } | { ok: false; error: Msg } {
   if (typeof funder !== 'string' || funder.trim() === '') {
-    return { ok: false, error: msg('Ange en finansiär, till exempel SUMMIT_AVAILABLE("STOKAB").', 'Give a funder, for example SUMMIT_AVAILABLE("STOKAB").') };
+    return { ok: false, error: budgetMsg.giveFunderExampleSummit() };
   }
   const fi = funderIndex(state, funder);
   if (fi < 0) return { ok: false, error: unknownFunderMsg(state, funder) };
@@ -612,9 +572,7 @@ export function availableFor(state: BudgetState, funder: unknown): { ok: true; v
 }
 
 export function unknownFunderMsg(state: BudgetState, funder: unknown): Msg {
-  const list = state.funders.map((f) => f.name).join(', ');
-  const shown = cellText(funder).slice(0, 80);
-  return msg(`Okänd finansiär "${shown}". Finansiärer: ${list || '(inga)'}.`, `Unknown funder "${shown}". Funders: ${list || '(none)'}.`);
+  return budgetMsg.unknownFunder(cellText(funder).slice(0, 80), state.funders.map((f) => f.name));
 }
 
 export interface FunderView {
@@ -650,11 +608,8 @@ export function funderView(f: FunderState): FunderView {
 export function overviewOf(state: BudgetState, maxProblems = 200): BudgetOverview {
   const bad = state.funders.filter((f) => f.outOfBalance).map((f) => f.name);
   const status = state.balanced
-    ? msg('Budgeten är i balans.', 'The budget is in balance.')
-    : msg(
-      `Budgeten är inte i balans${bad.length ? ` (${bad.join(', ')})` : ''}. ${state.wholeReasons.map((r) => r.sv).join(' ')}`.trim(),
-      `The budget is not in balance${bad.length ? ` (${bad.join(', ')})` : ''}. ${state.wholeReasons.map((r) => r.en).join(' ')}`.trim(),
-    );
+    ? budgetMsg.budgetBalance()
+    : budgetMsg.notInBalanceBecause(bad, state.wholeReasons);
   return {
     total: state.total, allocated: state.allocated, totals: state.totals,
     percentUsed: percentOf(state.totals.consumed, state.allocated),

@@ -78,3 +78,8 @@ export const join = (parts: readonly (Msg | null | undefined)[], sep = ' '): Msg
   const j = (l: Lang) => ps.map((p) => p[l]).filter((s) => s !== '').join(sep);
   return { sv: j('sv'), en: j('en') };
 };
+
+/** "Label: message" in each language (a field's name before what is wrong with it). */
+export const labelled = (label: Msg | string, m: Msg): Msg => (typeof label === 'string'
+  ? { sv: `${label}: ${m.sv}`, en: `${label}: ${m.en}` }
+  : { sv: `${label.sv}: ${m.sv}`, en: `${label.en}: ${m.en}` });

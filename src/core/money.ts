@@ -7,7 +7,8 @@
  * about locale data).
  */
 import { formatMoney } from './format';
-import { fail, msg, ok, type Result } from './msg';
+import { fail, ok, type Result } from './msg';
+import { budgetMsg } from './messages/budget';
 
 export type Ore = number;
 
@@ -28,55 +29,43 @@ export const MAX_ORE: Ore = 100_000_000_000;
 export function parseMoney(input: unknown, lang: 'sv' | 'en' = 'sv'): Result<Ore> {
   if (typeof input === 'number') return fromNumber(input);
   if (typeof input !== 'string') {
-    return fail(msg('Beloppet saknas eller har fel typ.', 'The amount is missing or of the wrong type.'));
+    return fail(budgetMsg.amountMissingWrongType());
   }
   let s = input.trim().replace(/\s*(kr|sek|:-)\.?$/i, '').trim();
-  if (s === '') return fail(msg('Ange ett belopp.', 'Enter an amount.'));
-  if (/^[-\u2212]/.test(s)) return fail(msg('Beloppet får inte vara negativt.', 'The amount must not be negative.'));
+  if (s === '') return fail(budgetMsg.enterAmount());
+  if (/^[-\u2212]/.test(s)) return fail(budgetMsg.amountNegative());
   if (s.startsWith('+')) s = s.slice(1);
   if (/[eE]/.test(s) || /inf|nan/i.test(s)) {
-    return fail(msg('Skriv beloppet med siffror, till exempel 1 234,50.', 'Write the amount in digits, for example 1,234.50.'));
+    return fail(budgetMsg.writeAmountDigitsExample());
   }
   if (lang === 'en' && s.includes(',')) {
     // English thousands: "1,500" and "1,500.50"; the groups after the first have three digits, and no spaces mix in.
     const [whole, ...rest] = s.split('.');
     if (rest.length > 1 || !/^\d{1,3}(,\d{3})+$/.test(whole)) {
-      return fail(msg(
-        'Beloppet är tvetydigt: på engelska grupperar kommatecknet tusental och punkten är decimaltecken, till exempel 1,234.50.',
-        'The amount is ambiguous: in English the comma groups thousands and the point is the decimal separator, for example 1,234.50.',
-      ));
+      return fail(budgetMsg.amountAmbiguousEnglishComma());
     }
     s = [whole.replace(/,/g, ''), ...rest].join('.');
   }
   const seps = s.match(/[.,]/g) ?? [];
   if (seps.length > 1) {
-    return fail(msg(
-      'Beloppet är tvetydigt: använd mellanslag för tusental och komma för decimaler, till exempel 1 234,50.',
-      'The amount is ambiguous: use spaces for thousands and a comma or point for decimals, for example 1 234.50.',
-    ));
+    return fail(budgetMsg.amountAmbiguousUseSpaces());
   }
   const [intRaw, decRaw = ''] = s.split(/[.,]/);
   const groups = intRaw.split(/[\s\u00a0\u202f\u2009]/).filter((g) => g !== '');
   const spaced = groups.length > 1;
-  if (intRaw !== '' && groups.length === 0) return fail(msg('Ange ett belopp.', 'Enter an amount.'));
+  if (intRaw !== '' && groups.length === 0) return fail(budgetMsg.enterAmount());
   if (spaced && (!/^\d{1,3}$/.test(groups[0]) || groups.slice(1).some((g) => !/^\d{3}$/.test(g)))) {
-    return fail(msg(
-      'Tusentalen ska grupperas tre och tre, till exempel 1 234 567.',
-      'Thousands must be grouped in threes, for example 1 234 567.',
-    ));
+    return fail(budgetMsg.thousandsMustGroupedThrees());
   }
   const intDigits = groups.join('');
   if (!/^\d*$/.test(intDigits) || !/^\d*$/.test(decRaw) || (intDigits === '' && decRaw === '')) {
-    return fail(msg('Beloppet får bara innehålla siffror, mellanslag och ett decimaltecken.', 'The amount may only contain digits, spaces and one decimal separator.'));
+    return fail(budgetMsg.amountMayOnlyContain());
   }
   if (decRaw.length > 2) {
-    return fail(msg(
-      'Beloppet får ha högst två decimaler (ören). Använd mellanslag, inte punkt, för tusental.',
-      'The amount may have at most two decimals. Use spaces, not a point, for thousands.',
-    ));
+    return fail(budgetMsg.tooManyDecimalsUseSpaces());
   }
   if (seps.length === 1 && decRaw === '') {
-    return fail(msg('Decimaltecknet ska följas av ören, till exempel 12,50.', 'The decimal separator must be followed by digits, for example 12.50.'));
+    return fail(budgetMsg.decimalSeparatorMustFollowed());
   }
   const kr = intDigits.replace(/^0+(?=\d)/, '') || '0';
   if (kr.length > 12) return tooLarge();
@@ -96,11 +85,11 @@ export function quickOre(kr: number): Ore {
 
 /** Converts a cell or JSON number of kronor (at most two decimals) to öre. */
 export function fromNumber(kr: number): Result<Ore> {
-  if (!Number.isFinite(kr)) return fail(msg('Beloppet är inte ett tal.', 'The amount is not a number.'));
-  if (kr < 0 || Object.is(kr, -0)) return fail(msg('Beloppet får inte vara negativt.', 'The amount must not be negative.'));
+  if (!Number.isFinite(kr)) return fail(budgetMsg.amountNotNumber());
+  if (kr < 0 || Object.is(kr, -0)) return fail(budgetMsg.amountNegative());
   if (kr > MAX_ORE / 100) return tooLarge();
   const ore = quickOre(kr);
-  return Number.isNaN(ore) ? fail(msg('Beloppet får ha högst två decimaler (ören).', 'The amount may have at most two decimals.')) : ok(ore);
+  return Number.isNaN(ore) ? fail(budgetMsg.tooManyDecimals()) : ok(ore);
 }
 
 /** Kronor as a cell number (the sheet shows it with a SEK number format). */
@@ -119,5 +108,5 @@ export function percentOf(part: Ore, whole: Ore): number {
 export { formatPercent } from './format';
 
 function tooLarge(): Result<Ore> {
-  return fail(msg('Beloppet är orimligt stort (högst 1 000 000 000 kr).', 'The amount is unreasonably large (at most 1,000,000,000 SEK).'));
+  return fail(budgetMsg.amountUnreasonablyLargeMost());
 }

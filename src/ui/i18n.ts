@@ -4,7 +4,7 @@
  * paid) is "Bokat" (booked): "Förbrukat" read as money spent, which planned and ordered costs are not.
  * Översikt's sheet and the Kostnader and Fördela budget sidebars say the same.
  */
-import { formatAmount, formatOre, formatOreEn, formatPercent } from '../core/money';
+import { fmtFor } from '../core/i18n';
 
 const sv = {
   loading: 'Hämtar budgeten …',
@@ -54,8 +54,8 @@ const en: Texts = {
 
 export const texts = (lang: 'sv' | 'en'): Texts => (lang === 'en' ? en : sv);
 /** "12 000,50 kr" / "12,000.50 SEK". */
-export const money = (lang: 'sv' | 'en', ore: number): string => (lang === 'en' ? formatOreEn(ore) : formatOre(ore));
+export const money = (lang: 'sv' | 'en', ore: number): string => fmtFor(lang).money(ore);
 /** An amount as a field shows it for editing: "210 000,00" / "210,000.00" (parseMoney reads it back in that language). */
-export const amount = (lang: 'sv' | 'en', ore: number): string => formatAmount(ore, lang === 'en');
+export const amount = (lang: 'sv' | 'en', ore: number): string => fmtFor(lang).amount(ore);
 /** "48,9 %" (no-break space) / "48.9%": the one way a percentage is written (src/core/money.ts). */
-export const percent = (lang: 'sv' | 'en', p: number): string => formatPercent(p, lang === 'en');
+export const percent = (lang: 'sv' | 'en', p: number): string => fmtFor(lang).percent(p);

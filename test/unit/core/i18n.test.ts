@@ -1,0 +1,81 @@
+/**
+ * The language layer (src/core/i18n.ts, src/core/messages/): each language formats money, percentages,
+ * dates, counts and lists its own way inside a message, and English never gets the Swedish forms.
+ */
+import { both, fixed, fmtFor, join, labelled } from '../../../src/core/i18n';
+import { budgetMsg } from '../../../src/core/messages/budget';
+
+const NB = '\u00a0';
+const sv = fmtFor('sv');
+const en = fmtFor('en');
+
+describe('formats per language', () => {
+  test.each([
+    [1200050, `12${NB}000,50${NB}kr`, '12,000.50 SEK'],
+    [0, `0,00${NB}kr`, '0.00 SEK'],
+    [100_000_000_000, `1${NB}000${NB}000${NB}000,00${NB}kr`, '1,000,000,000.00 SEK'],
+  ])('money %p öre: sv %p, en %p', (ore, s, e) => {
+    expect(sv.money(ore)).toBe(s);
+    expect(en.money(ore)).toBe(e);
+  });
+
+  test.each([
+    [48.9, `48,9${NB}%`, '48.9%'],
+    [90, `90${NB}%`, '90%'],
+    [Infinity, '∞', '∞'],
+  ])('percent %p: sv %p, en %p', (p, s, e) => {
+    expect(sv.percent(p)).toBe(s);
+    expect(en.percent(p)).toBe(e);
+  });
+
+  test('numbers, dates and lists', () => {
+    expect([sv.num(12000), en.num(12000), sv.num(-1500), en.num(-1500), sv.num(999)]).toEqual([`12${NB}000`, '12,000', `\u22121${NB}500`, '-1,500', '999']);
+    expect([sv.date('2009-12-08'), en.date('2009-12-08'), sv.date('2009-02-30')]).toEqual(['8 december 2009', '8 December 2009', '']);
+    expect([sv.list(['a', 'b', 'c']), en.list(['a', 'b', 'c']), sv.list(['a']), en.list([])]).toEqual(['a, b och c', 'a, b and c', 'a', '']);
+    expect([sv.amount(21000000), en.amount(21000000)]).toEqual([`210${NB}000,00`, '210,000.00']);
+  });
+});
+
+describe('plurals: one and other in both languages', () => {
+  test.each([
+    [0, '0 blockerade', '0 blocked rows'],
+    [1, '1 blockerad', '1 blocked row'],
+    [2, '2 blockerade', '2 blocked rows'],
+    [1000, `1${NB}000 blockerade`, '1,000 blocked rows'],
+  ])('count(%p)', (n, s, e) => {
+    expect(sv.count(n, 'blockerad', 'blockerade')).toBe(s);
+    expect(en.count(n, 'blocked row', 'blocked rows')).toBe(e);
+  });
+
+  test('the plural word alone', () => {
+    expect([sv.plural(1, 'rad', 'rader'), sv.plural(3, 'rad', 'rader'), en.plural(0, 'row', 'rows')]).toEqual(['rad', 'rader', 'rows']);
+  });
+});
+
+describe('messages of the catalogue', () => {
+  test('an English message writes money the English way (it used to be "12 000,50 kr")', () => {
+    const m = budgetMsg.costRegisteredLeft('K-0001', 1200050, 'STOKAB', 18799950);
+    expect(m.sv).toBe(`Kostnaden K-0001 (12${NB}000,50${NB}kr) är registrerad på STOKAB. Kvar: 187${NB}999,50${NB}kr.`);
+    expect(m.en).toBe('The cost K-0001 (12,000.50 SEK) is registered to STOKAB. Left: 187,999.50 SEK.');
+    expect(m.en).not.toMatch(/kr\b/);
+  });
+
+  test('percentages inside a message follow the language', () => {
+    const m = budgetMsg.warningCrossed([{ name: 'STOKAB', warnAt: 90, percentUsed: 92.5 }]);
+    expect(m.sv).toBe(`STOKAB har passerat 90${NB}% (varningsgränsen): 92,5${NB}% av tilldelningen är bokat.`);
+    expect(m.en).toBe('STOKAB has passed 90% (the warning threshold): 92.5% of its allocation is booked.');
+  });
+
+  test('a plural inside a message', () => {
+    expect(budgetMsg.unassignedRows(1).en).toBe('1 row on the Kostnader sheet has no known funder.');
+    expect(budgetMsg.unassignedRows(2).en).toBe('2 rows on the Kostnader sheet have no known funder.');
+    expect(budgetMsg.unassignedRows(1).sv).toBe('1 rad på bladet Kostnader saknar känd finansiär.');
+  });
+
+  test('a message inside a message is taken in the same language', () => {
+    const m = both((f) => `A: ${f.m(fixed('ett', 'one'))}`, (f) => `B: ${f.m(fixed('ett', 'one'))}`);
+    expect(m).toEqual({ sv: 'A: ett', en: 'B: one' });
+    expect(labelled(fixed('Belopp', 'Amount'), fixed('saknas', 'missing'))).toEqual({ sv: 'Belopp: saknas', en: 'Amount: missing' });
+    expect(join([fixed('a', 'b'), null, fixed('', ''), fixed('c', 'd')])).toEqual({ sv: 'a c', en: 'b d' });
+  });
+});
