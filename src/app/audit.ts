@@ -18,19 +18,19 @@ export interface VerifyReport {
   readonly message: Msg;
 }
 
+/** The first row of Logg whose hash does not follow (the add-on's Verifiera loggen and summit verify-log say the same). */
+export const chainBrokenMsg = (badRow: number): Msg => msg(
+  `Loggen har ändrats: rad ${badRow} stämmer inte med kedjan (raden eller en rad före den har ändrats, tagits bort eller lagts till).`,
+  `The log has been altered: row ${badRow} does not match the chain (it or an earlier row was changed, removed or inserted).`,
+);
+
 /** Reads Logg once and checks the whole chain, then the anchor. */
 export function verifyAudit(ports: Ports): VerifyReport {
   const { t, rows } = readLog(ports);
   const res = verifyChain(rows);
   if (!res.ok) {
     const badRow = t.snap.firstRow + res.index;
-    return {
-      ok: false, count: res.count, badRow,
-      message: msg(
-        `Loggen har ändrats: rad ${badRow} stämmer inte med kedjan (raden eller en rad före den har ändrats, tagits bort eller lagts till).`,
-        `The log has been altered: row ${badRow} does not match the chain (it or an earlier row was changed, removed or inserted).`,
-      ),
-    };
+    return { ok: false, count: res.count, badRow, message: chainBrokenMsg(badRow) };
   }
   const anchor = new Journal(ports).anchor();
   if (!anchor) {

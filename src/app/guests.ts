@@ -112,7 +112,8 @@ const publicGuest = (g: Guest, withDiet: boolean) => ({
   diet: withDiet ? g.diet : '', note: g.note,
 });
 
-const guestCells = (d: GuestDraft, events: readonly string[]): Record<string, CellIn> => ({
+/** A guest's cells as the add-on writes them (the CLI's import writes the same). */
+export const guestCells = (d: GuestDraft, events: readonly string[]): Record<string, CellIn> => ({
   [GUEST_COLUMNS.firstName]: d.firstName.trim(),
   [GUEST_COLUMNS.lastName]: d.lastName.trim(),
   [GUEST_COLUMNS.title]: d.title.trim(),

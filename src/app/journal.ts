@@ -252,7 +252,7 @@ export interface LogRow extends AuditRow { readonly hash: string }
 /** The Rad column of a sealed write: which row, which entry, which non-personal values. */
 interface RadRecord { b: SealedTable; k: string; q: number; v: Record<string, SnapValue>; x?: 1 }
 
-export function readLog(ports: Ports): { t: OpenTable; rows: LogRow[] } {
+export function readLog(ports: Pick<Ports, 'workbook'>): { t: OpenTable; rows: LogRow[] } {
   const t = openTable(ports.workbook, 'log');
   const at = (r: readonly Cell[], h: string): Cell => (t.col[h] === undefined ? '' : r[t.col[h]] ?? '');
   const rows = t.snap.rows.map((r) => {

@@ -114,3 +114,38 @@ export function checkAnchor(
 
 /** Whole-second ISO time. */
 export const auditTime = (d: Date): string => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString();
+
+/** An anchor as the registrar's mail carries it (src/app/journal.ts anchorText): the entry count and the head hash. */
+export interface MailAnchor { readonly n: number; readonly head: string }
+
+/**
+ * Every anchor in the text of one or more saved anchor mails (plain text or .eml: quoted-printable soft
+ * line breaks are joined first), each once, in the order found.
+ */
+export function parseAnchorText(text: string): MailAnchor[] {
+  const joined = text.replace(/=\r?\n/g, '');
+  const re = /rows in Logg:\s*(\d+)[\s\S]*?hash of the last row:\s*([0-9a-fA-F]{64})/g;
+  const seen = new Set<string>();
+  const out: MailAnchor[] = [];
+  for (const m of joined.matchAll(re)) {
+    const a = { n: Number(m[1]), head: m[2].toLowerCase() };
+    const k = `${a.n}:${a.head}`;
+    if (!seen.has(k)) { seen.add(k); out.push(a); }
+  }
+  return out;
+}
+
+export type MailAnchorCheck =
+  | { ok: true }
+  | { ok: false; kind: 'truncated'; anchored: number; found: number }
+  | { ok: false; kind: 'rewritten'; upTo: number };
+
+/**
+ * Checks a chain against an anchor from a mail: the log may have grown since (rows after it are not
+ * an error here), but it must still hold the anchored entry with the anchored hash.
+ */
+export function checkMailAnchor(hashes: readonly string[], a: MailAnchor): MailAnchorCheck {
+  if (hashes.length < a.n) return { ok: false, kind: 'truncated', anchored: a.n, found: hashes.length };
+  const head = a.n === 0 ? GENESIS : hashes[a.n - 1];
+  return head === a.head ? { ok: true } : { ok: false, kind: 'rewritten', upTo: a.n };
+}

@@ -5,6 +5,11 @@
 
 export type ColumnFormat = 'text' | 'sek' | 'date' | 'datetime' | 'percent' | 'integer' | 'time';
 
+/** The number format set-up gives each column format (the add-on's and the CLI's set-up both apply it). */
+export const NUMBER_FORMATS: Readonly<Record<ColumnFormat, string | undefined>> = {
+  sek: '#,##0.00 "kr"', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', time: 'hh:mm', percent: '0"\u00a0%"', integer: '0', text: undefined,
+};
+
 export interface ColumnDef {
   readonly header: string;
   readonly format: ColumnFormat;

@@ -7,7 +7,7 @@ import { Journal, Tx } from '../app/journal';
 import type { Ports } from '../app/ports';
 import { protectionRoles, setupAuthority, startJournal, writeDefaults } from '../app/setup';
 import { msg, UserError, type Msg } from '../core/msg';
-import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, SHEETS, TABLES, type ColumnFormat, type SheetKey, type TableKey } from '../core/schema';
+import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, NUMBER_FORMATS, SHEETS, TABLES, type ColumnFormat, type SheetKey, type TableKey } from '../core/schema';
 import { SEAL_HEADER } from '../core/seal';
 import type { AdminSettings, Role } from '../core/settings';
 import { isTableKey, planSetup, type ExistingSheet } from '../core/setup';
@@ -25,9 +25,7 @@ export interface SetupReport {
 
 // Percentages as the sidebars write them (src/core/money.ts formatPercent): a no-break space before "%".
 const PERCENT_RATIO = '0.0"\u00a0"%';
-const numberFormat = (f: ColumnFormat): string | undefined => ({
-  sek: '#,##0.00 "kr"', date: 'yyyy-mm-dd', datetime: 'yyyy-mm-dd hh:mm', time: 'hh:mm', percent: '0"\u00a0%"', integer: '0', text: undefined,
-})[f];
+const numberFormat = (f: ColumnFormat): string | undefined => NUMBER_FORMATS[f];
 
 /** 0-based columns of the `required` headers on row 1 of the sheet `name`; null when one is missing. */
 function columnsOf(sheets: Map<string, Sheet>, name: string, required: readonly string[]): Record<string, number> | null {

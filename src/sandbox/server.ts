@@ -19,6 +19,8 @@
  *   GET  /frame/:id                        the HTML of a sidebar or web app page, shim injected
  *   GET  /exec?…                           the web app: doGet(e) as the anonymous visitor (run as the owner);
  *                                          its page in a frame whose google.script.run calls run anonymously too
+ *   /v4/spreadsheets/…                     the Sheets API v4 subset `summit` uses, on the same workbook
+ *                                          (src/sandbox/sheets-api.ts; `summit --endpoint http://127.0.0.1:8787`)
  */
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -35,6 +37,7 @@ import { displayValue, toA1 } from './emulator/values';
 import { FormulaContext } from './emulator/formula';
 import { seedWorkbook } from './seed';
 import type { ShimConfig } from './web/shim';
+import { SheetsApi } from './sheets-api';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WEB = path.join(__dirname, 'web');
@@ -235,6 +238,8 @@ export interface Sandbox {
   url: string;
   dataDir: string;
   emulator: Emulator;
+  /** The Sheets API v4 subset on the same workbook (its request counter is what the benchmark reads). */
+  sheetsApi: SheetsApi;
   close(): Promise<void>;
 }
 
@@ -312,6 +317,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   }
 
   const history = new VersionHistory(emu, MAX_VERSIONS);
+  const sheetsApi = new SheetsApi(emu, { around: (label, user, change) => history.around(label, user, change) });
   const frameHtml = new Map<string, string>();
   /** Frames of the web app: their google.script.run calls run as the anonymous visitor. */
   const webAppFrames = new Set<string>();
@@ -442,6 +448,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const p = url.pathname;
     const method = req.method ?? 'GET';
+    if (await sheetsApi.handle(req, res, url)) return;
 
     if (method === 'GET' && (p === '/' || p === '/index.html')) {
       return send(res, 200, 'text/html; charset=utf-8', assets.html, { 'Content-Security-Policy': PAGE_CSP });
@@ -602,6 +609,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     url,
     dataDir,
     emulator: emu,
+    sheetsApi,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());

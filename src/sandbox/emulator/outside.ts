@@ -13,7 +13,7 @@ import type { Emulator } from './runtime';
 import { PROTECTED_MESSAGE, blockingInsert, blockingProtection, rejection, type Rect } from './protection';
 import { checkCellInputs, deleteRowsAt, findValidation, getCell, inputSettings, insertRowsAt, setCell, validationAccepts, writeValue } from './spreadsheet';
 import type { CellState, SheetState, StoreState } from './store';
-import { CELL_TOO_LONG_MESSAGE, cellInputTooLong, parseA1, parseInput, splitSheetA1, toA1 } from './values';
+import { CELL_TOO_LONG_MESSAGE, cellInputTooLong, isDateFormat, parseA1, parseInput, serialToDate, splitSheetA1, toA1 } from './values';
 
 /** What a person or client is told when Sheets refuses the change (nothing changed then). */
 export interface OutsideResult {
@@ -95,10 +95,16 @@ export function insertRowsAsPerson(emu: Emulator, sheet: string, beforeRow: numb
   return {};
 }
 
-/** 'Sheet 1'!A1:B2 → the sheet and the rectangle, as values.update reads it; 400-style errors as Google words them. */
-function apiRange(emu: Emulator, range: string): { st: SheetState; r: Rect; qualified: string } {
-  const { sheet, ref } = splitSheetA1(range);
+/**
+ * 'Sheet 1'!A1:B2 → the sheet and the rectangle, as values.update reads it; a bare sheet name ("Gäster",
+ * "'My sheet'") is the whole sheet ("Sheet1 refers to all the cells in Sheet1",
+ * developers.google.com/sheets/api/guides/concepts#cell); 400-style errors as Google words them.
+ */
+export function apiRange(emu: Emulator, range: string): { st: SheetState; r: Rect; qualified: string } {
   const ss = emu.state.spreadsheet;
+  const bare = /^'((?:[^']|'')+)'$/.exec(range.trim())?.[1]?.replace(/''/g, "'") ?? range.trim();
+  const whole = !range.includes('!') ? ss.sheets.find((s) => s.name === bare) : undefined;
+  const { sheet, ref } = whole ? { sheet: whole.name, ref: `A1:${toA1(1, whole.maxCols).replace(/\d+$/, '')}${whole.maxRows}` } : splitSheetA1(range);
   const st = sheet === undefined ? ss.sheets[0] : ss.sheets.find((s) => s.name === sheet);
   const r = st && parseA1(ref, st.maxRows, st.maxCols);
   if (!st || !r) throw new Error(`Unable to parse range: ${range}`);
@@ -109,9 +115,16 @@ function apiRange(emu: Emulator, range: string): { st: SheetState; r: Rect; qual
   return { st, r, qualified };
 }
 
-/** RAW keeps JSON values as they are: a string stays a string, "=1+2" and "12" included (still at most 50 000 characters). */
-function writeRaw(st: SheetState, row: number, col: number, v: unknown): void {
-  const cell: CellState = { ...(getCell(st, row, col) ?? {}), v: typeof v === 'number' || typeof v === 'boolean' ? v : String(v) };
+/**
+ * RAW keeps JSON values as they are: a string stays a string, "=1+2" and "12" included (still at most 50 000
+ * characters). A number written into a cell formatted as a date is a date serial ("Dates, Times and DateTimes
+ * are represented as doubles in SERIAL_NUMBER format", developers.google.com/sheets/api/guides/formats): the
+ * emulator keeps such cells as Dates, as getValues() returns them.
+ */
+function writeRaw(st: SheetState, row: number, col: number, v: unknown, tz: string): void {
+  const old = getCell(st, row, col);
+  const dated = typeof v === 'number' && !!old?.fmt && isDateFormat(old.fmt);
+  const cell: CellState = { ...(old ?? {}), v: dated ? serialToDate(v, tz) : typeof v === 'number' || typeof v === 'boolean' ? v : String(v) };
   delete cell.f;
   setCell(st, row, col, cell);
 }
@@ -143,7 +156,7 @@ export function apiUpdate(emu: Emulator, range: string, values: unknown[][], opt
   values.forEach((row, i) =>
     row.forEach((v, j) => {
       if (v === null || v === undefined) return;
-      if (opts.valueInputOption === 'RAW') writeRaw(st, area.row + i, area.col + j, v);
+      if (opts.valueInputOption === 'RAW') writeRaw(st, area.row + i, area.col + j, v, emu.state.spreadsheet.timeZone);
       else writeValue(st, area.row + i, area.col + j, v, input);
       n++;
     }),

@@ -409,7 +409,8 @@ function tokens(fmt: string): { lit: boolean; s: string }[] {
   return out;
 }
 
-function isDateFormat(fmt: string): boolean {
+/** A number format that shows a date or time (the cell's number is then a date serial). */
+export function isDateFormat(fmt: string): boolean {
   const stripped = tokens(fmt)
     .filter((t) => !t.lit)
     .map((t) => t.s)
