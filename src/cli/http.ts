@@ -58,7 +58,6 @@ export async function call<T>(o: CallOptions, kind: 'read' | 'write', fn: () => 
     } catch (e) {
       const d = describe(e);
       const retriable = d.status === 429 || NOT_SENT.has(d.net) || (kind === 'read' && (d.status >= 500 || d.net !== ''));
-      if (process.env.SUMMIT_DEBUG) console.error(e);
       if (!retriable || attempt >= o.tries) throw classify(e, o, kind, attempt);
       const wait = o.baseDelayMs * 2 ** (attempt - 1);
       o.onRetry?.(msg(
