@@ -10,6 +10,8 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
 };
+/** The bundle and browser tests run the built Code.js: no coverage of src/ to collect (see the runtime). */
+const noCoverage = { runtime: '<rootDir>/scripts/jest-runtime-no-coverage.cjs' };
 
 module.exports = {
   cacheDirectory: '<rootDir>/.jest-cache',
@@ -17,9 +19,10 @@ module.exports = {
   // core. The tests are independent (each builds its own emulator), so use every core.
   maxWorkers: '100%',
   reporters: ['default', '<rootDir>/scripts/summary-reporter.cjs'],
-  // Coverage of the pure layers by the unit tests (V8's own counters: cheap, and mapped back to the
-  // TypeScript by the transform's source maps). The bundle and browser tests run the built Code.js,
-  // which these paths don't cover; the bench reports what the mutation run kills (npm run test:mutation).
+  // Coverage of the pure layers by the unit tests (V8's own counters, mapped back to the TypeScript by
+  // the transform's source maps). The bundle and browser tests run the built Code.js, which these paths
+  // don't cover, so their projects collect none (scripts/jest-runtime-no-coverage.cjs); the bench
+  // reports what the mutation run kills (npm run test:mutation).
   collectCoverage: true,
   coverageProvider: 'v8',
   collectCoverageFrom: ['src/core/**/*.ts', 'src/app/**/*.ts'],
@@ -27,9 +30,10 @@ module.exports = {
   coverageDirectory: '<rootDir>/.coverage',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
-    { ...common, displayName: 'bundle', testMatch: ['<rootDir>/test/bundle/**/*.test.ts'] },
+    { ...common, ...noCoverage, displayName: 'bundle', testMatch: ['<rootDir>/test/bundle/**/*.test.ts'] },
     {
       ...common,
+      ...noCoverage,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       testTimeout: 60000,
