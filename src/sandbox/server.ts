@@ -222,6 +222,18 @@ export interface SandboxOptions {
    * none by default (the browser tests stay quick).
    */
   latency?: LatencyOptions;
+  /**
+   * Keep the workbook in dataDir/workbook.json after every change (default true), so a restart finds
+   * it. The browser tests turn it off (test/support/browser.ts): each file runs one sandbox from a
+   * fresh workbook and never restarts it, and writing the 700 KB workbook after every call was a
+   * third of their server's time.
+   */
+  persist?: boolean;
+  /**
+   * Keep the version history (default true): a copy of the workbook before every change, compared
+   * after it. The browser tests that don't open Versionshistorik turn it off (test/support/browser.ts).
+   */
+  versions?: boolean;
 }
 
 /**
@@ -271,6 +283,7 @@ function sandboxClock(file: string, fresh: boolean): () => Date {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const dataDir = path.resolve(opts.dataDir ?? path.join(ROOT, '.sandbox'));
   const buildDir = path.resolve(opts.buildDir ?? BUILD_DIR);
+  const persist = opts.persist !== false;
   const storeFile = path.join(dataDir, 'workbook.json');
   const outboxDir = path.join(dataDir, 'outbox');
   const log = (s: string) => { if (!opts.quiet) console.log(s); };
@@ -282,7 +295,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     log(`Återställde sandlådan: tog bort ${storeFile} och ${outboxDir}.`);
   }
   fs.mkdirSync(outboxDir, { recursive: true });
-  const fresh = !fs.existsSync(storeFile);
+  const fresh = !persist || !fs.existsSync(storeFile);
   if (!fresh) {
     try {
       loadState(storeFile);
@@ -300,7 +313,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let emu: Emulator;
   try {
     emu = new Emulator({
-      storeFile, outboxDir, htmlFiles: buildDir, serviceUrl: 'http://127.0.0.1/sandbox-webapp', clock,
+      ...(persist ? { storeFile } : {}), outboxDir, htmlFiles: buildDir, serviceUrl: 'http://127.0.0.1/sandbox-webapp', clock,
       // Every sandbox user shares the file, so a fresh protection lists them all until the add-on narrows it.
       defaultUser: DEFAULT_USER, owner: DEFAULT_USER, editors: [...SANDBOX_USERS],
       ...(opts.latency ? { latency: opts.latency } : {}),
@@ -316,7 +329,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     for (const line of report) log(`seed: ${line}`);
   }
 
-  const history = new VersionHistory(emu, MAX_VERSIONS);
+  const history: Pick<VersionHistory, 'around' | 'list' | 'restore'> = opts.versions === false
+    ? { around: (_label, _user, change) => change(), list: () => [], restore: () => null }
+    : new VersionHistory(emu, MAX_VERSIONS);
   const sheetsApi = new SheetsApi(emu, { around: (label, user, change) => history.around(label, user, change) });
   const frameHtml = new Map<string, string>();
   /** Frames of the web app: their google.script.run calls run as the anonymous visitor. */

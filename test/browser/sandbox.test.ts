@@ -8,7 +8,7 @@ import { expectAxeClean, menuClick, openSandbox, screenshot, type Session } from
 
 let s: Session;
 beforeAll(async () => {
-  s = await openSandbox({ seed: false });
+  s = await openSandbox({ seed: false, versions: true }); // Versionshistorik is tested below
 });
 afterAll(async () => {
   await s?.close();

@@ -40,10 +40,14 @@ export async function launchChromium(): Promise<{ browser: Browser; context: Bro
   return { browser, context, userDataDir };
 }
 
-/** A fresh sandbox (temp data dir) and a page on it, ready (menus loaded). */
+/**
+ * A fresh sandbox (temp data dir) and a page on it, ready (menus loaded). The workbook stays in
+ * memory (nothing here restarts the sandbox) and there is no version history unless a test asks
+ * for it (`versions: true`): both copied the whole workbook at every call.
+ */
 export async function openSandbox(opts: Omit<SandboxOptions, 'port' | 'dataDir' | 'quiet'> & { user?: string } = {}): Promise<Session> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-sandbox-'));
-  const sandbox = await startSandbox({ port: 0, dataDir, quiet: true, ...opts });
+  const sandbox = await startSandbox({ port: 0, dataDir, quiet: true, persist: false, versions: false, ...opts });
   let launched: Awaited<ReturnType<typeof launchChromium>>;
   try {
     launched = await launchChromium();
