@@ -10,16 +10,18 @@
  * Coverage (`npm run test:deep`, SUMMIT_DEEP=1): every call index of the
  * first batch (it also creates the RSVP key), in both modes; in the second
  * and third batches every MailApp call, every Properties write (the journal)
- * and every range write, in both modes; plus double faults.
- * In `npm test` the sweep is sampled: in the first batch every call with an
- * effect (a mail, a journal or anchor write, a range write: the only points
- * where a death can duplicate or lose anything) and every 7th other call; in
- * the second batch its effectful calls; the third batch only in the deep run.
+ * and every range write, in both modes; plus a double fault at each call of
+ * the recovery run's first hold of the lock.
+ * In `npm test` each sweep takes a sample (test/support/sample.ts): of every
+ * class of call (an effect at its place in the protocol; a gap between two
+ * effects) at least one point, of each effect its first and last, the rest
+ * drawn with a fixed seed (SUMMIT_SEED); the third batch only in the deep run.
  * This file: the baseline, the 'before' mode and double faults; the 'after'
  * mode is invitations-crash-after.test.ts (jest runs the two side by side).
  */
-import { check, defineSweeps, N, recordSweep, type Sweep } from '../support/crash-sweep';
+import { check, defineSweeps, EFFECT, N, recordSweep, type Sweep } from '../support/crash-sweep';
 import { fork, mailsPerRecipient, sendAll, sendOnce } from '../support/invitations';
+import { DEEP, samplePoints } from '../support/sample';
 
 jest.setTimeout(240_000);
 
@@ -39,10 +41,22 @@ defineSweeps('before');
 
 test('a crash in the recovery run itself (double fault) still leaves no duplicate', () => {
   const secondBatchMail = s.calls[1].find((c) => c.key === 'MailApp.sendEmail')!.n;
-  for (let k = 1; k <= 40; k += 4) {
+  // Dies just after its first mail of the second batch…
+  const crashed = () => {
     const e = fork(s.afterBatch[0]);
-    // Dies just after its first mail of the second batch, then again in the recovery run.
     expect(sendOnce(e, { faults: { failAtCall: secondBatchMail + 2, when: 'after' } }).error?.name).toBe('EmulatedCrash');
+    return e;
+  };
+  // …then again in the recovery run, in its first hold of the lock, where it resolves the journal the
+  // first run left (its reads, and its writes of the journal and of Gäster).
+  const recovery: { n: number; key: string }[] = [];
+  sendOnce(crashed(), { hooks: { afterCall: (c) => recovery.push({ n: c.n, key: `${c.cls}.${c.method}` }) } });
+  const release = recovery.find((c) => c.key === 'Lock.releaseLock')!.n;
+  const points = samplePoints(recovery.filter((c) => c.n <= release), EFFECT, 'double-fault');
+  expect(points.filter((p) => EFFECT.test(p.key)).length).toBeGreaterThanOrEqual(4);
+  if (DEEP) expect(points).toHaveLength(release);
+  for (const { n: k } of points) {
+    const e = crashed();
     expect(sendOnce(e, { faults: { failAtCall: k, when: 'after' } }).error?.name).toBe('EmulatedCrash');
     sendAll(e, 25);
     check(e, `double fault at ${k}`);

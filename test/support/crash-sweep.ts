@@ -1,8 +1,9 @@
 /** The crash sweep of a 30-guest send (test/bundle/invitations-crash*.test.ts): recording, crashing, checking. */
 import type { Emulator } from '../../src/sandbox/emulator';
 import { fork, guests, mailsPerRecipient, sendAll, sendOnce, workbookWithGuests } from './invitations';
+import { DEEP, samplePoints, SEED } from './sample';
 
-export const DEEP = process.env.SUMMIT_DEEP === '1';
+export { DEEP };
 /** Calls whose death can duplicate or lose something: a mail, a properties write, a range write or append. */
 export const EFFECT = /^(MailApp\.sendEmail|Properties\.(setProperty|deleteProperty)|Range\.setValues|Sheet\.insertRowsAfter)$/;
 
@@ -60,6 +61,8 @@ export function crashAndRecover(s: Sweep, batch: number, k: number, when: 'befor
 /**
  * The two sweeps of one crash mode ('before': the call fails; 'after': it takes effect and the
  * execution dies), as tests of the calling file. One file per mode, so jest runs them side by side.
+ * npm test takes a sample of the points (test/support/sample.ts: every class of call, each effect's
+ * first and last, seeded), npm run test:deep every point.
  */
 export function defineSweeps(when: 'before' | 'after'): void {
   let s: Sweep;
@@ -68,36 +71,39 @@ export function defineSweeps(when: 'before' | 'after'): void {
     s = recordSweep();
   });
 
-  test(`batch 1: killed at ${DEEP ? 'every' : 'every effectful and every 7th other'} service call (${when}), then re-run: no duplicate, at most one Osäker`, () => {
-    let scenarios = 0, uncertain = 0;
-    for (let k = 1; k <= s.calls[0].length; k++) {
-      if (!DEEP && !EFFECT.test(s.calls[0][k - 1].key) && k % 7 !== 0) continue;
-      uncertain += crashAndRecover(s, 0, k, when).uncertain;
-      scenarios++;
+  test(`batch 1: killed at ${DEEP ? 'every service call' : 'a sample of its service calls (every class; each effect\'s first and last)'} (${when}), then re-run: no duplicate, at most one Osäker`, () => {
+    const points = samplePoints(s.calls[0], EFFECT, `batch1-${when}`);
+    // Every kind of effect the batch has, its first and its last, is among the points.
+    for (const key of new Set(s.calls[0].filter((c) => EFFECT.test(c.key)).map((c) => c.key))) {
+      const all = s.calls[0].filter((c) => c.key === key);
+      expect([key, points.includes(all[0]), points.includes(all[all.length - 1])]).toEqual([key, true, true]);
     }
-    summary[`batch1-${when}`] = scenarios;
-    expect(scenarios).toBe(DEEP ? s.calls[0].length : s.calls[0].filter((c, i) => EFFECT.test(c.key) || (i + 1) % 7 === 0).length);
+    let uncertain = 0;
+    for (const p of points) uncertain += crashAndRecover(s, 0, p.n, when).uncertain;
+    summary[`batch1-${when}`] = points.length;
     // A death around a send (between the 'a' journal write and the next journal write) is the only source of Osäker.
     expect(uncertain).toBeGreaterThan(0);
   });
 
-  test(`batches 2 and 3: killed at every mail, journal and sheet write (${when}), then re-run`, () => {
+  test(`batches 2 and 3: killed at ${DEEP ? 'every' : 'a sample of the'} mail, journal and sheet write${DEEP ? '' : 's of batch 2 (each kind\'s first and last)'} (${when}), then re-run`, () => {
     let scenarios = 0;
     for (const b of DEEP ? [1, 2] : [1]) {
-      const points = s.calls[b].filter((c) => EFFECT.test(c.key));
-      expect(points.filter((p) => p.key === 'MailApp.sendEmail')).toHaveLength(10);
+      const effects = s.calls[b].filter((c) => EFFECT.test(c.key));
+      const mails = effects.filter((p) => p.key === 'MailApp.sendEmail');
+      expect(mails).toHaveLength(10);
+      const points = samplePoints(s.calls[b], EFFECT, `batch${b + 1}-${when}`, { withoutEffect: false });
+      expect([points.includes(mails[0]), points.includes(mails[9])]).toEqual([true, true]);
       for (const p of points) {
         crashAndRecover(s, b, p.n, when);
         scenarios++;
       }
     }
     summary[`batch23-${when}`] = scenarios;
-    expect(scenarios).toBeGreaterThan(DEEP ? 60 : 30);
   });
 
   afterAll(() => {
     const total = Object.values(summary).reduce((a, b) => a + b, 0);
-    // Reported in the test output: how many crash points were exercised.
-    console.log(`crash injection ${when} (${DEEP ? 'deep' : 'sampled'}): ${total} crash points (${JSON.stringify(summary)}); calls per batch: ${s.calls.map((c) => c.length).join(', ')}`);
+    // Reported in the test output: how many crash points were exercised, and the seed that chose them.
+    console.log(`crash injection ${when} (${DEEP ? 'deep' : `sampled, seed ${SEED}`}): ${total} crash points (${JSON.stringify(summary)}); calls per batch: ${s.calls.map((c) => c.length).join(', ')}`);
   });
 }
