@@ -9,16 +9,18 @@
  */
 import type { Emulator } from '../../src/sandbox/emulator';
 import { CODE, EKO, PL, api } from '../support/bundle';
-import { check, DEEP } from '../support/crash-sweep';
+import { check } from '../support/crash-sweep';
 import { guests, sendAll, sendOnce, workbookWithGuests } from '../support/invitations';
 import { SLOW_DAY } from '../support/latency';
 import { logVerdict, timeline, withLatency } from '../support/latency-harness';
+import { DEEP, samplePoints } from '../support/sample';
 
 jest.setTimeout(180_000);
 
 /**
  * Calls whose death can duplicate or lose something (as in the crash sweeps: a mail, a properties
- * write, a sheet write) and the flushes: npm test kills at these, npm run test:deep at every call.
+ * write, a sheet write) and the flushes: npm test kills at a sample of these (every class, each
+ * one's first and last: test/support/sample.ts), npm run test:deep at every call.
  */
 const EFFECT = /^(MailApp\.sendEmail|Properties\.(setProperty|deleteProperty)|Range\.setValues|Sheet\.insertRowsAfter|SpreadsheetApp\.flush)$/;
 
@@ -33,7 +35,7 @@ describe('c) onEdit killed by its 30 s limit', () => {
     col = base.sheetValues('Kostnader')[0].indexOf('Belopp') + 1;
   });
 
-  test(`killed by the 30 s limit during ${DEEP ? 'any call' : 'any write, property write or flush'} of its work (writes not flushed are lost): never half-written, the edit handled or waiting for review`, () => {
+  test(`killed by the 30 s limit during ${DEEP ? 'any call' : 'a sample of its writes, property writes and flushes'} of its work (writes not flushed are lost): never half-written, the edit handled or waiting for review`, () => {
     const probe = withLatency(base);
     const t0 = probe.now().getTime();
     const ends: { key: string; at: number }[] = [];
@@ -43,8 +45,8 @@ describe('c) onEdit killed by its 30 s limit', () => {
     expect(whole.ui.toasts).toEqual([]);
     // Killed during each call: it took effect (unflushed, if a sheet write), then its time ran out. (A
     // limit at a call's very end kills the next call the same way: effects come before latency.)
-    const limits = ends.filter((e) => DEEP || EFFECT.test(e.key)).map((e) => e.at - 1);
-    expect(limits.length).toBeGreaterThan(5);
+    expect(ends.filter((e) => EFFECT.test(e.key)).length).toBeGreaterThan(5);
+    const limits = samplePoints(ends.map((e, i) => ({ ...e, n: i + 1 })), EFFECT, 'onEdit-limit', { withoutEffect: DEEP }).map((e) => e.at - 1);
     let handled = 0, waiting = 0;
     for (const limit of limits) {
       const emu = withLatency(base);
@@ -85,12 +87,15 @@ describe('d) the flush promise: buffered writes, a send killed anywhere', () => 
     expect(seen?.filter((x) => x === 'Skickar')).toHaveLength(10);
   });
 
-  test(`killed at every mail, journal write, sheet write and flush of a batch (${DEEP ? 'before or after it takes effect' : 'after it takes effect, and before each flush'}), then re-run: each guest once or Osäker, the log verifies`, () => {
+  test(`killed at ${DEEP ? 'every' : 'a sample of the'} mail${DEEP ? ',' : 's,'} journal write${DEEP ? ',' : 's,'} sheet write${DEEP ? '' : 's'} and flush${DEEP ? '' : 'es'} of a batch (${DEEP ? 'before or after it takes effect' : 'after it takes effect, and before each flush'}), then re-run: each guest once or Osäker, the log verifies`, () => {
     const calls: { n: number; key: string }[] = [];
     sendOnce(withLatency(base), { hooks: { afterCall: (c) => calls.push({ n: c.n, key: `${c.cls}.${c.method}` }) } });
-    const points = calls.filter((c) => EFFECT.test(c.key));
-    expect(points.filter((p) => p.key === 'MailApp.sendEmail')).toHaveLength(10);
-    expect(points.filter((p) => p.key === 'SpreadsheetApp.flush').length).toBeGreaterThanOrEqual(2);
+    const effects = calls.filter((c) => EFFECT.test(c.key));
+    expect(effects.filter((p) => p.key === 'MailApp.sendEmail')).toHaveLength(10);
+    expect(effects.filter((p) => p.key === 'SpreadsheetApp.flush').length).toBeGreaterThanOrEqual(2);
+    const points = samplePoints(calls, EFFECT, 'batch-kill', { withoutEffect: false });
+    // The flushes fall in classes of one or two (by the write before them): all of them are taken.
+    expect(points.filter((p) => p.key === 'SpreadsheetApp.flush')).toEqual(effects.filter((p) => p.key === 'SpreadsheetApp.flush'));
     for (const when of ['before', 'after'] as const) {
       // 'before' a call is 'after' the one before it, but for the flushes (the calls this file is
       // about), and npm run test:deep takes every point both ways.
@@ -112,13 +117,14 @@ describe('d) the flush promise: buffered writes, a send killed anywhere', () => 
     }
   });
 
-  test(`killed by its time limit during ${DEEP ? 'any call' : 'any write'} from its last mail on (a slow day, 25 guests): the next run settles the marks, nothing twice`, () => {
+  test(`killed by its time limit during ${DEEP ? 'any call' : 'a sample of the writes'} from its last mail on (a slow day, 25 guests): the next run settles the marks, nothing twice`, () => {
     const big = workbookWithGuests(30);
     const whole = timeline(withLatency(big, SLOW_DAY), 'sendInvitations', [{ batchSize: 25 }], { user: PL });
     const lastMail = whole.ends.filter((e) => e.key === 'MailApp.sendEmail').at(-1)!.at;
     // During each call (it took effect, then the time ran out).
-    const limits = whole.ends.filter((e) => e.at >= lastMail && (DEEP || EFFECT.test(e.key))).map((e) => e.at - 1);
-    expect(limits.length).toBeGreaterThan(5);
+    const tail = whole.ends.map((e, i) => ({ ...e, n: i + 1 })).filter((e) => e.at >= lastMail);
+    expect(tail.filter((e) => EFFECT.test(e.key)).length).toBeGreaterThan(5);
+    const limits = samplePoints(tail, EFFECT, 'send-limit', { withoutEffect: DEEP }).map((e) => e.at - 1);
     for (const limit of limits) {
       const e = withLatency(big, SLOW_DAY);
       const r = sendOnce(e, { timeoutMs: limit }, 25);

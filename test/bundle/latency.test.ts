@@ -21,10 +21,10 @@ import { simpleParser } from 'mailparser';
 import { runConcurrently, type Emulator } from '../../src/sandbox/emulator';
 import type { LatencyOptions } from '../../src/sandbox/emulator/runtime';
 import { CODE, EKO, PL, api, run } from '../support/bundle';
-import { DEEP } from '../support/crash-sweep';
+import { DEEP, sampleByClass } from '../support/sample';
 import { guests, mailsPerRecipient, sendAll, workbookWithGuests } from '../support/invitations';
 import { LATENCY, SIMPLE_TRIGGER_LIMIT_MS, SLOW_DAY } from '../support/latency';
-import { ANON, logVerdict, ON_EDIT_GLUE, onEditExec, REAL_TIME, sendExec, sendHold, timeline, withLatency } from '../support/latency-harness';
+import { ANON, lockStretch, logVerdict, ON_EDIT_GLUE, onEditExec, REAL_TIME, sendExec, sendHold, timeline, withLatency, type Timeline } from '../support/latency-harness';
 
 jest.setTimeout(180_000);
 
@@ -35,9 +35,18 @@ const logActions = (emu: Emulator) => emu.sheetValues('Logg').slice(1).map((r) =
 type Api<T> = { ok: true; data: T } | { ok: false; message: string };
 const nb = (s: string) => s.replace(/\u00a0/g, ' ');
 
-/** Where B starts, every STEP ms of A (denser in npm run test:deep). */
+/**
+ * Where B starts: every STEP ms of A (denser in npm run test:deep); npm test takes of these, in each
+ * stretch of A's timeline (before, while and after it holds the lock), the first, the last and one
+ * drawn with the seed (test/support/sample.ts).
+ */
 const STEP_A = DEEP ? 500 : 2000;
 const STEP_B = DEEP ? 100 : 500;
+function startMoments(t: Timeline, step: number, until: number, name: string): number[] {
+  const grid: number[] = [];
+  for (let s = 0; s <= until; s += step) grid.push(s);
+  return sampleByClass(grid, lockStretch(t), name);
+}
 
 // ---------------------------------------------------------------------------
 describe('a) a guest answers while a 25-guest batch is being sent', () => {
@@ -46,6 +55,7 @@ describe('a) a guest answers while a 25-guest batch is being sent', () => {
   const links = new Map<string, Record<string, string>>();
   let hold: { from: number; to: number };
   let end: number;
+  let batch: Timeline;
   beforeAll(async () => {
     base = workbookWithGuests(27);
     sendAll(base, 2, 1); // one batch of two: G-0001 and G-0002 get their invitations
@@ -56,9 +66,9 @@ describe('a) a guest answers while a 25-guest batch is being sent', () => {
       links.set(String(u.searchParams.get('g')), Object.fromEntries(['w', 'g', 'v', 't'].map((k) => [k, String(u.searchParams.get(k))])));
     }
     expect([...links.keys()].sort()).toEqual(['G-0001', 'G-0002']);
-    const s = timeline(withLatency(base), 'sendInvitations', [{ batchSize: 25 }], { user: PL });
-    hold = sendHold(s);
-    end = s.r.emulatedMs;
+    batch = timeline(withLatency(base), 'sendInvitations', [{ batchSize: 25 }], { user: PL });
+    hold = sendHold(batch);
+    end = batch.r.emulatedMs;
     // 25 mails at 1 s hold the lock for about half a minute.
     expect(hold.to - hold.from).toBeGreaterThan(25_000);
     expect(end).toBeLessThan(60_000);
@@ -66,9 +76,9 @@ describe('a) a guest answers while a 25-guest batch is being sent', () => {
 
   const answer = (g: string) => ({ fnName: 'submitRsvp', args: [{ ...links.get(g), answer: 'ja' }], opts: ANON });
 
-  test(`at every ${STEP_A / 1000} s of the batch: the answer is saved, or the guest is asked to try again in their language and nothing is written; every invitation is sent once and recorded`, async () => {
+  test(`at ${DEEP ? 'every' : 'a sample of every'} ${STEP_A / 1000} s of the batch: the answer is saved, or the guest is asked to try again in their language and nothing is written; every invitation is sent once and recorded`, async () => {
     const outcomes = new Set<string>();
-    for (let s = 0; s <= end; s += STEP_A) {
+    for (const s of startMoments(batch, STEP_A, end, 'rsvp-start')) {
       const emu = withLatency(base);
       const before = guests(emu).find((g) => g['ID'] === 'G-0002');
       const [a, b] = await runConcurrently(emu, CODE, [sendExec(25), answer('G-0002')], { startBAtMs: s, ...REAL_TIME });
@@ -127,11 +137,11 @@ describe('b) cost registrations under latency', () => {
     expect(api(base, 'recordCost', [COST], EKO).ok).toBe(true); // STOKAB: 100 000 kr left
   });
 
-  test(`two at once, at every ${STEP_B} ms of the first: exactly one of two costs that do not both fit is written, never an overspend`, async () => {
+  test(`two at once, at ${DEEP ? 'every' : 'a sample of every'} ${STEP_B} ms of the first: exactly one of two costs that do not both fit is written, never an overspend`, async () => {
     const first = timeline(withLatency(base), 'recordCost', [{ ...COST, amount: '60 000', description: 'A' }], { user: EKO });
     expect(first.r.emulatedMs).toBeGreaterThan(2000); // reads, two writes, a flush and the anchor: seconds, not milliseconds
     const winners = new Set<string>();
-    for (let s = 0; s <= first.r.emulatedMs + STEP_B; s += STEP_B) {
+    for (const s of startMoments(first, STEP_B, first.r.emulatedMs + STEP_B, 'cost-start')) {
       const emu = withLatency(base);
       const [a, b] = await runConcurrently(emu, CODE, [cost('60 000', 'A'), cost('70 000', 'B')], { startBAtMs: s, ...REAL_TIME });
       const ra = a.result as Api<unknown>;

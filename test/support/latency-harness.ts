@@ -61,6 +61,17 @@ export function sendHold(t: Timeline): { from: number; to: number } {
 }
 
 /**
+ * Which stretch of an execution's timeline an emulated moment falls in, counted by the lock calls
+ * that ended before it: '0' before it first takes the script lock, '1' while it holds it, '2' after
+ * it let go, '3' while it holds it again… The latency tests sample their start moments per stretch
+ * (test/support/sample.ts: sampleByClass).
+ */
+export function lockStretch(t: Timeline): (at: number) => string {
+  const lockCalls = t.ends.filter((e) => e.key === 'Lock.tryLock' || e.key === 'Lock.releaseLock').map((e) => e.at);
+  return (at) => String(lockCalls.filter((x) => x <= at).length);
+}
+
+/**
  * onEdit for runConcurrently. The edit is made first as a person makes it (fireEdit with code that
  * has no onEdit: the cells change, nothing runs); this glue, appended to Code.js, then builds the
  * event Sheets passes (the edited range, the file, the editor) and calls the bundle's onEdit. It
