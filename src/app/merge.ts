@@ -32,7 +32,8 @@ import * as z from 'zod/mini';
 import { GUEST_COLUMNS, isMailed, isValidEmail, normEmail, parseLanguage, type Guest } from '../core/guests';
 import { buildIcs, occurrencesFor } from '../core/ics';
 import { cellText } from '../core/budget';
-import { msg, UserError, type Lang, type Msg } from '../core/msg';
+import { UserError, type Lang, type Msg } from '../core/msg';
+import { join } from '../core/i18n';
 import type { Settings } from '../core/settings';
 import { checkTemplate, formatDate, renderTemplate, type MergeValues, type Rendered, type Template } from '../core/template';
 import { loadFullContext, requireRole, type FullContext } from './context';
@@ -41,6 +42,7 @@ import { blockedBy, problemsOf, unverifiedMsg } from './integrity';
 import { guestName, guestRows, withSendNote, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type Journal, type TableCheck } from './journal';
 import type { CellIn, MailAttachment, MailMessage, Ports } from './ports';
+import { mergeMsg } from '../core/messages/merge';
 
 const SEND_LOCK_MS = 30_000;
 const MAX_BATCH = 25;
@@ -76,13 +78,13 @@ export function loadTemplates(journal: Journal, event?: TableCheck): TemplateSet
   const add = (l: Lang, m: Msg) => problems.set(l, [...(problems.get(l) ?? []), m]);
   const eventProblems = event ? problemsOf(event) : [];
   if (eventProblems.length) {
-    const why = blockedBy(msg('Inga inbjudningar kan skickas:', 'No invitations can be sent:'), eventProblems);
+    const why = blockedBy(mergeMsg.noInvitationsCanSent(), eventProblems);
     for (const l of ['sv', 'en'] as const) add(l, why);
   }
   if (c.problem) for (const l of ['sv', 'en'] as const) add(l, c.problem);
   for (const m of c.missing) {
     const l = parseLanguage(cellText(m.values['Språk']));
-    if (l) add(l, blockedBy(msg(`Mallen för ${l} kan inte användas:`, `The template for ${l} cannot be used:`), problemsOf({ ...c, rows: [], missing: [m] })));
+    if (l) add(l, blockedBy(mergeMsg.templateCannotUsed(l), problemsOf({ ...c, rows: [], missing: [m] })));
   }
   for (const r of c.rows) {
     const row = c.t.snap.rows[r.index];
@@ -90,12 +92,12 @@ export function loadTemplates(journal: Journal, event?: TableCheck): TemplateSet
     const lang = parseLanguage(cellText(r.sealed?.['Språk'] ?? at('Språk')));
     const now = parseLanguage(cellText(at('Språk')));
     if (r.kind !== 'ok') {
-      for (const l of new Set([lang, now])) if (l) add(l, blockedBy(msg(`Mallen för ${l} kan inte användas:`, `The template for ${l} cannot be used:`), [unverifiedMsg(c, r)]));
+      for (const l of new Set([lang, now])) if (l) add(l, blockedBy(mergeMsg.templateCannotUsed(l), [unverifiedMsg(c, r)]));
       continue;
     }
     if (!lang) continue;
     if (templates.has(lang)) {
-      add(lang, msg(`Det finns flera mallar för språket ${lang} på bladet Mallar; behåll en.`, `There is more than one template for ${lang} on the Mallar sheet; keep one.`));
+      add(lang, mergeMsg.thereMoreThanOne(lang));
       continue;
     }
     const tpl: Template = { language: lang, subject: String(at('Ämne') ?? ''), body: String(at('Brödtext') ?? '') };
@@ -119,18 +121,18 @@ export type Invitation = { ok: true; message: MailMessage; rendered: Rendered } 
 /** Everything one guest gets, or why they can't get it. Pure given its inputs. */
 export function buildInvitation(g: Guest, version: number, s: Settings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date): Invitation {
   const reasons: Msg[] = [];
-  if (!isValidEmail(g.email)) reasons.push(msg(`Ogiltig e-postadress "${g.email}".`, `Invalid e-mail address "${g.email}".`));
+  if (!isValidEmail(g.email)) reasons.push(mergeMsg.invalidEMailAddress(g.email));
   const lang = parseLanguage(g.language);
-  if (!lang) return { ok: false, reasons: [...reasons, msg(`Okänt språk "${g.language}".`, `Unknown language "${g.language}".`)] };
+  if (!lang) return { ok: false, reasons: [...reasons, mergeMsg.unknownLanguage(g.language)] };
   const tpl = set.templates.get(lang);
   // A template waiting for review (or two for one language) is why there is none to use: say that first.
   reasons.push(...(set.problems.get(lang) ?? []));
-  if (!tpl) return { ok: false, reasons: reasons.length ? reasons : [msg(`Det finns ingen mall för språket ${lang} (bladet Mallar).`, `There is no template for ${lang} (the Mallar sheet).`)] };
+  if (!tpl) return { ok: false, reasons: reasons.length ? reasons : [mergeMsg.thereNoTemplateMallar(lang)] };
   let link = '';
   try {
     link = rsvpLinkFor({ id: g.id, version });
   } catch (e) {
-    reasons.push(e instanceof UserError ? e.userMessage : msg('Svarslänken kunde inte skapas.', 'The RSVP link could not be made.'));
+    reasons.push(e instanceof UserError ? e.userMessage : mergeMsg.rsvpLinkCouldNot());
   }
   if (reasons.length) return { ok: false, reasons };
   const r = renderTemplate(tpl, mergeValues(g, s, lang, link));
@@ -203,10 +205,10 @@ export function previewInvitation(ports: Ports, input: unknown, links: RsvpLinks
 /** Sends that guest's rendering to the current user only, subject prefixed "[TEST] "; logged. */
 export function sendTestInvitation(ports: Ports, input: unknown, links: RsvpLinks): { to: string } {
   const { ctx, row, version, set, links: linkFor } = previewable(ports, input, links);
-  if (!isValidEmail(ctx.email)) throw new UserError(msg('Din e-postadress är okänd; testet kan inte skickas.', 'Your e-mail address is unknown; the test cannot be sent.'));
+  if (!isValidEmail(ctx.email)) throw new UserError(mergeMsg.yourEMailAddress());
   const inv = buildInvitation(row.guest, version, ctx.settings, set, linkFor, ports.clock.now());
   if (!inv.ok) {
-    throw new UserError(msg(`Inbjudan kan inte skickas: ${inv.reasons.map((r) => r.sv).join(' ')}`, `The invitation cannot be sent: ${inv.reasons.map((r) => r.en).join(' ')}`));
+    throw new UserError(mergeMsg.invitationCannotBeSent(inv.reasons));
   }
   if (ports.mailer.remainingDailyQuota() < 1) throw new UserError(quotaMsg(0));
   ports.mailer.send({ ...inv.message, to: ctx.email, subject: `[TEST] ${inv.message.subject}` });
@@ -268,10 +270,7 @@ const NOT_SENT = /^(Invalid email|Invalid argument|Failed to send email: no reci
 /** The journal/outcome entry for an error of MailApp.sendEmail. */
 const outcomeOfError = (why: string): string => (isQuotaError(why) ? 'n' : NOT_SENT.test(why) ? `f:${why}` : `u:${why}`);
 
-const quotaMsg = (waiting: number): Msg => msg(
-  `Dagens e-postkvot är slut${waiting ? `; ${waiting} inbjudningar väntar` : ''}. Kvoten fylls på inom ett dygn – kör Skicka inbjudningar igen i morgon. Inget skickas dubbelt.`,
-  `Today's e-mail quota is used up${waiting ? `; ${waiting} invitations are waiting` : ''}. It refills within 24 hours – run Send invitations again tomorrow. Nothing is sent twice.`,
-);
+const quotaMsg = (waiting: number): Msg => mergeMsg.quotaUsedUp(waiting);
 
 const UNCERTAIN_NOTE = 'Utskicket avbröts – okänt om mejlet gick iväg. Kontrollera Skickat och välj Bekräfta skickad eller Skicka igen.';
 const uncertainNote = (why: string): string =>
@@ -298,13 +297,13 @@ export function planInvitations(
   for (const r of rows) {
     if (statusOf(r) !== 'Godkänd') continue;
     if (r.unverified || r.index === null) {
-      plans.push({ row: r, inv: { ok: false, reasons: [blockedBy(msg('Gästen får ingen inbjudan nu:', 'The guest gets no invitation now:'), [r.unverified!])] } });
+      plans.push({ row: r, inv: { ok: false, reasons: [blockedBy(mergeMsg.guestGetsNoInvitation(), [r.unverified!])] } });
       continue;
     }
     const key = normEmail(r.guest.email);
     const other = used.get(key);
     const inv: Invitation = other
-      ? { ok: false, reasons: [msg(`Samma e-postadress som ${other}.`, `Same e-mail address as ${other}.`)] }
+      ? { ok: false, reasons: [mergeMsg.sameEMailAddress(other)] }
       : buildInvitation(r.guest, linkVersionOf(check, r.index), s, set, rsvpLinkFor, now);
     if (!other && key) used.set(key, r.guest.id);
     plans.push({ row: r, inv });
@@ -405,10 +404,10 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
   if (phase1.picked.length === 0) {
     const message = phase1.waiting === 0
       ? (phase1.blocked.length
-        ? msg(`Inget att skicka: ${phase1.blocked.length} godkända gäster är blockerade (se skälen).`, `Nothing to send: ${phase1.blocked.length} approved guests are blocked (see the reasons).`)
-        : msg('Alla godkända gäster har fått sin inbjudan.', 'Every approved guest has been invited.'))
+        ? mergeMsg.nothingSendApprovedGuests(phase1.blocked.length)
+        : mergeMsg.everyApprovedGuestBeen())
       : quota === 0 ? quotaMsg(phase1.waiting)
-        : msg(`Taket (${s.inviteCap} inbjudna) är nått; ${phase1.waiting} godkända gäster väntar.`, `The cap (${s.inviteCap} invited) is reached; ${phase1.waiting} approved guests are waiting.`);
+        : mergeMsg.capInvitedReachedApproved(s.inviteCap, phase1.waiting);
     return {
       sent: 0, failed: 0, uncertainNow: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
       quotaLeft: quota, capLeft: phase1.capLeft, done: true, message,
@@ -428,7 +427,7 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     return {
       sent: 0, failed: 0, uncertainNow: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
       quotaLeft: quota, capLeft: phase1.capLeft, done: false,
-      message: msg('En annan utskick tog över; inget skickades i detta steg.', 'Another send took over; nothing was sent in this step.'),
+      message: mergeMsg.anotherSendTookOver(),
     };
   }
   const byId = new Map(rows.map((r) => [r.guest.id, r]));
@@ -479,14 +478,7 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
   const capLeft = Math.max(0, phase1.capLeft - sent);
   const done = remaining <= 0 || quotaLeft === 0 || capLeft === 0;
   const blocked = phase1.blocked.length;
-  const unsureText = msg(
-    unsure ? `, ${unsure} osäkra (Gmail svarade med ett fel; kontrollera Skickat)` : '',
-    unsure ? `, ${unsure} uncertain (Gmail answered with an error; check Sent)` : '',
-  );
-  const parts = msg(
-    `${sent} inbjudningar skickade${failed ? `, ${failed} misslyckades` : ''}${unsureText.sv}; ${remaining} kvar${blocked ? `; ${blocked} blockerade (se skälen)` : ''}.`,
-    `${sent} invitations sent${failed ? `, ${failed} failed` : ''}${unsureText.en}; ${remaining} left${blocked ? `; ${blocked} blocked (see the reasons)` : ''}.`,
-  );
-  const message = remaining > 0 && quotaLeft === 0 ? msg(`${parts.sv} ${quotaMsg(remaining).sv}`, `${parts.en} ${quotaMsg(remaining).en}`) : parts;
+  const parts = mergeMsg.batchSent({ sent, failed, unsure, remaining, blocked });
+  const message = remaining > 0 && quotaLeft === 0 ? join([parts, quotaMsg(remaining)]) : parts;
   return { sent, failed, uncertainNow: unsure, remaining, uncertain: phase1.uncertain + unsure, blocked: phase1.blocked, quotaLeft, capLeft, done, message };
 }

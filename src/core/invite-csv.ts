@@ -11,7 +11,8 @@ import {
   checkGuestDraft, MAX_GUESTS, normEmail, parseEventsCell, parseLanguage,
   type GuestDraft, type GuestField,
 } from './guests';
-import { msg, type Msg } from './msg';
+import type { Msg } from './msg';
+import { mergeMsg } from './messages/merge';
 
 /** The most text one import reads. */
 export const MAX_IMPORT_CHARS = 1_000_000;
@@ -147,30 +148,24 @@ export interface ImportContext {
   readonly defaultLanguage?: 'sv' | 'en';
 }
 
-const noPartMsg = (): Msg => msg(
-  'Ingen programpunkt (Evenemang): gästen bjuds inte in till någon del förrän du väljer en.',
-  'No programme part (Evenemang): the guest is invited to nothing until you choose one.',
-);
+const noPartMsg = (): Msg => mergeMsg.noPart();
 
 /** Parses and checks the text; nothing is written. */
 export function previewImport(text: string, ctx: ImportContext): ImportPreview {
   const empty = (fileErrors: Msg[], delimiter: Delimiter = ','): ImportPreview =>
     ({ rows: [], valid: 0, invalid: 0, fileErrors, ignoredColumns: [], delimiter, overCap: 0, proposalsAfter: ctx.proposals ?? 0, free: Math.max(0, ctx.cap - ctx.slotsUsed), noPart: 0 });
   if (text.length > MAX_IMPORT_CHARS) {
-    return empty([msg('Texten är för stor (högst 1 000 000 tecken).', 'The text is too large (at most 1,000,000 characters).')]);
+    return empty([mergeMsg.textTooLargeMost()]);
   }
   const { delimiter, records } = parseDelimited(text);
-  if (records.length === 0) return empty([msg('Ingen text att importera.', 'Nothing to import.')], delimiter);
+  if (records.length === 0) return empty([mergeMsg.nothingImport()], delimiter);
   const { columns, ignored } = mapHeader(records[0].cells);
   const missing: string[] = [];
   if (columns.firstName === undefined) missing.push('Förnamn/First name');
   if (columns.lastName === undefined) missing.push('Efternamn/Last name');
   if (columns.email === undefined) missing.push('E-post/E-mail');
   if (missing.length) {
-    return empty([msg(
-      `Första raden ska vara rubriker. Kolumner saknas: ${missing.join(', ')}.`,
-      `The first line must be headers. Missing columns: ${missing.join(', ')}.`,
-    )], delimiter);
+    return empty([mergeMsg.firstLineMustHeaders(missing)], delimiter);
   }
   const get = (cells: string[], f: GuestField): string => {
     const i = columns[f];
@@ -190,13 +185,10 @@ export function previewImport(text: string, ctx: ImportContext): ImportPreview {
     const errors: Msg[] = checkGuestDraft(draft, { events: ctx.events, others: ctx.existing }).map((p) => p.message);
     const key = normEmail(draft.email);
     if (key && seen.has(key)) {
-      errors.push(msg(
-        `E-postadressen ${draft.email} förekommer flera gånger i texten (första gången på rad ${seen.get(key)}).`,
-        `The e-mail address ${draft.email} appears more than once in the text (first on line ${seen.get(key)}).`,
-      ));
+      errors.push(mergeMsg.eMailAddressAppears(draft.email, seen.get(key) ?? 0));
     } else if (key) seen.set(key, r.line);
     if (errors.length === 0 && ctx.guestCount + valid + 1 > MAX_GUESTS) {
-      errors.push(msg(`För många gäster: listan rymmer högst ${MAX_GUESTS}.`, `Too many guests: the list holds at most ${MAX_GUESTS}.`));
+      errors.push(mergeMsg.tooManyGuestsList(MAX_GUESTS));
     }
     if (errors.length === 0) valid++;
     const warnings = errors.length === 0 && draft.events.length === 0 ? [noPartMsg()] : [];

@@ -8,7 +8,8 @@
  * last, so a value can never produce markup, tags or a link. Anything left
  * that looks like `{{`/`}}` blocks the send.
  */
-import { msg, type Lang, type Msg } from './msg';
+import type { Lang, Msg } from './msg';
+import { mergeMsg } from './messages/merge';
 
 /** Canonical placeholder keys and the names (Swedish, English) that refer to them. */
 const buildPlaceholders = () => ({
@@ -77,25 +78,19 @@ function scan(src: string, where: Msg): Scanned {
   const problems: Msg[] = [];
   const keys: PlaceholderKey[] = [];
   if (src.includes(MARK_OPEN) || src.includes(MARK_CLOSE)) {
-    problems.push(msg(`${where.sv}: otillåtna tecken i mallen.`, `${where.en}: characters not allowed in the template.`));
+    problems.push(mergeMsg.charactersNotAllowedTemplate(where));
   }
   const text = src.replace(PH, (_m, name: string) => {
     const k = placeholderKey(name);
     if (!k) {
-      problems.push(msg(
-        `${where.sv}: okänt fält {{${name.trim()}}}. Kända fält: ${knownList('sv')}.`,
-        `${where.en}: unknown field {{${name.trim()}}}. Known fields: ${knownList('en')}.`,
-      ));
+      problems.push(mergeMsg.unknownPlaceholder(where, name.trim(), knownList));
       return '';
     }
     keys.push(k);
     return `${MARK_OPEN}${keys.length - 1}${MARK_CLOSE}`;
   });
   if (text.includes('{{') || text.includes('}}')) {
-    problems.push(msg(
-      `${where.sv}: ofullständigt fält (en ensam {{ eller }}). Skriv fält som {{Förnamn}}.`,
-      `${where.en}: incomplete field (a lone {{ or }}). Write fields as {{FirstName}}.`,
-    ));
+    problems.push(mergeMsg.incompleteFieldLoneWrite(where));
   }
   return { text, keys, problems };
 }
@@ -104,7 +99,7 @@ const knownList = (lang: Lang): string => keys().map((k) => nameIn(k, lang)).joi
 
 /** Subject and body, scanned. */
 const scanBoth = (t: Template): [Scanned, Scanned] =>
-  [scan(t.subject, msg('Ämnesraden', 'The subject')), scan(t.body, msg('Brödtexten', 'The body'))];
+  [scan(t.subject, mergeMsg.subject()), scan(t.body, mergeMsg.body())];
 
 /** The placeholders a template uses (in order, without repeats). */
 export function placeholdersUsed(t: Template): PlaceholderKey[] {
@@ -114,11 +109,11 @@ export function placeholdersUsed(t: Template): PlaceholderKey[] {
 
 function problemsOf(t: Template, [subj, body]: readonly [Scanned, Scanned]): Msg[] {
   const p = [...subj.problems, ...body.problems];
-  if (!t.subject.trim()) p.push(msg('Ämnesraden är tom.', 'The subject is empty.'));
-  if (/[\r\n]/.test(t.subject)) p.push(msg('Ämnesraden får inte innehålla radbrytningar.', 'The subject must not contain line breaks.'));
-  if (!t.body.trim()) p.push(msg('Brödtexten är tom.', 'The body is empty.'));
-  if (t.subject.length > 200) p.push(msg('Ämnesraden är för lång (högst 200 tecken).', 'The subject is too long (at most 200 characters).'));
-  if (t.body.length > 20000) p.push(msg('Brödtexten är för lång (högst 20000 tecken).', 'The body is too long (at most 20000 characters).'));
+  if (!t.subject.trim()) p.push(mergeMsg.subjectEmpty());
+  if (/[\r\n]/.test(t.subject)) p.push(mergeMsg.subjectMustNotContain());
+  if (!t.body.trim()) p.push(mergeMsg.bodyEmpty());
+  if (t.subject.length > 200) p.push(mergeMsg.subjectTooLongMost());
+  if (t.body.length > 20000) p.push(mergeMsg.bodyTooLongMost());
   return p;
 }
 
@@ -144,13 +139,13 @@ export function renderTemplate(t: Template, values: MergeValues): RenderResult {
   for (const k of [...subj.keys, ...body.keys]) val(k);
   for (const k of missing) {
     const name = nameIn(k, t.language);
-    reasons.push(msg(`Värde saknas för {{${name}}}.`, `No value for {{${name}}}.`));
+    reasons.push(mergeMsg.noValue(name));
   }
   if (reasons.length) return { ok: false, reasons };
 
   const subject = subj.text.replace(MARKER, (_m, i: string) => values[subj.keys[Number(i)]] ?? '').trim();
   if (/[\r\n]/.test(subject)) {
-    return { ok: false, reasons: [msg('Ämnesraden skulle innehålla en radbrytning (från ett fältvärde); utskicket stoppas.', 'The subject would contain a line break (from a field value); not sent.')] };
+    return { ok: false, reasons: [mergeMsg.subjectWouldContainLine()] };
   }
   // A bare {{Svarslänk}} becomes a link in the HTML (the value is our own http(s) URL; checked again below).
   const links = new Set(body.keys.flatMap((k, i) => (k === 'rsvpLink' ? [i] : [])));
@@ -159,7 +154,7 @@ export function renderTemplate(t: Template, values: MergeValues): RenderResult {
   const html = `<div style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">${bodyOut.html}</div>`;
   // Last guard: nothing that looks like a placeholder may leave (a value could contain one).
   if ([subject, html, bodyOut.text].some((x) => /\{\{[^]*?\}\}/.test(x))) {
-    return { ok: false, reasons: [msg('Texten skulle innehålla {{…}} (från ett fältvärde); utskicket stoppas.', 'The text would contain {{…}} (from a field value); not sent.')] };
+    return { ok: false, reasons: [mergeMsg.textWouldContainField()] };
   }
   return { ok: true, subject, html, text: bodyOut.text };
 }
@@ -220,10 +215,7 @@ function inline(src: string, value: (i: number) => string, reasons: Msg[], links
     text += plain(before, value);
     const href = m[2].replace(MARKER, (_x, i: string) => value(Number(i)).trim());
     if (!SAFE_URL.test(href)) {
-      reasons.push(msg(
-        `Länken "${href}" är inte tillåten: bara https://, http:// och mailto: går att länka.`,
-        `The link "${href}" is not allowed: only https://, http:// and mailto: links.`,
-      ));
+      reasons.push(mergeMsg.linkNotAllowedOnly(href));
     }
     html += `<a href="${escapeHtml(href)}">${emphasis(m[1], value)}</a>`;
     const label = plain(m[1], value);

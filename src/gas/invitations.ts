@@ -14,19 +14,17 @@ import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { loadFullContext, type FullContext } from '../app/context';
-import { msg, UserError, type Lang } from '../core/msg';
+import { UserError, type Lang } from '../core/msg';
 import { rsvpUrl, workbookTag } from '../core/rsvp';
 import type { SheetEdit } from './adapters';
 import { failureMessage, handle, noArgs } from './api';
+import { mergeMsg } from '../core/messages/merge';
 
 export const RSVP_SECRET_KEY = 'summit.rsvp.secret';
 /** Script property `summit.workbook.<tag>` → the file ID of the workbook whose links carry that tag. */
 export const WORKBOOK_PREFIX = 'summit.workbook.';
 
-const noWebApp = (): UserError => new UserError(msg(
-  'Svarssidan (webbappen) är inte driftsatt, så svarslänken skulle inte fungera. Driftsätt den först (Apps Script → Driftsätt → Ny driftsättning → Webbapp). Inget skickades.',
-  'The RSVP page (web app) is not deployed, so the RSVP link would not work. Deploy it first (Apps Script → Deploy → New deployment → Web app). Nothing was sent.',
-));
+const noWebApp = (): UserError => new UserError(mergeMsg.rsvpPageWebApp());
 
 /** The HMAC key of the RSVP tokens: script properties, created once (under the script lock, so two first runs agree). */
 export function rsvpSecret(): string {
@@ -34,7 +32,7 @@ export function rsvpSecret(): string {
   const have = props.getProperty(RSVP_SECRET_KEY);
   if (have) return have;
   const lock = LockService.getScriptLock();
-  if (!lock.tryLock(10_000)) throw new UserError(msg('Kunde inte skapa nyckeln för svarslänkar; försök igen.', 'Could not create the RSVP link key; try again.'));
+  if (!lock.tryLock(10_000)) throw new UserError(mergeMsg.couldNotCreateRsvp());
   try {
     const again = props.getProperty(RSVP_SECRET_KEY);
     if (again) return again;
@@ -46,10 +44,7 @@ export function rsvpSecret(): string {
   }
 }
 
-const devOnly = (): UserError => new UserError(msg(
-  'Svarssidan körs bara som testdriftsättning (en adress som slutar på /dev), som bara utvecklaren kan öppna; gästerna skulle få en länk som inte fungerar. Driftsätt den som webbapp (Apps Script → Driftsätt → Ny driftsättning → Webbapp) och skicka sedan. Inget skickades.',
-  'The RSVP page runs only as a test deployment (an address ending in /dev) that only the developer can open; guests would get a link that does not work. Deploy it as a web app (Apps Script → Deploy → New deployment → Web app), then send. Nothing was sent.',
-));
+const devOnly = (): UserError => new UserError(mergeMsg.rsvpPageRunsOnly());
 
 /** The web app's URL, '' when it is not deployed. */
 const webAppUrl = (): string => ScriptApp.getService().getUrl() || '';

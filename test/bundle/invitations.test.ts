@@ -314,7 +314,7 @@ describe('sending', () => {
     expect(res.reduce((s, r) => s + r.sent, 0)).toBe(5);
     expect(res.reduce((s, r) => s + r.failed, 0)).toBe(0);
     expect(res.at(-1)!.uncertain).toBe(1);
-    expect(res.map((r) => r.message.sv).join(' ')).toMatch(/1 osäkra \(Gmail svarade med ett fel; kontrollera Skickat\)/);
+    expect(res.map((r) => r.message.sv).join(' ')).toMatch(/1 osäker \(Gmail svarade med ett fel; kontrollera Skickat\)/);
     const unsure = guests(emu).find((g) => g['E-post'] === 'gast2@example.org')!;
     expect(unsure['Status']).toBe('Osäker');
     expect(String(unsure['Anteckning'])).toMatch(/Gmail svarade med ett fel \(Service error: Gmail\) – okänt om mejlet gick iväg/);

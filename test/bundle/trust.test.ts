@@ -148,7 +148,8 @@ describe('the city\'s own account mailing on an attacker\'s behalf', () => {
     expect(emu.apiUpdate(a1(emu, 'Gäster', 3, 'E-post'), [['attacker@evil.example']], { user: PL }).rejected).toBeUndefined();
     const progress = sendAll(emu);
     expect(emu.outbox().map((o) => o.to[0]).sort()).toEqual(['gast0@example.org', 'gast2@example.org']);
-    expect(progress[0].message.sv).toBe('2 inbjudningar skickade; 0 kvar; 1 blockerade (se skälen).');
+    // One blocked guest is "1 blockerad", singular (the plural helper, src/core/i18n.ts).
+    expect(progress[0].message).toEqual({ sv: '2 inbjudningar skickade; 0 kvar; 1 blockerad (se skälen).', en: '2 invitations sent; 0 left; 1 blocked (see the reasons).' });
     const item = review(emu).items.find((i) => i.table === 'guests')!;
     expect(item.fields).toEqual([{ header: 'E-post', before: 'gast1@example.org', now: 'attacker@evil.example' }]);
     must(decide(emu, PL, item.id, 'undo'));

@@ -4,6 +4,7 @@
  */
 import { both, fixed, fmtFor, join, labelled } from '../../../src/core/i18n';
 import { budgetMsg } from '../../../src/core/messages/budget';
+import { mergeMsg } from '../../../src/core/messages/merge';
 
 const NB = '\u00a0';
 const sv = fmtFor('sv');
@@ -70,6 +71,14 @@ describe('messages of the catalogue', () => {
     expect(budgetMsg.unassignedRows(1).en).toBe('1 row on the Kostnader sheet has no known funder.');
     expect(budgetMsg.unassignedRows(2).en).toBe('2 rows on the Kostnader sheet have no known funder.');
     expect(budgetMsg.unassignedRows(1).sv).toBe('1 rad på bladet Kostnader saknar känd finansiär.');
+  });
+
+  test.each([
+    [{ sent: 1, failed: 0, unsure: 0, remaining: 0, blocked: 1 }, '1 inbjudan skickad; 0 kvar; 1 blockerad (se skälen).', '1 invitation sent; 0 left; 1 blocked (see the reasons).'],
+    [{ sent: 2, failed: 1, unsure: 1, remaining: 3, blocked: 2 }, '2 inbjudningar skickade, 1 misslyckades, 1 osäker (Gmail svarade med ett fel; kontrollera Skickat); 3 kvar; 2 blockerade (se skälen).',
+      '2 invitations sent, 1 failed, 1 uncertain (Gmail answered with an error; check Sent); 3 left; 2 blocked (see the reasons).'],
+  ])('a batch of the mail merge, in the singular and the plural: %p', (n, s, e) => {
+    expect(mergeMsg.batchSent(n)).toEqual({ sv: s, en: e });
   });
 
   test('a message inside a message is taken in the same language', () => {
