@@ -80,7 +80,8 @@ export const normEmail = (e: string): string => e.trim().toLowerCase();
  */
 export function isValidEmail(raw: string): boolean {
   const e = raw.trim();
-  if (e.length < 3 || e.length > GUEST_LIMITS.email) return false;
+  // (No minimum length: the shortest address these rules allow, a@b.se, is 6 characters.)
+  if (e.length > GUEST_LIMITS.email) return false;
   const m = /^([^\s@"<>(),;:\\[\]]+)@([^\s@]+)$/.exec(e);
   if (!m) return false;
   const [, local, domain] = m;
