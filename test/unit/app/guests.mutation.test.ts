@@ -16,9 +16,9 @@ const SG = 'sg@stockholm.se';
 const PL = 'pl@stockholm.se';
 
 /** Gäster with `n` guests (G-0001 …) in `status`, sealed by the baseline. */
-function setup(n: number, o: { cap?: number; status?: string | string[]; user?: string; endDate?: string; note?: string; diet?: string; link?: Cell[] } = {}): MemoryPorts {
+function setup(n: number, o: { cap?: number; status?: string | string[]; user?: string; endDate?: string; note?: string; diet?: string; link?: Cell[]; admin?: string } = {}): MemoryPorts {
   const p = memoryPorts(o.user ?? PL);
-  p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, ''], ['Administratörer', PL, '']]);
+  p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, ''], ['Administratörer', o.admin ?? PL, '']]);
   p.workbook.add('event', [['Slutdatum', o.endDate ?? '2009-12-09', ''], ['Lagringstid (månader)', 3, '']]);
   const status = (i: number) => (Array.isArray(o.status) ? o.status[i] : o.status ?? 'Föreslagen');
   p.workbook.add('guests', Array.from({ length: n }, (_, i) => [
@@ -414,5 +414,83 @@ describe('a direct edit of Gäster', () => {
     expect(flagged(add(setup(1), row('', 'Godkänd')))).toEqual([[3, 'En ny gäst är Föreslagen, inte Godkänd: styrgruppen godkänner i sidopanelen.']]);
     expect(flagged(add(setup(1), row('', '', 'g1@example.se')))).toEqual([[3, 'E-postadressen g1@example.se finns redan i listan (G-0001). Varje gäst ska ha en egen adress.']]);
     expect(flagged(add(setup(1, { user: SG }), row('', '')))).toEqual([[3, NO_ROLE_PL]]);
+  });
+});
+
+describe('rows waiting for review', () => {
+  test('a proposal typed to Godkänd in the sheet takes a slot until reviewed (counted cautiously)', () => {
+    const p = setup(3, { user: SG, cap: 2, status: ['Godkänd', 'Föreslagen', 'Föreslagen'] });
+    p.workbook.get('guests').grid[2][10] = 'Godkänd'; // G-0002, by hand
+    expect(capFigures(p)).toEqual({ cap: 2, slotsUsed: 2 });
+    expect(refusal(() => approveGuests(p, { ids: ['G-0003'] })).sv).toContain('Du markerade 1; inga platser är lediga (taket är 2).');
+    p.workbook.get('guests').grid[2][10] = 'Återbud'; // still a slot, as the sheet now has it
+    expect(capFigures(p).slotsUsed).toBe(2);
+    p.workbook.get('guests').grid[2][10] = 'Föreslagen'; // back as sealed: verified again
+    expect(capFigures(p).slotsUsed).toBe(1);
+  });
+
+  test('the purge waits until every row is reviewed, and says which', () => {
+    const p = setup(2, { endDate: '2008-01-01' });
+    p.workbook.get('guests').grid[2][1] = 'Hand';
+    expect(refusal(() => purgePersonalData(p, { confirm: true })).sv).toBe(
+      'Gallringen kan inte göras än: Gäster rad 3 (G-0002): ändrad utanför Summit Planner (Förnamn F2 → Hand). '
+      + 'En person med rätt roll godkänner eller ångrar ändringen i Summit Planner → Granska ändringar.');
+    expect(recs(p)[0]['E-post']).toBe('g1@example.se');
+  });
+
+  test('an administrator without the project leader\'s role may purge', () => {
+    const p = setup(1, { endDate: '2008-01-01', user: 'admin@stockholm.se', admin: 'admin@stockholm.se' });
+    expect(purgePersonalData(p, { confirm: true }).purged).toBe(1);
+  });
+
+  test('what the list holds of each guest: details, status, review, over the cap', () => {
+    const p = setup(1, { diet: 'Vegan', note: 'VIP' });
+    expect(listGuests(p).guests).toEqual([{
+      id: 'G-0001', firstName: 'F1', lastName: 'E1', email: 'g1@example.se', language: 'sv', events: ['konferensen'], status: 'Föreslagen',
+      title: '', organisation: '', country: '', diet: 'Vegan', note: 'VIP', overCap: false, review: null,
+    }]);
+    expect(listGuests(p).retention).toEqual({ until: '2010-03-09', passed: false, personalLeft: 1 });
+  });
+});
+
+describe('a direct edit over several cells or rows', () => {
+  test('only the rows inside the edited range are judged; a bad multi-cell edit is flagged, not put back', () => {
+    const p = setup(4);
+    const g = p.workbook.get('guests');
+    g.grid[2][7] = 'fi'; // row 3
+    g.grid[3][7] = 'de'; // row 4
+    g.grid[4][7] = 'xx'; // row 5: outside the range
+    const r = guardGuestEdit(p, { row: 3, column: 8, numRows: 2, numColumns: 1 });
+    expect(r).toEqual({ action: 'flag', rows: [
+      { row: 3, reasons: [{ sv: 'Okänt språk "fi": ange sv eller en.', en: 'Unknown language "fi": use sv or en.' }] },
+      { row: 4, reasons: [{ sv: 'Okänt språk "de": ange sv eller en.', en: 'Unknown language "de": use sv or en.' }] },
+    ] });
+    expect(recs(p).map((x) => x['Språk'])).toEqual(['sv', 'fi', 'de', 'xx']);
+    expect(logs(p).map((l) => [l['Åtgärd'], l['Objekt']])).toEqual([['gäst.ändring-flaggad', 'rad 3, rad 4']]);
+  });
+
+  test('one cell edited while another cell of the row was already changed: flagged, not put back', () => {
+    const p = setup(1);
+    const g = p.workbook.get('guests');
+    g.grid[1][1] = 'Ny';
+    g.grid[1][7] = 'fi';
+    expect(guardGuestEdit(p, { row: 2, column: 8, numRows: 1, numColumns: 1, value: 'fi', oldValue: 'sv' })).toEqual({ action: 'flag', rows: [
+      { row: 2, reasons: [{ sv: 'Okänt språk "fi": ange sv eller en.', en: 'Unknown language "fi": use sv or en.' }] },
+    ] });
+    expect(recs(p)[0]['Språk']).toBe('fi');
+  });
+
+  test('a good change of two cells by the project leader is sealed and logged with both fields', () => {
+    const p = setup(1);
+    const g = p.workbook.get('guests');
+    g.grid[1][7] = 'en';
+    g.grid[1][8] = 'studiebesök';
+    expect(guardGuestEdit(p, { row: 2, column: 8, numRows: 1, numColumns: 2 })).toEqual({ action: 'accept' });
+    const [log] = logs(p);
+    expect([log['Åtgärd'], log['Objekt'], JSON.parse(String(log['Före'])), JSON.parse(String(log['Efter']))]).toEqual([
+      'gäst.direktändring', 'G-0001', { Språk: 'sv', Evenemang: 'konferensen' }, { Språk: 'en', Evenemang: 'studiebesök' },
+    ]);
+    expect(guardGuestEdit(p, { row: 2, column: 8, numRows: 1, numColumns: 2 })).toEqual({ action: 'accept' });
+    expect(logs(p)).toHaveLength(1); // sealed: nothing left to judge
   });
 });
