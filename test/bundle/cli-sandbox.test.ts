@@ -55,7 +55,7 @@ test('a cost from the sidebar shows in summit status; guests from summit show in
 test('the bin: usage from a clean checkout; no credentials said plainly (exit 3)', async () => {
   const run = promisify(execFile);
   const help = await run(process.execPath, [path.join(ROOT, 'bin/summit.cjs'), '--help', '--lang', 'en'], { cwd: ROOT });
-  expect(help.stdout).toMatch(/^Usage:\n  summit status \[--json\]/);
+  expect(help.stdout).toMatch(/^Usage:\n {2}summit status \[--json\]/);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'summit-home-'));
   const env = { PATH: process.env.PATH ?? '', HOME: home, METADATA_SERVER_DETECTION: 'none' };
   const no = await run(process.execPath, [path.join(ROOT, 'bin/summit.cjs'), 'status', '--spreadsheet', 'abc'], { cwd: ROOT, env }).then(() => ({ code: 0, stderr: '' }), (e: { code: number; stderr: string }) => e);
