@@ -3,6 +3,7 @@
  * measured on the built bundle. Timing goals live here, never in unit tests.
  */
 import { budgetFigures } from './budget';
+import { cliFigures } from './cli';
 import { foundationFigures, overviewRoundTrips } from './foundation';
 import { latencyFigures } from './latency';
 import { mergeFigures } from './merge';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ['foundation (browser)', overviewRoundTrips],
     ['budget', budgetFigures],
     ['mail merge', mergeFigures],
+    ['command line (summit, Sheets API)', cliFigures],
     ['latency (emulated time)', latencyFigures],
     ['mutation testing (last npm run test:mutation)', mutationFigures],
     ['test suite (last recorded runs)', suiteFigures],
