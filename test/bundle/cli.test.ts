@@ -14,11 +14,13 @@ import type { Emulator } from '../../src/sandbox/emulator';
 import { api, EKO, newEmulator, PL, seedLedger, setUpWorkbook, snapshot, workbookProperty } from '../support/bundle';
 import { memoryIo, serveSheetsApi, type Endpoint } from '../support/sheets-endpoint';
 
+let base: Emulator;
 let emu: Emulator;
 let ep: Endpoint;
 let dir: string;
+beforeAll(() => { base = setUpWorkbook(newEmulator()); });
 beforeEach(async () => {
-  emu = setUpWorkbook(newEmulator());
+  emu = newEmulator({ initialState: base.state });
   ep = await serveSheetsApi(emu);
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'summit-cli-'));
 });
