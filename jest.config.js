@@ -35,6 +35,8 @@ module.exports = {
       ...common,
       ...noCoverage,
       displayName: 'browser',
+      // One Chromium per worker, shared by its files (each opens its own context).
+      testEnvironment: '<rootDir>/scripts/jest-browser-env.cjs',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       testTimeout: 60000,
     },

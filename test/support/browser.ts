@@ -5,13 +5,16 @@
  * Needs `npm run build` first (the sandbox serves appsscript/).
  */
 import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'test-results');
+// As scripts/jest-browser-env.cjs launches the browser project's shared Chromium.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 export interface Session {
@@ -27,6 +30,8 @@ export interface Session {
 export async function launchChromium(): Promise<{ browser: Browser; context: BrowserContext; userDataDir: string }> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run node scripts/ensure-chromium.mjs`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-chromium-'));
+  // Loaded only here: the browser project's files use the worker's shared Chromium and never need it.
+  const { chromium } = require('playwright-core') as typeof import('playwright-core');
   // A persistent context gives the fresh user-data-dir; bypassCSP lets axe-core be injected.
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -41,6 +46,20 @@ export async function launchChromium(): Promise<{ browser: Browser; context: Bro
 }
 
 /**
+ * A fresh browser context: in the browser project, on the jest worker's shared Chromium
+ * (scripts/jest-browser-env.cjs; a new context has its own storage, cookies and cache); elsewhere
+ * on a Chromium of its own.
+ */
+async function newContext(): Promise<{ browser: Browser; context: BrowserContext; userDataDir?: string }> {
+  const shared = (globalThis as { __summitChromium?: () => Promise<Browser> }).__summitChromium;
+  if (!shared) return launchChromium();
+  const browser = await shared();
+  // bypassCSP lets axe-core be injected.
+  const context = await browser.newContext({ bypassCSP: true, locale: 'sv-SE', viewport: { width: 1280, height: 800 } });
+  return { browser, context };
+}
+
+/**
  * A fresh sandbox (temp data dir) and a page on it, ready (menus loaded). The workbook stays in
  * memory (nothing here restarts the sandbox) and there is no version history unless a test asks
  * for it (`versions: true`): both copied the whole workbook at every call.
@@ -48,9 +67,9 @@ export async function launchChromium(): Promise<{ browser: Browser; context: Bro
 export async function openSandbox(opts: Omit<SandboxOptions, 'port' | 'dataDir' | 'quiet'> & { user?: string } = {}): Promise<Session> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-sandbox-'));
   const sandbox = await startSandbox({ port: 0, dataDir, quiet: true, persist: false, versions: false, ...opts });
-  let launched: Awaited<ReturnType<typeof launchChromium>>;
+  let launched: { browser: Browser; context: BrowserContext; userDataDir?: string };
   try {
-    launched = await launchChromium();
+    launched = await newContext();
   } catch (e) {
     await sandbox.close();
     throw e;
@@ -73,8 +92,9 @@ export async function openSandbox(opts: Omit<SandboxOptions, 'port' | 'dataDir' 
     consoleErrors,
     close: async () => {
       await context.close().catch(() => undefined);
+      await closeAxeServer();
       await sandbox.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -96,10 +116,41 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
 
 interface AxeViolation { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown; failureSummary?: string; html: string }[] }
 
+/**
+ * axe-core's 560 KB script, served to the frames by URL with a cache header: sent inline (as
+ * addScriptTag({ path }) does), it crossed the DevTools pipe and was compiled afresh for every frame
+ * checked; by URL, Chromium takes it from its cache (and its compiled code from V8's code cache).
+ * One small server per test file, closed with its session (closeAxeServer).
+ */
+let axeServer: Promise<string> | undefined;
+let axeHttp: http.Server | undefined;
+function axeUrl(): Promise<string> {
+  axeServer ??= new Promise((resolve, reject) => {
+    const body = fs.readFileSync(require.resolve('axe-core/axe.min.js'));
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600', 'Content-Length': body.length });
+      res.end(body);
+    });
+    server.on('error', reject);
+    axeHttp = server;
+    server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/axe.min.js`));
+  });
+  return axeServer;
+}
+
+async function closeAxeServer(): Promise<void> {
+  const server = axeHttp;
+  axeServer = undefined;
+  axeHttp = undefined;
+  if (!server) return;
+  server.closeAllConnections();
+  await new Promise<void>((done) => server.close(() => done()));
+}
+
 /** Runs axe-core (WCAG 2.0/2.1 A and AA) in a page or frame; returns the violations. */
 export async function axe(target: Page | Frame): Promise<AxeViolation[]> {
   const hasAxe = await target.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!hasAxe) await target.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  if (!hasAxe) await target.addScriptTag({ url: await axeUrl() });
   return target.evaluate(async () => {
     const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
     const r = await w.axe.run(document, {

@@ -1,0 +1,50 @@
+// Test environment of the browser project (jest.config.js): jest's node environment plus one Chromium
+// per jest worker, shared by the test files the worker runs; each file opens its own browser context
+// (test/support/browser.ts), so no storage, cookie or cache passes from one file to the next.
+// Launching Chromium for every file, and loading playwright into every file's module registry, cost
+// each of the dozen browser files a second or two of CPU.
+const fs = require('node:fs');
+const { TestEnvironment } = require('jest-environment-node');
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// As test/support/browser.ts launches it when there is no shared one (bench/foundation.ts).
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** How long a worker keeps Chromium after a file: the next file starts at once; a run in band must end. */
+const IDLE_MS = 800;
+
+let browser; // Promise<Browser> | undefined
+let idle;
+
+function sharedChromium() {
+  clearTimeout(idle);
+  if (!browser) {
+    if (!fs.existsSync(CHROMIUM)) return Promise.reject(new Error(`${CHROMIUM} is missing: run node scripts/ensure-chromium.mjs`));
+    const { chromium } = require('playwright-core');
+    const launched = chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = launched;
+    launched.then((b) => b.on('disconnected', () => { if (browser === launched) browser = undefined; }), () => { if (browser === launched) browser = undefined; });
+  }
+  return browser;
+}
+
+class BrowserEnvironment extends TestEnvironment {
+  async setup() {
+    await super.setup();
+    clearTimeout(idle);
+    this.global.__summitChromium = sharedChromium;
+  }
+
+  async teardown() {
+    // Closed only once no file has asked for it for a moment: in a worker the next file takes the
+    // same browser; after the last file (and in a run in band, which nothing else ends) it goes.
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      const b = browser;
+      browser = undefined;
+      if (b) b.then((x) => x.close()).catch(() => undefined);
+    }, IDLE_MS);
+    await super.teardown();
+  }
+}
+
+module.exports = BrowserEnvironment;
