@@ -4,9 +4,10 @@
  * what Logg says, so a changed rule or message turns a test red (npm run test:mutation).
  */
 import {
-  addGuest, approveGuests, capFigures, editGuest, guardGuestEdit, guestAudit, importGuests, listGuests, parseInput,
+  addGuest, approveGuests, capFigures, editGuest, GUEST_LOCK_MS, guardGuestEdit, guestAudit, importGuests, listGuests, parseInput,
   purgePersonalData, resolveGuestSend, guestSchemas, unapproveGuests,
 } from '../../../src/app/guests';
+import { EDIT_LOCK_MS, editLockBusyMsg } from '../../../src/app/integrity';
 import { UserError } from '../../../src/core/msg';
 import { journalled } from '../../support/journal';
 import type { Cell } from '../../../src/app/ports';
@@ -492,5 +493,36 @@ describe('a direct edit over several cells or rows', () => {
     ]);
     expect(guardGuestEdit(p, { row: 2, column: 8, numRows: 1, numColumns: 2 })).toEqual({ action: 'accept' });
     expect(logs(p)).toHaveLength(1); // sealed: nothing left to judge
+  });
+});
+
+describe('the lock', () => {
+  /** Records how long each use case would wait for the lock. */
+  const waits = (p: MemoryPorts): number[] => {
+    const seen: number[] = [];
+    const inner = p.lock.withLock.bind(p.lock);
+    p.lock.withLock = (ms, fn) => { seen.push(ms); return inner(ms, fn); };
+    return seen;
+  };
+
+  test('a sidebar change waits up to 10 s; a direct edit (onEdit, killed at 30 s) as long as the other edit guards', () => {
+    const p = setup(2, { status: ['Föreslagen', 'Osäker'] });
+    const seen = waits(p);
+    addGuest(p, VALID);
+    editGuest(p, { id: 'G-0001', lastName: 'X' });
+    resolveGuestSend(p, { id: 'G-0002', to: 'Inbjuden' });
+    importGuests(p, { text: 'Förnamn,Efternamn,E-post\nA,B,ab@example.se' });
+    expect(seen).toEqual([GUEST_LOCK_MS, GUEST_LOCK_MS, GUEST_LOCK_MS, GUEST_LOCK_MS]);
+    expect(GUEST_LOCK_MS).toBe(10_000);
+    p.workbook.get('guests').grid[1][7] = 'en';
+    guardGuestEdit(p, { row: 2, column: 8, numRows: 1, numColumns: 1, value: 'en', oldValue: 'sv' });
+    expect(seen.at(-1)).toBe(EDIT_LOCK_MS);
+  });
+
+  test('a direct edit that finds the lock busy says it stands unchecked until reviewed', () => {
+    const p = setup(1);
+    p.workbook.get('guests').grid[1][7] = 'en';
+    p.lock.held = true;
+    expect(refusal(() => guardGuestEdit(p, { row: 2, column: 8, numRows: 1, numColumns: 1, value: 'en', oldValue: 'sv' }))).toEqual(editLockBusyMsg());
   });
 });
