@@ -4,6 +4,7 @@ import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
 import { journalled } from '../../support/journal';
+import { samplePoints, type Point } from '../../support/sample';
 
 const SG = 'sg@stockholm.se';
 const PL = 'pl@stockholm.se';
@@ -276,11 +277,12 @@ describe('preview and test send', () => {
 
 class Crash extends Error {}
 
-interface Trap { n: number; after: boolean; calls: number; fired: boolean; skickarAtCrash: Set<string> }
+interface Trap { n: number; after: boolean; calls: number; fired: boolean; skickarAtCrash: Set<string>; seen?: Point[] }
 
 function crashing(p: MemoryPorts, trap: Trap): Ports {
-  const tick = <T>(fn: () => T): T => {
+  const tick = <T>(key: string, fn: () => T): T => {
     trap.calls++;
+    trap.seen?.push({ n: trap.calls, key });
     // A dead execution makes no further calls (a catch in the code under test can't revive it).
     if (trap.fired) throw new Crash();
     const hit = !trap.fired && trap.calls === trap.n;
@@ -298,38 +300,48 @@ function crashing(p: MemoryPorts, trap: Trap): Ports {
     if (!t) return null;
     return {
       sheetName: t.sheetName,
-      read: () => tick(() => t.read()),
-      write: (r: number, c: number, rows: never[][]) => tick(() => t.write(r, c, rows)),
-      append: (rows: never[][]) => tick(() => t.append(rows)),
-      lastRow: () => tick(() => t.lastRow()),
+      read: () => tick(`${name}.read`, () => t.read()),
+      write: (r: number, c: number, rows: never[][]) => tick(`${name}.write`, () => t.write(r, c, rows)),
+      append: (rows: never[][]) => tick(`${name}.append`, () => t.append(rows)),
+      lastRow: () => tick(`${name}.lastRow`, () => t.lastRow()),
     };
   };
   return {
     ...p,
-    workbook: { table: wrapTable, owner: () => tick(() => p.workbook.owner()), flush: () => tick(() => p.workbook.flush()) },
-    mailer: { remainingDailyQuota: () => tick(() => p.mailer.remainingDailyQuota()), send: (m) => tick(() => p.mailer.send(m)) },
+    workbook: { table: wrapTable, owner: () => tick('workbook.owner', () => p.workbook.owner()), flush: () => tick('workbook.flush', () => p.workbook.flush()) },
+    mailer: { remainingDailyQuota: () => tick('mailer.quota', () => p.mailer.remainingDailyQuota()), send: (m) => tick('mailer.send', () => p.mailer.send(m)) },
     properties: {
-      get: (k) => tick(() => p.properties.get(k)),
-      set: (k, v) => tick(() => p.properties.set(k, v)),
-      delete: (k) => tick(() => p.properties.delete(k)),
+      get: (k) => tick('properties.get', () => p.properties.get(k)),
+      set: (k, v) => tick('properties.set', () => p.properties.set(k, v)),
+      delete: (k) => tick('properties.delete', () => p.properties.delete(k)),
     },
   };
 }
 
 describe('crash injection over a full 30-guest run', () => {
-  // npm test samples every 3rd point (and always the first and last); npm run test:deep (SUMMIT_DEEP=1) takes them all;
+  // npm test takes a sample of the crash points: every class (an effect at its place in the run, a gap between effects),
+  // each effect's first and last, seeded (test/support/sample.ts); npm run test:deep (SUMMIT_DEEP=1) takes them all;
   // the mutation run (npm run test:mutation, SUMMIT_MUTATION=1) every 9th, as every line runs about twenty times slower there.
   const deep = process.env.SUMMIT_DEEP === '1';
-  const step = deep ? 1 : process.env.SUMMIT_MUTATION === '1' ? 9 : 3;
-  test(`${deep ? 'every' : `every ${step === 3 ? '3rd' : `${step}th`}`} crash point (before and after the effect): each guest mailed once or Osäker`, () => {
-    // Count the port calls of a clean run (inside the test: a run that fails fails this test, not the file).
-    const probe: Trap = { n: -1, after: false, calls: 0, fired: false, skickarAtCrash: new Set() };
+  const mutation = !deep && process.env.SUMMIT_MUTATION === '1';
+  /** The port calls whose death can duplicate or lose something: a write, an append, a mail, a property write. */
+  const EFFECT = /\.(write|append|send|set|delete)$/;
+  test(`${deep ? 'every' : mutation ? 'every 9th' : 'a sample of every class of'} crash point (before and after the effect): each guest mailed once or Osäker`, () => {
+    // Record the port calls of a clean run (inside the test: a run that fails fails this test, not the file).
+    const probe: Trap = { n: -1, after: false, calls: 0, fired: false, skickarAtCrash: new Set(), seen: [] };
     runAll(crashing(setup(30), probe), 10);
-    const total = probe.calls;
-    expect(total).toBeGreaterThan(50);
+    const calls = probe.seen ?? [];
+    expect(calls.length).toBeGreaterThan(50);
+    const points = deep || !mutation ? samplePoints(calls, EFFECT, 'merge-run', { deep }) : calls.filter((c) => c.n % 9 === 0 || c.n === 1 || c.n === calls.length);
+    // Every kind of effect, its first and its last, is among the points.
+    if (!mutation) {
+      for (const key of new Set(calls.filter((c) => EFFECT.test(c.key)).map((c) => c.key))) {
+        const all = calls.filter((c) => c.key === key);
+        expect([key, points.includes(all[0]), points.includes(all[all.length - 1])]).toEqual([key, true, true]);
+      }
+    }
     let osakerRuns = 0;
-    for (let n = 1; n <= total; n++) {
-      if (n % step !== 0 && n !== 1 && n !== total) continue;
+    for (const { n } of points) {
       for (const after of [false, true]) {
         const p = setup(30);
         const trap: Trap = { n, after, calls: 0, fired: false, skickarAtCrash: new Set() };
