@@ -5,45 +5,37 @@
  */
 import * as fs from 'node:fs';
 import { MAX_IMPORT_CHARS } from '../core/invite-csv';
-import { msg, type Msg } from '../core/msg';
+import { cliMsg } from '../core/messages/cli';
+import type { Msg } from '../core/msg';
 import { CliError } from './http';
 
 /** UTF-8 takes at most 4 bytes per character: a larger file can't be within the import's character limit. */
 export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS * 4;
-
-const mb = (n: number): string => (n / 1_000_000).toFixed(1);
 
 export function decodeCsvFile(file: string, progress?: (m: Msg) => void): string {
   let size: number;
   try {
     size = fs.statSync(file).size;
   } catch {
-    throw new CliError(msg(`Filen ${file} finns inte eller kan inte läsas. Inget har importerats.`, `The file ${file} does not exist or cannot be read. Nothing was imported.`), 1);
+    throw new CliError(cliMsg.fileUnreadable(file), 1);
   }
   if (size > MAX_IMPORT_BYTES) {
-    throw new CliError(msg(
-      `Filen ${file} är för stor (${mb(size).replace('.', ',')} MB): en import läser högst 1 000 000 tecken. Dela upp den. Inget har importerats.`,
-      `The file ${file} is too large (${mb(size)} MB): an import reads at most 1,000,000 characters. Split it. Nothing was imported.`,
-    ), 1);
+    throw new CliError(cliMsg.fileTooLarge(file, size), 1);
   }
-  progress?.(msg(`Läser ${file} (${Math.ceil(size / 1000)} kB)…`, `Reading ${file} (${Math.ceil(size / 1000)} kB)…`));
+  progress?.(cliMsg.reading(file, size));
   return decodeCsv(fs.readFileSync(file), file);
 }
 
 export function decodeCsv(buf: Uint8Array, name = 'filen'): string {
   if (buf.length > MAX_IMPORT_BYTES) {
-    throw new CliError(msg(`${name} är för stor: en import läser högst 1 000 000 tecken. Inget har importerats.`, `${name} is too large: an import reads at most 1,000,000 characters. Nothing was imported.`), 1);
+    throw new CliError(cliMsg.fileTooLarge(name, buf.length), 1);
   }
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    const line = firstBadLine(buf);
-    throw new CliError(msg(
-      `${name} är inte UTF-8 (första felaktiga tecknet på rad ${line}). Spara den som "CSV UTF-8" i Excel (eller UTF-8 i annat program) och försök igen. Inget har importerats.`,
-      `${name} is not UTF-8 (the first bad character is on line ${line}). Save it as "CSV UTF-8" in Excel (or UTF-8 elsewhere) and try again. Nothing was imported.`,
-    ), 1);
+    throw new CliError(cliMsg.notUtf8(name, firstBadLine(buf)), 1);
   }
 }
 

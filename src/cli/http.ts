@@ -4,7 +4,8 @@
  * failure becomes a CliError whose message says what to do. A write whose outcome is unknown (the
  * connection broke after it was sent, a 5xx) is never retried blindly: it is reported as unknown.
  */
-import { msg, type Msg } from '../core/msg';
+import { cliMsg } from '../core/messages/cli';
+import type { Msg } from '../core/msg';
 
 export class CliError extends Error {
   constructor(readonly userMessage: Msg, readonly exitCode = 1) {
@@ -60,19 +61,11 @@ export async function call<T>(o: CallOptions, kind: 'read' | 'write', fn: () => 
       const retriable = d.status === 429 || NOT_SENT.has(d.net) || (kind === 'read' && (d.status >= 500 || d.net !== ''));
       if (!retriable || attempt >= o.tries) throw classify(e, o, kind, attempt);
       const wait = o.baseDelayMs * 2 ** (attempt - 1);
-      o.onRetry?.(msg(
-        `${d.status === 429 ? 'Google begränsar antalet anrop (429)' : `Anropet misslyckades (${d.net || d.status})`}; försöker igen om ${fmtSeconds(wait, 'sv')} (försök ${attempt + 1} av ${o.tries}).`,
-        `${d.status === 429 ? 'Google limits the number of requests (429)' : `The request failed (${d.net || d.status})`}; trying again in ${fmtSeconds(wait, 'en')} (try ${attempt + 1} of ${o.tries}).`,
-      ));
+      o.onRetry?.(cliMsg.retrying(d.status === 429, d.net || String(d.status), wait, attempt + 1, o.tries));
       await o.sleep(wait);
     }
   }
 }
-
-const fmtSeconds = (ms: number, lang: 'sv' | 'en'): string => {
-  const s = (ms / 1000).toFixed(ms % 1000 === 0 ? 0 : 1);
-  return `${lang === 'sv' ? s.replace('.', ',') : s} s`;
-};
 
 /** The failure as the user should read it; `tries` says how often a quota refusal was retried. */
 export function classify(e: unknown, o: Pick<CallOptions, 'endpoint' | 'spreadsheetId'>, kind: 'read' | 'write', tries = 1): CliError {
@@ -80,56 +73,15 @@ export function classify(e: unknown, o: Pick<CallOptions, 'endpoint' | 'spreadsh
   const d = describe(e);
   const id = o.spreadsheetId;
   if (/Could not load the default credentials|Could not refresh access token|No access, refresh token|API key|credentials/i.test(d.message) && d.status === 0) return missingCredentials();
-  if (/invalid_grant|expired|revoked|invalid_rapt/i.test(d.message) || d.status === 401) {
-    return new CliError(msg(
-      `Inloggningen godtogs inte (har den gått ut eller återkallats?): ${d.message} Logga in igen (gcloud auth application-default login) eller ange en giltig nyckelfil med --key. Inget har ändrats.`,
-      `The credentials were not accepted (expired or revoked?): ${d.message} Log in again (gcloud auth application-default login) or give a valid key file with --key. Nothing was changed.`,
-    ), 3);
-  }
-  if (d.status === 403) {
-    return new CliError(msg(
-      `Kontot har inte åtkomst till kalkylarket ${id} (403: ${d.message}). Dela kalkylarket med kontot (för ett tjänstekonto: dess e-postadress i nyckelfilen) och se till att Google Sheets API är aktiverat i projektet. Inget har ändrats.`,
-      `The account has no access to the spreadsheet ${id} (403: ${d.message}). Share the spreadsheet with the account (for a service account: the e-mail address in its key file) and make sure the Google Sheets API is enabled in the project. Nothing was changed.`,
-    ), 3);
-  }
-  if (d.status === 404) {
-    return new CliError(msg(
-      `Kalkylarket ${id} hittades inte (404). Kontrollera --spreadsheet (ID:t står i adressen: docs.google.com/spreadsheets/d/ID/edit). Inget har ändrats.`,
-      `The spreadsheet ${id} was not found (404). Check --spreadsheet (the ID is in the address: docs.google.com/spreadsheets/d/ID/edit). Nothing was changed.`,
-    ), 3);
-  }
-  if (d.status === 429) {
-    return new CliError(msg(
-      `Google begränsar antalet anrop (429) även efter ${tries} försök. Vänta en minut och kör kommandot igen. Inget har ändrats.`,
-      `Google limits the number of requests (429) even after ${tries} tries. Wait a minute and run the command again. Nothing was changed.`,
-    ), 4);
-  }
-  if (/protected cell or object/i.test(d.message)) {
-    return new CliError(msg(
-      `Bladet är skyddat för kontot: ${d.message} Be ägaren eller en administratör om rätt roll. Inget har ändrats.`,
-      `The sheet is protected for this account: ${d.message} Ask the owner or an administrator for the right role. Nothing was changed.`,
-    ), 3);
-  }
+  if (/invalid_grant|expired|revoked|invalid_rapt/i.test(d.message) || d.status === 401) return new CliError(cliMsg.credentialsRefused(d.message), 3);
+  if (d.status === 403) return new CliError(cliMsg.noAccess(id, d.message), 3);
+  if (d.status === 404) return new CliError(cliMsg.notFound(id), 3);
+  if (d.status === 429) return new CliError(cliMsg.quota(tries), 4);
+  if (/protected cell or object/i.test(d.message)) return new CliError(cliMsg.protectedSheet(d.message), 3);
   const unknownOutcome = kind === 'write' && !NOT_SENT.has(d.net) && (d.net !== '' || d.status >= 500);
-  if (unknownOutcome) {
-    return new CliError(msg(
-      `Skrivningen avbröts (${d.net || d.status}: ${d.message}) och det går inte att veta om Google hann spara den. Kör inte om kommandot blint: titta i kalkylarket (eller kör summit status) först.`,
-      `The write was interrupted (${d.net || d.status}: ${d.message}) and it cannot be known whether Google saved it. Do not simply run the command again: look at the spreadsheet (or run summit status) first.`,
-    ), 5);
-  }
-  if (d.net) {
-    return new CliError(msg(
-      `Kunde inte nå ${o.endpoint} (${d.net}). Kontrollera nätverket${/127\.0\.0\.1|localhost/.test(o.endpoint) ? ' och att sandlådan kör (npm start)' : ''}. Inget har ändrats.`,
-      `Could not reach ${o.endpoint} (${d.net}). Check the network${/127\.0\.0\.1|localhost/.test(o.endpoint) ? ' and that the sandbox runs (npm start)' : ''}. Nothing was changed.`,
-    ), 5);
-  }
-  return new CliError(msg(
-    `Google Sheets API svarade ${d.status || 'fel'}: ${d.message}${kind === 'write' ? ' Inget har ändrats.' : ''}`,
-    `The Google Sheets API answered ${d.status || 'an error'}: ${d.message}${kind === 'write' ? ' Nothing was changed.' : ''}`,
-  ), 1);
+  if (unknownOutcome) return new CliError(cliMsg.unknownOutcome(d.net || String(d.status), d.message), 5);
+  if (d.net) return new CliError(cliMsg.unreachable(o.endpoint, d.net), 5);
+  return new CliError(cliMsg.apiError(d.status, d.message, kind === 'write'), 1);
 }
 
-export const missingCredentials = (): CliError => new CliError(msg(
-  'Inga inloggningsuppgifter hittades. Logga in med "gcloud auth application-default login", ange ett tjänstekontos nyckelfil med --key FIL (eller GOOGLE_APPLICATION_CREDENTIALS), eller en åtkomsttoken i SUMMIT_ACCESS_TOKEN.',
-  'No credentials were found. Log in with "gcloud auth application-default login", give a service account\'s key file with --key FILE (or GOOGLE_APPLICATION_CREDENTIALS), or an access token in SUMMIT_ACCESS_TOKEN.',
-), 3);
+export const missingCredentials = (): CliError => new CliError(cliMsg.noCredentials(), 3);

@@ -16,7 +16,9 @@ import * as path from 'node:path';
 import { sheets as sheetsApi, auth as googleAuth, type sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import { parseAnchorText, type MailAnchor } from '../core/audit';
 import { formatMoney, formatPercent } from '../core/money';
-import { msg, UserError, type Lang, type Msg } from '../core/msg';
+import { cliMsg } from '../core/messages/cli';
+import { join } from '../core/i18n';
+import { UserError, type Lang, type Msg } from '../core/msg';
 import { SHEETS } from '../core/schema';
 import { call, classify, CliError, missingCredentials, type CallOptions } from './http';
 import { ApiWorkbook, spreadsheetInfo } from './sheets-port';
@@ -58,28 +60,9 @@ interface Args {
 const VALUE_FLAGS = new Set(['spreadsheet', 'endpoint', 'key', 'lang', 'format', 'out', 'anchor', 'default-language', 'as']);
 const BOOL_FLAGS = new Set(['json', 'dry-run', 'decimal-comma', 'include-health', 'skip-invalid', 'help']);
 
-const usage = (): Msg => msg(
-  `Användning:
-  summit status [--json]
-  summit guests import FIL.csv [--dry-run] [--skip-invalid] [--default-language sv|en]
-  summit export ledger|guests [--format csv|json] [--decimal-comma] [--include-health] [--out FIL]
-  summit verify-log [--anchor FIL]…
-  summit setup
-Gemensamt: --spreadsheet ID (eller SUMMIT_SPREADSHEET), --endpoint URL (standard ${GOOGLE_ENDPOINT}),
-  --key FIL (tjänstekontots nyckelfil; annars Application Default Credentials eller SUMMIT_ACCESS_TOKEN), --lang sv|en.
-`,
-  `Usage:
-  summit status [--json]
-  summit guests import FILE.csv [--dry-run] [--skip-invalid] [--default-language sv|en]
-  summit export ledger|guests [--format csv|json] [--decimal-comma] [--include-health] [--out FILE]
-  summit verify-log [--anchor FILE]…
-  summit setup
-Common: --spreadsheet ID (or SUMMIT_SPREADSHEET), --endpoint URL (default ${GOOGLE_ENDPOINT}),
-  --key FILE (a service account's key file; otherwise Application Default Credentials or SUMMIT_ACCESS_TOKEN), --lang sv|en.
-`,
-);
+const usage = (): Msg => cliMsg.usage(GOOGLE_ENDPOINT);
 
-const usageError = (m: Msg): CliError => new CliError(msg(`${m.sv}\n\n${usage().sv}`, `${m.en}\n\n${usage().en}`), 2);
+const usageError = (m: Msg): CliError => new CliError(join([m, usage()], '\n\n'), 2);
 
 export function parseArgs(argv: readonly string[]): Args {
   const positional: string[] = [];
@@ -89,9 +72,9 @@ export function parseArgs(argv: readonly string[]): Args {
     if (!a.startsWith('--')) { positional.push(a); continue; }
     const [name, inline] = a.slice(2).split(/=(.*)/s, 2);
     if (BOOL_FLAGS.has(name) && inline === undefined) { flags.set(name, ['']); continue; }
-    if (!VALUE_FLAGS.has(name)) throw usageError(msg(`Okänt alternativ: --${name}.`, `Unknown option: --${name}.`));
+    if (!VALUE_FLAGS.has(name)) throw usageError(cliMsg.unknownOption(name));
     const value = inline ?? argv[++i];
-    if (value === undefined) throw usageError(msg(`--${name} behöver ett värde.`, `--${name} needs a value.`));
+    if (value === undefined) throw usageError(cliMsg.needsValue(name));
     flags.set(name, [...(flags.get(name) ?? []), value]);
   }
   return { positional, flags };
@@ -133,18 +116,18 @@ interface Session {
 async function run(args: Args, io: Io, lang: Lang, say: (m: Msg) => void): Promise<number> {
   const [command, sub, file] = args.positional;
   const commands = ['status', 'guests', 'export', 'verify-log', 'setup'];
-  if (!commands.includes(command)) throw usageError(msg(`Okänt kommando: ${command}.`, `Unknown command: ${command}.`));
+  if (!commands.includes(command)) throw usageError(cliMsg.unknownCommand(command));
   const writes = command === 'setup' || (command === 'guests' && !has(args, 'dry-run'));
-  if (command === 'guests' && (sub !== 'import' || !file)) throw usageError(msg('Ange: summit guests import FIL.csv', 'Give: summit guests import FILE.csv'));
-  if (command === 'export' && sub !== 'ledger' && sub !== 'guests') throw usageError(msg('Ange vad som ska exporteras: ledger eller guests.', 'Say what to export: ledger or guests.'));
+  if (command === 'guests' && (sub !== 'import' || !file)) throw usageError(cliMsg.giveImportFile());
+  if (command === 'export' && sub !== 'ledger' && sub !== 'guests') throw usageError(cliMsg.giveExportWhat());
   // A bad file is refused before anything goes over the network.
   const text = command === 'guests' ? decodeCsvFile(file!, (m) => say(m)) : '';
   const s = await session(args, io, writes ? WRITE_SCOPE : READ_SCOPE, say);
   switch (command) {
     case 'status': return status(s, args, io, lang, say);
-    case 'guests': return importGuests(s, args, text, lang, say);
+    case 'guests': return importGuests(s, args, text, say);
     case 'export': return exportSheet(s, args, io, sub as 'ledger' | 'guests', say);
-    case 'verify-log': return verify(s, args, lang, say);
+    case 'verify-log': return verify(s, args, say);
     default: return setup(s, say);
   }
 }
@@ -153,13 +136,13 @@ async function run(args: Args, io: Io, lang: Lang, say: (m: Msg) => void): Promi
 async function session(args: Args, io: Io, scope: string, say: (m: Msg) => void): Promise<Session> {
   const id = flag(args, 'spreadsheet') ?? io.env.SUMMIT_SPREADSHEET ?? '';
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
-    throw usageError(msg('Ange kalkylarkets ID med --spreadsheet ID (eller SUMMIT_SPREADSHEET).', 'Give the spreadsheet\'s ID with --spreadsheet ID (or SUMMIT_SPREADSHEET).'));
+    throw usageError(cliMsg.giveSpreadsheet());
   }
   const endpoint = (flag(args, 'endpoint') ?? io.env.SUMMIT_ENDPOINT ?? GOOGLE_ENDPOINT).replace(/\/+$/, '');
   let url: URL;
-  try { url = new URL(endpoint); } catch { throw usageError(msg(`Ogiltig --endpoint: ${endpoint}.`, `Invalid --endpoint: ${endpoint}.`)); }
+  try { url = new URL(endpoint); } catch { throw usageError(cliMsg.badEndpoint(endpoint)); }
   const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !local) throw usageError(msg('--endpoint måste vara https (eller den lokala sandlådan).', '--endpoint must be https (or the local sandbox).'));
+  if (url.protocol !== 'https:' && !local) throw usageError(cliMsg.endpointHttps());
   const options: CallOptions = {
     endpoint, spreadsheetId: id, tries: 5, baseDelayMs: io.backoffMs ?? 1000, sleep: io.sleep, onRetry: say, counter: io.counter,
   };
@@ -178,7 +161,7 @@ async function credentials(args: Args, io: Io, scope: string, local: boolean, o:
     return client;
   }
   if (key && !fs.existsSync(key)) {
-    throw new CliError(msg(`Nyckelfilen ${key} finns inte. Ange tjänstekontots JSON-nyckel med --key FIL.`, `The key file ${key} does not exist. Give the service account's JSON key with --key FILE.`), 3);
+    throw new CliError(cliMsg.noKeyFile(key), 3);
   }
   const ga = new googleAuth.GoogleAuth({ scopes: [scope], ...(key ? { keyFile: key } : {}) });
   try {
@@ -195,11 +178,7 @@ async function load(s: Session, names: readonly string[]): Promise<ApiWorkbook> 
   const wb = await ApiWorkbook.load(s.api, s.id, names, s.options);
   const missing = names.filter((n) => !wb.table(n));
   if (missing.length) {
-    const there = wb.info.sheets.map((x) => `"${x.title}"`).join(', ') || '–';
-    throw new CliError(msg(
-      `Bladet ${missing.map((m) => `"${m}"`).join(', ')} finns inte i kalkylarket "${wb.info.title}" (bladen heter: ${there}). Har det bytt namn? Summit Planner hittar blad och kolumner på namn: byt tillbaka namnet, eller kör summit setup om arbetsboken inte är konfigurerad. Inget har ändrats.`,
-      `The sheet ${missing.map((m) => `"${m}"`).join(', ')} is not in the spreadsheet "${wb.info.title}" (its sheets: ${there}). Was it renamed? Summit Planner finds sheets and columns by name: rename it back, or run summit setup if the workbook is not set up. Nothing was changed.`,
-    ), 1);
+    throw new CliError(cliMsg.sheetMissing(missing, wb.info.title, wb.info.sheets.map((x) => x.title)), 1);
   }
   return wb;
 }
@@ -214,7 +193,7 @@ async function status(s: Session, args: Args, io: Io, lang: Lang, say: (m: Msg) 
   } else {
     io.out(statusText(r, wb.info.title, lang));
   }
-  for (const w of r.warnings) say(msg(`Varning: ${w.sv}`, `Warning: ${w.en}`));
+  for (const w of r.warnings) say(cliMsg.warning(w));
   return 0;
 }
 
@@ -245,57 +224,48 @@ function statusText(r: StatusReport, title: string, lang: Lang): string {
   const g = r.guests;
   const counts = Object.entries(g.byStatus).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ') || '–';
   return [
-    `Summit Planner – ${en ? 'status of' : 'status för'} "${title}"`,
+    cliMsg.statusTitle(title)[lang],
     '',
     line(head),
     ...rows.slice(0, -1).map(line),
     line(rows[rows.length - 1]),
     r.budget.status[lang],
     '',
-    en
-      ? `Guests: ${g.total} on the list; ${g.slotsUsed} of ${g.cap} places taken. ${counts}.`
-      : `Gäster: ${g.total} på listan; ${g.slotsUsed} av ${g.cap} platser tagna. ${counts}.`,
+    cliMsg.statusGuests(g.total, g.slotsUsed, g.cap, counts)[lang],
     '',
   ].join('\n');
 }
 
-async function importGuests(s: Session, args: Args, text: string, lang: Lang, say: (m: Msg) => void): Promise<number> {
+async function importGuests(s: Session, args: Args, text: string, say: (m: Msg) => void): Promise<number> {
   const dl = flag(args, 'default-language');
-  if (dl !== undefined && dl !== 'sv' && dl !== 'en') throw usageError(msg('--default-language är sv eller en.', '--default-language is sv or en.'));
+  if (dl !== undefined && dl !== 'sv' && dl !== 'en') throw usageError(cliMsg.badDefaultLanguage());
   const wb = await load(s, SHEETS_FOR.import);
   const plan = planImport(wb, text, dl as 'sv' | 'en' | undefined);
   const p = plan.preview;
-  if (p.fileErrors.length) throw new CliError(msg(`${p.fileErrors.map((e) => e.sv).join(' ')} Inget har importerats.`, `${p.fileErrors.map((e) => e.en).join(' ')} Nothing was imported.`), 1);
-  say(msg(`Kontrollerade ${p.rows.length} rader: ${p.valid} giltiga, ${p.invalid} med fel.`, `Checked ${p.rows.length} rows: ${p.valid} valid, ${p.invalid} with errors.`));
-  for (const r of p.rows) for (const e of r.errors) say(msg(`Rad ${r.line}: ${e.sv}`, `Line ${r.line}: ${e.en}`));
-  if (p.ignoredColumns.length) say(msg(`Kolumner som inte används: ${p.ignoredColumns.join(', ')}.`, `Columns not used: ${p.ignoredColumns.join(', ')}.`));
-  if (p.noPart) say(msg(`${p.noPart} gäster har ingen programpunkt (Evenemang).`, `${p.noPart} guests have no programme part (Evenemang).`));
-  if (p.overCap) say(msg(`Om alla godkänns blir det ${p.overCap} fler än taket (${p.free} platser lediga); styrgruppen godkänner i tillägget.`, `Approving all would exceed the cap by ${p.overCap} (${p.free} places free); the steering group approves in the add-on.`));
+  if (p.fileErrors.length) throw new CliError(cliMsg.fileErrors(p.fileErrors), 1);
+  say(cliMsg.checked(p.rows.length, p.valid, p.invalid));
+  for (const r of p.rows) for (const e of r.errors) say(cliMsg.rowError(r.line, e));
+  if (p.ignoredColumns.length) say(cliMsg.unusedColumns(p.ignoredColumns));
+  if (p.noPart) say(cliMsg.noPart(p.noPart));
+  if (p.overCap) say(cliMsg.overCap(p.overCap, p.free));
   if (p.invalid && !has(args, 'skip-invalid')) {
-    throw new CliError(msg(
-      `Inget har importerats: ${p.invalid} rader har fel. Rätta dem, eller kör med --skip-invalid för att importera bara de ${p.valid} giltiga.`,
-      `Nothing was imported: ${p.invalid} rows have errors. Fix them, or run with --skip-invalid to import only the ${p.valid} valid ones.`,
-    ), 1);
+    throw new CliError(cliMsg.invalidRows(p.invalid, p.valid), 1);
   }
-  if (plan.rows.length === 0) { say(msg('Inga rader att importera.', 'No rows to import.')); return p.invalid ? 1 : 0; }
+  if (plan.rows.length === 0) { say(cliMsg.nothingToImport()); return p.invalid ? 1 : 0; }
   if (has(args, 'dry-run')) {
-    say(msg(`Provkörning: ${plan.rows.length} gäster skulle läggas till som förslag. Inget har ändrats.`, `Dry run: ${plan.rows.length} guests would be added as proposals. Nothing was changed.`));
+    say(cliMsg.dryRun(plan.rows.length));
     return 0;
   }
   applyImport(wb, plan);
-  const done = await wb.commit(({ sheet, rows }) => say(msg(`Skickar ${rows} rader till ${sheet} i ett anrop…`, `Sending ${rows} rows to ${sheet} in one request…`)));
+  const done = await wb.commit(({ sheet, rows }) => say(cliMsg.sending(rows, sheet)));
   const range = done.appended[0]?.range ?? '';
-  say(msg(
-    `Klart: ${plan.rows.length} gäster tillagda som förslag (${range}). De väntar på Granska ändringar i tillägget, där projektledaren bekräftar dem (de får då ID och sigill); styrgruppen godkänner.`,
-    `Done: ${plan.rows.length} guests added as proposals (${range}). They wait for Review changes in the add-on, where the project leader confirms them (they then get an ID and a seal); the steering group approves.`,
-  ));
-  void lang;
+  say(cliMsg.imported(plan.rows.length, range));
   return 0;
 }
 
 async function exportSheet(s: Session, args: Args, io: Io, which: 'ledger' | 'guests', say: (m: Msg) => void): Promise<number> {
   const format = flag(args, 'format') ?? 'csv';
-  if (format !== 'csv' && format !== 'json') throw usageError(msg('--format är csv eller json.', '--format is csv or json.'));
+  if (format !== 'csv' && format !== 'json') throw usageError(cliMsg.badFormat());
   const wb = await load(s, which === 'ledger' ? SHEETS_FOR.ledger : SHEETS_FOR.guests);
   const tz = wb.info.timeZone;
   const out = exportTable(wb, which, {
@@ -308,48 +278,38 @@ async function exportSheet(s: Session, args: Args, io: Io, which: 'ledger' | 'gu
   const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`);
   fs.writeFileSync(tmp, out, 'utf8');
   fs.renameSync(tmp, file);
-  say(msg(`Exporterade ${which === 'ledger' ? SHEETS.ledger : SHEETS.guests} till ${file}.`, `Exported ${which === 'ledger' ? SHEETS.ledger : SHEETS.guests} to ${file}.`));
+  say(cliMsg.exported(which === 'ledger' ? SHEETS.ledger : SHEETS.guests, file));
   return 0;
 }
 
-async function verify(s: Session, args: Args, lang: Lang, say: (m: Msg) => void): Promise<number> {
+async function verify(s: Session, args: Args, say: (m: Msg) => void): Promise<number> {
   const anchors: MailAnchor[] = [];
   for (const f of args.flags.get('anchor') ?? []) {
     let t: string;
-    try { t = fs.readFileSync(f, 'utf8'); } catch { throw new CliError(msg(`Ankarfilen ${f} kan inte läsas.`, `The anchor file ${f} cannot be read.`), 1); }
+    try { t = fs.readFileSync(f, 'utf8'); } catch { throw new CliError(cliMsg.anchorUnreadable(f), 1); }
     const found = parseAnchorText(t);
     if (found.length === 0) {
-      throw new CliError(msg(
-        `Inget ankare hittades i ${f}: filen ska innehålla registratorns ankarmejl (raderna "rows in Logg: N" och "hash of the last row: …").`,
-        `No anchor was found in ${f}: the file should hold the registrar's anchor mail (the lines "rows in Logg: N" and "hash of the last row: …").`,
-      ), 1);
+      throw new CliError(cliMsg.noAnchorIn(f), 1);
     }
     anchors.push(...found);
   }
   const wb = await load(s, SHEETS_FOR.log);
   const r = verifyLog(wb, anchors);
   for (const m of r.messages) say(m);
-  void lang;
   return r.ok ? 0 : 6;
 }
 
 async function setup(s: Session, say: (m: Msg) => void): Promise<number> {
   const wb = await ApiWorkbook.load(s.api, s.id, SHEETS_FOR.setup, s.options);
   const plan = setupRequests(wb, wb.info.sheets);
-  const addon = msg(
-    'Öppna sedan kalkylarket och kör Tillägg → Summit Planner → Konfigurera arbetsboken: den skapar Översikt, startar loggen och sigillen, skriver standardvärdena och sätter skydden (det kan inte göras via API:t: nyckeln och ankaret finns bara i tilläggets skriptegenskaper).',
-    'Then open the spreadsheet and run Extensions → Summit Planner → Set up workbook: it creates Översikt, starts the log and the seals, writes the defaults and sets the protections (that cannot be done through the API: the key and the anchor live only in the add-on\'s script properties).',
-  );
+  const addon = cliMsg.setupAddon();
   if (plan.requests.length === 0) {
-    say(msg('Bladen och rubrikerna finns redan. Inget ändrades.', 'The sheets and headers are already there. Nothing was changed.'));
+    say(cliMsg.setupNothing());
     if (plan.leftToAddon.length) say(addon);
     return 0;
   }
   await call(s.options, 'write', () => s.api.spreadsheets.batchUpdate({ spreadsheetId: s.id, requestBody: { requests: [...plan.requests] as sheets_v4.Schema$Request[] } }));
-  say(msg(
-    `Klart i ett anrop.${plan.created.length ? ` Skapade blad: ${plan.created.join(', ')}.` : ''}${plan.completed.length ? ` Kompletterade: ${plan.completed.join(', ')}.` : ''}`,
-    `Done in one request.${plan.created.length ? ` Created sheets: ${plan.created.join(', ')}.` : ''}${plan.completed.length ? ` Completed: ${plan.completed.join(', ')}.` : ''}`,
-  ));
+  say(cliMsg.setupDone(plan.created, plan.completed));
   say(addon);
   return 0;
 }

@@ -14,7 +14,8 @@ import { computeBudget, cellOre, overviewOf, type BudgetOverview } from '../core
 import { checkMailAnchor, verifyChain, type MailAnchor } from '../core/audit';
 import { GUEST_COLUMNS, holdsSlot, normEmail } from '../core/guests';
 import { previewImport, type ImportPreview } from '../core/invite-csv';
-import { msg, UserError, type Msg } from '../core/msg';
+import { cliMsg } from '../core/messages/cli';
+import { UserError, type Msg } from '../core/msg';
 import { GUEST_STATUSES, NUMBER_FORMATS, SHEETS, TABLES, type TableKey } from '../core/schema';
 import { SEAL_HEADER } from '../core/seal';
 import { parseAdminSettings, parseEventSettings, type AdminSettings, type EventSettings } from '../core/settings';
@@ -80,15 +81,12 @@ export function statusOf(wb: WorkbookPort): StatusReport {
   for (const t of [budget, ledger, guests]) unsealed[t.port.sheetName] = t.snap.rows.filter((r) => !isBlankRow(r) && String(cellOf(t, r, SEAL_HEADER)).trim() === '').length;
   const warnings: Msg[] = [...problems];
   for (const f of overview.funders) {
-    if (f.overspent) warnings.push(msg(`${f.name} har överskridit sin tilldelning.`, `${f.name} has exceeded its allocation.`));
-    else if (f.warning) warnings.push(msg(`${f.name} har passerat varningsgränsen (${f.warnAt} %).`, `${f.name} has passed its warning threshold (${f.warnAt} %).`));
+    if (f.overspent) warnings.push(cliMsg.overspent(f.name));
+    else if (f.warning) warnings.push(cliMsg.pastWarning(f.name, f.warnAt));
   }
   const unsealedTotal = Object.values(unsealed).reduce((a, n) => a + n, 0);
   if (unsealedTotal) {
-    warnings.push(msg(
-      `${unsealedTotal} rader saknar sigill (skrivna utanför Summit Planner): de väntar på Granska ändringar i tillägget, och tillägget räknar inte med dem förrän de är bekräftade.`,
-      `${unsealedTotal} rows have no seal (written outside Summit Planner): they wait for Review changes in the add-on, which does not count them until they are confirmed.`,
-    ));
+    warnings.push(cliMsg.unsealed(unsealedTotal));
   }
   return {
     budget: overview, unsealed, warnings,
@@ -206,33 +204,24 @@ export function verifyLog(wb: WorkbookPort, anchors: readonly MailAnchor[]): Log
   const res = verifyChain(rows);
   if (!res.ok) return { ok: false, count: res.count, badRow: t.snap.firstRow + res.index, messages: [chainBrokenMsg(t.snap.firstRow + res.index)] };
   const hashes = rows.map((r) => r.hash.trim().toLowerCase());
-  const messages: Msg[] = [msg(`Kedjan hänger ihop: ${res.count} rader.`, `The chain holds together: ${res.count} rows.`)];
+  const messages: Msg[] = [cliMsg.chainHolds(res.count)];
   if (anchors.length === 0) {
-    messages.push(msg(
-      'Inget ankare angavs (--anchor FIL med registratorns ankarmejl): en omräknad kedja eller borttagna rader i slutet kan inte upptäckas utan det.',
-      'No anchor was given (--anchor FILE with the registrar\'s anchor mails): a recomputed chain or rows removed at the end cannot be detected without one.',
-    ));
+    messages.push(cliMsg.noAnchorGiven());
     return { ok: true, count: res.count, messages };
   }
   let badRow: number | undefined;
   for (const a of anchors) {
     const c = checkMailAnchor(hashes, a);
     if (c.ok) {
-      messages.push(msg(`Ankaret med ${a.n} rader stämmer.`, `The anchor of ${a.n} rows matches.`));
+      messages.push(cliMsg.anchorMatches(a.n));
       continue;
     }
     if (c.kind === 'truncated') {
       badRow ??= t.snap.firstRow + c.found;
-      messages.push(msg(
-        `Loggen har ${c.found} rader men ankaret säger ${c.anchored}: de sista ${c.anchored - c.found} raderna har tagits bort (eller en äldre version har återställts).`,
-        `The log has ${c.found} rows but the anchor says ${c.anchored}: the last ${c.anchored - c.found} rows were removed (or an older version was restored).`,
-      ));
+      messages.push(cliMsg.truncated(c.found, c.anchored));
     } else {
       badRow ??= t.snap.firstRow + c.upTo - 1;
-      messages.push(msg(
-        `Loggen har skrivits om: kedjan hänger ihop men rad ${t.snap.firstRow + c.upTo - 1} har inte ankarets hash (ändringen finns på den raden eller före den; kedjan har räknats om efter den).`,
-        `The log has been rewritten: the chain holds together but row ${t.snap.firstRow + c.upTo - 1} does not have the anchor's hash (the change lies on that row or before it; the chain was recomputed after it).`,
-      ));
+      messages.push(cliMsg.rewritten(t.snap.firstRow + c.upTo - 1));
     }
   }
   return { ok: badRow === undefined, count: res.count, badRow, messages };
@@ -264,10 +253,7 @@ export function setupRequests(wb: WorkbookPort, sheets: readonly SetupSheet[]): 
   });
   const plan = planSetup(existing);
   if (plan.conflicts.length) {
-    throw new UserError(msg(
-      `Arbetsboken kan inte konfigureras, inget har ändrats. ${plan.conflicts.map((c) => c.sv).join(' ')} Återställ rubrikerna och försök igen.`,
-      `The workbook can't be set up; nothing was changed. ${plan.conflicts.map((c) => c.en).join(' ')} Restore the headers and try again.`,
-    ));
+    throw new UserError(cliMsg.setupConflicts(plan.conflicts));
   }
   const requests: Record<string, unknown>[] = [];
   const created: string[] = [];
