@@ -21,13 +21,14 @@
 import * as z from 'zod/mini';
 import { dietList, type DietList } from '../core/answers';
 import { GUEST_COLUMNS } from '../core/guests';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
 import { loadFullContext, type FullContext } from './context';
 import type { DietForm, Holds, Same } from './contract';
 import { parseInput, retentionOf } from './guests';
 import { guestName, guestRows, type GuestRow } from './invite-rows';
 import { checkTable, type TableCheck } from './journal';
 import type { Ports } from './ports';
+import { guestsMsg } from '../core/messages/guests';
 
 export interface DietView {
   /** The entries carry names (the project leader asked for them). */
@@ -45,15 +46,9 @@ export type DietAgrees = Holds<Same<z.output<ReturnType<typeof buildDiet>>, Diet
 let schema: ReturnType<typeof buildDiet> | undefined;
 const dietSchema = () => (schema ??= buildDiet());
 
-export const namesRefusedMsg = (): Msg => msg(
-  'Bara projektledaren får se vem kostbehoven gäller. Listan utan namn visas för alla som kan läsa gästlistan.',
-  'Only the project leader may see whose dietary needs they are. The list without names is shown to everyone who can read the guest list.',
-);
+export const namesRefusedMsg = (): Msg => guestsMsg.namesRefused();
 
-const withheldMsg = (until: string): Msg => msg(
-  `Lagringstiden gick ut ${until}: kostuppgifterna visas inte längre och ska gallras. Antalen i sammanfattningen finns kvar.`,
-  `The retention period ended ${until}: dietary needs are no longer shown and are to be purged. The counts in the summary remain.`,
-);
+const withheldMsg = (until: string): Msg => guestsMsg.withheld(until);
 
 /** Samtycke kost as the sheet has it, for a verified row ('' when the column is missing). */
 const consentOf = (check: TableCheck, index: number): boolean => {

@@ -13,7 +13,8 @@ import {
 } from '../core/guests';
 import { summariseAnswers, type AnswerSummary } from '../core/answers';
 import { MAX_IMPORT_CHARS, previewImport, type ImportPreview } from '../core/invite-csv';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
+import { join, labelled } from '../core/i18n';
 import { LANGUAGES, TABLES } from '../core/schema';
 import { fromSnap, SEAL_SPECS } from '../core/seal';
 import { roleRequiredMsg } from '../core/settings';
@@ -23,6 +24,7 @@ import { currentGuest, findGuestRow, guestOf, guestRows, rowCells, withSendNote,
 import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
 import { addMonths } from '../core/template';
 import type { CellIn, Ports } from './ports';
+import { guestsMsg } from '../core/messages/guests';
 
 export const GUEST_LOCK_MS = 10_000;
 
@@ -75,20 +77,20 @@ export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const where = r.error.issues.map((i) => i.path.join('.') || '(indata)').join(', ');
-  throw new UserError(msg(`Ogiltiga uppgifter: ${where}.`, `Invalid input: ${where}.`));
+  throw new UserError(guestsMsg.invalidInput(where));
 }
 
 // ---------------------------------------------------------------------------
 // Helpers
 
-const problemsError = (problems: readonly Msg[]): UserError =>
-  new UserError(msg(problems.map((p) => p.sv).join(' '), problems.map((p) => p.en).join(' ')));
+/** The problems of an input as one refusal, at the field of the first (the page shows it there). */
+const problemsError = (problems: readonly Msg[], field?: string): UserError => new UserError(join([...problems]), field);
 
-export const notFound = (id: string): UserError => new UserError(msg(`Gästen ${id} finns inte i listan.`, `Guest ${id} is not on the list.`));
+export const notFound = (id: string): UserError => new UserError(guestsMsg.guestNotList(id));
 
 /** A guest whose row waits for review can't be changed by anything but the review. */
 export const waitsForReview = (r: GuestRow): UserError =>
-  new UserError(blockedBy(msg(`Gästen ${r.guest.id} kan inte ändras nu:`, `Guest ${r.guest.id} cannot be changed now:`), [r.unverified!]));
+  new UserError(blockedBy(guestsMsg.guestCannotChangedNow(r.guest.id), [r.unverified!]));
 
 const emailsExcept = (rows: readonly GuestRow[], id?: string): Map<string, string> => {
   const m = new Map<string, string>();
@@ -211,9 +213,11 @@ export function addGuest(ports: Ports, input: unknown): { id: string } {
     country: a.country ?? '', email: a.email, language: a.language, events: a.events ?? [], diet: a.diet ?? '', note: a.note ?? '',
   };
   return withGuests(ports, ctx, ({ check, rows, tx }) => {
-    if (rows.length >= MAX_GUESTS) throw new UserError(msg('Listan är full.', 'The list is full.'));
+    if (rows.length >= MAX_GUESTS) throw new UserError(guestsMsg.listFull());
     const problems = checkGuestDraft(draft, { events: ctx.settings.events, others: emailsExcept(rows) });
-    if (problems.length) throw problemsError(problems.map((p) => p.message));
+    if (problems.length) throw problemsError(problems.map((p) => p.message), problems[0].field);
+    // A new guest has given no consent: dietary needs (health data) come from the guest, on the RSVP page.
+    if (draft.diet.trim() !== '') throw new UserError(guestsMsg.dietNeedsConsent(), 'diet');
     const [id] = tx.guestIds(rows.map((r) => r.guest.id), 1);
     const cells = { [GUEST_COLUMNS.id]: id, ...guestCells(draft, ctx.settings.events), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
     tx.put(check, null, cells, { action: 'gäst.tillagd', object: id, after: guestAudit(cells) });
@@ -235,9 +239,12 @@ export function editGuest(ports: Ports, input: unknown): void {
       language: e.language ?? g.language, events: e.events ?? g.events, diet: e.diet ?? g.diet, note: e.note ?? g.note,
     };
     const problems = checkGuestDraft(draft, { events: ctx.settings.events, others: emailsExcept(rows, g.id) });
-    if (problems.length) throw problemsError(problems.map((p) => p.message));
+    if (problems.length) throw problemsError(problems.map((p) => p.message), problems[0].field);
+    // New or changed dietary needs only for a guest who consented (the journal vouches for the row); clearing is always allowed.
+    const diet = draft.diet.trim();
+    if (diet !== '' && diet !== g.diet.trim() && !hasConsent(check, r.index)) throw new UserError(guestsMsg.dietNeedsConsent(), 'diet');
     if (g.status === 'Skickar') {
-      throw new UserError(msg('Inbjudan till gästen skickas just nu; försök igen om en stund.', 'The invitation to this guest is being sent; try again in a moment.'));
+      throw new UserError(guestsMsg.invitationGuestBeingSent());
     }
     const cells = guestCells(draft, ctx.settings.events);
     const before: Record<string, unknown> = {};
@@ -254,6 +261,12 @@ export function editGuest(ports: Ports, input: unknown): void {
 }
 
 const h = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** The guest consented to storing dietary needs (Samtycke kost holds when they did). */
+const hasConsent = (check: TableCheck, index: number): boolean => {
+  const c = check.t.col[GUEST_COLUMNS.consent];
+  return c !== undefined && String(check.t.snap.rows[index][c] ?? '').trim() !== '';
+};
 
 /** The guest's RSVP link version (1 when the cell is empty or not a number). */
 export function linkVersionOf(check: TableCheck, index: number): number {
@@ -284,7 +297,7 @@ function changeStatus(
       if (r.unverified || r.index === null) { problems.push(waitsForReview(r).userMessage); continue; }
       if (r.guest.status === to) { unchanged.push(id); continue; }
       const c = checkTransition(r.guest.status, to, ctx.roles);
-      if (!c.ok) problems.push(msg(`${id}: ${c.reason.sv}`, `${id}: ${c.reason.en}`));
+      if (!c.ok) problems.push(labelled(id, c.reason));
       else picked.push(r as GuestRow & { index: number });
     }
     if (problems.length) throw problemsError(problems);
@@ -371,7 +384,7 @@ export function importGuests(ports: Ports, input: unknown): { imported: string[]
   requireRole(ctx, ['projektledare']);
   return withGuests(ports, ctx, ({ check, rows, tx }) => {
     const preview = previewImport(a.text, importContext(ctx, check, rows, a.defaultLanguage));
-    if (preview.fileErrors.length) throw problemsError(preview.fileErrors);
+    if (preview.fileErrors.length) throw problemsError(preview.fileErrors, 'text');
     const ok = preview.rows.filter((r) => r.errors.length === 0);
     if (ok.length === 0) return { imported: [], preview };
     const ids = tx.guestIds(rows.map((r) => r.guest.id), ok.length);
@@ -403,8 +416,8 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
   if (rc.kind === 'new') {
     if (!ctx.roles.includes('projektledare')) return { ok: false, why: roleRequiredMsg(['projektledare']) };
     const problems = checkGuestDraft(now, { events: ctx.settings.events, others }).map((p) => p.message);
-    if (now.status && now.status !== 'Föreslagen') problems.push(msg(`En ny gäst är Föreslagen, inte ${now.status}: styrgruppen godkänner i sidopanelen.`, `A new guest is Föreslagen, not ${now.status}: the steering group approves in the sidebar.`));
-    if (now.id && rows.some((r) => r.guest.id === now.id && r.check !== rc)) problems.push(msg(`ID ${now.id} finns redan.`, `The ID ${now.id} already exists.`));
+    if (now.status && now.status !== 'Föreslagen') problems.push(guestsMsg.newGuestFReslagen(now.status));
+    if (now.id && rows.some((r) => r.guest.id === now.id && r.check !== rc)) problems.push(guestsMsg.idAlreadyExists(now.id));
     if (problems.length) return { ok: false, why: problems[0] };
     const values: Record<string, CellIn> = { [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
     if (!now.id) values[GUEST_COLUMNS.id] = tx.guestIds(rows.map((r) => r.guest.id), 1)[0];
@@ -413,7 +426,7 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
   if (rc.kind !== 'changed' || !rc.sealed) return { ok: false, why: unverifiedMsg(check, rc) };
   // As in the sidebar: a guest's details are the project leader's (an address changed by anyone else could redirect an invitation).
   if (rc.fields.some((h) => h !== GUEST_COLUMNS.status) && !ctx.roles.includes('projektledare')) {
-    return { ok: false, why: msg(`Bara projektledaren får ändra gästens uppgifter (${rc.fields.filter((h) => h !== GUEST_COLUMNS.status).join(', ')}).`, `Only the project leader may change a guest's details (${rc.fields.filter((h) => h !== GUEST_COLUMNS.status).join(', ')}).`) };
+    return { ok: false, why: guestsMsg.onlyProjectLeaderMay(rc.fields.filter((h) => h !== GUEST_COLUMNS.status)) };
   }
   const sealed = guestOf((h) => fromSnap(rc.sealed![h] ?? ''));
   for (const header of rc.fields) {
@@ -473,7 +486,7 @@ export function guardGuestEdit(ports: Ports, input: unknown): GuestEditResult {
         const back = fromSnap(rc.sealed[header]);
         check.t.port.write(rc.sheetRow, e.column - 1, [[back as CellIn]]);
         tx.log({ action: 'gäst.ändring-återställd', object: rc.key, after: guestAudit({ [header]: back }) });
-        reverted = msg(`${header} på rad ${rc.sheetRow} är återställd: ${v.why.sv}`, `${header} on row ${rc.sheetRow} was put back: ${v.why.en}`);
+        reverted = guestsMsg.putBack(header, rc.sheetRow, v.why);
         continue;
       }
       flagged.push({ row: rc.sheetRow, reasons: [v.why] });
@@ -505,10 +518,8 @@ export function retentionOf(s: FullContext['settings'], rows: readonly GuestRow[
 }
 
 const tooEarlyToPurge = (until: string): Msg => until === ''
-  ? msg('Gallringen kan inte göras: Slutdatum saknas på Evenemang, så lagringstiden har inget slut. Inget har ändrats.',
-    'The purge cannot be done: Slutdatum is missing on Evenemang, so the retention period has no end. Nothing was changed.')
-  : msg(`Personuppgifterna behövs till och med ${until} (Slutdatum + Lagringstid) och gallras först därefter. Inget har ändrats.`,
-    `The personal data is needed until ${until} inclusive (Slutdatum + Lagringstid) and is purged only after that. Nothing was changed.`);
+  ? guestsMsg.purgeCannotDoneSlutdatum()
+  : guestsMsg.personalDataNeededUntil(until);
 
 const isoDay = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 
@@ -522,14 +533,14 @@ const isoDay = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 
  */
 export function purgePersonalData(ports: Ports, input: unknown): { purged: number; message: Msg } {
   const ok = z.strictObject({ confirm: z.literal(true) }).safeParse(input);
-  if (!ok.success) throw new UserError(msg('Bekräfta gallringen först. Inget har ändrats.', 'Confirm the purge first. Nothing was changed.'));
+  if (!ok.success) throw new UserError(guestsMsg.confirmPurgeFirstNothing());
   const ctx = loadFullContext(ports);
   if (!ctx.admin) requireRole(ctx, ['projektledare']);
   return withGuests(ports, ctx, ({ check, rows, tx }) => {
     const { until, passed } = retentionOf(ctx.settings, rows, ports.clock.now());
     if (!passed) throw new UserError(tooEarlyToPurge(until));
     const waiting = rows.filter((r) => r.unverified && r.index !== null);
-    if (waiting.length) throw new UserError(blockedBy(msg('Gallringen kan inte göras än:', 'The purge cannot be done yet:'), waiting.map((r) => r.unverified!)));
+    if (waiting.length) throw new UserError(blockedBy(guestsMsg.purgeCannotDoneYet(), waiting.map((r) => r.unverified!)));
     let purged = 0;
     for (const r of rows) {
       if (r.index === null) continue;
@@ -541,10 +552,7 @@ export function purgePersonalData(ports: Ports, input: unknown): { purged: numbe
     tx.log({ action: 'personuppgifter.gallrade', object: TABLES.guests.sheet, after: { gäster: purged, fält: [...PURGED_FIELDS], svarslänkar: 'återkallade' } });
     return {
       purged,
-      message: msg(
-        `Personuppgifterna är gallrade för ${purged} gäster: e-post, kostuppgifter, samtycken och anteckningar är borttagna och alla svarslänkar slutar fungera. Namn, status och svar finns kvar.`,
-        `Personal data is purged for ${purged} guests: e-mail addresses, dietary needs, consents and notes are removed and every RSVP link stops working. Names, statuses and answers remain.`,
-      ),
+      message: guestsMsg.personalDataPurgedGuests(purged),
     };
   });
 }

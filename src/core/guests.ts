@@ -12,9 +12,11 @@
  * counts invitations, and a steering group that wants a replacement raises
  * the cap in Inställningar, which is logged). Only Föreslagen holds no slot.
  */
-import { msg, type Msg } from './msg';
+import type { Msg } from './msg';
+import { fixed } from './i18n';
 import { GUEST_STATUSES, LANGUAGES } from './schema';
 import type { Role } from './settings';
+import { guestsMsg } from './messages/guests';
 
 export type GuestStatus = (typeof GUEST_STATUSES)[number];
 type GuestLang = (typeof LANGUAGES)[number];
@@ -142,21 +144,12 @@ const LABELS_EN: Readonly<Record<LimitedField, string>> = {
   country: 'Country', email: 'E-mail', diet: 'Diet/allergies', note: 'Note',
 };
 /** A field's label: the Gäster header in Swedish. */
-const label = (f: LimitedField): Msg => msg(GUEST_COLUMNS[f], LABELS_EN[f]);
+const label = (f: LimitedField): Msg => fixed(GUEST_COLUMNS[f], LABELS_EN[f]);
 
-const emailInvalidMsg = (e: string): Msg => msg(
-  `E-postadressen "${e}" är inte giltig (skriv till exempel namn@exempel.se).`,
-  `The e-mail address "${e}" is not valid (write for example name@example.com).`,
-);
-const emailDuplicateMsg = (e: string, otherId?: string): Msg => msg(
-  `E-postadressen ${e} finns redan i listan${otherId ? ` (${otherId})` : ''}. Varje gäst ska ha en egen adress.`,
-  `The e-mail address ${e} is already on the list${otherId ? ` (${otherId})` : ''}. Each guest needs their own address.`,
-);
-const unknownEventMsg = (unknown: readonly string[], sv = '', en = ''): Msg =>
-  msg(`Okänt evenemang: ${unknown.join(', ')}.${sv}`, `Unknown event: ${unknown.join(', ')}.${en}`);
-const languageMsg = (v: string): Msg => msg(
-  `Okänt språk "${v}": ange sv eller en.`, `Unknown language "${v}": use sv or en.`,
-);
+const emailInvalidMsg = (e: string): Msg => guestsMsg.emailInvalid(e);
+const emailDuplicateMsg = (e: string, otherId?: string): Msg => guestsMsg.emailDuplicate(e, otherId ?? '');
+const unknownEventMsg = (unknown: readonly string[], known: readonly string[] = []): Msg => guestsMsg.unknownEvent(unknown, known);
+const languageMsg = (v: string): Msg => guestsMsg.language(v);
 
 /**
  * Checks a draft against the rules. `others` maps normalised e-mail → guest
@@ -167,25 +160,22 @@ export function checkGuestDraft(
   known: { events: readonly string[]; others: ReadonlyMap<string, string> },
 ): FieldProblem[] {
   const p: FieldProblem[] = [];
-  if (!d.firstName.trim()) p.push({ field: 'firstName', message: msg('Förnamn saknas.', 'First name is missing.') });
-  if (!d.lastName.trim()) p.push({ field: 'lastName', message: msg('Efternamn saknas.', 'Last name is missing.') });
+  if (!d.firstName.trim()) p.push({ field: 'firstName', message: guestsMsg.firstNameMissing() });
+  if (!d.lastName.trim()) p.push({ field: 'lastName', message: guestsMsg.lastNameMissing() });
   for (const f of Object.keys(GUEST_LIMITS) as LimitedField[]) {
     if (d[f].length > GUEST_LIMITS[f]) {
       const l = label(f);
-      p.push({ field: f, message: msg(
-        `${l.sv} är för lång (högst ${GUEST_LIMITS[f]} tecken).`,
-        `${l.en} is too long (at most ${GUEST_LIMITS[f]} characters).`,
-      ) });
+      p.push({ field: f, message: guestsMsg.tooLongMostCharacters(l, GUEST_LIMITS[f]) });
     }
   }
   const email = d.email.trim();
-  if (!email) p.push({ field: 'email', message: msg('E-postadress saknas.', 'E-mail address is missing.') });
+  if (!email) p.push({ field: 'email', message: guestsMsg.eMailAddressMissing() });
   else if (!isValidEmail(email)) p.push({ field: 'email', message: emailInvalidMsg(email) });
   else if (known.others.has(normEmail(email))) p.push({ field: 'email', message: emailDuplicateMsg(email, known.others.get(normEmail(email))) });
   if (!parseLanguage(d.language)) p.push({ field: 'language', message: languageMsg(d.language) });
   const ev = matchEvents(d.events, known.events);
   if (ev.unknown.length) {
-    p.push({ field: 'events', message: unknownEventMsg(ev.unknown, ` Välj bland: ${known.events.join(', ')}.`, ` Choose from: ${known.events.join(', ')}.`) });
+    p.push({ field: 'events', message: unknownEventMsg(ev.unknown, known.events) });
   }
   return p;
 }
@@ -217,21 +207,21 @@ export type TransitionCheck = { ok: true } | { ok: false; reason: Msg };
 export function checkTransition(from: string, to: string, roles: readonly Role[]): TransitionCheck {
   if (from === to) return { ok: true };
   if (!isGuestStatus(to)) {
-    return { ok: false, reason: msg(`Okänd status "${to}". Tillåtna: ${GUEST_STATUSES.join(', ')}.`, `Unknown status "${to}". Allowed: ${GUEST_STATUSES.join(', ')}.`) };
+    return { ok: false, reason: guestsMsg.unknownStatusAllowed(to, GUEST_STATUSES) };
   }
   if (to === 'Skickar') {
-    return { ok: false, reason: msg('Status Skickar sätts bara av utskicket.', 'The status Skickar is set only by the send.') };
+    return { ok: false, reason: guestsMsg.statusSkickarSetOnly() };
   }
   const by = allowedBy(from, to);
   if (!by) {
     const skip = (from === 'Föreslagen' || from === '') && to !== 'Godkänd';
     return { ok: false, reason: skip
-      ? msg(`En föreslagen gäst måste godkännas av styrgruppen innan status kan bli ${to}.`, `A proposed guest must be approved by the steering group before the status can become ${to}.`)
-      : msg(`Status kan inte ändras från ${from || '(tom)'} till ${to}.`, `The status cannot change from ${from || '(empty)'} to ${to}.`) };
+      ? guestsMsg.proposedGuestMustApproved(to)
+      : guestsMsg.statusCannotChange(from, to) };
   }
   if (!roles.includes(by)) {
-    const who = by === 'styrgrupp' ? msg('styrgruppen', 'the steering group') : msg('projektledaren', 'the project leader');
-    return { ok: false, reason: msg(`Bara ${who.sv} får ändra status från ${from} till ${to}.`, `Only ${who.en} may change the status from ${from} to ${to}.`) };
+    const who = by === 'styrgrupp' ? guestsMsg.steeringGroup() : guestsMsg.projectLeader();
+    return { ok: false, reason: guestsMsg.onlyMayChangeStatus(who, from, to) };
   }
   return { ok: true };
 }
@@ -247,19 +237,10 @@ export function slotsLeft(statuses: readonly string[], cap: number): number {
  * ("Du markerade 28; 26 platser är lediga").
  */
 export function approveCapMsg(selected: number, free: number, cap: number): Msg {
-  const over = selected - free;
-  const freeSv = free === 0 ? 'inga platser är lediga' : free === 1 ? '1 plats är ledig' : `${free} platser är lediga`;
-  const freeEn = free === 0 ? 'no places are free' : free === 1 ? '1 place is free' : `${free} places are free`;
-  return msg(
-    `Du markerade ${selected}; ${freeSv} (taket är ${cap}). Avmarkera ${over}, eller låt en administratör höja taket i Inställningar och roller. Inget godkändes.`,
-    `You selected ${selected}; ${freeEn} (the cap is ${cap}). Clear ${over}, or have an administrator raise the cap in Settings and roles. Nothing was approved.`,
-  );
+  return guestsMsg.approveOverCap(selected, free, cap);
 }
 
-export const capMsg = (cap: number, used: number, asked: number): Msg => msg(
-  `Taket är ${cap} inbjudna gäster och ${used} platser är redan tagna; ${asked} till ryms inte. Styrgruppen kan höja taket på bladet Inställningar.`,
-  `The cap is ${cap} invited guests and ${used} places are taken; ${asked} more do not fit. The steering group can raise the cap on the Inställningar sheet.`,
-);
+export const capMsg = (cap: number, used: number, asked: number): Msg => guestsMsg.cap(cap, used, asked);
 
 // ---------------------------------------------------------------------------
 // Direct edits of the Gäster sheet
@@ -305,23 +286,23 @@ export function judgeCellEdit(
       return m.unknown.length ? revert(unknownEventMsg(m.unknown)) : { action: 'accept' };
     }
     case GUEST_COLUMNS.id:
-      return revert(msg('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.'));
+      return revert(guestsMsg.idSetSummitPlanner());
     case GUEST_COLUMNS.sentAt:
-      return revert(msg('Skickad sätts av utskicket.', 'Skickad is set by the send.'));
+      return revert(guestsMsg.skickadSetSend());
     case GUEST_COLUMNS.answeredAt:
     case GUEST_COLUMNS.consent:
-      return revert(msg(`${e.header} sätts av gästens svar på svarssidan.`, `${e.header} is set by the guest's answer on the RSVP page.`));
+      return revert(guestsMsg.setGuestSAnswer(e.header));
     case GUEST_COLUMNS.linkVersion:
-      return revert(msg('Länkversionen sätts av Summit Planner.', 'The link version is set by Summit Planner.'));
+      return revert(guestsMsg.linkVersionSetSummit());
     default: {
       const f = (Object.keys(GUEST_COLUMNS) as GuestField[]).find((k) => GUEST_COLUMNS[k] === e.header);
       const lim = f && f in GUEST_LIMITS ? GUEST_LIMITS[f as LimitedField] : undefined;
       if (lim !== undefined && v.length > lim) {
-        return revert(msg(`För lång text (högst ${lim} tecken).`, `Text too long (at most ${lim} characters).`));
+        return revert(guestsMsg.textTooLongMost(lim));
       }
       if ((f === 'firstName' || f === 'lastName') && !v) {
         const l = label(f);
-        return revert(msg(`${l.sv} får inte vara tomt.`, `${l.en} must not be empty.`));
+        return revert(guestsMsg.mustNotEmpty(l));
       }
       return { action: 'accept' };
     }
@@ -345,14 +326,14 @@ export function judgeRows(
     if (!isValidEmail(g.email)) reasons.push(emailInvalidMsg(g.email));
     else if ((ctx.allEmails.get(normEmail(g.email)) ?? 0) > 1) reasons.push(emailDuplicateMsg(g.email));
     if (!parseLanguage(g.language)) reasons.push(languageMsg(g.language));
-    if (!g.firstName.trim() || !g.lastName.trim()) reasons.push(msg('Namn saknas.', 'Name is missing.'));
+    if (!g.firstName.trim() || !g.lastName.trim()) reasons.push(guestsMsg.nameMissing());
     const ev = matchEvents(g.events, ctx.events);
     if (ev.unknown.length) reasons.push(unknownEventMsg(ev.unknown));
     if (r.statusBefore !== undefined) {
       const c = checkTransition(r.statusBefore, g.status, ctx.roles);
       if (!c.ok) reasons.push(c.reason);
     } else if (!isGuestStatus(g.status)) {
-      reasons.push(msg(`Okänd status "${g.status}".`, `Unknown status "${g.status}".`));
+      reasons.push(guestsMsg.unknownStatus(g.status));
     }
     if (reasons.length) out.push({ row: r.row, reasons });
   }

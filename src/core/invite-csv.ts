@@ -13,6 +13,7 @@ import {
 } from './guests';
 import type { Msg } from './msg';
 import { mergeMsg } from './messages/merge';
+import { guestsMsg } from './messages/guests';
 
 /** The most text one import reads. */
 export const MAX_IMPORT_CHARS = 1_000_000;
@@ -180,8 +181,10 @@ export function previewImport(text: string, ctx: ImportContext): ImportPreview {
       firstName: get(r.cells, 'firstName'), lastName: get(r.cells, 'lastName'), title: get(r.cells, 'title'),
       organisation: get(r.cells, 'organisation'), country: get(r.cells, 'country'), email: get(r.cells, 'email'),
       language: lang === '' ? (ctx.defaultLanguage ?? 'sv') : (parseLanguage(lang) ?? lang),
-      events: parseEventsCell(get(r.cells, 'events')), diet: get(r.cells, 'diet'), note: get(r.cells, 'note'),
+      // Dietary needs are health data, stored only with the guest's own consent (the RSVP page): dropped here, with the reason.
+      events: parseEventsCell(get(r.cells, 'events')), diet: '', note: get(r.cells, 'note'),
     };
+    const dietDropped = get(r.cells, 'diet') !== '';
     const errors: Msg[] = checkGuestDraft(draft, { events: ctx.events, others: ctx.existing }).map((p) => p.message);
     const key = normEmail(draft.email);
     if (key && seen.has(key)) {
@@ -191,13 +194,16 @@ export function previewImport(text: string, ctx: ImportContext): ImportPreview {
       errors.push(mergeMsg.tooManyGuestsList(MAX_GUESTS));
     }
     if (errors.length === 0) valid++;
-    const warnings = errors.length === 0 && draft.events.length === 0 ? [noPartMsg()] : [];
+    const warnings = [
+      ...(errors.length === 0 && draft.events.length === 0 ? [noPartMsg()] : []),
+      ...(dietDropped ? [guestsMsg.dietNotImported()] : []),
+    ];
     rows.push({ line: r.line, draft, errors, warnings });
   }
   const overCap = Math.max(0, ctx.slotsUsed + valid - ctx.cap);
   return {
     rows, valid, invalid: rows.length - valid, fileErrors: [], ignoredColumns: ignored, delimiter, overCap,
     proposalsAfter: (ctx.proposals ?? 0) + valid, free: Math.max(0, ctx.cap - ctx.slotsUsed),
-    noPart: rows.filter((r) => r.warnings.length > 0).length,
+    noPart: rows.filter((r) => r.errors.length === 0 && r.draft.events.length === 0).length,
   };
 }

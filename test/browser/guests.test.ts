@@ -12,6 +12,7 @@ import { rsvpToken } from '../../src/core/rsvp';
 import { EKO, NOONE, PL, STY, asUser as switchUser, emu, nb, sb, useSandbox } from '../support/admin';
 import { expectAxeClean, menuClick, screenshot, sidebarFrame } from '../support/browser';
 import { CODE } from '../support/bundle';
+import { expectRefusalAt } from '../support/budget-browser';
 
 useSandbox(); // seeded: roles, six example guests (G-0001…G-0004 approved, G-0005 and G-0006 proposed)
 
@@ -242,6 +243,39 @@ describe('read-only users', () => {
     await expect(f.locator('#add-off').isDisabled()).resolves.toBe(true);
     await expect(f.locator('#guest-list button[data-edit]').count()).resolves.toBe(0);
     await expectAxeClean(f, 'Gäster (steering group: no adding)');
+  });
+});
+
+describe('refusals where the user is looking (issue 9, point 1, in Gäster)', () => {
+  test('the guest form: the server\'s refusal at the field it names, invalid, described, focused; the status line stays quiet', async () => {
+    await asUser(PL);
+    const f = await openGuests();
+    await f.locator('#guest-details summary').click();
+    await expect(f.locator('#f-diet').count()).resolves.toBe(0); // a new guest has given no consent to dietary data
+    await f.locator('#f-firstName').fill('Dubblett (exempel)');
+    await f.locator('#f-lastName').fill('Adress');
+    await f.locator('#f-email').fill('astrid.lindqvist@example.org');
+    await f.locator('#guest-form button[type="submit"]').click();
+    await f.locator('#f-email[aria-invalid="true"]').waitFor({ timeout: WAIT });
+    await expectRefusalAt(f, '#f-email', /^E-postadressen astrid\.lindqvist@example\.org finns redan i listan \(G-0001\)\. Varje gäst ska ha en egen adress\./);
+    expect(await text(f, '#status')).not.toMatch(/finns redan/);
+    await expectAxeClean(f, 'Gäster (guest form refused)');
+  });
+
+  test('import: a refusal of the import is shown at the pasted text, focused', async () => {
+    await asUser(PL);
+    const f = await openGuests();
+    await f.locator('#import-details summary').click();
+    const ta = f.locator('#import-text');
+    await ta.fill('Förnamn\tEfternamn\tE-post\tEvenemang\nImport (exempel)\tEtt\timport1@example.org\tkonferensen');
+    await f.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await f.locator('#import-summary', { hasText: '1 giltig' }).waitFor({ timeout: WAIT });
+    await ta.fill('Namn\tAdress\nX\tx@example.org'); // changed after the preview: the server reads what is sent
+    await f.locator('#import-go').click();
+    await f.locator('#import-text[aria-invalid="true"]').waitFor({ timeout: WAIT });
+    await expectRefusalAt(f, '#import-text', 'Kolumner saknas: Förnamn/First name, Efternamn/Last name, E-post/E-mail.');
+    expect(await text(f, '#status')).not.toMatch(/Kolumner saknas/);
+    await expectAxeClean(f, 'Gäster (import refused)');
   });
 });
 

@@ -16,7 +16,7 @@ import type { Role } from '../../core/settings';
 import type { ImportPreview, ImportRow } from '../../core/invite-csv';
 import type { Msg } from '../../core/msg';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
-import { actionMessage, clearError, showRefusal, type Field } from '../form';
+import { actionMessage, clearError, field as formField, showRefusal, type Field } from '../form';
 import { call, refusalOf } from '../rpc';
 import { guestTexts, statusText } from './guests-i18n';
 import { reviewPointer } from './review-i18n';
@@ -332,32 +332,59 @@ function waitingBanner(l: GuestListView): HTMLElement | null {
 
 // --- Add, edit, import --------------------------------------------------------------------
 
-function field(key: keyof typeof t & string, label: string, value: string, attrs: Record<string, string | number | boolean> = {}): HTMLElement {
-  return h('div', {}, h('label', { for: `f-${key}` }, label), h('input', { id: `f-${key}`, name: key, value, autocomplete: 'off', ...attrs }));
+/** A labelled input of the guest form with its error line (aria-describedby), kept in `into` under the key the server names. */
+function field(into: Map<string, Field>, key: string, label: string, value: string, attrs: Record<string, string | number | boolean> = {}, hint?: string): HTMLElement {
+  const f = formField(label, h('input', { id: `f-${key}`, name: key, value, autocomplete: 'off', ...attrs }), hint);
+  into.set(key, f);
+  return f.wrap;
+}
+
+/** Runs a form's call; a refusal is shown at the field the server names, else beside the button (form.ts). */
+async function actHere<T>(work: () => Promise<T>, done: (r: T) => string, fields: ReadonlyMap<string, Field>, near: HTMLElement, reload = true): Promise<T | null> {
+  near.textContent = '';
+  for (const f of fields.values()) clearError(f);
+  return withButtonsOff(async () => {
+    try {
+      const r = await work();
+      if (reload) await load(false);
+      announce(status, done(r), 'ok');
+      return r;
+    } catch (e) {
+      announce(status, '');
+      showRefusal(e, fields, near);
+      return null;
+    }
+  });
 }
 
 function guestForm(): HTMLElement {
   const g = editing;
   const events = view?.events ?? [];
+  const fields = new Map<string, Field>();
+  const near = actionMessage('guest-form-msg');
+  const evError = h('p', { class: 'field-error', id: 'f-events-err' });
+  const evBoxes = events.map((ev, i) => h('input', { type: 'checkbox', name: 'events', value: ev, id: `f-ev-${i}`, checked: g ? g.events.includes(ev) : i === 0, 'aria-describedby': 'f-events-err' }));
+  if (evBoxes[0]) fields.set('events', { wrap: evError, control: evBoxes[0], error: evError });
   const form = h('form', { id: 'guest-form', novalidate: true },
-    field('firstName', t.firstName, g?.firstName ?? '', { required: true, maxlength: 80 }),
-    field('lastName', t.lastName, g?.lastName ?? '', { required: true, maxlength: 80 }),
-    field('email', t.email, g?.email ?? '', { type: 'email', required: true, maxlength: 254 }),
+    field(fields, 'firstName', t.firstName, g?.firstName ?? '', { required: true, maxlength: 80 }),
+    field(fields, 'lastName', t.lastName, g?.lastName ?? '', { required: true, maxlength: 80 }),
+    field(fields, 'email', t.email, g?.email ?? '', { type: 'email', required: true, maxlength: 254 }),
     h('div', {}, h('label', { for: 'f-language' }, t.language),
       h('select', { id: 'f-language', name: 'language' },
         h('option', { value: 'sv', selected: (g?.language ?? 'sv') === 'sv' }, t.sv),
         h('option', { value: 'en', selected: g?.language === 'en' }, t.en))),
-    field('title', t.title, g?.title ?? '', { maxlength: 120 }),
-    field('organisation', t.organisation, g?.organisation ?? '', { maxlength: 160 }),
-    field('country', t.country, g?.country ?? '', { maxlength: 80 }),
+    field(fields, 'title', t.title, g?.title ?? '', { maxlength: 120 }),
+    field(fields, 'organisation', t.organisation, g?.organisation ?? '', { maxlength: 160 }),
+    field(fields, 'country', t.country, g?.country ?? '', { maxlength: 80 }),
     h('fieldset', {}, h('legend', {}, t.events),
-      ...events.map((ev, i) => h('label', { class: 'check' },
-        h('input', { type: 'checkbox', name: 'events', value: ev, id: `f-ev-${i}`, checked: g ? g.events.includes(ev) : i === 0 }), ev))),
-    field('diet', t.diet, g?.diet ?? '', { maxlength: 300 }),
-    field('note', t.note, g ? g.note.split('\n').filter((l) => !l.startsWith('[Utskick]')).join('\n') : '', { maxlength: 500 }),
+      ...evBoxes.map((box, i) => h('label', { class: 'check' }, box, events[i])), evError),
+    // Dietary needs come from the guest with consent (RSVP page): a new guest has none to enter.
+    g ? field(fields, 'diet', t.diet, g.diet, { maxlength: 300 }, t.dietConsentHint) : null,
+    field(fields, 'note', t.note, g ? g.note.split('\n').filter((l) => !l.startsWith('[Utskick]')).join('\n') : '', { maxlength: 500 }),
     h('div', { class: 'actions' },
       h('button', { type: 'submit' }, t.save),
       g ? h('button', { type: 'button', class: 'secondary', id: 'cancel-edit' }, t.cancel) : null),
+    near,
   );
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -365,23 +392,27 @@ function guestForm(): HTMLElement {
     const s = (k: string) => String(fd.get(k) ?? '');
     const input: Record<string, unknown> = {
       firstName: s('firstName'), lastName: s('lastName'), email: s('email'), language: s('language'),
-      title: s('title'), organisation: s('organisation'), country: s('country'), diet: s('diet'),
+      title: s('title'), organisation: s('organisation'), country: s('country'),
       events: fd.getAll('events').map(String),
     };
+    if (g) input.diet = s('diet');
     if (g) {
       input.id = g.id;
       // The send note ([Utskick] …) is the server's; keep the rest of the note as typed.
       const keep = g.note.split('\n').filter((l) => l.startsWith('[Utskick]'));
       input.note = [...keep, s('note')].filter(Boolean).join('\n');
     } else input.note = s('note');
-    void act(() => call('saveGuest', input), (r) => { editing = null; return t.saved(r.id); });
+    void actHere(() => call('saveGuest', input), (r) => { editing = null; return t.saved(r.id); }, fields, near);
   });
   form.querySelector('#cancel-edit')?.addEventListener('click', () => { editing = null; renderForms(); });
   return h('details', { open: !!g, id: 'guest-details' }, h('summary', {}, g ? t.editTitle(g.id) : t.addTitle), form);
 }
 
 function importForm(): HTMLElement {
-  const ta = h('textarea', { id: 'import-text', spellcheck: false });
+  const ta = h('textarea', { id: 'import-text', spellcheck: false, 'aria-describedby': 'import-hint import-text-err' });
+  const taError = h('p', { class: 'field-error', id: 'import-text-err' });
+  const fields = new Map<string, Field>([['text', { wrap: taError, control: ta, error: taError }]]);
+  const near = actionMessage('import-msg');
   ta.value = importText;
   ta.addEventListener('input', () => { importText = ta.value; });
   const file = h('input', { type: 'file', id: 'import-file', accept: '.csv,.tsv,.txt,text/csv,text/plain' });
@@ -398,18 +429,19 @@ function importForm(): HTMLElement {
   });
   const input = () => ({ text: ta.value, defaultLanguage: (lng.value === 'en' ? 'en' : 'sv') as GuestLanguage });
   const preview = h('button', { type: 'button', class: 'secondary', id: 'import-preview' }, t.previewImport);
-  preview.addEventListener('click', () => void act(() => call('previewImport', input()), (p) => {
-    renderImport(result, p, input);
+  preview.addEventListener('click', () => void actHere(() => call('previewImport', input()), (p) => {
+    renderImport(result, p, input, fields);
     document.getElementById('import-summary')?.focus();
     return t.importSummary(p.valid, p.invalid);
-  }, false));
+  }, fields, near, false));
   return h('details', { id: 'import-details', open: !!importText },
     h('summary', {}, t.importTitle),
-    h('label', { for: 'import-text' }, t.importText), ta,
-    h('p', { class: 'hint' }, t.importHint),
+    h('label', { for: 'import-text' }, t.importText), ta, taError,
+    h('p', { class: 'hint', id: 'import-hint' }, t.importHint),
     h('label', { for: 'import-file' }, t.importFile), file,
     h('label', { for: 'import-lang' }, t.defaultLang), lng,
     h('div', { class: 'actions' }, preview),
+    near,
     result);
 }
 
@@ -417,12 +449,13 @@ function importForm(): HTMLElement {
 const byConcern = (a: ImportRow, b: ImportRow): number =>
   (b.errors.length ? 2 : b.warnings.length ? 1 : 0) - (a.errors.length ? 2 : a.warnings.length ? 1 : 0) || a.line - b.line;
 
-function renderImport(box: HTMLElement, p: ImportPreview, input: () => ImportForm): void {
+function renderImport(box: HTMLElement, p: ImportPreview, input: () => ImportForm, fields: ReadonlyMap<string, Field>): void {
   const go = h('button', { type: 'button', id: 'import-go', disabled: p.valid === 0 }, t.doImport(p.valid));
-  go.addEventListener('click', () => void act(() => call('importGuestRows', input()), (r) => {
+  const goNear = actionMessage('import-go-msg');
+  go.addEventListener('click', () => void actHere(() => call('importGuestRows', input()), (r) => {
     importText = '';
     return t.imported(r.imported.length);
-  }));
+  }, fields, goNear));
   const overCap = p.proposalsAfter > p.free;
   const rows = [...p.rows].sort(byConcern).slice(0, 200);
   box.replaceChildren(...only(
@@ -437,6 +470,7 @@ function renderImport(box: HTMLElement, p: ImportPreview, input: () => ImportFor
           : r.warnings.length ? h('ul', { class: 'warnings' }, ...r.warnings.map((w) => h('li', {}, m(w))))
             : h('span', { class: 'badge ok' }, t.ok)))) : null,
     h('div', { class: 'actions' }, go),
+    goNear,
   ));
 }
 

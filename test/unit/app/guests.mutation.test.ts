@@ -4,7 +4,7 @@
  * what Logg says, so a changed rule or message turns a test red (npm run test:mutation).
  */
 import {
-  addGuest, approveGuests, capFigures, editGuest, GUEST_LOCK_MS, guardGuestEdit, guestAudit, importGuests, listGuests, parseInput,
+  addGuest, approveGuests, capFigures, editGuest, GUEST_LOCK_MS, guardGuestEdit, guestAudit, importGuests, listGuests, parseInput, previewGuestImport,
   purgePersonalData, resolveGuestSend, guestSchemas, unapproveGuests,
 } from '../../../src/app/guests';
 import { EDIT_LOCK_MS, editLockBusyMsg } from '../../../src/app/integrity';
@@ -17,14 +17,14 @@ const SG = 'sg@stockholm.se';
 const PL = 'pl@stockholm.se';
 
 /** Gäster with `n` guests (G-0001 …) in `status`, sealed by the baseline. */
-function setup(n: number, o: { cap?: number; status?: string | string[]; user?: string; endDate?: string; note?: string; diet?: string; link?: Cell[]; admin?: string } = {}): MemoryPorts {
+function setup(n: number, o: { cap?: number; status?: string | string[]; user?: string; endDate?: string; note?: string; diet?: string; link?: Cell[]; admin?: string; consent?: Cell[] } = {}): MemoryPorts {
   const p = memoryPorts(o.user ?? PL);
   p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, ''], ['Administratörer', o.admin ?? PL, '']]);
   p.workbook.add('event', [['Slutdatum', o.endDate ?? '2009-12-09', ''], ['Lagringstid (månader)', 3, '']]);
   const status = (i: number) => (Array.isArray(o.status) ? o.status[i] : o.status ?? 'Föreslagen');
   p.workbook.add('guests', Array.from({ length: n }, (_, i) => [
     `G-${String(i + 1).padStart(4, '0')}`, `F${i + 1}`, `E${i + 1}`, '', '', '', `g${i + 1}@example.se`, 'sv', 'konferensen', i === 0 ? o.diet ?? '' : '',
-    status(i), '', '', o.note ?? '', o.link?.[i] ?? '',
+    status(i), '', '', o.note ?? '', o.link?.[i] ?? '', o.consent?.[i] ?? '',
   ]));
   p.workbook.add('log');
   return journalled(p);
@@ -60,7 +60,7 @@ describe('input: each schema names the field it refuses', () => {
     const p = setup(0);
     addGuest(p, {
       ...VALID, firstName: 'x'.repeat(80), lastName: 'y'.repeat(80), title: 't'.repeat(120), organisation: 'o'.repeat(160),
-      country: 'c'.repeat(80), diet: 'd'.repeat(300), note: 'n'.repeat(500), events: Array(20).fill('konferensen'),
+      country: 'c'.repeat(80), note: 'n'.repeat(500), events: Array(20).fill('konferensen'),
     });
     expect(recs(p)[0]).toMatchObject({ Förnamn: 'x'.repeat(80), Anteckning: 'n'.repeat(500), Evenemang: 'konferensen' });
   });
@@ -97,16 +97,53 @@ describe('input: each schema names the field it refuses', () => {
   });
 });
 
+describe('dietary needs only with the guest\'s consent (health data, GDPR art. 9.2 a)', () => {
+  const WHY = {
+    sv: 'Kost/allergier sparas bara med gästens samtycke, som gästen ger själv på svarssidan. Lämna fältet tomt; gästen fyller i sina kostbehov när hen svarar.',
+    en: 'Diet/allergies are stored only with the guest\'s consent, which the guest gives on the RSVP page. Leave the field empty; the guest fills in their dietary needs when answering.',
+  };
+  const fieldOf = (f: () => unknown): string | undefined => { try { f(); } catch (e) { return (e as UserError).field; } return 'no refusal'; };
+
+  test('a new guest with dietary needs is refused at the diet field; nothing is written', () => {
+    const p = setup(0);
+    expect(refusal(() => addGuest(p, { ...VALID, diet: 'Vegan' }))).toEqual(WHY);
+    expect(fieldOf(() => addGuest(p, { ...VALID, diet: 'Vegan' }))).toBe('diet');
+    expect(recs(p)).toHaveLength(0);
+  });
+
+  test('edit: new needs for a guest without consent are refused; with consent they are saved; clearing is always allowed', () => {
+    const p = setup(2, { diet: 'Vegan', consent: ['2009-11-01T10:00:00Z', ''] });
+    expect(refusal(() => editGuest(p, { id: 'G-0002', diet: 'Nötter' }))).toEqual(WHY);
+    expect(fieldOf(() => editGuest(p, { id: 'G-0002', diet: 'Nötter' }))).toBe('diet');
+    expect(recs(p)[1]['Kost/allergier']).toBe('');
+    editGuest(p, { id: 'G-0001', diet: 'Vegan, nötter' });
+    expect(recs(p)[0]['Kost/allergier']).toBe('Vegan, nötter');
+    const q = setup(1, { diet: 'Vegan' }); // stored without consent (typed into the sheet): may be kept while editing other fields, or cleared
+    editGuest(q, { id: 'G-0001', lastName: 'Berg', diet: 'Vegan' });
+    editGuest(q, { id: 'G-0001', diet: '' });
+    expect(recs(q)[0]).toMatchObject({ Efternamn: 'Berg', 'Kost/allergier': '' });
+  });
+
+  test('import: the diet column is dropped with the reason on the row', () => {
+    const pv = previewGuestImport(setup(0), { text: 'Förnamn,Efternamn,E-post,Kost/allergier,Evenemang\nÅsa,Öberg,asa@example.se,Vegan,konferensen\nBo,Ek,bo@example.se,,konferensen' });
+    expect(pv.rows.map((r) => [r.draft.diet, r.warnings])).toEqual([
+      ['', [{ sv: 'Kost/allergier importeras inte: de sparas bara med gästens samtycke, som gästen ger själv på svarssidan.', en: 'Diet/allergies are not imported: they are stored only with the guest\'s consent, which the guest gives on the RSVP page.' }]],
+      ['', []],
+    ]);
+    expect(pv.noPart).toBe(0);
+  });
+});
+
 describe('add', () => {
   test('the cells written: trimmed, canonical language and events, Föreslagen, link version 1; Logg names personal fields only', () => {
     const p = setup(1);
     expect(addGuest(p, {
       firstName: ' Åsa ', lastName: ' Öberg ', email: ' asa@example.se ', language: 'en', events: [' Studiebesök ', 'KONFERENSEN', 'studiebesök'],
-      title: ' Dr ', organisation: ' KTH ', country: ' Sverige ', diet: ' Vegan ', note: ' Talare ',
+      title: ' Dr ', organisation: ' KTH ', country: ' Sverige ', diet: '  ', note: ' Talare ',
     })).toEqual({ id: 'G-0002' });
     expect(recs(p)[1]).toMatchObject({
       ID: 'G-0002', Förnamn: 'Åsa', Efternamn: 'Öberg', Titel: 'Dr', Organisation: 'KTH', Land: 'Sverige', 'E-post': 'asa@example.se',
-      Språk: 'en', Evenemang: 'studiebesök; konferensen', 'Kost/allergier': 'Vegan', Status: 'Föreslagen', Anteckning: 'Talare', Länkversion: 1,
+      Språk: 'en', Evenemang: 'studiebesök; konferensen', 'Kost/allergier': '', Status: 'Föreslagen', Anteckning: 'Talare', Länkversion: 1,
     });
     const [log] = logs(p);
     expect([log['Åtgärd'], log['Objekt']]).toEqual(['gäst.tillagd', 'G-0002']);

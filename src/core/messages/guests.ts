@@ -1,0 +1,108 @@
+/**
+ * Messages of the guest list (Gäster, import, answers and the dietary list): Swedish and English side by side (see src/core/i18n.ts).
+ */
+import { both, fixed } from '../i18n';
+import type { Msg } from '../msg';
+
+export const guestsMsg = {
+  emailInvalid: (e: string): Msg => fixed(
+    `E-postadressen "${e}" är inte giltig (skriv till exempel namn@exempel.se).`,
+    `The e-mail address "${e}" is not valid (write for example name@example.com).`),
+  language: (v: string): Msg => fixed(
+    `Okänt språk "${v}": ange sv eller en.`,
+    `Unknown language "${v}": use sv or en.`),
+  firstNameMissing: (): Msg => fixed('Förnamn saknas.', 'First name is missing.'),
+  lastNameMissing: (): Msg => fixed('Efternamn saknas.', 'Last name is missing.'),
+  tooLongMostCharacters: (l: Msg, field: number): Msg => both(
+    (f) => `${f.m(l)} är för lång (högst ${field} tecken).`,
+    (f) => `${f.m(l)} is too long (at most ${field} characters).`),
+  eMailAddressMissing: (): Msg => fixed('E-postadress saknas.', 'E-mail address is missing.'),
+  unknownStatusAllowed: (to: string, GUEST_STATUSES: readonly string[]): Msg => fixed(
+    `Okänd status "${to}". Tillåtna: ${GUEST_STATUSES.join(', ')}.`,
+    `Unknown status "${to}". Allowed: ${GUEST_STATUSES.join(', ')}.`),
+  statusSkickarSetOnly: (): Msg => fixed('Status Skickar sätts bara av utskicket.', 'The status Skickar is set only by the send.'),
+  proposedGuestMustApproved: (to: string): Msg => fixed(
+    `En föreslagen gäst måste godkännas av styrgruppen innan status kan bli ${to}.`,
+    `A proposed guest must be approved by the steering group before the status can become ${to}.`),
+  steeringGroup: (): Msg => fixed('styrgruppen', 'the steering group'),
+  projectLeader: (): Msg => fixed('projektledaren', 'the project leader'),
+  onlyMayChangeStatus: (who: Msg, from: string, to: string): Msg => both(
+    (f) => `Bara ${f.m(who)} får ändra status från ${from} till ${to}.`,
+    (f) => `Only ${f.m(who)} may change the status from ${from} to ${to}.`),
+  cap: (cap: number, used: number, asked: number): Msg => fixed(
+    `Taket är ${cap} inbjudna gäster och ${used} platser är redan tagna; ${asked} till ryms inte. Styrgruppen kan höja taket på bladet Inställningar.`,
+    `The cap is ${cap} invited guests and ${used} places are taken; ${asked} more do not fit. The steering group can raise the cap on the Inställningar sheet.`),
+  idSetSummitPlanner: (): Msg => fixed('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.'),
+  skickadSetSend: (): Msg => fixed('Skickad sätts av utskicket.', 'Skickad is set by the send.'),
+  setGuestSAnswer: (header: string): Msg => fixed(
+    `${header} sätts av gästens svar på svarssidan.`,
+    `${header} is set by the guest's answer on the RSVP page.`),
+  linkVersionSetSummit: (): Msg => fixed('Länkversionen sätts av Summit Planner.', 'The link version is set by Summit Planner.'),
+  textTooLongMost: (lim: number): Msg => fixed(
+    `För lång text (högst ${lim} tecken).`,
+    `Text too long (at most ${lim} characters).`),
+  mustNotEmpty: (l: Msg): Msg => both(
+    (f) => `${f.m(l)} får inte vara tomt.`,
+    (f) => `${f.m(l)} must not be empty.`),
+  nameMissing: (): Msg => fixed('Namn saknas.', 'Name is missing.'),
+  unknownStatus: (status: string): Msg => fixed(
+    `Okänd status "${status}".`,
+    `Unknown status "${status}".`),
+  invalidInput: (where: string): Msg => fixed(
+    `Ogiltiga uppgifter: ${where}.`,
+    `Invalid input: ${where}.`),
+  guestNotList: (id: string): Msg => fixed(
+    `Gästen ${id} finns inte i listan.`,
+    `Guest ${id} is not on the list.`),
+  guestCannotChangedNow: (id: string): Msg => fixed(
+    `Gästen ${id} kan inte ändras nu:`,
+    `Guest ${id} cannot be changed now:`),
+  listFull: (): Msg => fixed('Listan är full.', 'The list is full.'),
+  invitationGuestBeingSent: (): Msg => fixed('Inbjudan till gästen skickas just nu; försök igen om en stund.', 'The invitation to this guest is being sent; try again in a moment.'),
+  newGuestFReslagen: (status: string): Msg => fixed(
+    `En ny gäst är Föreslagen, inte ${status}: styrgruppen godkänner i sidopanelen.`,
+    `A new guest is Föreslagen, not ${status}: the steering group approves in the sidebar.`),
+  idAlreadyExists: (id: string): Msg => fixed(
+    `ID ${id} finns redan.`,
+    `The ID ${id} already exists.`),
+  onlyProjectLeaderMay: (status: readonly string[]): Msg => fixed(
+    `Bara projektledaren får ändra gästens uppgifter (${status.join(', ')}).`,
+    `Only the project leader may change a guest's details (${status.join(', ')}).`),
+  putBack: (header: string, sheetRow: number, why: Msg): Msg => both(
+    (f) => `${header} på rad ${sheetRow} är återställd: ${f.m(why)}`,
+    (f) => `${header} on row ${sheetRow} was put back: ${f.m(why)}`),
+  purgeCannotDoneSlutdatum: (): Msg => fixed('Gallringen kan inte göras: Slutdatum saknas på Evenemang, så lagringstiden har inget slut. Inget har ändrats.', 'The purge cannot be done: Slutdatum is missing on Evenemang, so the retention period has no end. Nothing was changed.'),
+  personalDataNeededUntil: (until: string): Msg => fixed(
+    `Personuppgifterna behövs till och med ${until} (Slutdatum + Lagringstid) och gallras först därefter. Inget har ändrats.`,
+    `The personal data is needed until ${until} inclusive (Slutdatum + Lagringstid) and is purged only after that. Nothing was changed.`),
+  confirmPurgeFirstNothing: (): Msg => fixed('Bekräfta gallringen först. Inget har ändrats.', 'Confirm the purge first. Nothing was changed.'),
+  purgeCannotDoneYet: (): Msg => fixed('Gallringen kan inte göras än:', 'The purge cannot be done yet:'),
+  personalDataPurgedGuests: (purged: number): Msg => both(
+    (f) => `Personuppgifterna är gallrade för ${f.count(purged, 'gäst', 'gäster')}: e-post, kostuppgifter, samtycken och anteckningar är borttagna och alla svarslänkar slutar fungera. Namn, status och svar finns kvar.`,
+    (f) => `Personal data is purged for ${f.count(purged, 'guest', 'guests')}: e-mail addresses, dietary needs, consents and notes are removed and every RSVP link stops working. Names, statuses and answers remain.`),
+  namesRefused: (): Msg => fixed('Bara projektledaren får se vem kostbehoven gäller. Listan utan namn visas för alla som kan läsa gästlistan.', 'Only the project leader may see whose dietary needs they are. The list without names is shown to everyone who can read the guest list.'),
+  withheld: (until: string): Msg => fixed(
+    `Lagringstiden gick ut ${until}: kostuppgifterna visas inte längre och ska gallras. Antalen i sammanfattningen finns kvar.`,
+    `The retention period ended ${until}: dietary needs are no longer shown and are to be purged. The counts in the summary remain.`),
+  emailDuplicate: (email: string, otherId: string): Msg => fixed(
+    `E-postadressen ${email} finns redan i listan${otherId ? ` (${otherId})` : ''}. Varje gäst ska ha en egen adress.`,
+    `The e-mail address ${email} is already on the list${otherId ? ` (${otherId})` : ''}. Each guest needs their own address.`),
+  /** `known`: the programme parts to choose from (none: the hint is left out). */
+  unknownEvent: (unknown: readonly string[], known: readonly string[]): Msg => fixed(
+    `Okänt evenemang: ${unknown.join(', ')}.${known.length ? ` Välj bland: ${known.join(', ')}.` : ''}`,
+    `Unknown event: ${unknown.join(', ')}.${known.length ? ` Choose from: ${known.join(', ')}.` : ''}`),
+  statusCannotChange: (from: string, to: string): Msg => fixed(
+    `Status kan inte ändras från ${from || '(tom)'} till ${to}.`,
+    `The status cannot change from ${from || '(empty)'} to ${to}.`),
+  /** Approval refused for the cap: "Du markerade 28; 26 platser är lediga". */
+  approveOverCap: (selected: number, free: number, cap: number): Msg => both(
+    (f) => `Du markerade ${selected}; ${free === 0 ? 'inga platser är lediga' : f.count(free, 'plats är ledig', 'platser är lediga')} (taket är ${cap}). Avmarkera ${selected - free}, eller låt en administratör höja taket i Inställningar och roller. Inget godkändes.`,
+    (f) => `You selected ${selected}; ${free === 0 ? 'no places are free' : f.count(free, 'place is free', 'places are free')} (the cap is ${cap}). Clear ${selected - free}, or have an administrator raise the cap in Settings and roles. Nothing was approved.`),
+  /** Dietary needs are health data (GDPR art. 9): stored only with the guest's own consent, given on the RSVP page. */
+  dietNeedsConsent: (): Msg => fixed(
+    'Kost/allergier sparas bara med gästens samtycke, som gästen ger själv på svarssidan. Lämna fältet tomt; gästen fyller i sina kostbehov när hen svarar.',
+    'Diet/allergies are stored only with the guest\'s consent, which the guest gives on the RSVP page. Leave the field empty; the guest fills in their dietary needs when answering.'),
+  dietNotImported: (): Msg => fixed(
+    'Kost/allergier importeras inte: de sparas bara med gästens samtycke, som gästen ger själv på svarssidan.',
+    'Diet/allergies are not imported: they are stored only with the guest\'s consent, which the guest gives on the RSVP page.'),
+};
