@@ -50,7 +50,7 @@ test('a cost from the sidebar shows in summit status; guests from summit show in
   const versions = await (await fetch(`${sb.url}api/versions`)).json() as { label: string }[];
   expect(versions[0].label).toMatch(/^Sheets API: values\.append 'Gäster'!A1$/);
   expect(sb.sheetsApi.requests).toBeGreaterThanOrEqual(7);
-});
+}, 30_000);
 
 test('the bin: usage from a clean checkout; no credentials said plainly (exit 3)', async () => {
   const run = promisify(execFile);
