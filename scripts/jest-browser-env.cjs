@@ -9,7 +9,13 @@ const { TestEnvironment } = require('jest-environment-node');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // As test/support/browser.ts launches it when there is no shared one (bench/foundation.ts).
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-/** How long a worker keeps Chromium after a file: the next file starts at once; a run in band must end. */
+/**
+ * A jest worker (a child process: it has an IPC channel) keeps its Chromium until it exits (playwright
+ * kills it then, and Chromium also quits when its DevTools pipe closes), however many unit or bundle
+ * files it runs between two browser files. A run in band (one file, or -w 1) closes it once no file
+ * has used it for IDLE_MS: nothing else would end the process.
+ */
+const IN_WORKER = typeof process.send === 'function';
 const IDLE_MS = 800;
 
 let browser; // Promise<Browser> | undefined
@@ -35,10 +41,8 @@ class BrowserEnvironment extends TestEnvironment {
   }
 
   async teardown() {
-    // Closed only once no file has asked for it for a moment: in a worker the next file takes the
-    // same browser; after the last file (and in a run in band, which nothing else ends) it goes.
     clearTimeout(idle);
-    idle = setTimeout(() => {
+    if (!IN_WORKER) idle = setTimeout(() => {
       const b = browser;
       browser = undefined;
       if (b) b.then((x) => x.close()).catch(() => undefined);
