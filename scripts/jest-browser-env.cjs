@@ -10,16 +10,25 @@ const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // As test/support/browser.ts launches it when there is no shared one (bench/foundation.ts).
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /**
- * A jest worker (a child process: it has an IPC channel) keeps its Chromium until it exits (playwright
- * kills it then, and Chromium also quits when its DevTools pipe closes), however many unit or bundle
- * files it runs between two browser files. A run in band (one file, or -w 1) closes it once no file
- * has used it for IDLE_MS: nothing else would end the process.
+ * A jest worker (a child process: it has an IPC channel) keeps its Chromium however many unit or
+ * bundle files it runs between two browser files, and closes it when jest ends the worker: jest-worker
+ * then removes its 'message' listener and waits for the event loop to drain, which Chromium's pipe
+ * would prevent (jest kills the worker half a second later, with a warning). A run in band (one file,
+ * or -w 1) closes it once no file has used it for IDLE_MS: nothing else would end the process.
  */
 const IN_WORKER = typeof process.send === 'function';
 const IDLE_MS = 800;
 
 let browser; // Promise<Browser> | undefined
 let idle;
+
+function closeChromium() {
+  clearTimeout(idle);
+  const b = browser;
+  browser = undefined;
+  if (b) b.then((x) => x.close()).catch(() => undefined);
+}
+if (IN_WORKER) process.on('removeListener', (event) => { if (event === 'message') closeChromium(); });
 
 function sharedChromium() {
   clearTimeout(idle);
@@ -42,11 +51,7 @@ class BrowserEnvironment extends TestEnvironment {
 
   async teardown() {
     clearTimeout(idle);
-    if (!IN_WORKER) idle = setTimeout(() => {
-      const b = browser;
-      browser = undefined;
-      if (b) b.then((x) => x.close()).catch(() => undefined);
-    }, IDLE_MS);
+    if (!IN_WORKER) idle = setTimeout(closeChromium, IDLE_MS);
     await super.teardown();
   }
 }
