@@ -7,15 +7,16 @@
 import type { Emulator } from '../src/sandbox/emulator';
 import { CODE, PL } from '../test/support/bundle';
 import { fork, guestsCsv, mailsPerRecipient, sendAll, sendOnce, workbookWithGuests } from '../test/support/invitations';
+import { withLatency } from '../test/support/latency-harness';
 import { figure, medianMs, type Figure } from './lib';
 
 const BATCH = 25;
 
-interface Totals { calls: number; reads: number; writes: number; mails: number; executions: number; ms: number }
+interface Totals { calls: number; reads: number; writes: number; mails: number; executions: number; ms: number; emulatedMs: number; scriptMs: number }
 
 /** The client's loop, summing the executions' counters. */
 function measuredSend(emu: Emulator): Totals {
-  const t: Totals = { calls: 0, reads: 0, writes: 0, mails: 0, executions: 0, ms: 0 };
+  const t: Totals = { calls: 0, reads: 0, writes: 0, mails: 0, executions: 0, ms: 0, emulatedMs: 0, scriptMs: 0 };
   const start = process.hrtime.bigint();
   for (let i = 0; i < 1000; i++) {
     const r = sendOnce(emu, {}, BATCH);
@@ -25,6 +26,8 @@ function measuredSend(emu: Emulator): Totals {
     t.writes += r.calls.rangeWrites;
     t.mails += r.calls.byMethod['MailApp.sendEmail'] ?? 0;
     t.executions++;
+    t.emulatedMs += r.emulatedMs;
+    t.scriptMs += r.execMs;
     const res = r.result as { ok: boolean; data?: { done: boolean }; message?: string };
     if (!res.ok) throw new Error(res.message);
     if (res.data?.done) break;
@@ -44,11 +47,45 @@ function mergeSection(n: number): Figure[] {
     figure(`${label}: executions`, t.executions, 'executions'),
     figure(`${label}: service calls`, t.calls, 'calls'),
     // 5 reads a batch: Inställningar, Evenemang (the event details have their own sheet, protected for the project leader), Mallar, Gäster twice (phase 1 and 2).
+    figure(`${label}: service calls beyond the sends (all but MailApp.sendEmail and its .ics blob)`, t.calls - 2 * t.mails, 'calls'),
     figure(`${label}: range reads`, t.reads, 'reads', { text: `≤ 5 per batch (${5 * (batches + 1)})`, met: t.reads <= 5 * (batches + 1) }),
     figure(`${label}: range writes`, t.writes, 'writes', { text: `≤ 4 per batch (${4 * (batches + 1)})`, met: t.writes <= 4 * (batches + 1) }),
     figure(`${label}: MailApp.sendEmail calls`, t.mails, 'calls', { text: `= ${n} (one per guest)`, met: t.mails === n && dup === 0 }),
     figure(`${label}: time (emulator)`, Math.round(t.ms), 'ms'),
   ];
+}
+
+const s1 = (ms: number) => Math.round(ms / 100) / 10;
+
+/**
+ * A whole run at n guests, batches of 25, at the typical latencies of test/support/latency.ts:
+ * its emulated wall time is the services' latency (virtual clock, the same on every machine)
+ * plus the script's own time (real, on this machine: it is what grows when a batch does work for
+ * every waiting guest). Linear in n means the time per guest stays flat from 300 to 1 500.
+ */
+function scaling(): Figure[] {
+  const out: Figure[] = [];
+  const perGuest: number[] = [];
+  const scriptPerGuest: number[] = [];
+  const sizes = [300, 750, 1500];
+  for (const n of sizes) {
+    const emu = withLatency(workbookWithGuests(n, { cap: n }));
+    emu.setDailyMailQuota(n);
+    const t = measuredSend(emu);
+    if (t.mails !== n) throw new Error(`scaling: ${t.mails} mails for ${n} guests`);
+    const total = t.emulatedMs + t.scriptMs;
+    perGuest.push(total / n);
+    scriptPerGuest.push(t.scriptMs / n);
+    const label = `merge ${n.toLocaleString('sv-SE')} guests, typical latency`;
+    out.push(figure(`${label}: emulated wall time (services ${s1(t.emulatedMs)} s + script ${s1(t.scriptMs)} s)`, s1(total), 's'));
+    out.push(figure(`${label}: per guest`, Math.round(total / n), 'ms'));
+  }
+  const ratio = Math.round((perGuest[2] / perGuest[0]) * 100) / 100;
+  out.push(figure('merge: emulated wall time per guest at 1 500 guests ÷ at 300 (linear = 1)', ratio, '×', { text: '≤ 1.1 (O(n))', met: ratio <= 1.1 }));
+  // The services' part is linear by construction (a fixed number of calls per batch); the script's part shows any per-batch work over every guest.
+  const scriptRatio = Math.round((scriptPerGuest[2] / scriptPerGuest[0]) * 100) / 100;
+  out.push(figure('merge: script time per guest at 1 500 guests ÷ at 300 (linear = 1; machine load adds noise)', scriptRatio, '×', { text: '≤ 1.5', met: scriptRatio <= 1.5 }));
+  return out;
 }
 
 /** Max over crash points of guests mailed twice after crash + re-run (30 guests, batches of 10). */
@@ -68,7 +105,7 @@ function crashWindow(): { worst: number; points: number } {
 }
 
 export function mergeFigures(): Figure[] {
-  const out: Figure[] = [...mergeSection(30), ...mergeSection(1500)];
+  const out: Figure[] = [...mergeSection(30), ...scaling()];
 
   // A preview reads whole tables once: its cost must not depend on the list's length.
   const previewCalls: number[] = [];

@@ -42,7 +42,7 @@ export function planSend(ports: Ports, links: RsvpLinks): SendPlan {
   const check = checkTable(ctx.journal, 'guests');
   const rows = guestRows(check);
   const plans = planInvitations(check, rows, (r) => r.guest.status, s, loadTemplates(ctx.journal, ctx.eventCheck), links(), ports.clock.now());
-  const recipients = plans.flatMap(({ row: { guest: g }, inv }) => (inv.ok ? [{ id: g.id, name: guestName(g), email: g.email, language: g.language }] : []));
+  const recipients = plans.flatMap(({ row: { guest: g }, inv }) => (inv?.ok ? [{ id: g.id, name: guestName(g), email: g.email, language: g.language }] : []));
   const attention = rows.filter((r) => r.guest.status === 'Osäker' || r.guest.status === 'Misslyckad').map(({ guest: g }) => ({
     id: g.id, name: guestName(g), email: g.email, status: g.status, note: sendNoteOf(g.note),
   }));

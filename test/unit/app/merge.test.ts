@@ -82,6 +82,38 @@ describe('sendBatch', () => {
     }
   });
 
+  test('a batch renders only the guests it sends, never every waiting one (a run is O(n), not O(n²))', () => {
+    const p = setup(200, { cap: 500 });
+    const built: string[] = [];
+    const counting = () => (g: { id: string; version: number }) => { built.push(g.id); return link()(g); };
+    const perBatch: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const before = built.length;
+      const r = sendBatch(p, { batchSize: 10 }, counting);
+      perBatch.push(built.length - before);
+      if (r.done) break;
+    }
+    // Each sent guest is rendered twice (chosen in phase 1, built again to send in phase 2); nobody else.
+    expect(perBatch).toEqual(Array(20).fill(20));
+    expect(p.mailer.sent).toHaveLength(200);
+    const times = new Map<string, number>();
+    for (const id of built) times.set(id, (times.get(id) ?? 0) + 1);
+    expect([...times.values()].every((n) => n === 2)).toBe(true);
+  });
+
+  test('a guest whose values break the template, late in the list, is blocked when a batch reaches them; the rest are sent', () => {
+    const p = setup(30, { before: (q) => { q.workbook.get('guests').grid[25][1] = 'Eva {{Svarslänk}}'; } });
+    const r = runAll(p, 10);
+    expect(p.mailer.sent).toHaveLength(29);
+    expect(r[0].blocked).toEqual([]); // not rendered yet: the first batch never got to G-0025
+    const last = r[r.length - 1];
+    expect(last).toMatchObject({ done: true, remaining: 0 });
+    expect(last.blocked.map((b) => b.id)).toEqual(['G-0025']);
+    expect(last.blocked[0].reasons[0].sv).toMatch(/\{\{…\}\}/);
+    expect(statuses(p).filter((s) => s === 'Godkänd')).toHaveLength(1);
+    expect(statuses(p)[24]).toBe('Godkänd');
+  });
+
   test('only the project leader sends', () => {
     for (const u of [SG, 'someone@stockholm.se', '']) {
       const p = setup(3, { user: u });
