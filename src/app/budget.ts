@@ -17,6 +17,8 @@ import {
   type BudgetInput, type BudgetOverview, type BudgetState, type FunderState, type FunderView,
 } from '../core/budget';
 import { judgeLedgerRow, kontrollColumn, type LedgerEdit } from '../core/budget-guard';
+import { citationText } from '../core/decisions';
+import { requireCitation } from './register';
 import { parseAllocate, parseCostChange, parseRegisterCost, parseTransfer } from '../core/budget-input';
 import { toKronor, type Ore } from '../core/money';
 import { UserError, type Lang, type Msg, type Result } from '../core/msg';
@@ -356,6 +358,10 @@ export function transferAllocation(ports: Ports, raw: unknown, lang: Lang = 'sv'
     refuseIf(funderBlocked(snap, g.name), 'to');
     const recorded = problemsOf(transfers);
     if (recorded.length) throw new UserError(blockedBy(budgetMsg.transfersCannotRecordedNow(), recorded));
+    // The decision it cites must be in the register, taken and about a budget transfer (read under this lock).
+    const decision = requireCitation(ctx.journal, t.decisionRef, 'transfer', 'decisionRef');
+    const cited = citationText(decision);
+    const named = `${decision.id}${decision.reference ? `, ${decision.reference}` : ''}`;
     let max = 0;
     for (const r of verifiedRows(transfers)) {
       const m = /^O-(\d{1,9})$/.exec(cellText(r.values['ID']));
@@ -370,14 +376,14 @@ export function transferAllocation(ports: Ports, raw: unknown, lang: Lang = 'sv'
     }
     tx.put(transfers, null, {
       ID: id, Datum: ports.clock.now(), Från: f.name, Till: g.name, Belopp: toKronor(t.amount),
-      Beslutsreferens: t.decisionRef, Av: ctx.email, Kommentar: t.comment,
-    }, { action: 'omfördelning.registrerad', object: id, after: { från: f.name, till: g.name, belopp: kr(t.amount), beslut: t.decisionRef, kommentar: t.comment } });
+      Beslutsreferens: cited, Av: ctx.email, Kommentar: t.comment,
+    }, { action: 'omfördelning.registrerad', object: id, after: { från: f.name, till: g.name, belopp: kr(t.amount), beslut: cited, kommentar: t.comment } });
     tx.commit();
     const allocations = state.funders.map((x, i) => (i === from ? x.allocation - t.amount : i === to ? x.allocation + t.amount : x.allocation));
     const after = withAllocations(snap, state, state.total, allocations);
     return {
       id, from: funderView(after.funders[from]), to: funderView(after.funders[to]), overview: figures(snap, after),
-      message: withWarnings(budgetMsg.moved(t.amount, f.name, g.name, t.decisionRef), state, after),
+      message: withWarnings(budgetMsg.moved(t.amount, f.name, g.name, named), state, after),
     };
   });
 }

@@ -12,6 +12,9 @@ import type { ImportPreview } from '../core/invite-csv';
 import type { Role } from '../core/settings';
 import type { AllocateResult, ChangeResult, CostResult, TransferResult } from './budget';
 import type { DietView } from './answers';
+import type { DecisionsView } from './decisions';
+import type { CitableDecision } from './register';
+import type { SummaryView } from './summary';
 import type { CapFigures, GuestListView, StatusResult } from './guests';
 import type { InvitationPreview, SendProgress } from './merge';
 import type { ProgramView } from './program';
@@ -32,6 +35,8 @@ export interface BudgetForm {
   readonly categories: readonly string[];
   readonly statuses: readonly string[];
   readonly overview: BudgetOverview;
+  /** The taken decisions about a budget transfer a transfer may cite (newest first). */
+  readonly decisions: readonly CitableDecision[];
 }
 
 export interface CostRow {
@@ -87,6 +92,8 @@ export interface GuestsViewer extends Viewer {
 export interface GuestsView extends GuestsViewer {
   readonly admin: boolean;
   readonly list: GuestListView;
+  /** The taken decisions about the invitation list an approval may cite (newest first). */
+  readonly decisions: readonly CitableDecision[];
 }
 export interface SendPlanView extends GuestsViewer { readonly plan: SendPlan }
 
@@ -98,6 +105,8 @@ export interface GuestForm {
   readonly events?: readonly string[]; readonly diet?: string; readonly note?: string;
 }
 export interface GuestIds { readonly ids: readonly string[] }
+/** An approval cites the steering group's decision on the invitation list (its ID in Beslut). */
+export interface ApproveForm { readonly ids: readonly string[]; readonly decision: string }
 export interface ImportForm { readonly text: string; readonly defaultLanguage?: GuestLanguage }
 export interface GuestRef { readonly guestId: string }
 /** The caterer's dietary list; `names` only for the project leader. */
@@ -114,6 +123,15 @@ export interface ProgramItemForm {
 }
 export interface ProgramStatusForm { readonly id: string; readonly status: 'förslag' | 'beslutad' }
 export interface ProgramRef { readonly id: string }
+
+// --- Beslut (the steering group's decision register) -------------------------------------
+
+/** A decision as the sidebar sends it (date yyyy-mm-dd; subject and status from the register's lists). */
+export interface DecisionForm {
+  readonly date: string; readonly subject: string; readonly text: string; readonly reference?: string;
+  readonly decidedBy: string; readonly status: string; readonly note?: string;
+}
+export interface DecisionChangeForm extends DecisionForm { readonly id: string }
 
 // --- Administration -------------------------------------------------------------------
 
@@ -146,7 +164,7 @@ export interface ServerApi {
 
   getGuests: Fn<[], GuestsView>;
   saveGuest: Fn<[GuestForm], { id: string }>;
-  approve: Fn<[GuestIds], StatusResult, CapFigures>;
+  approve: Fn<[ApproveForm], StatusResult, CapFigures>;
   getDietaryList: Fn<[DietForm], DietView>;
   unapprove: Fn<[GuestIds], StatusResult>;
   resolveSend: Fn<[{ id: string; to: 'Inbjuden' | 'Godkänd' }], StatusResult>;
@@ -162,6 +180,13 @@ export interface ServerApi {
   saveProgramItem: Fn<[ProgramItemForm], { id: string; message: string }>;
   decideProgramItem: Fn<[ProgramStatusForm], Said>;
   deleteProgramItem: Fn<[ProgramRef], Said>;
+  getDecisions: Fn<[], DecisionsView>;
+  recordDecision: Fn<[DecisionForm], { id: string; message: string }>;
+  changeDecision: Fn<[DecisionChangeForm], { id: string; message: string }>;
+  /** Beslutsunderlag: everything the printable summary shows, in one round trip. Anyone may read. */
+  getSummary: Fn<[], SummaryView>;
+  /** Opens Beslutsunderlag in a dialog from the Beslut sidebar (answers nothing). */
+  menuSummary: Fn<[], void>;
 
   getSettings: Fn<[], SettingsView>;
   saveSettings: Fn<[SettingsForm], { changed: readonly string[]; message: string }>;

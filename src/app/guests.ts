@@ -21,6 +21,7 @@ import { roleRequiredMsg } from '../core/settings';
 import { loadContext, loadFullContext, requireRole, type Context, type FullContext } from './context';
 import { blockedBy, shown, unverifiedMsg, withEditLock } from './integrity';
 import { currentGuest, findGuestRow, guestOf, guestRows, rowCells, withSendNote, type GuestRow } from './invite-rows';
+import { requireCitation } from './register';
 import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
 import { addMonths } from '../core/template';
 import type { CellIn, Ports } from './ports';
@@ -60,6 +61,7 @@ function buildSchemas() {
       email: z.optional(required.email), language: z.optional(language), ...optional,
     }),
     ids: z.strictObject({ ids: z.array(id).check(z.minLength(1), z.maxLength(2000)) }),
+    approve: z.strictObject({ ids: z.array(id).check(z.minLength(1), z.maxLength(2000)), decision: z.string().check(z.maxLength(200)) }),
     resolve: z.strictObject({ id, to: z.enum(['Inbjuden', 'Godkänd']) }),
     import: z.strictObject({ text: z.string().check(z.maxLength(MAX_IMPORT_CHARS)), defaultLanguage: z.optional(language) }),
     /**
@@ -285,9 +287,11 @@ export interface StatusResult {
 }
 
 function changeStatus(
-  ports: Ports, ctx: Context, ids: readonly string[], to: 'Godkänd' | 'Föreslagen' | 'Inbjuden', action: string,
+  ports: Ports, ctx: Context, ids: readonly string[], to: 'Godkänd' | 'Föreslagen' | 'Inbjuden', action: string, decisionRef?: string,
 ): StatusResult {
   return withGuests(ports, ctx, ({ check, rows, tx }) => {
+    // An approval cites the steering group's decision on the invitation list, read under this lock.
+    const decision = decisionRef === undefined ? null : requireCitation(ctx.journal, decisionRef, 'approval', 'decision');
     const picked: (GuestRow & { index: number })[] = [];
     const unchanged: string[] = [];
     const problems: Msg[] = [];
@@ -314,7 +318,7 @@ function changeStatus(
         // Sent again: the link in the earlier (maybe misdirected) mail stops working.
         if (to === 'Godkänd') c[GUEST_COLUMNS.linkVersion] = linkVersionOf(check, r.index) + 1;
       }
-      tx.put(check, r.index, c, { action, object: r.guest.id, before: { Status: r.guest.status }, after: guestAudit(c) });
+      tx.put(check, r.index, c, { action, object: r.guest.id, before: { Status: r.guest.status }, after: { ...guestAudit(c), ...(decision ? { beslut: decision.id } : {}) } });
     }
     return { changed: picked.map((r) => r.guest.id), unchanged };
   });
@@ -329,12 +333,15 @@ export function capFigures(ports: Ports): CapFigures {
   return { cap: ctx.settings.inviteCap, slotsUsed: slotsTaken(check, guestRows(check)) };
 }
 
-/** Approves proposed guests (styrgrupp). All or nothing: refuses if they don't fit under the cap. */
+/**
+ * Approves proposed guests (styrgrupp), citing the decision on the invitation list (`decision`: its ID in
+ * Beslut). All or nothing: refuses if the decision can't be cited or they don't fit under the cap.
+ */
 export function approveGuests(ports: Ports, input: unknown): StatusResult {
-  const { ids } = parseInput(guestSchemas().ids, input);
+  const { ids, decision } = parseInput(guestSchemas().approve, input);
   const ctx = loadContext(ports);
   requireRole(ctx, ['styrgrupp']);
-  return changeStatus(ports, ctx, ids, 'Godkänd', 'gäst.godkänd');
+  return changeStatus(ports, ctx, ids, 'Godkänd', 'gäst.godkänd', decision);
 }
 
 /** Withdraws approval (styrgrupp): Godkänd or Misslyckad → Föreslagen. Mailed guests can't be unapproved. */

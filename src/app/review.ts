@@ -19,7 +19,9 @@ import { SHEETS, TABLES } from '../core/schema';
 import { fromSnap, SEAL_SPECS, sealedHeaders, type SealedTable, type SnapValue } from '../core/seal';
 import { LIST_KEYS, roleNames, roleRequiredMsg, settingDefsOf, settingProblem, type Role } from '../core/settings';
 import { verifyChain, addCheckpoints } from '../core/audit';
+import { checkChange, checkDecision, checkNew, citationText, DECISION_ID, nextDecisionId } from '../core/decisions';
 import { judgeLedgerChange, overviewNote, readBudget, withBudgetLock } from './budget';
+import { draftAt, draftOf, requireCitation } from './register';
 import { loadFullContext, requireAdmin, type FullContext } from './context';
 import { guestAudit, judgeGuestChange } from './guests';
 import { judgeProgramChange, programRemovalProblem } from './program';
@@ -67,6 +69,7 @@ const DECIDERS: Readonly<Record<SealedTable, readonly Role[] | 'admin'>> = {
   ledger: ['ekonomi'], guests: ['projektledare', 'styrgrupp'], templates: ['projektledare'],
   // Content by the project leader, the status by the steering group: judgeProgramChange says who may confirm what.
   program: ['projektledare', 'styrgrupp'],
+  decisions: ['styrgrupp'],
 };
 
 /** Who may decide ("styrgruppen"). */
@@ -109,7 +112,7 @@ function itemsOf(ctx: FullContext, c: TableCheck): ReviewItem[] {
   return out;
 }
 
-const ALL: readonly SealedTable[] = ['settings', 'event', 'budget', 'transfers', 'ledger', 'guests', 'templates', 'program'];
+const ALL: readonly SealedTable[] = ['settings', 'event', 'budget', 'transfers', 'ledger', 'guests', 'templates', 'program', 'decisions'];
 
 /** Everything that waits for review (role holders and administrators only: it shows what changed). */
 export function listReview(ports: Ports): ReviewView {
@@ -180,11 +183,13 @@ export function resolveReview(ports: Ports, input: unknown): Resolved {
 const prefix: Readonly<Record<SealedTable, string>> = {
   settings: 'inställning', event: 'inställning', budget: 'budget', transfers: 'omfördelning', ledger: 'kostnad', guests: 'gäst', templates: 'mall',
   program: 'programpunkt',
+  decisions: 'beslut',
 };
 
 /** What Logg may keep of values: personal ones by field name only. */
 const loggable = (t: SealedTable, values: Readonly<Record<string, unknown>>): Record<string, unknown> =>
-  t === 'guests' ? guestAudit(values) : Object.fromEntries(Object.entries(values).map(([h, v]) => [h, shown(t, h, v)]));
+  t === 'guests' ? guestAudit(values) : Object.fromEntries(Object.entries(values).map(([h, v]) => [h, isPersonal(t, h) ? '(ändrad)' : shown(t, h, v)]));
+const isPersonal = (t: SealedTable, h: string): boolean => SEAL_SPECS[t].personal.includes(h);
 
 const snapValues = (v: Readonly<Record<string, SnapValue>>): Record<string, Cell> =>
   Object.fromEntries(Object.entries(v).map(([h, x]) => [h, fromSnap(x) as Cell]));
@@ -215,9 +220,11 @@ function undoRow(tx: Tx, c: TableCheck, rc: RowCheck): Msg {
 function restoreRow(tx: Tx, c: TableCheck, m: MissingRow): Msg {
   const sheet = TABLES[c.table].sheet;
   tx.put(c, null, snapValues(m.values), { action: `${prefix[c.table]}.återställd`, object: m.key, after: loggable(c.table, m.values) });
-  const personal = SEAL_SPECS[c.table].personal.length > 0
-    ? msg(' Kontaktuppgifterna finns inte i loggen: hämta dem ur kalkylarkets versionshistorik (Arkiv → Versionshistorik).', ' The contact details are not in the log: take them from the spreadsheet\'s version history (File → Version history).')
-    : msg('', '');
+  const personal = c.table === 'decisions'
+    ? msg(' Beslutets text, vem som beslutade och anteckningen finns inte i loggen: hämta dem ur kalkylarkets versionshistorik (Arkiv → Versionshistorik).', ' The decision\'s wording, who decided and the note are not in the log: take them from the spreadsheet\'s version history (File → Version history).')
+    : SEAL_SPECS[c.table].personal.length > 0
+      ? msg(' Kontaktuppgifterna finns inte i loggen: hämta dem ur kalkylarkets versionshistorik (Arkiv → Versionshistorik).', ' The contact details are not in the log: take them from the spreadsheet\'s version history (File → Version history).')
+      : msg('', '');
   return msg(`Raden ${m.key} är tillbaka sist på bladet ${sheet}.${personal.sv}`, `The row ${m.key} is back at the end of the ${sheet} sheet.${personal.en}`);
 }
 
@@ -294,8 +301,41 @@ function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowChe
       const v = judgeProgramChange(ctx, c, rc);
       return v.ok ? { values: v.values } : refuse(v.why);
     }
+    case 'decisions':
+      return judgeDecision(c, rc);
   }
 }
+
+/**
+ * A decision typed or changed on Beslut stands only as the sidebar would let it: every field sound
+ * (src/core/decisions.ts), a new row not revoked and given the next ID when it has none (or a taken
+ * one), and a taken decision changed only to revoked.
+ */
+function judgeDecision(c: TableCheck, rc: RowCheck): { values: Record<string, Cell> } {
+  const typedId = String(cellAt(c, rc.index, 'ID') ?? '').trim();
+  const others = c.rows.filter((r) => r !== rc).map((r) => r.key);
+  const clash = rc.kind === 'new' && (!DECISION_ID.test(typedId.toUpperCase()) || others.some((k) => k.toLocaleLowerCase('sv') === typedId.toLocaleLowerCase('sv')) || c.missing.some((m) => m.key.toLocaleLowerCase('sv') === typedId.toLocaleLowerCase('sv')));
+  const id = rc.kind === 'new' ? (clash ? nextDecisionId([...c.rows.map((r) => r.key), ...c.missing.map((m) => m.key)]) : typedId.toUpperCase()) : rc.key;
+  const now = checkDecision(id, draftAt(c, rc.index));
+  if (!now.ok) refuse(now.problem.message);
+  if (!now.ok) throw new Error('unreachable');
+  if (rc.kind === 'new') {
+    const p = checkNew(now.value);
+    if (p) refuse(p.message);
+  } else if (rc.sealed) {
+    const sealed = rc.sealed;
+    const before = checkDecision(rc.key, draftOf((h) => (sealed[h] === undefined ? '' : fromSnap(sealed[h]))));
+    const p = before.ok ? checkChange(before.value, now.value) : null;
+    if (p) refuse(p.message);
+  }
+  // The cells as the rules read them: a typed date as a date, the lists' spelling, the ID.
+  return { values: { ID: id, Datum: dateCell(now.value.date), Ämne: now.value.subject, Status: now.value.status } };
+}
+
+const dateCell = (iso: string): Date => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y, m - 1, d);
+};
 
 /**
  * Allocations typed on Budget are confirmed together, as the steering group's
@@ -304,6 +344,8 @@ function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowChe
  */
 function confirmAllocations(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, note: string): Msg {
   if (!note.trim()) refuse(msg('Ange beslutsreferensen (Dnr) för omfördelningen.', 'Give the decision reference for the reallocation.'));
+  // As a transfer in Fördela budget: the reallocation cites a taken decision about a budget transfer in Beslut.
+  const cited = citationText(requireCitation(ctx.journal, note, 'transfer', 'note'));
   const snap = readBudget(ports, ctx.settings, ctx.journal);
   const pending = c.rows.filter((r) => r.kind !== 'ok');
   if (c.missing.length || pending.some((r) => r.kind !== 'changed' || r.fields.includes('Finansiär'))) {
@@ -323,10 +365,10 @@ function confirmAllocations(ports: Ports, ctx: FullContext, tx: Tx, c: TableChec
     const fi = funderIndex(state, cellAt(c, r.index, 'Finansiär'));
     tx.put(c, r.index, nowValues(c, r.index, Object.keys(c.t.col)) as Record<string, Cell>, {
       action: 'budget.ändring-godkänd', object: state.funders[fi].name,
-      before: { Tilldelning: kr(state.funders[fi].allocation) }, after: { Tilldelning: kr(next[fi]), beslut: note.trim() },
+      before: { Tilldelning: kr(state.funders[fi].allocation) }, after: { Tilldelning: kr(next[fi]), beslut: cited },
     });
   }
-  return msg(`${pending.length} ändrade tilldelningar är godkända (${note.trim()}).`, `${pending.length} changed allocations are confirmed (${note.trim()}).`);
+  return msg(`${pending.length} ändrade tilldelningar är godkända (beslut ${cited}).`, `${pending.length} changed allocations are confirmed (decision ${cited}).`);
 }
 
 /**

@@ -10,6 +10,7 @@ import { SEALED_TABLES } from '../core/seal';
 import { defaultBudgetRows, defaultTemplates, missingSettingsRows } from '../core/setup';
 import { parseAdminSettings, rolesOf, settingDef, settingDefsOf, SETTING_KEYS, type AdminSettings } from '../core/settings';
 import { contextOf, readSettings } from './context';
+import { adoptDecisions } from './decisions';
 import { checkTable, JOURNAL_KEY, Journal, newSealKey, readLog, SEAL_KEY, Tx, type TableCheck } from './journal';
 import type { Cell, Ports } from './ports';
 import { putSetting } from './settings-rows';
@@ -86,7 +87,8 @@ export function startJournal(ports: Ports, journal: Journal): number {
   const moving = eventKeys();
   let sealed = 0;
   for (const table of SEALED_TABLES) {
-    if (!ports.workbook.table(TABLES[table].sheet)) continue;
+    // Beslut's rows are carried over by adoptDecisions (writeDefaults), which fills in what an older sheet lacked.
+    if (table === 'decisions' || !ports.workbook.table(TABLES[table].sheet)) continue;
     const c = checkTable(journal, table);
     const seen = new Set<string>();
     for (const r of c.rows) {
@@ -115,8 +117,12 @@ const rowValues = (c: TableCheck, index: number): Record<string, Cell> =>
  * empty Mallar. Returns what was written, for set-up's message.
  */
 export function writeDefaults(ports: Ports, journal: Journal, who: Authority): Msg[] {
-  const tx = new Tx(journal);
   const wrote: Msg[] = [];
+  if (ports.workbook.table(TABLES.decisions.sheet)) {
+    const adopted = adoptDecisions(journal);
+    if (adopted) wrote.push(adopted);
+  }
+  const tx = new Tx(journal);
   const settings = checkTable(journal, 'settings');
   const moving = eventKeys();
   const carried = new Map<string, unknown>();

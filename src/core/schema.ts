@@ -14,7 +14,7 @@ export interface ColumnDef {
   readonly header: string;
   readonly format: ColumnFormat;
   /** Data-validation list source: a fixed list, or a named list from settings. */
-  readonly list?: 'funders' | 'categories' | 'costStatuses' | 'languages' | 'guestStatuses' | 'events';
+  readonly list?: 'funders' | 'categories' | 'costStatuses' | 'languages' | 'guestStatuses' | 'events' | 'decisionSubjects' | 'decisionStatuses';
   readonly width?: number;
   /**
    * Added after the first release: set-up appends the column to an existing
@@ -58,6 +58,13 @@ export const CATEGORIES = [
 /** 'Skickar' marks a send in flight; one found by the next lock holder became 'Osäker' (a person must check). */
 export const GUEST_STATUSES = ['Föreslagen', 'Godkänd', 'Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker', 'Misslyckad'] as const;
 export const LANGUAGES = ['sv', 'en'] as const;
+
+/** What the city board's decision gives the steering group to decide (PM 2009:170 RI), and what a transfer or an approval cites. */
+export const DECISION_SUBJECTS = [
+  'Tema', 'Inbjudningslista', 'Huvudtalare', 'Medverkan', 'Studiebesök', 'Representationsmiddag', 'Kommunikation', 'Budgetomfördelning', 'Övrigt',
+] as const;
+/** Förslag: on the agenda, not yet decided; Fattat: decided (only these can be cited); Upphävt: revoked. */
+export const DECISION_STATUSES = ['Förslag', 'Fattat', 'Upphävt'] as const;
 
 const c = (header: string, format: ColumnFormat = 'text', extra: Partial<ColumnDef> = {}): ColumnDef => ({ header, format, ...extra });
 /** The seal of a row the add-on wrote (src/core/seal.ts); always the last column set-up creates. */
@@ -104,7 +111,11 @@ export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> =
   },
   decisions: {
     sheet: SHEETS.decisions, frozenRows: 1,
-    columns: [c('ID'), c('Datum', 'date'), c('Beslut'), c('Referens'), c('Beslutat av'), c('Anteckning')],
+    // Ämne, Status and Sigill came with the register (issue 10): set-up appends them to an older Beslut sheet.
+    columns: [
+      c('ID'), c('Datum', 'date'), c('Ämne', 'text', { list: 'decisionSubjects', since: 2 }), c('Beslut'), c('Referens'), c('Beslutat av'),
+      c('Status', 'text', { list: 'decisionStatuses', since: 2 }), c('Anteckning'), seal(),
+    ],
   },
   settings: {
     sheet: SHEETS.settings, frozenRows: 1,

@@ -28,8 +28,8 @@ export const SEAL_HEADER = 'Sigill';
 const PREFIX = 'S1|';
 
 /** Sealed sheets and what identifies a row in each. */
-export type SealedTable = Exclude<TableKey, 'log' | 'decisions'>;
-export const SEALED_TABLES: readonly SealedTable[] = ['settings', 'event', 'budget', 'ledger', 'transfers', 'guests', 'templates', 'program'];
+export type SealedTable = Exclude<TableKey, 'log'>;
+export const SEALED_TABLES: readonly SealedTable[] = ['settings', 'event', 'budget', 'ledger', 'transfers', 'guests', 'templates', 'program', 'decisions'];
 
 interface SealSpec {
   /** The header whose value names the row (its ID). */
@@ -54,6 +54,8 @@ export const SEAL_SPECS: Readonly<Record<SealedTable, SealSpec>> = {
   templates: { key: 'Språk', personal: [], derived: [] },
   // Ansvarig names a member of staff in their role (the project leader by default): not a guest's personal data.
   program: { key: 'ID', personal: [], derived: [] },
+  // A decision's wording, who decided and the note may name people (an invitation list, a speaker): they stay out of Logg.
+  decisions: { key: 'ID', personal: ['Beslut', 'Beslutat av', 'Anteckning'], derived: [] },
 };
 
 export const isSealed = (t: TableKey): t is SealedTable => (SEALED_TABLES as readonly string[]).includes(t);

@@ -17,6 +17,7 @@ import type { ApiResult } from '../core/api';
 import { cellText, computeBudget, type BudgetOverview } from '../core/budget';
 import type { Lang, Msg } from '../core/msg';
 import { CATEGORIES, COST_STATUSES } from '../core/schema';
+import { citableDecisions } from '../app/register';
 import { failureMessage, handle, noArgs, userLang, type Env } from './api';
 import { gasPorts, type SheetEdit } from './adapters';
 
@@ -35,6 +36,7 @@ export function budgetForm(args: readonly unknown[]): ApiResult<BudgetForm> {
     return {
       user: ctx.email, roles: ctx.roles, admin: ctx.admin, today: cellText(ports.clock.now()),
       categories: CATEGORIES, statuses: COST_STATUSES, overview: budgetOverview(ports, ctx),
+      decisions: citableDecisions(ctx.journal, 'transfer'),
     };
   });
 }

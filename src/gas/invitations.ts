@@ -14,6 +14,7 @@ import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { loadFullContext, type FullContext } from '../app/context';
+import { citableDecisions } from '../app/register';
 import { UserError, type Lang } from '../core/msg';
 import { rsvpUrl, workbookTag } from '../core/rsvp';
 import type { SheetEdit } from './adapters';
@@ -101,7 +102,7 @@ const viewer = (ports: Ports) => viewerOf(loadFullContext(ports));
 /** The list with statuses and the cap; anyone may read (the sheet is shared with them anyway). */
 export const getGuests = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => {
   const ctx = loadFullContext(ports);
-  return { ...viewerOf(ctx), admin: ctx.admin, list: listGuests(ports, ctx) };
+  return { ...viewerOf(ctx), admin: ctx.admin, list: listGuests(ports, ctx), decisions: citableDecisions(ctx.journal, 'approval') };
 });
 
 /** Adds a guest (no id) or edits one (with id); projektledare. */

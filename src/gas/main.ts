@@ -20,6 +20,7 @@ import * as inv from './invitations';
 import * as program from './program';
 import { rsvpPage, submitRsvp as answer } from './rsvp';
 import * as selftest from './selftest';
+import * as decisions from './decisions';
 import { budgetForm, costList, guardLedgerSheetEdit, saveAllocation, saveCost, saveCostChange, saveTransfer, verifyLogAlert } from './budget';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
@@ -31,6 +32,7 @@ const MENU: readonly (readonly [Msg, string] | null)[] = [
   [msg('Gäster', 'Guests'), 'menuGuests'],
   [msg('Inbjudningar', 'Invitations'), 'menuInvitations'],
   [msg('Program', 'Programme'), 'menuProgram'],
+  [msg('Beslut', 'Decisions'), 'menuDecisions'],
   null,
   [msg('Granska ändringar', 'Review changes'), 'menuReview'],
   [msg('Verifiera loggen', 'Verify the log'), 'menuVerifyLog'],
@@ -42,7 +44,7 @@ const MENU: readonly (readonly [Msg, string] | null)[] = [
 /** Sheets whose typed edits the add-on judges against the journal (Kostnader and Gäster have their own guards). */
 const OTHER_GUARDED: Readonly<Record<string, SealedTable>> = {
   [SHEETS.templates]: 'templates', [SHEETS.event]: 'event', [SHEETS.budget]: 'budget',
-  [SHEETS.transfers]: 'transfers', [SHEETS.settings]: 'settings', [SHEETS.program]: 'program',
+  [SHEETS.transfers]: 'transfers', [SHEETS.settings]: 'settings', [SHEETS.program]: 'program', [SHEETS.decisions]: 'decisions',
 };
 
 // --- Triggers -----------------------------------------------------------------
@@ -137,6 +139,24 @@ export function menuProgram(): void {
   showSidebar('Program', menuTitle('menuProgram'));
 }
 
+/** Sidebar "Beslut": the steering group's decision register (recorded by the steering group, read by everyone). */
+export function menuDecisions(): void {
+  showSidebar('Decisions', menuTitle('menuDecisions'));
+}
+
+/**
+ * Beslutsunderlag, opened from the Beslut sidebar: the one-page summary for the steering group's meeting in a
+ * modeless dialog (the sheet stays usable; the page prints on A4 from the browser).
+ */
+export function menuSummary(): void {
+  const lang = userLang();
+  const title = msg('Beslutsunderlag', 'Steering group brief')[lang];
+  const template = HtmlService.createTemplateFromFile('Summary');
+  template.lang = lang;
+  template.title = title;
+  SpreadsheetApp.getUi().showModelessDialog(template.evaluate().setTitle(title).setWidth(900).setHeight(640), title);
+}
+
 // --- Sidebar API (google.script.run) ---------------------------------------------
 
 /** Budgetöversikt: everything the sidebar shows, in one round trip. Anyone may read. */
@@ -216,6 +236,17 @@ export function saveProgramItem(...args: unknown[]) { return program.saveItem(..
 export function decideProgramItem(...args: unknown[]) { return program.decideItem(...args); }
 /** Deletes a proposal nobody is invited to (projektledare): `[{ id }]`. */
 export function deleteProgramItem(...args: unknown[]) { return program.deleteItem(...args); }
+
+// Beslut and Beslutsunderlag (src/gas/decisions.ts; the role is checked in src/app/decisions.ts).
+
+/** The decision register, newest first, with what waits for review. Anyone may read. */
+export function getDecisions(...args: unknown[]) { return decisions.getDecisions(...args); }
+/** Records a decision (styrgrupp): `[{ date, subject, text, reference?, decidedBy, status, note? }]`. */
+export function recordDecision(...args: unknown[]) { return decisions.putDecision(...args); }
+/** Changes a decision (styrgrupp): `[{ id, date, subject, text, reference?, decidedBy, status, note? }]`; a taken one only to revoked. */
+export function changeDecision(...args: unknown[]) { return decisions.editDecision(...args); }
+/** Everything Beslutsunderlag shows. Anyone may read. */
+export function getSummary(...args: unknown[]) { return decisions.getSummary(...args); }
 
 // Inställningar och roller, Granska ändringar (src/gas/admin.ts; roles are checked in src/app).
 

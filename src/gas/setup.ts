@@ -7,7 +7,7 @@ import { Journal, Tx } from '../app/journal';
 import type { Ports } from '../app/ports';
 import { protectionRoles, setupAuthority, startJournal, writeDefaults } from '../app/setup';
 import { msg, UserError, type Msg } from '../core/msg';
-import { CATEGORIES, columnIndex, COST_STATUSES, GUEST_STATUSES, LANGUAGES, NUMBER_FORMATS, SHEETS, TABLES, type ColumnFormat, type SheetKey, type TableKey } from '../core/schema';
+import { CATEGORIES, columnIndex, COST_STATUSES, DECISION_STATUSES, DECISION_SUBJECTS, GUEST_STATUSES, LANGUAGES, NUMBER_FORMATS, SHEETS, TABLES, type ColumnFormat, type SheetKey, type TableKey } from '../core/schema';
 import { SEAL_HEADER } from '../core/seal';
 import type { AdminSettings, Role } from '../core/settings';
 import { isTableKey, planSetup, type ExistingSheet } from '../core/setup';
@@ -143,7 +143,10 @@ function formatTable(sheet: Sheet, key: TableKey, sheets: Map<string, Sheet>): v
         const letter = colLetter(columnsOf(sheets, SHEETS.budget, ['Finansiär'])?.['Finansiär'] ?? 0);
         builder.requireValueInRange(budget.getRange(`${letter}2:${letter}`), true).setHelpText('Välj en finansiär från bladet Budget.');
       } else {
-        const list = { categories: CATEGORIES, costStatuses: COST_STATUSES, languages: LANGUAGES, guestStatuses: GUEST_STATUSES }[c.list];
+        const list = {
+          categories: CATEGORIES, costStatuses: COST_STATUSES, languages: LANGUAGES, guestStatuses: GUEST_STATUSES,
+          decisionSubjects: DECISION_SUBJECTS, decisionStatuses: DECISION_STATUSES,
+        }[c.list];
         builder.requireValueInList([...list], true).setHelpText(`Tillåtna värden: ${list.join(', ')}.`);
       }
       body.setDataValidation(builder.build());

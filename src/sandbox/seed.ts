@@ -54,11 +54,23 @@ export const EXAMPLE_CALLS: ExampleCall[] = [
     user: SEED_USERS.finance,
     args: [{ funder, category, description, amount, date: `2009-10-${String(10 + i * 5)}`, supplier, reference: `EX-${i + 1}`, status }],
   })),
+  // Beslut (issue 10): the steering group's decisions that the transfer and the approval below cite, and one pending.
+  ...([
+    ['2009-10-05', 'Tema', 'Temat för stadens medverkan: "Den öppna staden – e-tjänster för alla" (exempel).', 'Dnr 007-983/2009 § 1 (exempel)', 'Fattat'],
+    ['2009-10-05', 'Inbjudningslista', 'Inbjudningslistan: de fyra första förslagen godkänns (exempel).', 'Dnr 007-983/2009 § 2 (exempel)', 'Fattat'],
+    ['2009-10-20', 'Budgetomfördelning', 'Flytta 10 000 kr från STOKAB till Kommunstyrelsen för representation (exempel).', 'Dnr 007-983/2009 § 3 (exempel)', 'Fattat'],
+    ['2009-11-02', 'Huvudtalare', 'Finansborgarrådet inleder konferensen (förslag, exempel).', '', 'Förslag'],
+  ] as const).map(([date, subject, text, reference, status], i): ExampleCall => ({
+    label: `Exempelbeslut ${i + 1} (${subject})`,
+    fn: 'recordDecision',
+    user: SEED_USERS.steering,
+    args: [{ date, subject, text, reference, decidedBy: 'Styrgruppen', status, note: '' }],
+  })),
   {
     label: 'Exempelomfördelning (STOKAB → Kommunstyrelsen)',
     fn: 'transferFunds',
     user: SEED_USERS.steering,
-    args: [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: '10 000', decisionRef: 'Styrgruppen 2009-10-20 § 3 (exempel)', comment: 'Exempel' }],
+    args: [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: '10 000', decisionRef: 'B-0003', comment: 'Exempel' }],
   },
   // Gäster (issue 4): six proposals imported by the project leader, four approved by the steering group.
   {
@@ -77,7 +89,7 @@ export const EXAMPLE_CALLS: ExampleCall[] = [
       ].join('\n'),
     }],
   },
-  { label: 'Fyra exempelgäster godkända', fn: 'approve', user: SEED_USERS.steering, args: [{ ids: ['G-0001', 'G-0002', 'G-0003', 'G-0004'] }] },
+  { label: 'Fyra exempelgäster godkända', fn: 'approve', user: SEED_USERS.steering, args: [{ ids: ['G-0001', 'G-0002', 'G-0003', 'G-0004'], decision: 'B-0002' }] },
 ];
 
 function ok(r: ExecutionResult & { rejected?: string }): string | null {

@@ -381,6 +381,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return {
       menus: ui.menus,
       sidebar: ui.sidebar ? { title: ui.sidebar.title, width: ui.sidebar.width, frameUrl: addFrame(ui.sidebar.html) } : undefined,
+      dialog: ui.dialog ? { title: ui.dialog.title, width: ui.dialog.width, height: ui.dialog.height, frameUrl: addFrame(ui.dialog.html) } : undefined,
       alerts: ui.alerts ?? [],
       toasts: ui.toasts ?? [],
     };

@@ -43,6 +43,7 @@ export interface MenuRecord {
 export interface UiEffects {
   menus: MenuRecord[];
   sidebar?: { title: string; html: string; width: number };
+  dialog?: { title: string; html: string; width: number; height: number };
   alerts: { title: string; prompt: string; buttons: string; response: string }[];
   toasts: { msg: string; title: string; timeoutSeconds: number }[];
 }

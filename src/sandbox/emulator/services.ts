@@ -37,6 +37,15 @@ export class Ui extends GasObject {
     this._ctx.requireAuth('Ui.showSidebar', ['FULL'], 'https://www.googleapis.com/auth/script.container.ui');
     this._ctx.ui.sidebar = { title: userInterface._title, html: userInterface._content, width: 300 };
   }
+  /**
+   * A dialog beside the sheet that leaves the editor usable ("showModelessDialog(userInterface, title)",
+   * developers.google.com/apps-script/reference/base/ui#showModelessDialog(Object,String)); its size is
+   * the HtmlOutput's setWidth/setHeight. One at a time, like the sidebar.
+   */
+  showModelessDialog(userInterface: HtmlOutput, title: string): void {
+    this._ctx.requireAuth('Ui.showModelessDialog', ['FULL'], 'https://www.googleapis.com/auth/script.container.ui');
+    this._ctx.ui.dialog = { title: String(title), html: userInterface._content, width: userInterface._width, height: userInterface._height };
+  }
   /** alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons); answered with the set's first button. */
   alert(a: string, b?: string, c?: string): string {
     let title = '';
@@ -112,6 +121,9 @@ export class HtmlOutput extends GasObject {
   readonly _service = 'HtmlService';
   _title = '';
   _xframe = 'DEFAULT';
+  /** A dialog's size in pixels (Google's defaults when unset are not documented; these are the sandbox's). */
+  _width = 600;
+  _height = 400;
   readonly _meta: { name: string; content: string }[] = [];
   constructor(
     ctx: ExecContext,
@@ -128,6 +140,14 @@ export class HtmlOutput extends GasObject {
   }
   getTitle(): string {
     return this._title;
+  }
+  setWidth(width: number): HtmlOutput {
+    this._width = Math.max(1, Math.round(Number(width)));
+    return this;
+  }
+  setHeight(height: number): HtmlOutput {
+    this._height = Math.max(1, Math.round(Number(height)));
+    return this;
   }
   setXFrameOptionsMode(mode: string): HtmlOutput {
     this._xframe = String(mode);

@@ -9,6 +9,7 @@ interface MenuRecord { title: string; items: MenuItem[] }
 interface Ui {
   menus?: MenuRecord[];
   sidebar?: { title: string; frameUrl: string; width: number };
+  dialog?: { title: string; frameUrl: string; width: number; height: number };
   alerts?: { title: string; prompt: string; buttons: string; response: string }[];
   toasts?: { msg: string; title: string; timeoutSeconds: number }[];
 }
@@ -94,6 +95,7 @@ function applyUi(ui: Ui | undefined) {
   for (const t of ui.toasts ?? []) showToast(t);
   for (const a of ui.alerts ?? []) showMessage(`${a.title ? a.title + ': ' : ''}${a.prompt}${a.buttons && a.buttons !== 'OK' ? `\n(Sandlådan svarade automatiskt: ${a.response})` : ''}`);
   if (ui.sidebar) openSidebar(ui.sidebar);
+  if (ui.dialog) openDialog(ui.dialog);
 }
 
 function reportRun(what: string, r: RunResponse) {
@@ -122,6 +124,27 @@ function closeSidebar() {
   const frame = $<HTMLIFrameElement>('sidebar-frame');
   frame.src = 'about:blank';
 }
+// ---------- a modeless dialog (Ui.showModelessDialog) ----------
+
+let dialogOpener: Element | null = null;
+function openDialog(d: { title: string; frameUrl: string; width: number; height: number }) {
+  dialogOpener = document.activeElement;
+  $('dialog-title').textContent = d.title || 'Dialog';
+  const frame = $<HTMLIFrameElement>('dialog-frame');
+  frame.title = d.title || 'Dialog';
+  frame.style.width = `${d.width}px`;
+  frame.style.height = `${d.height}px`;
+  registerFrame(frame, d.frameUrl);
+  $('dialog').hidden = false;
+  $('dialog-close').focus();
+}
+function closeDialog() {
+  $('dialog').hidden = true;
+  const frame = $<HTMLIFrameElement>('dialog-frame');
+  frame.src = 'about:blank';
+  if (dialogOpener instanceof HTMLElement) dialogOpener.focus();
+}
+
 /** Closes the sidebar; true if it was open. */
 function closeOpenSidebar(): boolean {
   const open = !$('sidebar').hidden;
@@ -144,7 +167,10 @@ window.addEventListener('message', (ev: MessageEvent) => {
         void refresh();
       });
   } else if (d.type === 'sp-host') {
-    if (d.action === 'close') closeSidebar();
+    if (d.action === 'close') {
+      if (frame.id === 'dialog-frame') closeDialog();
+      else closeSidebar();
+    }
     else if (d.action === 'focusEditor') focusCell(focus.r, focus.c);
   }
 });
@@ -597,6 +623,7 @@ function initControls() {
     void loadMenus();
   });
   $('sidebar-close').addEventListener('click', closeSidebar);
+  $('dialog-close').addEventListener('click', closeDialog);
   $('view-sheets').addEventListener('click', () => setView('sheets'));
   $('view-outbox').addEventListener('click', () => setView('outbox'));
   $('view-versions').addEventListener('click', () => setView('versions'));

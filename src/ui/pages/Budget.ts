@@ -169,7 +169,8 @@ allocForm.addEventListener('submit', (ev) => {
 const fFrom = field(t.from, select('from', []));
 const fTo = field(t.to, select('to', []));
 const fAmount = field(t.amount, h('input', { id: 'transfer-amount', type: 'text', inputmode: 'decimal', autocomplete: 'off' }), t.amountHint);
-const fDecision = field(t.decisionRef, h('input', { id: 'decision', type: 'text', maxlength: 200, autocomplete: 'off' }), t.decisionHint);
+const fDecision = field(t.decisionRef, select('decision', []), t.decisionHint);
+const decisionHint = fDecision.wrap.querySelector('.hint') as HTMLElement;
 const fComment = field(t.comment, h('input', { id: 'comment', type: 'text', maxlength: 1000, autocomplete: 'off' }));
 const moveLine = h('p', { class: 'live', id: 'move', 'aria-live': 'polite' });
 const transferButton = h('button', { type: 'submit', id: 'transfer-btn' }, t.transferButton);
@@ -201,7 +202,7 @@ transferForm.addEventListener('submit', (ev) => {
   if (fAmount.control.value.trim() === '') errors.set(fAmount, t.required);
   else if (typeof a !== 'number') errors.set(fAmount, a);
   else if (from && a > maxMove(from)) errors.set(fAmount, t.tooMuch(from.name, kr(maxMove(from)), kr(a)));
-  if (!fDecision.control.value.trim()) errors.set(fDecision, t.required);
+  if (!fDecision.control.value) errors.set(fDecision, form?.decisions.length ? t.chooseOne : t.noDecision);
   if (!showFieldErrors([...transferKeys.values()], errors)) {
     announce(status, t.fixErrors, 'error');
     return;
@@ -211,7 +212,8 @@ transferForm.addEventListener('submit', (ev) => {
     announce(status, t.saving);
     try {
       const saved = await call('transferFunds', input);
-      for (const f of [fAmount, fDecision, fComment]) (f.control as HTMLInputElement).value = '';
+      for (const f of [fAmount, fComment]) (f.control as HTMLInputElement).value = '';
+      fDecision.control.value = '';
       showFigures(saved.result.overview, true);
       done(saved.message);
       fAmount.control.focus();
@@ -245,6 +247,11 @@ async function reload(): Promise<void> {
     s.replaceChildren(h('option', { value: '' }, t.choose), ...names.map((o) => o.cloneNode(true)));
     s.value = keep;
   }
+  // The decisions a transfer may cite (taken, about a budget transfer), newest first.
+  const keepDecision = fDecision.control.value;
+  fDecision.control.replaceChildren(h('option', { value: '' }, form.decisions.length ? t.chooseDecision : t.noDecision), ...form.decisions.map((d) => h('option', { value: d.id }, d.label)));
+  if (form.decisions.some((d) => d.id === keepDecision)) fDecision.control.value = keepDecision;
+  decisionHint.textContent = form.decisions.length ? t.decisionHint : t.noDecision;
   renderTotalAccess(form.admin);
   showFigures(form.overview, true);
   who.textContent = form.roles.includes('styrgrupp') ? form.user : t.notSteering;

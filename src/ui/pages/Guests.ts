@@ -16,7 +16,7 @@ import type { Role } from '../../core/settings';
 import type { ImportPreview, ImportRow } from '../../core/invite-csv';
 import type { Msg } from '../../core/msg';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
-import { actionMessage, clearError, field as formField, showRefusal, type Field } from '../form';
+import { actionMessage, clearError, field as formField, select, showRefusal, type Field } from '../form';
 import { call, refusalOf } from '../rpc';
 import { guestTexts, statusText } from './guests-i18n';
 import { reviewPointer } from './review-i18n';
@@ -203,11 +203,23 @@ function updateSelection(): void {
   line.className = over ? 'warn-text' : 'hint';
 }
 
+/** The decision an approval cites (the newest taken decision on the invitation list first); null for anyone but the steering group. */
+let decisionField: Field<HTMLSelectElement> | null = null;
+function decisionPicker(): HTMLElement | null {
+  const decisions = view?.decisions ?? [];
+  const keep = decisionField?.control.value;
+  const options = decisions.length ? decisions.map((d) => [d.id, d.label] as const) : [['', t.noDecision] as const];
+  decisionField = formField(t.approveDecision, select('approve-decision', options), decisions.length ? t.approveDecisionHint : t.noDecision);
+  if (keep && decisions.some((d) => d.id === keep)) decisionField.control.value = keep;
+  return decisionField.wrap;
+}
+
 function approveBar(): HTMLElement {
   const may = is('styrgrupp');
   const off = may ? {} : { disabled: true, 'aria-describedby': 'approve-who' };
   return h('div', { class: 'action-bar', id: 'approve-bar', role: 'group', 'aria-label': t.approveBar, tabindex: -1 },
     may ? h('p', { id: 'approve-count', class: 'hint' }) : null,
+    may ? decisionPicker() : null,
     h('div', { class: 'actions' },
       may ? h('button', { type: 'button', class: 'secondary', id: 'select-fit' }, t.selectFit(0)) : null,
       h('button', { type: 'button', id: 'approve', ...off }, t.approve),
@@ -226,7 +238,7 @@ async function changeApproval(fn: 'approve' | 'unapprove'): Promise<void> {
   announce(status, '…');
   await withButtonsOff(async () => {
     try {
-      const r = await call(fn, { ids });
+      const r = fn === 'approve' ? await call('approve', { ids, decision: decisionField?.control.value ?? '' }) : await call('unapprove', { ids });
       const said = fn === 'approve' ? t.approved(r.changed.length, r.unchanged.length) : t.unapproved(r.changed.length);
       await load(false);
       announce(status, said, 'ok');
@@ -239,7 +251,7 @@ async function changeApproval(fn: 'approve' | 'unapprove'): Promise<void> {
       const figs = refusalOf('approve', e)?.figures;
       if (figs) { figures = { cap: figs.cap, slotsUsed: figs.slotsUsed }; renderCap(); updateSelection(); }
       announce(status, (e as Error).message, 'error');
-      showRefusal(e, new Map(), near);
+      showRefusal(e, decisionField ? new Map<string, Field>([['decision', decisionField]]) : new Map(), near);
     }
   });
 }

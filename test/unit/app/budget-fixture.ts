@@ -32,6 +32,8 @@ export interface Seed {
   warn?: Cell[];
   /** Administratörer on Inställningar. */
   admins?: string;
+  /** Beslut's rows (default DECISIONS). */
+  decisions?: Cell[][];
 }
 
 export function seed(s: Seed = {}): MemoryPorts {
@@ -48,9 +50,24 @@ export function seed(s: Seed = {}): MemoryPorts {
   ports.workbook.add('budget', funders.map((f, i) => [f, s.allocations?.[i] ?? 200000, s.warn?.[i] ?? '', '']));
   ports.workbook.add('ledger', s.ledger ?? []);
   ports.workbook.add('transfers');
+  ports.workbook.add('decisions', s.decisions ?? DECISIONS);
   ports.workbook.add('log');
   return journalled(ports);
 }
+
+/** A Beslut row in schema order: ID, Datum, Ämne, Beslut, Referens, Beslutat av, Status, Anteckning. */
+export const decisionRow = (id: string, reference: string, subject = 'Budgetomfördelning', status = 'Fattat'): Cell[] =>
+  [id, new Date(2009, 9, 20), subject, `Beslut ${id}`, reference, 'Styrgruppen', status, ''];
+
+/** The steering group's decisions the tests' transfers and approvals cite (by ID or by their Dnr). */
+export const DECISIONS: Cell[][] = [
+  decisionRow('B-0001', 'Dnr 1'), decisionRow('B-0002', 'Dnr 2'), decisionRow('B-0003', 'SG 1'), decisionRow('B-0004', 'SG 2'),
+  decisionRow('B-0005', 'Dnr 007-983/2009'), decisionRow('B-0006', 'x'),
+  decisionRow('B-0007', 'SG lista', 'Inbjudningslista'),
+  decisionRow('B-0008', 'SG tema', 'Tema'),
+  decisionRow('B-0009', 'SG förslag', 'Budgetomfördelning', 'Förslag'),
+  decisionRow('B-0010', 'SG upphävt', 'Budgetomfördelning', 'Upphävt'),
+];
 
 /** Every sheet's grid, for "nothing was written" assertions. */
 export function dump(ports: MemoryPorts): string {
@@ -65,7 +82,7 @@ export function ledgerRecords(ports: MemoryPorts) {
 
 /** Logg's rows after the baseline set-up sealed (the entries the use cases under test wrote). */
 export function logRecords(ports: MemoryPorts) {
-  return ports.workbook.get('log').records().filter((r) => r['Åtgärd'] !== 'arbetsbok.baslinje');
+  return ports.workbook.get('log').records().filter((r) => !['arbetsbok.baslinje', 'beslut.överfört'].includes(String(r['Åtgärd'])));
 }
 
 /** n valid ledger rows spread over the funders, 1 kr each. */

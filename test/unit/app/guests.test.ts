@@ -4,6 +4,7 @@ import {
 import { UserError } from '../../../src/core/msg';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
 import { journalled } from '../../support/journal';
+import { DECISIONS } from './budget-fixture';
 
 const SG = 'sg@stockholm.se';
 const PL = 'pl@stockholm.se';
@@ -14,12 +15,13 @@ function setup(n: number, o: { cap?: number; status?: string; user?: string } = 
   p.workbook.add('guests', Array.from({ length: n }, (_, i) => [
     `G-${String(i + 1).padStart(4, '0')}`, `F${i}`, `E${i}`, '', '', '', `g${i}@example.se`, 'sv', 'konferensen', '', o.status ?? 'Föreslagen', '', '', '',
   ]));
+  p.workbook.add('decisions', DECISIONS);
   p.workbook.add('log');
   return journalled(p);
 }
 const as = (p: MemoryPorts, u: string) => { p.user.current = u; return p; };
 const recs = (p: MemoryPorts) => p.workbook.get('guests').records();
-const actions = (p: MemoryPorts) => p.workbook.get('log').records().map((r) => r['Åtgärd']).filter((a) => a !== 'arbetsbok.baslinje');
+const actions = (p: MemoryPorts) => p.workbook.get('log').records().map((r) => r['Åtgärd']).filter((a) => !['arbetsbok.baslinje', 'beslut.överfört'].includes(String(a)));
 const valid = { firstName: 'Åsa', lastName: 'Öberg', email: 'asa@example.se', language: 'sv', events: ['Konferensen'] };
 
 describe('add and edit', () => {
@@ -55,7 +57,7 @@ describe('add and edit', () => {
     }
     for (const u of [PL, 'x@y.se']) {
       const p = setup(2, { user: u });
-      expect(() => approveGuests(p, { ids: ['G-0001'] })).toThrow('behörighet');
+      expect(() => approveGuests(p, { ids: ['G-0001'], decision: 'B-0007' })).toThrow('behörighet');
       expect(() => unapproveGuests(p, { ids: ['G-0001'] })).toThrow('behörighet');
     }
   });
@@ -73,13 +75,13 @@ describe('add and edit', () => {
 describe('approval and the cap', () => {
   test('approve within the cap; all or nothing beyond it; proposals over the cap are shown', () => {
     const p = setup(5, { cap: 3, user: SG });
-    expect(approveGuests(p, { ids: ['G-0001', 'G-0002'] }).changed).toEqual(['G-0001', 'G-0002']);
-    expect(() => approveGuests(p, { ids: ['G-0003', 'G-0004'] })).toThrow('Du markerade 2; 1 plats är ledig (taket är 3).');
+    expect(approveGuests(p, { ids: ['G-0001', 'G-0002'], decision: 'B-0007' }).changed).toEqual(['G-0001', 'G-0002']);
+    expect(() => approveGuests(p, { ids: ['G-0003', 'G-0004'], decision: 'B-0007' })).toThrow('Du markerade 2; 1 plats är ledig (taket är 3).');
     expect(recs(p).map((r) => r['Status'])).toEqual(['Godkänd', 'Godkänd', 'Föreslagen', 'Föreslagen', 'Föreslagen']);
     const view = listGuests(p);
     expect(view.slotsUsed).toBe(2);
     expect(view.guests.map((g) => g.overCap)).toEqual([false, false, false, true, true]);
-    expect(approveGuests(p, { ids: ['G-0001', 'G-0003'] })).toEqual({ changed: ['G-0003'], unchanged: ['G-0001'] });
+    expect(approveGuests(p, { ids: ['G-0001', 'G-0003'], decision: 'B-0007' })).toEqual({ changed: ['G-0003'], unchanged: ['G-0001'] });
     unapproveGuests(p, { ids: ['G-0001'] });
     expect(recs(p)[0]['Status']).toBe('Föreslagen');
     expect(actions(p)).toEqual(['gäst.godkänd', 'gäst.godkänd', 'gäst.godkänd', 'gäst.ej-godkänd']);
@@ -87,7 +89,7 @@ describe('approval and the cap', () => {
   test('mailed guests can not be unapproved; invited guests can not be re-approved', () => {
     const p = setup(2, { status: 'Inbjuden', user: SG });
     expect(() => unapproveGuests(p, { ids: ['G-0001'] })).toThrow('kan inte ändras');
-    expect(() => approveGuests(p, { ids: ['G-0002'] })).toThrow(UserError);
+    expect(() => approveGuests(p, { ids: ['G-0002'], decision: 'B-0007' })).toThrow(UserError);
   });
   test('resolve: only from Osäker/Misslyckad', () => {
     const p = setup(2, { status: 'Osäker' });

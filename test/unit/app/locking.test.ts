@@ -16,7 +16,7 @@ import { saveSettings } from '../../../src/app/settings';
 import { UserError } from '../../../src/core/msg';
 import { journalled } from '../../support/journal';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
-import { costRow, dump, EKO, PL, seed, STY } from './budget-fixture';
+import { costRow, DECISIONS, dump, EKO, PL, seed, STY } from './budget-fixture';
 
 const SG = 'sg@stockholm.se';
 const GPL = 'pl@stockholm.se';
@@ -29,6 +29,7 @@ function guestsWith(status: string, user: string): MemoryPorts {
   p.workbook.add('guests', [1, 2, 3].map((i) => [
     `G-000${i}`, `F${i}`, `E${i}`, '', '', '', `g${i}@example.se`, 'sv', 'konferensen', '', status, '', '', '',
   ]));
+  p.workbook.add('decisions', DECISIONS);
   p.workbook.add('log');
   return journalled(p);
 }
@@ -47,7 +48,7 @@ const CASES: [string, () => MemoryPorts, (p: MemoryPorts) => unknown][] = [
   ['add a guest', () => guestsWith('Föreslagen', GPL), (p) => addGuest(p, VALID_GUEST)],
   ['edit a guest', () => guestsWith('Föreslagen', GPL), (p) => editGuest(p, { id: 'G-0001', firstName: 'Ny' })],
   ['import guests', () => guestsWith('Föreslagen', GPL), (p) => importGuests(p, { text: 'Förnamn,Efternamn,E-post\nA,B,ab@example.se' })],
-  ['approve guests', () => guestsWith('Föreslagen', SG), (p) => approveGuests(p, { ids: ['G-0001'] })],
+  ['approve guests', () => guestsWith('Föreslagen', SG), (p) => approveGuests(p, { ids: ['G-0001'], decision: 'B-0007' })],
   ['withdraw approval', () => guestsWith('Godkänd', SG), (p) => unapproveGuests(p, { ids: ['G-0001'] })],
   ['resolve a failed send', () => guestsWith('Misslyckad', GPL), (p) => resolveGuestSend(p, { id: 'G-0001', to: 'Godkänd' })],
   ['purge personal data', () => guestsWith('Tackat ja', GPL), (p) => purgePersonalData(p, { confirm: true })],

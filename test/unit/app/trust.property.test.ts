@@ -88,7 +88,7 @@ function apply(p: MemoryPorts, o: Op): void {
       allocateBudget(p, { allocations: FUNDERS.map((funder, i) => ({ funder, amount: parts[i] })) });
       return;
     }
-    case 'approve': approveGuests(p, { ids: [`G-000${o.guest + 1}`] }); return;
+    case 'approve': approveGuests(p, { ids: [`G-000${o.guest + 1}`], decision: 'B-0007' }); return;
     case 'send': sendBatch(p, { batchSize: 5 }, links); return;
     case 'edit': {
       const t = p.workbook.get(o.sheet);

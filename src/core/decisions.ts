@@ -1,0 +1,219 @@
+/**
+ * The steering group's decision register (pure): what a decision is, which
+ * rows of `Beslut` are sound, how a decision may change once taken, and what
+ * a transfer or an approval of guests may cite.
+ *
+ * A register is only worth something if what it says can't be rewritten: a
+ * decision taken (Fattat) keeps its date, subject, wording, reference and who
+ * decided; it can only be revoked (Upphävt), with a note. A proposal
+ * (Förslag) is still a draft and may change freely. The same rules judge the
+ * sidebar's writes and a change typed on the sheet that someone confirms in
+ * Granska ändringar (src/app/review.ts).
+ */
+import { cellText, isValidIsoDate } from './budget';
+import { msg, type Msg } from './msg';
+import { DECISION_STATUSES, DECISION_SUBJECTS } from './schema';
+
+export type DecisionSubject = (typeof DECISION_SUBJECTS)[number];
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** A decision as the register holds it (dates as yyyy-mm-dd). */
+export interface Decision {
+  readonly id: string;
+  readonly date: string;
+  readonly subject: DecisionSubject;
+  readonly text: string;
+  /** Dnr or minutes paragraph; may be empty. */
+  readonly reference: string;
+  readonly decidedBy: string;
+  readonly status: DecisionStatus;
+  readonly note: string;
+}
+
+/** The fields of a decision by the keys the sidebar sends (a refusal names one of them). */
+export type DecisionField = 'date' | 'subject' | 'text' | 'reference' | 'decidedBy' | 'status' | 'note';
+
+/** Headers of Beslut by field. */
+export const DECISION_HEADERS: Readonly<Record<DecisionField | 'id', string>> = {
+  id: 'ID', date: 'Datum', subject: 'Ämne', text: 'Beslut', reference: 'Referens', decidedBy: 'Beslutat av', status: 'Status', note: 'Anteckning',
+};
+
+export const DECISION_LIMITS = { text: 2000, reference: 100, decidedBy: 200, note: 1000 } as const;
+
+const SUBJECTS_EN: Readonly<Record<DecisionSubject, string>> = {
+  Tema: 'theme', Inbjudningslista: 'invitation list', Huvudtalare: 'main speaker', Medverkan: 'participation',
+  Studiebesök: 'study visits', Representationsmiddag: 'representation dinner', Kommunikation: 'communication',
+  Budgetomfördelning: 'budget transfer', Övrigt: 'other',
+};
+const STATUSES_EN: Readonly<Record<DecisionStatus, string>> = { Förslag: 'pending', Fattat: 'taken', Upphävt: 'revoked' };
+
+export const subjectName = (s: DecisionSubject): Msg => msg(s, SUBJECTS_EN[s]);
+export const statusName = (s: DecisionStatus): Msg => msg(s, STATUSES_EN[s]);
+
+const FIELD_NAMES: Readonly<Record<DecisionField, Msg>> = {
+  date: msg('Datum', 'Date'), subject: msg('Ämne', 'Subject'), text: msg('Beslut', 'Decision'), reference: msg('Referens (Dnr)', 'Reference (Dnr)'),
+  decidedBy: msg('Beslutat av', 'Decided by'), status: msg('Status', 'Status'), note: msg('Anteckning', 'Note'),
+};
+export const fieldName = (f: DecisionField): Msg => FIELD_NAMES[f];
+
+const indexOf = (list: readonly string[], v: string): number => {
+  const k = v.trim().toLocaleLowerCase('sv');
+  return list.findIndex((x) => x.toLocaleLowerCase('sv') === k);
+};
+export const parseSubject = (v: unknown): DecisionSubject | null => {
+  const i = indexOf(DECISION_SUBJECTS, cellText(v));
+  return i < 0 ? null : DECISION_SUBJECTS[i];
+};
+export const parseStatus = (v: unknown): DecisionStatus | null => {
+  const i = indexOf(DECISION_STATUSES, cellText(v));
+  return i < 0 ? null : DECISION_STATUSES[i];
+};
+
+export const DECISION_ID = /^B-(\d{1,9})$/;
+
+/** The next ID after every one in `ids` (B-0001, B-0002 …): never reuses one, even of a row that waits for review or is gone. */
+export function nextDecisionId(ids: Iterable<string>): string {
+  let max = 0;
+  for (const id of ids) {
+    const m = DECISION_ID.exec(id.trim().toUpperCase());
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `B-${String(max + 1).padStart(4, '0')}`;
+}
+
+/** A refusal about one field: "Beslut: fyll i fältet." */
+export interface FieldProblem { readonly field: DecisionField; readonly message: Msg }
+const problem = (field: DecisionField, sv: string, en: string): FieldProblem => {
+  const f = FIELD_NAMES[field];
+  return { field, message: msg(`${f.sv}: ${sv}`, `${f.en}: ${en}`) };
+};
+
+/** Raw cell or form values of a decision, by field. */
+export type DecisionDraft = Readonly<Partial<Record<DecisionField, unknown>>>;
+
+/**
+ * A decision as typed (sidebar or sheet), or the first field that is wrong.
+ * Dates are yyyy-mm-dd or a date cell; subject and status from their lists.
+ */
+export function checkDecision(id: string, d: DecisionDraft): { ok: true; value: Decision } | { ok: false; problem: FieldProblem } {
+  const date = cellText(d.date);
+  if (!isValidIsoDate(date)) return { ok: false, problem: problem('date', `"${date.slice(0, 20)}" är inget giltigt datum (ÅÅÅÅ-MM-DD).`, `"${date.slice(0, 20)}" is not a valid date (YYYY-MM-DD).`) };
+  const subject = parseSubject(d.subject);
+  if (!subject) return { ok: false, problem: problem('subject', `okänt ämne "${cellText(d.subject).slice(0, 40)}" (tillåtna: ${DECISION_SUBJECTS.join(', ')}).`, `unknown subject "${cellText(d.subject).slice(0, 40)}" (allowed: ${DECISION_SUBJECTS.join(', ')}).`) };
+  const text = cellText(d.text);
+  if (!text) return { ok: false, problem: problem('text', 'skriv vad som beslutades.', 'write what was decided.') };
+  const decidedBy = cellText(d.decidedBy);
+  if (!decidedBy) return { ok: false, problem: problem('decidedBy', 'fyll i vem som beslutade (t.ex. Styrgruppen).', 'fill in who decided (e.g. Styrgruppen).') };
+  const status = parseStatus(d.status);
+  if (!status) return { ok: false, problem: problem('status', `okänd status "${cellText(d.status).slice(0, 20)}" (tillåtna: ${DECISION_STATUSES.join(', ')}).`, `unknown status "${cellText(d.status).slice(0, 20)}" (allowed: ${DECISION_STATUSES.join(', ')}).`) };
+  const reference = cellText(d.reference);
+  const note = cellText(d.note);
+  for (const [f, v] of [['text', text], ['reference', reference], ['decidedBy', decidedBy], ['note', note]] as const) {
+    const max = DECISION_LIMITS[f];
+    if (v.length > max) return { ok: false, problem: problem(f, `för lång text (högst ${max} tecken).`, `too long (at most ${max} characters).`) };
+  }
+  return { ok: true, value: { id, date, subject, text, reference, decidedBy, status, note } };
+}
+
+/** What a new decision may be: a proposal or a decision taken, never born revoked. */
+export function checkNew(d: Decision): FieldProblem | null {
+  return d.status === 'Upphävt' ? problem('status', 'ett nytt beslut kan inte vara upphävt.', 'a new decision cannot be revoked.') : null;
+}
+
+const FROZEN: readonly DecisionField[] = ['date', 'subject', 'text', 'reference', 'decidedBy'];
+
+/**
+ * May `before` become `after`? A proposal may change in every way; a taken
+ * decision only to revoked (its note may change); a revoked one only in its
+ * note. The first field that may not change is named.
+ */
+export function checkChange(before: Decision, after: Decision): FieldProblem | null {
+  if (before.status === 'Förslag') return null;
+  for (const f of FROZEN) {
+    if (before[f] !== after[f]) {
+      return problem(f, `beslut ${before.id} är ${before.status.toLocaleLowerCase('sv')} och ändras inte (registrera ett nytt beslut i stället).`,
+        `decision ${before.id} is ${STATUSES_EN[before.status]} and is not changed (record a new decision instead).`);
+    }
+  }
+  if (before.status === 'Fattat' && after.status === 'Förslag') {
+    return problem('status', `beslut ${before.id} är fattat: det kan upphävas men inte bli ett förslag igen.`, `decision ${before.id} is taken: it can be revoked but not become a proposal again.`);
+  }
+  if (before.status === 'Upphävt' && after.status !== 'Upphävt') {
+    return problem('status', `beslut ${before.id} är upphävt och kan inte återupplivas (registrera ett nytt beslut).`, `decision ${before.id} is revoked and cannot be revived (record a new decision).`);
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Citing a decision
+
+/** What cites a decision, and the subject it must be about. */
+export type Citation = 'transfer' | 'approval';
+export const CITED_SUBJECT: Readonly<Record<Citation, DecisionSubject>> = { transfer: 'Budgetomfördelning', approval: 'Inbjudningslista' };
+
+/** A row of the register as the journal has it (unverified: changed outside Summit Planner and not yet reviewed). */
+export interface RegisterEntry { readonly decision: Decision | null; readonly id: string; readonly reference: string; readonly unverified: boolean }
+
+export type CiteResult = { ok: true; decision: Decision } | { ok: false; why: Msg };
+
+const citeWhat: Readonly<Record<Citation, Msg>> = {
+  transfer: msg('En omfördelning', 'A transfer'),
+  approval: msg('Ett godkännande av gäster', 'An approval of guests'),
+};
+
+/**
+ * The decision `ref` names: its ID (B-0003), or its Dnr when exactly one
+ * decision has it. It must exist, be verified, be taken (Fattat) and be about
+ * the subject the citation needs. Every refusal says which of these failed.
+ */
+export function citeDecision(register: readonly RegisterEntry[], ref: string, use: Citation): CiteResult {
+  const want = ref.trim().toLocaleLowerCase('sv');
+  const subject = CITED_SUBJECT[use];
+  const shown = ref.trim().slice(0, 60);
+  const byId = register.filter((e) => e.id.toLocaleLowerCase('sv') === want);
+  const byRef = byId.length ? byId : register.filter((e) => want !== '' && e.reference.trim().toLocaleLowerCase('sv') === want);
+  if (byRef.length === 0) {
+    return { ok: false, why: msg(
+      `Det finns inget beslut "${shown}" i beslutsregistret (bladet Beslut). ${citeWhat[use].sv} måste hänvisa till ett fattat beslut om ${subject.toLocaleLowerCase('sv')}: välj det i listan, eller låt styrgruppen registrera det i Summit Planner → Beslut.`,
+      `There is no decision "${shown}" in the decision register (the Beslut sheet). ${citeWhat[use].en} must cite a taken decision about ${SUBJECTS_EN[subject]}: choose it from the list, or have the steering group record it in Summit Planner → Decisions.`,
+    ) };
+  }
+  if (byRef.length > 1) {
+    return { ok: false, why: msg(
+      `${byRef.length} beslut har referensen "${shown}" (${byRef.map((e) => e.id).join(', ')}): välj beslutet med dess ID.`,
+      `${byRef.length} decisions have the reference "${shown}" (${byRef.map((e) => e.id).join(', ')}): choose the decision by its ID.`,
+    ) };
+  }
+  const e = byRef[0];
+  if (e.unverified || !e.decision) {
+    return { ok: false, why: msg(
+      `Beslut ${e.id} har ändrats utanför Summit Planner och väntar på granskning, så det kan inte åberopas. Styrgruppen godkänner eller ångrar ändringen i Summit Planner → Granska ändringar.`,
+      `Decision ${e.id} was changed outside Summit Planner and waits for review, so it cannot be cited. The steering group confirms or undoes the change in Summit Planner → Review changes.`,
+    ) };
+  }
+  const d = e.decision;
+  if (d.status !== 'Fattat') {
+    return { ok: false, why: msg(
+      `Beslut ${d.id} är inte fattat (status ${d.status}), så det kan inte åberopas.`,
+      `Decision ${d.id} is not taken (status ${STATUSES_EN[d.status]}), so it cannot be cited.`,
+    ) };
+  }
+  if (d.subject !== subject) {
+    return { ok: false, why: msg(
+      `Beslut ${d.id} gäller ${d.subject.toLocaleLowerCase('sv')}, inte ${subject.toLocaleLowerCase('sv')}. ${citeWhat[use].sv} hänvisar till ett beslut om ${subject.toLocaleLowerCase('sv')}.`,
+      `Decision ${d.id} is about ${SUBJECTS_EN[d.subject]}, not ${SUBJECTS_EN[subject]}. ${citeWhat[use].en} cites a decision about ${SUBJECTS_EN[subject]}.`,
+    ) };
+  }
+  return { ok: true, decision: d };
+}
+
+/** How a cited decision is written in Omfördelningar and in the log: "B-0003 (Dnr 12-345/2009)". */
+export const citationText = (d: Decision): string => (d.reference ? `${d.id} (${d.reference})` : d.id);
+
+/** The decisions a sidebar offers for a citation, newest first. */
+export function citable(register: readonly RegisterEntry[], use: Citation): Decision[] {
+  return register
+    .filter((e): e is RegisterEntry & { decision: Decision } => !e.unverified && e.decision !== null && e.decision.status === 'Fattat' && e.decision.subject === CITED_SUBJECT[use])
+    .map((e) => e.decision)
+    .sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date)));
+}
