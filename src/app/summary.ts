@@ -16,6 +16,7 @@ import { budgetOverview } from './budget';
 import { loadFullContext } from './context';
 import { decisionRows, type DecisionRow } from './decisions';
 import { listGuests } from './guests';
+import { programView, type ProgramItemView } from './program';
 import { checkTable } from './journal';
 import type { Ports } from './ports';
 
@@ -39,6 +40,8 @@ export interface SummaryView {
   readonly cap: number;
   readonly slotsUsed: number;
   readonly answers: AnswerSummary;
+  /** The programme's items in time order, with invited / yes / no / not answered and seats left (src/app/program.ts). */
+  readonly programme: readonly ProgramItemView[];
   readonly guests: readonly SummaryGuest[];
   readonly budget: BudgetOverview;
   readonly taken: readonly DecisionRow[];
@@ -62,7 +65,7 @@ export function summaryView(ports: Ports): SummaryView {
     user: ctx.email, roles: ctx.roles, made: ports.clock.now().toISOString(),
     event: { name: s.eventName, startDate: s.startDate, endDate: s.endDate, venue: s.venue, rsvpDeadline: s.rsvpDeadline },
     theme: latest(rows, 'Tema'), speaker: latest(rows, 'Huvudtalare'),
-    cap: list.cap, slotsUsed: list.slotsUsed, answers: list.summary,
+    cap: list.cap, slotsUsed: list.slotsUsed, answers: list.summary, programme: programView(ports, ctx).items,
     guests: list.guests.map((g) => ({
       name: `${g.firstName} ${g.lastName}`.trim(), organisation: g.organisation, status: g.status, parts: g.events, review: g.review !== null,
     })),

@@ -42,6 +42,20 @@ function decisions(id: string, title: string, rows: readonly DecisionRow[]): HTM
     : h('p', {}, t.none));
 }
 
+/** The programme's items (time, place, status, answers, seats left, budget category); the older programme parts when there are none. */
+function programme(v: SummaryView, a: SummaryView['answers']): HTMLElement[] {
+  if (v.programme.length) {
+    return [h('p', { class: 'made' }, t.itemsNote), table(t.programme,
+      [t.item, t.when, t.venue, t.guestStatus, t.invited, t.yes, t.no, t.noAnswer, t.seatsLeft, t.category],
+      v.programme.map((it) => [
+        `${it.title}${it.review ? t.waits : ''}`, `${it.date} ${it.start}–${it.end}`, it.place, t.itemStatus(it.status),
+        it.counts.invited, it.counts.yes, it.counts.no, it.counts.notAnswered, it.counts.seatsLeft ?? '–', it.category,
+      ]), [4, 5, 6, 7, 8])];
+  }
+  return [h('p', { class: 'made' }, t.programmeNote),
+    table(t.programme, [t.part, t.invited, t.yes, t.no, t.noAnswer], a.byPart.map((p) => [p.part, p.invited, p.yes, p.no, p.notAnswered]), [1, 2, 3, 4])];
+}
+
 function render(v: SummaryView): void {
   const when = new Date(v.made);
   const made = lang === 'en' ? when.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : `${when.toISOString().slice(0, 10)}`;
@@ -56,8 +70,7 @@ function render(v: SummaryView): void {
       h('dt', {}, t.deadline), h('dd', {}, v.event.rsvpDeadline),
       h('dt', {}, t.theme), h('dd', {}, decided(v.theme)),
       h('dt', {}, t.speaker), h('dd', {}, decided(v.speaker)))),
-    section('programme', t.programme, h('p', { class: 'made' }, t.programmeNote),
-      table(t.programme, [t.part, t.invited, t.yes, t.no, t.noAnswer], a.byPart.map((p) => [p.part, p.invited, p.yes, p.no, p.notAnswered]), [1, 2, 3, 4])),
+    section('programme', t.programme, ...programme(v, a)),
     section('guests', t.guests, h('p', {}, t.places(v.slotsUsed, v.cap)),
       v.guests.length
         ? table(t.guests, [t.name, t.organisation, t.guestStatus, t.parts], v.guests.map((g) => [g.name, g.organisation, `${g.status}${g.review ? t.waits : ''}`, g.parts.join(', ')]))

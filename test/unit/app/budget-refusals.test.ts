@@ -270,7 +270,7 @@ describe('saving says when a funder crosses its warning threshold, and money in 
     const sty = seed({ user: STY, ledger: [costRow({ id: 'K-0001', amount: 150000 })] });
     expect(transferAllocation(sty, { from: 'STOKAB', to: 'Kommunstyrelsen', amount: '30 000', decisionRef: 'Dnr 1' }).message.sv).not.toContain('passerat');
     expect(nb(transferAllocation(sty, { from: 'STOKAB', to: 'Kommunstyrelsen', amount: '10 000', decisionRef: 'Dnr 2' }).message.en))
-      .toBe('10,000.00 SEK was moved from STOKAB to Kommunstyrelsen (decision B-0002, Dnr 2). STOKAB has passed 90% (the warning threshold): 93.8% of its allocation is booked.');
+      .toBe('10,000.00 SEK was moved from STOKAB to Kommunstyrelsen (B-0002, Dnr 2). STOKAB has passed 90% (the warning threshold): 93.8% of its allocation is booked.');
   });
 
   test('English messages write money the English way, Swedish the Swedish way', () => {

@@ -10,6 +10,7 @@ import {
 import { EDIT_LOCK_MS, editLockBusyMsg } from '../../../src/app/integrity';
 import { UserError } from '../../../src/core/msg';
 import { journalled } from '../../support/journal';
+import { DECISIONS } from './budget-fixture';
 import type { Cell } from '../../../src/app/ports';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
 
@@ -26,12 +27,13 @@ function setup(n: number, o: { cap?: number; status?: string | string[]; user?: 
     `G-${String(i + 1).padStart(4, '0')}`, `F${i + 1}`, `E${i + 1}`, '', '', '', `g${i + 1}@example.se`, 'sv', 'konferensen', i === 0 ? o.diet ?? '' : '',
     status(i), '', '', o.note ?? '', o.link?.[i] ?? '', o.consent?.[i] ?? '',
   ]));
+  p.workbook.add('decisions', DECISIONS);
   p.workbook.add('log');
   return journalled(p);
 }
 const as = (p: MemoryPorts, u: string) => { p.user.current = u; return p; };
 const recs = (p: MemoryPorts) => p.workbook.get('guests').records();
-const logs = (p: MemoryPorts) => p.workbook.get('log').records().filter((r) => r['Åtgärd'] !== 'arbetsbok.baslinje');
+const logs = (p: MemoryPorts) => p.workbook.get('log').records().filter((r) => !['arbetsbok.baslinje', 'beslut.överfört'].includes(String(r['Åtgärd'])));
 const refusal = (f: () => unknown): { sv: string; en: string } => {
   try {
     f();
@@ -77,7 +79,7 @@ describe('input: each schema names the field it refuses', () => {
       expect(() => parseInput(ids, { ids: bad })).toThrow(UserError);
     }
     expect(parseInput(ids, { ids: Array(2000).fill('G-1') }).ids).toHaveLength(2000);
-    expect(refusal(() => approveGuests(setup(1, { user: SG }), { ids: ['G 1'] })).sv).toBe('Ogiltiga uppgifter: ids.0.');
+    expect(refusal(() => approveGuests(setup(1, { user: SG }), { ids: ['G 1'], decision: 'B-0007' })).sv).toBe('Ogiltiga uppgifter: ids.0.');
   });
 
   test('a sheet edit: rows 1 to 100 000, columns 1 to 200, cells up to 50 000 characters', () => {
@@ -222,30 +224,30 @@ describe('edit', () => {
 describe('status changes', () => {
   test('approve: IDs once each, those already approved unchanged; Logg has the status before', () => {
     const p = setup(3, { user: SG, status: ['Föreslagen', 'Godkänd', 'Föreslagen'] });
-    expect(approveGuests(p, { ids: ['G-0001', 'G-0002', 'G-0001'] })).toEqual({ changed: ['G-0001'], unchanged: ['G-0002'] });
+    expect(approveGuests(p, { ids: ['G-0001', 'G-0002', 'G-0001'], decision: 'B-0007' })).toEqual({ changed: ['G-0001'], unchanged: ['G-0002'] });
     expect(recs(p).map((r) => r['Status'])).toEqual(['Godkänd', 'Godkänd', 'Föreslagen']);
     expect(logs(p).map((l) => [l['Åtgärd'], l['Objekt'], l['Före'], l['Efter']])).toEqual([
-      ['gäst.godkänd', 'G-0001', '{"Status":"Föreslagen"}', '{"Status":"Godkänd"}'],
+      ['gäst.godkänd', 'G-0001', '{"Status":"Föreslagen"}', '{"Status":"Godkänd","beslut":"B-0007"}'],
     ]);
   });
 
   test('the cap counts free places against the proposals ticked: exactly full is allowed, one more refused', () => {
     const p = setup(4, { user: SG, cap: 3, status: ['Godkänd', 'Föreslagen', 'Föreslagen', 'Föreslagen'] });
-    expect(refusal(() => approveGuests(p, { ids: ['G-0002', 'G-0003', 'G-0004', 'G-0001'] })).sv).toBe(
+    expect(refusal(() => approveGuests(p, { ids: ['G-0002', 'G-0003', 'G-0004', 'G-0001'], decision: 'B-0007' })).sv).toBe(
       'Du markerade 3; 2 platser är lediga (taket är 3). Avmarkera 1, eller låt en administratör höja taket i Inställningar och roller. Inget godkändes.');
-    expect(approveGuests(p, { ids: ['G-0002', 'G-0003', 'G-0001'] })).toEqual({ changed: ['G-0002', 'G-0003'], unchanged: ['G-0001'] });
+    expect(approveGuests(p, { ids: ['G-0002', 'G-0003', 'G-0001'], decision: 'B-0007' })).toEqual({ changed: ['G-0002', 'G-0003'], unchanged: ['G-0001'] });
     expect(capFigures(p)).toEqual({ cap: 3, slotsUsed: 3 });
-    expect(refusal(() => approveGuests(p, { ids: ['G-0004'] })).sv).toContain('Du markerade 1; inga platser är lediga (taket är 3). Avmarkera 1,');
+    expect(refusal(() => approveGuests(p, { ids: ['G-0004'], decision: 'B-0007' })).sv).toContain('Du markerade 1; inga platser är lediga (taket är 3). Avmarkera 1,');
   });
 
   test('over the cap already (it was lowered): no free places, never a negative count', () => {
     const p = setup(3, { user: SG, cap: 1, status: ['Godkänd', 'Godkänd', 'Föreslagen'] });
-    expect(refusal(() => approveGuests(p, { ids: ['G-0003'] })).sv).toContain('Du markerade 1; inga platser är lediga (taket är 1). Avmarkera 1,');
+    expect(refusal(() => approveGuests(p, { ids: ['G-0003'], decision: 'B-0007' })).sv).toContain('Du markerade 1; inga platser är lediga (taket är 1). Avmarkera 1,');
   });
 
   test('each problem with its ID, all refused together, nothing written', () => {
     const p = setup(2, { user: SG, status: ['Inbjuden', 'Föreslagen'] });
-    expect(refusal(() => approveGuests(p, { ids: ['G-0001', 'G-0009', 'G-0002'] })).sv).toBe(
+    expect(refusal(() => approveGuests(p, { ids: ['G-0001', 'G-0009', 'G-0002'], decision: 'B-0007' })).sv).toBe(
       'G-0001: Status kan inte ändras från Inbjuden till Godkänd. Gästen G-0009 finns inte i listan.');
     expect(recs(p).map((r) => r['Status'])).toEqual(['Inbjuden', 'Föreslagen']);
     expect(logs(p)).toEqual([]);
@@ -254,7 +256,7 @@ describe('status changes', () => {
   test('a guest waiting for review is not approved', () => {
     const p = setup(1, { user: SG });
     p.workbook.get('guests').grid[1][2] = 'Hand';
-    expect(refusal(() => approveGuests(p, { ids: ['G-0001'] })).sv).toMatch(/^Gästen G-0001 kan inte ändras nu: Gäster rad 2 \(G-0001\): ändrad utanför Summit Planner \(Efternamn E1 → Hand\)\. En person med rätt roll /);
+    expect(refusal(() => approveGuests(p, { ids: ['G-0001'], decision: 'B-0007' })).sv).toMatch(/^Gästen G-0001 kan inte ändras nu: Gäster rad 2 \(G-0001\): ändrad utanför Summit Planner \(Efternamn E1 → Hand\)\. En person med rätt roll /);
   });
 
   test('unapprove: Godkänd and Misslyckad back to Föreslagen; the send note and link stay', () => {
