@@ -7,7 +7,7 @@
 import type { Emulator } from '../../src/sandbox/emulator';
 import { toA1 } from '../../src/sandbox/emulator/values';
 import { rsvpToken } from '../../src/core/rsvp';
-import { EKO, NOBODY, PL, STY, api, run, snapshot } from '../support/bundle';
+import { EKO, NOBODY, PL, STY, api, run, snapshot, decisionFor } from '../support/bundle';
 import { fork, guests, guestsCsv, sendAll, setSetting, workbookWithGuests } from '../support/invitations';
 
 jest.setTimeout(60_000);
@@ -161,28 +161,28 @@ describe('approving beyond the cap', () => {
   test('refused in the sidebar\'s terms (ticked, free, plural right), with the cap\'s figures as they are; nothing approved', () => {
     const emu = workbookWithGuests(5, { approve: false, cap: 3 });
     const before = snapshot(emu);
-    expect(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002', 'G-0003', 'G-0004'] }], STY)).toEqual({
+    expect(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002', 'G-0003', 'G-0004'], decision: decisionFor(emu) }], STY)).toEqual({
       ok: false,
       message: 'Du markerade 4; 3 platser är lediga (taket är 3). Avmarkera 1, eller låt en administratör höja taket i Inställningar och roller. Inget godkändes.',
       refusal: { cap: 3, slotsUsed: 0 },
     });
     expect(snapshot(emu)).toBe(before);
-    ok(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002'] }], STY) as Result<unknown>);
-    const en = run(emu, 'approve', [{ ids: ['G-0001', 'G-0003', 'G-0004'] }], { user: STY, locale: 'en_US' }).result;
+    ok(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002'], decision: decisionFor(emu) }], STY) as Result<unknown>);
+    const en = run(emu, 'approve', [{ ids: ['G-0001', 'G-0003', 'G-0004'], decision: decisionFor(emu) }], { user: STY, locale: 'en_US' }).result;
     // G-0001 is already approved: it needs no new place, so two were ticked that need one.
     expect(en).toEqual({
       ok: false,
       message: 'You selected 2; 1 place is free (the cap is 3). Clear 1, or have an administrator raise the cap in Settings and roles. Nothing was approved.',
       refusal: { cap: 3, slotsUsed: 2 },
     });
-    expect(api(emu, 'approve', [{ ids: ['G-0004'] }], PL)).toMatchObject({ ok: false, message: expect.stringMatching(/behörighet/), refusal: { cap: 3, slotsUsed: 2 } });
+    expect(api(emu, 'approve', [{ ids: ['G-0004'], decision: decisionFor(emu) }], PL)).toMatchObject({ ok: false, message: expect.stringMatching(/behörighet/), refusal: { cap: 3, slotsUsed: 2 } });
   });
 });
 
 describe('the import preview', () => {
   test('counts the proposals already on the list against the places free', () => {
     const emu = workbookWithGuests(5, { approve: false, cap: 3 });
-    ok(api(emu, 'approve', [{ ids: ['G-0001'] }], STY) as Result<unknown>);
+    ok(api(emu, 'approve', [{ ids: ['G-0001'], decision: decisionFor(emu) }], STY) as Result<unknown>);
     const text = `${guestsCsv(2, 50)}\nUtan;Del;utan.del@example.org;sv;;Exempel AB`;
     const p = ok(api<{ valid: number; proposalsAfter: number; free: number; noPart: number }>(emu, 'previewImport', [{ text }], PL) as Result<{ valid: number; proposalsAfter: number; free: number; noPart: number }>);
     expect(p).toMatchObject({ valid: 3, proposalsAfter: 7, free: 2, noPart: 1 });

@@ -5,7 +5,7 @@
  */
 import type { Emulator } from '../../src/sandbox/emulator';
 import { displayValue } from '../../src/sandbox/emulator/values';
-import { CODE, EKO, STY, api, setUpWorkbook } from '../support/bundle';
+import { CODE, EKO, STY, api, setUpWorkbook, decisionFor } from '../support/bundle';
 import { cellAt } from '../support/ledger';
 
 const plain = (s: string) => s.replace(/\u00a0/g, ' ');
@@ -63,12 +63,12 @@ describe('every reply brings the figures, equal to the workbook\'s', () => {
   test('a transfer and its refusal: what can move is what the workbook says', () => {
     const emu = setUpWorkbook();
     call(emu, 'recordCost', COST, EKO);
-    const ok = call(emu, 'transferFunds', { from: 'STOKAB', to: 'Kommunstyrelsen', amount: '20 000', decisionRef: 'SG 1' }, STY);
+    const ok = call(emu, 'transferFunds', { from: 'STOKAB', to: 'Kommunstyrelsen', amount: '20 000', decisionRef: decisionFor(emu, 'Budgetomfördelning') }, STY);
     if (!ok.ok) throw new Error(ok.message);
     const wb = workbookFigures(emu);
     expect(replyFigures(ok.data.result.overview)).toEqual(wb);
     expect(wb['STOKAB'][0] - wb['STOKAB'][1]).toBe(30_000_00);
-    const no = call(emu, 'transferFunds', { from: 'STOKAB', to: 'Kommunstyrelsen', amount: '30 000,01', decisionRef: 'SG 2' }, STY);
+    const no = call(emu, 'transferFunds', { from: 'STOKAB', to: 'Kommunstyrelsen', amount: '30 000,01', decisionRef: decisionFor(emu, 'Budgetomfördelning') }, STY);
     expect(no).toMatchObject({ ok: false, field: 'amount' });
     if (!no.ok) {
       expect(plain(no.message)).toMatch(/högst 30 000,00 kr kan flyttas/);

@@ -2,7 +2,7 @@
 import { runConcurrently } from '../../src/sandbox/emulator';
 import { displayValue } from '../../src/sandbox/emulator/values';
 import type { Emulator } from '../../src/sandbox/emulator';
-import { CODE, EKO, NOBODY, PL, STY, api as rawApi, lastLog, manifests, newEmulator, run as rawRun, setUpWorkbook, snapshot } from '../support/bundle';
+import { CODE, EKO, NOBODY, PL, STY, api as rawApi, lastLog, manifests, newEmulator, run as rawRun, setUpWorkbook, snapshot, decisionFor } from '../support/bundle';
 import { cellAt, seedLedger, sheetState } from '../support/ledger';
 
 type Ok<T> = { ok: true; data: T };
@@ -254,9 +254,9 @@ describe('updateCost', () => {
 describe('transferFunds and allocate (steering group)', () => {
   test('a transfer moves allocation, is recorded in Omfördelningar and Logg, and Σ stays the total', () => {
     const emu = setUpWorkbook();
-    const d = must(api<{ message: string }>(emu, 'transferFunds', [{ from: 'STOKAB', to: 'kommunstyrelsen', amount: '25 000', decisionRef: 'SG 2009-11-02 §4' }], STY));
-    expect(d.message).toBe('25 000,00 kr är flyttat från STOKAB till Kommunstyrelsen (SG 2009-11-02 §4).');
-    expect(emu.sheetValues('Omfördelningar')[1].slice(0, 8)).toEqual(['O-0001', expect.any(Date), 'STOKAB', 'Kommunstyrelsen', 25000, 'SG 2009-11-02 §4', STY, '']);
+    const d = must(api<{ message: string }>(emu, 'transferFunds', [{ from: 'STOKAB', to: 'kommunstyrelsen', amount: '25 000', decisionRef: decisionFor(emu, 'Budgetomfördelning') }], STY));
+    expect(d.message).toBe('25 000,00 kr är flyttat från STOKAB till Kommunstyrelsen (B-0001, Dnr Budgetomfördelning).');
+    expect(emu.sheetValues('Omfördelningar')[1].slice(0, 8)).toEqual(['O-0001', expect.any(Date), 'STOKAB', 'Kommunstyrelsen', 25000, 'B-0001 (Dnr Budgetomfördelning)', STY, '']);
     expect(ovRow(emu, 'STOKAB')[1]).toBe(175000);
     expect(ovRow(emu, 'Kommunstyrelsen')[1]).toBe(225000);
     expect(overview(emu)[1][0]).toBe('Budgeten är i balans.');
@@ -266,20 +266,21 @@ describe('transferFunds and allocate (steering group)', () => {
   test('refused: below what the source has consumed, no decision reference, same funder, wrong roles, hostile input', () => {
     const emu = setUpWorkbook();
     must(api(emu, 'recordCost', [{ ...COST, amount: '150 000' }], EKO));
+    decisionFor(emu, 'Budgetomfördelning');
     const before = snapshot(emu);
-    expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: '50 000,01', decisionRef: 'SG 1' }], STY)).toMatchObject({
+    expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: '50 000,01', decisionRef: decisionFor(emu, 'Budgetomfördelning') }], STY)).toMatchObject({
       ok: false, field: 'amount',
       message: 'Omfördelningen går inte: STOKAB har tilldelning 200 000,00 kr och har bokat 150 000,00 kr; högst 50 000,00 kr kan flyttas, du försökte flytta 50 000,01 kr.',
     });
     expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: 1 }], STY).ok).toBe(false);
     expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: 1, decisionRef: '  ' }], STY).ok).toBe(false);
-    expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'stokab', amount: 1, decisionRef: 'SG 1' }], STY)).toMatchObject({ ok: false, message: expect.stringMatching(/två olika/) });
-    expect(api(emu, 'transferFunds', [{ from: 'Cisco', to: 'STOKAB', amount: 1, decisionRef: 'SG 1' }], STY)).toMatchObject({ ok: false, message: expect.stringMatching(/Okänd finansiär "Cisco"/) });
+    expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'stokab', amount: 1, decisionRef: decisionFor(emu, 'Budgetomfördelning') }], STY)).toMatchObject({ ok: false, message: expect.stringMatching(/två olika/) });
+    expect(api(emu, 'transferFunds', [{ from: 'Cisco', to: 'STOKAB', amount: 1, decisionRef: decisionFor(emu, 'Budgetomfördelning') }], STY)).toMatchObject({ ok: false, message: expect.stringMatching(/Okänd finansiär "Cisco"/) });
     for (const user of [EKO, PL, NOBODY]) {
-      expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: 1, decisionRef: 'SG 1' }], user)).toMatchObject({ ok: false, message: expect.stringMatching(/behörighet/) });
+      expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: 1, decisionRef: decisionFor(emu, 'Budgetomfördelning') }], user)).toMatchObject({ ok: false, message: expect.stringMatching(/behörighet/) });
     }
     for (const amount of [-1, 0, 1e308, '1e3', 'x'.repeat(500)]) {
-      expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount, decisionRef: 'SG 1' }], STY).ok).toBe(false);
+      expect(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount, decisionRef: decisionFor(emu, 'Budgetomfördelning') }], STY).ok).toBe(false);
     }
     expect(snapshot(emu)).toBe(before);
   });

@@ -8,7 +8,7 @@ import ICAL from 'ical.js';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import * as crypto from 'node:crypto';
 import { runConcurrently, type Emulator } from '../../src/sandbox/emulator';
-import { CODE, EKO, NOBODY, PL, STY, api, newEmulator, run, setUpWorkbook, snapshot } from '../support/bundle';
+import { CODE, EKO, NOBODY, PL, STY, api, newEmulator, run, setUpWorkbook, snapshot, decisionFor } from '../support/bundle';
 import { fork, guests, guestsCsv, mailsPerRecipient, sendAll, setSetting, workbookWithGuests, type SendProgressLike } from '../support/invitations';
 import { sealedWrite } from '../support/inprocess';
 
@@ -75,12 +75,12 @@ describe('Gäster: list, add, edit, approve, unapprove, resolve', () => {
 
   test('approve and unapprove (styrgrupp), all or nothing under the cap', () => {
     const emu = fork(proposed);
-    expect(ok(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002'] }], STY))).toEqual({ changed: ['G-0001', 'G-0002'], unchanged: [] });
+    expect(ok(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002'], decision: decisionFor(emu) }], STY))).toEqual({ changed: ['G-0001', 'G-0002'], unchanged: [] });
     expect(ok(api(emu, 'unapprove', [{ ids: ['G-0002'] }], STY))).toEqual({ changed: ['G-0002'], unchanged: [] });
     expect([status(emu, 'G-0001'), status(emu, 'G-0002')]).toEqual(['Godkänd', 'Föreslagen']);
-    fails(api(emu, 'approve', [{ ids: [] }], STY), /Ogiltiga/);
+    fails(api(emu, 'approve', [{ ids: [], decision: decisionFor(emu) }], STY), /Ogiltiga/);
     fails(api(emu, 'approve', [{ ids: 'G-0001' }], STY), /Ogiltiga/);
-    fails(api(emu, 'approve', [{ ids: ['G-0404'] }], STY), /finns inte/);
+    fails(api(emu, 'approve', [{ ids: ['G-0404'], decision: decisionFor(emu) }], STY), /finns inte/);
   });
 
   test('more guests than the cap: proposals beyond it are flagged, approval beyond it is refused', () => {
@@ -88,10 +88,10 @@ describe('Gäster: list, add, edit, approve, unapprove, resolve', () => {
     const v = ok(api<{ list: { guests: { overCap: boolean }[] } }>(emu, 'getGuests', [], STY));
     expect(v.list.guests.map((g) => g.overCap)).toEqual([false, false, false, true, true]);
     const before = snapshot(emu);
-    fails(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002', 'G-0003', 'G-0004'] }], STY), /tak|3/);
+    fails(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002', 'G-0003', 'G-0004'], decision: decisionFor(emu) }], STY), /tak|3/);
     expect(snapshot(emu)).toBe(before);
-    ok(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002', 'G-0003'] }], STY));
-    fails(api(emu, 'approve', [{ ids: ['G-0004'] }], STY), /tak|3/);
+    ok(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002', 'G-0003'], decision: decisionFor(emu) }], STY));
+    fails(api(emu, 'approve', [{ ids: ['G-0004'], decision: decisionFor(emu) }], STY), /tak|3/);
     const p = ok(api<{ overCap: number; valid: number }>(emu, 'previewImport', [{ text: guestsCsv(2, 50) }], PL));
     expect(p).toMatchObject({ valid: 2, overCap: 2 });
   });
@@ -102,7 +102,7 @@ describe('Gäster: list, add, edit, approve, unapprove, resolve', () => {
     const writes: [string, unknown[], string[]][] = [
       ['saveGuest', [{ firstName: 'A', lastName: 'B', email: 'new@example.org', language: 'sv' }], [STY, EKO, NOBODY]],
       ['saveGuest', [{ id: 'G-0001', firstName: 'X' }], [STY, EKO, NOBODY]],
-      ['approve', [{ ids: ['G-0001'] }], [PL, EKO, NOBODY]],
+      ['approve', [{ ids: ['G-0001'], decision: decisionFor(emu) }], [PL, EKO, NOBODY]],
       ['unapprove', [{ ids: ['G-0001'] }], [PL, EKO, NOBODY]],
       ['resolveSend', [{ id: 'G-0001', to: 'Godkänd' }], [STY, EKO, NOBODY]],
       ['previewImport', [{ text: guestsCsv(1, 90) }], [STY, EKO, NOBODY]],

@@ -29,6 +29,13 @@ const DECLARED_ENTRY_POINTS = [
   'sendInvitations',
   'sendTestMail',
   'unapprove',
+  // Beslut and Beslutsunderlag (issue 10)
+  'changeDecision',
+  'getDecisions',
+  'getSummary',
+  'menuDecisions',
+  'menuSummary',
+  'recordDecision',
   // RSVP web app
   'doGet',
   'submitRsvp',

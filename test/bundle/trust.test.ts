@@ -10,7 +10,7 @@
  */
 import { auditHash, GENESIS } from '../../src/core/audit';
 import type { Emulator } from '../../src/sandbox/emulator';
-import { CODE, EKO, NOBODY, PL, STY, api, lastLog, run, setUpWorkbook, snapshot } from '../support/bundle';
+import { CODE, EKO, NOBODY, PL, STY, api, lastLog, run, setUpWorkbook, snapshot, decisionFor } from '../support/bundle';
 import { guests, sendAll, setSetting, workbookWithGuests } from '../support/invitations';
 
 type R<T> = { ok: true; data: T } | { ok: false; message: string };
@@ -87,11 +87,14 @@ describe('Budget: an allocation typed in (150 000 kr from STOKAB to Kommunstyrel
 
   test('confirmed by the steering group with a decision reference, the new split counts; undone, the old one is back', () => {
     const emu = setUpWorkbook();
+    const decision = decisionFor(emu, 'Budgetomfördelning');
     retype(emu, STY);
     const item = review(emu, STY).items.find((i) => i.table === 'budget')!;
     expect(refusal(decide(emu, STY, item.id, 'confirm'))).toBe('Ange beslutsreferensen (Dnr) för omfördelningen.');
-    expect(refusal(decide(emu, EKO, item.id, 'confirm', 'Dnr 1'))).toMatch(/^Du saknar behörighet: bara styrgruppen/);
-    expect(nb(must(decide(emu, STY, item.id, 'confirm', 'SG 2009-11-05 §2')).message)).toBe('2 ändrade tilldelningar är godkända (SG 2009-11-05 §2).');
+    expect(refusal(decide(emu, EKO, item.id, 'confirm', decision))).toMatch(/^Du saknar behörighet: bara styrgruppen/);
+    // As a transfer: the reallocation cites a taken decision in the register, not free text.
+    expect(refusal(decide(emu, STY, item.id, 'confirm', 'SG 2009-11-05 §2'))).toMatch(/^Det finns inget beslut "SG 2009-11-05 §2" i beslutsregistret/);
+    expect(nb(must(decide(emu, STY, item.id, 'confirm', decision)).message)).toBe('2 ändrade tilldelningar är godkända (beslut B-0001 (Dnr Budgetomfördelning)).');
     expect(review(emu, STY).items).toEqual([]);
     expect(must(api(emu, 'recordCost', [{ ...COST, funder: 'Kommunstyrelsen', amount: '250 000' }], EKO))).toBeTruthy();
     expect(overviewStatus(emu)).toEqual(['Budgeten är i balans.', '']);
@@ -105,9 +108,10 @@ describe('Budget: an allocation typed in (150 000 kr from STOKAB to Kommunstyrel
 
   test('a split that does not add up to the total cannot be confirmed', () => {
     const emu = setUpWorkbook();
+    const decision = decisionFor(emu, 'Budgetomfördelning');
     emu.apiUpdate('Budget!B2', [[350000]], { user: STY });
     const item = review(emu, STY).items.find((i) => i.table === 'budget')!;
-    expect(nb(refusal(decide(emu, STY, item.id, 'confirm', 'Dnr 1')))).toBe('Tilldelningarna summerar till 950 000,00 kr men totalbudgeten är 800 000,00 kr (150 000,00 kr för mycket).');
+    expect(nb(refusal(decide(emu, STY, item.id, 'confirm', decision)))).toBe('Tilldelningarna summerar till 950 000,00 kr men totalbudgeten är 800 000,00 kr (150 000,00 kr för mycket).');
   });
 
   test('an editor without the steering group role cannot type in Budget at all', () => {
@@ -134,7 +138,7 @@ describe('Gäster: approvals pasted in, a 31st guest typed in', () => {
 
   test('a 31st approval typed by the steering group is put back with the cap', () => {
     const emu = workbookWithGuests(3, { cap: 2, approve: false });
-    must(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002'] }], STY));
+    must(api(emu, 'approve', [{ ids: ['G-0001', 'G-0002'], decision: decisionFor(emu) }], STY));
     const col = emu.sheetValues('Gäster')[0].indexOf('Status') + 1;
     const r = emu.fireEdit(CODE, { sheet: 'Gäster', row: 4, col, values: [['Godkänd']], user: STY });
     expect(guests(emu)[2]['Status']).toBe('Föreslagen');
@@ -232,7 +236,7 @@ describe('Kostnader: rows deleted or blanked to free budget', () => {
     emu.apiUpdate(a1(emu, 'Kostnader', 2, 'Kontroll'), [['']], { user: EKO });
     expect(width).toBeGreaterThan(11);
     expect(refusal(api(emu, 'recordCost', [COST], EKO))).toMatch(/^STOKAB är spärrad/);
-    expect(refusal(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: 1, decisionRef: 'Dnr 1' }], STY))).toMatch(/^STOKAB är spärrad/);
+    expect(refusal(api(emu, 'transferFunds', [{ from: 'STOKAB', to: 'Kommunstyrelsen', amount: 1, decisionRef: decisionFor(emu, 'Budgetomfördelning') }], STY))).toMatch(/^STOKAB är spärrad/);
   });
 
   test('a 1×1 paste (no value, no oldValue) is judged against the seal: bad is put back, never cleared; good stands', () => {

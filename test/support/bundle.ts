@@ -84,3 +84,21 @@ export function lastLog(emu: Emulator): { user: string; action: string; object: 
   const r = emu.sheetValues('Logg').at(-1)!;
   return { user: String(r[1]), action: String(r[2]), object: String(r[3]), after: String(r[5]) };
 }
+
+const cited = new WeakMap<Emulator, Map<string, string>>();
+/**
+ * The ID of a taken decision on `subject` in the emulator's register, recorded by the steering group
+ * the first time it is asked for (transfers cite 'Budgetomfördelning', approvals 'Inbjudningslista').
+ */
+export function decisionFor(emu: Emulator, subject: 'Budgetomfördelning' | 'Inbjudningslista' = 'Inbjudningslista'): string {
+  const known = cited.get(emu) ?? new Map<string, string>();
+  cited.set(emu, known);
+  const have = known.get(subject);
+  if (have) return have;
+  const r = api<{ id: string }>(emu, 'recordDecision', [{
+    date: '2009-10-20', subject, text: `Styrgruppens beslut om ${subject.toLowerCase()}.`, reference: `Dnr ${subject}`, decidedBy: 'Styrgruppen', status: 'Fattat',
+  }], STY);
+  if (!r.ok) throw new Error(`decision not recorded: ${r.message}`);
+  known.set(subject, r.data.id);
+  return r.data.id;
+}

@@ -1,7 +1,7 @@
 /** Shared by the invitation bundle tests and the merge benchmark: a workbook with guests, the client's send loop. */
 import { Emulator, type EmulatorOptions, type ExecOptions } from '../../src/sandbox/emulator';
 import { settingDef } from '../../src/core/settings';
-import { CODE, PL, STY, api, newEmulator, run, setUpWorkbook } from './bundle';
+import { CODE, PL, STY, api, newEmulator, run, setUpWorkbook, decisionFor } from './bundle';
 
 export interface SendProgressLike { sent: number; failed: number; remaining: number; uncertain: number; done: boolean; quotaLeft: number; message: { sv: string; en: string } }
 
@@ -29,7 +29,7 @@ export function workbookWithGuests(n: number, o: { approve?: boolean; cap?: numb
     const r = api<{ imported: string[] }>(emu, 'importGuestRows', [{ text: guestsCsv(n) }], PL);
     if (!r.ok) throw new Error(r.message);
     if (o.approve !== false) {
-      const a = api(emu, 'approve', [{ ids: r.data.imported }], STY);
+      const a = api(emu, 'approve', [{ ids: r.data.imported, decision: decisionFor(emu) }], STY);
       if (!a.ok) throw new Error(a.message);
     }
   }
