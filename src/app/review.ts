@@ -345,7 +345,9 @@ const dateCell = (iso: string): Date => {
 function confirmAllocations(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, note: string): Msg {
   if (!note.trim()) refuse(msg('Ange beslutsreferensen (Dnr) för omfördelningen.', 'Give the decision reference for the reallocation.'));
   // As a transfer in Fördela budget: the reallocation cites a taken decision about a budget transfer in Beslut.
-  const cited = citationText(requireCitation(ctx.journal, note, 'transfer', 'note'));
+  const decision = requireCitation(ctx.journal, note, 'transfer', 'note');
+  const cited = citationText(decision);
+  const named = `${decision.id}${decision.reference ? `, ${decision.reference}` : ''}`;
   const snap = readBudget(ports, ctx.settings, ctx.journal);
   const pending = c.rows.filter((r) => r.kind !== 'ok');
   if (c.missing.length || pending.some((r) => r.kind !== 'changed' || r.fields.includes('Finansiär'))) {
@@ -368,7 +370,7 @@ function confirmAllocations(ports: Ports, ctx: FullContext, tx: Tx, c: TableChec
       before: { Tilldelning: kr(state.funders[fi].allocation) }, after: { Tilldelning: kr(next[fi]), beslut: cited },
     });
   }
-  return msg(`${pending.length} ändrade tilldelningar är godkända (beslut ${cited}).`, `${pending.length} changed allocations are confirmed (decision ${cited}).`);
+  return msg(`${pending.length} ändrade tilldelningar är godkända (beslut ${named}).`, `${pending.length} changed allocations are confirmed (decision ${named}).`);
 }
 
 /**

@@ -166,9 +166,9 @@ describe('Granska ändringar', () => {
     await expect(first.locator('.field-error').first().textContent()).resolves.toBe('Ange beslutsreferensen (Dnr) för att godkänna ändringen.');
     await expectAxeClean(f, 'review (Dnr missing)');
 
-    await note.fill('Styrgruppen 2009-11-02 § 5 (exempel)');
+    await note.fill('B-0003');
     await first.locator('button[data-action="confirm"]').click();
-    await f.locator('#status.status-ok', { hasText: '2 ändrade tilldelningar är godkända (Styrgruppen 2009-11-02 § 5 (exempel))' }).waitFor({ timeout: 15_000 });
+    await f.locator('#status.status-ok', { hasText: '2 ändrade tilldelningar är godkända (beslut B-0003, Dnr 007-983/2009 § 3 (exempel))' }).waitFor({ timeout: 15_000 });
     await f.locator('#empty').waitFor();
     expect(cellOf('Budget', 'Tilldelning', (r) => r[0] === 'STOKAB').value).toBe(Number(b.value) - 5000);
   });

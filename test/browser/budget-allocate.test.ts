@@ -96,10 +96,10 @@ test('a transfer: "Högst … kan flyttas" is the workbook\'s before and after, 
   expect(nb(await f.locator('#move').textContent())).toBe(`Högst ${krSv(w.allocation - w.booked)} kan flyttas från STOKAB.`);
   await f.selectOption('#to', 'Kommunstyrelsen');
   await f.fill('#transfer-amount', '10 000');
-  await f.fill('#decision', 'Styrgruppen 2009-11-02 § 5 (exempel)');
+  await f.selectOption('#decision', 'B-0003');
   await f.click('#transfer-btn');
   await f.locator('#status.status-ok', { hasText: 'är flyttat' }).waitFor({ timeout: 15_000 });
-  expect(nb(await f.locator('#status').textContent())).toBe('10 000,00 kr är flyttat från STOKAB till Kommunstyrelsen (Styrgruppen 2009-11-02 § 5 (exempel)).');
+  expect(nb(await f.locator('#status').textContent())).toBe('10 000,00 kr är flyttat från STOKAB till Kommunstyrelsen (B-0003, Dnr 007-983/2009 § 3 (exempel)).');
   w = workbookFunder(s, 'STOKAB');
   expect(w.allocation).toBe(180000);
   expect(nb(await f.locator('#move').textContent())).toBe(`Högst ${krSv(w.allocation - w.booked)} kan flyttas från STOKAB.`);
@@ -116,7 +116,7 @@ test('a transfer above what can move now is refused at the amount, and "Högst �
   colleagueBooks('120 000'); // STOKAB: 180 000 allocated, 172 500 booked: 7 500 kr can move, the page still says 127 500
   expect(nb(await f.locator('#move').textContent())).toBe('Högst 127 500,00 kr kan flyttas från STOKAB.');
   await f.fill('#transfer-amount', '50 000');
-  await f.fill('#decision', 'Styrgruppen 2009-11-02 § 6 (exempel)');
+  await f.selectOption('#decision', 'B-0003');
   await f.click('#transfer-btn');
   await f.locator('#transfer-amount-err', { hasText: 'högst' }).waitFor({ timeout: 15_000 });
   await expectRefusalAt(f, '#transfer-amount', 'Omfördelningen går inte: STOKAB har tilldelning 180 000,00 kr och har bokat 172 500,00 kr; högst 7 500,00 kr kan flyttas, du försökte flytta 50 000,00 kr.');
@@ -131,12 +131,12 @@ test('the forms\' own refusals, each at its field with its reason', async () => 
   await f.selectOption('#from', 'STOKAB');
   await f.selectOption('#to', 'STOKAB');
   await f.fill('#transfer-amount', '7 500,01');
-  await f.fill('#decision', ' ');
+  await f.selectOption('#decision', '');
   await f.click('#transfer-btn');
   const err = async (id: string) => nb(await f.locator(`#${id}-err`).textContent());
   expect(await err('to')).toBe('Välj två olika finansiärer.');
   expect(await err('transfer-amount')).toBe('Högst 7 500,00 kr kan flyttas från STOKAB; du försökte flytta 7 500,01 kr.');
-  expect(await err('decision')).toBe('Fyll i fältet.');
+  expect(await err('decision')).toBe('Välj ett värde.');
   await expectRefusalAt(f, '#to', 'Välj två olika finansiärer.');
   await f.fill('#alloc-2', '200.000,00');
   await f.click('#allocate-btn');
@@ -159,7 +159,7 @@ test('a refusal that names no field (no steering-group role) is beside the butto
     await f.selectOption('#from', 'Kommunstyrelsen');
     await f.selectOption('#to', 'STOKAB');
     await f.fill('#transfer-amount', '1 000');
-    await f.fill('#decision', 'Inget beslut (exempel)');
+    await f.selectOption('#decision', 'B-0003');
     await f.click('#transfer-btn');
     await f.locator('#transfer-msg', { hasText: 'behörighet' }).waitFor({ timeout: 15_000 });
     await expectRefusalBeside(f, '#transfer-msg', /^Du saknar behörighet: bara styrgruppen får göra detta\./);
@@ -179,10 +179,10 @@ test('in English: "210,000.00", "1,500.50" accepted, money and percentages the E
     await f.selectOption('#from', 'Kommunstyrelsen');
     await f.selectOption('#to', 'STOKAB');
     await f.fill('#transfer-amount', '1,500.50');
-    await f.fill('#decision', 'Steering group 2009-11-02 § 7 (example)');
+    await f.selectOption('#decision', 'B-0003');
     await f.click('#transfer-btn');
     await f.locator('#status.status-ok').waitFor({ timeout: 15_000 });
-    expect(await f.locator('#status').textContent()).toBe('1,500.50 SEK was moved from Kommunstyrelsen to STOKAB (Steering group 2009-11-02 § 7 (example)).');
+    expect(await f.locator('#status').textContent()).toBe('1,500.50 SEK was moved from Kommunstyrelsen to STOKAB (B-0003, Dnr 007-983/2009 § 3 (exempel)).');
     // A comma that can't group thousands is refused at the field, saying why.
     await f.fill('#transfer-amount', '1,2.5');
     await f.click('#transfer-btn');

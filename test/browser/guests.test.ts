@@ -342,7 +342,7 @@ describe('approving', () => {
     await screenshot(sb().page, 'guests-approve-refused');
 
     // Someone else approves a proposal meanwhile: the refusal brings the cap as it is now.
-    server('approve', [{ ids: ['G-0034'] }], STY);
+    server('approve', [{ ids: ['G-0034'], decision: 'B-0002' }], STY);
     await f.locator('#approve').click();
     await f.locator('#approve-msg', { hasText: '25 platser är lediga' }).waitFor({ timeout: WAIT });
     expect(await text(f, '#approve-msg')).toMatch(/^Du markerade 28; 25 platser är lediga \(taket är 30\)\. Avmarkera 3,/);

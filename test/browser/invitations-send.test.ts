@@ -25,7 +25,7 @@ beforeAll(async () => {
   const rows = Array.from({ length: 24 }, (_, i) => `Gäst${i + 1} (exempel)\tEfternamn\tgast${i + 1}@example.org\t${i % 3 ? 'sv' : 'en'}`);
   await rpc('importGuestRows', [{ text: ['Förnamn\tEfternamn\tE-post\tSpråk', ...rows].join('\n') }], PL);
   const { list } = await rpc<{ list: { guests: { id: string; status: string }[] } }>('getGuests', [], PL);
-  await rpc('approve', [{ ids: list.guests.filter((g) => g.status === 'Föreslagen').map((g) => g.id) }], STY);
+  await rpc('approve', [{ ids: list.guests.filter((g) => g.status === 'Föreslagen').map((g) => g.id), decision: 'B-0002' }], STY);
   await s.context.route('**/api/rpc', async (route: Route) => {
     const body = route.request().postDataJSON() as { fn?: string } | null;
     if (body?.fn === 'sendInvitations') await new Promise((r) => setTimeout(r, LATENCY_MS));

@@ -94,7 +94,7 @@ describe('Budget: an allocation typed in (150 000 kr from STOKAB to Kommunstyrel
     expect(refusal(decide(emu, EKO, item.id, 'confirm', decision))).toMatch(/^Du saknar behörighet: bara styrgruppen/);
     // As a transfer: the reallocation cites a taken decision in the register, not free text.
     expect(refusal(decide(emu, STY, item.id, 'confirm', 'SG 2009-11-05 §2'))).toMatch(/^Det finns inget beslut "SG 2009-11-05 §2" i beslutsregistret/);
-    expect(nb(must(decide(emu, STY, item.id, 'confirm', decision)).message)).toBe('2 ändrade tilldelningar är godkända (beslut B-0001 (Dnr Budgetomfördelning)).');
+    expect(nb(must(decide(emu, STY, item.id, 'confirm', decision)).message)).toBe('2 ändrade tilldelningar är godkända (beslut B-0001, Dnr Budgetomfördelning).');
     expect(review(emu, STY).items).toEqual([]);
     expect(must(api(emu, 'recordCost', [{ ...COST, funder: 'Kommunstyrelsen', amount: '250 000' }], EKO))).toBeTruthy();
     expect(overviewStatus(emu)).toEqual(['Budgeten är i balans.', '']);

@@ -95,6 +95,13 @@ export function decisionFor(emu: Emulator, subject: 'Budgetomfördelning' | 'Inb
   cited.set(emu, known);
   const have = known.get(subject);
   if (have) return have;
+  // A fork of an emulator that has one already (its register is copied with the sheets).
+  const view = api<{ decisions: { id: string; subject: string; status: string; review: unknown }[] }>(emu, 'getDecisions', [], STY);
+  const found = view.ok ? view.data.decisions.find((d) => d.subject === subject && d.status === 'Fattat' && !d.review) : undefined;
+  if (found) {
+    known.set(subject, found.id);
+    return found.id;
+  }
   const r = api<{ id: string }>(emu, 'recordDecision', [{
     date: '2009-10-20', subject, text: `Styrgruppens beslut om ${subject.toLowerCase()}.`, reference: `Dnr ${subject}`, decidedBy: 'Styrgruppen', status: 'Fattat',
   }], STY);
