@@ -7,7 +7,7 @@
  */
 import { computeBudget, type BudgetInput } from '../src/core/budget';
 import type { Emulator, ExecutionResult } from '../src/sandbox/emulator';
-import { CODE, EKO, PL, STY, setUpWorkbook } from '../test/support/bundle';
+import { CODE, EKO, PL, STY, decisionFor, setUpWorkbook } from '../test/support/bundle';
 import { seedLedger } from '../test/support/ledger';
 import { figure, medianMs, type Figure } from './lib';
 
@@ -35,7 +35,7 @@ const ACTIONS: Action[] = [
   { name: 'change a status', run: (emu, i) => exec(emu, 'updateCost', [{ id: 'K-0001', status: i % 2 ? 'Planerad' : 'Beställd' }], EKO) },
   {
     name: 'a transfer',
-    run: (emu, i) => exec(emu, 'transferFunds', [{ from: i % 2 ? 'STOKAB' : 'Kommunstyrelsen', to: i % 2 ? 'Kommunstyrelsen' : 'STOKAB', amount: 1, decisionRef: 'Bench' }], STY),
+    run: (emu, i) => exec(emu, 'transferFunds', [{ from: i % 2 ? 'STOKAB' : 'Kommunstyrelsen', to: i % 2 ? 'Kommunstyrelsen' : 'STOKAB', amount: 1, decisionRef: decisionFor(emu, 'Budgetomfördelning') }], STY),
   },
   { name: 'the overview (sidebar)', run: (emu) => exec(emu, 'getOverview', [], EKO) },
   {
@@ -84,6 +84,7 @@ export function budgetFigures(): Figure[] {
   for (const n of SIZES) {
     const emu = setUpWorkbook();
     seedLedger(emu, n);
+    decisionFor(emu, 'Budgetomfördelning'); // the decision the transfers cite, recorded before anything is measured
     for (const a of ACTIONS) {
       let last: ExecutionResult | undefined;
       let i = 0;
