@@ -462,7 +462,7 @@ describe('rows waiting for review', () => {
     const p = setup(3, { user: SG, cap: 2, status: ['Godkänd', 'Föreslagen', 'Föreslagen'] });
     p.workbook.get('guests').grid[2][10] = 'Godkänd'; // G-0002, by hand
     expect(capFigures(p)).toEqual({ cap: 2, slotsUsed: 2 });
-    expect(refusal(() => approveGuests(p, { ids: ['G-0003'] })).sv).toContain('Du markerade 1; inga platser är lediga (taket är 2).');
+    expect(refusal(() => approveGuests(p, { ids: ['G-0003'], decision: 'B-0007' })).sv).toContain('Du markerade 1; inga platser är lediga (taket är 2).');
     p.workbook.get('guests').grid[2][10] = 'Återbud'; // still a slot, as the sheet now has it
     expect(capFigures(p).slotsUsed).toBe(2);
     p.workbook.get('guests').grid[2][10] = 'Föreslagen'; // back as sealed: verified again
