@@ -242,9 +242,6 @@ export function editGuest(ports: Ports, input: unknown): void {
     };
     const problems = checkGuestDraft(draft, { events: ctx.settings.events, others: emailsExcept(rows, g.id) });
     if (problems.length) throw problemsError(problems.map((p) => p.message), problems[0].field);
-    // New or changed dietary needs only for a guest who consented (the journal vouches for the row); clearing is always allowed.
-    const diet = draft.diet.trim();
-    if (diet !== '' && diet !== g.diet.trim() && !hasConsent(check, r.index)) throw new UserError(guestsMsg.dietNeedsConsent(), 'diet');
     if (g.status === 'Skickar') {
       throw new UserError(guestsMsg.invitationGuestBeingSent());
     }
@@ -263,12 +260,6 @@ export function editGuest(ports: Ports, input: unknown): void {
 }
 
 const h = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
-
-/** The guest consented to storing dietary needs (Samtycke kost holds when they did). */
-const hasConsent = (check: TableCheck, index: number): boolean => {
-  const c = check.t.col[GUEST_COLUMNS.consent];
-  return c !== undefined && String(check.t.snap.rows[index][c] ?? '').trim() !== '';
-};
 
 /** The guest's RSVP link version (1 when the cell is empty or not a number). */
 export function linkVersionOf(check: TableCheck, index: number): number {

@@ -59,7 +59,7 @@ const sv = {
   noPart: 'Ingen programpunkt',
   // The dietary list
   diet: 'Kost/allergier',
-  dietConsentHint: 'Sparas bara om gästen har samtyckt på svarssidan.',
+  dietConsentHint: 'Kommer med i kostlistan bara om gästen har samtyckt på svarssidan.',
   dietTitle: 'Kostlista för cateringen',
   dietHint: 'Bara gäster som tackat ja och samtyckt till att deras kostbehov sparas. Utan namn slås lika behov ihop.',
   dietNames: 'Visa namn',
@@ -180,7 +180,7 @@ const en: Texts = {
   notAnswered: 'Not answered',
   noPart: 'No programme part',
   diet: 'Dietary needs',
-  dietConsentHint: 'Stored only if the guest consented on the RSVP page.',
+  dietConsentHint: 'On the dietary list only if the guest consented on the RSVP page.',
   dietTitle: 'Dietary list for the caterer',
   dietHint: 'Only guests who accepted and consented to their dietary needs being stored. Without names, identical needs are merged.',
   dietNames: 'Show names',

@@ -113,19 +113,6 @@ describe('dietary needs only with the guest\'s consent (health data, GDPR art. 9
     expect(recs(p)).toHaveLength(0);
   });
 
-  test('edit: new needs for a guest without consent are refused; with consent they are saved; clearing is always allowed', () => {
-    const p = setup(2, { diet: 'Vegan', consent: ['2009-11-01T10:00:00Z', ''] });
-    expect(refusal(() => editGuest(p, { id: 'G-0002', diet: 'Nötter' }))).toEqual(WHY);
-    expect(fieldOf(() => editGuest(p, { id: 'G-0002', diet: 'Nötter' }))).toBe('diet');
-    expect(recs(p)[1]['Kost/allergier']).toBe('');
-    editGuest(p, { id: 'G-0001', diet: 'Vegan, nötter' });
-    expect(recs(p)[0]['Kost/allergier']).toBe('Vegan, nötter');
-    const q = setup(1, { diet: 'Vegan' }); // stored without consent (typed into the sheet): may be kept while editing other fields, or cleared
-    editGuest(q, { id: 'G-0001', lastName: 'Berg', diet: 'Vegan' });
-    editGuest(q, { id: 'G-0001', diet: '' });
-    expect(recs(q)[0]).toMatchObject({ Efternamn: 'Berg', 'Kost/allergier': '' });
-  });
-
   test('import: the diet column is dropped with the reason on the row', () => {
     const pv = previewGuestImport(setup(0), { text: 'Förnamn,Efternamn,E-post,Kost/allergier,Evenemang\nÅsa,Öberg,asa@example.se,Vegan,konferensen\nBo,Ek,bo@example.se,,konferensen' });
     expect(pv.rows.map((r) => [r.draft.diet, r.warnings])).toEqual([
