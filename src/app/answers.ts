@@ -74,7 +74,7 @@ export function dietaryList(ports: Ports, input: unknown, ctx: FullContext = loa
   const verified = rows.filter((r): r is GuestRow & { index: number } => r.unverified === null && r.index !== null);
   const list = dietList(
     verified.map((r) => ({ ...r.guest, name: guestName(r.guest), consent: consentOf(check, r.index) })),
-    ctx.settings.events, names,
+    ctx.parts().known, names,
   );
   const waiting = rows.filter((r) => r.unverified !== null && r.guest.status === 'Tackat ja').length;
   return { names, withheld: null, list, waiting };

@@ -10,6 +10,7 @@ import {
   type AdminSettings, type EventSettings, type Role, type Settings,
 } from '../core/settings';
 import { checkTable, Journal, verifiedRows, type TableCheck } from './journal';
+import { partsOf, type Parts } from './parts';
 import type { Ports } from './ports';
 
 export interface Context {
@@ -26,6 +27,8 @@ export interface Context {
 export interface FullContext extends Context {
   readonly settings: Settings;
   readonly eventCheck: TableCheck;
+  /** What guests are invited to (read on first use: one range read of Program). */
+  readonly parts: () => Parts;
 }
 
 /** Key/value pairs of a settings sheet as the journal has them. */
@@ -62,7 +65,8 @@ export function readEvent(journal: Journal): { check: TableCheck; event: EventSe
 export function loadFullContext(ports: Ports, journal = new Journal(ports)): FullContext {
   const ctx = loadContext(ports, journal);
   const { check, event } = readEvent(journal);
-  return { ...ctx, settings: { ...ctx.settings, ...event }, eventCheck: check };
+  let parts: Parts | undefined;
+  return { ...ctx, settings: { ...ctx.settings, ...event }, eventCheck: check, parts: () => (parts ??= partsOf(journal, event)) };
 }
 
 /** Throws a UserError unless the caller has one of `allowed`. */

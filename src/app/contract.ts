@@ -86,8 +86,10 @@ export interface AllocateForm {
 // --- Gäster, Inbjudningar -------------------------------------------------------------
 
 export interface GuestsViewer extends Viewer {
-  /** The programme parts guests can be invited to (Evenemang). */
+  /** What guests can be invited to: item IDs (Program), or the old free-text parts until set-up carries them over. */
   readonly events: readonly string[];
+  /** How each is named to people ("Middagen (P-003)"). */
+  readonly eventNames: Readonly<Record<string, string>>;
 }
 export interface GuestsView extends GuestsViewer {
   readonly admin: boolean;

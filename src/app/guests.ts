@@ -9,7 +9,7 @@ import { cellText } from '../core/budget';
 import {
   approveCapMsg, capMsg, checkGuestDraft, checkTransition, formatEventsCell, GUEST_COLUMNS, GUEST_LIMITS, holdsSlot,
   judgeCellEdit, matchEvents, MAX_GUESTS, normEmail, parseLanguage,
-  type Guest, type GuestDraft,
+  type Guest, type GuestDraft, type KnownPart,
 } from '../core/guests';
 import { summariseAnswers, type AnswerSummary } from '../core/answers';
 import { MAX_IMPORT_CHARS, previewImport, type ImportPreview } from '../core/invite-csv';
@@ -117,7 +117,7 @@ const publicGuest = (g: Guest, withDiet: boolean) => ({
 });
 
 /** A guest's cells as the add-on writes them (the CLI's import writes the same). */
-export const guestCells = (d: GuestDraft, events: readonly string[]): Record<string, CellIn> => ({
+export const guestCells = (d: GuestDraft, events: readonly KnownPart[]): Record<string, CellIn> => ({
   [GUEST_COLUMNS.firstName]: d.firstName.trim(),
   [GUEST_COLUMNS.lastName]: d.lastName.trim(),
   [GUEST_COLUMNS.title]: d.title.trim(),
@@ -198,7 +198,7 @@ export function listGuests(ports: Ports, ctx: FullContext = loadFullContext(port
   return {
     cap: ctx.settings.inviteCap, slotsUsed: used, guests, retention: retentionOf(ctx.settings, rows, ports.clock.now()),
     // As the journal has the guests: a row waiting for review counts as it was logged.
-    summary: summariseAnswers(rows.map((r) => r.guest), ctx.settings.events),
+    summary: summariseAnswers(rows.map((r) => r.guest), ctx.parts().known),
   };
 }
 
@@ -216,12 +216,12 @@ export function addGuest(ports: Ports, input: unknown): { id: string } {
   };
   return withGuests(ports, ctx, ({ check, rows, tx }) => {
     if (rows.length >= MAX_GUESTS) throw new UserError(guestsMsg.listFull());
-    const problems = checkGuestDraft(draft, { events: ctx.settings.events, others: emailsExcept(rows) });
+    const problems = checkGuestDraft(draft, { events: ctx.parts().known, others: emailsExcept(rows) });
     if (problems.length) throw problemsError(problems.map((p) => p.message), problems[0].field);
     // A new guest has given no consent: dietary needs (health data) come from the guest, on the RSVP page.
     if (draft.diet.trim() !== '') throw new UserError(guestsMsg.dietNeedsConsent(), 'diet');
     const [id] = tx.guestIds(rows.map((r) => r.guest.id), 1);
-    const cells = { [GUEST_COLUMNS.id]: id, ...guestCells(draft, ctx.settings.events), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
+    const cells = { [GUEST_COLUMNS.id]: id, ...guestCells(draft, ctx.parts().known), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
     tx.put(check, null, cells, { action: 'gäst.tillagd', object: id, after: guestAudit(cells) });
     return { id };
   });
@@ -240,12 +240,12 @@ export function editGuest(ports: Ports, input: unknown): void {
       organisation: e.organisation ?? g.organisation, country: e.country ?? g.country, email: e.email ?? g.email,
       language: e.language ?? g.language, events: e.events ?? g.events, diet: e.diet ?? g.diet, note: e.note ?? g.note,
     };
-    const problems = checkGuestDraft(draft, { events: ctx.settings.events, others: emailsExcept(rows, g.id) });
+    const problems = checkGuestDraft(draft, { events: ctx.parts().known, others: emailsExcept(rows, g.id) });
     if (problems.length) throw problemsError(problems.map((p) => p.message), problems[0].field);
     if (g.status === 'Skickar') {
       throw new UserError(guestsMsg.invitationGuestBeingSent());
     }
-    const cells = guestCells(draft, ctx.settings.events);
+    const cells = guestCells(draft, ctx.parts().known);
     const before: Record<string, unknown> = {};
     const after: Record<string, CellIn> = {};
     for (const [h, v] of Object.entries(cells)) {
@@ -360,7 +360,7 @@ export function resolveGuestSend(ports: Ports, input: unknown): StatusResult {
 
 function importContext(ctx: FullContext, check: TableCheck, rows: readonly GuestRow[], defaultLanguage?: 'sv' | 'en') {
   return {
-    existing: emailsExcept(rows), events: ctx.settings.events, guestCount: rows.length,
+    existing: emailsExcept(rows), events: ctx.parts().known, guestCount: rows.length,
     slotsUsed: slotsTaken(check, rows), cap: ctx.settings.inviteCap, defaultLanguage,
     proposals: rows.filter((r) => r.guest.status === 'Föreslagen').length,
   };
@@ -387,7 +387,7 @@ export function importGuests(ports: Ports, input: unknown): { imported: string[]
     if (ok.length === 0) return { imported: [], preview };
     const ids = tx.guestIds(rows.map((r) => r.guest.id), ok.length);
     ok.forEach((r, i) => {
-      const cells = { [GUEST_COLUMNS.id]: ids[i], ...guestCells(r.draft, ctx.settings.events), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
+      const cells = { [GUEST_COLUMNS.id]: ids[i], ...guestCells(r.draft, ctx.parts().known), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1 };
       tx.put(check, null, cells, { action: 'gäst.importerad', object: ids[i], after: guestAudit(cells) });
     });
     return { imported: ids, preview };
@@ -413,7 +413,7 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
   const others = emailsExcept(rows.filter((r) => r.check !== rc));
   if (rc.kind === 'new') {
     if (!ctx.roles.includes('projektledare')) return { ok: false, why: roleRequiredMsg(['projektledare']) };
-    const problems = checkGuestDraft(now, { events: ctx.settings.events, others }).map((p) => p.message);
+    const problems = checkGuestDraft(now, { events: ctx.parts().known, others }).map((p) => p.message);
     if (now.status && now.status !== 'Föreslagen') problems.push(guestsMsg.newGuestFReslagen(now.status));
     if (now.id && rows.some((r) => r.guest.id === now.id && r.check !== rc)) problems.push(guestsMsg.idAlreadyExists(now.id));
     if (problems.length) return { ok: false, why: problems[0] };
@@ -430,7 +430,7 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
   for (const header of rc.fields) {
     const d = judgeCellEdit(
       { header, oldValue: String(fromSnap(rc.sealed[header] ?? '')), newValue: cellText(check.t.snap.rows[rc.index][check.t.col[header]]) },
-      { roles: ctx.roles, events: ctx.settings.events, otherEmails: others },
+      { roles: ctx.roles, events: ctx.parts().known, otherEmails: others },
     );
     if (d.action === 'revert') return { ok: false, why: d.reason };
   }

@@ -30,7 +30,8 @@
  */
 import * as z from 'zod/mini';
 import { GUEST_COLUMNS, isMailed, isValidEmail, normEmail, parseLanguage, type Guest } from '../core/guests';
-import { buildIcs, occurrencesFor } from '../core/ics';
+import { buildIcs } from '../core/ics';
+import { guestOccurrences, guestSchedule, type Parts } from './parts';
 import { cellText } from '../core/budget';
 import { UserError, type Lang, type Msg } from '../core/msg';
 import { join } from '../core/i18n';
@@ -107,10 +108,18 @@ export function loadTemplates(journal: Journal, event?: TableCheck): TemplateSet
   return { templates, problems };
 }
 
-function mergeValues(g: Guest, s: Settings, lang: Lang, rsvpLink: string): MergeValues {
+/** The settings an invitation is built from, with what guests are invited to. */
+export type InviteSettings = Settings & { readonly parts: Parts };
+export const inviteSettings = (ctx: FullContext): InviteSettings => ({ ...ctx.settings, parts: ctx.parts() });
+
+/** "Representationsmiddag, 8 december 2009 19:00–23:00; …": the guest's items with dates and times. */
+const scheduleText = (g: Guest, s: InviteSettings, lang: Lang): string =>
+  guestSchedule(s.parts, g.events, s).map((l) => `${l.name}, ${formatDate(l.date, lang)} ${l.start}–${l.end}`).join('; ');
+
+function mergeValues(g: Guest, s: InviteSettings, lang: Lang, rsvpLink: string): MergeValues {
   return {
     firstName: g.firstName, lastName: g.lastName, title: g.title, organisation: g.organisation, country: g.country,
-    email: g.email, guestEvents: g.events.join(', '), eventName: s.eventName,
+    email: g.email, guestEvents: scheduleText(g, s, lang), eventName: s.eventName,
     startDate: formatDate(s.startDate, lang), endDate: formatDate(s.endDate, lang), venue: s.venue,
     rsvpDeadline: formatDate(s.rsvpDeadline, lang), sender: s.senderName, rsvpLink,
   };
@@ -137,7 +146,7 @@ function preflight(g: Guest, set: TemplateSet): { lang: Lang; tpl: Template; rea
 }
 
 /** Everything one guest gets, or why they can't get it. Pure given its inputs. */
-export function buildInvitation(g: Guest, version: number, s: Settings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date): Invitation {
+export function buildInvitation(g: Guest, version: number, s: InviteSettings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date): Invitation {
   const pre = preflight(g, set);
   if (!('tpl' in pre)) return { ok: false, reasons: pre.reasons };
   const { lang, tpl } = pre;
@@ -150,7 +159,7 @@ export function buildInvitation(g: Guest, version: number, s: Settings, set: Tem
   const r = renderTemplate(tpl, mergeValues(g, s, lang, link));
   if (!r.ok) return { ok: false, reasons: r.reasons };
   const attachments: MailAttachment[] = [];
-  const occ = occurrencesFor(g.events, s);
+  const occ = guestOccurrences(s.parts, g.events, s);
   if (occ.length) {
     attachments.push({
       fileName: lang === 'sv' ? 'inbjudan.ics' : 'invitation.ics',
@@ -205,7 +214,7 @@ function previewable(ports: Ports, input: unknown, links: RsvpLinks): Previewabl
 export function previewInvitation(ports: Ports, input: unknown, links: RsvpLinks): InvitationPreview {
   const { ctx, row, version, set, links: linkFor } = previewable(ports, input, links);
   const g = row.guest;
-  const inv = buildInvitation(g, version, ctx.settings, set, linkFor, ports.clock.now());
+  const inv = buildInvitation(g, version, inviteSettings(ctx), set, linkFor, ports.clock.now());
   if (!inv.ok) return { guestId: g.id, to: g.email, blocked: inv.reasons, subject: '', html: '', text: '', attachments: [], ics: '' };
   const att = inv.message.attachments ?? [];
   return {
@@ -218,7 +227,7 @@ export function previewInvitation(ports: Ports, input: unknown, links: RsvpLinks
 export function sendTestInvitation(ports: Ports, input: unknown, links: RsvpLinks): { to: string } {
   const { ctx, row, version, set, links: linkFor } = previewable(ports, input, links);
   if (!isValidEmail(ctx.email)) throw new UserError(mergeMsg.yourEMailAddress());
-  const inv = buildInvitation(row.guest, version, ctx.settings, set, linkFor, ports.clock.now());
+  const inv = buildInvitation(row.guest, version, inviteSettings(ctx), set, linkFor, ports.clock.now());
   if (!inv.ok) {
     throw new UserError(mergeMsg.invitationCannotBeSent(inv.reasons));
   }
@@ -309,7 +318,7 @@ export interface Planned { readonly row: GuestRow; readonly inv: Invitation | nu
  * reaches them; the confirm step (send-plan.ts) renders everyone once.
  */
 export function planInvitations(
-  check: TableCheck, rows: readonly GuestRow[], statusOf: (r: GuestRow) => string, s: Settings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date,
+  check: TableCheck, rows: readonly GuestRow[], statusOf: (r: GuestRow) => string, s: InviteSettings, set: TemplateSet, rsvpLinkFor: RsvpLinkFor, now: Date,
   renderUpTo = Infinity,
 ): Planned[] {
   const used = new Map<string, string>();
@@ -370,7 +379,7 @@ interface Phase1 { picked: string[]; capLeft: number; waiting: number; blocked: 
  * waiting for review are never written: their journal entries are carried.
  */
 function pickBatch(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, token: string, batchSize: number, quota: number): Phase1 {
-  const s = ctx.settings;
+  const s = inviteSettings(ctx);
   const check = checkTable(ctx.journal.fresh(), 'guests');
   const rows = guestRows(check);
   const now = ports.clock.now();
@@ -424,7 +433,7 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
   const { batchSize } = parseInput((batchArg ??= z.strictObject({ batchSize: z.int().check(z.gte(1), z.lte(MAX_BATCH)) })), input);
   const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
-  const s = ctx.settings;
+  const s = inviteSettings(ctx);
   const linkFor = links();
   const set = loadTemplates(ctx.journal, ctx.eventCheck);
   const quota = Math.max(0, Math.floor(ports.mailer.remainingDailyQuota()));
@@ -471,7 +480,7 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     // Changed meanwhile (by hand, or settled by someone else): not ours to send.
     if (!r || r.unverified || r.index === null || r.guest.status !== 'Skickar') continue;
     if (stop) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
-    const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), ctx.settings, set, links, now);
+    const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), inviteSettings(ctx), set, links, now);
     if (!inv.ok) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
     j.s[id] = 'a';
     writeJournal(ports, j); // carries the previous guest's outcome too

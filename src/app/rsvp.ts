@@ -12,11 +12,11 @@
  */
 import * as z from 'zod/mini';
 import { GUEST_COLUMNS, GUEST_LIMITS, isValidEmail, parseLanguage, type Guest } from '../core/guests';
-import { occurrencesFor } from '../core/ics';
 import { msg, type Lang, type Msg } from '../core/msg';
 import type { Settings } from '../core/settings';
 import { addMonths, formatDate } from '../core/template';
 import { loadFullContext, type FullContext } from './context';
+import { guestSchedule } from './parts';
 import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
 import { guestRows, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
@@ -142,17 +142,19 @@ export function privacyNotice(s: Settings, lang: Lang): PrivacyNotice {
   };
 }
 
-function viewOf(r: GuestRow, check: TableCheck, s: Settings, now: Date, key: LinkKey): RsvpView {
+function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key: LinkKey): RsvpView {
+  const s = ctx.settings;
   const g = r.guest;
   const lang = parseLanguage(g.language) ?? 'sv';
   const closed = closedReason(g, s, now, lang);
   // Once the deadline has passed the page shows nothing personal but the name (the link may sit in an inbox for years).
   const discreet = pastDeadline(s, now);
+  const parts = ctx.parts();
   const consent = r.index !== null && check.t.col[GUEST_COLUMNS.consent] !== undefined && check.t.snap.rows[r.index][check.t.col[GUEST_COLUMNS.consent]] !== '';
   return {
     lang, w: key.w, g: g.id, v: r.index === null ? 1 : linkVersionOf(check, r.index), t: key.t, firstName: g.firstName, lastName: g.lastName,
     eventName: s.eventName, venue: discreet ? '' : s.venue,
-    events: discreet ? [] : occurrencesFor(g.events, s).map((o) => ({ name: o.key.split('#')[0], date: formatDate(o.date, lang), start: o.start, end: o.end })),
+    events: discreet ? [] : guestSchedule(parts, g.events, s).map((l) => ({ ...l, date: formatDate(l.date, lang) })),
     answer: discreet ? '' : g.status === 'Tackat ja' ? 'ja' : g.status === 'Tackat nej' ? 'nej' : '',
     diet: discreet ? '' : g.diet, consent: !discreet && consent,
     deadline: formatDate(s.rsvpDeadline, lang), replyTo: isValidEmail(s.replyTo) ? s.replyTo.trim() : '',
@@ -191,7 +193,7 @@ export function viewRsvp(ports: Ports, input: unknown, verify: Verify): RsvpPage
   const key = keyOf(k.data);
   const found = findGuest(ports, key, verify);
   if (!found) return { ok: false, message: neutralMsg() };
-  return { ok: true, view: viewOf(found.row, found.check, found.ctx.settings, ports.clock.now(), key) };
+  return { ok: true, view: viewOf(found.row, found.check, found.ctx, ports.clock.now(), key) };
 }
 
 /**
@@ -262,7 +264,7 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify):
     const closed = closedReason(g, ctx.settings, now, 'sv');
     // Withdrawing consent is as easy as giving it (art. 7.3): allowed even when answers are closed.
     if (closed && !a.consent && (consentNow || g.diet !== '')) return withdraw(ctx, check, row, now, key);
-    if (closed) return { saved: false, message: msg(closed, closedReason(g, ctx.settings, now, 'en')), view: viewOf(row, check, ctx.settings, now, key) };
+    if (closed) return { saved: false, message: msg(closed, closedReason(g, ctx.settings, now, 'en')), view: viewOf(row, check, ctx, now, key) };
     const status = a.answer === 'ja' ? 'Tackat ja' : 'Tackat nej';
     // A guest who is not coming needs no dietary data (minimisation); an absent field keeps what is stored.
     const keep = a.consent === true && a.answer === 'ja';
@@ -271,7 +273,7 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify):
     const thanks = a.answer === 'ja'
       ? msg('Tack! Ditt svar är registrerat: du kommer.', 'Thank you! Your reply is registered: you will attend.')
       : msg('Tack! Ditt svar är registrerat: du kan inte komma.', 'Thank you! Your reply is registered: you cannot attend.');
-    if (same) return { saved: true, view: viewOf(row, check, ctx.settings, now, key), message: thanks };
+    if (same) return { saved: true, view: viewOf(row, check, ctx, now, key), message: thanks };
     const values: Record<string, CellIn> = {
       [GUEST_COLUMNS.status]: status, [GUEST_COLUMNS.answeredAt]: now, [GUEST_COLUMNS.diet]: diet,
       [GUEST_COLUMNS.consent]: keep ? (consentNow ? consentAt as CellIn : now) : '',
@@ -280,7 +282,7 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify):
       action: 'gäst.svar', object: g.id,
       before: { Status: g.status }, after: guestAudit({ Status: status, ...(diet !== g.diet ? { [GUEST_COLUMNS.diet]: diet } : {}), ...(consentNow !== keep ? { Samtycke: keep ? 'givet' : 'återkallat' } : {}) }),
     }).commit();
-    return { saved: true, view: viewOf({ ...row, guest: { ...g, status, diet } }, check, ctx.settings, now, key), message: thanks };
+    return { saved: true, view: viewOf({ ...row, guest: { ...g, status, diet } }, check, ctx, now, key), message: thanks };
   });
 }
 
@@ -290,7 +292,7 @@ function withdraw(ctx: FullContext, check: TableCheck, row: GuestRow & { index: 
   const values: Record<string, CellIn> = { [GUEST_COLUMNS.diet]: '', [GUEST_COLUMNS.consent]: '' };
   new Tx(ctx.journal, `gäst:${g.id}`).put(check, row.index, values, { action: 'gäst.samtycke-återkallat', object: g.id, after: guestAudit({ ...values, Samtycke: 'återkallat' }) }).commit();
   return {
-    saved: true, view: viewOf({ ...row, guest: { ...g, diet: '' } }, check, ctx.settings, now, key),
+    saved: true, view: viewOf({ ...row, guest: { ...g, diet: '' } }, check, ctx, now, key),
     message: msg('Dina kostuppgifter är raderade och ditt samtycke är återkallat.', 'Your dietary needs are deleted and your consent is withdrawn.'),
   };
 }

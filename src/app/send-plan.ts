@@ -10,7 +10,7 @@ import { loadFullContext, requireRole } from './context';
 import { slotsTaken } from './guests';
 import { guestName, guestRows, sendNoteOf } from './invite-rows';
 import { checkTable } from './journal';
-import { blockedOf, loadTemplates, planInvitations, type BlockedGuest, type RsvpLinks } from './merge';
+import { blockedOf, inviteSettings, loadTemplates, planInvitations, type BlockedGuest, type RsvpLinks } from './merge';
 import type { Ports } from './ports';
 
 export interface PlannedRecipient { readonly id: string; readonly name: string; readonly email: string; readonly language: string }
@@ -38,7 +38,7 @@ export interface SendPlan {
 export function planSend(ports: Ports, links: RsvpLinks): SendPlan {
   const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
-  const s = ctx.settings;
+  const s = inviteSettings(ctx);
   const check = checkTable(ctx.journal, 'guests');
   const rows = guestRows(check);
   const plans = planInvitations(check, rows, (r) => r.guest.status, s, loadTemplates(ctx.journal, ctx.eventCheck), links(), ports.clock.now());

@@ -8,10 +8,14 @@ import { msg, UserError, type Msg } from '../core/msg';
 import { SHEETS, TABLES } from '../core/schema';
 import { SEALED_TABLES } from '../core/seal';
 import { defaultBudgetRows, defaultTemplates, missingSettingsRows } from '../core/setup';
-import { parseAdminSettings, rolesOf, settingDef, settingDefsOf, SETTING_KEYS, type AdminSettings } from '../core/settings';
+import { parseAdminSettings, parseEventSettings, rolesOf, settingDef, settingDefsOf, SETTING_KEYS, type AdminSettings } from '../core/settings';
+import { formatEventsCell, GUEST_COLUMNS, parseEventsCell } from '../core/guests';
+import { itemsFromParts, mapGuestParts } from '../core/program';
 import { contextOf, readSettings } from './context';
 import { adoptDecisions } from './decisions';
-import { checkTable, JOURNAL_KEY, Journal, newSealKey, readLog, SEAL_KEY, Tx, type TableCheck } from './journal';
+import { checkTable, JOURNAL_KEY, Journal, newSealKey, readLog, SEAL_KEY, Tx, verifiedRows, type TableCheck } from './journal';
+import { legacyParts } from './parts';
+import { itemCells } from './program';
 import type { Cell, Ports } from './ports';
 import { putSetting } from './settings-rows';
 import { openTable, type OpenTable } from './tables';
@@ -23,7 +27,8 @@ export interface Authority {
   readonly settings: AdminSettings;
 }
 
-const eventKeys = (): Set<string> => new Set(settingDefsOf('event').map(([k]) => k.toLocaleLowerCase('sv')));
+// Evenemangsdelar too: an older version kept it on Inställningar, and set-up carries it over to Program.
+const eventKeys = (): Set<string> => new Set([...settingDefsOf('event').map(([k]) => k), SETTING_KEYS.events].map((k) => k.toLocaleLowerCase('sv')));
 
 /** Inställningar read as it stands, without the journal (a first run, or a workbook from before the journal). */
 function rawSettings(ports: Ports): { t: OpenTable | null; settings: AdminSettings } {
@@ -140,6 +145,8 @@ export function writeDefaults(ports: Ports, journal: Journal, who: Authority): M
   const eventRows = missingSettingsRows('event', event.rows.map((r) => r.key), who.email, who.firstRun, carried);
   for (const [key, value] of eventRows) putSetting(tx, event, key, value as Cell, { action: 'inställning.standard', object: key });
   if (eventRows.length) wrote.push(msg(`${SHEETS.event}: ${eventRows.length} värden${carried.size ? ` (${carried.size} flyttade från ${SHEETS.settings})` : ''}`, `${SHEETS.event}: ${eventRows.length} values${carried.size ? ` (${carried.size} moved from ${SHEETS.settings})` : ''}`));
+  const parts = carryOverParts(journal, tx, event, carried, who);
+  if (parts) wrote.push(parts);
   const budget = checkTable(journal, 'budget');
   if (budget.rows.length === 0 && budget.missing.length === 0) {
     const total = Math.round(Number(settingDef(SETTING_KEYS.totalBudget)[1]) * 100);
@@ -154,7 +161,48 @@ export function writeDefaults(ports: Ports, journal: Journal, who: Authority): M
     wrote.push(msg(`${SHEETS.templates}: sv, en`, `${SHEETS.templates}: sv, en`));
   }
   tx.commit();
+  if (parts) markProgramInUse(journal);
   return wrote;
+}
+
+/**
+ * The old free-text parts (Evenemang → Evenemangsdelar, or the default on a
+ * new workbook) become Program items, proposals at the times the old calendar
+ * files gave; each verified guest's part names become the items' IDs; the
+ * old row goes. Only while the journal has never held a Program row, so it
+ * runs once. Returns what it did, or null.
+ */
+function carryOverParts(journal: Journal, tx: Tx, event: TableCheck, carried: ReadonlyMap<string, unknown>, who: Authority): Msg | null {
+  if (!legacyParts(journal)) return null;
+  const key = SETTING_KEYS.events.toLocaleLowerCase('sv');
+  const row = event.rows.find((r) => r.key.toLocaleLowerCase('sv') === key);
+  const raw = row ? event.t.snap.rows[row.index][event.t.col['Värde']] : carried.has(key) ? carried.get(key) : settingDef(SETTING_KEYS.events)[1];
+  const names = parseEventSettings([[SETTING_KEYS.events, raw ?? '']]).events;
+  const s = parseEventSettings(verifiedRows(event).map((r) => [r.values['Nyckel'], r.values['Värde']]));
+  const program = checkTable(journal, 'program');
+  const { items, map } = itemsFromParts(names, s, program.rows.map((r) => r.key), who.settings.roles.projektledare[0] ?? (who.firstRun ? who.email : ''));
+  for (const it of items) tx.put(program, null, itemCells(it), { action: 'programpunkt.överförd', object: it.id, after: { Rubrik: it.title, Datum: it.date, Start: it.start, Slut: it.end } });
+  const guests = checkTable(journal, 'guests');
+  let mapped = 0;
+  for (const r of guests.rows) {
+    if (r.kind !== 'ok') continue;
+    const cell = String(guests.t.snap.rows[r.index][guests.t.col[GUEST_COLUMNS.events]] ?? '');
+    const now = formatEventsCell(mapGuestParts(parseEventsCell(cell), map));
+    if (now === cell.trim()) continue;
+    tx.put(guests, r.index, { [GUEST_COLUMNS.events]: now }, { action: 'gäst.programpunkter', object: r.key, before: { Evenemang: cell }, after: { Evenemang: now } });
+    mapped++;
+  }
+  if (row?.kind === 'ok') tx.remove(event, row.index, { action: 'inställning.ersatt', object: SETTING_KEYS.events, after: { ersatt_av: SHEETS.program, punkter: items.map((i) => i.id) } });
+  return msg(
+    `${SHEETS.program}: ${items.length} programpunkter från Evenemangsdelar${mapped ? `, ${mapped} gäster inbjudna till dem` : ''}`,
+    `${SHEETS.program}: ${items.length} items from Evenemangsdelar${mapped ? `, ${mapped} guests invited to them` : ''}`,
+  );
+}
+
+/** The journal now holds Program (even with no item): the old parts are never read again. Call inside the lock. */
+function markProgramInUse(journal: Journal): void {
+  const state = journal.fresh().require().state;
+  if (!state.t.program) journal.replace({ ...state, t: { ...state.t, program: { n: 0, s: 0 } } });
 }
 
 /** The roles and administrators protections follow (the journal's view of Inställningar). */

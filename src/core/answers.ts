@@ -16,7 +16,7 @@
  * whose need it is. Without names identical needs are merged and the list is
  * sorted by the need, so its order can't point at a row of Gäster.
  */
-import { isMailed, matchEvents } from './guests';
+import { isMailed, knownName, matchEvents, refOf, type KnownPart } from './guests';
 import { GUEST_STATUSES } from './schema';
 
 export type GuestStatusName = (typeof GUEST_STATUSES)[number];
@@ -56,7 +56,7 @@ function counts(statuses: readonly string[]): PartCounts {
 }
 
 /** Counts per status and per programme part (`parts`: Evenemang's list; a guest's parts matched case-insensitively). */
-export function summariseAnswers(guests: readonly AnswerGuest[], parts: readonly string[]): AnswerSummary {
+export function summariseAnswers(guests: readonly AnswerGuest[], parts: readonly KnownPart[]): AnswerSummary {
   const all = counts(guests.map((g) => g.status));
   const partsOf = guests.map((g) => matchEvents(g.events, parts).ok);
   return {
@@ -64,7 +64,7 @@ export function summariseAnswers(guests: readonly AnswerGuest[], parts: readonly
     total: guests.length,
     notInvited: guests.filter((g) => !isMailed(g.status)).length,
     byStatus: GUEST_STATUSES.map((status) => ({ status, count: guests.filter((g) => g.status === status).length })),
-    byPart: parts.map((part) => ({ part, ...counts(guests.filter((_, i) => partsOf[i].includes(part)).map((g) => g.status)) })),
+    byPart: parts.map((k) => ({ part: knownName(k), ...counts(guests.filter((_, i) => partsOf[i].includes(refOf(k).id)).map((g) => g.status)) })),
     noPart: counts(guests.filter((_, i) => partsOf[i].length === 0).map((g) => g.status)),
   };
 }
@@ -107,10 +107,10 @@ const byText = (a: string, b: string): number => a.localeCompare(b, 'sv', { sens
  * `names` one entry per guest, sorted by name; without, identical needs for
  * the same parts merged (case and spacing ignored), sorted by the need.
  */
-export function dietList(guests: readonly DietGuest[], parts: readonly string[], names: boolean): DietList {
+export function dietList(guests: readonly DietGuest[], parts: readonly KnownPart[], names: boolean): DietList {
   const on = guests.filter((g) => isYes(g.status) && g.consent && oneLine(g.diet) !== '');
   const unconsented = guests.filter((g) => !g.consent && oneLine(g.diet) !== '').length;
-  const partsOf = (g: DietGuest) => { const ok = matchEvents(g.events, parts).ok; return parts.filter((p) => ok.includes(p)); };
+  const partsOf = (g: DietGuest) => { const ok = matchEvents(g.events, parts).ok; return parts.filter((p) => ok.includes(refOf(p).id)).map(knownName); };
   if (names) {
     const entries = on.map((g) => ({ name: oneLine(g.name), diet: oneLine(g.diet), parts: partsOf(g), count: 1 }))
       .sort((a, b) => byText(a.name, b.name) || byText(a.diet, b.diet));

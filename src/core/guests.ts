@@ -14,6 +14,7 @@
  */
 import type { Msg } from './msg';
 import { fixed } from './i18n';
+import { matchParts, partName, type PartRef } from './program';
 import { GUEST_STATUSES, LANGUAGES } from './schema';
 import type { Role } from './settings';
 import { guestsMsg } from './messages/guests';
@@ -109,15 +110,19 @@ export const parseEventsCell = (v: string): string[] =>
 
 export const formatEventsCell = (events: readonly string[]): string => events.join('; ');
 
-/** Matches typed event names to the settings list (case-insensitive); returns the canonical names. */
-export function matchEvents(typed: readonly string[], known: readonly string[]): { ok: string[]; unknown: string[] } {
-  const ok: string[] = [];
-  const unknown: string[] = [];
-  for (const t of typed) {
-    const k = known.find((x) => x.toLocaleLowerCase('sv') === t.trim().toLocaleLowerCase('sv'));
-    if (k) { if (!ok.includes(k)) ok.push(k); } else unknown.push(t);
-  }
-  return { ok, unknown };
+/**
+ * What a guest can be invited to: programme items (an ID and a title), or
+ * plain names (a workbook whose old free-text parts set-up has not yet
+ * carried over to Program; src/app/parts.ts).
+ */
+export type KnownPart = string | PartRef;
+export const refOf = (k: KnownPart): PartRef => (typeof k === 'string' ? { id: k, title: k } : k);
+/** How a part is named to people: "Middagen (P-003)", or the plain name. */
+export const knownName = (k: KnownPart): string => (typeof k === 'string' ? k : partName(k));
+
+/** Matches typed parts (an ID or a title, case-insensitive) to the known ones; returns their IDs (the names, for plain names). */
+export function matchEvents(typed: readonly string[], known: readonly KnownPart[]): { ok: string[]; unknown: string[] } {
+  return matchParts(typed, known.map(refOf));
 }
 
 export interface GuestDraft {
@@ -157,7 +162,7 @@ const languageMsg = (v: string): Msg => guestsMsg.language(v);
  */
 export function checkGuestDraft(
   d: GuestDraft,
-  known: { events: readonly string[]; others: ReadonlyMap<string, string> },
+  known: { events: readonly KnownPart[]; others: ReadonlyMap<string, string> },
 ): FieldProblem[] {
   const p: FieldProblem[] = [];
   if (!d.firstName.trim()) p.push({ field: 'firstName', message: guestsMsg.firstNameMissing() });
@@ -175,7 +180,7 @@ export function checkGuestDraft(
   if (!parseLanguage(d.language)) p.push({ field: 'language', message: languageMsg(d.language) });
   const ev = matchEvents(d.events, known.events);
   if (ev.unknown.length) {
-    p.push({ field: 'events', message: unknownEventMsg(ev.unknown, known.events) });
+    p.push({ field: 'events', message: unknownEventMsg(ev.unknown, known.events.map(knownName)) });
   }
   return p;
 }
@@ -266,7 +271,7 @@ export interface CellEdit {
  */
 export function judgeCellEdit(
   e: CellEdit,
-  ctx: { roles: readonly Role[]; events: readonly string[]; otherEmails: ReadonlyMap<string, string> },
+  ctx: { roles: readonly Role[]; events: readonly KnownPart[]; otherEmails: ReadonlyMap<string, string> },
 ): EditDecision {
   const revert = (reason: Msg): EditDecision => ({ action: 'revert', value: e.oldValue, reason });
   const v = e.newValue.trim();
@@ -317,7 +322,7 @@ export function judgeCellEdit(
  */
 export function judgeRows(
   rows: readonly { row: number; guest: Guest; statusBefore?: string }[],
-  ctx: { roles: readonly Role[]; events: readonly string[]; allEmails: ReadonlyMap<string, number> },
+  ctx: { roles: readonly Role[]; events: readonly KnownPart[]; allEmails: ReadonlyMap<string, number> },
 ): EditDecision {
   const out: { row: number; reasons: Msg[] }[] = [];
   for (const r of rows) {

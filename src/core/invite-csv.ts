@@ -9,7 +9,7 @@
  */
 import {
   checkGuestDraft, MAX_GUESTS, normEmail, parseEventsCell, parseLanguage,
-  type GuestDraft, type GuestField,
+  type GuestDraft, type GuestField, type KnownPart,
 } from './guests';
 import type { Msg } from './msg';
 import { mergeMsg } from './messages/merge';
@@ -139,7 +139,7 @@ export interface ImportPreview {
 export interface ImportContext {
   /** Normalised e-mail → guest ID of every guest already on the sheet. */
   readonly existing: ReadonlyMap<string, string>;
-  readonly events: readonly string[];
+  readonly events: readonly KnownPart[];
   readonly guestCount: number;
   readonly slotsUsed: number;
   readonly cap: number;

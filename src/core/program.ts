@@ -16,6 +16,7 @@
 import { cellText } from './budget';
 import { msg, type Msg } from './msg';
 import { CATEGORIES } from './schema';
+import type { Occurrence } from './ics';
 import type { Role } from './settings';
 
 export const PROGRAM_TYPES = [
@@ -240,7 +241,8 @@ export interface PartRef { readonly id: string; readonly title: string }
 export const partName = (it: PartRef): string => `${it.title} (${it.id})`;
 
 /**
- * Matches typed parts to items (an ID, or a title, case-insensitive) and
+ * Matches typed parts to items (an ID, or a title, case-insensitive: a title
+ * names every item that has it, e.g. each day of the conference) and
  * returns the IDs, each once, in the order typed.
  */
 export function matchParts(typed: readonly string[], items: readonly PartRef[]): { ok: string[]; unknown: string[] } {
@@ -248,8 +250,10 @@ export function matchParts(typed: readonly string[], items: readonly PartRef[]):
   const unknown: string[] = [];
   for (const t of typed) {
     const k = t.trim().toLocaleLowerCase('sv');
-    const it = items.find((x) => x.id.toLocaleLowerCase('sv') === k) ?? items.find((x) => x.title.toLocaleLowerCase('sv') === k);
-    if (it) { if (!ok.includes(it.id)) ok.push(it.id); } else unknown.push(t);
+    const byId = items.filter((x) => x.id.toLocaleLowerCase('sv') === k);
+    const found = byId.length ? byId : items.filter((x) => x.title.toLocaleLowerCase('sv') === k);
+    if (found.length === 0) unknown.push(t);
+    for (const it of found) if (!ok.includes(it.id)) ok.push(it.id);
   }
   return { ok, unknown };
 }
@@ -303,11 +307,12 @@ export function itemsFromParts(
     const rule = oldTimes(part);
     const picked = days.length === 0 ? [] : rule.days === 'all' ? days : rule.days === 'first' ? [days[0]] : [days[days.length - 1]];
     const made: string[] = [];
-    picked.forEach((date, i) => {
+    picked.forEach((date) => {
       const id = nextItemId(ids);
       ids.push(id);
       made.push(id);
-      const title = picked.length > 1 ? `${part}, dag ${i + 1}` : part;
+      // Each day keeps the part's name: a guest list or an import naming it invites to every day.
+      const title = part;
       items.push({
         id, title: title.slice(0, ITEM_LIMITS.title), type: rule.type, date, start: rule.start, end: rule.end, place: s.venue.slice(0, ITEM_LIMITS.place),
         organiser: 'staden', responsible: responsible.slice(0, ITEM_LIMITS.responsible), capacity: null, category: DEFAULT_CATEGORY[rule.type],
@@ -379,4 +384,9 @@ export function itemCounts(
     });
     return { id: it.id, invited, yes, no, notAnswered: invited - yes - no, seatsLeft: it.capacity === null ? null : Math.max(0, it.capacity - yes) };
   });
+}
+
+/** The calendar entry of an item: the event's name and the item's title, its place (the venue when none). */
+export function itemOccurrence(it: ProgramItem, s: { eventName: string; venue: string }): Occurrence {
+  return { key: it.id, summary: `${s.eventName} – ${it.title}`, location: it.place || s.venue, date: it.date, start: it.start, end: it.end };
 }

@@ -80,8 +80,13 @@ export const settingDefs = (): readonly SettingDef[] => (defs ??= [
 
 /** The definition of `key` (one of SETTING_KEYS). */
 export const settingDef = (key: string): SettingDef => settingDefs().find((d) => d[0] === key)!;
-/** The definitions of one sheet. */
-export const settingDefsOf = (sheet: SettingsSheet): SettingDef[] => settingDefs().filter((d) => d[3] === sheet);
+/**
+ * The definitions of one sheet, as offered and written. Evenemangsdelar (the
+ * old free-text parts) is left out: Program replaced it, and set-up carries a
+ * workbook's value over to items (src/app/setup.ts); its definition stays for
+ * reading a workbook set-up has not yet carried over.
+ */
+export const settingDefsOf = (sheet: SettingsSheet): SettingDef[] => settingDefs().filter((d) => d[3] === sheet && d[0] !== SETTING_KEYS.events);
 
 /** Inställningar, parsed (administrators' part). */
 export interface AdminSettings {

@@ -117,6 +117,8 @@ Konferensen samlar beslutsfattare inom IT och offentlig förvaltning. Programmet
 - workshops och studiebesök i stadens verksamheter
 - stadens representationsmiddag
 
+Du är inbjuden till: {{Inbjuden till}}.
+
 Vänligen svara senast {{Sista svarsdag}} via din personliga länk: {{Svarslänk}}
 
 Välkommen!
@@ -129,6 +131,8 @@ The conference brings together decision makers in ICT and public administration.
 - plenary and specialist sessions
 - workshops and study visits in the city's services
 - the city's representation dinner
+
+You are invited to: {{Inbjuden till}}.
 
 Please reply by {{Sista svarsdag}} through your personal link: {{Svarslänk}}
 

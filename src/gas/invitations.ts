@@ -15,6 +15,7 @@ import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { loadFullContext, type FullContext } from '../app/context';
 import { citableDecisions } from '../app/register';
+import { knownName, refOf } from '../core/guests';
 import { UserError, type Lang } from '../core/msg';
 import { rsvpUrl, workbookTag } from '../core/rsvp';
 import type { SheetEdit } from './adapters';
@@ -94,7 +95,10 @@ export const one = (): z.ZodMiniTuple<[z.ZodMiniUnknown], null> => (oneArg ??= z
 /** A sidebar call whose one argument goes straight to the use case; a write's refusals are logged under its name. */
 const pass = <T>(useCase: (ports: Ports, input: unknown) => T, write?: string) =>
   (...args: unknown[]) => handle(one, args, ([input], { ports }) => useCase(ports, input), { write });
-const viewerOf = (ctx: FullContext) => ({ user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, events: [...ctx.settings.events] });
+const viewerOf = (ctx: FullContext) => {
+  const known = ctx.parts().known.map(refOf);
+  return { user: ctx.email, roles: ctx.roles, eventName: ctx.settings.eventName, events: known.map((k) => k.id), eventNames: Object.fromEntries(known.map((k) => [k.id, knownName(k)])) };
+};
 const viewer = (ports: Ports) => viewerOf(loadFullContext(ports));
 
 // --- Gäster ---------------------------------------------------------------------

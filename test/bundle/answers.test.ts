@@ -49,15 +49,19 @@ beforeAll(() => {
   ok(api(answered, 'saveGuest', [{ id: 'G-0005', diet: 'Laktosfri' }], PL) as Result<unknown>);
 });
 
+const CONF_DINNER = ['konferensen (P-001)', 'representationsmiddagen (P-003)', 'konferensen (P-002)'];
+
 describe('the summary of the answers', () => {
   test('counts per status and per programme part, the same for every reader', () => {
     const seen = [PL, STY, EKO, NOBODY].map((u) => ok(api<{ list: { summary: Summary } }>(answered, 'getGuests', [], u) as Result<{ list: { summary: Summary } }>).list.summary);
     for (const s of seen) expect(s).toEqual(seen[0]);
     expect(seen[0]).toMatchObject({ total: 6, invited: 6, yes: 4, no: 1, notAnswered: 1, notInvited: 0 });
     expect(seen[0].byPart).toEqual([
-      { part: 'konferensen', invited: 5, yes: 3, no: 1, notAnswered: 1 },
-      { part: 'representationsmiddagen', invited: 5, yes: 3, no: 1, notAnswered: 1 },
-      { part: 'studiebesök', invited: 1, yes: 1, no: 0, notAnswered: 0 },
+      // Set-up made the default parts items (src/core/program.ts itemsFromParts), in programme order: the conference one per day.
+      { part: 'konferensen (P-001)', invited: 5, yes: 3, no: 1, notAnswered: 1 },
+      { part: 'representationsmiddagen (P-003)', invited: 5, yes: 3, no: 1, notAnswered: 1 },
+      { part: 'konferensen (P-002)', invited: 5, yes: 3, no: 1, notAnswered: 1 },
+      { part: 'studiebesök (P-004)', invited: 1, yes: 1, no: 0, notAnswered: 0 },
     ]);
   });
 
@@ -70,9 +74,9 @@ describe('the summary of the answers', () => {
 
 describe('the dietary list', () => {
   const nameless: DietEntry[] = [
-    { diet: HOSTILE, parts: ['konferensen', 'representationsmiddagen'], count: 1 },
-    { diet: 'Vegetarisk', parts: ['konferensen', 'representationsmiddagen'], count: 1 },
-    { diet: 'vegetarisk', parts: ['studiebesök'], count: 1 },
+    { diet: HOSTILE, parts: CONF_DINNER, count: 1 },
+    { diet: 'Vegetarisk', parts: CONF_DINNER, count: 1 },
+    { diet: 'vegetarisk', parts: ['studiebesök (P-004)'], count: 1 },
   ];
 
   test('without names for every reader: the consented needs of those who said yes, no name or address anywhere', () => {
@@ -86,9 +90,9 @@ describe('the dietary list', () => {
   test('with names for the project leader only; anyone else is refused at the names field, with the reason', () => {
     const v = ok(diet(answered, PL, true));
     expect(v.list.entries).toEqual([
-      { name: 'Gäst0 Exempelsson0', diet: 'Vegetarisk', parts: ['konferensen', 'representationsmiddagen'], count: 1 },
-      { name: 'Gäst1 Exempelsson1', diet: HOSTILE, parts: ['konferensen', 'representationsmiddagen'], count: 1 },
-      { name: 'Gäst5 Exempelsson5', diet: 'vegetarisk', parts: ['studiebesök'], count: 1 },
+      { name: 'Gäst0 Exempelsson0', diet: 'Vegetarisk', parts: CONF_DINNER, count: 1 },
+      { name: 'Gäst1 Exempelsson1', diet: HOSTILE, parts: CONF_DINNER, count: 1 },
+      { name: 'Gäst5 Exempelsson5', diet: 'vegetarisk', parts: ['studiebesök (P-004)'], count: 1 },
     ]);
     for (const u of [STY, EKO, NOBODY]) {
       expect(diet(answered, u, true)).toEqual({

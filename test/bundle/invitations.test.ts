@@ -35,11 +35,13 @@ beforeAll(() => {
 describe('Gäster: list, add, edit, approve, unapprove, resolve', () => {
   test('getGuests shows the list, statuses, the cap and the viewer; anyone may read', () => {
     for (const u of [PL, STY, EKO, NOBODY]) {
-      const v = ok(api<{ user: string; roles: string[]; events: string[]; list: { cap: number; slotsUsed: number; guests: { id: string; status: string; overCap: boolean }[] } }>(approved, 'getGuests', [], u));
+      const v = ok(api<{ user: string; roles: string[]; events: string[]; eventNames: Record<string, string>; list: { cap: number; slotsUsed: number; guests: { id: string; status: string; overCap: boolean }[] } }>(approved, 'getGuests', [], u));
       expect(v.list.cap).toBe(30);
       expect(v.list.slotsUsed).toBe(4);
       expect(v.list.guests.map((g) => g.status)).toEqual(['Godkänd', 'Godkänd', 'Godkänd', 'Godkänd']);
-      expect(v.events).toContain('konferensen');
+      // Items (set-up carried the default parts over): the IDs, named for people.
+      expect(v.events).toEqual(['P-001', 'P-003', 'P-002', 'P-004']);
+      expect(v.eventNames['P-003']).toBe('representationsmiddagen (P-003)');
     }
     fails(api(approved, 'getGuests', ['extra'], PL), /Ogiltiga uppgifter/);
   });
@@ -233,8 +235,9 @@ describe('preview, test mail and the sent message', () => {
     const events = comp.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
     expect(events.map((e) => [e.startDate.toString(), e.startDate.zone?.tzid, e.startDate.toJSDate().toISOString()])).toEqual([
       ['2009-12-08T09:00:00', 'Europe/Stockholm', '2009-12-08T08:00:00.000Z'],
-      ['2009-12-09T09:00:00', 'Europe/Stockholm', '2009-12-09T08:00:00.000Z'],
+      // In programme order: the items set-up made of the default parts.
       ['2009-12-08T19:00:00', 'Europe/Stockholm', '2009-12-08T18:00:00.000Z'],
+      ['2009-12-09T09:00:00', 'Europe/Stockholm', '2009-12-09T08:00:00.000Z'],
     ]);
     expect(new Set(events.map((e) => e.uid)).size).toBe(3);
     // An English guest gets the English template.

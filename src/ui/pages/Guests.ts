@@ -389,7 +389,7 @@ function guestForm(): HTMLElement {
     field(fields, 'organisation', t.organisation, g?.organisation ?? '', { maxlength: 160 }),
     field(fields, 'country', t.country, g?.country ?? '', { maxlength: 80 }),
     h('fieldset', {}, h('legend', {}, t.events),
-      ...evBoxes.map((box, i) => h('label', { class: 'check' }, box, events[i])), evError),
+      ...evBoxes.map((box, i) => h('label', { class: 'check' }, box, view?.eventNames[events[i]] ?? events[i])), evError),
     // Dietary needs come from the guest with consent (RSVP page): a new guest has none to enter.
     g ? field(fields, 'diet', t.diet, g.diet, { maxlength: 300 }, t.dietConsentHint) : null,
     field(fields, 'note', t.note, g ? g.note.split('\n').filter((l) => !l.startsWith('[Utskick]')).join('\n') : '', { maxlength: 500 }),

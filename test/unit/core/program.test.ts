@@ -107,8 +107,10 @@ describe('IDs, references, counts', () => {
     expect(nextItemId(['P-002', 'x', 'P-010'])).toBe('P-011');
   });
   test('a part is matched by ID or title, once', () => {
-    const items = [{ id: 'P-001', title: 'Middagen' }, { id: 'P-002', title: 'Konferensen' }];
+    const items = [{ id: 'P-001', title: 'Middagen' }, { id: 'P-002', title: 'Konferensen' }, { id: 'P-003', title: 'konferensen' }];
     expect(matchParts(['p-002', 'middagen', 'P-002', 'bal'], items)).toEqual({ ok: ['P-002', 'P-001'], unknown: ['bal'] });
+    // A title names every item that has it (each day of the conference).
+    expect(matchParts(['KONFERENSEN'], items)).toEqual({ ok: ['P-002', 'P-003'], unknown: [] });
   });
   test('counts per item with seats left (a decline frees a seat; the unmailed are not counted)', () => {
     const items = [{ id: 'P-001', title: 'Middagen', capacity: 2 }, { id: 'P-002', title: 'Konferensen', capacity: null }];
@@ -127,13 +129,13 @@ describe('carrying over the old free-text parts', () => {
   test('one item per part (a conference one per day) at the times the old calendars gave; guests mapped', () => {
     const { items, map } = itemsFromParts(['konferensen', 'representationsmiddagen', 'studiebesök', 'presskonferens'], { ...DAYS, venue: 'Stockholm' }, [], 'pl@stockholm.se');
     expect(items.map((i) => [i.id, i.title, i.type, i.date, i.start, i.end, i.status])).toEqual([
-      ['P-001', 'konferensen, dag 1', 'plenarsession', '2009-12-08', '09:00', '17:00', 'förslag'],
-      ['P-002', 'konferensen, dag 2', 'plenarsession', '2009-12-09', '09:00', '17:00', 'förslag'],
+      ['P-001', 'konferensen', 'plenarsession', '2009-12-08', '09:00', '17:00', 'förslag'],
+      ['P-002', 'konferensen', 'plenarsession', '2009-12-09', '09:00', '17:00', 'förslag'],
       ['P-003', 'representationsmiddagen', 'representationsmiddag', '2009-12-08', '19:00', '23:00', 'förslag'],
       ['P-004', 'studiebesök', 'studiebesök', '2009-12-09', '13:00', '17:00', 'förslag'],
       // "presskonferens" matches konferens: both days, as the old calendar had it
-      ['P-005', 'presskonferens, dag 1', 'plenarsession', '2009-12-08', '09:00', '17:00', 'förslag'],
-      ['P-006', 'presskonferens, dag 2', 'plenarsession', '2009-12-09', '09:00', '17:00', 'förslag'],
+      ['P-005', 'presskonferens', 'plenarsession', '2009-12-08', '09:00', '17:00', 'förslag'],
+      ['P-006', 'presskonferens', 'plenarsession', '2009-12-09', '09:00', '17:00', 'förslag'],
     ]);
     expect(items.every((i) => checkItem({ ...i, capacity: '', note: i.note }, i.id, DAYS).ok)).toBe(true);
     expect(mapGuestParts(['Konferensen', 'studiebesök', 'bal'], map)).toEqual(['P-001', 'P-002', 'P-004', 'bal']);

@@ -6,7 +6,7 @@
  * runs with a change to it (Stryker runs a mutant's covering tests), so that test checks the rows.
  */
 import {
-  adminRequiredMsg, emailsOf, parseAdminSettings, parseEventSettings, roleNames, roleRequiredMsg, rolesOf, settingDefs, settingDefsOf,
+  adminRequiredMsg, emailsOf, parseAdminSettings, parseEventSettings, roleNames, roleRequiredMsg, rolesOf, settingDef, settingDefs, settingDefsOf,
   settingProblem,
 } from '../../../src/core/settings';
 
@@ -135,8 +135,10 @@ describe('parseEventSettings', () => {
 
   test('each setting lives on its sheet', () => {
     expect(settingDefsOf('event').map((d) => d[0])).toEqual([
-      'Evenemang', 'Startdatum', 'Slutdatum', 'Plats', 'Sista svarsdag', 'Tidszon', 'Avsändarnamn', 'Svarsadress', 'Evenemangsdelar',
+      'Evenemang', 'Startdatum', 'Slutdatum', 'Plats', 'Sista svarsdag', 'Tidszon', 'Avsändarnamn', 'Svarsadress',
     ]);
+    // Replaced by Program (issue 10): still defined, for reading a workbook set-up has not yet carried over.
+    expect(settingDef('Evenemangsdelar')[3]).toBe('event');
     expect(settingDefsOf('settings').map((d) => d[0])).toEqual([
       'Totalbudget', 'Varningsgräns (%)', 'Max antal inbjudna', 'Administratörer', 'Styrgrupp', 'Projektledare', 'Ekonomi',
       'Registrator', 'Personuppgiftsansvarig', 'Dataskyddsombud', 'Ändamål', 'Rättslig grund', 'Lagringstid (månader)',
