@@ -12,7 +12,8 @@
  */
 import { computeBudget, cellOre, overviewOf, type BudgetOverview } from '../core/budget';
 import { checkMailAnchor, verifyChain, type MailAnchor } from '../core/audit';
-import { GUEST_COLUMNS, holdsSlot, normEmail } from '../core/guests';
+import { GUEST_COLUMNS, holdsSlot, normEmail, type KnownPart } from '../core/guests';
+import { checkItem, draftOf } from '../core/program';
 import { previewImport, type ImportPreview } from '../core/invite-csv';
 import { cliMsg } from '../core/messages/cli';
 import { UserError, type Msg } from '../core/msg';
@@ -114,15 +115,36 @@ export function planImport(wb: WorkbookPort, text: string, defaultLanguage?: 'sv
     const e = normEmail(String(cellOf(t, r, GUEST_COLUMNS.email)));
     if (e) existing.set(e, String(cellOf(t, r, GUEST_COLUMNS.id)) || `rad ${t.snap.firstRow + i}`);
   });
+  const known = knownParts(wb, event);
   const preview = previewImport(text, {
-    existing, events: event.events, guestCount: rows.length, slotsUsed: statuses.filter(holdsSlot).length,
+    existing, events: known, guestCount: rows.length, slotsUsed: statuses.filter(holdsSlot).length,
     cap: admin.inviteCap, proposals: statuses.filter((s) => s === 'Föreslagen').length, defaultLanguage,
   });
   // Proposals without an ID or seal: the add-on gives the ID when the project leader confirms the row.
   const out = preview.fileErrors.length ? [] : preview.rows.filter((r) => r.errors.length === 0).map((r) => rowFor(t, {
-    ...guestCells(r.draft, event.events), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1,
+    ...guestCells(r.draft, known), [GUEST_COLUMNS.status]: 'Föreslagen', [GUEST_COLUMNS.linkVersion]: 1,
   }));
   return { preview, rows: out };
+}
+
+/**
+ * What an imported guest may be invited to: the Program items as the sheet has them (the CLI has no
+ * seal key; the imported rows go to review anyway), or the old free-text parts on a workbook whose
+ * Program sheet set-up has not yet brought to this version.
+ */
+function knownParts(wb: WorkbookPort, event: EventSettings): readonly KnownPart[] {
+  let t: OpenTable;
+  try {
+    t = openTable(wb, 'program');
+  } catch {
+    return event.events;
+  }
+  const items = t.snap.rows.filter((r) => !isBlankRow(r)).flatMap((r) => {
+    const values = Object.fromEntries(Object.entries(t.col).map(([h, i]) => [h, r[i]]));
+    const it = checkItem(draftOf(values), String(cellOf(t, r, 'ID')), { startDate: '0000-01-01', endDate: '9999-12-31' });
+    return it.ok ? [it.item] : [];
+  });
+  return items.length ? items : event.events;
 }
 
 /** Queues the plan's rows as one append to Gäster (the caller commits); returns the first sheet row. */
