@@ -427,7 +427,8 @@ export class Tx {
     const ports = this.journal.ports;
     const logPort = ports.workbook.table(TABLES.log.sheet);
     if (!logPort) throw new UserError(notReadyMsg());
-    const state: JournalState = { ...settleLog(this.journal, logPort.lastRow()) };
+    const logLast = logPort.lastRow();
+    const state: JournalState = { ...settleLog(this.journal, logLast) };
     const settled: AuditEntry[] = queued(state);
     for (const c of this.touched()) settleTable(state, c, settled);
     const entries = [...settled, ...this.entries];
@@ -466,7 +467,7 @@ export class Tx {
     // 1. Write-ahead: the counts this transaction will leave are acceptable too.
     this.journal.replace(pending);
     // 2. Logg, in one range write.
-    logPort.append(rows.map((r, i) => logCells(r, hashes[i], new Date(r.time))));
+    logPort.append(rows.map((r, i) => logCells(r, hashes[i], new Date(r.time))), logLast);
     // 3. The sealed rows, per sheet, and Översikt's verification cell when it changed.
     this.writeRows(seals);
     const ov = this.writeOverview(next);

@@ -33,8 +33,11 @@ export interface TablePort {
    * `col` is a 0-based index into the header; every row has the same length.
    */
   write(sheetRow: number, col: number, rows: CellIn[][]): void;
-  /** Appends rows below the last row in one range write; returns the first new sheet row. */
-  append(rows: CellIn[][]): number;
+  /**
+   * Appends rows below the last row in one range write; returns the first new sheet row.
+   * `lastRow`: what lastRow() answered earlier under the same lock hold (saves asking again).
+   */
+  append(rows: CellIn[][], lastRow?: number): number;
   /** The last sheet row with content (Sheet.getLastRow: a service call, not a range read). */
   lastRow(): number;
 }

@@ -7,6 +7,7 @@ import {
   LockTimeoutError, type CachePort, type Cell, type CellIn, type ClockPort, type LockPort, type MailMessage, type MailerPort,
   type Ports, type PropertiesPort, type RandomPort, type TablePort, type TableSnapshot, type UserPort, type WorkbookPort,
 } from '../app/ports';
+import { JOURNAL_KEY as ANCHOR_KEY } from '../app/journal';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,7 +23,8 @@ export const literal = (v: CellIn): CellIn => (typeof v === 'string' && v !== ''
 const GROW_ROWS = 500;
 
 export class SheetTable implements TablePort {
-  constructor(private readonly sheet: Sheet) {}
+  /** `wrote`: told of every write, so the workbook knows what a flush would land. */
+  constructor(private readonly sheet: Sheet, private readonly wrote: () => void = () => undefined) {}
   get sheetName(): string {
     return this.sheet.getName();
   }
@@ -35,13 +37,15 @@ export class SheetTable implements TablePort {
   }
   write(sheetRow: number, col: number, rows: CellIn[][]): void {
     if (rows.length === 0 || rows[0].length === 0) return;
+    this.wrote();
     this.sheet.getRange(sheetRow, col + 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(literal)));
   }
-  append(rows: CellIn[][]): number {
-    const first = Math.max(this.sheet.getLastRow(), 1) + 1;
+  append(rows: CellIn[][], lastRow?: number): number {
+    const first = Math.max(lastRow ?? this.sheet.getLastRow(), 1) + 1;
     // setValues beyond the sheet's last row throws ("coordinates … outside the dimensions"): grow it first,
     // with room to spare, so the next appends don't each pay for an insertRows call.
     const max = this.sheet.getMaxRows();
+    if (first + rows.length - 1 > max) this.wrote();
     if (first + rows.length - 1 > max) this.sheet.insertRowsAfter(max, first + rows.length - 1 - max + GROW_ROWS);
     this.write(first, 0, rows);
     return first;
@@ -61,7 +65,17 @@ export class GasWorkbook implements WorkbookPort {
   private readonly cache = new Map<string, TablePort | null>();
   /** `id`: the workbook a link named (web app); none: the active document. */
   constructor(private readonly id?: string) {}
+  /**
+   * Sheet writes since the last flush (Apps Script batches them until one). Every write through
+   * table() is counted; whoever takes the raw spreadsheet() may write, so that counts as one.
+   */
+  private unflushed = false;
+  /** The spreadsheet, for callers that work on it directly (set-up, protections): assumed to write. */
   spreadsheet(): Spreadsheet {
+    this.unflushed = true;
+    return this.doc();
+  }
+  private doc(): Spreadsheet {
     return (this.ss ??= this.locate());
   }
   private locate(): Spreadsheet {
@@ -75,12 +89,12 @@ export class GasWorkbook implements WorkbookPort {
   private fileId: string | undefined;
   /** The file's ID: what the add-on's properties are kept under (one call per execution). */
   spreadsheetId(): string {
-    return (this.fileId ??= this.id ?? this.spreadsheet().getId());
+    return (this.fileId ??= this.id ?? this.doc().getId());
   }
   table(name: string): TablePort | null {
     if (!this.cache.has(name)) {
-      const sheet = this.spreadsheet().getSheetByName(name);
-      this.cache.set(name, sheet ? new SheetTable(sheet) : null);
+      const sheet = this.doc().getSheetByName(name);
+      this.cache.set(name, sheet ? new SheetTable(sheet, () => { this.unflushed = true; }) : null);
     }
     return this.cache.get(name) ?? null;
   }
@@ -92,13 +106,18 @@ export class GasWorkbook implements WorkbookPort {
   /** The owner's e-mail ('' in a shared drive, where getOwner() is null). */
   owner(): string {
     if (this.ownerEmail === undefined) {
-      const o = this.spreadsheet().getOwner();
+      const o = this.doc().getOwner();
       this.ownerEmail = o ? (o.getEmail() || '').trim().toLowerCase() : '';
     }
     return this.ownerEmail;
   }
   flush(): void {
     SpreadsheetApp.flush();
+    this.unflushed = false;
+  }
+  /** Flushes only when a write is pending: a transaction's commit has usually just flushed (one call saved per lock hold). */
+  flushPending(): void {
+    if (this.unflushed) this.flush();
   }
 }
 
@@ -110,6 +129,8 @@ export class GasWorkbook implements WorkbookPort {
  * every workbook it is installed in) a little more, which costs a short wait.
  */
 export class GasLock implements LockPort {
+  /** `workbook`: whose pending writes must land before the release; without it, always flush. */
+  constructor(private readonly workbook?: GasWorkbook) {}
   withLock<T>(timeoutMs: number, fn: () => T): T {
     const lock = LockService.getScriptLock();
     if (!lock.tryLock(timeoutMs)) throw new LockTimeoutError();
@@ -117,7 +138,8 @@ export class GasLock implements LockPort {
       return fn();
     } finally {
       // Pending writes must land before the next holder reads.
-      SpreadsheetApp.flush();
+      if (this.workbook) this.workbook.flushPending();
+      else SpreadsheetApp.flush();
       lock.releaseLock();
     }
   }
@@ -141,6 +163,16 @@ export const gasUser: UserPort = {
 };
 
 /**
+ * The active user, asked once per execution (ports are made per call): the account cannot change
+ * within one, and every ask is two service calls (Session.getActiveUser, User.getEmail) that a
+ * send batch used to make five times.
+ */
+export function onceUser(): UserPort {
+  let email: string | undefined;
+  return { email: () => (email ??= gasUser.email()) };
+}
+
+/**
  * The add-on's own state of one workbook (the log's anchor, the seal key, the
  * send journal): script properties, under the workbook's file ID. Not document
  * properties: the RSVP web app of an add-on has no document, and it must seal
@@ -152,14 +184,20 @@ export class GasProperties implements PropertiesPort {
   private store: GoogleAppsScript.Properties.Properties | null = null;
   private moved = false;
   constructor(private readonly workbook: () => string) {}
-  private props(): GoogleAppsScript.Properties.Properties {
+  /** The script properties, fetched once per execution (each fetch is a service call). */
+  script(): GoogleAppsScript.Properties.Properties {
     return (this.store ??= PropertiesService.getScriptProperties());
+  }
+  private props(): GoogleAppsScript.Properties.Properties {
+    return this.script();
   }
   private key(k: string): string {
     return `${k}@${this.workbook()}`;
   }
   get(key: string): string | null {
     const v = this.props().getProperty(this.key(key));
+    // The move takes every summit.* key in one setProperties: an anchor here means it is done (or was never needed).
+    if (key === ANCHOR_KEY && v !== null) this.moved = true;
     if (v !== null || this.moved) return v;
     this.moved = true;
     return this.moveFromDocument() ? this.props().getProperty(this.key(key)) : null;
@@ -232,19 +270,22 @@ export function editOf(e: GoogleAppsScript.Events.SheetsOnEdit): SheetEdit {
  * Ports for a simple onEdit trigger: Session can't tell who edited there, the
  * event can (e.user, within the domain), so the role checks see the editor.
  */
-export function editorPorts(e: GoogleAppsScript.Events.SheetsOnEdit): Ports & { workbook: GasWorkbook } {
+/** The ports of one execution on Apps Script, with the adapters' own extras (the file's ID, the raw script properties). */
+export type GasPorts = Ports & { workbook: GasWorkbook; properties: GasProperties };
+
+export function editorPorts(e: GoogleAppsScript.Events.SheetsOnEdit): GasPorts {
   const editor = (e.user ? e.user.getEmail() : '').trim().toLowerCase();
   return { ...gasPorts(), user: { email: () => editor } };
 }
 
 /** Ports for the active document, or (`spreadsheetId`, the RSVP web app) for the workbook a link named. */
-export function gasPorts(spreadsheetId?: string): Ports & { workbook: GasWorkbook } {
+export function gasPorts(spreadsheetId?: string): GasPorts {
   const workbook = new GasWorkbook(spreadsheetId);
   return {
     workbook,
     lock: new GasLock(),
     clock: gasClock,
-    user: gasUser,
+    user: onceUser(),
     properties: new GasProperties(() => workbook.spreadsheetId()),
     mailer: gasMailer,
     random: gasRandom,

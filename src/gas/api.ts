@@ -7,14 +7,14 @@
 import * as z from 'zod/mini';
 import { lockBusyMsg } from '../app/budget';
 import { logRefusal } from '../app/refusals';
-import { LockTimeoutError, type Ports } from '../app/ports';
+import { LockTimeoutError, type UserPort } from '../app/ports';
 import type { ApiRefusal, ApiResult } from '../core/api';
 import { langFromLocale, msg, UserError, type Lang, type Msg } from '../core/msg';
 import { roleRequiredMsg } from '../core/settings';
-import { gasPorts, type GasWorkbook } from './adapters';
+import { gasPorts, gasUser, type GasPorts } from './adapters';
 
 export interface Env {
-  readonly ports: Ports & { workbook: GasWorkbook };
+  readonly ports: GasPorts;
   readonly lang: Lang;
 }
 
@@ -52,8 +52,8 @@ export function describeIssues(issues: readonly Issue[]): Msg {
  * function, as the deployer, for an anonymous visitor. Only the RSVP API
  * answers those.
  */
-export function callerProblem(): Msg | null {
-  const active = (Session.getActiveUser().getEmail() || '').trim().toLowerCase();
+export function callerProblem(user: UserPort = gasUser): Msg | null {
+  const active = user.email();
   if (!active) {
     return msg(
       'Summit Planner kan inte se vem du är, så inget kan visas eller sparas. Logga in med ditt konto i stadens Google Workspace och öppna kalkylarket igen.',
@@ -111,7 +111,7 @@ export function handle<S extends z.ZodMiniType, T, R = never>(
     if (opts.write) logRefusal(ports, opts.write, why);
     return field === undefined ? { ok: false, message: why[lang] } : { ok: false, message: why[lang], field };
   };
-  const caller = opts.forGuests ? null : callerProblem();
+  const caller = opts.forGuests ? null : callerProblem(ports.user);
   if (caller) return refuse(caller);
   const parsed = (typeof schema === 'function' ? schema() : schema).safeParse(args);
   if (!parsed.success) return refuse(describeIssues(parsed.error.issues as Issue[]));

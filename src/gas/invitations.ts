@@ -18,7 +18,7 @@ import { citableDecisions } from '../app/register';
 import { knownName, refOf } from '../core/guests';
 import { UserError, type Lang } from '../core/msg';
 import { rsvpUrl, workbookTag } from '../core/rsvp';
-import type { SheetEdit } from './adapters';
+import type { GasPorts, SheetEdit } from './adapters';
 import { failureMessage, handle, noArgs } from './api';
 import { mergeMsg } from '../core/messages/merge';
 
@@ -29,8 +29,7 @@ export const WORKBOOK_PREFIX = 'summit.workbook.';
 const noWebApp = (): UserError => new UserError(mergeMsg.rsvpPageWebApp());
 
 /** The HMAC key of the RSVP tokens: script properties, created once (under the script lock, so two first runs agree). */
-export function rsvpSecret(): string {
-  const props = PropertiesService.getScriptProperties();
+export function rsvpSecret(props = PropertiesService.getScriptProperties()): string {
   const have = props.getProperty(RSVP_SECRET_KEY);
   if (have) return have;
   const lock = LockService.getScriptLock();
@@ -62,10 +61,10 @@ const linkProblem = (url: string): UserError | null => (!url ? noWebApp() : /\/e
  * This workbook's tag, recorded (script properties) so the web app can find
  * the workbook from a link: an add-on's web app has no document of its own.
  */
-export function workbookTagOf(secret: string): string {
-  const id = SpreadsheetApp.getActiveSpreadsheet().getId();
+export function workbookTagOf(secret: string, ports?: GasPorts): string {
+  const id = ports ? ports.workbook.spreadsheetId() : SpreadsheetApp.getActiveSpreadsheet().getId();
   const tag = workbookTag(secret, id);
-  const props = PropertiesService.getScriptProperties();
+  const props = ports ? ports.properties.script() : PropertiesService.getScriptProperties();
   if (props.getProperty(WORKBOOK_PREFIX + tag) !== id) props.setProperty(WORKBOOK_PREFIX + tag, id);
   return tag;
 }
@@ -77,11 +76,12 @@ export function workbookTagOf(secret: string): string {
  * the lock (rsvpSecret() may take that same lock, and releasing it inside a
  * critical section would end the section).
  */
-const rsvpLinks = (url?: string): RsvpLinks => () => {
+const rsvpLinks = (url?: string, ports?: GasPorts): RsvpLinks => () => {
   const base = url ?? webAppUrl();
   const problem = linkProblem(base);
-  const secret = problem ? '' : rsvpSecret();
-  const tag = problem ? '' : workbookTagOf(secret);
+  // With the execution's ports: its script properties and file ID, fetched once for the whole call.
+  const secret = problem ? '' : rsvpSecret(ports?.properties.script());
+  const tag = problem ? '' : workbookTagOf(secret, ports);
   return (g): string => {
     if (problem) throw problem;
     return rsvpUrl(base, secret, g.id, g.version, tag);
@@ -143,12 +143,12 @@ export const previewMail = pass((ports, input) => previewInvitation(ports, input
 export const sendTestMail = pass((ports, input) => sendTestInvitation(ports, input, rsvpLinks()), 'sendTestMail');
 
 /** One batch of the real send (the client calls again while `done` is false). Refuses up front without a deployed /exec URL. */
-export const sendInvitations = pass((ports, input) => {
+export const sendInvitations = (...args: unknown[]) => handle(one, args, ([input], { ports }) => {
   const url = webAppUrl();
   const problem = linkProblem(url);
   if (problem) throw problem;
-  return sendBatch(ports, input, rsvpLinks(url));
-}, 'sendInvitations');
+  return sendBatch(ports, input, rsvpLinks(url, ports));
+}, { write: 'sendInvitations' });
 
 // --- onEdit on Gäster ----------------------------------------------------------------
 
