@@ -59,7 +59,9 @@ describe('Inställningar och roller', () => {
     await asUser(EKO);
     const f = await openSettings();
     const controls = f.locator('#settings-form input, #settings-form textarea, #event-form input, #event-form textarea');
-    expect(await controls.count()).toBe(22);
+    // 21: the free-text Evenemangsdelar left the event form when Program items replaced it.
+    expect(await controls.count()).toBe(21);
+    await expect(f.locator('#event-form').textContent()).resolves.not.toMatch(/Evenemangsdelar/);
     expect(await controls.evaluateAll((els) => els.every((e) => (e as HTMLInputElement).disabled))).toBe(true);
     await expect(f.locator('#settings-save').isDisabled()).resolves.toBe(true);
     await expect(f.locator('#event-save').isDisabled()).resolves.toBe(true);
