@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import type { CellIn, TablePort } from '../../src/app/ports';
 
 export interface Harness {
-  /** The table as a command sees it at its start (Gäster and Program start empty, with the layout's header). */
+  /** The table as a command sees it at its start (Gäster starts empty, with the layout's header; Program may hold the items set-up carried over). */
   open(sheet: 'Gäster' | 'Program'): Promise<TablePort>;
   /** Makes the writes so far land (the API adapter commits them; Apps Script writes at once). */
   commit(): Promise<void>;
@@ -74,14 +74,18 @@ export const CONTRACT: readonly { readonly name: string; run(h: Harness): Promis
   {
     name: 'append past the end of the grid: the rows still land whole',
     async run(h) {
-      await h.setRowCount('Program', 3);
+      // Relative to what the sheet holds: set-up now carries the old free-text parts over as Program items.
       let t = await h.open('Program');
-      const width = t.read().header.length;
-      const rows = Array.from({ length: 5 }, (_, i) => Array.from({ length: width }, (_, j) => (j === 4 ? `P${i}` : '')));
-      assert.equal(t.append(rows), 2);
+      const before = t.read();
+      const last = t.lastRow();
+      await h.setRowCount('Program', last + 2);
+      t = await h.open('Program');
+      const rows = Array.from({ length: 5 }, (_, i) => Array.from({ length: before.header.length }, (_, j) => (j === 4 ? `P${i}` : '')));
+      assert.equal(t.append(rows), last + 1);
       await h.commit();
       t = await h.open('Program');
-      assert.deepEqual(t.read().rows.map((r) => r[4]), ['P0', 'P1', 'P2', 'P3', 'P4']);
+      const after = t.read().rows.map((r) => r[4]);
+      assert.deepEqual(after, [...before.rows.map((r) => r[4]), 'P0', 'P1', 'P2', 'P3', 'P4']);
     },
   },
 ];
