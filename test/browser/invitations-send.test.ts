@@ -22,8 +22,9 @@ const rpc = <T = unknown>(fn: string, args: unknown[], user: string) => rpcAs<T>
 beforeAll(async () => {
   s = await openSandbox({ user: PL }); // seeded: six example guests, four of them approved
   // 24 more, then the steering group approves every proposal: 30 approved, the cap is 30.
-  const rows = Array.from({ length: 24 }, (_, i) => `Gäst${i + 1} (exempel)\tEfternamn\tgast${i + 1}@example.org\t${i % 3 ? 'sv' : 'en'}`);
-  await rpc('importGuestRows', [{ text: ['Förnamn\tEfternamn\tE-post\tSpråk', ...rows].join('\n') }], PL);
+  // Invited to the first Program item: a guest invited to nothing is blocked from the send ({{Inbjuden till}} empty).
+  const rows = Array.from({ length: 24 }, (_, i) => `Gäst${i + 1} (exempel)\tEfternamn\tgast${i + 1}@example.org\t${i % 3 ? 'sv' : 'en'}\tP-001`);
+  await rpc('importGuestRows', [{ text: ['Förnamn\tEfternamn\tE-post\tSpråk\tEvenemang', ...rows].join('\n') }], PL);
   const { list } = await rpc<{ list: { guests: { id: string; status: string }[] } }>('getGuests', [], PL);
   await rpc('approve', [{ ids: list.guests.filter((g) => g.status === 'Föreslagen').map((g) => g.id), decision: 'B-0002' }], STY);
   await s.context.route('**/api/rpc', async (route: Route) => {

@@ -101,11 +101,13 @@ test('the project leader imports pasted rows: preview with per-row errors, then 
   await expect(f.locator('#cap-text').textContent()).resolves.toMatch(/4 av 30/);
   await f.locator('#import-details summary').click();
   await f.getByLabel(/Klistra in rader/).fill([
-    'Förnamn\tEfternamn\tE-post\tSpråk',
-    `${HOSTILE}\tTestsson (exempel)\thostile@example.org\tsv`,
-    'Berit (exempel)\tÅberg\tberit@example.org\ten',
-    'Fel (exempel)\tAdress\tinte-en-adress\tsv',
-    'Dubbel (exempel)\tAdress\tBERIT@example.org\ten',
+    // Each row names a Program item: a guest invited to nothing cannot be sent an invitation
+    // ({{Inbjuden till}} would be empty; the import warns and the send plan blocks them).
+    'Förnamn\tEfternamn\tE-post\tSpråk\tEvenemang',
+    `${HOSTILE}\tTestsson (exempel)\thostile@example.org\tsv\tP-001`,
+    'Berit (exempel)\tÅberg\tberit@example.org\ten\tP-001',
+    'Fel (exempel)\tAdress\tinte-en-adress\tsv\tP-001',
+    'Dubbel (exempel)\tAdress\tBERIT@example.org\ten\tP-001',
   ].join('\n'));
   await f.getByRole('button', { name: 'Förhandsgranska' }).click();
   await f.locator('#import-result').getByText('2 giltiga, 2 med fel.').waitFor();
