@@ -112,6 +112,8 @@ async function expectReachable(f: Frame, targets: readonly string[]): Promise<vo
 }
 
 describe('the answers', () => {
+  // The seeded guests' Program items as the lists name them (programme order: day 1, the dinner, day 2).
+  const [CONF1, DINNER, CONF2] = ['konferensen (P-001)', 'representationsmiddagen (P-003)', 'konferensen (P-002)'];
   test('the summary counts per status and per programme part, for a reader without a role too', async () => {
     await asUser(NOONE);
     const f = await openGuests();
@@ -121,9 +123,12 @@ describe('the answers', () => {
     const rows = await f.locator('#by-part tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
     expect(rows).toEqual([
       ['Programpunkt', 'Inbjudna', 'Ja', 'Nej', 'Ej svarat'],
-      ['konferensen', '4', '3', '1', '0'],
-      ['representationsmiddagen', '2', '2', '0', '0'],
-      ['studiebesök', '1', '0', '1', '0'],
+      // Program items since 914f722, named "Title (ID)" in programme (time) order: set-up carried the
+      // old two-day "konferensen" over as one item per day (P-001, P-002), so both days are counted.
+      ['konferensen (P-001)', '4', '3', '1', '0'],
+      ['representationsmiddagen (P-003)', '2', '2', '0', '0'],
+      ['konferensen (P-002)', '4', '3', '1', '0'],
+      ['studiebesök (P-004)', '1', '0', '1', '0'],
     ]);
     await expect(f.getByRole('table', { name: 'Svar per programpunkt' }).count()).resolves.toBe(1);
     await expectAxeClean(f, 'Gäster (summary)');
@@ -140,9 +145,9 @@ describe('the answers', () => {
       const cells = await f.locator('#diet-table tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
       expect(cells).toEqual([
         ['Kost/allergier', 'Antal', 'Programpunkter'],
-        [HOSTILE_DIET, '1', 'konferensen, representationsmiddagen'],
-        ['Nötallergi', '1', 'konferensen'],
-        ['Vegetarisk', '1', 'konferensen, representationsmiddagen'],
+        [HOSTILE_DIET, '1', `${CONF1}, ${DINNER}, ${CONF2}`],
+        ['Nötallergi', '1', `${CONF1}, ${CONF2}`],
+        ['Vegetarisk', '1', `${CONF1}, ${DINNER}, ${CONF2}`],
       ]);
       expect(await text(f, '#diet-table caption')).toBe('Kostbehov utan namn: 3 gäster');
       expect(await f.locator('#answers').textContent()).not.toMatch(/Astrid|Émile|Grace/);
@@ -161,9 +166,9 @@ describe('the answers', () => {
     await f.locator('#diet-table caption', { hasText: 'Kostbehov med namn: 3 gäster' }).waitFor({ timeout: WAIT });
     const cells = await f.locator('#diet-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())));
     expect(cells).toEqual([
-      ['Astrid (exempel) Lindqvist', 'Vegetarisk', 'konferensen, representationsmiddagen'],
-      ['Émile (exempel) Dubois', 'Nötallergi', 'konferensen'],
-      ['Grace (exempel) Hopper', HOSTILE_DIET, 'konferensen, representationsmiddagen'],
+      ['Astrid (exempel) Lindqvist', 'Vegetarisk', `${CONF1}, ${DINNER}, ${CONF2}`],
+      ['Émile (exempel) Dubois', 'Nötallergi', `${CONF1}, ${CONF2}`],
+      ['Grace (exempel) Hopper', HOSTILE_DIET, `${CONF1}, ${DINNER}, ${CONF2}`],
     ]);
     await expectAxeClean(f, 'Gäster (dietary list with names)');
     await screenshot(sb().page, 'guests-dietary-list');
@@ -178,9 +183,9 @@ describe('the answers', () => {
     expect(csv.slice(0, 3)).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 with BOM
     expect(Buffer.from(csv.slice(3)).toString('utf8')).toBe([
       'Namn;Kost/allergier;Programpunkter',
-      'Astrid (exempel) Lindqvist;Vegetarisk;konferensen, representationsmiddagen',
-      'Émile (exempel) Dubois;Nötallergi;konferensen',
-      `Grace (exempel) Hopper;"'=HYPERLINK(""http://evil.example"",""x"")";konferensen, representationsmiddagen`,
+      `Astrid (exempel) Lindqvist;Vegetarisk;${CONF1}, ${DINNER}, ${CONF2}`,
+      `Émile (exempel) Dubois;Nötallergi;${CONF1}, ${CONF2}`,
+      `Grace (exempel) Hopper;"'=HYPERLINK(""http://evil.example"",""x"")";${CONF1}, ${DINNER}, ${CONF2}`,
       '',
     ].join('\r\n'));
 
