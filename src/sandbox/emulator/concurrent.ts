@@ -61,8 +61,8 @@ interface WireHandle {
 }
 
 type WorkerMsg =
-  | { t: 'call'; h: number; m: string; a: unknown[] }
-  | { t: 'set'; h: number; p: string; v: unknown }
+  | { t: 'call'; h: number; m: string; a: unknown[]; seq?: number }
+  | { t: 'set'; h: number; p: string; v: unknown; seq?: number }
   | { t: 'log'; s: string }
   | { t: 'done'; ok: boolean; result?: unknown; error?: { name: string; message: string; stack?: string }; globalEvalMs: number; execMs: number };
 
@@ -81,14 +81,25 @@ const proxies = new Map();
 const handleOf = new WeakMap();
 const tplProps = new Map();
 const isDate = (v) => Object.prototype.toString.call(v) === '[object Date]';
+// Every request carries a number its reply echoes: a reply paired with the wrong request would hand
+// one call's result to another (e.g. a non-Blob into sendEmail's attachments) and fail far from the cause.
+let seq = 0;
 function rpc(msg) {
+  msg.seq = ++seq;
   parentPort.postMessage(msg);
   const r = Atomics.wait(flag, 0, 0, rpcTimeout);
   if (r === 'timed-out') throw new R.Error('Emulator RPC timeout (' + (msg.m || msg.t) + ')');
   Atomics.store(flag, 0, 0);
+  // The flag can be seen before the reply is on the port (seen under load: a 1000-try spin gave up, the
+  // script caught "no reply" and the late reply was then taken as the next call's): wait for it, in 1 ms naps.
+  const deadline = performance.now() + rpcTimeout;
   let m = receiveMessageOnPort(port);
-  for (let i = 0; !m && i < 1000; i++) m = receiveMessageOnPort(port);
+  while (!m && performance.now() < deadline) {
+    Atomics.wait(flag, 0, 0, 1);
+    m = receiveMessageOnPort(port);
+  }
   if (!m) throw new R.Error('Emulator RPC: no reply');
+  if (m.message.seq !== seq) throw new R.Error('Emulator RPC: the reply to request ' + m.message.seq + ' came for request ' + seq + ' (' + (msg.m || msg.t) + ')');
   if (typeof m.message.now === 'number') vnow = m.message.now;
   return m.message;
 }
@@ -191,6 +202,8 @@ class Runner {
   private readonly ids = new Map<GasObject, number>();
   private nextId = 1;
   worker?: Worker;
+  /** The number of the worker's request being answered (see rpc in the worker). */
+  private seq = 0;
   private readonly sab = new SharedArrayBuffer(4);
   private readonly flag = new Int32Array(this.sab);
   private readonly channel = new MessageChannel();
@@ -270,7 +283,7 @@ class Runner {
   }
 
   reply(msg: { ok: true; v?: unknown } | { ok: false; e: { name: string; message: string } }): void {
-    this.channel.port1.postMessage(this.virtual ? { ...msg, now: this.t } : msg);
+    this.channel.port1.postMessage(this.virtual ? { ...msg, seq: this.seq, now: this.t } : { ...msg, seq: this.seq });
     Atomics.store(this.flag, 0, 1);
     Atomics.notify(this.flag, 0);
   }
@@ -314,7 +327,10 @@ class Runner {
       },
       transferList: [port],
     });
-    this.worker.on('message', (m: WorkerMsg) => onMessage(this, m));
+    this.worker.on('message', (m: WorkerMsg) => {
+      if ((m.t === 'call' || m.t === 'set') && m.seq !== undefined) this.seq = m.seq; // one request at a time: its reply echoes this
+      onMessage(this, m);
+    });
     this.worker.on('error', onError);
   }
 
