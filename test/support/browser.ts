@@ -101,6 +101,8 @@ export async function openSandbox(opts: Omit<SandboxOptions, 'port' | 'dataDir' 
 }
 
 export async function menuClick(page: Page, menu: string, item: string): Promise<void> {
+  // After a switch of user or language the sandbox rebuilds its menus (onOpen): wait until it has.
+  await page.locator('body[data-menus="ready"]').waitFor();
   await page.getByRole('button', { name: menu, exact: true }).click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
 }

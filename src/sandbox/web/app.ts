@@ -251,8 +251,12 @@ document.addEventListener('click', (e) => {
 });
 
 async function loadMenus() {
+  // The menu bar is rebuilt when the user or language changes: a menu opened meanwhile would vanish under
+  // the click, so the bar says when it is being rebuilt (the browser tests wait for "ready").
+  document.body.dataset.menus = 'loading';
   const r = await api<RunResponse>('POST', '/api/open', {});
   renderMenus(r.ui?.menus ?? []);
+  document.body.dataset.menus = 'ready';
   if (!r.ok) showMessage(`onOpen: ${r.error?.message ?? 'fel'}`, 'error');
 }
 
