@@ -38,6 +38,7 @@ import { FormulaContext } from './emulator/formula';
 import { seedWorkbook } from './seed';
 import type { ShimConfig } from './web/shim';
 import { SheetsApi } from './sheets-api';
+import { readJsonObject } from './json-body';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const WEB = path.join(__dirname, 'web');
@@ -180,20 +181,7 @@ class HttpError extends Error {
 async function readJson(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   // JSON only: a cross-site form can't send it without a CORS preflight we never answer.
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) throw new HttpError(415, 'Content-Type must be application/json');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'Request too large');
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    const v = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
-    return v as Record<string, unknown>;
-  } catch {
-    throw new HttpError(400, 'Invalid JSON body');
-  }
+  return readJsonObject(req, MAX_BODY, { tooLarge: () => new HttpError(413, 'Request too large'), invalid: () => new HttpError(400, 'Invalid JSON body') });
 }
 
 function userOf(v: unknown): string {

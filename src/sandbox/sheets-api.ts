@@ -20,6 +20,7 @@
  * sandbox has no OAuth server); anything else is Google's 401.
  */
 import type * as http from 'node:http';
+import { readJsonObject } from './json-body';
 import type { Emulator } from './emulator/runtime';
 import { apiRange, apiUpdate } from './emulator/outside';
 import { blockingProtection, PROTECTED_MESSAGE, type Rect } from './emulator/protection';
@@ -377,20 +378,7 @@ function valuesOf(v: unknown): unknown[][] {
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_API_BODY) throw new ApiError(413, 'INVALID_ARGUMENT', 'Request payload size exceeds the limit.');
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    const v = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as unknown;
-    if (!v || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
-    return v as Record<string, unknown>;
-  } catch {
-    throw badRequest('Invalid JSON payload received.');
-  }
+  return readJsonObject(req, MAX_API_BODY, { tooLarge: () => new ApiError(413, 'INVALID_ARGUMENT', 'Request payload size exceeds the limit.'), invalid: () => badRequest('Invalid JSON payload received.') });
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {
