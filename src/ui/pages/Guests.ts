@@ -54,8 +54,15 @@ async function withButtonsOff<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Runs a server call with the buttons disabled; reports errors; reloads on success when asked. */
-async function act<T>(work: () => Promise<T>, done: (r: T) => string, reload = true): Promise<T | null> {
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/** The default place of a failure: the status line at the top. */
+const onStatus = (e: unknown): void => announce(status, messageOf(e), 'error');
+
+/**
+ * Runs a server call with the buttons disabled; on success reloads (when asked) and announces `done`;
+ * a failure goes to `failed` (the status line unless the caller shows it where the user is looking).
+ */
+async function act<T>(work: () => Promise<T>, done: (r: T) => string, failed: (e: unknown) => void = onStatus, reload = true): Promise<T | null> {
   announce(status, '…');
   return withButtonsOff(async () => {
     try {
@@ -64,7 +71,7 @@ async function act<T>(work: () => Promise<T>, done: (r: T) => string, reload = t
       announce(status, done(r), 'ok');
       return r;
     } catch (e) {
-      announce(status, (e as Error).message, 'error');
+      failed(e);
       return null;
     }
   });
@@ -312,14 +319,13 @@ function purgeControls(): HTMLElement[] {
     h('p', { id: 'purge-text' }, t.purgeConfirm), h('div', { class: 'actions' }, yes, no), error);
   open.addEventListener('click', () => { box.hidden = false; no.focus(); });
   no.addEventListener('click', () => { box.hidden = true; error.textContent = ''; open.focus(); });
-  yes.addEventListener('click', () => void act(() => call('purgePersonalData', { confirm: true }), (r) => r.message)
+  // A refusal stays in the confirm box too, where the user is looking; after a purge the list is new.
+  const failed = (e: unknown): void => { onStatus(e); error.textContent = messageOf(e); };
+  yes.addEventListener('click', () => void act(() => call('purgePersonalData', { confirm: true }), (r) => r.message, failed)
     .then((r) => {
-      // A refusal stays in the confirm box too, where the user is looking; after a purge the list is new.
-      if (r === null) error.textContent = status.textContent ?? '';
-      else {
-        document.getElementById('list-h')?.focus();
-        if (dietDetails.open) void loadDiet();
-      }
+      if (r === null) return;
+      document.getElementById('list-h')?.focus();
+      if (dietDetails.open) void loadDiet();
     }));
   return [h('div', { class: 'actions' }, open), box];
 }
@@ -351,22 +357,11 @@ function field(into: Map<string, Field>, key: string, label: string, value: stri
   return f.wrap;
 }
 
-/** Runs a form's call; a refusal is shown at the field the server names, else beside the button (form.ts). */
-async function actHere<T>(work: () => Promise<T>, done: (r: T) => string, fields: ReadonlyMap<string, Field>, near: HTMLElement, reload = true): Promise<T | null> {
+/** A form's failure handler: the refusal at the field the server names, else beside the button (form.ts). */
+function atForm(fields: ReadonlyMap<string, Field>, near: HTMLElement): (e: unknown) => void {
   near.textContent = '';
   for (const f of fields.values()) clearError(f);
-  return withButtonsOff(async () => {
-    try {
-      const r = await work();
-      if (reload) await load(false);
-      announce(status, done(r), 'ok');
-      return r;
-    } catch (e) {
-      announce(status, '');
-      showRefusal(e, fields, near);
-      return null;
-    }
-  });
+  return (e) => { announce(status, ''); showRefusal(e, fields, near); };
 }
 
 function guestForm(): HTMLElement {
@@ -414,7 +409,7 @@ function guestForm(): HTMLElement {
       const keep = g.note.split('\n').filter((l) => l.startsWith('[Utskick]'));
       input.note = [...keep, s('note')].filter(Boolean).join('\n');
     } else input.note = s('note');
-    void actHere(() => call('saveGuest', input), (r) => { editing = null; return t.saved(r.id); }, fields, near);
+    void act(() => call('saveGuest', input), (r) => { editing = null; return t.saved(r.id); }, atForm(fields, near));
   });
   form.querySelector('#cancel-edit')?.addEventListener('click', () => { editing = null; renderForms(); });
   return h('details', { open: !!g, id: 'guest-details' }, h('summary', {}, g ? t.editTitle(g.id) : t.addTitle), form);
@@ -441,11 +436,11 @@ function importForm(): HTMLElement {
   });
   const input = () => ({ text: ta.value, defaultLanguage: (lng.value === 'en' ? 'en' : 'sv') as GuestLanguage });
   const preview = h('button', { type: 'button', class: 'secondary', id: 'import-preview' }, t.previewImport);
-  preview.addEventListener('click', () => void actHere(() => call('previewImport', input()), (p) => {
+  preview.addEventListener('click', () => void act(() => call('previewImport', input()), (p) => {
     renderImport(result, p, input, fields);
     document.getElementById('import-summary')?.focus();
     return t.importSummary(p.valid, p.invalid);
-  }, fields, near, false));
+  }, atForm(fields, near), false));
   return h('details', { id: 'import-details', open: !!importText },
     h('summary', {}, t.importTitle),
     h('label', { for: 'import-text' }, t.importText), ta, taError,
@@ -464,10 +459,10 @@ const byConcern = (a: ImportRow, b: ImportRow): number =>
 function renderImport(box: HTMLElement, p: ImportPreview, input: () => ImportForm, fields: ReadonlyMap<string, Field>): void {
   const go = h('button', { type: 'button', id: 'import-go', disabled: p.valid === 0 }, t.doImport(p.valid));
   const goNear = actionMessage('import-go-msg');
-  go.addEventListener('click', () => void actHere(() => call('importGuestRows', input()), (r) => {
+  go.addEventListener('click', () => void act(() => call('importGuestRows', input()), (r) => {
     importText = '';
     return t.imported(r.imported.length);
-  }, fields, goNear));
+  }, atForm(fields, goNear)));
   const overCap = p.proposalsAfter > p.free;
   const rows = [...p.rows].sort(byConcern).slice(0, 200);
   box.replaceChildren(...only(
