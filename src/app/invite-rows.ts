@@ -40,6 +40,7 @@ export function guestOf(value: (header: string) => unknown): Guest {
     diet: s(GUEST_COLUMNS.diet),
     status: s(GUEST_COLUMNS.status),
     note: s(GUEST_COLUMNS.note),
+    itemAnswers: s(GUEST_COLUMNS.itemAnswers),
   };
 }
 

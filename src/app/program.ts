@@ -58,7 +58,7 @@ const projectLeaderOf = (ctx: FullContext): string => ctx.settings.roles.projekt
 export function programView(ports: Ports, ctx: FullContext = loadFullContext(ports)): ProgramView {
   const program = readProgram(ctx.journal);
   const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
-  const counts = itemCounts(program.items, guests);
+  const counts = itemCounts(program.items, guests, ports.clock.now());
   const items = program.items
     .map((it, i) => ({ ...it, counts: counts[i], review: program.unverified.has(it.id) }))
     .sort(byTime);

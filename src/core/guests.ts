@@ -42,6 +42,8 @@ export const GUEST_COLUMNS = {
   linkVersion: 'Länkversion',
   /** When the guest consented to storing dietary needs (health data, GDPR art. 9.2 a); empty: no consent. */
   consent: 'Samtycke kost',
+  /** The guest's answer per programme item, set only by the RSVP page (src/core/item-answers.ts). */
+  itemAnswers: 'Svar per punkt',
 } as const;
 
 export type GuestField = keyof typeof GUEST_COLUMNS;
@@ -65,6 +67,8 @@ export const MAX_GUESTS = 2000;
 export interface Guest extends GuestDraft {
   readonly id: string;
   readonly status: string;
+  /** Svar per punkt as kept ('' or absent: no per-item answer). */
+  readonly itemAnswers?: string;
 }
 
 export const isGuestStatus = (s: string): s is GuestStatus => (GUEST_STATUSES as readonly string[]).includes(s);
@@ -296,6 +300,7 @@ export function judgeCellEdit(
       return revert(guestsMsg.skickadSetSend());
     case GUEST_COLUMNS.answeredAt:
     case GUEST_COLUMNS.consent:
+    case GUEST_COLUMNS.itemAnswers:
       return revert(guestsMsg.setGuestSAnswer(e.header));
     case GUEST_COLUMNS.linkVersion:
       return revert(guestsMsg.linkVersionSetSummit());

@@ -17,6 +17,7 @@ import { cellText } from './budget';
 import { msg, type Msg } from './msg';
 import { CATEGORIES } from './schema';
 import type { Occurrence } from './ics';
+import { guestItemState, offerHolds, parseItemAnswers, type CountGuest, type ItemState } from './item-answers';
 import type { Role } from './settings';
 
 export const PROGRAM_TYPES = [
@@ -337,14 +338,8 @@ export function mapGuestParts(typed: readonly string[], map: ReadonlyMap<string,
 // ---------------------------------------------------------------------------
 // Per item: who is invited and what they answered
 
-/** A guest's answer for one item. Today a guest answers everything at once (the status); the per-item answers come later. */
-export type ItemAnswer = 'ja' | 'nej' | 'ej svarat';
-
-export interface ItemGuest {
-  readonly status: string;
-  /** What Gäster → Evenemang holds (IDs, or titles typed by hand). */
-  readonly events: readonly string[];
-}
+/** A guest as the counts read Gäster (Status, Evenemang, Svar per punkt). */
+export type ItemGuest = CountGuest;
 
 export interface ItemCounts {
   readonly id: string;
@@ -352,37 +347,44 @@ export interface ItemCounts {
   readonly invited: number;
   readonly yes: number;
   readonly no: number;
+  /** Invited, neither yes nor no (waiting and offered guests included). */
   readonly notAnswered: number;
-  /** Capacity minus yes; null when the item has no limit. Never below 0. */
+  /** Guests on the waiting list (an offer open or not). */
+  readonly waiting: number;
+  /** Capacity minus yes minus open offers; null when the item has no limit. Never below 0. */
   readonly seatsLeft: number | null;
 }
 
-const MAILED = new Set(['Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker']);
-
-/** Today's answer, from the guest's status (Återbud is a no: the seat is free again). */
-export const statusAnswer = (status: string): ItemAnswer | null =>
-  !MAILED.has(status) ? null : status === 'Tackat ja' ? 'ja' : status === 'Tackat nej' || status === 'Återbud' ? 'nej' : 'ej svarat';
-
 /**
- * Counts per item. `answerOf` gives a guest's answer for one item (null: not
- * mailed); by default the guest's status, the same for every item.
+ * Counts per item, from what Gäster holds (the one function Översikt, the
+ * Program sidebar and the RSVP page's capacity check all use). `now` decides
+ * which offers still hold a seat; without it every open offer holds one (the
+ * cautious count).
  */
 export function itemCounts(
-  items: readonly (PartRef & { readonly capacity: number | null })[], guests: readonly ItemGuest[],
-  answerOf: (g: ItemGuest, itemId: string) => ItemAnswer | null = (g) => statusAnswer(g.status),
+  items: readonly (PartRef & { readonly capacity: number | null })[], guests: readonly CountGuest[], now: Date = new Date(0),
 ): ItemCounts[] {
   const invitedTo = guests.map((g) => matchParts(g.events, items).ok);
+  const answersOf = guests.map((g) => parseItemAnswers(g.itemAnswers ?? '') ?? new Map<string, ItemState>());
   return items.map((it) => {
-    let invited = 0, yes = 0, no = 0;
+    let invited = 0, yes = 0, no = 0, waiting = 0, held = 0;
     guests.forEach((g, i) => {
       if (!invitedTo[i].includes(it.id)) return;
-      const a = answerOf(g, it.id);
-      if (a === null) return;
+      const s = guestItemState(g, answersOf[i], it.id);
+      if (s === null) return;
       invited++;
-      if (a === 'ja') yes++;
-      else if (a === 'nej') no++;
+      if (s === 'ej svarat') return;
+      if (s.kind === 'ja') yes++;
+      else if (s.kind === 'nej') no++;
+      else {
+        waiting++;
+        if (offerHolds(s, now)) held++;
+      }
     });
-    return { id: it.id, invited, yes, no, notAnswered: invited - yes - no, seatsLeft: it.capacity === null ? null : Math.max(0, it.capacity - yes) };
+    return {
+      id: it.id, invited, yes, no, notAnswered: invited - yes - no, waiting,
+      seatsLeft: it.capacity === null ? null : Math.max(0, it.capacity - yes - held),
+    };
   });
 }
 

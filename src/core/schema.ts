@@ -94,7 +94,9 @@ export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> =
       c('ID'), c('Förnamn'), c('Efternamn'), c('Titel'), c('Organisation'), c('Land'), c('E-post'),
       c('Språk', 'text', { list: 'languages' }), c('Evenemang'), c('Kost/allergier'),
       c('Status', 'text', { list: 'guestStatuses' }), c('Skickad', 'datetime'), c('Svarad', 'datetime'),
-      c('Anteckning'), c('Länkversion', 'integer', { since: 2 }), c('Samtycke kost', 'datetime', { since: 2 }), seal(),
+      c('Anteckning'), c('Länkversion', 'integer', { since: 2 }), c('Samtycke kost', 'datetime', { since: 2 }),
+      // Svar per punkt came with the per-item answers (issue 10); set-up appends it, a seal made before it vouches it empty (src/core/seal.ts).
+      c('Svar per punkt', 'text', { since: 2, width: 240 }), seal(),
     ],
   },
   templates: {

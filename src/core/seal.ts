@@ -58,6 +58,13 @@ export const SEAL_SPECS: Readonly<Record<SealedTable, SealSpec>> = {
   decisions: { key: 'ID', personal: ['Beslut', 'Beslutat av', 'Anteckning'], derived: [] },
 };
 
+/**
+ * How many of a table's last sealed headers came after its first seals
+ * (Gäster: Svar per punkt). A workbook's existing rows keep their seals
+ * through the upgrade: their shorter snapshot reads those columns as ''.
+ */
+const LATE_SEALED: Partial<Record<SealedTable, number>> = { guests: 1 };
+
 export const isSealed = (t: TableKey): t is SealedTable => (SEALED_TABLES as readonly string[]).includes(t);
 
 const sealedCache = new Map<SealedTable, readonly string[]>();
@@ -143,9 +150,11 @@ export function openSeal(key: Uint8Array, table: SealedTable, cell: unknown): Op
     return { ok: false, reason: 'forged' };
   }
   const headers = sealedHeaders(table);
-  if (!Array.isArray(arr) || arr.length !== headers.length) return { ok: false, reason: 'forged' };
+  const late = LATE_SEALED[table] ?? 0;
+  if (!Array.isArray(arr) || arr.length > headers.length || arr.length < headers.length - late) return { ok: false, reason: 'forged' };
   const values: Record<string, SnapValue> = {};
-  headers.forEach((h, i) => { values[h] = arr[i] as SnapValue; });
+  // A seal made before a later column existed vouches that column empty (the MAC covers the shorter snapshot).
+  headers.forEach((h, i) => { values[h] = i < arr.length ? arr[i] as SnapValue : ''; });
   return { ok: true, seq, values };
 }
 

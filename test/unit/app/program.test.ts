@@ -97,7 +97,7 @@ describe('Program sidebar calls', () => {
   test('per-item counts and seats left; a capacity below the yeses is refused', () => {
     const p = setup(PL, [['G-0001', 'Tackat ja', 'P-001'], ['G-0002', 'Tackat ja', 'P-001'], ['G-0003', 'Tackat nej', 'P-001'], ['G-0004', 'Inbjuden', 'P-001'], ['G-0005', 'Godkänd', 'P-001']]);
     saveProgramItem(p, { ...dinner, capacity: '3' });
-    expect(programView(p).items[0].counts).toEqual({ id: 'P-001', invited: 4, yes: 2, no: 1, notAnswered: 1, seatsLeft: 1 });
+    expect(programView(p).items[0].counts).toEqual({ id: 'P-001', invited: 4, yes: 2, no: 1, notAnswered: 1, waiting: 0, seatsLeft: 1 });
     const r = refusal(() => saveProgramItem(p, { ...dinner, id: 'P-001', capacity: 1 }));
     expect([r.field, r.sv]).toEqual(['capacity', 'Kapacitet: 2 gäster har redan tackat ja till P-001; kapaciteten kan inte bli 1. Inget sparades.']);
   });

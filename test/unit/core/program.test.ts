@@ -119,8 +119,8 @@ describe('IDs, references, counts', () => {
       { status: 'Inbjuden', events: ['P-001'] }, { status: 'Godkänd', events: ['P-001'] }, { status: 'Tackat ja', events: ['Konferensen'] },
     ];
     expect(itemCounts(items, guests)).toEqual([
-      { id: 'P-001', invited: 4, yes: 1, no: 2, notAnswered: 1, seatsLeft: 1 },
-      { id: 'P-002', invited: 2, yes: 2, no: 0, notAnswered: 0, seatsLeft: null },
+      { id: 'P-001', invited: 4, yes: 1, no: 2, notAnswered: 1, waiting: 0, seatsLeft: 1 },
+      { id: 'P-002', invited: 2, yes: 2, no: 0, notAnswered: 0, waiting: 0, seatsLeft: null },
     ]);
   });
 });

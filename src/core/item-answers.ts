@@ -1,0 +1,109 @@
+/**
+ * A guest's answer per programme item (pure): how it is kept in Gäster's
+ * `Svar per punkt` cell, the guest's overall status it implies, and the
+ * state one guest has for one item, which the per-item counts (itemCounts in
+ * src/core/program.ts) add up.
+ *
+ * The cell is one sealed Gäster cell (src/core/seal.ts), so a hand edit of an
+ * answer makes the row "changed" like any other hand edit, and Granska
+ * ändringar refuses to confirm it (only the guest answers: src/core/guests.ts,
+ * judgeCellEdit). Format, one entry per item, in programme order:
+ *
+ *   P-001: ja; P-002: nej; P-003: väntar 2026-12-02T17:00:05.000Z; P-004: erbjuden 2026-12-04T17:00:00.000Z
+ *
+ * - ja / nej: the guest's answer;
+ * - väntar <since>: the item was full; the guest waits for a seat (first come, first served by <since>);
+ * - erbjuds <until>: an offer of a freed seat is being mailed (written before the mail, like the
+ *   merge's Skickar: a crash can't send the same offer twice); found by a later execution it means
+ *   "may have been mailed" and still holds the seat until <until>;
+ * - erbjuden <until>: the offer was mailed; the seat is held for the guest until <until> (UTC).
+ */
+
+export type ItemState =
+  | { readonly kind: 'ja' }
+  | { readonly kind: 'nej' }
+  | { readonly kind: 'väntar'; readonly since: string }
+  | { readonly kind: 'erbjuds' | 'erbjuden'; readonly until: string };
+
+export type ItemAnswers = ReadonlyMap<string, ItemState>;
+
+/** The header of the cell. */
+export const ITEM_ANSWERS_HEADER = 'Svar per punkt';
+
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const ENTRY = /^(P-\d{1,6}):\s*(ja|nej|väntar|erbjuds|erbjuden)(?:\s+(\S+))?$/;
+
+/** The cell as answers; null when it doesn't parse (only a hand edit makes such a cell, and the seal catches that). */
+export function parseItemAnswers(cell: string): Map<string, ItemState> | null {
+  const out = new Map<string, ItemState>();
+  for (const part of cell.split(';').map((s) => s.trim()).filter((s) => s !== '')) {
+    const m = ENTRY.exec(part);
+    if (!m || out.has(m[1])) return null;
+    const [, id, word, at] = m;
+    const kind = word as ItemState['kind'];
+    if (kind === 'ja' || kind === 'nej') {
+      if (at !== undefined) return null;
+      out.set(id, { kind });
+    } else {
+      if (at === undefined || !ISO_UTC.test(at)) return null;
+      out.set(id, kind === 'väntar' ? { kind, since: at } : { kind: kind === 'erbjuds' ? 'erbjuds' : 'erbjuden', until: at });
+    }
+  }
+  return out;
+}
+
+const entryText = (id: string, s: ItemState): string =>
+  `${id}: ${s.kind}${s.kind === 'väntar' ? ` ${s.since}` : s.kind === 'erbjuds' || s.kind === 'erbjuden' ? ` ${s.until}` : ''}`;
+
+/** The answers as the cell keeps them, in the order of `order` (the programme's), then any others by ID. */
+export function formatItemAnswers(answers: ItemAnswers, order: readonly string[] = []): string {
+  const ids = [...order.filter((id) => answers.has(id)), ...[...answers.keys()].filter((id) => !order.includes(id)).sort()];
+  return ids.map((id) => entryText(id, answers.get(id)!)).join('; ');
+}
+
+/**
+ * The overall status per-item answers give the guest (Gäster → Status, which the
+ * merge, the counts and the dietary list read): Tackat ja when the guest said yes
+ * to at least one item (they are coming, to something); Tackat nej when every item
+ * is answered and none is a yes (waiting for a seat or holding an unanswered offer
+ * is not coming, yet); null while some item is unanswered (the status stays).
+ */
+export function overallStatus(invited: readonly string[], answers: ItemAnswers): 'Tackat ja' | 'Tackat nej' | null {
+  if (invited.some((id) => answers.get(id)?.kind === 'ja')) return 'Tackat ja';
+  return invited.length > 0 && invited.every((id) => answers.has(id)) ? 'Tackat nej' : null;
+}
+
+/** Does an offer still hold its seat at `now`? (An offer being mailed holds it too.) */
+export const offerHolds = (s: ItemState | undefined, now: Date): boolean =>
+  (s?.kind === 'erbjuds' || s?.kind === 'erbjuden') && Date.parse(s.until) > now.getTime();
+
+// ---------------------------------------------------------------------------
+// Counts per item
+
+export interface CountGuest {
+  /** Gäster → Status. */
+  readonly status: string;
+  /** What Gäster → Evenemang holds (IDs, or titles typed by hand). */
+  readonly events: readonly string[];
+  /** Gäster → Svar per punkt ('' or absent: no per-item answer yet). */
+  readonly itemAnswers?: string;
+}
+
+/** An invitation has (or may have) been mailed. */
+const MAILED = new Set(['Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker']);
+
+/**
+ * One guest's state for one item: the per-item answer when there is one;
+ * otherwise the overall status (a guest who answered before per-item answers
+ * existed answered every item alike); Återbud (a cancellation) is a no for
+ * every item whatever the cell says, so the seat is free again. null: not mailed.
+ */
+export function guestItemState(g: CountGuest, answers: ItemAnswers | null, itemId: string): ItemState | 'ej svarat' | null {
+  if (!MAILED.has(g.status)) return null;
+  if (g.status === 'Återbud') return { kind: 'nej' };
+  const a = answers?.get(itemId);
+  if (a) return a;
+  if (answers && answers.size > 0) return 'ej svarat';
+  return g.status === 'Tackat ja' ? { kind: 'ja' } : g.status === 'Tackat nej' ? { kind: 'nej' } : 'ej svarat';
+}
+
