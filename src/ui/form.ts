@@ -70,6 +70,24 @@ export async function busy<T>(button: HTMLButtonElement, busyText: string, regio
   }
 }
 
+type Operable = Control | HTMLButtonElement;
+
+/**
+ * What the user's role doesn't allow stays in view but disabled, described by `who` (the line that says
+ * who may); with the role the controls are enabled and `who` is hidden. The server refuses it anyway:
+ * this only says so before the user fills in a form that would fail.
+ */
+export function allowOnly(may: boolean, controls: readonly Operable[], who: HTMLElement): void {
+  who.hidden = may;
+  for (const c of controls) {
+    c.disabled = !may;
+    const ids = (c.getAttribute('aria-describedby') ?? '').split(/\s+/).filter((id) => id && id !== who.id);
+    if (!may) ids.unshift(who.id);
+    if (ids.length) c.setAttribute('aria-describedby', ids.join(' '));
+    else c.removeAttribute('aria-describedby');
+  }
+}
+
 /** A message line beside an action's button, where a refusal of that action appears (`showRefusal`). */
 export function actionMessage(id: string): HTMLElement {
   return h('p', { class: 'field-error action-error', id, role: 'alert', tabindex: '-1' });

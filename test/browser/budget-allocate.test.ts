@@ -9,10 +9,13 @@ jest.setTimeout(90_000);
 import type { Frame } from 'playwright-core';
 import { CODE } from '../support/bundle';
 import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
-import { expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
+import { expectDisabledSayingWho, expectEnabled, expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
+import { rpc } from '../support/invitations-page';
 
 const EKO = 'ekonomi@example.org';
 const STY = 'styrgrupp@example.org';
+const PL = 'projektledare@example.org';
+const NOBODY = 'okand@example.org';
 
 let s: Session;
 beforeAll(async () => {
@@ -152,21 +155,44 @@ test('every action is within 10 Tab presses of the top, or of a skip link', asyn
   expect(ways).toEqual({ '#allocate-btn': '8', '#transfer-btn': 'skip:transfer-h+6' });
 });
 
-test('a refusal that names no field (no steering-group role) is beside the button, seen and focused', async () => {
-  await s.page.getByLabel('Användare').selectOption(EKO);
-  try {
+const ALLOCATE = ['#total', '#alloc-0', '#alloc-1', '#alloc-2', '#alloc-3', '#allocate-btn'];
+const TRANSFER = ['#from', '#to', '#transfer-amount', '#decision', '#comment', '#transfer-btn'];
+
+describe('users without the steering-group role (issue 9, point 6)', () => {
+  test.each([EKO, NOBODY])('%s sees the allocations and what is booked; allocating and transferring are disabled and say who may', async (user) => {
+    await s.page.getByLabel('Användare').selectOption(user);
+    try {
+      const f = await openBudget();
+      await expectDisabledSayingWho(f, ALLOCATE, '#allocate-who', 'Endast styrgruppen kan fördela budgeten mellan finansiärerna.');
+      await expectDisabledSayingWho(f, TRANSFER, '#transfer-who', 'Endast styrgruppen kan flytta pengar mellan finansiärer.');
+      // What they may see: each funder's allocation and what is booked of it, as the workbook has them.
+      const stokab = workbookFunder(s, 'STOKAB');
+      const i = Number((await f.locator('[data-funder="STOKAB"]').getAttribute('id'))!.slice('alloc-'.length));
+      expect(nb(await f.locator(`#alloc-${i}`).inputValue())).toBe(krSv(stokab.allocation).replace(/ kr$/, ''));
+      expect(await hint(f, i)).toContain(krSv(stokab.booked));
+      await expectAxeClean(f, `Fördela budget, read-only (${user})`);
+    } finally {
+      await s.page.getByLabel('Användare').selectOption(STY);
+    }
+    await expectEnabled(await openBudget(), [...ALLOCATE.filter((c) => c !== '#total'), ...TRANSFER], '#allocate-who');
+  });
+
+  test('the role taken away while the sidebar is open: the refusal names no field, beside the button, seen and focused', async () => {
     const f = await openBudget();
-    await f.selectOption('#from', 'Kommunstyrelsen');
-    await f.selectOption('#to', 'STOKAB');
-    await f.fill('#transfer-amount', '1 000');
-    await f.selectOption('#decision', 'B-0003');
-    await f.click('#transfer-btn');
-    await f.locator('#transfer-msg', { hasText: 'behörighet' }).waitFor({ timeout: 15_000 });
-    await expectRefusalBeside(f, '#transfer-msg', /^Du saknar behörighet: bara styrgruppen får göra detta\./);
-    await expectAxeClean(f, 'Fördela budget, refusal beside the button');
-  } finally {
-    await s.page.getByLabel('Användare').selectOption(STY);
-  }
+    await rpc(s, 'saveSettings', [{ sheet: 'settings', values: { Styrgrupp: 'annan@example.org' } }], PL);
+    try {
+      await f.selectOption('#from', 'Kommunstyrelsen');
+      await f.selectOption('#to', 'STOKAB');
+      await f.fill('#transfer-amount', '1 000');
+      await f.selectOption('#decision', 'B-0003');
+      await f.click('#transfer-btn');
+      await f.locator('#transfer-msg', { hasText: 'behörighet' }).waitFor({ timeout: 15_000 });
+      await expectRefusalBeside(f, '#transfer-msg', /^Du saknar behörighet: bara styrgruppen får göra detta\./);
+      await expectAxeClean(f, 'Fördela budget, refusal beside the button');
+    } finally {
+      await rpc(s, 'saveSettings', [{ sheet: 'settings', values: { Styrgrupp: STY } }], PL);
+    }
+  });
 });
 
 test('in English: "210,000.00", "1,500.50" accepted, money and percentages the English way', async () => {

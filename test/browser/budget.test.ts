@@ -9,10 +9,13 @@ import type { Frame } from 'playwright-core';
 import { formatMoney } from '../../src/core/money';
 import { CODE } from '../support/bundle';
 import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
-import { expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
+import { expectDisabledSayingWho, expectEnabled, expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
+import { rpc } from '../support/invitations-page';
 
 const EKO = 'ekonomi@example.org';
 const STY = 'styrgrupp@example.org';
+const PL = 'projektledare@example.org';
+const NOBODY = 'okand@example.org';
 
 let s: Session;
 beforeAll(async () => {
@@ -189,23 +192,44 @@ test('a direct edit in Kostnader that would overspend is reverted with a toast i
   await screenshot(page, 'sandbox-costs-reverted');
 });
 
-test('a refusal that names no field (no finance role) is beside the button, seen and focused', async () => {
-  const { page } = s;
-  await page.getByLabel('Användare').selectOption(STY);
-  try {
+const REGISTER = ['#funder', '#category', '#description', '#amount', '#date', '#supplier', '#reference', '#cost-status', '#register-btn'];
+const CHANGE = ['#new-status', '#new-amount', '#change-btn', '#cancel-btn'];
+
+describe('users without the finance role (issue 9, point 6)', () => {
+  test.each([STY, NOBODY])('%s sees the costs and what is left; registering, changing and cancelling are disabled and say who may', async (user) => {
+    await s.page.getByLabel('Användare').selectOption(user);
+    try {
+      const frame = await openCosts();
+      await expectDisabledSayingWho(frame, REGISTER, '#register-who', 'Endast ekonomi kan registrera kostnader.');
+      await expectDisabledSayingWho(frame, CHANGE, '#change-who', 'Endast ekonomi kan ändra och makulera kostnader.');
+      // What they may see: the costs (searchable), each with what its funder has left, as the workbook has it.
+      await frame.fill('#cost-search', 'affischer');
+      await frame.getByRole('radio', { name: /Affischer \(exempel\)/ }).check();
+      expect(nb(await frame.locator('#cost-info').textContent())).toMatch(new RegExp(`STOKAB har ${krSv(workbookFunder(s, 'STOKAB').left)} kvar\\.$`));
+      await expectAxeClean(frame, `Kostnader sidebar, read-only (${user})`);
+    } finally {
+      await s.page.getByLabel('Användare').selectOption(EKO);
+    }
+    await expectEnabled(await openCosts(), [...REGISTER, ...CHANGE], '#register-who');
+  });
+
+  test('the role taken away while the sidebar is open: the refusal names no field, beside the button, seen and focused', async () => {
     const frame = await openCosts();
-    await frame.selectOption('#funder', 'Kommunstyrelsen');
-    await frame.selectOption('#category', 'övrigt');
-    await frame.fill('#description', 'Utan roll (exempel)');
-    await frame.fill('#amount', '100');
-    await frame.click('#register-btn');
-    await frame.locator('#register-msg', { hasText: 'behörighet' }).waitFor({ timeout: 15_000 });
-    await expectRefusalBeside(frame, '#register-msg', /^Du saknar behörighet: bara ekonomipersonalen får göra detta\./);
-    expect(await frame.locator('[aria-invalid="true"]').count()).toBe(0);
-    await expectAxeClean(frame, 'Kostnader sidebar, refusal beside the button');
-  } finally {
-    await page.getByLabel('Användare').selectOption(EKO);
-  }
+    await rpc(s, 'saveSettings', [{ sheet: 'settings', values: { Ekonomi: 'annan@example.org' } }], PL);
+    try {
+      await frame.selectOption('#funder', 'Kommunstyrelsen');
+      await frame.selectOption('#category', 'övrigt');
+      await frame.fill('#description', 'Utan roll (exempel)');
+      await frame.fill('#amount', '100');
+      await frame.click('#register-btn');
+      await frame.locator('#register-msg', { hasText: 'behörighet' }).waitFor({ timeout: 15_000 });
+      await expectRefusalBeside(frame, '#register-msg', /^Du saknar behörighet: bara ekonomipersonalen får göra detta\./);
+      expect(await frame.locator('[aria-invalid="true"]').count()).toBe(0);
+      await expectAxeClean(frame, 'Kostnader sidebar, refusal beside the button');
+    } finally {
+      await rpc(s, 'saveSettings', [{ sheet: 'settings', values: { Ekonomi: EKO } }], PL);
+    }
+  });
 });
 
 test('the form\'s own refusals, each at its field with its reason, the first focused', async () => {

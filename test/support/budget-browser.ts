@@ -83,3 +83,26 @@ export async function reach(page: Page, f: Frame, target: string, max = 10): Pro
   }
   return null;
 }
+
+/**
+ * A read-only user's view of a form: every one of `controls` is there, visible and disabled, and is
+ * described by the line `who`, which is visible and says `says` (who may).
+ */
+export async function expectDisabledSayingWho(f: Frame, controls: readonly string[], who: string, says: string): Promise<void> {
+  expect(nb(await f.locator(who).textContent())).toBe(says);
+  await expect(f.locator(who).isVisible()).resolves.toBe(true);
+  const whoId = who.replace(/^#/, '');
+  const states = await Promise.all(controls.map((sel) => f.locator(sel).first().evaluate((el, id) => ({
+    disabled: (el as HTMLInputElement).disabled,
+    visible: el.getClientRects().length > 0,
+    describedByWho: (el.getAttribute('aria-describedby') ?? '').split(/\s+/).includes(id),
+  }), whoId)));
+  expect(Object.fromEntries(controls.map((c, i) => [c, states[i]]))).toEqual(Object.fromEntries(controls.map((c) => [c, { disabled: true, visible: true, describedByWho: true }])));
+}
+
+/** The same controls for a user with the role: enabled, and the who-may line hidden. */
+export async function expectEnabled(f: Frame, controls: readonly string[], who: string): Promise<void> {
+  await expect(f.locator(who).isVisible()).resolves.toBe(false);
+  const disabled = await Promise.all(controls.map((sel) => f.locator(sel).first().isDisabled()));
+  expect(Object.fromEntries(controls.map((c, i) => [c, disabled[i]]))).toEqual(Object.fromEntries(controls.map((c) => [c, false])));
+}

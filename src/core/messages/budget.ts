@@ -194,6 +194,11 @@ export const budgetMsg = {
   rowsFlagged: (rows: readonly number[], first: Msg): Msg => both(
     (f) => `${f.plural(rows.length, 'Raden', 'Raderna')} ${rowList(rows)} på bladet Kostnader är ${f.plural(rows.length, 'markerad', 'markerade')} i kolumnen Kontroll och väntar på granskning: ${f.m(first)}`,
     (f) => `${f.plural(rows.length, 'Row', 'Rows')} ${rowList(rows)} on the Kostnader sheet ${f.plural(rows.length, 'is', 'are')} marked in the Kontroll column and ${f.plural(rows.length, 'waits', 'wait')} for review: ${f.m(first)}`),
+  // Who may do what the Kostnader and Fördela budget sidebars show disabled (the server refuses it anyway).
+  onlyFinanceRegisters: (): Msg => fixed('Endast ekonomi kan registrera kostnader.', 'Only finance can register costs.'),
+  onlyFinanceChanges: (): Msg => fixed('Endast ekonomi kan ändra och makulera kostnader.', 'Only finance can change and cancel costs.'),
+  onlySteeringAllocates: (): Msg => fixed('Endast styrgruppen kan fördela budgeten mellan finansiärerna.', 'Only the steering group can allocate the budget between the funders.'),
+  onlySteeringTransfers: (): Msg => fixed('Endast styrgruppen kan flytta pengar mellan finansiärer.', 'Only the steering group can move money between funders.'),
 };
 
 /** At most ten row numbers, then "…". */

@@ -15,7 +15,8 @@ import type { BudgetOverview, FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
 import type { BudgetForm } from '../../app/contract';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
-import { actionMessage, busy, clearError, field, select, type Field } from '../form';
+import { budgetMsg } from '../../core/messages/budget';
+import { actionMessage, allowOnly, busy, clearError, field, select, type Field } from '../form';
 import { amount, money, percent } from '../i18n';
 import { call } from '../rpc';
 import { refused, showFieldErrors } from './budget-page';
@@ -62,7 +63,8 @@ const allocMessage = actionMessage('allocate-msg');
 const allocForm = h('form', { id: 'allocate-form', novalidate: true },
   h('p', { class: 'hint', id: 'booked-means' }, t.bookedMeans),
   fTotal.wrap, allocList, sumLine, h('div', { class: 'row' }, allocButton), allocMessage);
-allocSection.replaceChildren(h('h2', { id: 'allocate-h', tabindex: -1 }, t.allocate), allocForm);
+const allocWho = h('p', { class: 'hint', id: 'allocate-who', hidden: true }, budgetMsg.onlySteeringAllocates()[lang]);
+allocSection.replaceChildren(h('h2', { id: 'allocate-h', tabindex: -1 }, t.allocate), allocWho, allocForm);
 
 /** The allocation form's fields by the keys the server names: 'total', and 'allocations.<row>' in the order the page sends them. */
 const allocKeys = (): Map<string, Field> => new Map<string, Field>([['total', fTotal], ...allocFields.map((f, i) => [`allocations.${i}`, f] as [string, Field])]);
@@ -127,6 +129,16 @@ function refreshAllocationFigures(overview: BudgetOverview): void {
   updateSum();
 }
 
+/**
+ * Anyone who can open the file sees the allocations, what is booked and what can move; allocating and
+ * transferring are the steering group's: for anyone else those controls are disabled and say who may.
+ */
+function renderAccess(): void {
+  const steering = !!form?.roles.includes('styrgrupp');
+  allowOnly(steering, [fTotal.control, ...allocFields.map((f) => f.control), allocButton], allocWho);
+  allowOnly(steering, [...[...transferKeys.values()].map((f) => f.control), transferButton], transferWho);
+}
+
 /** Only an administrator may change the total; everyone else sees it read-only and why. */
 function renderTotalAccess(admin: boolean): void {
   fTotal.control.readOnly = !admin;
@@ -180,7 +192,8 @@ const transferForm = h('form', { id: 'transfer-form', novalidate: true },
 // "Högst … kan flyttas" is about the source: its field says so to a screen reader.
 fFrom.control.setAttribute('aria-describedby', `move ${fFrom.error.id}`);
 const transferKeys = new Map<string, Field>([['from', fFrom], ['to', fTo], ['amount', fAmount], ['decisionRef', fDecision], ['comment', fComment]]);
-transferSection.replaceChildren(h('h2', { id: 'transfer-h', tabindex: -1 }, t.transfer), transferForm);
+const transferWho = h('p', { class: 'hint', id: 'transfer-who', hidden: true }, budgetMsg.onlySteeringTransfers()[lang]);
+transferSection.replaceChildren(h('h2', { id: 'transfer-h', tabindex: -1 }, t.transfer), transferWho, transferForm);
 
 const funder = (name: string) => form?.overview.funders.find((f) => f.name === name);
 const maxMove = (f: FunderView) => Math.max(0, f.allocation - f.consumed);
@@ -235,6 +248,7 @@ function showFigures(overview: BudgetOverview, saved: boolean): void {
   if (form) form = { ...form, overview };
   if (saved) renderAllocation(overview.funders, overview.total);
   else refreshAllocationFigures(overview);
+  renderAccess(); // the allocation fields may be new
   updateMove();
   reviewBox.replaceChildren(...only(reviewBanner(lang, status, overview.review, { id: 'budget-review', intro: t.budgetReviewIntro })));
 }

@@ -14,7 +14,8 @@ import { isValidIsoDate, type BudgetOverview, type FunderView } from '../../core
 import { parseMoney, percentOf } from '../../core/money';
 import type { BudgetForm, CostRow } from '../../app/contract';
 import { $, announce, h, loading, pageLang, skipLinks } from '../dom';
-import { actionMessage, busy, clearError, field, select, type Field } from '../form';
+import { budgetMsg } from '../../core/messages/budget';
+import { actionMessage, allowOnly, busy, clearError, field, select, type Field } from '../form';
 import { money, percent } from '../i18n';
 import { call } from '../rpc';
 import { refused, showFieldErrors } from './budget-page';
@@ -69,7 +70,8 @@ const regFields = new Map<string, Field>([
   ['funder', fFunder], ['category', fCategory], ['description', fDescription], ['amount', fAmount], ['date', fDate],
   ['supplier', fSupplier], ['reference', fReference], ['status', fStatus],
 ]);
-regSection.replaceChildren(h('h2', { id: 'register-h', tabindex: -1 }, t.register), regForm);
+const regWho = h('p', { class: 'hint', id: 'register-who', hidden: true }, budgetMsg.onlyFinanceRegisters()[lang]);
+regSection.replaceChildren(h('h2', { id: 'register-h', tabindex: -1 }, t.register), regWho, regForm);
 
 /** Amount as typed (in the page's language), in öre, or the reason it is not an amount. */
 function typedAmount(raw = fAmount.control.value): { ore: number } | { error: string } | null {
@@ -177,7 +179,18 @@ const reviewNote = h('div', { class: 'status status-error', id: 'cost-review', h
 const changeControls = h('div', { id: 'change-controls' },
   fNewStatus.wrap, fNewAmount.wrap, h('div', { class: 'row' }, chgButton, cancelButton), chgMessage, confirmBox);
 const chgForm = h('form', { id: 'change-form', novalidate: true }, fSearch.wrap, picker, costInfo, reviewNote, changeControls);
+const chgWho = h('p', { class: 'hint', id: 'change-who', hidden: true }, budgetMsg.onlyFinanceChanges()[lang]);
+changeControls.prepend(chgWho);
 chgSection.replaceChildren(h('h2', { id: 'change-h', tabindex: -1 }, t.change), fFilterFunder.wrap, fFilterStatus.wrap, chgForm);
+
+/**
+ * Anyone who can open the file sees the costs and what each funder has left; registering, changing and
+ * cancelling are the finance role's: for anyone else those controls are disabled and say who may.
+ */
+function renderAccess(finance: boolean): void {
+  allowOnly(finance, [...[...regFields.values()].map((f) => f.control), regButton], regWho);
+  allowOnly(finance, [fNewStatus.control, fNewAmount.control, chgButton, cancelButton], chgWho);
+}
 
 const radios = (): HTMLInputElement[] => [...pickList.querySelectorAll<HTMLInputElement>('input[type=radio]')];
 const selectedId = (): string => radios().find((r) => r.checked)?.value ?? '';
@@ -344,6 +357,7 @@ async function reload(): Promise<void> {
   fill(fNewStatus.control as HTMLSelectElement, [['', t.keep], ...form.statuses.map((s) => [s, s] as const)]);
   if (!fDate.control.value) fDate.control.value = form.today;
   who.textContent = form.roles.includes('ekonomi') ? `${form.user}` : t.notFinance;
+  renderAccess(form.roles.includes('ekonomi'));
   updateLive();
   await loadCosts();
 }
