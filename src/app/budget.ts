@@ -33,6 +33,8 @@ import { LockTimeoutError, type Cell, type CellIn, type Ports } from './ports';
 import { putSetting } from './settings-rows';
 import { cellOf, rowFor } from './tables';
 import { budgetMsg } from '../core/messages/budget';
+import { itemKey } from '../core/item-costs';
+import { readProgram } from './program-rows';
 
 export const LOCK_TIMEOUT_MS = 20_000;
 
@@ -203,18 +205,22 @@ export function registerCost(ports: Ports, raw: unknown, lang: Lang = 'sv'): Cos
     if (fi < 0) throw new UserError(unknownFunderMsg(before, cost.funder), 'funder');
     const funder = before.funders[fi].name;
     refuseIf(funderBlocked(snap, funder), 'funder');
+    if (cost.item !== '') refuseIf(missingItem(ctx.journal, cost.item), 'item');
     const id = nextCostId(before);
     const values = {
       ID: id, Datum: dateCell(cost.date), Finansiär: funder, Kategori: cost.category, Beskrivning: cost.description,
       Belopp: toKronor(cost.amount), Leverantör: cost.supplier, Referens: cost.reference, Status: cost.status,
-      'Registrerad av': ctx.email, Registrerad: ports.clock.now(), Kontroll: '',
+      'Registrerad av': ctx.email, Registrerad: ports.clock.now(), Kontroll: '', Programpunkt: cost.item,
     };
     const after = computeBudget(snap.input, { index: snap.input.ledger.rows.length, row: rowFor(snap.ledger.t, values) });
     const refused = consumptionRefusal(before, after, 'cost');
     if (refused) throw new UserError(refused.why, refused.field);
     new Tx(ctx.journal).overview(overviewNote(snap)).put(snap.ledger, null, values, {
       action: 'kostnad.registrerad', object: id,
-      after: { funder, category: cost.category, description: cost.description, amount: kr(cost.amount), date: cost.date, supplier: cost.supplier, reference: cost.reference, status: cost.status },
+      after: {
+        funder, category: cost.category, description: cost.description, amount: kr(cost.amount), date: cost.date, supplier: cost.supplier,
+        reference: cost.reference, status: cost.status, ...(cost.item ? { item: cost.item } : {}),
+      },
     }).commit();
     const f = after.funders[fi];
     return {
@@ -222,6 +228,16 @@ export function registerCost(ports: Ports, raw: unknown, lang: Lang = 'sv'): Cos
       message: withWarnings(budgetMsg.costRegisteredLeft(id, cost.amount, funder, f.available), before, after),
     };
   });
+}
+
+/**
+ * Why a cost can't be tied to item `id` (read under the caller's lock: one
+ * range read of Program), or null. Only items the journal has count: a row
+ * typed on Program by hand is no item until someone confirms it.
+ */
+export function missingItem(journal: Journal, id: string): Msg | null {
+  const k = itemKey(id);
+  return readProgram(journal).items.some((it) => itemKey(it.id) === k) ? null : budgetMsg.itemMissing(id);
 }
 
 // --- Change / cancel a cost ---------------------------------------------------------
@@ -508,16 +524,28 @@ export interface GuardResult {
 
 type LedgerVerdict = { ok: true; values: Record<string, Cell> } | { ok: false; why: Msg };
 
+/** The Program items a ledger row may name (upper-case IDs), read once and only when a row names one. */
+export interface ItemLookup { has(key: string): boolean }
+export function programItems(journal: Journal): ItemLookup {
+  let ids: Set<string> | undefined;
+  return { has: (key) => (ids ??= new Set(readProgram(journal).items.map((it) => itemKey(it.id)))).has(key) };
+}
+
 /**
  * May the ledger row `rc` stand as it now reads? It must be a complete, valid
  * cost that fits its funder, keep its ID (and, when new, take a fresh one),
  * and not add to a funder another unreviewed change blocks. On success, the
  * values to seal (a new row gets its ID, who registered it and when).
  */
-export function judgeLedgerChange(snap: BudgetSnapshot, rc: RowCheck, by: string, now: Date): LedgerVerdict {
+export function judgeLedgerChange(snap: BudgetSnapshot, rc: RowCheck, by: string, now: Date, items: ItemLookup): LedgerVerdict {
   const t = snap.ledger.t;
   const cur = t.snap.rows[rc.index].slice();
   const values: Record<string, Cell> = {};
+  // A typed Programpunkt must name an item the journal has, as the sidebar's must (the reason names the ID).
+  const item = cellText(cellOf(t, cur, 'Programpunkt'));
+  if (item !== '' && (rc.kind === 'new' || rc.fields.includes('Programpunkt')) && !items.has(itemKey(item))) {
+    return { ok: false, why: budgetMsg.itemMissing(item) };
+  }
   if (rc.kind === 'new') {
     const id = cellText(cellOf(t, cur, 'ID'));
     const taken = id !== '' && snap.input.ledger.rows.some((r, i) => i !== rc.index && cellText(r[t.col['ID']]).toUpperCase() === id.toUpperCase());
@@ -569,6 +597,7 @@ export function guardLedgerEdit(ports: Ports, edit: LedgerEdit): GuardResult {
     const single = edit.numRows === 1 && edit.numColumns === 1;
     const header = ledger.t.snap.header[edit.column - 1] ?? '';
     const tx = new Tx(ctx.journal);
+    const items = programItems(ctx.journal);
     const flags = new Map<number, Msg>();
     const accepted = new Set<number>();
     /** Rows that stand as sealed again: accepted (resealed) or put back. */
@@ -576,7 +605,7 @@ export function guardLedgerEdit(ports: Ports, edit: LedgerEdit): GuardResult {
     let reverted: Msg | null = null;
     for (const rc of ledger.rows) {
       if (rc.kind === 'ok' || rc.sheetRow < edit.row || rc.sheetRow > last) continue;
-      const v: LedgerVerdict = ctx.roles.includes('ekonomi') ? judgeLedgerChange(snap, rc, ctx.email, ports.clock.now()) : { ok: false, why: roleRequiredMsg(['ekonomi']) };
+      const v: LedgerVerdict = ctx.roles.includes('ekonomi') ? judgeLedgerChange(snap, rc, ctx.email, ports.clock.now(), items) : { ok: false, why: roleRequiredMsg(['ekonomi']) };
       if (v.ok) {
         tx.put(ledger, rc.index, { ...cellsOf(ledger, rc.index), ...v.values }, {
           action: rc.kind === 'new' ? 'kostnad.registrerad.direkt' : 'kostnad.direktändring', object: cellText(v.values['ID'] ?? rc.key),

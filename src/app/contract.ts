@@ -37,7 +37,12 @@ export interface BudgetForm {
   readonly overview: BudgetOverview;
   /** The taken decisions about a budget transfer a transfer may cite (newest first). */
   readonly decisions: readonly CitableDecision[];
+  /** The Program items a cost may be tied to, in programme order. */
+  readonly items: readonly CostItemOption[];
 }
+
+/** A Program item as the cost form offers it: "Middagen (P-003)" and the budget category its costs go to. */
+export interface CostItemOption { readonly id: string; readonly label: string; readonly category: string }
 
 export interface CostRow {
   readonly id: string;
@@ -51,6 +56,8 @@ export interface CostRow {
   readonly supplier: string;
   readonly reference: string;
   readonly status: string;
+  /** The Program item the cost is tied to ('' for none). */
+  readonly item: string;
   readonly problem: boolean;
   readonly check: string;
   /** Why the row waits for review ('' when it is verified). Its figures are as Summit Planner last wrote them. */
@@ -73,6 +80,8 @@ export interface Saved<T> { readonly message: string; readonly result: T }
 export interface CostForm {
   readonly funder: string; readonly category: string; readonly description: string; readonly amount: string | number;
   readonly date: string; readonly supplier?: string; readonly reference?: string; readonly status?: string;
+  /** A Program item's ID ("P-003"); absent or '' for none. */
+  readonly item?: string;
 }
 export interface CostChangeForm { readonly id: string; readonly status?: string; readonly amount?: string | number }
 export interface TransferForm {

@@ -19,7 +19,11 @@ import type { Holds, ProgramItemForm, ProgramRef, ProgramStatusForm, Same } from
 import { loadFullContext, requireRole, type FullContext } from './context';
 import { blockedBy, problemsOf } from './integrity';
 import { guestRows } from './invite-rows';
-import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
+import { checkTable, Tx, verifiedRows, type RowCheck, type TableCheck } from './journal';
+import { readBudget } from './budget';
+import { computeBudget } from '../core/budget';
+import { itemCosts, itemKey, type ItemCost } from '../core/item-costs';
+import type { Ore } from '../core/money';
 import { LockTimeoutError, type Cell, type Ports } from './ports';
 import { readProgram } from './program-rows';
 
@@ -27,6 +31,8 @@ export const PROGRAM_LOCK_MS = 20_000;
 
 export interface ProgramItemView extends ProgramItem {
   readonly counts: ItemCounts;
+  /** Costs tied to the item (Kostnader → Programpunkt), and what its budget category has booked in all. */
+  readonly cost: ItemCost & { readonly categoryBooked: Ore };
   /** The row waits for review: it counts as Summit Planner last wrote it. */
   readonly review: boolean;
 }
@@ -59,8 +65,9 @@ export function programView(ports: Ports, ctx: FullContext = loadFullContext(por
   const program = readProgram(ctx.journal);
   const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
   const counts = itemCounts(program.items, guests, ports.clock.now());
+  const costs = costsOf(ports, ctx);
   const items = program.items
-    .map((it, i) => ({ ...it, counts: counts[i], review: program.unverified.has(it.id) }))
+    .map((it, i) => ({ ...it, counts: counts[i], cost: costs(it), review: program.unverified.has(it.id) }))
     .sort(byTime);
   return {
     user: ctx.email, roles: ctx.roles, mayEdit: ctx.roles.includes('projektledare'), mayDecide: ctx.roles.includes('styrgrupp'),
@@ -68,6 +75,17 @@ export function programView(ports: Ports, ctx: FullContext = loadFullContext(por
     statuses: [...ITEM_STATUSES], startDate: ctx.settings.startDate, endDate: ctx.settings.endDate, projectLeader: projectLeaderOf(ctx),
     review: program.review,
   };
+}
+
+/** Each item's cost and its category's total, from one read of Budget and Kostnader (the funders' figures count the same rows). */
+function costsOf(ports: Ports, ctx: FullContext): (it: ProgramItem) => ProgramItemView['cost'] {
+  const snap = readBudget(ports, ctx.settings, ctx.journal);
+  const state = computeBudget(snap.input);
+  const byItem = itemCosts(state, snap.input.ledger.rows, snap.ledger.t.col['Programpunkt']);
+  return (it) => ({
+    ...(byItem.get(itemKey(it.id)) ?? { booked: 0, costs: 0 }),
+    categoryBooked: state.categories.find((c) => c.category === it.category)?.consumed ?? 0,
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -216,11 +234,21 @@ function removalProblem(ctx: FullContext, item: ProgramItem): Msg | null {
   if (item.status === 'beslutad') {
     return msg(`${item.id} är beslutad av styrgruppen och kan inte tas bort; styrgruppen sätter den först tillbaka till förslag.`, `${item.id} was decided by the steering group and cannot be deleted; the steering group first sets it back to förslag.`);
   }
+  const tied = costsTiedTo(ctx, item.id);
+  if (tied.length) {
+    return msg(`${item.id} kan inte tas bort: kostnaderna ${tied.join(', ')} hör till den. Ändra först deras programpunkt i Kostnader.`, `${item.id} cannot be deleted: the costs ${tied.join(', ')} belong to it. First change their programme item in Kostnader.`);
+  }
   const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
   const invited = guests.filter((g) => itemCounts([item], [g])[0].invited > 0 || g.events.some((e) => e.trim().toLocaleLowerCase('sv') === item.id.toLocaleLowerCase('sv'))).length;
   return invited
     ? msg(`${item.id} kan inte tas bort: ${invited} gäster är inbjudna till den. Ta först bort den från gästerna i Gäster.`, `${item.id} cannot be deleted: ${invited} guests are invited to it. First remove it from the guests in Guests.`)
     : null;
+}
+
+/** IDs of the costs (any status: a cancelled one still names it) tied to item `id`, as the journal has Kostnader. */
+function costsTiedTo(ctx: FullContext, id: string): string[] {
+  const k = itemKey(id);
+  return verifiedRows(checkTable(ctx.journal, 'ledger')).filter((r) => itemKey(r.values['Programpunkt']) === k).map((r) => r.key);
 }
 
 /** Deletes a proposal nobody is invited to (projektledare). */

@@ -20,7 +20,7 @@ import { fromSnap, SEAL_SPECS, sealedHeaders, type SealedTable, type SnapValue }
 import { LIST_KEYS, roleNames, roleRequiredMsg, settingDefsOf, settingProblem, type Role } from '../core/settings';
 import { verifyChain, addCheckpoints } from '../core/audit';
 import { checkChange, checkDecision, checkNew, citationText, DECISION_ID, nextDecisionId } from '../core/decisions';
-import { judgeLedgerChange, overviewNote, readBudget, withBudgetLock } from './budget';
+import { judgeLedgerChange, overviewNote, programItems, readBudget, withBudgetLock } from './budget';
 import { draftAt, draftOf, requireCitation } from './register';
 import { loadFullContext, requireAdmin, type FullContext } from './context';
 import { guestAudit, judgeGuestChange } from './guests';
@@ -267,7 +267,7 @@ function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowChe
   switch (c.table) {
     case 'ledger': {
       const snap = readBudget(ports, ctx.settings, ctx.journal);
-      const v = judgeLedgerChange(snap, snap.ledger.rows.find((r) => r.index === rc.index)!, ctx.email, ports.clock.now());
+      const v = judgeLedgerChange(snap, snap.ledger.rows.find((r) => r.index === rc.index)!, ctx.email, ports.clock.now(), programItems(ctx.journal));
       return v.ok ? { values: v.values } : refuse(v.why);
     }
     case 'guests': {

@@ -36,6 +36,7 @@ const buildSchemas = () => ({
     supplier: optText(200),
     reference: optText(200),
     status: z.optional(text(20)),
+    item: optText(20),
   }),
   change: z.object({
     id: required(20),
@@ -78,7 +79,12 @@ export interface CostInput {
   readonly supplier: string;
   readonly reference: string;
   readonly status: CostStatus;
+  /** The Program item the cost belongs to ("P-003"), '' for none; checked against Program inside the lock. */
+  readonly item: string;
 }
+
+/** How an item ID looks (src/core/program.ts nextItemId). */
+export const ITEM_ID = /^P-\d{1,6}$/i;
 
 export interface CostChange { readonly id: string; readonly status?: CostStatus; readonly amount?: Ore }
 export interface TransferInput { readonly from: string; readonly to: string; readonly amount: Ore; readonly decisionRef: string; readonly comment: string }
@@ -88,7 +94,7 @@ function shapeError(error: z.core.$ZodError): Msg {
   const FIELD: Record<string, Msg> = {
     funder: budgetMsg.funder(), category: budgetMsg.category(), description: budgetMsg.description(),
     amount: AMOUNT(), date: budgetMsg.date(), supplier: budgetMsg.supplier(),
-    reference: budgetMsg.reference(), status: budgetMsg.status(), id: budgetMsg.id(),
+    reference: budgetMsg.reference(), status: budgetMsg.status(), id: budgetMsg.id(), item: budgetMsg.programItem(),
     from: budgetMsg.from(), to: budgetMsg.to(), decisionRef: budgetMsg.decisionReference(),
     comment: budgetMsg.comment(), total: TOTAL(), allocations: budgetMsg.allocations(),
   };
@@ -136,9 +142,11 @@ export function parseRegisterCost(raw: unknown, lang: Lang = 'sv'): Result<CostI
   const st = costStatus(v.status, 'Planerad');
   if (!st.ok) return st;
   if (st.value === 'Makulerad') return fail(budgetMsg.newCostCancelled(), 'status');
+  const item = (v.item ?? '').toLocaleUpperCase('sv');
+  if (item !== '' && !ITEM_ID.test(item)) return fail(budgetMsg.itemNotAnId(v.item ?? ''), 'item');
   return ok({
     funder: v.funder, category: CATEGORIES[ci], description: v.description, amount: a.value, date: v.date,
-    supplier: v.supplier ?? '', reference: v.reference ?? '', status: st.value,
+    supplier: v.supplier ?? '', reference: v.reference ?? '', status: st.value, item,
   });
 }
 

@@ -1,6 +1,7 @@
 /**
  * The Översikt sheet as live Sheets formulas (pure: the layout and formula
- * text; src/gas/setup.ts writes it once, at set-up).
+ * text; src/gas/setup.ts writes it at set-up, and again when an older
+ * layout lacks a section this one has).
  *
  * Why formulas and not a script-written snapshot: a registration must cost
  * ≤ 2 range writes (Kostnader + Logg) and a direct edit in Kostnader must show
@@ -16,6 +17,10 @@ import { SETTING_KEYS } from './settings';
 
 /** Funder rows on Översikt: Budget rows 2 … MAX_FUNDERS + 1. */
 export const OVERVIEW_MAX_FUNDERS = 10;
+/** Item rows on Översikt: Program rows 2 … MAX_ITEMS + 1 (the decision's programme is a dozen items; room for the 2010 summit's too). */
+export const OVERVIEW_MAX_ITEMS = 40;
+/** The header of the item section's first column: set-up finds an older Översikt by its absence (src/gas/setup.ts). */
+export const OVERVIEW_ITEM_HEADER = 'Programpunkt';
 
 export const OVERVIEW_BALANCED = 'Budgeten är i balans.';
 export const OVERVIEW_UNBALANCED = '⛔ Budgeten är inte i balans: se kolumnen Kontroll på bladet Kostnader och Budgetöversikten (Tillägg → Summit Planner).';
@@ -27,7 +32,8 @@ export const STATE_WARN = 'Varning';
 
 /** 0-based column indexes found by header name at set-up time. */
 export interface OverviewSources {
-  readonly ledger: { readonly funder: number; readonly amount: number; readonly status: number; readonly category: number; readonly check: number };
+  readonly ledger: { readonly funder: number; readonly amount: number; readonly status: number; readonly category: number; readonly check: number; readonly item: number };
+  readonly program: { readonly id: number; readonly title: number; readonly category: number };
   readonly budget: { readonly funder: number; readonly allocation: number; readonly warn: number };
   readonly settings: { readonly key: number; readonly value: number };
 }
@@ -39,7 +45,10 @@ export interface OverviewLayout {
   readonly cells: OverviewCell[][];
   readonly width: number;
   /** 1-based rows. */
-  readonly rows: { status: number; header: number; firstFunder: number; lastFunder: number; total: number; categoryHeader: number; firstCategory: number; lastCategory: number };
+  readonly rows: {
+    status: number; header: number; firstFunder: number; lastFunder: number; total: number; categoryHeader: number; firstCategory: number; lastCategory: number;
+    itemHeader: number; firstItem: number; lastItem: number;
+  };
   /** A1 ranges (on Översikt) by number format. */
   readonly formats: { sek: string[]; percent: string[]; warn: string[] };
   readonly bold: string[];
@@ -80,10 +89,13 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
   const categoryHeader = total + 2;
   const firstCategory = categoryHeader + 1;
   const lastCategory = firstCategory + CATEGORIES.length - 1;
+  const itemHeader = lastCategory + 2;
+  const firstItem = itemHeader + 1;
+  const lastItem = firstItem + OVERVIEW_MAX_ITEMS - 1;
   // "Bokat": planned + ordered + invoiced/paid, as the sidebars say ("Förbrukat" read as money spent; src/core/budget.ts).
   const headers = ['Finansiär', 'Tilldelning', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Bokat', 'Kvar', 'Bokat (%)', 'Varningsgräns (%)', 'Läge'];
   const width = headers.length;
-  const cells: OverviewCell[][] = Array.from({ length: lastCategory }, () => Array<OverviewCell>(width).fill(null));
+  const cells: OverviewCell[][] = Array.from({ length: lastItem }, () => Array<OverviewCell>(width).fill(null));
   const put = (r: number, c: number, cell: OverviewCell) => {
     cells[r - 1][c] = cell;
   };
@@ -127,15 +139,31 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
     put(r, 4, { formula: `=B${r}+C${r}+D${r}` });
   });
 
+  // Per Program item: what the costs tied to it have booked, next to what its budget category has booked in all.
+  const itemCol = col('Kostnader', src.ledger.item);
+  [OVERVIEW_ITEM_HEADER, 'Rubrik', 'Kategori', 'Bokat för punkten', 'Bokat i kategorin'].forEach((h, c) => put(itemHeader, c, { text: h }));
+  for (let k = 0; k < OVERVIEW_MAX_ITEMS; k++) {
+    const r = firstItem + k;
+    const p = 2 + k; // Program row
+    const pc = (i: number) => `Program!$${L(i)}${p}`;
+    const guard = (f: string) => ({ formula: `=IF($A${r}="","",${f})` });
+    put(r, 0, { formula: `=IF(${pc(src.program.id)}="","",${pc(src.program.id)})` });
+    put(r, 1, guard(pc(src.program.title)));
+    put(r, 2, guard(pc(src.program.category)));
+    const booked = ['Planerad', 'Beställd', 'Fakturerad', 'Betald'].map((st) => sumStatus(itemCol, `$A${r}`, st)).join('+');
+    put(r, 3, guard(booked));
+    put(r, 4, guard(`SUMIFS($E$${firstCategory}:$E$${lastCategory},$A$${firstCategory}:$A$${lastCategory},$C${r})`));
+  }
+
   return {
     cells, width,
-    rows: { status: 2, header, firstFunder, lastFunder, total, categoryHeader, firstCategory, lastCategory },
+    rows: { status: 2, header, firstFunder, lastFunder, total, categoryHeader, firstCategory, lastCategory, itemHeader, firstItem, lastItem },
     formats: {
-      sek: [`B${firstFunder}:G${total}`, `B${firstCategory}:E${lastCategory}`],
+      sek: [`B${firstFunder}:G${total}`, `B${firstCategory}:E${lastCategory}`, `D${firstItem}:E${lastItem}`],
       percent: [`H${firstFunder}:H${total}`],
       warn: [`I${firstFunder}:I${lastFunder}`],
     },
-    bold: [`A1`, `A2`, `A${header}:J${header}`, `A${total}:J${total}`, `A${categoryHeader}:E${categoryHeader}`],
+    bold: [`A1`, `A2`, `A${header}:J${header}`, `A${total}:J${total}`, `A${categoryHeader}:E${categoryHeader}`, `A${itemHeader}:E${itemHeader}`],
     chart: { ranges: [`A${header}:A${lastFunder}`, `B${header}:B${lastFunder}`, `F${header}:F${lastFunder}`], row: header, col: width + 2, title: 'Tilldelat och bokat per finansiär' },
     rules: [
       { range: `A${firstFunder}:J${lastFunder}`, formula: `=$J${firstFunder}=${q(STATE_OVER)}`, background: '#f4c7c3', fontColor: '#5c0011' },

@@ -81,7 +81,9 @@ export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> =
       c('ID'), c('Datum', 'date'), c('Finansiär', 'text', { list: 'funders' }),
       c('Kategori', 'text', { list: 'categories' }), c('Beskrivning'), c('Belopp', 'sek'),
       c('Leverantör'), c('Referens'), c('Status', 'text', { list: 'costStatuses' }),
-      c('Registrerad av'), c('Registrerad', 'datetime'), c('Kontroll'), seal(),
+      c('Registrerad av'), c('Registrerad', 'datetime'), c('Kontroll'),
+      // The Program item the cost belongs to ('' for none): the last sealed column, so a seal made before it vouches it empty (src/core/seal.ts).
+      c('Programpunkt', 'text', { since: 2 }), seal(),
     ],
   },
   transfers: {

@@ -60,10 +60,10 @@ export const SEAL_SPECS: Readonly<Record<SealedTable, SealSpec>> = {
 
 /**
  * How many of a table's last sealed headers came after its first seals
- * (Gäster: Svar per punkt). A workbook's existing rows keep their seals
+ * (Gäster: Svar per punkt; Kostnader: Programpunkt). A workbook's existing rows keep their seals
  * through the upgrade: their shorter snapshot reads those columns as ''.
  */
-const LATE_SEALED: Partial<Record<SealedTable, number>> = { guests: 1 };
+const LATE_SEALED: Partial<Record<SealedTable, number>> = { guests: 1, ledger: 1 };
 
 export const isSealed = (t: TableKey): t is SealedTable => (SEALED_TABLES as readonly string[]).includes(t);
 

@@ -18,6 +18,8 @@ import { cellText, computeBudget, type BudgetOverview } from '../core/budget';
 import type { Lang, Msg } from '../core/msg';
 import { CATEGORIES, COST_STATUSES } from '../core/schema';
 import { citableDecisions } from '../app/register';
+import { readProgram } from '../app/program-rows';
+import { byTime, partName } from '../core/program';
 import { failureMessage, handle, noArgs, userLang, type Env } from './api';
 import { gasPorts, type SheetEdit } from './adapters';
 
@@ -37,6 +39,7 @@ export function budgetForm(args: readonly unknown[]): ApiResult<BudgetForm> {
       user: ctx.email, roles: ctx.roles, admin: ctx.admin, today: cellText(ports.clock.now()),
       categories: CATEGORIES, statuses: COST_STATUSES, overview: budgetOverview(ports, ctx),
       decisions: citableDecisions(ctx.journal, 'transfer'),
+      items: [...readProgram(ctx.journal).items].sort(byTime).map((it) => ({ id: it.id, label: partName(it), category: it.category })),
     };
   });
 }
@@ -50,6 +53,7 @@ export function costList(args: readonly unknown[]): ApiResult<CostList> {
     const state = computeBudget(snap.input);
     const c = snap.input.ledger.col;
     const kontroll = snap.ledger.t.col['Kontroll'];
+    const item = snap.ledger.t.col['Programpunkt'];
     const onSheet = snap.ledger.t.snap.rows.length;
     const wantF = (f.funder ?? '').trim().toLowerCase();
     const wantS = (f.status ?? '').trim().toLowerCase();
@@ -76,7 +80,7 @@ export function costList(args: readonly unknown[]): ApiResult<CostList> {
         id: cellText(r[c.id]), row: i < onSheet ? snap.input.ledger.firstRow + i : 0, date: cellText(r[c.date]), funder,
         category: cellText(r[c.category]), description: cellText(r[c.description]),
         amount: Number.isNaN(amount) ? null : amount, supplier: cellText(r[c.supplier]),
-        reference: cellText(r[c.reference]), status, problem: state.rows.bad[i] === 1 || review !== '',
+        reference: cellText(r[c.reference]), status, item: item === undefined ? '' : cellText(r[item]), problem: state.rows.bad[i] === 1 || review !== '',
         check: kontroll === undefined || i >= onSheet ? '' : cellText(snap.ledger.t.snap.rows[i][kontroll]), review,
       });
     }

@@ -11,7 +11,7 @@ import { CATEGORIES, columnIndex, COST_STATUSES, DECISION_STATUSES, DECISION_SUB
 import { SEAL_HEADER } from '../core/seal';
 import type { AdminSettings, Role } from '../core/settings';
 import { isTableKey, planSetup, type ExistingSheet } from '../core/setup';
-import { colLetter, overviewLayout } from '../core/overview-sheet';
+import { colLetter, OVERVIEW_STATUS_ROW, overviewLayout } from '../core/overview-sheet';
 import { literal, type GasWorkbook } from './adapters';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -66,10 +66,12 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     const created: string[] = [];
     const sheets = new Map<string, Sheet>(byName);
     let overview: Sheet | null = null;
+    let keptOverview: Sheet | null = null;
     plan.sheets.forEach((p, position) => {
       const name = SHEETS[p.key];
       if (p.action === 'keep') {
         if (p.append?.length && isTableKey(p.key)) appendColumns(sheets.get(name)!, p.key, p.append);
+        if (p.key === 'overview') keptOverview = sheets.get(name) ?? null;
         return;
       }
       let sheet = sheets.get(name);
@@ -82,7 +84,9 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
       else overview = sheet;
     });
     // After the loop: Översikt's formulas point at columns of sheets created above.
-    if (overview) initOverview(overview, sheets);
+    if (overview) initOverview(overview, sheets, true);
+    // An Översikt from an older version (no item section) gets this layout; its review cell and chart stay.
+    const relaid = keptOverview !== null && initOverview(keptOverview, sheets, false);
     ports.workbook.forget();
     const journal = new Journal(ports);
     const started = !(journal.anchor() && journal.key());
@@ -91,12 +95,12 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     if (sealed) wrote.unshift(msg(`${sealed} befintliga rader förseglade`, `${sealed} existing rows sealed`));
     const appended = plan.sheets.filter((p) => p.action === 'keep' && p.append?.length).map((p) => SHEETS[p.key]);
     const guarded = applyProtections(ss, protectionRoles(ports), who.email);
-    const changed = created.length > 0 || wrote.length > 0 || appended.length > 0 || guarded > 0 || started || zone !== null;
+    const changed = created.length > 0 || wrote.length > 0 || appended.length > 0 || guarded > 0 || started || zone !== null || relaid;
     if (changed) {
       new Tx(journal.fresh()).log({
         action: 'arbetsbok.konfigurerad', object: ss.getName(),
         after: {
-          skapade: created, kolumner: appended, förseglade: sealed, skydd: guarded, standardvärden: wrote.map((w) => w.sv),
+          skapade: created, kolumner: appended, ...(relaid ? { översikt: 'ny layout' } : {}), förseglade: sealed, skydd: guarded, standardvärden: wrote.map((w) => w.sv),
           ...(zone ? { tidszon: zone } : {}),
         },
       }).commit();
@@ -104,8 +108,8 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     if (created.length) sheets.get(SHEETS.overview)?.activate();
     const message = changed
       ? msg(
-        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${appended.length ? ` Nya kolumner: ${appended.join(', ')}.` : ''}${wrote.length ? ` ${wrote.map((w) => w.sv).join('; ')}.` : ''}${guarded ? ` Skydd satt på ${guarded} blad.` : ''}`,
-        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${appended.length ? ` New columns: ${appended.join(', ')}.` : ''}${wrote.length ? ` ${wrote.map((w) => w.en).join('; ')}.` : ''}${guarded ? ` Protection set on ${guarded} sheets.` : ''}`,
+        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${appended.length ? ` Nya kolumner: ${appended.join(', ')}.` : ''}${relaid ? ` ${SHEETS.overview} visar nu även kostnad per programpunkt.` : ''}${wrote.length ? ` ${wrote.map((w) => w.sv).join('; ')}.` : ''}${guarded ? ` Skydd satt på ${guarded} blad.` : ''}`,
+        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${appended.length ? ` New columns: ${appended.join(', ')}.` : ''}${relaid ? ` ${SHEETS.overview} now also shows the cost per programme item.` : ''}${wrote.length ? ` ${wrote.map((w) => w.en).join('; ')}.` : ''}${guarded ? ` Protection set on ${guarded} sheets.` : ''}`,
       )
       : msg('Arbetsboken är redan konfigurerad. Inget ändrades.', 'The workbook is already set up. Nothing was changed.');
     return { changed, created, message };
@@ -249,24 +253,40 @@ function protectSheet(sheet: Sheet, key: SheetKey, want: readonly string[], keep
   return changed;
 }
 
-/** Översikt: live formulas over Budget and Kostnader (src/core/overview-sheet.ts), a chart, threshold highlights. */
-function initOverview(sheet: Sheet, sheets: Map<string, Sheet>): void {
+/**
+ * Översikt: live formulas over Budget, Kostnader and Program (src/core/overview-sheet.ts), a chart,
+ * threshold highlights. A new sheet gets everything; a kept one (`fresh` false) is laid out again
+ * only when its text cells differ from this layout's (an older version: one range read otherwise),
+ * keeping what the add-on wrote in its review cell and the chart it has. True when it wrote.
+ */
+function initOverview(sheet: Sheet, sheets: Map<string, Sheet>, fresh: boolean): boolean {
   const headerOf = (name: string, required: readonly string[]): Record<string, number> => {
     const found = columnsOf(sheets, name, required);
     if (!found) throw new UserError(msg(`Bladet ${name} saknar kolumner för Översikt.`, `The sheet ${name} lacks columns for Översikt.`));
     return found;
   };
-  const l = headerOf(SHEETS.ledger, ['Finansiär', 'Belopp', 'Status', 'Kategori', 'Kontroll']);
+  const l = headerOf(SHEETS.ledger, ['Finansiär', 'Belopp', 'Status', 'Kategori', 'Kontroll', 'Programpunkt']);
   const b = headerOf(SHEETS.budget, ['Finansiär', 'Tilldelning', 'Varningsgräns']);
   const st = headerOf(SHEETS.settings, ['Nyckel', 'Värde']);
+  const pr = headerOf(SHEETS.program, ['ID', 'Rubrik', 'Kategori']);
   const layout = overviewLayout({
-    ledger: { funder: l['Finansiär'], amount: l['Belopp'], status: l['Status'], category: l['Kategori'], check: l['Kontroll'] },
+    ledger: { funder: l['Finansiär'], amount: l['Belopp'], status: l['Status'], category: l['Kategori'], check: l['Kontroll'], item: l['Programpunkt'] },
     budget: { funder: b['Finansiär'], allocation: b['Tilldelning'], warn: b['Varningsgräns'] },
     settings: { key: st['Nyckel'], value: st['Värde'] },
+    program: { id: pr['ID'], title: pr['Rubrik'], category: pr['Kategori'] },
   });
-  // One write: text goes in literally, formulas as formulas.
-  sheet.getRange(1, 1, layout.cells.length, layout.width).setValues(layout.cells.map((row) => row.map((c) =>
-    c === null ? '' : 'formula' in c ? c.formula : literal(c.text))));
+  const range = sheet.getRange(1, 1, layout.cells.length, layout.width);
+  let review: unknown = '';
+  if (!fresh) {
+    const now = range.getValues();
+    const same = layout.cells.every((row, r) => row.every((c, k) => c === null || !('text' in c) || String(now[r][k]) === c.text));
+    if (same) return false;
+    review = now[OVERVIEW_STATUS_ROW - 1][0];
+  }
+  // One write: text goes in literally, formulas as formulas; the review cell keeps what the add-on last wrote there.
+  range.setValues(layout.cells.map((row, r) => row.map((c, k) =>
+    r === OVERVIEW_STATUS_ROW - 1 && k === 0 ? (review === '' ? '' : literal(String(review)))
+      : c === null ? '' : 'formula' in c ? c.formula : literal(c.text))));
   for (const a1 of layout.formats.sek) sheet.getRange(a1).setNumberFormat(numberFormat('sek')!);
   for (const a1 of layout.formats.percent) sheet.getRange(a1).setNumberFormat(PERCENT_RATIO);
   for (const a1 of layout.formats.warn) sheet.getRange(a1).setNumberFormat(numberFormat('percent')!);
@@ -275,7 +295,9 @@ function initOverview(sheet: Sheet, sheets: Map<string, Sheet>): void {
   sheet.setConditionalFormatRules(layout.rules.map((r) => SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(r.formula).setBackground(r.background).setFontColor(r.fontColor)
     .setRanges([sheet.getRange(r.range)]).build()));
+  if (!fresh) return true;
   let chart: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asColumnChart();
   for (const a1 of layout.chart.ranges) chart = chart.addRange(sheet.getRange(a1));
   sheet.insertChart(chart.setNumHeaders(1).setOption('title', layout.chart.title).setPosition(layout.chart.row, layout.chart.col, 0, 0).build());
+  return true;
 }

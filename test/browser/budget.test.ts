@@ -157,7 +157,7 @@ test('every action is within 10 Tab presses of the top, or of a skip link', asyn
     ways[target] = await reach(s.page, frame, target);
   }
   expect(ways).toEqual({
-    '#register-btn': 'skip:register-h+9',
+    '#register-btn': 'skip:register-h+10', // the optional Programpunkt is one stop more
     '#cost-search': 'skip:change-h+3',
     '#cost-list input[type=radio]:checked': 'skip:change-h+4',
     '#change-btn': 'skip:change-h+7',
@@ -288,4 +288,27 @@ test('in English: "12,000.50" typed, read and answered the English way', async (
   } finally {
     await page.getByLabel('Språk').selectOption('sv_SE');
   }
+});
+
+test('a cost tied to a Program item: the item fills its category, the list names it, Översikt counts it for the item', async () => {
+  const frame = await openCosts();
+  const options = await frame.locator('#item option').allTextContents();
+  expect(options[0]).toBe('Ingen programpunkt');
+  const dinner = options.find((o) => /middag/i.test(o))!;
+  expect(dinner).toMatch(/\(P-\d{3}\)$/);
+  const id = /\((P-\d{3})\)$/.exec(dinner)![1];
+  await frame.selectOption('#funder', 'Kommunstyrelsen');
+  await frame.selectOption('#category', '');
+  await frame.selectOption('#item', id);
+  await expect(frame.locator('#category').inputValue()).resolves.toBe('representationsmiddag');
+  await frame.fill('#description', 'Blommor till middagen (exempel)');
+  await frame.fill('#amount', '1 200');
+  await frame.click('#register-btn');
+  await frame.locator('#status.status-ok', { hasText: 'är registrerad' }).waitFor({ timeout: 15_000 });
+  await frame.fill('#cost-search', 'blommor');
+  const label = nb(await frame.locator('#cost-list .pick-item:not([hidden]) label').textContent());
+  expect(label).toContain(`Blommor till middagen (exempel) · ${dinner}`);
+  const ov = s.sandbox.emulator.sheetValues('Översikt');
+  expect(Number(ov.find((r) => r[0] === id)![3])).toBeGreaterThanOrEqual(1200);
+  await expectAxeClean(frame, 'Kostnader sidebar, a cost tied to an item');
 });

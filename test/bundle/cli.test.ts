@@ -278,7 +278,7 @@ describe('summit setup', () => {
       expect(await main(['setup', '--spreadsheet', fresh.state.spreadsheet.id, '--endpoint', ep2.url], io)).toBe(0);
       expect(ep2.api.requests).toBe(2); // get, batchUpdate (no sheet of the layout to read yet)
       expect(io.stderr).toMatch(/Skapade blad: Budget, Kostnader, Omfördelningar, Gäster, Mallar, Program, Beslut, Evenemang, Inställningar, Logg/);
-      expect(fresh.sheetValues('Kostnader')[0]).toEqual(['ID', 'Datum', 'Finansiär', 'Kategori', 'Beskrivning', 'Belopp', 'Leverantör', 'Referens', 'Status', 'Registrerad av', 'Registrerad', 'Kontroll', 'Sigill']);
+      expect(fresh.sheetValues('Kostnader')[0]).toEqual(['ID', 'Datum', 'Finansiär', 'Kategori', 'Beskrivning', 'Belopp', 'Leverantör', 'Referens', 'Status', 'Registrerad av', 'Registrerad', 'Kontroll', 'Programpunkt', 'Sigill']);
       const again = memoryIo();
       expect(await main(['setup', '--spreadsheet', fresh.state.spreadsheet.id, '--endpoint', ep2.url], again)).toBe(0);
       expect(again.stderr).toMatch(/finns redan\. Inget ändrades/);

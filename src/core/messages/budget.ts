@@ -27,6 +27,13 @@ export const budgetMsg = {
   reference: (): Msg => fixed('Referens', 'Reference'),
   status: (): Msg => fixed('Status', 'Status'),
   id: (): Msg => fixed('ID', 'ID'),
+  programItem: (): Msg => fixed('Programpunkt', 'Programme item'),
+  itemNotAnId: (typed: string): Msg => fixed(
+    `Programpunkt: "${typed.slice(0, 20)}" är inget ID för en programpunkt (som P-003); välj en punkt ur listan eller lämna fältet tomt.`,
+    `Programme item: "${typed.slice(0, 20)}" is not a programme item ID (like P-003); choose an item from the list or leave the field empty.`),
+  itemMissing: (id: string): Msg => fixed(
+    `Programpunkt: ${id} finns inte i Program (borttagen, eller aldrig sparad av Summit Planner). Välj en befintlig punkt eller lämna fältet tomt.`,
+    `Programme item: ${id} is not in Program (deleted, or never saved by Summit Planner). Choose an existing item or leave the field empty.`),
   from: (): Msg => fixed('Från', 'From'),
   to: (): Msg => fixed('Till', 'To'),
   decisionReference: (): Msg => fixed('Beslutsreferens', 'Decision reference'),

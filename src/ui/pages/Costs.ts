@@ -57,19 +57,25 @@ const fAmount = field(t.amount, h('input', { id: 'amount', type: 'text', inputmo
 const fDate = field(t.date, h('input', { id: 'date', type: 'text', inputmode: 'numeric', required: true, autocomplete: 'off', maxlength: 10 }), t.dateHint);
 const fSupplier = field(t.supplier, h('input', { id: 'supplier', type: 'text', maxlength: 200, autocomplete: 'off' }));
 const fReference = field(t.reference, h('input', { id: 'reference', type: 'text', maxlength: 200, autocomplete: 'off' }));
+const fItem = field(t.item, select('item', []), t.itemHint);
 const fStatus = field(t.status, select('cost-status', []));
 const regButton = h('button', { type: 'submit', id: 'register-btn' }, t.registerButton);
 const regMessage = actionMessage('register-msg');
 const regForm = h('form', { id: 'register-form', novalidate: true },
-  fFunder.wrap, live, fCategory.wrap, fDescription.wrap, fAmount.wrap, fDate.wrap, fSupplier.wrap, fReference.wrap, fStatus.wrap,
+  fFunder.wrap, live, fItem.wrap, fCategory.wrap, fDescription.wrap, fAmount.wrap, fDate.wrap, fSupplier.wrap, fReference.wrap, fStatus.wrap,
   h('div', { class: 'row' }, regButton), regMessage);
 // The live line is about the chosen funder: the funder field says so to a screen reader.
 fFunder.control.setAttribute('aria-describedby', `live ${fFunder.error.id}`);
 /** The register form's fields by the keys the server names in a refusal. */
 const regFields = new Map<string, Field>([
   ['funder', fFunder], ['category', fCategory], ['description', fDescription], ['amount', fAmount], ['date', fDate],
-  ['supplier', fSupplier], ['reference', fReference], ['status', fStatus],
+  ['supplier', fSupplier], ['reference', fReference], ['status', fStatus], ['item', fItem],
 ]);
+// An item's costs go to its budget category: choosing the item fills the category when none is chosen yet.
+fItem.control.addEventListener('change', () => {
+  const it = form?.items.find((x) => x.id === fItem.control.value);
+  if (it && !fCategory.control.value) fCategory.control.value = it.category;
+});
 const regWho = h('p', { class: 'hint', id: 'register-who', hidden: true }, budgetMsg.onlyFinanceRegisters()[lang]);
 regSection.replaceChildren(h('h2', { id: 'register-h', tabindex: -1 }, t.register), regWho, regForm);
 
@@ -135,7 +141,7 @@ regForm.addEventListener('submit', (ev) => {
   const input = {
     funder: fFunder.control.value, category: fCategory.control.value, description: fDescription.control.value,
     amount: fAmount.control.value, date: fDate.control.value.trim(), supplier: fSupplier.control.value,
-    reference: fReference.control.value, status: fStatus.control.value,
+    reference: fReference.control.value, status: fStatus.control.value, item: fItem.control.value,
   };
   void busy(regButton, t.saving, regSection, async () => {
     announce(status, t.saving);
@@ -224,6 +230,9 @@ function showCost(): void {
   costInfo.textContent = `${c.id}: ${c.description} · ${c.funder} · ${amount} · ${c.status}${c.review ? ` · ${t.waitsForReview}` : c.problem ? ` · ${t.problem}` : ''}.${f ? ` ${t.funderLeft(f.name, kr(f.available))}` : ''}`;
 }
 
+/** A cost's item as the form names it ("Middagen (P-003)"), or the ID as the sheet has it. */
+const itemName = (id: string): string => (id ? form?.items.find((x) => x.id.toUpperCase() === id.toUpperCase())?.label ?? id : '');
+
 /** One labelled radio per cost; the label wraps, so nothing is cut at 300 px. */
 function costOption(c: CostRow): HTMLElement {
   const id = `cost-${c.id.replace(/[^A-Za-z0-9-]/g, '_')}`;
@@ -232,8 +241,8 @@ function costOption(c: CostRow): HTMLElement {
     clearError(pickerField());
     showCost();
   });
-  const line2 = [c.funder, c.description, c.supplier].filter(Boolean).join(' · ');
-  return h('div', { class: 'pick-item', 'data-search': [c.id, c.description, c.supplier, c.reference, c.funder, c.status].join(' ').toLowerCase() },
+  const line2 = [c.funder, c.description, c.supplier, itemName(c.item)].filter(Boolean).join(' · ');
+  return h('div', { class: 'pick-item', 'data-search': [c.id, c.description, c.supplier, c.reference, c.funder, c.status, itemName(c.item)].join(' ').toLowerCase() },
     radio,
     h('label', { for: id },
       h('span', { class: 'pick-main' }, `${c.id} · ${c.amount === null ? '?' : kr(c.amount)} · ${c.status}${c.review ? ` · ${t.waitsForReview}` : ''}`),
@@ -352,6 +361,7 @@ async function reload(): Promise<void> {
   fill(fCategory.control as HTMLSelectElement, [['', t.choose], ...form.categories.map((c) => [c, c] as const)]);
   const open = form.statuses.filter((s) => s !== 'Makulerad').map((s) => [s, s] as const);
   fill(fStatus.control as HTMLSelectElement, open);
+  fill(fItem.control as HTMLSelectElement, [['', t.noItem], ...form.items.map((x) => [x.id, x.label] as const)]);
   fill(fFilterFunder.control as HTMLSelectElement, [['', t.all], ...names]);
   fill(fFilterStatus.control as HTMLSelectElement, [['', t.all], ...form.statuses.map((s) => [s, s] as const)]);
   fill(fNewStatus.control as HTMLSelectElement, [['', t.keep], ...form.statuses.map((s) => [s, s] as const)]);

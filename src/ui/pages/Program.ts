@@ -9,6 +9,7 @@ import type { ProgramItemForm } from '../../app/contract';
 import { $, announce, h, loading, only, pageLang } from '../dom';
 import { actionMessage, busy, field, select, showErrors, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
+import { money } from '../i18n';
 import { reviewBanner } from './review-i18n';
 import { programTexts } from './program-i18n';
 
@@ -58,6 +59,7 @@ function card(v: ProgramView, it: ProgramItemView): HTMLElement {
     h('p', { class: 'when' }, `${localDate(it.date)}, ${it.start}–${it.end}`),
     h('p', { class: 'muted' }, [t.types[it.type] ?? it.type, it.place, t.organisers[it.organiser] ?? it.organiser].filter(Boolean).join(' · ')),
     h('p', { class: 'muted' }, `${t.f.responsible}: ${it.responsible || '–'} · ${t.f.category}: ${it.category}`),
+    h('p', { class: 'cost' }, t.cost(money(lang, it.cost.booked), it.cost.costs, it.category, money(lang, it.cost.categoryBooked))),
     h('p', {}, t.counts(c.invited, c.yes, c.no, c.notAnswered), h('br'), t.seats(c.seatsLeft, it.capacity)),
     it.review ? h('p', { class: 'review' }, t.review) : null,
     buttons.length ? h('div', { class: 'row' }, ...buttons) : null,

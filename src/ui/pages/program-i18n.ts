@@ -34,6 +34,9 @@ const sv = {
   statuses: { förslag: 'Förslag', beslutad: 'Beslutad' } as Record<string, string>,
   counts: (i: number, y: number, n: number, o: number) => `Inbjudna ${i} · ja ${y} · nej ${n} · ej svarat ${o}`,
   seats: (s: number | null, cap: number | null) => (cap === null ? 'Ingen platsgräns' : `Platser kvar: ${s} av ${cap}`),
+  /** The item's booked costs next to its budget category's (Kostnader → Programpunkt). */
+  cost: (booked: string, n: number, category: string, inCategory: string) =>
+    `Kostnad: ${booked} bokat (${n === 1 ? '1 kostnad' : `${n} kostnader`}); kategorin ${category}: ${inCategory} bokat i allt`,
   review: 'Väntar på granskning: visas som Summit Planner senast sparade den.',
   add: 'Lägg till',
   save: 'Spara ändringen',
@@ -81,6 +84,7 @@ const en: ProgramTexts = {
   statuses: { förslag: 'Proposal', beslutad: 'Decided' },
   counts: (i, y, n, o) => `Invited ${i} · yes ${y} · no ${n} · not answered ${o}`,
   seats: (s, cap) => (cap === null ? 'No seat limit' : `Seats left: ${s} of ${cap}`),
+  cost: (booked, n, category, inCategory) => `Cost: ${booked} booked (${n === 1 ? '1 cost' : `${n} costs`}); the category ${category}: ${inCategory} booked in all`,
   review: 'Waiting for review: shown as Summit Planner last saved it.',
   add: 'Add',
   save: 'Save the change',

@@ -151,7 +151,9 @@ describe('judgeLedgerRow (pure): the row as it now reads, against the journal\'s
 describe('input parsing', () => {
   const good = { funder: 'STOKAB', category: 'Workshops', description: ' Lokal ', amount: '1 234,50', date: '2009-12-08' };
   test('register', () => {
-    expect(parseRegisterCost(good)).toEqual({ ok: true, value: { funder: 'STOKAB', category: 'workshops', description: 'Lokal', amount: 123450, date: '2009-12-08', supplier: '', reference: '', status: 'Planerad' } });
+    expect(parseRegisterCost(good)).toEqual({ ok: true, value: { funder: 'STOKAB', category: 'workshops', description: 'Lokal', amount: 123450, date: '2009-12-08', supplier: '', reference: '', status: 'Planerad', item: '' } });
+    expect(parseRegisterCost({ ...good, item: ' p-003 ' })).toMatchObject({ ok: true, value: { item: 'P-003' } });
+    expect(parseRegisterCost({ ...good, item: 'P3' })).toMatchObject({ ok: false, field: 'item', error: { sv: expect.stringMatching(/^Programpunkt: "P3" är inget ID/) } });
     expect(parseRegisterCost({ ...good, date: '2008-02-29' }).ok).toBe(true);
     expect(parseRegisterCost({ ...good, date: '2009-02-29' }).ok).toBe(false);
     const long = parseRegisterCost({ ...good, description: 'x'.repeat(501) });
