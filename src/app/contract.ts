@@ -154,7 +154,11 @@ export interface Said { readonly message: string }
 
 export interface RsvpForm {
   readonly w?: string; readonly g: string; readonly v: string | number; readonly t: string;
-  readonly answer: 'ja' | 'nej'; readonly diet?: string; readonly consent?: boolean;
+  /** One answer for everything: a guest invited to no programme item (or to the old free-text parts). */
+  readonly answer?: 'ja' | 'nej';
+  /** An answer per programme item the guest is invited to (ID → yes, no, or the waiting list of a full item). */
+  readonly answers?: Record<string, 'ja' | 'nej' | 'vänta'>;
+  readonly diet?: string; readonly consent?: boolean;
 }
 
 /**

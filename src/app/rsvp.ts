@@ -16,7 +16,14 @@ import { msg, type Lang, type Msg } from '../core/msg';
 import type { Settings } from '../core/settings';
 import { addMonths, formatDate } from '../core/template';
 import { loadFullContext, type FullContext } from './context';
-import { guestSchedule } from './parts';
+import { guestOccurrences, guestSchedule } from './parts';
+import { buildIcs } from '../core/ics';
+import {
+  decideAnswers, formatItemAnswers, guestItemState, offerHolds, overallStatus, parseItemAnswers, stockholmDateTime,
+  type ItemAnswers, type ItemState,
+} from '../core/item-answers';
+import { itemCounts, itemOccurrence, matchParts, partName, type ProgramItem } from '../core/program';
+import { rsvpMsg } from '../core/messages/rsvp';
 import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
 import { guestRows, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
@@ -43,7 +50,10 @@ function buildSchemas() {
   return {
     key: z.object(key),
     answer: z.strictObject({
-      ...key, answer: z.enum(['ja', 'nej']),
+      ...key,
+      // A guest invited to programme items answers each (answers); one invited to none, or to the old free-text parts, answers once (answer).
+      answer: z.optional(z.enum(['ja', 'nej'])),
+      answers: z.optional(z.record(z.string().check(z.regex(/^P-\d{1,6}$/)), z.enum(['ja', 'nej', 'vänta']))),
       diet: z.optional(z.string().check(z.maxLength(GUEST_LIMITS.diet))),
       consent: z.optional(z.boolean()),
     }),
@@ -76,8 +86,12 @@ export interface RsvpView {
   readonly lastName: string;
   readonly eventName: string;
   readonly venue: string;
-  readonly events: readonly { name: string; date: string; start: string; end: string }[];
+  readonly events: readonly RsvpLine[];
+  /** The guest answers per item (events' ids); false: one answer for everything (no items, or the old free-text parts). */
+  readonly perItem: boolean;
   readonly answer: '' | 'ja' | 'nej';
+  /** The .ics of the items the guest accepted ('' when none), for the page's download link. */
+  readonly calendar: string;
   readonly diet: string;
   /** The guest has consented to storing dietary needs. */
   readonly consent: boolean;
@@ -87,6 +101,23 @@ export interface RsvpView {
   /** Why the guest can't answer here; '' when they can. After the deadline the view holds nothing personal but the name. */
   readonly closed: string;
   readonly privacy: PrivacyNotice;
+}
+
+/** One line of the guest's programme, with their answer to it. */
+export interface RsvpLine {
+  /** The item's ID ('' for an old free-text part: not answered on its own). */
+  readonly id: string;
+  readonly name: string;
+  readonly date: string;
+  readonly start: string;
+  readonly end: string;
+  readonly answer: '' | 'ja' | 'nej' | 'väntar' | 'erbjuden';
+  /** No seat is left for this guest (yes is refused; the waiting list is offered). */
+  readonly full: boolean;
+  /** The item has a capacity (so it has a waiting list). */
+  readonly limited: boolean;
+  /** An open offer's deadline, as the guest reads it ('' when there is none). */
+  readonly offerUntil: string;
 }
 
 export type RsvpPage = { ok: true; view: RsvpView } | { ok: false; message: Msg };
@@ -142,6 +173,44 @@ export function privacyNotice(s: Settings, lang: Lang): PrivacyNotice {
   };
 }
 
+/** The guest's programme items and answers (null: the old free-text parts, answered once). */
+interface GuestItems {
+  /** Invited items, programme order. */
+  readonly items: readonly ProgramItem[];
+  readonly answers: ItemAnswers;
+  /** Seats the other guests leave per item (null: no limit). */
+  readonly seatsLeft: (id: string) => number | null;
+}
+
+/** Reads nothing: Program and Gäster are already read (ctx.parts(), check). */
+function guestItems(ctx: FullContext, check: TableCheck, r: GuestRow, now: Date): GuestItems | null {
+  const parts = ctx.parts();
+  if (!parts.items) return null;
+  const ids = matchParts(r.guest.events, parts.items).ok;
+  const items = parts.items.filter((it) => ids.includes(it.id));
+  const others = guestRows(check).filter((x) => x.index !== r.index).map((x) => x.guest);
+  const counts = new Map(itemCounts(items, others, now).map((c) => [c.id, c.seatsLeft]));
+  const answers = parseItemAnswers(r.guest.itemAnswers ?? '') ?? new Map<string, ItemState>();
+  return { items, answers, seatsLeft: (id) => counts.get(id) ?? null };
+}
+
+/** The guest's state for an item as the page shows it. */
+function lineAnswer(g: Guest, gi: GuestItems, id: string, now: Date): RsvpLine['answer'] {
+  const st = guestItemState(g, gi.answers, id);
+  if (st === null || st === 'ej svarat') return '';
+  if (st.kind === 'erbjuds' || st.kind === 'erbjuden') return offerHolds(st, now) ? 'erbjuden' : 'väntar';
+  return st.kind;
+}
+
+/** The calendar of what the guest accepted: the items they said yes to (the old parts: all, once they said yes). */
+function acceptedCalendar(ctx: FullContext, g: Guest, gi: GuestItems | null, now: Date): string {
+  const s = ctx.settings;
+  const occ = gi
+    ? gi.items.filter((it) => lineAnswer(g, gi, it.id, now) === 'ja').map((it) => itemOccurrence(it, s))
+    : g.status === 'Tackat ja' ? guestOccurrences(ctx.parts(), g.events, s) : [];
+  return occ.length ? buildIcs({ guestId: g.id, occurrences: occ, now }) : '';
+}
+
 function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key: LinkKey): RsvpView {
   const s = ctx.settings;
   const g = r.guest;
@@ -149,13 +218,26 @@ function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key
   const closed = closedReason(g, s, now, lang);
   // Once the deadline has passed the page shows nothing personal but the name (the link may sit in an inbox for years).
   const discreet = pastDeadline(s, now);
-  const parts = ctx.parts();
   const consent = r.index !== null && check.t.col[GUEST_COLUMNS.consent] !== undefined && check.t.snap.rows[r.index][check.t.col[GUEST_COLUMNS.consent]] !== '';
+  const gi = discreet ? null : guestItems(ctx, check, r, now);
+  const lines: RsvpLine[] = discreet ? [] : gi
+    ? gi.items.map((it) => {
+      const answer = lineAnswer(g, gi, it.id, now);
+      const held = answer === 'ja' || answer === 'erbjuden';
+      const offer = gi.answers.get(it.id);
+      return {
+        id: it.id, name: it.title, date: formatDate(it.date, lang), start: it.start, end: it.end, answer,
+        full: !held && gi.seatsLeft(it.id) === 0, limited: it.capacity !== null,
+        offerUntil: answer === 'erbjuden' && offer && 'until' in offer ? stockholmDateTime(offer.until, lang) : '',
+      };
+    })
+    : guestSchedule(ctx.parts(), g.events, s).map((l) => ({ ...l, id: '', date: formatDate(l.date, lang), answer: '' as const, full: false, limited: false, offerUntil: '' }));
   return {
     lang, w: key.w, g: g.id, v: r.index === null ? 1 : linkVersionOf(check, r.index), t: key.t, firstName: g.firstName, lastName: g.lastName,
     eventName: s.eventName, venue: discreet ? '' : s.venue,
-    events: discreet ? [] : guestSchedule(parts, g.events, s).map((l) => ({ ...l, date: formatDate(l.date, lang) })),
+    events: lines, perItem: gi !== null && gi.items.length > 0,
     answer: discreet ? '' : g.status === 'Tackat ja' ? 'ja' : g.status === 'Tackat nej' ? 'nej' : '',
+    calendar: discreet ? '' : acceptedCalendar(ctx, g, gi, now),
     diet: discreet ? '' : g.diet, consent: !discreet && consent,
     deadline: formatDate(s.rsvpDeadline, lang), replyTo: isValidEmail(s.replyTo) ? s.replyTo.trim() : '',
     closed, privacy: privacyNotice(s, lang),
@@ -265,25 +347,63 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify):
     // Withdrawing consent is as easy as giving it (art. 7.3): allowed even when answers are closed.
     if (closed && !a.consent && (consentNow || g.diet !== '')) return withdraw(ctx, check, row, now, key);
     if (closed) return { saved: false, message: msg(closed, closedReason(g, ctx.settings, now, 'en')), view: viewOf(row, check, ctx, now, key) };
-    const status = a.answer === 'ja' ? 'Tackat ja' : 'Tackat nej';
+    const decided = decide(ctx, check, row, a, now);
+    if (!decided.ok) return { saved: false, message: decided.message, view: viewOf(row, check, ctx, now, key) };
+    const { status, cell } = decided;
     // A guest who is not coming needs no dietary data (minimisation); an absent field keeps what is stored.
-    const keep = a.consent === true && a.answer === 'ja';
+    const keep = a.consent === true && status === 'Tackat ja';
     const diet = keep ? (a.diet === undefined ? g.diet : a.diet.trim()) : '';
-    const same = g.status === status && g.diet === diet && consentNow === keep;
-    const thanks = a.answer === 'ja'
-      ? msg('Tack! Ditt svar är registrerat: du kommer.', 'Thank you! Your reply is registered: you will attend.')
-      : msg('Tack! Ditt svar är registrerat: du kan inte komma.', 'Thank you! Your reply is registered: you cannot attend.');
+    const same = g.status === status && g.diet === diet && consentNow === keep && (g.itemAnswers ?? '') === cell;
+    const thanks = decided.thanks;
     if (same) return { saved: true, view: viewOf(row, check, ctx, now, key), message: thanks };
     const values: Record<string, CellIn> = {
       [GUEST_COLUMNS.status]: status, [GUEST_COLUMNS.answeredAt]: now, [GUEST_COLUMNS.diet]: diet,
       [GUEST_COLUMNS.consent]: keep ? (consentNow ? consentAt as CellIn : now) : '',
+      [GUEST_COLUMNS.itemAnswers]: cell,
     };
     new Tx(ctx.journal, `gäst:${g.id}`).put(check, row.index, values, {
       action: 'gäst.svar', object: g.id,
-      before: { Status: g.status }, after: guestAudit({ Status: status, ...(diet !== g.diet ? { [GUEST_COLUMNS.diet]: diet } : {}), ...(consentNow !== keep ? { Samtycke: keep ? 'givet' : 'återkallat' } : {}) }),
+      before: { Status: g.status, ...((g.itemAnswers ?? '') !== cell ? { [GUEST_COLUMNS.itemAnswers]: g.itemAnswers ?? '' } : {}) },
+      after: guestAudit({
+        Status: status, ...((g.itemAnswers ?? '') !== cell ? { [GUEST_COLUMNS.itemAnswers]: cell } : {}),
+        ...(diet !== g.diet ? { [GUEST_COLUMNS.diet]: diet } : {}), ...(consentNow !== keep ? { Samtycke: keep ? 'givet' : 'återkallat' } : {}),
+      }),
     }).commit();
-    return { saved: true, view: viewOf({ ...row, guest: { ...g, status, diet } }, check, ctx, now, key), message: thanks };
+    const after = { ...row, guest: { ...g, status, diet, itemAnswers: cell } };
+    return { saved: true, view: viewOf(after, check, ctx, now, key), message: thanks };
   });
+}
+
+type Decided = { ok: true; status: 'Tackat ja' | 'Tackat nej'; cell: string; thanks: Msg } | { ok: false; message: Msg };
+
+/**
+ * The guest's answer as the row's new Status and Svar per punkt, or the
+ * refusal (an item the guest is not invited to, one left unanswered, a yes
+ * to an item whose last seat another guest took first). Under the lock, on
+ * the Gäster just read: the seats are counted over every other guest.
+ */
+function decide(ctx: FullContext, check: TableCheck, row: GuestRow & { index: number }, a: AnswerInput, now: Date): Decided {
+  const gi = guestItems(ctx, check, row, now);
+  if (!gi || gi.items.length === 0) {
+    if (a.answers && Object.keys(a.answers).length) return { ok: false, message: rsvpMsg.notInvited(Object.keys(a.answers)) };
+    if (!a.answer) return { ok: false, message: rsvpMsg.oneAnswer() };
+    const status = a.answer === 'ja' ? 'Tackat ja' : 'Tackat nej';
+    return { ok: true, status, cell: row.guest.itemAnswers ?? '', thanks: rsvpMsg.thanksOne(a.answer === 'ja') };
+  }
+  // One answer without per-item answers (a page opened before the programme had items) answers every item alike.
+  const chosen = a.answers ?? (a.answer ? Object.fromEntries(gi.items.map((it) => [it.id, a.answer!])) : {});
+  const d = decideAnswers(gi.items, gi.answers, chosen, gi.seatsLeft, now);
+  const byId = new Map((ctx.parts().items ?? []).map((it) => [it.id, it]));
+  const names = (ids: readonly string[]) => ids.map((id) => { const it = byId.get(id); return it ? partName(it) : id; });
+  if (!d.ok) {
+    const m = { 'not-invited': rsvpMsg.notInvited, missing: rsvpMsg.missing, full: rsvpMsg.full, 'no-list': rsvpMsg.noList }[d.problem];
+    return { ok: false, message: m(names(d.ids)) };
+  }
+  const ids = gi.items.map((it) => it.id);
+  const status = overallStatus(ids, d.answers) ?? 'Tackat nej';
+  const yes = ids.filter((id) => d.answers.get(id)?.kind === 'ja');
+  const waiting = ids.filter((id) => { const k = d.answers.get(id)?.kind; return k === 'väntar' || k === 'erbjuds' || k === 'erbjuden'; });
+  return { ok: true, status, cell: formatItemAnswers(d.answers, ids), thanks: rsvpMsg.thanks(names(yes), names(waiting)) };
 }
 
 /** Clears the dietary needs and the consent (nothing else), logged as the guest. */

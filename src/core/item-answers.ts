@@ -18,6 +18,8 @@
  *   "may have been mailed" and still holds the seat until <until>;
  * - erbjuden <until>: the offer was mailed; the seat is held for the guest until <until> (UTC).
  */
+import { formatDate } from './format';
+import type { Lang } from './msg';
 
 export type ItemState =
   | { readonly kind: 'ja' }
@@ -107,3 +109,66 @@ export function guestItemState(g: CountGuest, answers: ItemAnswers | null, itemI
   return g.status === 'Tackat ja' ? { kind: 'ja' } : g.status === 'Tackat nej' ? { kind: 'nej' } : 'ej svarat';
 }
 
+
+// ---------------------------------------------------------------------------
+// Deciding a guest's answers (the RSVP page, under the lock)
+
+/** What the page sends per item: yes, no, or "put me on the waiting list" (only for a full item with a capacity). */
+export type Choice = 'ja' | 'nej' | 'vänta';
+
+export interface AnswerItem { readonly id: string; readonly title: string; readonly capacity: number | null }
+
+export type AnswerDecision =
+  | { readonly ok: true; readonly answers: Map<string, ItemState> }
+  /** not-invited: items the guest was not invited to; missing: invited items left unanswered; full: yes to an item with no seat left; no-list: waiting for an item without a capacity. */
+  | { readonly ok: false; readonly problem: 'not-invited' | 'missing' | 'full' | 'no-list'; readonly ids: readonly string[] };
+
+/**
+ * The guest's new answers, or why nothing can be saved. `invited`: the items
+ * the guest is invited to (programme order); `seatsLeft(id)`: the seats the
+ * other guests leave (itemCounts over everyone else at `now`; null: no limit).
+ * A yes keeps a seat the guest has, takes a seat offered to them while the
+ * offer is open, or takes a free seat; a full item is refused (the guest may
+ * choose the waiting list instead). Waiting keeps the guest's place in the
+ * queue (the first `since`), and an open offer stays open while they wait.
+ */
+export function decideAnswers(
+  invited: readonly AnswerItem[], current: ItemAnswers, chosen: Readonly<Record<string, Choice>>,
+  seatsLeft: (id: string) => number | null, now: Date,
+): AnswerDecision {
+  const ids = invited.map((it) => it.id);
+  const stray = Object.keys(chosen).filter((id) => !ids.includes(id));
+  if (stray.length) return { ok: false, problem: 'not-invited', ids: stray };
+  const missing = ids.filter((id) => chosen[id] === undefined);
+  if (missing.length) return { ok: false, problem: 'missing', ids: missing };
+  const out = new Map<string, ItemState>();
+  const full: string[] = [];
+  const noList: string[] = [];
+  for (const it of invited) {
+    const c = chosen[it.id];
+    const was = current.get(it.id);
+    if (c === 'nej') out.set(it.id, { kind: 'nej' });
+    else if (c === 'ja') {
+      const left = seatsLeft(it.id);
+      if (was?.kind === 'ja' || offerHolds(was, now) || left === null || left > 0) out.set(it.id, { kind: 'ja' });
+      else full.push(it.id);
+    } else if (it.capacity === null) noList.push(it.id);
+    else if (was?.kind === 'väntar' || offerHolds(was, now)) out.set(it.id, was!);
+    else out.set(it.id, { kind: 'väntar', since: now.toISOString() });
+  }
+  if (full.length) return { ok: false, problem: 'full', ids: full };
+  if (noList.length) return { ok: false, problem: 'no-list', ids: noList };
+  return { ok: true, answers: out };
+}
+
+/** A UTC instant as Stockholm's wall clock (CET, CEST from the last Sunday of March to the last Sunday of October, 01:00 UTC), e.g. "4 december 2026 kl. 18:00" / "4 December 2026, 18:00". */
+export function stockholmDateTime(iso: string, lang: Lang): string {
+  const t = Date.parse(iso);
+  if (!Number.isFinite(t)) return iso;
+  const y = new Date(t).getUTCFullYear();
+  const lastSunday = (month: number) => { const end = new Date(Date.UTC(y, month + 1, 0)); return Date.UTC(y, month, end.getUTCDate() - end.getUTCDay(), 1); };
+  const summer = t >= lastSunday(2) && t < lastSunday(9);
+  const local = new Date(t + (summer ? 2 : 1) * 3_600_000).toISOString();
+  const day = formatDate(local.slice(0, 10), lang);
+  return lang === 'sv' ? `${day} kl. ${local.slice(11, 16)}` : `${day}, ${local.slice(11, 16)}`;
+}

@@ -52,11 +52,16 @@ test('the guest opens the personal link from the invitation in the outbox: a new
   await expectAxeClean(page, 'RSVP page');
 });
 
-test('the guest answers yes, consents with the keyboard, gives a dietary need and sees the confirmation', async () => {
-  const yes = page.getByRole('radio', { name: /^(Ja, jag kommer|Yes, I will attend)$/ });
-  await yes.focus();
-  await guest.keyboard.press('Space');
-  await expect(yes.isChecked()).resolves.toBe(true);
+test('the guest answers each item (yes to the first, no to the rest), consents with the keyboard, gives a dietary need and sees the confirmation', async () => {
+  const items = page.locator('fieldset.item');
+  const n = await items.count();
+  expect(n).toBeGreaterThan(1);
+  for (let i = 0; i < n; i++) {
+    const radio = items.nth(i).getByRole('radio', { name: i === 0 ? /^(Ja, jag kommer|Yes, I will attend)$/ : /^(Nej|No)$/ });
+    await radio.focus();
+    await guest.keyboard.press('Space');
+    await expect(radio.isChecked()).resolves.toBe(true);
+  }
   const diet = page.getByRole('textbox', { name: /Kost och allergier|Dietary needs/ });
   // Health data (GDPR art. 9): the field opens only once the guest has consented.
   await expect(diet.isDisabled()).resolves.toBe(true);
@@ -69,7 +74,10 @@ test('the guest answers yes, consents with the keyboard, gives a dietary need an
   const status = page.getByRole('status');
   await status.getByText(/^(Tack!|Thank you!)/).waitFor();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('status');
-  await expect(page.locator('#answer').innerText()).resolves.toMatch(/ja, du kommer|yes, you will attend/);
+  await expect(status.innerText()).resolves.toMatch(/du kommer till|you will attend/);
+  // The calendar of what the guest accepted: one item, one VEVENT.
+  const ics = decodeURIComponent((await page.locator('a#calendar').getAttribute('href'))!.replace(/^data:text\/calendar;charset=utf-8,/, ''));
+  expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   await expectAxeClean(page, 'RSVP page (answered)');
   await screenshot(guest, 'rsvp');
   expect(s.consoleErrors).toEqual([]);
@@ -80,6 +88,7 @@ test('the sheet shows Tackat ja, the diet as text, and the answer is logged as t
   const [h, ...rows] = emu.sheetValues('Gäster');
   const row = rows.find((r) => r[0] === guestId)!;
   expect(row[h.indexOf('Status')]).toBe('Tackat ja');
+  expect(String(row[h.indexOf('Svar per punkt')])).toMatch(/^P-\d{3}: ja(; P-\d{3}: nej)+$/);
   expect(row[h.indexOf('Kost/allergier')]).toBe('<b>Vegetarisk</b> =1+1');
   expect(row[h.indexOf('Samtycke kost')]).toBeInstanceOf(Date);
   expect(row[h.indexOf('Svarad')]).toBeInstanceOf(Date);

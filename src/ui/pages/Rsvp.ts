@@ -8,7 +8,7 @@
  * consent false, which makes the server delete what it holds. The privacy
  * notice (controller, purpose, legal basis, retention, DPO) comes from the view.
  */
-import type { PrivacyNotice, RsvpPage, RsvpView } from '../../app/rsvp';
+import type { PrivacyNotice, RsvpLine, RsvpPage, RsvpView } from '../../app/rsvp';
 import type { Msg } from '../../core/msg';
 import { $, announce, h, only } from '../dom';
 import { call } from '../rpc';
@@ -29,6 +29,11 @@ const T = {
     deadline: (d: string) => `Svara senast ${d}. Du kan ändra ditt svar fram till dess.`,
     current: (a: string) => `Ditt svar just nu: ${a}.`, none: 'Du har inte svarat än.', yesShort: 'ja, du kommer', noShort: 'nej, du kan inte komma',
     pick: 'Välj ja eller nej.', contact: 'Frågor? Skriv till',
+    itemsTitle: 'Svara för varje del', itemYes: 'Ja, jag kommer', itemNo: 'Nej', itemWait: 'Ställ mig på väntelistan',
+    full: 'Fullbokad: alla platser är tagna.', waiting: 'Du står på väntelistan.',
+    offer: (d: string) => `En plats är reserverad för dig till ${d}. Svara ja för att ta den.`,
+    pickItem: (n: string) => `Svara ja eller nej för ${n}.`,
+    calendar: 'Ladda ner kalenderfil för det du kommer till (.ics)',
     privacy: 'Om dina personuppgifter', controller: 'Personuppgiftsansvarig', purpose: 'Ändamål', legalBasis: 'Rättslig grund',
     retention: 'Hur länge uppgifterna sparas', dpo: 'Dataskyddsombud',
     rights: 'Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade eller raderade. Du kan också klaga hos Integritetsskyddsmyndigheten (IMY).',
@@ -48,6 +53,11 @@ const T = {
     deadline: (d: string) => `Please reply by ${d}. You can change your reply until then.`,
     current: (a: string) => `Your reply now: ${a}.`, none: 'You have not replied yet.', yesShort: 'yes, you will attend', noShort: 'no, you cannot attend',
     pick: 'Choose yes or no.', contact: 'Questions? Write to',
+    itemsTitle: 'Answer for each part', itemYes: 'Yes, I will attend', itemNo: 'No', itemWait: 'Put me on the waiting list',
+    full: 'Full: every seat is taken.', waiting: 'You are on the waiting list.',
+    offer: (d: string) => `A seat is held for you until ${d}. Answer yes to take it.`,
+    pickItem: (n: string) => `Answer yes or no for ${n}.`,
+    calendar: 'Download a calendar file of what you will attend (.ics)',
     privacy: 'About your personal data', controller: 'Controller', purpose: 'Purpose', legalBasis: 'Legal basis',
     retention: 'How long the data is kept', dpo: 'Data protection officer',
     rights: 'You have the right to know what data we hold about you and to have it corrected or deleted. You can also complain to the Swedish Authority for Privacy Protection (IMY).',
@@ -95,14 +105,32 @@ function render(v: RsvpView): void {
   const info = only(
     greeting,
     h('p', {}, `${t.invited} `, h('strong', {}, v.eventName), v.venue ? `. ${t.where}: ${v.venue}.` : '.'),
-    v.events.length ? h('h2', {}, t.parts) : null,
-    v.events.length ? h('ul', { class: 'events' }, ...v.events.map((e) => h('li', {}, `${e.name}: ${e.date}, ${e.start}–${e.end}`))) : null,
-    h('p', { id: 'answer' }, answerText),
+    v.events.length && !(v.perItem && !v.closed) ? h('h2', {}, t.parts) : null,
+    v.events.length && !(v.perItem && !v.closed) ? h('ul', { class: 'events' }, ...v.events.map((e) => h('li', {}, `${e.name}: ${e.date}, ${e.start}–${e.end}`))) : null,
+    v.perItem ? null : h('p', { id: 'answer' }, answerText),
+    v.calendar ? h('p', {}, h('a', { id: 'calendar', href: `data:text/calendar;charset=utf-8,${encodeURIComponent(v.calendar)}`, download: v.lang === 'sv' ? 'program.ics' : 'programme.ics' }, t.calendar)) : null,
   );
   // The answer's status and errors sit between the form and the notice (#status, #error), where the guest looks.
   if (v.closed) content.replaceChildren(...info, ...only(closed));
   else content.replaceChildren(...info, h('p', {}, t.deadline(v.deadline)), form(v, t));
   about.replaceChildren(...only(privacySection(v.privacy, t), contact));
+}
+
+/** One item's fieldset: yes / no, and the waiting list when the item is full (a seat held for the guest is theirs to take). */
+function itemFieldset(e: RsvpLine, t: Texts): HTMLFieldSetElement {
+  const name = `item-${e.id}`;
+  const waitable = e.limited && (e.full || e.answer === 'väntar');
+  const picked = e.answer === 'väntar' ? 'vänta' : e.answer === 'erbjuden' ? '' : e.answer;
+  const radio = (value: 'ja' | 'nej' | 'vänta', label: string) => {
+    const id = `${name}-${value === 'vänta' ? 'wait' : value}`;
+    const input = h('input', { type: 'radio', name, id, value, checked: picked === value, required: true, 'aria-describedby': `${name}-note` });
+    return h('label', { class: 'choice', for: id }, input, label);
+  };
+  const note = e.answer === 'erbjuden' ? t.offer(e.offerUntil) : e.answer === 'väntar' ? t.waiting : e.full ? t.full : '';
+  return h('fieldset', { class: 'item', 'data-item': e.id },
+    h('legend', {}, `${e.name}: ${e.date}, ${e.start}–${e.end}`),
+    radio('ja', t.itemYes), radio('nej', t.itemNo), waitable ? radio('vänta', t.itemWait) : null,
+    h('p', { class: 'hint', id: `${name}-note` }, note));
 }
 
 function form(v: RsvpView, t: Texts): HTMLFormElement {
@@ -111,6 +139,9 @@ function form(v: RsvpView, t: Texts): HTMLFormElement {
     const input = h('input', { type: 'radio', name: 'answer', id, value, checked: v.answer === value, required: true });
     return h('label', { class: 'choice', for: id }, input, label);
   };
+  const choices = v.perItem
+    ? h('fieldset', { class: 'items' }, h('legend', {}, t.itemsTitle), ...v.events.map((e) => itemFieldset(e, t)))
+    : h('fieldset', {}, h('legend', {}, t.coming), radio('ja', t.yes), radio('nej', t.no));
   const consent = h('input', { type: 'checkbox', id: 'consent', name: 'consent', checked: v.consent, 'aria-describedby': 'consent-hint consent-note' });
   const consentNote = h('p', { class: 'hint note', id: 'consent-note', 'aria-live': 'polite' });
   const diet = h('textarea', { id: 'diet', name: 'diet', maxlength: 300, autocomplete: 'off', rows: 3 });
@@ -129,7 +160,7 @@ function form(v: RsvpView, t: Texts): HTMLFormElement {
   sync();
   const button = h('button', { type: 'submit' }, t.send);
   const f = h('form', { id: 'rsvp', novalidate: true },
-    h('fieldset', {}, h('legend', {}, t.coming), radio('ja', t.yes), radio('nej', t.no)),
+    choices,
     h('fieldset', { class: 'diet' },
       h('legend', {}, t.dietTitle),
       h('label', { class: 'choice consent', for: 'consent' }, consent, t.consent),
@@ -140,21 +171,16 @@ function form(v: RsvpView, t: Texts): HTMLFormElement {
     button);
   f.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const picked = f.querySelector<HTMLInputElement>('input[name="answer"]:checked');
-    const answer = picked?.value === 'ja' || picked?.value === 'nej' ? picked.value : null;
     announce(status, '');
     announce(error, '', 'error');
-    if (!answer) {
-      announce(error, t.pick, 'error');
-      f.querySelector<HTMLInputElement>('input[name="answer"]')?.focus();
-      return;
-    }
+    const chosen = v.perItem ? itemAnswers(f, v, t) : oneAnswer(f, t);
+    if (!chosen) return;
     const given = consent.checked;
     button.disabled = true;
     button.textContent = t.sending;
     f.setAttribute('aria-busy', 'true');
     // Without consent the diet is sent empty: that withdraws consent and deletes what is stored.
-    call('submitRsvp', { w: v.w, g: v.g, v: v.v, t: v.t, answer, diet: given ? diet.value : '', consent: given })
+    call('submitRsvp', { w: v.w, g: v.g, v: v.v, t: v.t, ...chosen, diet: given ? diet.value : '', consent: given })
       .then((r) => {
         if (r.view) render(r.view);
         if (r.saved) {
@@ -166,6 +192,30 @@ function form(v: RsvpView, t: Texts): HTMLFormElement {
       .finally(() => { button.disabled = false; button.textContent = t.send; f.removeAttribute('aria-busy'); });
   });
   return f;
+}
+
+/** The one answer for everything, or null (the refusal is shown and the first radio focused). */
+function oneAnswer(f: HTMLFormElement, t: Texts): { answer: 'ja' | 'nej' } | null {
+  const picked = f.querySelector<HTMLInputElement>('input[name="answer"]:checked');
+  if (picked?.value === 'ja' || picked?.value === 'nej') return { answer: picked.value };
+  announce(error, t.pick, 'error');
+  f.querySelector<HTMLInputElement>('input[name="answer"]')?.focus();
+  return null;
+}
+
+/** An answer per item, or null when one is missing (named, and its first radio focused). */
+function itemAnswers(f: HTMLFormElement, v: RsvpView, t: Texts): { answers: Record<string, 'ja' | 'nej' | 'vänta'> } | null {
+  const answers: Record<string, 'ja' | 'nej' | 'vänta'> = {};
+  for (const e of v.events) {
+    const picked = f.querySelector<HTMLInputElement>(`input[name="item-${e.id}"]:checked`)?.value;
+    if (picked !== 'ja' && picked !== 'nej' && picked !== 'vänta') {
+      announce(error, t.pickItem(e.name), 'error');
+      f.querySelector<HTMLInputElement>(`input[name="item-${e.id}"]`)?.focus();
+      return null;
+    }
+    answers[e.id] = picked;
+  }
+  return { answers };
 }
 
 /** An error in the alert region; focus goes there when it was lost (the form re-rendered, or the button disabled while sending). */

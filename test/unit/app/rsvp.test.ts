@@ -366,7 +366,7 @@ describe('answerRsvp', () => {
     ['a diet over 300 characters', answer('G-0001', 1, { answer: 'ja', diet: 'x'.repeat(301), consent: true }), 'diet'],
     ['consent as text', answer('G-0001', 1, { answer: 'ja', consent: 'ja' }), 'consent'],
     ['no version', { g: 'G-0001', t: tok('G-0001'), answer: 'ja' }, 'v'],
-    ['no answer', key('G-0001'), 'answer'],
+    ['an answer for something that is no item ID', answer('G-0001', 1, { answers: { konferensen: 'ja' } }), 'answers.konferensen'],
     ['a number as the guest ID', { ...answer('G-0001', 1, { answer: 'ja' }), g: 1 }, 'g'],
     ['an extra key', answer('G-0001', 1, { answer: 'ja', status: 'Tackat ja' }), '(indata)'],
     ['null', null, '(indata)'],

@@ -1,0 +1,128 @@
+/** The RSVP page's answer per programme item (src/app/rsvp.ts, src/core/item-answers.ts), in memory. */
+import { answerRsvp, viewRsvp, type RsvpAnswer, type RsvpView, type Verify } from '../../../src/app/rsvp';
+import { saveProgramItem } from '../../../src/app/program';
+import { judgeCellEdit } from '../../../src/core/guests';
+import { rsvpToken, verifyRsvpToken } from '../../../src/core/rsvp';
+import { journalled } from '../../support/journal';
+import { memoryPorts, type MemoryPorts } from '../../support/memory';
+
+const SECRET = 'test-secret';
+const verify: Verify = (k) => verifyRsvpToken(SECRET, k.g, k.v, k.t, k.w);
+const PL = 'pl@stockholm.se';
+const SENT = new Date('2009-11-01T10:00:00Z');
+
+/**
+ * Items: P-001 the conference (no limit), P-002 the dinner (capacity 1), P-003 a study visit.
+ * G-0001 Astrid (sv) and G-0002 Bertil (en), both invited to P-001 and P-002; G-0003 Cecilia (sv) to P-001 only.
+ */
+export function setupItems(capacity = '1'): MemoryPorts {
+  const p = memoryPorts(PL);
+  p.workbook.add('settings', [['Projektledare', PL, '']]);
+  p.workbook.add('event', [
+    ['Evenemang', 'Public Services Summit 2009', ''], ['Startdatum', '2009-12-08', ''], ['Slutdatum', '2009-12-09', ''],
+    ['Plats', 'Stockholms stadshus', ''], ['Sista svarsdag', '2009-11-20', ''],
+  ]);
+  const row = (id: string, first: string, lang: string, events: string) =>
+    [id, first, 'E', '', '', '', `${first.toLowerCase()}@example.se`, lang, events, '', 'Inbjuden', SENT, '', '', 1, '', '', ''];
+  p.workbook.add('guests', [row('G-0001', 'Astrid', 'sv', 'P-001; P-002'), row('G-0002', 'Bertil', 'en', 'P-001; P-002'), row('G-0003', 'Cecilia', 'sv', 'P-001')]);
+  journalled(p);
+  saveProgramItem(p, { title: 'Konferensen', type: 'plenarsession', date: '2009-12-08', start: '09:00', end: '17:00', organiser: 'staden' });
+  saveProgramItem(p, { title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity });
+  saveProgramItem(p, { title: 'Studiebesök', type: 'studiebesök', date: '2009-12-09', start: '13:00', end: '17:00', organiser: 'staden' });
+  p.user.current = '';
+  return p;
+}
+
+export const keyOf = (id: string) => ({ g: id, v: 1, t: rsvpToken(SECRET, id, 1) });
+export const answer = (p: MemoryPorts, id: string, answers: Record<string, string>, extra: object = {}): RsvpAnswer =>
+  answerRsvp(p, { ...keyOf(id), answers, ...extra }, verify);
+const view = (p: MemoryPorts, id: string): RsvpView => {
+  const r = viewRsvp(p, keyOf(id), verify);
+  if (!r.ok) throw new Error(r.message.en);
+  return r.view;
+};
+const guest = (p: MemoryPorts, id: string) => p.workbook.get('guests').records().find((r) => r.ID === id)!;
+const dump = (p: MemoryPorts) => JSON.stringify([...p.workbook.tables].map(([n, t]) => [n, t.grid]));
+
+describe('answers per item', () => {
+  test('the page lists the guest\'s items to answer one by one, with the seats that are left', () => {
+    const v = view(setupItems(), 'G-0001');
+    expect(v.perItem).toBe(true);
+    expect(v.events.map((e) => [e.id, e.name, e.date, e.start, e.end, e.answer, e.full, e.limited])).toEqual([
+      ['P-001', 'Konferensen', '8 december 2009', '09:00', '17:00', '', false, false],
+      ['P-002', 'Middagen', '8 december 2009', '19:00', '23:00', '', false, true],
+    ]);
+  });
+
+  test('yes to one, no to the other: Tackat ja, the answers in Svar per punkt (sealed), logged without personal data', () => {
+    const p = setupItems();
+    const r = answer(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
+    expect(r.saved).toBe(true);
+    expect(r.message.sv).toBe('Tack! Ditt svar är registrerat: du kommer till Konferensen (P-001).');
+    expect(guest(p, 'G-0001')).toMatchObject({ Status: 'Tackat ja', 'Svar per punkt': 'P-001: ja; P-002: nej' });
+    expect(String(guest(p, 'G-0001').Sigill)).toMatch(/^S1\|/);
+    const log = p.workbook.get('log').records().at(-1)!;
+    expect([log['Åtgärd'], log['Användare'], JSON.parse(String(log['Efter']))]).toEqual(['gäst.svar', 'gäst:G-0001', { Status: 'Tackat ja', 'Svar per punkt': 'P-001: ja; P-002: nej' }]);
+    expect(r.view?.events.map((e) => e.answer)).toEqual(['ja', 'nej']);
+  });
+
+  test('no to every item: Tackat nej (the rule: Tackat ja if any yes, Tackat nej if all are no)', () => {
+    const p = setupItems();
+    expect(answer(p, 'G-0001', { 'P-001': 'nej', 'P-002': 'nej' }).saved).toBe(true);
+    expect(guest(p, 'G-0001').Status).toBe('Tackat nej');
+  });
+
+  test('an item the guest is not invited to is refused, naming it; nothing written', () => {
+    const p = setupItems();
+    const before = dump(p);
+    const r = answer(p, 'G-0003', { 'P-001': 'ja', 'P-003': 'ja' });
+    expect(r.saved).toBe(false);
+    expect(r.message.sv).toBe('Du är inte inbjuden till Studiebesök (P-003), så du kan inte svara på den. Inget sparades.');
+    expect(r.message.en).toBe('You are not invited to Studiebesök (P-003), so you cannot answer for it. Nothing was saved.');
+    expect(dump(p)).toBe(before);
+  });
+
+  test('an invited item left unanswered is refused, naming it; nothing written', () => {
+    const p = setupItems();
+    const before = dump(p);
+    const r = answer(p, 'G-0001', { 'P-001': 'ja' });
+    expect([r.saved, r.message.sv]).toEqual([false, 'Svara ja eller nej för Middagen (P-002). Inget sparades.']);
+    expect(dump(p)).toBe(before);
+  });
+
+  test('the waiting list only for an item with a capacity', () => {
+    const p = setupItems();
+    const r = answer(p, 'G-0003', { 'P-001': 'vänta' });
+    expect([r.saved, r.message.en]).toEqual([false, 'Konferensen (P-001) has no waiting list (the seats are unlimited): answer yes or no. Nothing was saved.']);
+  });
+
+  test('the last seat: the second yes is told the item is full, in their language, naming it; they can join the waiting list', () => {
+    const p = setupItems();
+    expect(answer(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'ja' }).saved).toBe(true);
+    const before = dump(p);
+    const r = answer(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'ja' });
+    expect(r.saved).toBe(false);
+    expect(r.message.en).toBe('Middagen (P-002) is full: the seats ran out while you were answering. Choose the waiting list or no for it. Nothing was saved.');
+    expect(dump(p)).toBe(before);
+    expect(r.view?.events.find((e) => e.id === 'P-002')).toMatchObject({ full: true, limited: true, answer: '' });
+    const w = answer(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'vänta' });
+    expect(w.message.en).toBe('Thank you! Your reply is registered: you will attend Konferensen (P-001); you are on the waiting list for Middagen (P-002).');
+    expect(guest(p, 'G-0002')['Svar per punkt']).toMatch(/^P-001: ja; P-002: väntar \d{4}-\d\d-\d\dT[\d:.]+Z$/);
+    // The seat holder keeps it when answering again.
+    expect(answer(p, 'G-0001', { 'P-001': 'nej', 'P-002': 'ja' }).saved).toBe(true);
+  });
+
+  test('an answer typed into Svar per punkt is a hand edit: the row waits for review, the page gives the neutral answer, and it cannot be confirmed', () => {
+    const p = setupItems();
+    answer(p, 'G-0002', { 'P-001': 'nej', 'P-002': 'nej' });
+    const t = p.workbook.get('guests');
+    const col = t.grid[0].indexOf('Svar per punkt');
+    const row = t.grid.findIndex((r) => r[0] === 'G-0002');
+    t.grid[row][col] = 'P-001: ja; P-002: ja';
+    const r = viewRsvp(p, keyOf('G-0002'), verify);
+    expect(r.ok).toBe(false);
+    expect(answer(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'ja' }).saved).toBe(false);
+    const d = judgeCellEdit({ header: 'Svar per punkt', oldValue: 'P-001: nej; P-002: nej', newValue: 'P-001: ja; P-002: ja' }, { roles: ['projektledare'], events: [], otherEmails: new Map() });
+    expect(d).toMatchObject({ action: 'revert', reason: { sv: "Svar per punkt sätts av gästens svar på svarssidan." } });
+  });
+});
