@@ -16,7 +16,8 @@ import type { DecisionsView } from './decisions';
 import type { CitableDecision } from './register';
 import type { SummaryView } from './summary';
 import type { CapFigures, GuestListView, StatusResult } from './guests';
-import type { InvitationPreview, SendProgress } from './merge';
+import type { InvitationPreview, MailKind, SendProgress } from './merge';
+import type { ReminderPlan, ReminderProgress } from './remind';
 import type { ProgramView } from './program';
 import type { ReviewView } from './review';
 import type { RsvpAnswer } from './rsvp';
@@ -107,6 +108,9 @@ export interface GuestsView extends GuestsViewer {
   readonly decisions: readonly CitableDecision[];
 }
 export interface SendPlanView extends GuestsViewer { readonly plan: SendPlan }
+export interface ReminderPlanView extends GuestsViewer { readonly plan: ReminderPlan }
+/** One batch of a reminder round: `round` 0 starts a new round, else the round to continue. */
+export interface ReminderBatch { readonly batchSize: number; readonly round: number }
 
 export type GuestLanguage = 'sv' | 'en';
 export interface GuestForm {
@@ -119,7 +123,8 @@ export interface GuestIds { readonly ids: readonly string[] }
 /** An approval cites the steering group's decision on the invitation list (its ID in Beslut). */
 export interface ApproveForm { readonly ids: readonly string[]; readonly decision: string }
 export interface ImportForm { readonly text: string; readonly defaultLanguage?: GuestLanguage }
-export interface GuestRef { readonly guestId: string }
+/** A guest, and which of their mails (the invitation unless `kind` says the reminder). */
+export interface GuestRef { readonly guestId: string; readonly kind?: MailKind }
 /** The caterer's dietary list; `names` only for the project leader. */
 export interface DietForm { readonly names: boolean }
 
@@ -190,6 +195,8 @@ export interface ServerApi {
   previewMail: Fn<[GuestRef], InvitationPreview>;
   sendTestMail: Fn<[GuestRef], { to: string }>;
   sendInvitations: Fn<[{ batchSize: number }], SendProgress>;
+  getReminderPlan: Fn<[], ReminderPlanView>;
+  sendReminders: Fn<[ReminderBatch], ReminderProgress>;
 
   getProgram: Fn<[], ProgramView>;
   saveProgramItem: Fn<[ProgramItemForm], { id: string; message: string }>;

@@ -81,8 +81,18 @@ export const sendNoteOf = (note: string): string =>
   (note.split('\n').find((l) => l.startsWith('[Utskick]')) ?? '').replace('[Utskick] ', '');
 
 /** Adds `[Utskick] reason` as the note's first line (replacing an earlier one); null removes it. */
-export function withSendNote(note: string, reason: string | null): string {
-  const rest = note.split('\n').filter((l) => !l.startsWith('[Utskick]')).join('\n').trim();
+export const withSendNote = (note: string, reason: string | null): string => withTaggedNote(note, '[Utskick]', reason);
+
+/** The reminder's line in Anteckning: `[Påminnelse] omgång N: …` (the last reminder's trouble, src/app/remind.ts). */
+export const REMINDER_TAG = '[Påminnelse]';
+
+/** Adds `tag reason` as the note's first line (replacing an earlier line with that tag); null removes it. */
+export function withTaggedNote(note: string, tag: string, reason: string | null): string {
+  const rest = note.split('\n').filter((l) => !l.startsWith(tag)).join('\n').trim();
   if (!reason) return rest;
-  return `[Utskick] ${reason.replace(/[\r\n]+/g, ' ').slice(0, 300)}${rest ? `\n${rest}` : ''}`;
+  return `${tag} ${reason.replace(/[\r\n]+/g, ' ').slice(0, 300)}${rest ? `\n${rest}` : ''}`;
 }
+
+/** The text after `tag` in the note's line with that tag ('' when there is none). */
+export const taggedNoteOf = (note: string, tag: string): string =>
+  (note.split('\n').find((l) => l.startsWith(tag)) ?? '').slice(tag.length).trim();

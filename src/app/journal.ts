@@ -31,7 +31,7 @@ import { msg, UserError, type Msg } from '../core/msg';
 import { SHEETS, TABLES } from '../core/schema';
 import { OVERVIEW_STATUS_ROW } from '../core/overview-sheet';
 import {
-  changedFields, fromSnap, loggableValues, openSeal, parseSealKey, SEAL_HEADER, SEAL_SPECS, sealCell,
+  changedFields, fromSnap, loggableValues, openSeal, parseSealKey, SEAL_HEADER, SEAL_SPECS, sealCell, sealKeyOf,
   type SealedTable, type SnapValue,
 } from '../core/seal';
 import type { Cell, CellIn, Ports } from './ports';
@@ -189,7 +189,6 @@ const keyText = (v: unknown): string => cellText(v);
 export function checkTable(journal: Journal, table: SealedTable, t: OpenTable = openTable(journal.ports.workbook, table)): TableCheck {
   const { state, key } = journal.require();
   const sealCol = t.col[SEAL_HEADER];
-  const keyHeader = SEAL_SPECS[table].key;
   const rows: RowCheck[] = [];
   const seen = new Map<string, number>();
   let n = 0;
@@ -201,12 +200,12 @@ export function checkTable(journal: Journal, table: SealedTable, t: OpenTable = 
     const opened = openSeal(key, table, sealCol === undefined ? '' : row[sealCol]);
     if (!opened.ok) {
       const all = Object.keys(t.col).filter((h) => h !== SEAL_HEADER && !SEAL_SPECS[table].derived.includes(h));
-      rows.push({ index, sheetRow, key: keyText(cellOf(keyHeader)), kind: opened.reason === 'none' ? 'new' : 'forged', seq: 0, sealed: null, fields: all });
+      rows.push({ index, sheetRow, key: sealKeyOf(table, cellOf, keyText), kind: opened.reason === 'none' ? 'new' : 'forged', seq: 0, sealed: null, fields: all });
       return;
     }
     n++;
     s += opened.seq;
-    const k = keyText(opened.values[keyHeader]);
+    const k = sealKeyOf(table, (h) => opened.values[h], keyText);
     const fields = changedFields(table, opened.values, cellOf);
     const dup = seen.has(k.toLocaleLowerCase('sv'));
     seen.set(k.toLocaleLowerCase('sv'), index);
@@ -378,7 +377,7 @@ export class Tx {
     const merged: Record<string, Cell> = {};
     for (const h of check.t.snap.header) if (h) merged[h] = row && check.t.col[h] !== undefined ? row[check.t.col[h]] : '';
     Object.assign(merged, values);
-    const supersedes = supersededSeq(check, index, keyText(merged[SEAL_SPECS[check.table].key]));
+    const supersedes = supersededSeq(check, index, sealKeyOf(check.table, (h) => merged[h], keyText));
     this.puts.push({ check, index, values: merged, entry: this.entries.length, supersedes });
     this.entries.push(entry);
     return this;
@@ -439,7 +438,7 @@ export class Tx {
     for (const p of this.puts) {
       const seq = seqOf(p.entry);
       seals.set(p, sealCell(key, p.check.table, seq, p.values));
-      const k = keyText(p.values[SEAL_SPECS[p.check.table].key]);
+      const k = sealKeyOf(p.check.table, (h) => p.values[h], keyText);
       rad.set(settled.length + p.entry, JSON.stringify({ b: p.check.table, k, q: seq, v: loggableValues(p.check.table, p.values) } satisfies RadRecord));
     }
     for (const f of this.forgets) {

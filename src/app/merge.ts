@@ -36,7 +36,7 @@ import { cellText } from '../core/budget';
 import { UserError, type Lang, type Msg } from '../core/msg';
 import { join } from '../core/i18n';
 import type { Settings } from '../core/settings';
-import { checkTemplate, formatDate, renderTemplate, type MergeValues, type Rendered, type Template } from '../core/template';
+import { checkTemplate, formatDate, renderTemplate, templateKind, type MailKind, type MergeValues, type Rendered, type Template } from '../core/template';
 import { loadFullContext, requireRole, type FullContext } from './context';
 import { guestSchemas, linkVersionOf, notFound, parseInput, waitsForReview } from './guests';
 import { blockedBy, problemsOf, unverifiedMsg } from './integrity';
@@ -44,9 +44,11 @@ import { guestName, guestRows, withSendNote, type GuestRow } from './invite-rows
 import { checkTable, Tx, type Journal, type TableCheck } from './journal';
 import type { CellIn, MailAttachment, MailMessage, Ports } from './ports';
 import { mergeMsg } from '../core/messages/merge';
+import { remindMsg } from '../core/messages/remind';
 
 const SEND_LOCK_MS = 30_000;
-const MAX_BATCH = 25;
+/** The most guests one batch mails (a sidebar's batch stays well inside the 6 minutes of an execution). */
+export const MAX_BATCH = 25;
 export const JOURNAL_KEY = 'summit.send.journal';
 
 /** The personal RSVP link for a guest and link version (the web-app adapter builds it). */
@@ -60,32 +62,44 @@ export type RsvpLinks = () => RsvpLinkFor;
 // ---------------------------------------------------------------------------
 // Templates and rendering
 
+export type { MailKind } from '../core/template';
+
 export interface TemplateSet {
+  readonly kind: MailKind;
   readonly templates: ReadonlyMap<Lang, Template>;
   /** Per-language problems (duplicate rows, broken templates): guests in that language are blocked. */
   readonly problems: ReadonlyMap<Lang, readonly Msg[]>;
 }
 
+/** The words of a kind's template problems. */
+const TEMPLATE_WORDS: Readonly<Record<MailKind, { none: () => Msg; unusable: (l: string) => Msg; twice: (l: string) => Msg; missing: (l: string) => Msg }>> = {
+  invitation: { none: mergeMsg.noInvitationsCanSent, unusable: mergeMsg.templateCannotUsed, twice: mergeMsg.thereMoreThanOne, missing: mergeMsg.thereNoTemplateMallar },
+  reminder: { none: remindMsg.noRemindersCanBeSent, unusable: remindMsg.reminderTemplateCannotBeUsed, twice: remindMsg.moreThanOneReminder, missing: remindMsg.noReminderTemplate },
+};
+
 /**
- * One read of Mallar, checked against its seals: a template changed outside
+ * One read of Mallar, checked against its seals: a template of `kind` changed outside
  * the add-on blocks its language until the project leader confirms it (a
  * changed body could carry someone else's link to every invited guest).
+ * A row that waits for review blocks the language of every kind it names (as sealed and as the
+ * sheet shows it: a hand edit of Typ could move a template from one kind to the other).
  * `event` is Evenemang's check: any change there blocks every language.
  */
-export function loadTemplates(journal: Journal, event?: TableCheck): TemplateSet {
+export function loadTemplates(journal: Journal, event?: TableCheck, kind: MailKind = 'invitation'): TemplateSet {
   const c = checkTable(journal, 'templates');
+  const words = TEMPLATE_WORDS[kind];
   const templates = new Map<Lang, Template>();
   const problems = new Map<Lang, Msg[]>();
   const add = (l: Lang, m: Msg) => problems.set(l, [...(problems.get(l) ?? []), m]);
   const eventProblems = event ? problemsOf(event) : [];
   if (eventProblems.length) {
-    const why = blockedBy(mergeMsg.noInvitationsCanSent(), eventProblems);
+    const why = blockedBy(words.none(), eventProblems);
     for (const l of ['sv', 'en'] as const) add(l, why);
   }
   if (c.problem) for (const l of ['sv', 'en'] as const) add(l, c.problem);
   for (const m of c.missing) {
     const l = parseLanguage(cellText(m.values['Språk']));
-    if (l) add(l, blockedBy(mergeMsg.templateCannotUsed(l), problemsOf({ ...c, rows: [], missing: [m] })));
+    if (l && templateKind(m.values['Typ']) === kind) add(l, blockedBy(words.unusable(l), problemsOf({ ...c, rows: [], missing: [m] })));
   }
   for (const r of c.rows) {
     const row = c.t.snap.rows[r.index];
@@ -93,19 +107,20 @@ export function loadTemplates(journal: Journal, event?: TableCheck): TemplateSet
     const lang = parseLanguage(cellText(r.sealed?.['Språk'] ?? at('Språk')));
     const now = parseLanguage(cellText(at('Språk')));
     if (r.kind !== 'ok') {
-      for (const l of new Set([lang, now])) if (l) add(l, blockedBy(mergeMsg.templateCannotUsed(l), [unverifiedMsg(c, r)]));
+      const kinds = new Set([templateKind(r.sealed?.['Typ'] ?? at('Typ')), templateKind(at('Typ'))]);
+      if (kinds.has(kind)) for (const l of new Set([lang, now])) if (l) add(l, blockedBy(words.unusable(l), [unverifiedMsg(c, r)]));
       continue;
     }
-    if (!lang) continue;
+    if (!lang || templateKind(at('Typ')) !== kind) continue;
     if (templates.has(lang)) {
-      add(lang, mergeMsg.thereMoreThanOne(lang));
+      add(lang, words.twice(lang));
       continue;
     }
     const tpl: Template = { language: lang, subject: String(at('Ämne') ?? ''), body: String(at('Brödtext') ?? '') };
     templates.set(lang, tpl);
     for (const p of checkTemplate(tpl)) add(lang, p);
   }
-  return { templates, problems };
+  return { kind, templates, problems };
 }
 
 /** The settings an invitation is built from, with what guests are invited to. */
@@ -141,7 +156,7 @@ function preflight(g: Guest, set: TemplateSet): { lang: Lang; tpl: Template; rea
   const tpl = set.templates.get(lang);
   // A template waiting for review (or two for one language) is why there is none to use: say that first.
   reasons.push(...(set.problems.get(lang) ?? []));
-  if (!tpl) return { reasons: reasons.length ? reasons : [mergeMsg.thereNoTemplateMallar(lang)] };
+  if (!tpl) return { reasons: reasons.length ? reasons : [TEMPLATE_WORDS[set.kind].missing(lang)] };
   return reasons.length ? { reasons } : { lang, tpl, reasons: [] };
 }
 
@@ -180,9 +195,11 @@ export function buildInvitation(g: Guest, version: number, s: InviteSettings, se
 // Preview and test
 
 // Built on first use: nothing runs at global scope.
-let guestIdArg: z.ZodMiniType<{ guestId: string }> | undefined;
+let guestIdArg: z.ZodMiniType<{ guestId: string; kind?: MailKind }> | undefined;
 let batchArg: z.ZodMiniType<{ batchSize: number }> | undefined;
-const guestIdInput = () => (guestIdArg ??= z.strictObject({ guestId: guestSchemas().id }));
+/** A guest, and which of their mails (the invitation unless `kind` says the reminder). */
+const guestIdInput = () => (guestIdArg ??= z.strictObject({ guestId: guestSchemas().id, kind: z.optional(z.enum(['invitation', 'reminder'])) }));
+
 
 export interface InvitationPreview {
   readonly guestId: string;
@@ -200,14 +217,14 @@ interface Previewable { readonly ctx: FullContext; readonly row: GuestRow; reado
 
 /** Role check, then the guest (verified: a guest waiting for review is not previewed or tested), templates and links. */
 function previewable(ports: Ports, input: unknown, links: RsvpLinks): Previewable {
-  const { guestId } = parseInput(guestIdInput(), input);
+  const { guestId, kind = 'invitation' } = parseInput(guestIdInput(), input);
   const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare', 'styrgrupp']);
   const check = checkTable(ctx.journal, 'guests');
   const row = guestRows(check).find((r) => r.guest.id === guestId);
   if (!row) throw notFound(guestId);
   if (row.unverified || row.index === null) throw waitsForReview(row);
-  return { ctx, row, version: linkVersionOf(check, row.index), set: loadTemplates(ctx.journal, ctx.eventCheck), links: links() };
+  return { ctx, row, version: linkVersionOf(check, row.index), set: loadTemplates(ctx.journal, ctx.eventCheck, kind), links: links() };
 }
 
 /** Exactly what the guest will get (projektledare or styrgrupp). */
@@ -228,12 +245,13 @@ export function sendTestInvitation(ports: Ports, input: unknown, links: RsvpLink
   const { ctx, row, version, set, links: linkFor } = previewable(ports, input, links);
   if (!isValidEmail(ctx.email)) throw new UserError(mergeMsg.yourEMailAddress());
   const inv = buildInvitation(row.guest, version, inviteSettings(ctx), set, linkFor, ports.clock.now());
+  const reminder = set.kind === 'reminder';
   if (!inv.ok) {
-    throw new UserError(mergeMsg.invitationCannotBeSent(inv.reasons));
+    throw new UserError(reminder ? remindMsg.reminderCannotBeSent(inv.reasons) : mergeMsg.invitationCannotBeSent(inv.reasons));
   }
-  if (ports.mailer.remainingDailyQuota() < 1) throw new UserError(quotaMsg(0));
+  if (ports.mailer.remainingDailyQuota() < 1) throw new UserError(reminder ? remindMsg.quotaUsedUp(0) : quotaMsg(0));
   ports.mailer.send({ ...inv.message, to: ctx.email, subject: `[TEST] ${inv.message.subject}` });
-  ports.lock.withLock(SEND_LOCK_MS, () => new Tx(ctx.journal.fresh()).log({ action: 'inbjudan.test', object: row.guest.id, after: { till: ctx.email } }).commit());
+  ports.lock.withLock(SEND_LOCK_MS, () => new Tx(ctx.journal.fresh()).log({ action: reminder ? 'påminnelse.test' : 'inbjudan.test', object: row.guest.id, after: { till: ctx.email } }).commit());
   return { to: ctx.email };
 }
 
@@ -262,11 +280,15 @@ export interface SendProgress {
   readonly message: Msg;
 }
 
-/** Journal entry: q queued, a attempting, s sent, f:<reason> failed, n not sent (back to Godkänd). */
-interface SendJournal { token: string; at: string; s: Record<string, string> }
+/**
+ * Journal entry: q queued, a attempting, s sent, f:<reason> failed, u:<reason> unknown outcome,
+ * n not sent (back to waiting). `p` and `r` are a reminder's: each guest's Påmind before the
+ * batch claimed them (ISO, '' for none) and the round.
+ */
+export interface SendJournal { token: string; at: string; s: Record<string, string>; p?: Record<string, string>; r?: number }
 
-function readJournal(ports: Ports): SendJournal | null {
-  const raw = ports.properties.get(JOURNAL_KEY);
+export function readJournal(ports: Ports, key = JOURNAL_KEY): SendJournal | null {
+  const raw = ports.properties.get(key);
   if (!raw) return null;
   try {
     const j = JSON.parse(raw) as SendJournal;
@@ -276,7 +298,7 @@ function readJournal(ports: Ports): SendJournal | null {
   }
 }
 
-const writeJournal = (ports: Ports, j: SendJournal): void => ports.properties.set(JOURNAL_KEY, JSON.stringify(j));
+export const writeJournal = (ports: Ports, j: SendJournal, key = JOURNAL_KEY): void => ports.properties.set(key, JSON.stringify(j));
 
 const isQuotaError = (m: string): boolean => /too many times|quota|kvot/i.test(m);
 
@@ -297,7 +319,7 @@ const UNCERTAIN_NOTE = 'Utskicket avbröts – okänt om mejlet gick iväg. Kont
 const uncertainNote = (why: string): string =>
   `Gmail svarade med ett fel (${why}) – okänt om mejlet gick iväg. Kontrollera Skickat och välj Bekräfta skickad eller Skicka igen.`;
 
-function freshToken(now: Date): string {
+export function freshToken(now: Date): string {
   return `${now.getTime().toString(36)}-${Math.floor(Math.random() * 2 ** 32).toString(36)}`;
 }
 
@@ -459,6 +481,39 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
   return ports.lock.withLock(SEND_LOCK_MS, () => sendPicked(ports, ctx, set, linkFor, token, phase1, quota));
 }
 
+/**
+ * The sending loop of phase 2 (invitations and reminders), under the lock: for each picked
+ * guest, journal 'a' (the same property write carries the previous guest's outcome), one
+ * mailer.send, the outcome in memory; a quota error stops the loop (the rest 'n'). `build`
+ * gives the guest's message, null when it can't be built now ('n': back to waiting), or 'skip'
+ * when the row is no longer this batch's (no outcome: its entry stays for the next lock holder).
+ * The journal is written once more at the end, with every outcome.
+ */
+export function mailEach(
+  ports: Ports, key: string, j: SendJournal, picked: readonly string[], build: (id: string) => MailMessage | null | 'skip',
+): { outcome: Map<string, string>; stop: boolean } {
+  const outcome = new Map<string, string>();
+  let stop = false;
+  for (const id of picked) {
+    const message = build(id);
+    if (message === 'skip') continue;
+    if (stop || message === null) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
+    j.s[id] = 'a';
+    writeJournal(ports, j, key); // carries the previous guest's outcome too
+    try {
+      ports.mailer.send(message);
+      outcome.set(id, 's');
+    } catch (err) {
+      const o = outcomeOfError(String(err instanceof Error ? err.message : err).replace(/[\r\n]+/g, ' ').slice(0, 150));
+      outcome.set(id, o);
+      if (o === 'n') stop = true;
+    }
+    j.s[id] = outcome.get(id) ?? 'a';
+  }
+  writeJournal(ports, j, key);
+  return { outcome, stop };
+}
+
 /** Phase 2, under the lock: journal 'a', send, journal the outcome; then record every outcome in one transaction. */
 function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, token: string, phase1: Phase1, quota: number): SendProgress {
   const check = checkTable(ctx.journal.fresh(), 'guests');
@@ -473,29 +528,14 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
   }
   const byId = new Map(rows.map((r) => [r.guest.id, r]));
   const now = ports.clock.now();
-  const outcome = new Map<string, string>();
-  let stop = false;
-  for (const id of phase1.picked) {
+  const s = inviteSettings(ctx);
+  const { outcome, stop } = mailEach(ports, JOURNAL_KEY, j, phase1.picked, (id) => {
     const r = byId.get(id);
     // Changed meanwhile (by hand, or settled by someone else): not ours to send.
-    if (!r || r.unverified || r.index === null || r.guest.status !== 'Skickar') continue;
-    if (stop) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
-    const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), inviteSettings(ctx), set, links, now);
-    if (!inv.ok) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
-    j.s[id] = 'a';
-    writeJournal(ports, j); // carries the previous guest's outcome too
-    try {
-      ports.mailer.send(inv.message);
-      outcome.set(id, 's');
-    } catch (err) {
-      const why = String(err instanceof Error ? err.message : err).replace(/[\r\n]+/g, ' ').slice(0, 150);
-      const o = outcomeOfError(why);
-      outcome.set(id, o);
-      if (o === 'n') stop = true;
-    }
-    j.s[id] = outcome.get(id) ?? 'a';
-  }
-  writeJournal(ports, j);
+    if (!r || r.unverified || r.index === null || r.guest.status !== 'Skickar') return 'skip';
+    const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), s, set, links, now);
+    return inv.ok ? inv.message : null;
+  });
   const tx = new Tx(ctx.journal);
   let sent = 0, failed = 0, unsure = 0;
   for (const [id, o] of outcome) {

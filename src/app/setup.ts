@@ -7,7 +7,8 @@ import { verifyChain, addCheckpoints } from '../core/audit';
 import { msg, UserError, type Msg } from '../core/msg';
 import { SHEETS, TABLES } from '../core/schema';
 import { SEALED_TABLES } from '../core/seal';
-import { defaultBudgetRows, defaultTemplates, missingSettingsRows } from '../core/setup';
+import { defaultBudgetRows, defaultReminderTemplates, defaultTemplates, missingSettingsRows } from '../core/setup';
+import { TEMPLATE_TYPES, templateKind } from '../core/template';
 import { parseAdminSettings, parseEventSettings, rolesOf, settingDef, settingDefsOf, SETTING_KEYS, type AdminSettings } from '../core/settings';
 import { formatEventsCell, GUEST_COLUMNS, parseEventsCell } from '../core/guests';
 import { itemsFromParts, mapGuestParts } from '../core/program';
@@ -157,12 +158,35 @@ export function writeDefaults(ports: Ports, journal: Journal, who: Authority): M
   }
   const templates = checkTable(journal, 'templates');
   if (templates.rows.length === 0 && templates.missing.length === 0) {
-    for (const [lang, subject, body] of defaultTemplates()) tx.put(templates, null, { Språk: lang, Ämne: subject, Brödtext: body }, { action: 'mall.standard', object: lang });
+    for (const [lang, subject, body] of defaultTemplates()) {
+      tx.put(templates, null, { Språk: lang, Ämne: subject, Brödtext: body, Typ: TEMPLATE_TYPES.invitation }, { action: 'mall.standard', object: lang });
+    }
     wrote.push(msg(`${SHEETS.templates}: sv, en`, `${SHEETS.templates}: sv, en`));
   }
+  const reminders = addReminderTemplates(tx, templates);
+  if (reminders.length) wrote.push(msg(`${SHEETS.templates}: påminnelse ${reminders.join(', ')}`, `${SHEETS.templates}: reminder ${reminders.join(', ')}`));
   tx.commit();
   if (parts) markProgramInUse(journal);
   return wrote;
+}
+
+/**
+ * A reminder template for each language that has none (any row naming that language and kind,
+ * verified or not, counts: a reminder template waiting for review is not replaced behind the
+ * reviewer's back). Appended rows only: the templates already there are not touched.
+ */
+function addReminderTemplates(tx: Tx, templates: TableCheck): string[] {
+  const have = new Set([...templates.rows.map((r) => r.key), ...templates.missing.map((m) => m.key)].flatMap((k) => {
+    const [lang, typ = ''] = k.split('/');
+    return templateKind(typ) === 'reminder' ? [lang.trim().toLowerCase()] : [];
+  }));
+  const added: string[] = [];
+  for (const [lang, subject, body] of defaultReminderTemplates()) {
+    if (have.has(lang)) continue;
+    tx.put(templates, null, { Språk: lang, Ämne: subject, Brödtext: body, Typ: TEMPLATE_TYPES.reminder }, { action: 'mall.standard', object: `${lang}/${TEMPLATE_TYPES.reminder}` });
+    added.push(lang);
+  }
+  return added;
 }
 
 /**

@@ -44,6 +44,8 @@ export const GUEST_COLUMNS = {
   consent: 'Samtycke kost',
   /** The guest's answer per programme item, set only by the RSVP page (src/core/item-answers.ts). */
   itemAnswers: 'Svar per punkt',
+  /** When the last reminder to answer went (src/app/remind.ts); empty: never reminded. */
+  remindedAt: 'Påmind',
 } as const;
 
 export type GuestField = keyof typeof GUEST_COLUMNS;
@@ -298,6 +300,8 @@ export function judgeCellEdit(
       return revert(guestsMsg.idSetSummitPlanner());
     case GUEST_COLUMNS.sentAt:
       return revert(guestsMsg.skickadSetSend());
+    case GUEST_COLUMNS.remindedAt:
+      return revert(guestsMsg.pamindSetByReminder());
     case GUEST_COLUMNS.answeredAt:
     case GUEST_COLUMNS.consent:
     case GUEST_COLUMNS.itemAnswers:

@@ -98,12 +98,15 @@ export const TABLES: Readonly<Record<Exclude<SheetKey, 'overview'>, TableDef>> =
       c('Status', 'text', { list: 'guestStatuses' }), c('Skickad', 'datetime'), c('Svarad', 'datetime'),
       c('Anteckning'), c('Länkversion', 'integer', { since: 2 }), c('Samtycke kost', 'datetime', { since: 2 }),
       // Svar per punkt came with the per-item answers (issue 10); set-up appends it, a seal made before it vouches it empty (src/core/seal.ts).
-      c('Svar per punkt', 'text', { since: 2, width: 240 }), seal(),
+      c('Svar per punkt', 'text', { since: 2, width: 240 }),
+      // The last reminder sent (issue 10): sealed, so a date typed there is caught like any edit (SEAL_SPECS.guests.later).
+      c('Påmind', 'datetime', { since: 2 }), seal(),
     ],
   },
   templates: {
     sheet: SHEETS.templates, frozenRows: 1,
-    columns: [c('Språk', 'text', { list: 'languages' }), c('Ämne'), c('Brödtext'), seal()],
+    // Typ: '' or Inbjudan (the invitation), Påminnelse (the reminder); one template per language and kind.
+    columns: [c('Språk', 'text', { list: 'languages' }), c('Ämne'), c('Brödtext'), c('Typ', 'text', { since: 2 }), seal()],
   },
   program: {
     sheet: SHEETS.program, frozenRows: 1,

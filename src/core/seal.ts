@@ -34,6 +34,19 @@ export const SEALED_TABLES: readonly SealedTable[] = ['settings', 'event', 'budg
 interface SealSpec {
   /** The header whose value names the row (its ID). */
   readonly key: string;
+  /**
+   * When the row's name needs more than `key` (Mallar: a template per language AND kind), the
+   * headers whose values follow it, joined with '/' when not empty: an invitation template keeps
+   * the name it had before the kind existed ("sv"), a reminder is "sv/Påminnelse".
+   */
+  readonly keyAlso?: readonly string[];
+  /**
+   * Sealed headers added after rows were sealed (the last ones in schema order, in that order):
+   * a seal written before they existed has no value for them and opens with '' there, so adding
+   * a column does not make every existing row unverifiable; a hand-typed value in the new
+   * column still differs from the seal's '' and is caught like any other edit.
+   */
+  readonly later?: readonly string[];
   /** Headers that hold personal data: their values never go into Logg. */
   readonly personal: readonly string[];
   /** Headers the add-on derives (never sealed): a person may write there freely. */
@@ -44,26 +57,24 @@ export const SEAL_SPECS: Readonly<Record<SealedTable, SealSpec>> = {
   settings: { key: 'Nyckel', personal: [], derived: ['Beskrivning'] },
   event: { key: 'Nyckel', personal: [], derived: ['Beskrivning'] },
   budget: { key: 'Finansiär', personal: [], derived: [] },
-  ledger: { key: 'ID', personal: [], derived: ['Kontroll'] },
+  // Programpunkt (the item a cost is tied to) came with issue 10.
+  ledger: { key: 'ID', personal: [], derived: ['Kontroll'], later: ['Programpunkt'] },
   transfers: { key: 'ID', personal: [], derived: [] },
   guests: {
     key: 'ID',
     personal: ['Förnamn', 'Efternamn', 'Titel', 'Organisation', 'Land', 'E-post', 'Kost/allergier', 'Anteckning'],
     derived: [],
+    // Svar per punkt (the per-item answers) and Påmind (the last reminder) came with issue 10: a workbook's
+    // existing rows keep their seals through the upgrade, their shorter snapshot reads those columns as ''.
+    later: ['Svar per punkt', 'Påmind'],
   },
-  templates: { key: 'Språk', personal: [], derived: [] },
+  // Typ (invitation or reminder) came with reminders: a template is named by language and kind.
+  templates: { key: 'Språk', keyAlso: ['Typ'], personal: [], derived: [], later: ['Typ'] },
   // Ansvarig names a member of staff in their role (the project leader by default): not a guest's personal data.
   program: { key: 'ID', personal: [], derived: [] },
   // A decision's wording, who decided and the note may name people (an invitation list, a speaker): they stay out of Logg.
   decisions: { key: 'ID', personal: ['Beslut', 'Beslutat av', 'Anteckning'], derived: [] },
 };
-
-/**
- * How many of a table's last sealed headers came after its first seals
- * (Gäster: Svar per punkt; Kostnader: Programpunkt). A workbook's existing rows keep their seals
- * through the upgrade: their shorter snapshot reads those columns as ''.
- */
-const LATE_SEALED: Partial<Record<SealedTable, number>> = { guests: 1, ledger: 1 };
 
 export const isSealed = (t: TableKey): t is SealedTable => (SEALED_TABLES as readonly string[]).includes(t);
 
@@ -150,12 +161,19 @@ export function openSeal(key: Uint8Array, table: SealedTable, cell: unknown): Op
     return { ok: false, reason: 'forged' };
   }
   const headers = sealedHeaders(table);
-  const late = LATE_SEALED[table] ?? 0;
-  if (!Array.isArray(arr) || arr.length > headers.length || arr.length < headers.length - late) return { ok: false, reason: 'forged' };
+  const later = SEAL_SPECS[table].later ?? [];
+  // The current form, or a form before some of the `later` headers (they are the tail of the headers).
+  if (!Array.isArray(arr) || arr.length > headers.length || arr.length < headers.length - later.length) return { ok: false, reason: 'forged' };
   const values: Record<string, SnapValue> = {};
   // A seal made before a later column existed vouches that column empty (the MAC covers the shorter snapshot).
   headers.forEach((h, i) => { values[h] = i < arr.length ? arr[i] as SnapValue : ''; });
   return { ok: true, seq, values };
+}
+
+/** The name of a row (its key, with `keyAlso` where the table has it) from its values by header; `text` reads a cell as text. */
+export function sealKeyOf(table: SealedTable, value: (header: string) => unknown, text: (v: unknown) => string): string {
+  const spec = SEAL_SPECS[table];
+  return [text(value(spec.key)), ...(spec.keyAlso ?? []).map((h) => text(value(h))).filter((x) => x !== '')].join('/');
 }
 
 function equalConstantTime(a: string, b: string): boolean {

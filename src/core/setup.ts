@@ -106,6 +106,30 @@ export function defaultBudgetRows(
   return funders.map((f, i) => [f, (share + (i === 0 ? rest : 0)) / 100, '', 'Standardfördelning vid konfigurering: styrgruppen ändrar den via Fördela budget.']);
 }
 
+/** The reminder templates set-up adds (to a new workbook, and to an older one that has none for a language): [language, subject, body]. */
+export const defaultReminderTemplates = (): string[][] => [
+  ['sv', 'Påminnelse: {{Evenemang}} – svara senast {{Sista svarsdag}}', `Bästa {{Förnamn}} {{Efternamn}},
+
+Vi har ännu inte fått ditt svar på inbjudan till **{{Evenemang}}**, {{Startdatum}}–{{Slutdatum}} i {{Plats}}.
+
+Du är inbjuden till: {{Inbjuden till}}.
+
+Vänligen svara senast {{Sista svarsdag}} via din personliga länk: {{Svarslänk}}
+
+Med vänliga hälsningar
+{{Avsändare}}`],
+  ['en', 'Reminder: {{Evenemang}} – please reply by {{Sista svarsdag}}', `Dear {{Förnamn}} {{Efternamn}},
+
+We have not yet received your reply to the invitation to **{{Evenemang}}**, {{Startdatum}}–{{Slutdatum}} in {{Plats}}.
+
+You are invited to: {{Inbjuden till}}.
+
+Please reply by {{Sista svarsdag}} through your personal link: {{Svarslänk}}
+
+Kind regards,
+{{Avsändare}}`],
+];
+
 /** The Mallar rows for a new workbook: [language, subject, body]. */
 export const defaultTemplates = (): string[][] => [
   ['sv', 'Inbjudan till {{Evenemang}} i Stockholm', `Bästa {{Förnamn}} {{Efternamn}},

@@ -257,3 +257,16 @@ export function addMonths(iso: string, months: number): string {
   const last = new Date(Date.UTC(y, mo + 1, 0)).getUTCDate();
   return new Date(Date.UTC(y, mo, Math.min(d, last))).toISOString().slice(0, 10);
 }
+
+/** What a mailing is: the invitation, or a reminder to answer it (src/app/remind.ts). */
+export type MailKind = 'invitation' | 'reminder';
+
+/** What set-up writes in Mallar's Typ column for each kind. */
+export const TEMPLATE_TYPES: Readonly<Record<MailKind, string>> = { invitation: 'Inbjudan', reminder: 'Påminnelse' };
+
+/** A Mallar row's kind from its Typ cell ('' is the invitation: Mallar had no Typ before reminders); null for anything else. */
+export function templateKind(v: unknown): MailKind | null {
+  const s = (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v)).trim().toLowerCase();
+  if (s === '' || s === 'inbjudan' || s === 'invitation') return 'invitation';
+  return s === 'påminnelse' || s === 'reminder' ? 'reminder' : null;
+}

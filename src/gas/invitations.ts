@@ -13,6 +13,7 @@ import {
 import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from '../app/merge';
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
+import { planReminders, sendReminderBatch } from '../app/remind';
 import { loadFullContext, type FullContext } from '../app/context';
 import { citableDecisions } from '../app/register';
 import { knownName, refOf } from '../core/guests';
@@ -149,6 +150,17 @@ export const sendInvitations = (...args: unknown[]) => handle(one, args, ([input
   if (problem) throw problem;
   return sendBatch(ports, input, rsvpLinks(url, ports));
 }, { write: 'sendInvitations' });
+
+/** Who a reminder round would reach, each guest's last reminder, the latest round; projektledare. */
+export const getReminderPlan = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => ({ ...viewer(ports), plan: planReminders(ports, rsvpLinks()) }));
+
+/** One batch of a reminder round (`round` 0 starts one; the client continues the round it got back). Refuses up front without a deployed /exec URL. */
+export const sendReminders = (...args: unknown[]) => handle(one, args, ([input], { ports }) => {
+  const url = webAppUrl();
+  const problem = linkProblem(url);
+  if (problem) throw problem;
+  return sendReminderBatch(ports, input, rsvpLinks(url, ports));
+}, { write: 'sendReminders' });
 
 // --- onEdit on Gäster ----------------------------------------------------------------
 

@@ -31,6 +31,7 @@ const MENU: readonly (readonly [Msg, string] | null)[] = [
   [msg('Fördela budget', 'Allocate the budget'), 'menuBudget'],
   [msg('Gäster', 'Guests'), 'menuGuests'],
   [msg('Inbjudningar', 'Invitations'), 'menuInvitations'],
+  [msg('Skicka påminnelse', 'Send a reminder'), 'menuReminders'],
   [msg('Program', 'Programme'), 'menuProgram'],
   [msg('Beslut', 'Decisions'), 'menuDecisions'],
   null,
@@ -134,6 +135,11 @@ export function menuInvitations(): void {
   showSidebar('Invitations', menuTitle('menuInvitations'));
 }
 
+/** "Skicka påminnelse": the Inbjudningar sidebar opened at its reminder step (the send is the project leader's; the page says so to anyone else). */
+export function menuReminders(): void {
+  showSidebar('Invitations', menuTitle('menuReminders'), 'reminders');
+}
+
 /** Sidebar "Program": the items, who is invited and answered, seats left; add/change (projektledare), decide (styrgrupp). */
 export function menuProgram(): void {
   showSidebar('Program', menuTitle('menuProgram'));
@@ -217,12 +223,16 @@ export function previewImport(...args: unknown[]) { return inv.previewImport(...
 export function importGuestRows(...args: unknown[]) { return inv.importGuestRows(...args); }
 /** Who would get an invitation now and from which account (projektledare). */
 export function getSendPlan(...args: unknown[]) { return inv.getSendPlan(...args); }
-/** Exactly what one guest gets (projektledare, styrgrupp): `[{ guestId }]`. */
+/** Exactly what one guest gets (projektledare, styrgrupp): `[{ guestId, kind? }]` (kind 'reminder': the reminder). */
 export function previewMail(...args: unknown[]) { return inv.previewMail(...args); }
-/** Sends that guest's invitation to the current user only: `[{ guestId }]`. */
+/** Sends that guest's invitation (or reminder) to the current user only: `[{ guestId, kind? }]`. */
 export function sendTestMail(...args: unknown[]) { return inv.sendTestMail(...args); }
 /** One batch of "Skicka inbjudningar" (projektledare): `[{ batchSize }]`; call again until `done`. */
 export function sendInvitations(...args: unknown[]) { return inv.sendInvitations(...args); }
+/** Who a reminder would reach, with each guest's last reminder and the latest round (projektledare). */
+export function getReminderPlan(...args: unknown[]) { return inv.getReminderPlan(...args); }
+/** One batch of "Skicka påminnelse" (projektledare): `[{ batchSize, round }]` (round 0 starts one); call again with the round until `done`. */
+export function sendReminders(...args: unknown[]) { return inv.sendReminders(...args); }
 /** After the event: removes contact details and dietary needs, revokes every RSVP link (projektledare): `[{ confirm: true }]`. */
 export function purgePersonalData(...args: unknown[]) { return inv.purgeGuests(...args); }
 
@@ -303,10 +313,11 @@ function menuTitle(fn: string): Msg {
   return item[0];
 }
 
-function showSidebar(page: string, title: { sv: string; en: string }): void {
+function showSidebar(page: string, title: { sv: string; en: string }, start = ''): void {
   const lang = userLang();
   const template = HtmlService.createTemplateFromFile(page);
   template.lang = lang;
+  template.start = start;
   template.title = title[lang];
   const out = template.evaluate().setTitle(title[lang]);
   SpreadsheetApp.getUi().showSidebar(out);

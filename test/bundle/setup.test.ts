@@ -28,7 +28,7 @@ describe('onOpen', () => {
     const emu = newEmulator();
     const r = run(emu, 'onOpen', [{ authMode: 'LIMITED' }], { authMode: 'LIMITED', locale: 'en_GB' });
     const captions = r.ui.menus[0].items.map((i) => ('caption' in i ? i.caption : null)).filter(Boolean);
-    expect(captions).toEqual(['Budget overview', 'Costs', 'Allocate the budget', 'Guests', 'Invitations', 'Programme', 'Decisions', 'Review changes',
+    expect(captions).toEqual(['Budget overview', 'Costs', 'Allocate the budget', 'Guests', 'Invitations', 'Send a reminder', 'Programme', 'Decisions', 'Review changes',
       'Verify the log', 'Settings and roles', 'Installation self-test', 'Set up the workbook']);
     setUpWorkbook(emu);
     expect(run(emu, 'menuBudget', [], { user: STY, locale: 'en_GB' }).ui.sidebar?.title).toBe('Allocate the budget');
@@ -75,12 +75,14 @@ describe('Konfigurera arbetsboken', () => {
     const budget = emu.sheetValues('Budget').slice(1);
     expect(budget.map((b) => b[0])).toEqual(['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB']);
     expect(budget.reduce((s, b) => s + Number(b[1]) * 100, 0)).toBe(80_000_000);
-    expect(emu.sheetValues('Mallar').slice(1).map((m) => m[0])).toEqual(['sv', 'en']);
+    // An invitation and a reminder per language, told apart by Typ.
+    const [mh, ...mallar] = emu.sheetValues('Mallar');
+    expect(mallar.map((m) => `${String(m[0])}/${String(m[mh.indexOf('Typ')])}`)).toEqual(['sv/Inbjudan', 'en/Inbjudan', 'sv/Påminnelse', 'en/Påminnelse']);
     // Every default row is sealed and journalled; the set-up itself is the last entry.
     const log = emu.sheetValues('Logg');
     const actions = log.slice(1).map((l) => String(l[2]));
     expect(actions.filter((a) => a === 'budget.standardfördelning')).toHaveLength(4);
-    expect(actions.filter((a) => a === 'mall.standard')).toHaveLength(2);
+    expect(actions.filter((a) => a === 'mall.standard')).toHaveLength(4);
     expect(actions.at(-1)).toBe('arbetsbok.konfigurerad');
     expect(log.slice(1).every((l) => /^[0-9a-f]{64}$/.test(String(l[6])))).toBe(true);
     for (const name of ['Inställningar', 'Evenemang', 'Budget', 'Mallar']) {

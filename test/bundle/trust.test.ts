@@ -177,7 +177,7 @@ describe('the city\'s own account mailing on an attacker\'s behalf', () => {
     emu.apiUpdate(a1(emu, 'Mallar', 2, 'Brödtext'), [[body]], { user: PL });
     const { plan } = must(api<{ plan: { recipients: { id: string }[]; blocked: { id: string; reasons: { sv: string }[] }[] } }>(emu, 'getSendPlan', [], PL));
     expect(plan.recipients.map((r) => r.id)).toEqual(['G-0002']);
-    expect(plan.blocked[0].reasons[0].sv).toMatch(/^Mallen för sv kan inte användas: Mallar rad 2 \(sv\): ändrad utanför Summit Planner \(Brödtext/);
+    expect(plan.blocked[0].reasons[0].sv).toMatch(/^Mallen för sv kan inte användas: Mallar rad 2 \(sv\/Inbjudan\): ändrad utanför Summit Planner \(Brödtext/);
     sendAll(emu);
     expect(emu.outbox().map((o) => o.to[0])).toEqual(['gast1@example.org']);
   });

@@ -34,6 +34,7 @@ export const guestsMsg = {
     `The cap is ${cap} invited guests and ${used} places are taken; ${asked} more do not fit. The steering group can raise the cap on the Inställningar sheet.`),
   idSetSummitPlanner: (): Msg => fixed('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.'),
   skickadSetSend: (): Msg => fixed('Skickad sätts av utskicket.', 'Skickad is set by the send.'),
+  pamindSetByReminder: (): Msg => fixed('Påmind sätts av Skicka påminnelse.', 'Påmind is set by Send a reminder.'),
   setGuestSAnswer: (header: string): Msg => fixed(
     `${header} sätts av gästens svar på svarssidan.`,
     `${header} is set by the guest's answer on the RSVP page.`),
