@@ -107,14 +107,15 @@ describe('the seal of a Gäster row made before Svar per punkt existed', () => {
   test('still opens, and vouches the new column empty (so an answer typed there is a hand edit)', () => {
     const full = sealCell(key, 'guests', 5, values);
     const [, seq, , snap] = /^S1\|(\d+)\|([^|]+)\|(.*)$/.exec(full)!;
-    const older = JSON.stringify((JSON.parse(snap) as unknown[]).slice(0, -1));
+    // Before the upgrade Gäster had neither Svar per punkt nor Påmind (the reminders' column, sealed after it).
+    const older = JSON.stringify((JSON.parse(snap) as unknown[]).slice(0, -2));
     // An authentic seal over the shorter (pre-upgrade) snapshot: what a workbook from before has.
     const oldMac = base64Url(hmac(sha256, key, new TextEncoder().encode(`guests\u0000${seq}\u0000${older}`)).subarray(0, 16));
     const opened = openSeal(key, 'guests', `S1|${seq}|${oldMac}|${older}`);
     expect(opened.ok && opened.values['Svar per punkt']).toBe('');
     expect(opened.ok && changedFields('guests', opened.values, (h) => (h === 'Svar per punkt' ? 'P-001: ja' : (values as Record<string, string>)[h] ?? ''))).toEqual(['Svar per punkt']);
-    // Two columns short is not an older seal: refused as forged.
-    const tooShort = JSON.stringify((JSON.parse(snap) as unknown[]).slice(0, -2));
+    // Three columns short is not an older seal: refused as forged.
+    const tooShort = JSON.stringify((JSON.parse(snap) as unknown[]).slice(0, -3));
     const mac2 = base64Url(hmac(sha256, key, new TextEncoder().encode(`guests\u0000${seq}\u0000${tooShort}`)).subarray(0, 16));
     expect(openSeal(key, 'guests', `S1|${seq}|${mac2}|${tooShort}`)).toEqual({ ok: false, reason: 'forged' });
   });
