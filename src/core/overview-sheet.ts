@@ -1,7 +1,7 @@
 /**
  * The Översikt sheet as live Sheets formulas (pure: the layout and formula
- * text; src/gas/setup.ts writes it at set-up, and again when an older
- * layout lacks a section this one has).
+ * text; src/gas/setup.ts writes it at set-up, and rebuilds an existing sheet
+ * whose add-on cells differ from the current layout: overviewDrift).
  *
  * Why formulas and not a script-written snapshot: a registration must cost
  * ≤ 2 range writes (Kostnader + Logg) and a direct edit in Kostnader must show
@@ -19,7 +19,7 @@ import { SETTING_KEYS } from './settings';
 export const OVERVIEW_MAX_FUNDERS = 10;
 /** Item rows on Översikt: Program rows 2 … MAX_ITEMS + 1 (the decision's programme is a dozen items; room for the 2010 summit's too). */
 export const OVERVIEW_MAX_ITEMS = 40;
-/** The header of the item section's first column: set-up finds an older Översikt by its absence (src/gas/setup.ts). */
+/** The header of the item section's first column: where an existing Översikt's table ends (overviewOldEnd). */
 export const OVERVIEW_ITEM_HEADER = 'Programpunkt';
 
 export const OVERVIEW_BALANCED = 'Budgeten är i balans.';
@@ -68,6 +68,47 @@ export const colLetter = (i: number): string => {
 };
 
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+/** The chart's title in every layout so far ("förbrukat" until the figure was named "Bokat"): set-up replaces only these charts. */
+export const OVERVIEW_CHART_TITLES: readonly string[] = ['Tilldelat och förbrukat per finansiär', 'Tilldelat och bokat per finansiär'];
+
+/**
+ * The add-on's cells of an existing Översikt that differ from `layout` (A1), read as `formulas`
+ * (getFormulas) and `values` (getValues) of its first rows; none when the sheet has the current layout.
+ * Cells the layout leaves empty are not compared: the verification line and the users' own notes.
+ */
+export function overviewDrift(layout: OverviewLayout, formulas: readonly (readonly string[])[], values: readonly (readonly unknown[])[]): string[] {
+  const drift: string[] = [];
+  layout.cells.forEach((row, r) => row.forEach((cell, c) => {
+    if (cell === null) return;
+    const f = formulas[r]?.[c] ?? '';
+    const same = 'formula' in cell ? sameFormula(f, cell.formula) : f === '' && String(values[r]?.[c] ?? '') === cell.text;
+    if (!same) drift.push(`${colLetter(c)}${r + 1}`);
+  }));
+  return drift;
+}
+
+/**
+ * Formulas as Sheets may give them back: a sheet name with or without quotes, spaces, lower-case
+ * function names. Text inside string literals is compared as written.
+ */
+function sameFormula(a: string, b: string): boolean {
+  const norm = (f: string) => f.split('"').map((part, i) => (i % 2 ? part : part.replace(/['\s]/g, '').toUpperCase())).join('"');
+  return norm(a) === norm(b);
+}
+
+/**
+ * Where an older layout of Översikt ends (1-based row): the last row of its last section (the categories,
+ * found by "Kategori" in column A; the items, by OVERVIEW_ITEM_HEADER); where the current layout ends when
+ * it has neither. What lies below is the users'.
+ */
+export function overviewOldEnd(layout: OverviewLayout, values: readonly (readonly unknown[])[]): number {
+  const end = (header: string, rows: number) => {
+    const at = values.findIndex((row) => row[0] === header);
+    return at < 0 ? 0 : at + 1 + rows;
+  };
+  return Math.max(end('Kategori', CATEGORIES.length), end(OVERVIEW_ITEM_HEADER, OVERVIEW_MAX_ITEMS)) || layout.cells.length;
+}
 
 export function overviewLayout(src: OverviewSources): OverviewLayout {
   const L = (i: number) => colLetter(i);
@@ -164,7 +205,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
       warn: [`I${firstFunder}:I${lastFunder}`],
     },
     bold: [`A1`, `A2`, `A${header}:J${header}`, `A${total}:J${total}`, `A${categoryHeader}:E${categoryHeader}`, `A${itemHeader}:E${itemHeader}`],
-    chart: { ranges: [`A${header}:A${lastFunder}`, `B${header}:B${lastFunder}`, `F${header}:F${lastFunder}`], row: header, col: width + 2, title: 'Tilldelat och bokat per finansiär' },
+    chart: { ranges: [`A${header}:A${lastFunder}`, `B${header}:B${lastFunder}`, `F${header}:F${lastFunder}`], row: header, col: width + 2, title: OVERVIEW_CHART_TITLES[OVERVIEW_CHART_TITLES.length - 1] },
     rules: [
       { range: `A${firstFunder}:J${lastFunder}`, formula: `=$J${firstFunder}=${q(STATE_OVER)}`, background: '#f4c7c3', fontColor: '#5c0011' },
       { range: `A${firstFunder}:J${lastFunder}`, formula: `=$J${firstFunder}=${q(STATE_WARN)}`, background: '#fce8b2', fontColor: '#4a2c00' },

@@ -11,7 +11,7 @@ import { CATEGORIES, columnIndex, COST_STATUSES, DECISION_STATUSES, DECISION_SUB
 import { SEAL_HEADER } from '../core/seal';
 import type { AdminSettings, Role } from '../core/settings';
 import { isTableKey, planSetup, type ExistingSheet } from '../core/setup';
-import { colLetter, OVERVIEW_STATUS_ROW, overviewLayout } from '../core/overview-sheet';
+import { colLetter, OVERVIEW_CHART_TITLES, OVERVIEW_ITEM_HEADER, OVERVIEW_STATUS_ROW, overviewDrift, overviewLayout, overviewOldEnd, type OverviewLayout } from '../core/overview-sheet';
 import { literal, type GasWorkbook } from './adapters';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -84,9 +84,9 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
       else overview = sheet;
     });
     // After the loop: Översikt's formulas point at columns of sheets created above.
-    if (overview) initOverview(overview, sheets, true);
-    // An Översikt from an older version (no item section) gets this layout; its review cell and chart stay.
-    const relaid = keptOverview !== null && initOverview(keptOverview, sheets, false);
+    if (overview) initOverview(overview, overviewLayoutOf(sheets));
+    // An Översikt from an older version (or with formulas changed by hand) is rebuilt in place, nothing of the users' lost.
+    const relaid = keptOverview ? upgradeOverview(keptOverview, overviewLayoutOf(sheets)) : null;
     ports.workbook.forget();
     const journal = new Journal(ports);
     const started = !(journal.anchor() && journal.key());
@@ -95,7 +95,7 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     if (sealed) wrote.unshift(msg(`${sealed} befintliga rader förseglade`, `${sealed} existing rows sealed`));
     const appended = plan.sheets.filter((p) => p.action === 'keep' && p.append?.length).map((p) => SHEETS[p.key]);
     const guarded = applyProtections(ss, protectionRoles(ports), who.email);
-    const changed = created.length > 0 || wrote.length > 0 || appended.length > 0 || guarded > 0 || started || zone !== null || relaid;
+    const changed = created.length > 0 || wrote.length > 0 || appended.length > 0 || guarded > 0 || started || zone !== null || relaid !== null;
     if (changed) {
       new Tx(journal.fresh()).log({
         action: 'arbetsbok.konfigurerad', object: ss.getName(),
@@ -108,8 +108,8 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     if (created.length) sheets.get(SHEETS.overview)?.activate();
     const message = changed
       ? msg(
-        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${appended.length ? ` Nya kolumner: ${appended.join(', ')}.` : ''}${relaid ? ` ${SHEETS.overview} visar nu även kostnad per programpunkt.` : ''}${wrote.length ? ` ${wrote.map((w) => w.sv).join('; ')}.` : ''}${guarded ? ` Skydd satt på ${guarded} blad.` : ''}`,
-        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${appended.length ? ` New columns: ${appended.join(', ')}.` : ''}${relaid ? ` ${SHEETS.overview} now also shows the cost per programme item.` : ''}${wrote.length ? ` ${wrote.map((w) => w.en).join('; ')}.` : ''}${guarded ? ` Protection set on ${guarded} sheets.` : ''}`,
+        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${appended.length ? ` Nya kolumner: ${appended.join(', ')}.` : ''}${relaid ? ` ${SHEETS.overview} ${relaid.itemsAdded ? 'visar nu även kostnad per programpunkt' : 'är ombyggd efter den nya layouten'}.` : ''}${wrote.length ? ` ${wrote.map((w) => w.sv).join('; ')}.` : ''}${guarded ? ` Skydd satt på ${guarded} blad.` : ''}`,
+        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${appended.length ? ` New columns: ${appended.join(', ')}.` : ''}${relaid ? ` ${SHEETS.overview} ${relaid.itemsAdded ? 'now also shows the cost per programme item' : 'is rebuilt to the new layout'}.` : ''}${wrote.length ? ` ${wrote.map((w) => w.en).join('; ')}.` : ''}${guarded ? ` Protection set on ${guarded} sheets.` : ''}`,
       )
       : msg('Arbetsboken är redan konfigurerad. Inget ändrades.', 'The workbook is already set up. Nothing was changed.');
     return { changed, created, message };
@@ -253,13 +253,8 @@ function protectSheet(sheet: Sheet, key: SheetKey, want: readonly string[], keep
   return changed;
 }
 
-/**
- * Översikt: live formulas over Budget, Kostnader and Program (src/core/overview-sheet.ts), a chart,
- * threshold highlights. A new sheet gets everything; a kept one (`fresh` false) is laid out again
- * only when its text cells differ from this layout's (an older version: one range read otherwise),
- * keeping what the add-on wrote in its review cell and the chart it has. True when it wrote.
- */
-function initOverview(sheet: Sheet, sheets: Map<string, Sheet>, fresh: boolean): boolean {
+/** Översikt's layout over the columns the sheets have now (found by header: src/core/overview-sheet.ts). */
+function overviewLayoutOf(sheets: Map<string, Sheet>): OverviewLayout {
   const headerOf = (name: string, required: readonly string[]): Record<string, number> => {
     const found = columnsOf(sheets, name, required);
     if (!found) throw new UserError(msg(`Bladet ${name} saknar kolumner för Översikt.`, `The sheet ${name} lacks columns for Översikt.`));
@@ -269,24 +264,50 @@ function initOverview(sheet: Sheet, sheets: Map<string, Sheet>, fresh: boolean):
   const b = headerOf(SHEETS.budget, ['Finansiär', 'Tilldelning', 'Varningsgräns']);
   const st = headerOf(SHEETS.settings, ['Nyckel', 'Värde']);
   const pr = headerOf(SHEETS.program, ['ID', 'Rubrik', 'Kategori']);
-  const layout = overviewLayout({
+  return overviewLayout({
     ledger: { funder: l['Finansiär'], amount: l['Belopp'], status: l['Status'], category: l['Kategori'], check: l['Kontroll'], item: l['Programpunkt'] },
     budget: { funder: b['Finansiär'], allocation: b['Tilldelning'], warn: b['Varningsgräns'] },
     settings: { key: st['Nyckel'], value: st['Värde'] },
     program: { id: pr['ID'], title: pr['Rubrik'], category: pr['Kategori'] },
   });
-  const range = sheet.getRange(1, 1, layout.cells.length, layout.width);
-  let review: unknown = '';
-  if (!fresh) {
-    const now = range.getValues();
-    const same = layout.cells.every((row, r) => row.every((c, k) => c === null || !('text' in c) || String(now[r][k]) === c.text));
-    if (same) return false;
-    review = now[OVERVIEW_STATUS_ROW - 1][0];
+}
+
+/**
+ * An existing Översikt whose add-on cells (text and formulas) differ from the current layout (an older
+ * version's, or formulas changed by hand) is rebuilt in place, so that what users rely on stays: the sheet
+ * itself (its ID, so links, other sheets' references to Översikt!… and its protection), the verification
+ * line (row OVERVIEW_STATUS_ROW, the add-on's), what they wrote beside or below the table (rows below the
+ * old table move down when the new one is longer) and their own charts. Every figure is a formula: nothing
+ * else is kept on the sheet. Null when it was current (two range reads, no write).
+ */
+function upgradeOverview(sheet: Sheet, layout: OverviewLayout): { drift: string[]; itemsAdded: boolean } | null {
+  const rows = Math.max(layout.cells.length, sheet.getLastRow());
+  const range = sheet.getRange(1, 1, rows, layout.width);
+  const values = range.getValues();
+  const drift = overviewDrift(layout, range.getFormulas(), values);
+  if (drift.length === 0) return null;
+  const oldEnd = overviewOldEnd(layout, values);
+  const longer = layout.cells.length - oldEnd;
+  if (longer > 0 && values.slice(oldEnd).some((row) => row.some((v) => v !== ''))) sheet.insertRowsAfter(oldEnd, longer);
+  for (const chart of sheet.getCharts()) {
+    if (OVERVIEW_CHART_TITLES.includes(String(chart.getOptions().get('title')))) sheet.removeChart(chart);
   }
-  // One write: text goes in literally, formulas as formulas; the review cell keeps what the add-on last wrote there.
-  range.setValues(layout.cells.map((row, r) => row.map((c, k) =>
-    r === OVERVIEW_STATUS_ROW - 1 && k === 0 ? (review === '' ? '' : literal(String(review)))
-      : c === null ? '' : 'formula' in c ? c.formula : literal(c.text))));
+  initOverview(sheet, layout, String(values[OVERVIEW_STATUS_ROW - 1]?.[0] ?? ''), Math.max(oldEnd, layout.cells.length));
+  return { drift, itemsAdded: !values.some((row) => row[0] === OVERVIEW_ITEM_HEADER) };
+}
+
+/**
+ * Writes Översikt: live formulas over Budget, Kostnader and Program (src/core/overview-sheet.ts), a chart,
+ * threshold highlights, over its first `height` rows (the old table's too, when it was longer), with the
+ * verification line `status`.
+ */
+function initOverview(sheet: Sheet, layout: OverviewLayout, status = '', height = layout.cells.length): void {
+  // One write: text goes in literally, formulas as formulas; the verification line as the add-on last wrote it.
+  sheet.getRange(1, 1, height, layout.width).setValues(Array.from({ length: height }, (_, r) => Array.from({ length: layout.width }, (_, k) => {
+    const c = layout.cells[r]?.[k] ?? null;
+    if (r === OVERVIEW_STATUS_ROW - 1 && k === 0) return literal(status);
+    return c === null ? '' : 'formula' in c ? c.formula : literal(c.text);
+  })));
   for (const a1 of layout.formats.sek) sheet.getRange(a1).setNumberFormat(numberFormat('sek')!);
   for (const a1 of layout.formats.percent) sheet.getRange(a1).setNumberFormat(PERCENT_RATIO);
   for (const a1 of layout.formats.warn) sheet.getRange(a1).setNumberFormat(numberFormat('percent')!);
@@ -295,9 +316,7 @@ function initOverview(sheet: Sheet, sheets: Map<string, Sheet>, fresh: boolean):
   sheet.setConditionalFormatRules(layout.rules.map((r) => SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(r.formula).setBackground(r.background).setFontColor(r.fontColor)
     .setRanges([sheet.getRange(r.range)]).build()));
-  if (!fresh) return true;
   let chart: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asColumnChart();
   for (const a1 of layout.chart.ranges) chart = chart.addRange(sheet.getRange(a1));
   sheet.insertChart(chart.setNumHeaders(1).setOption('title', layout.chart.title).setPosition(layout.chart.row, layout.chart.col, 0, 0).build());
-  return true;
 }

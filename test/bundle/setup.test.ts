@@ -1,5 +1,5 @@
 /** Set-up and menus, run from the built Code.js in the emulator. */
-import { CODE, EKO, NOBODY, PL, STY, api, newEmulator, run, setUpWorkbook, snapshot } from '../support/bundle';
+import { CODE, EKO, NOBODY, PL, STY, api, logActions, newEmulator, run, setUpWorkbook, snapshot } from '../support/bundle';
 import { TABLES } from '../../src/core/schema';
 import type { OverviewView } from '../../src/core/api';
 import { simpleParser } from 'mailparser';
@@ -155,6 +155,79 @@ describe('Konfigurera arbetsboken', () => {
       expect(snapshot(emu)).toBe(before);
     }
     expect(run(emu, 'menuSetup', [], { user: PL }).ui.toasts[0].msg).toMatch(/Program/);
+  });
+});
+
+describe('an existing Översikt is brought to the current layout (issue 9)', () => {
+  type Emu = ReturnType<typeof setUpWorkbook>;
+  const overview = (emu: Emu) => emu.state.spreadsheet.sheets.find((x) => x.name === 'Översikt')!;
+  /** Runs `body` in the workbook as its owner (an old version's set-up, or the users' own edits). */
+  const asOwner = (emu: Emu, body: string) => {
+    const r = emu.runExecution(`function t() { var ss = SpreadsheetApp.getActiveSpreadsheet(); var sh = ss.getSheetByName('Översikt');\n${body}\n}`, 't', [], { authMode: 'FULL', user: PL });
+    if (!r.ok) throw new Error(r.error?.message);
+  };
+  const rowOf = (emu: Emu, text: string) => emu.sheetValues('Översikt').findIndex((r) => r[0] === text) + 1;
+  /** The formulas of the table's ten columns, row by row. */
+  const formulas = (emu: Emu) => overview(emu).rows.map((r) => Array.from({ length: 10 }, (_, c) => r?.[c]?.f ?? ''));
+
+  test('the layout before items and "Bokat" is rebuilt in place; the verification line, the users\' notes (moved down), charts and references stay', () => {
+    const emu = setUpWorkbook();
+    const current = formulas(emu);
+    const header = rowOf(emu, 'Finansiär');
+    const categories = rowOf(emu, 'Kategori');
+    const lastCategory = categories + 9; // the nine categories
+    const end = current.length;
+    // The layout before: no item section, "Förbrukat", "48,9%", the chart's old title; then what users add.
+    overview(emu).rows.length = lastCategory;
+    asOwner(emu, `
+      sh.getRange(${header}, 6).setValues([['Förbrukat']]); sh.getRange(${header}, 8).setValues([['Förbrukat (%)']]);
+      sh.getRange(${categories}, 5).setValues([['Förbrukat']]);
+      sh.getRange('H${header + 1}:H${header + 11}').setNumberFormat('0.0%');
+      sh.getCharts().forEach(function (c) { sh.removeChart(c); });
+      sh.insertChart(sh.newChart().asColumnChart().addRange(sh.getRange('A${header}:B${header + 10}')).setOption('title', 'Tilldelat och förbrukat per finansiär').build());
+      sh.insertChart(sh.newChart().asColumnChart().addRange(sh.getRange('A${header}:G${header + 10}')).setOption('title', 'Vår egen graf').build());
+      sh.getRange(4, 1).setValues([['1 ändring väntar på granskning (Granska ändringar).']]);
+      sh.getRange(${lastCategory + 2}, 1, 1, 2).setValues([['Egen anteckning: STOKAB stämd mot ekonomisystemet', 42]]);
+      sh.getRange(${header + 1}, 12).setValues([['Notering bredvid tabellen']]);
+      ss.insertSheet('Egna').getRange('A1').setValues([['=Översikt!G${header + 1}']]);`);
+    const kvar = emu.sheetValues('Översikt')[header][6];
+    const r = run(emu, 'menuSetup', [], { user: PL });
+    expect(r.ui.toasts[0].msg).toMatch(/Översikt visar nu även kostnad per programpunkt/);
+    const v = emu.sheetValues('Översikt');
+    expect([v[header - 1][5], v[header - 1][7], v[categories - 1][4]]).toEqual(['Bokat', 'Bokat (%)', 'Bokat']);
+    expect(formulas(emu).slice(0, end)).toEqual(current); // every formula as a new workbook has it
+    expect(overview(emu).rows[header]![7]!.fmt).toBe('0.0"\u00a0"%');
+    // Kept: the sheet (the other sheet's reference still reads it), the verification line, the notes, the users' chart.
+    expect(emu.sheetValues('Egna')[0][0]).toBe(kvar);
+    expect(v[3][0]).toBe('1 ändring väntar på granskning (Granska ändringar).');
+    const note = v.findIndex((row) => row[0] === 'Egen anteckning: STOKAB stämd mot ekonomisystemet');
+    expect([note + 1, v[note][1]]).toEqual([end + 2, 42]); // below the new table, as it was below the old one
+    expect(v[header][11]).toBe('Notering bredvid tabellen');
+    expect(overview(emu).charts!.map((c) => c.options.title)).toEqual(['Vår egen graf', 'Tilldelat och bokat per finansiär']);
+    expect(logActions(emu).at(-1)).toBe('arbetsbok.konfigurerad');
+    // Now current: a second set-up writes nothing.
+    const again = run(emu, 'menuSetup', [], { user: PL });
+    expect(again.ui.toasts[0].msg).toBe('Arbetsboken är redan konfigurerad. Inget ändrades.');
+    expect(again.calls.rangeWrites).toBe(0);
+  });
+
+  test('a shorter older table, or a formula changed by hand: rebuilt, and what the users wrote right below moves down instead of being overwritten', () => {
+    const emu = setUpWorkbook();
+    const current = formulas(emu);
+    const end = current.length;
+    // An older layout two rows shorter (as if it had two funder rows fewer), with a note on the row after it.
+    overview(emu).rows.splice(10, 2);
+    asOwner(emu, `sh.getRange(${end - 1}, 1, 1, 2).setValues([['Vår anteckning', 42]]);`);
+    expect(run(emu, 'menuSetup', [], { user: PL }).ui.toasts[0].msg).toMatch(/Översikt är ombyggd efter den nya layouten\./);
+    const v = emu.sheetValues('Översikt');
+    expect(v.findIndex((r) => r[0] === 'Vår anteckning')).toBe(end);
+    expect(v[end][1]).toBe(42);
+    expect(formulas(emu).slice(0, end)).toEqual(current);
+    // A formula typed over: put back, the note stays where it is.
+    asOwner(emu, `sh.getRange(${rowOf(emu, 'Finansiär') + 1}, 7).setValues([['=B6']]);`);
+    expect(run(emu, 'menuSetup', [], { user: PL }).ui.toasts[0].msg).toMatch(/Översikt är ombyggd/);
+    expect(formulas(emu).slice(0, end)).toEqual(current);
+    expect(emu.sheetValues('Översikt').findIndex((r) => r[0] === 'Vår anteckning')).toBe(end);
   });
 });
 

@@ -388,7 +388,19 @@ export class Sheet extends GasObject {
   insertChart(chart: EmbeddedChart): void {
     const st = this._propsW('insertChart');
     if (!(chart instanceof EmbeddedChart)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
-    (st.charts ??= []).push({ ...chart._chart, id: `c${(st.charts?.length ?? 0) + 1}` });
+    // An id never used on the sheet, also after a removeChart.
+    const next = 1 + Math.max(0, ...(st.charts ?? []).map((c) => Number(c.id.slice(1)) || 0));
+    (st.charts ??= []).push({ ...chart._chart, id: `c${next}` });
+  }
+  /** "Returns an array of charts on this sheet." (developers.google.com/apps-script/reference/spreadsheet/sheet#getCharts()) */
+  getCharts(): EmbeddedChart[] {
+    return (this._st().charts ?? []).map((c) => new EmbeddedChart(this._ctx, { ...c, ranges: [...c.ranges], options: { ...c.options } }));
+  }
+  /** "Removes a chart from the parent sheet." (…/spreadsheet/sheet#removeChart(EmbeddedChart)); a chart built but never inserted is not there to remove. */
+  removeChart(chart: EmbeddedChart): void {
+    const st = this._propsW('removeChart');
+    if (!(chart instanceof EmbeddedChart)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.removeChart.");
+    st.charts = (st.charts ?? []).filter((c) => c.id !== chart._chart.id);
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     const st = this._propsW('setConditionalFormatRules');
@@ -531,6 +543,13 @@ export class Range extends GasObject {
   }
   getValues(): CellState['v'][][] {
     return this._read((c) => (c ? copyValue(c.v) : ''));
+  }
+  /**
+   * "Returns the formulas (A1 notation) for the cells in the range. Entries in the 2D array are empty
+   * strings for cells with no formula." (…/spreadsheet/range#getFormulas())
+   */
+  getFormulas(): string[][] {
+    return this._cells((c) => c?.f ?? '');
   }
   setValues(values: unknown[][]): Range {
     const st = this._w('setValues');
@@ -830,12 +849,28 @@ export class EmbeddedChartBuilder extends GasObject {
   }
 }
 
-/** A built chart, only handed to Sheet.insertChart. */
+/** A built chart (handed to Sheet.insertChart) or one on a sheet (Sheet.getCharts, Sheet.removeChart). */
 export class EmbeddedChart extends GasObject {
   readonly _cls = 'EmbeddedChart';
   readonly _service = 'SpreadsheetApp';
   constructor(ctx: ExecContext, readonly _chart: ChartState) {
     super(ctx);
+  }
+  /** "Returns the options for this chart, such as height, colors, and axes." (…/spreadsheet/embedded-chart#getOptions()) */
+  getOptions(): ChartOptions {
+    return new ChartOptions(this._ctx, { ...this._chart.options });
+  }
+}
+
+export class ChartOptions extends GasObject {
+  readonly _cls = 'ChartOptions';
+  readonly _service = 'Charts';
+  constructor(ctx: ExecContext, readonly _options: Record<string, string | number | boolean>) {
+    super(ctx);
+  }
+  /** "Returns the configured value for the specified option." (…/charts/chart-options#get(String)); null when it isn't set. */
+  get(option: string): string | number | boolean | null {
+    return Object.prototype.hasOwnProperty.call(this._options, String(option)) ? this._options[String(option)] : null;
   }
 }
 

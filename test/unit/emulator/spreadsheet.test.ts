@@ -128,6 +128,27 @@ describe('Range value semantics', () => {
     expect(st.charts).toEqual([{ id: 'c1', type: 'COLUMN', ranges: ['A1:A5', 'B1:B5'], row: 2, col: 4, numHeaders: 1, options: { title: 'Budget' } }]);
     expect(st.conditionalFormats).toEqual([{ ranges: ['A1:B9'], formula: '=$A1>1', background: '#fce8e6', fontColor: '#a50e0e' }]);
   });
+
+  test('charts on a sheet are listed with their options and removed one by one; formulas are read as written', () => {
+    // developers.google.com/apps-script/reference/spreadsheet/sheet#getCharts(), #removeChart(EmbeddedChart),
+    // …/embedded-chart#getOptions(), …/charts/chart-options#get(String), …/spreadsheet/range#getFormulas()
+    const emu = newEmu();
+    const r = run(
+      emu,
+      `${SHEET}
+      var add = function (title) { sh.insertChart(sh.newChart().asColumnChart().addRange(sh.getRange('A1:B5')).setOption('title', title).build()); };
+      add('Gammal'); add('Egen');
+      var titles = function () { return sh.getCharts().map(function (c) { return c.getOptions().get('title'); }); };
+      var before = titles();
+      var none = sh.getCharts()[0].getOptions().get('width');
+      sh.removeChart(sh.getCharts()[0]);
+      add('Ny');
+      sh.getRange('A1:C1').setValues([['=1+1', 'text', "'=literal"]]);
+      return { before: before, none: none, after: titles(), formulas: sh.getRange('A1:D1').getFormulas() };`,
+    ) as { before: string[]; none: unknown; after: string[]; formulas: string[][] };
+    expect(r).toEqual({ before: ['Gammal', 'Egen'], none: null, after: ['Egen', 'Ny'], formulas: [['=1+1', '', '', '']] });
+    expect(emu.state.spreadsheet.sheets[0].charts?.map((c) => c.id)).toEqual(['c2', 'c3']); // ids are not reused
+  });
 });
 
 describe('display values', () => {
