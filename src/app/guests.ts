@@ -397,7 +397,8 @@ export function importGuests(ports: Ports, input: unknown): { imported: string[]
 // ---------------------------------------------------------------------------
 // Direct edits of Gäster (called from the onEdit adapter)
 
-type GuestVerdict = { ok: true; values: Record<string, CellIn> } | { ok: false; why: Msg };
+/** `decision`: the taken decision an approval made on the sheet cites (confirmed in Granska ändringar). */
+type GuestVerdict = { ok: true; values: Record<string, CellIn>; decision?: string } | { ok: false; why: Msg };
 
 /**
  * May the Gäster row `rc` stand as it now reads, changed by someone with
@@ -407,7 +408,7 @@ type GuestVerdict = { ok: true; values: Record<string, CellIn> } | { ok: false; 
  * this person may make, and no approval beyond the cap. A new row must be a
  * complete proposal; it gets an ID.
  */
-export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: readonly GuestRow[], rc: RowCheck, tx: Tx): GuestVerdict {
+export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: readonly GuestRow[], rc: RowCheck, tx: Tx, cite?: string): GuestVerdict {
   const now = currentGuest(check, rc.index);
   // Every other row's address: this row's own (sealed or, for a new row, as typed) is no duplicate of itself.
   const others = emailsExcept(rows.filter((r) => r.check !== rc));
@@ -438,9 +439,17 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
     const left = ctx.settings.inviteCap - rows.filter((r) => r.check !== rc && holdsSlot(r.guest.status)).length;
     if (left < 1) return { ok: false, why: capMsg(ctx.settings.inviteCap, ctx.settings.inviteCap - Math.max(0, left), 1) };
   }
+  // As in the sidebar: an approval cites the steering group's decision on the invitation list. Typed in the cell there
+  // is nothing to cite (the edit is put back); in Granska ändringar the note names the decision.
+  let decision: string | undefined;
+  if (sealed.status === 'Föreslagen' && now.status === 'Godkänd') {
+    if (!cite?.trim()) return { ok: false, why: guestsMsg.approvalCitesDecision() };
+    const d = requireCitation(ctx.journal, cite, 'approval', 'note');
+    decision = d.reference ? `${d.id}, ${d.reference}` : d.id;
+  }
   const values: Record<string, CellIn> = {};
   if (rc.fields.includes(GUEST_COLUMNS.email)) values[GUEST_COLUMNS.linkVersion] = linkVersionOf(check, rc.index) + 1;
-  return { ok: true, values };
+  return { ok: true, values, ...(decision ? { decision } : {}) };
 }
 
 export interface GuestEditResult {

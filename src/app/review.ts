@@ -24,6 +24,7 @@ import { judgeLedgerChange, overviewNote, programItems, readBudget, withBudgetLo
 import { draftAt, draftOf, requireCitation } from './register';
 import { loadFullContext, requireAdmin, type FullContext } from './context';
 import { guestAudit, judgeGuestChange } from './guests';
+import { guestsMsg } from '../core/messages/guests';
 import { judgeProgramChange, programRemovalProblem } from './program';
 import { shown, unverifiedMsg, missingMsg, withEditLock } from './integrity';
 import { guestRows } from './invite-rows';
@@ -256,6 +257,7 @@ function confirmRow(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: R
     before: rc.sealed ? loggable(c.table, Object.fromEntries(rc.fields.map((h) => [h, fromSnap(rc.sealed![h])]))) : undefined,
     after: loggable(c.table, Object.fromEntries(fields.map((h) => [h, values[h]]))),
   });
+  if (extra.message) return extra.message;
   const sheet = TABLES[c.table].sheet;
   return msg(`Ändringen på ${sheet} rad ${rc.sheetRow} är godkänd och förseglad.`, `The change on ${sheet} row ${rc.sheetRow} is confirmed and sealed.`);
 }
@@ -271,8 +273,8 @@ function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowChe
       return v.ok ? { values: v.values } : refuse(v.why);
     }
     case 'guests': {
-      const v = judgeGuestChange(ctx, c, guestRows(c), rc, tx);
-      return v.ok ? { values: v.values as Record<string, Cell> } : refuse(v.why);
+      const v = judgeGuestChange(ctx, c, guestRows(c), rc, tx, note);
+      return v.ok ? { values: v.values as Record<string, Cell>, ...(v.decision ? { message: guestsMsg.approvedCiting(rc.sheetRow, v.decision) } : {}) } : refuse(v.why);
     }
     case 'settings': case 'event': {
       const key = String(cellAt(c, rc.index, 'Nyckel')).trim();

@@ -130,10 +130,44 @@ describe('Gäster: approvals pasted in, a 31st guest typed in', () => {
     expect(emu.outbox()).toHaveLength(0);
     const list = must(api<{ list: { slotsUsed: number; guests: { id: string; review: { sv: string } | null }[] } }>(emu, 'getGuests', [], PL)).list;
     expect(list.guests[0].review?.sv).toMatch(/Status Föreslagen → Godkänd/);
-    // The steering group may make that change: confirmed, it stands (and is sent).
-    for (const i of review(emu, STY).items) must(decide(emu, STY, i.id, 'confirm'));
+    // The steering group may make that change, citing its decision on the invitation list: confirmed, it stands (and is sent).
+    const decision = decisionFor(emu);
+    for (const i of review(emu, STY).items) must(decide(emu, STY, i.id, 'confirm', decision));
     sendAll(emu);
     expect(emu.outbox().map((o) => o.to[0]).sort()).toEqual(['gast0@example.org', 'gast1@example.org']);
+  });
+
+  const APPROVAL_CITES = 'Status: ett godkännande ska hänvisa till ett fattat beslut av styrgruppen om inbjudningslistan (Beslut, ämne Inbjudningslista). '
+    + 'Godkänn i sidopanelen Gäster och välj beslutet där, eller bekräfta ändringen i Granska ändringar med beslutets ID (t.ex. B-0002) som anteckning.';
+
+  test('"Godkänd" typed by the steering group cites no decision: put back with the reason, never mailed', () => {
+    const emu = workbookWithGuests(2, { approve: false });
+    const col = emu.sheetValues('Gäster')[0].indexOf('Status') + 1;
+    const r = emu.fireEdit(CODE, { sheet: 'Gäster', row: 2, col, values: [['Godkänd']], user: STY });
+    expect(guests(emu)[0]['Status']).toBe('Föreslagen');
+    expect(nb(r.ui.toasts[0].msg)).toBe(`Status på rad 2 är återställd: ${APPROVAL_CITES}`);
+    sendAll(emu);
+    expect(emu.outbox()).toHaveLength(0);
+  });
+
+  test('an approval pasted in is confirmed in Granska ändringar only citing a taken decision on the invitation list', () => {
+    const emu = workbookWithGuests(2, { approve: false });
+    const col = emu.sheetValues('Gäster')[0].indexOf('Status') + 1;
+    emu.fireEdit(CODE, { sheet: 'Gäster', row: 2, col, values: [['Godkänd'], ['Godkänd']], user: STY, kind: 'paste' });
+    const items = review(emu, STY).items.filter((i) => i.table === 'guests');
+    expect(items).toHaveLength(2);
+    expect(nb(refusal(decide(emu, STY, items[0].id, 'confirm')))).toBe(APPROVAL_CITES);
+    // A decision on another subject is no approval's ground.
+    const transfer = decisionFor(emu, 'Budgetomfördelning');
+    expect(nb(refusal(decide(emu, STY, items[0].id, 'confirm', transfer)))).toBe(`Beslut ${transfer} gäller budgetomfördelning, inte inbjudningslista. Ett godkännande av gäster hänvisar till ett beslut om inbjudningslista.`);
+    expect(nb(refusal(decide(emu, STY, items[0].id, 'confirm', 'B-0999')))).toMatch(/B-0999/);
+    sendAll(emu);
+    expect(emu.outbox()).toHaveLength(0);
+    const decision = decisionFor(emu);
+    const said = must(decide(emu, STY, items[0].id, 'confirm', decision)) as { message: string };
+    expect(said.message).toMatch(new RegExp(`^Godkännandet på Gäster rad 2 är bekräftat och förseglat \\(beslut ${decision}(, [^)]+)?\\)\\.$`));
+    sendAll(emu);
+    expect(emu.outbox().map((o) => o.to[0])).toEqual(['gast0@example.org']);
   });
 
   test('a 31st approval typed by the steering group is put back with the cap', () => {

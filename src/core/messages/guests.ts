@@ -25,6 +25,12 @@ export const guestsMsg = {
     `En föreslagen gäst måste godkännas av styrgruppen innan status kan bli ${to}.`,
     `A proposed guest must be approved by the steering group before the status can become ${to}.`),
   steeringGroup: (): Msg => fixed('styrgruppen', 'the steering group'),
+  approvalCitesDecision: (): Msg => fixed(
+    'Status: ett godkännande ska hänvisa till ett fattat beslut av styrgruppen om inbjudningslistan (Beslut, ämne Inbjudningslista). Godkänn i sidopanelen Gäster och välj beslutet där, eller bekräfta ändringen i Granska ändringar med beslutets ID (t.ex. B-0002) som anteckning.',
+    'Status: an approval must cite a decision the steering group has taken on the invitation list (Beslut, subject Inbjudningslista). Approve in the Guests sidebar and choose the decision there, or confirm the change in Review changes with the decision\'s ID (e.g. B-0002) as the note.'),
+  approvedCiting: (row: number, decision: string): Msg => fixed(
+    `Godkännandet på Gäster rad ${row} är bekräftat och förseglat (beslut ${decision}).`,
+    `The approval on Gäster row ${row} is confirmed and sealed (decision ${decision}).`),
   projectLeader: (): Msg => fixed('projektledaren', 'the project leader'),
   onlyMayChangeStatus: (who: Msg, from: string, to: string): Msg => both(
     (f) => `Bara ${f.m(who)} får ändra status från ${from} till ${to}.`,

@@ -399,19 +399,25 @@ describe('a direct edit of Gäster', () => {
   });
 
   test('the steering group may change a status but not a guest\'s details', () => {
-    const p = setup(1, { user: SG });
+    const p = setup(1, { user: SG, status: ['Godkänd'] });
     expect(edit(p, 2, 7, 'ny@example.se')).toEqual({ action: 'revert', message: {
       sv: 'E-post på rad 2 är återställd: Bara projektledaren får ändra gästens uppgifter (E-post).',
       en: "E-post on row 2 was put back: Only the project leader may change a guest's details (E-post).",
     } });
-    expect(edit(p, 2, 11, 'Godkänd', 'Föreslagen')).toEqual({ action: 'accept' });
+    // Withdrawing an approval is the steering group's and cites nothing (approving does: see the next test).
+    expect(edit(p, 2, 11, 'Föreslagen', 'Godkänd')).toEqual({ action: 'accept' });
     expect(logs(p).at(-1)!['Åtgärd']).toBe('gäst.direktändring');
   });
 
-  test('an approval typed over the cap is put back with the cap\'s figures; one that fits exactly is accepted', () => {
+  test('an approval typed over the cap is put back with the cap\'s figures; one that fits is put back for the decision it does not cite', () => {
     const p = setup(3, { user: SG, cap: 2, status: ['Godkänd', 'Föreslagen', 'Föreslagen'] });
-    expect(edit(p, 3, 11, 'Godkänd', 'Föreslagen')).toEqual({ action: 'accept' });
-    expect(edit(p, 4, 11, 'Godkänd', 'Föreslagen')).toEqual({ action: 'revert', message: {
+    // Typed in the cell, an approval that fits still cites no decision (the sidebar or Granska ändringar cite one).
+    expect(edit(p, 3, 11, 'Godkänd', 'Föreslagen')).toEqual({ action: 'revert', message: {
+      sv: 'Status på rad 3 är återställd: Status: ett godkännande ska hänvisa till ett fattat beslut av styrgruppen om inbjudningslistan (Beslut, ämne Inbjudningslista). Godkänn i sidopanelen Gäster och välj beslutet där, eller bekräfta ändringen i Granska ändringar med beslutets ID (t.ex. B-0002) som anteckning.',
+      en: "Status on row 3 was put back: Status: an approval must cite a decision the steering group has taken on the invitation list (Beslut, subject Inbjudningslista). Approve in the Guests sidebar and choose the decision there, or confirm the change in Review changes with the decision's ID (e.g. B-0002) as the note.",
+    } });
+    const full = setup(3, { user: SG, cap: 2, status: ['Godkänd', 'Godkänd', 'Föreslagen'] });
+    expect(edit(full, 4, 11, 'Godkänd', 'Föreslagen')).toEqual({ action: 'revert', message: {
       sv: 'Status på rad 4 är återställd: Taket är 2 inbjudna gäster och 2 platser är redan tagna; 1 till ryms inte. Styrgruppen kan höja taket på bladet Inställningar.',
       en: 'Status on row 4 was put back: The cap is 2 invited guests and 2 places are taken; 1 more do not fit. The steering group can raise the cap on the Inställningar sheet.',
     } });

@@ -130,15 +130,19 @@ describe('direct edit guard', () => {
     expect(g.grid[1][6]).toBe('g0@example.se');
     expect(actions(p)).toEqual(['gäst.ändring-återställd']);
   });
-  test('status jump refused; approval by the steering group accepted and logged', () => {
+  test('status jump refused; an approval typed by the steering group put back too (it cites no decision)', () => {
     const p = setup(1);
     p.workbook.get('guests').grid[1][10] = 'Inbjuden';
     expect(guardGuestEdit(p, { row: 2, column: 11, numRows: 1, numColumns: 1, oldValue: 'Föreslagen', value: 'Inbjuden' }).action).toBe('revert');
     expect(recs(p)[0]['Status']).toBe('Föreslagen');
     as(p, SG);
     p.workbook.get('guests').grid[1][10] = 'Godkänd';
-    expect(guardGuestEdit(p, { row: 2, column: 11, numRows: 1, numColumns: 1, oldValue: 'Föreslagen', value: 'Godkänd' }).action).toBe('accept');
-    expect(actions(p)).toEqual(['gäst.ändring-återställd', 'gäst.direktändring']);
+    const typed = guardGuestEdit(p, { row: 2, column: 11, numRows: 1, numColumns: 1, oldValue: 'Föreslagen', value: 'Godkänd' });
+    expect([typed.action, typed.message?.sv]).toEqual(['revert', expect.stringContaining('ett godkännande ska hänvisa till ett fattat beslut av styrgruppen om inbjudningslistan')]);
+    expect(recs(p)[0]['Status']).toBe('Föreslagen');
+    p.workbook.get('guests').grid[1][10] = 'Tackat ja';
+    expect(guardGuestEdit(p, { row: 2, column: 11, numRows: 1, numColumns: 1, oldValue: 'Föreslagen', value: 'Tackat ja' }).action).toBe('revert');
+    expect(actions(p)).toEqual(['gäst.ändring-återställd', 'gäst.ändring-återställd', 'gäst.ändring-återställd']);
   });
   test('multi-cell paste with problems is flagged', () => {
     const p = setup(3);
