@@ -139,7 +139,8 @@ export function renderTemplate(t: Template, values: MergeValues): RenderResult {
   for (const k of [...subj.keys, ...body.keys]) val(k);
   for (const k of missing) {
     const name = nameIn(k, t.language);
-    reasons.push(mergeMsg.noValue(name));
+    // {{Inbjuden till}} is empty when the guest is invited to no item: say that, not just that a value is missing.
+    reasons.push(k === 'guestEvents' ? mergeMsg.noProgrammeItem(name) : mergeMsg.noValue(name));
   }
   if (reasons.length) return { ok: false, reasons };
 

@@ -48,6 +48,9 @@ export const mergeMsg = {
   bodyEmpty: (): Msg => fixed('Brödtexten är tom.', 'The body is empty.'),
   subjectTooLongMost: (): Msg => fixed('Ämnesraden är för lång (högst 200 tecken).', 'The subject is too long (at most 200 characters).'),
   bodyTooLongMost: (): Msg => fixed('Brödtexten är för lång (högst 20000 tecken).', 'The body is too long (at most 20000 characters).'),
+  noProgrammeItem: (name: string): Msg => fixed(
+    `Ingen programpunkt är vald för gästen (kolumnen Evenemang på bladet Gäster), så {{${name}}} skulle bli tom. Välj gästens programpunkter i sidopanelen Gäster.`,
+    `No programme item is chosen for the guest (the column Evenemang on the Gäster sheet), so {{${name}}} would be empty. Choose the guest's programme items in the Guests sidebar.`),
   noValue: (name: string): Msg => fixed(
     `Värde saknas för {{${name}}}.`,
     `No value for {{${name}}}.`),

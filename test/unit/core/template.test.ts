@@ -24,6 +24,16 @@ describe('placeholders', () => {
 });
 
 describe('renderTemplate', () => {
+  test('an empty {{Inbjuden till}} says that no programme item is chosen (column Evenemang), in both languages', () => {
+    const r = renderTemplate({ language: 'en', subject: 'Hi', body: 'You are invited to {{InvitedTo}}.' }, { guestEvents: ' ' });
+    expect(r).toEqual({ ok: false, reasons: [{
+      sv: 'Ingen programpunkt är vald för gästen (kolumnen Evenemang på bladet Gäster), så {{InvitedTo}} skulle bli tom. Välj gästens programpunkter i sidopanelen Gäster.',
+      en: "No programme item is chosen for the guest (the column Evenemang on the Gäster sheet), so {{InvitedTo}} would be empty. Choose the guest's programme items in the Guests sidebar.",
+    }] });
+    // Any other missing value is named as before.
+    expect(renderTemplate({ language: 'sv', subject: 'Hej', body: '{{Titel}}' }, {})).toEqual({ ok: false, reasons: [{ sv: 'Värde saknas för {{Titel}}.', en: 'No value for {{Titel}}.' }] });
+  });
+
   test('fills å ä ö É, tolerates spaces and case inside braces', () => {
     const r = renderTemplate(tpl('Inbjudan: {{ evenemang }}', 'Hej {{ FÖRNAMN }} {{Efternamn}}!\nVälkommen till {{Plats}} den {{Startdatum}}. Café É.'), values);
     expect(r.ok).toBe(true);
