@@ -60,8 +60,8 @@ const isFocused = (f: Frame, sel: string) => f.evaluate((s) => document.activeEl
 
 /**
  * How `target` is reached from the top of the sidebar with at most `max` Tab presses: directly
- * ("n"), or through a skip link within `max` presses, Enter, then at most `max` more ("skip:<id>+n");
- * null when it isn't.
+ * ("n"), or through a skip link within `max` presses, Enter, then at most `max` more ("skip:<id>+n",
+ * "+0" when the link leads to the action itself); null when it isn't.
  */
 export async function reach(page: Page, f: Frame, target: string, max = 10): Promise<string | null> {
   await focusTop(f);
@@ -76,6 +76,7 @@ export async function reach(page: Page, f: Frame, target: string, max = 10): Pro
     for (let i = 0; i < k; i++) await page.keyboard.press('Tab');
     const via = await f.evaluate(() => document.activeElement?.getAttribute('data-skip') ?? '');
     await page.keyboard.press('Enter');
+    if (await isFocused(f, target)) return `skip:${via}+0`; // a skip link straight to the action
     for (let i = 1; i <= max; i++) {
       await page.keyboard.press('Tab');
       if (await isFocused(f, target)) return `skip:${via}+${i}`;

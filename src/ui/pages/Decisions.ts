@@ -145,7 +145,7 @@ async function reload(): Promise<void> {
   render(view);
 }
 
-$('#skip-nav').replaceWith(skipLinks(t.skip, [['record-h', t.record], ['register-h', t.register]]));
+$('#skip-nav').replaceWith(skipLinks(t.skip, [['record-h', t.record], ['save', t.save], ['register-h', t.register]]));
 void loading([recordSection, registerSection], status, { busy: t.loading, done: t.loaded }, reload, (e) => {
   alertBox.textContent = (e as Error).message;
   announce(status, '');

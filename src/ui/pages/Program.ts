@@ -6,7 +6,8 @@
  */
 import type { ProgramItemView, ProgramView } from '../../app/program';
 import type { ProgramItemForm } from '../../app/contract';
-import { $, announce, h, loading, only, pageLang } from '../dom';
+import { sidebarMsg } from '../../core/messages/sidebar';
+import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, busy, field, select, showErrors, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
 import { money } from '../i18n';
@@ -194,4 +195,6 @@ async function reload(): Promise<void> {
   render(await call('getProgram'));
 }
 
+// The list, the form and its button past the form's fields (issue 9: every action within 10 Tab presses or a skip link).
+$('#skip-nav').replaceWith(skipLinks(sidebarMsg.skipTo()[lang], [['items-h', t.itemsTitle], ['editor-h', t.addTitle], ['save', t.add]]));
 void loading(regions, status, { busy: t.loading, done: t.loaded }, reload);

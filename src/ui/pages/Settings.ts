@@ -7,7 +7,8 @@
  * section's button.
  */
 import type { SettingsView, SettingValue } from '../../app/settings';
-import { $, announce, h, loading, only, pageLang } from '../dom';
+import { sidebarMsg } from '../../core/messages/sidebar';
+import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { busy, field, showErrors, type Field } from '../form';
 import { call } from '../rpc';
 import { reviewBanner } from './review-i18n';
@@ -36,7 +37,7 @@ const areas: Record<Sheet, HTMLElement> = { settings: $('#settings'), event: $('
 const headings: Record<Sheet, string> = { settings: t.settingsTitle, event: t.eventTitle };
 const sections: Partial<Record<Sheet, SectionUi>> = {};
 // The sections' headings exist before the first load: the regions are labelled by them.
-for (const s of ['settings', 'event'] as const) areas[s].replaceChildren(h('h2', { id: `${s}-h` }, headings[s]));
+for (const s of ['settings', 'event'] as const) areas[s].replaceChildren(h('h2', { id: `${s}-h`, tabindex: -1 }, headings[s]));
 
 // --- Fields ----------------------------------------------------------------------------
 
@@ -86,7 +87,7 @@ function renderSection(sheet: Sheet, values: readonly SettingValue[], editable: 
     ev.preventDefault();
     void save(ui);
   });
-  areas[sheet].replaceChildren(h('h2', { id: `${sheet}-h` }, headings[sheet]), h('p', { class: 'muted', id: `${sheet}-may` }, may), form);
+  areas[sheet].replaceChildren(h('h2', { id: `${sheet}-h`, tabindex: -1 }, headings[sheet]), h('p', { class: 'muted', id: `${sheet}-may` }, may), form);
   return ui;
 }
 
@@ -170,4 +171,8 @@ async function reload(): Promise<void> {
   render(await call('getSettings'));
 }
 
+// Each section and its save button, past the forms' two dozen fields (issue 9: every action within 10 Tab presses or a skip link).
+$('#skip-nav').replaceWith(skipLinks(sidebarMsg.skipTo()[lang], [
+  ['settings-h', t.settingsTitle], ['settings-save', t.saveSettings], ['event-h', t.eventTitle], ['event-save', t.saveEvent],
+]));
 void loading(Object.values(areas), status, { busy: t.loading, done: t.loaded }, reload);
