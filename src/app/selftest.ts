@@ -4,12 +4,13 @@
  * must cover, and the log as "Verifiera loggen" sees it. Reads only.
  */
 import { adminRequiredMsg, type AdminSettings } from '../core/settings';
-import { msg, UserError } from '../core/msg';
+import { UserError } from '../core/msg';
 import { verifyAudit, type VerifyReport } from './audit';
 import { loadContext, requireAdmin } from './context';
 import { guestRows } from './invite-rows';
 import { checkTable, Journal } from './journal';
 import type { Ports } from './ports';
+import { selftestMsg } from '../core/messages/selftest';
 
 export interface SelfTestAuthority {
   readonly email: string;
@@ -45,7 +46,4 @@ export function logStatus(ports: Ports, journal: Journal): { report: VerifyRepor
   return { report: verifyAudit(ports), anchored: journal.anchor() !== null };
 }
 
-export const notSetUpMsg = () => msg(
-  'Arbetsboken har ingen logg för sitt fil-ID, så rollerna kan inte läsas: den är inte konfigurerad (eller är en kopia).',
-  'The workbook has no log for its file ID, so the roles cannot be read: it is not set up (or it is a copy).',
-);
+export const notSetUpMsg = () => selftestMsg.notSetUp();

@@ -10,7 +10,7 @@
 import { approvedWaiting, logStatus, notSetUpMsg, selfTestAuthority, type SelfTestAuthority } from '../app/selftest';
 import { Journal } from '../app/journal';
 import type { SelfTestCheck, SelfTestCheckId, SelfTestView } from '../core/api';
-import { msg, UserError, type Lang } from '../core/msg';
+import { UserError, type Lang } from '../core/msg';
 import { SELF_TEST_VALIDITY_MS, selfTestUrl, verifySelfTestToken } from '../core/rsvp';
 import { SHEETS, type SheetKey } from '../core/schema';
 import {
@@ -21,6 +21,7 @@ import { gasClock, gasPorts } from './adapters';
 import { failureMessage, handle, noArgs, type Env } from './api';
 import { RSVP_SECRET_KEY, rsvpSecret, WORKBOOK_PREFIX, workbookTagOf } from './invitations';
 import { editorsOf } from './setup';
+import { selftestMsg } from '../core/messages/selftest';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,7 +36,7 @@ function guard(id: SelfTestCheckId, probe: () => SelfTestCheck): SelfTestCheck {
   } catch (e) {
     return {
       id, status: 'fail', found: failureMessage(e),
-      fix: msg('Rätta det som står ovan och kör självtestet igen.', 'Fix what is said above and run the self-test again.'),
+      fix: selftestMsg.fixAndRerun(),
     };
   }
 }

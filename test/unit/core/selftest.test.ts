@@ -92,7 +92,12 @@ test('8. mail quota: days at most, counting today\'s remainder as the least a da
   expect(sendDays(5, 30)).toBe(6);
   expect(sendDays(0, 1)).toBeNull();
   expect(sendDays(0, 0)).toBe(0);
-  expect(quotaCheck(1500, 30)).toMatchObject({ status: 'ok', fix: null, found: { sv: 'Mejlkvot kvar i dag: 1500 mottagare. Godkända gäster som väntar på inbjudan: 30.' } });
+  // Counts are written per language (grouped thousands), and a single day or recipient in the singular.
+  expect(quotaCheck(1500, 30)).toMatchObject({ status: 'ok', fix: null, found: {
+    sv: 'Mejlkvot kvar i dag: 1\u00a0500 mottagare. Godkända gäster som väntar på inbjudan: 30.',
+    en: 'Mail quota left today: 1,500 recipients. Approved guests waiting for their invitation: 30.' } });
+  expect(quotaCheck(1, 1).found.en).toBe('Mail quota left today: 1 recipient. Approved guests waiting for their invitation: 1.');
+  expect(quotaCheck(20, 25).fix).toMatchObject({ sv: expect.stringMatching(/^Utskicket tar högst 2 dagar\./), en: expect.stringMatching(/^Sending takes at most 2 days\./) });
   expect(quotaCheck(10, 25)).toMatchObject({ status: 'fail', fix: { sv: expect.stringMatching(/^Utskicket tar högst 3 dagar\./), en: expect.stringMatching(/^Sending takes at most 3 days\./) } });
   expect(quotaCheck(0, 1).fix!.sv).toMatch(/^I dag kan inget skickas\./);
   expect(quotaCheck(-1, 0).status).toBe('ok');
