@@ -6,9 +6,10 @@
  * removed at the end leave the chain intact but too short.
  */
 import { checkAnchor, verifyChain } from '../core/audit';
-import { msg, type Msg } from '../core/msg';
+import { type Msg } from '../core/msg';
 import { Journal, readLog } from './journal';
 import type { Ports } from './ports';
+import { reviewMsg } from '../core/messages/review';
 
 export interface VerifyReport {
   readonly ok: boolean;
@@ -19,10 +20,7 @@ export interface VerifyReport {
 }
 
 /** The first row of Logg whose hash does not follow (the add-on's Verifiera loggen and summit verify-log say the same). */
-export const chainBrokenMsg = (badRow: number): Msg => msg(
-  `Loggen har ändrats: rad ${badRow} stämmer inte med kedjan (raden eller en rad före den har ändrats, tagits bort eller lagts till).`,
-  `The log has been altered: row ${badRow} does not match the chain (it or an earlier row was changed, removed or inserted).`,
-);
+export const chainBrokenMsg = (badRow: number): Msg => reviewMsg.chainBroken(badRow);
 
 /** Reads Logg once and checks the whole chain, then the anchor. */
 export function verifyAudit(ports: Ports): VerifyReport {
@@ -36,10 +34,7 @@ export function verifyAudit(ports: Ports): VerifyReport {
   if (!anchor) {
     return {
       ok: false, count: res.count,
-      message: msg(
-        `Kedjan i loggen hänger ihop (${res.count} rader), men ankaret saknas, så en omräknad kedja eller borttagna rader i slutet kan inte upptäckas. En administratör kör Konfigurera arbetsboken.`,
-        `The log's chain holds together (${res.count} rows), but its anchor is missing, so a recomputed chain or rows removed at the end cannot be detected. An administrator runs Set up workbook.`,
-      ),
+      message: reviewMsg.noAnchor(res.count),
     };
   }
   const hashes = rows.map((r) => r.hash.trim().toLowerCase());
@@ -48,7 +43,7 @@ export function verifyAudit(ports: Ports): VerifyReport {
   const checks = candidates.map((a) => checkAnchor(hashes, a));
   const good = checks.find((c) => c.ok);
   if (good) {
-    return { ok: true, count: res.count, message: msg(`Loggen är hel: ${res.count} rader verifierade mot ankaret.`, `The log is intact: ${res.count} rows verified against its anchor.`) };
+    return { ok: true, count: res.count, message: reviewMsg.logIntact(res.count) };
   }
   const c = checks[0];
   if (c.ok) throw new Error('unreachable');
@@ -56,26 +51,17 @@ export function verifyAudit(ports: Ports): VerifyReport {
     case 'truncated':
       return {
         ok: false, count: res.count, badRow: first + c.found,
-        message: msg(
-          `Loggen har ${c.found} rader men ankaret säger ${c.anchored}: de sista ${c.anchored - c.found} raderna har tagits bort (eller en äldre version har återställts).`,
-          `The log has ${c.found} rows but its anchor says ${c.anchored}: the last ${c.anchored - c.found} rows were removed (or an older version was restored).`,
-        ),
+        message: reviewMsg.rowsRemovedAtEnd(c.found, c.anchored),
       };
     case 'extra':
       return {
         ok: false, count: res.count, badRow: first + c.anchored,
-        message: msg(
-          `Loggen har ${c.found - c.anchored} ${c.found - c.anchored === 1 ? 'rad' : 'rader'} efter ankaret (från rad ${first + c.anchored}) som Summit Planner inte har skrivit.`,
-          `The log has ${c.found - c.anchored} ${c.found - c.anchored === 1 ? 'row' : 'rows'} after its anchor (from row ${first + c.anchored}) that Summit Planner did not write.`,
-        ),
+        message: reviewMsg.rowsAfterAnchor(c.found - c.anchored, first + c.anchored),
       };
     case 'rewritten':
       return {
         ok: false, count: res.count, badRow: first + c.after,
-        message: msg(
-          `Loggen har skrivits om: kedjan hänger ihop men stämmer inte med ankaret. Ändringen finns mellan rad ${first + c.after} och rad ${first + c.before - 1} (kedjan har räknats om efter den).`,
-          `The log has been rewritten: the chain holds together but does not match its anchor. The change lies between row ${first + c.after} and row ${first + c.before - 1} (the chain was recomputed after it).`,
-        ),
+        message: reviewMsg.logRewritten(first + c.after, first + c.before - 1),
       };
   }
 }

@@ -4,7 +4,7 @@
  * has no effect until an administrator confirms it (Granska ändringar): a
  * role typed in is not a role.
  */
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
 import {
   adminRequiredMsg, parseAdminSettings, parseEventSettings, roleRequiredMsg, rolesOf,
   type AdminSettings, type EventSettings, type Role, type Settings,
@@ -12,6 +12,7 @@ import {
 import { checkTable, Journal, verifiedRows, type TableCheck } from './journal';
 import { partsOf, type Parts } from './parts';
 import type { Ports } from './ports';
+import { reviewMsg } from '../core/messages/review';
 
 export interface Context {
   readonly settings: AdminSettings;
@@ -80,5 +81,5 @@ export function requireAdmin(ctx: Context): void {
 
 /** The reason a settings sheet can't be trusted at all (the log could not name what changed), or null. */
 export function settingsProblem(ctx: Context): Msg | null {
-  return ctx.check.problem ? msg(`Inställningar: ${ctx.check.problem.sv}`, `Settings: ${ctx.check.problem.en}`) : null;
+  return ctx.check.problem ? reviewMsg.settingsProblem(ctx.check.problem) : null;
 }

@@ -27,7 +27,7 @@ import {
 import { cellText } from '../core/budget';
 import { nextGuestIds } from '../core/guests';
 import { sha256Hex } from '../core/hash';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
 import { SHEETS, TABLES } from '../core/schema';
 import { OVERVIEW_STATUS_ROW } from '../core/overview-sheet';
 import {
@@ -36,6 +36,7 @@ import {
 } from '../core/seal';
 import type { Cell, CellIn, Ports } from './ports';
 import { isBlankRow, openTable, type OpenTable } from './tables';
+import { reviewMsg } from '../core/messages/review';
 
 export const JOURNAL_KEY = 'summit.journal';
 export const SEAL_KEY = 'summit.seal.key';
@@ -85,10 +86,7 @@ export const QUEUE_MAX = 20;
 // ---------------------------------------------------------------------------
 // Loading
 
-export const notReadyMsg = (): Msg => msg(
-  'Arbetsboken är inte konfigurerad för den här versionen av Summit Planner. En administratör kör Summit Planner → Konfigurera arbetsboken; inget har ändrats.',
-  'The workbook is not set up for this version of Summit Planner. An administrator runs Summit Planner → Set up workbook; nothing was changed.',
-);
+export const notReadyMsg = (): Msg => reviewMsg.notReady();
 
 export function parseJournal(raw: string | null): JournalState | null {
   if (!raw) return null;
@@ -233,10 +231,7 @@ export function checkTable(journal: Journal, table: SealedTable, t: OpenTable = 
         rows[i] = { ...rows[i], kind: 'stale', latest: latest?.seq ?? 0, ...(latest ? { latestValues: latest.values } : {}) };
       }
       if (missing.length === 0 && stale.size === 0 && !rows.some((r) => r.kind === 'duplicate')) {
-        problem = msg(
-          `Bladet ${TABLES[table].sheet} stämmer inte med loggen (antal eller ordning av rader), men vilka rader som berörs kan inte avgöras. Verifiera loggen.`,
-          `The ${TABLES[table].sheet} sheet does not match the log (number or order of rows), and the rows concerned cannot be named. Verify the log.`,
-        );
+        problem = reviewMsg.sheetUnmatched(TABLES[table].sheet);
       }
     }
   }
@@ -266,10 +261,7 @@ export function readLog(ports: Pick<Ports, 'workbook'>): { t: OpenTable; rows: L
   return { t, rows };
 }
 
-export const logAlteredMsg = (): Msg => msg(
-  'Loggen har ändrats utanför Summit Planner (den stämmer inte med ankaret), så den kan inte användas för att återställa rader. Kör Summit Planner → Verifiera loggen; en administratör måste utreda ändringen.',
-  'The log has been altered outside Summit Planner (it does not match its anchor), so it cannot be used to restore rows. Run Summit Planner → Verify the log; an administrator must look into the change.',
-);
+export const logAlteredMsg = (): Msg => reviewMsg.logAltered();
 
 /** Each key's last journalled row of `table`, from a log that verifies against its anchor. */
 function foldLog(journal: Journal, table: SealedTable): { latest: Map<string, MissingRow> } | { problem: Msg } {
@@ -596,10 +588,7 @@ function settleLog(journal: Journal, lastRow: number): JournalState {
   throw new UserError(logCountMsg(state.n, entries));
 }
 
-export const logCountMsg = (anchored: number, found: number): Msg => msg(
-  `Loggen har ${found} rader men ska ha ${anchored} enligt ankaret: rader har ${found < anchored ? 'tagits bort' : 'lagts till'} utanför Summit Planner, eller en äldre version har återställts. Inget har sparats. Kör Summit Planner → Verifiera loggen; en administratör utreder och godkänner loggen i Granska ändringar.`,
-  `The log has ${found} rows but should have ${anchored} according to its anchor: rows were ${found < anchored ? 'removed' : 'added'} outside Summit Planner, or an older version was restored. Nothing was saved. Run Summit Planner → Verify the log; an administrator looks into it and accepts the log under Review changes.`,
-);
+export const logCountMsg = (anchored: number, found: number): Msg => reviewMsg.logCount(found, anchored);
 
 /** A dead execution's sheet write: adopted when it landed; when it did not, its Logg entries are marked as not carried out. */
 function settleTable(state: JournalState, check: TableCheck, entries: AuditEntry[]): void {

@@ -14,7 +14,7 @@ import * as z from 'zod/mini';
 import { checkAllocation, computeBudget, funderIndex, kr } from '../core/budget';
 import { parseLanguage } from '../core/guests';
 import { fromNumber } from '../core/money';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
 import { SHEETS, TABLES } from '../core/schema';
 import { fromSnap, SEAL_SPECS, sealedHeaders, type SealedTable, type SnapValue } from '../core/seal';
 import { LIST_KEYS, roleNames, roleRequiredMsg, settingDefsOf, settingProblem, type Role } from '../core/settings';
@@ -31,6 +31,7 @@ import { guestRows } from './invite-rows';
 import { checkTable, Journal, logCountMsg, readLog, Tx, type MissingRow, type RowCheck, type TableCheck } from './journal';
 import type { Cell, Ports } from './ports';
 import type { Holds, ReviewDecision, Same } from './contract';
+import { reviewMsg } from '../core/messages/review';
 
 export interface ReviewField { readonly header: string; readonly before: string; readonly now: string }
 
@@ -76,7 +77,7 @@ const DECIDERS: Readonly<Record<SealedTable, readonly Role[] | 'admin'>> = {
 /** Who may decide ("styrgruppen"). */
 const whoMsg = (t: SealedTable): Msg => {
   const d = DECIDERS[t];
-  return d === 'admin' ? msg('en administratör', 'an administrator') : roleNames(d);
+  return d === 'admin' ? reviewMsg.administrator() : roleNames(d);
 };
 const mayDecide = (ctx: FullContext, t: SealedTable): boolean => {
   const d = DECIDERS[t];
@@ -140,10 +141,7 @@ const resolveSchema = () => (schema ??= buildResolve());
 
 export interface Resolved { readonly message: Msg; readonly rolesChanged: boolean }
 
-const goneMsg = (): Msg => msg(
-  'Ändringen finns inte längre som den visades (den är redan hanterad eller har ändrats igen). Ladda om listan; inget har sparats.',
-  'The change is no longer as shown (it was already handled or changed again). Reload the list; nothing was saved.',
-);
+const goneMsg = (): Msg => reviewMsg.gone();
 
 function parseId(id: string): { table: SealedTable; row: number; key: string } {
   const m = /^([a-z]+):(\d{1,7}):(.*)$/s.exec(id);
@@ -154,7 +152,7 @@ function parseId(id: string): { table: SealedTable; row: number; key: string } {
 /** Confirms or undoes one item (a confirm of an allocation takes every changed Budget row together, with a decision reference). */
 export function resolveReview(ports: Ports, input: unknown): Resolved {
   const p = resolveSchema().safeParse(input);
-  if (!p.success) throw new UserError(msg('Ogiltiga uppgifter. Inget sparades.', 'Invalid input. Nothing was saved.'));
+  if (!p.success) throw new UserError(reviewMsg.invalidInput());
   const { id, action, note } = p.data;
   const target = parseId(id);
   const ctx = loadFullContext(ports);
@@ -204,7 +202,7 @@ function undoRow(tx: Tx, c: TableCheck, rc: RowCheck): Msg {
   const back = rc.kind === 'changed' ? rc.sealed : rc.kind === 'stale' ? rc.latestValues : rc.kind === 'forged' ? c.missing.find((m) => m.key === rc.key)?.values : undefined;
   if (!back) {
     tx.clear(c, rc.index, { action: `${prefix[c.table]}.ångrad`, object: `${sheet} rad ${rc.sheetRow}`, before: loggable(c.table, nowValues(c, rc.index, sealedHeaders(c.table))) });
-    return msg(`Rad ${rc.sheetRow} på bladet ${sheet} är tömd: den var inte skriven av Summit Planner.`, `Row ${rc.sheetRow} on the ${sheet} sheet was emptied: Summit Planner did not write it.`);
+    return reviewMsg.rowEmptied(rc.sheetRow, sheet);
   }
   const values = snapValues(back);
   // The journal keeps no personal data: for an older copy they stay as the sheet has them.
@@ -214,7 +212,7 @@ function undoRow(tx: Tx, c: TableCheck, rc: RowCheck): Msg {
     action: `${prefix[c.table]}.ändring-ångrad`, object: rc.key,
     before: loggable(c.table, nowValues(c, rc.index, fields)), after: loggable(c.table, Object.fromEntries(fields.map((h) => [h, values[h] ?? cellAt(c, rc.index, h)]))),
   });
-  return msg(`${sheet} rad ${rc.sheetRow} (${rc.key}) är återställd till Summit Planners värden.`, `${sheet} row ${rc.sheetRow} (${rc.key}) is back to Summit Planner's values.`);
+  return reviewMsg.rowRestored(sheet, rc.sheetRow, rc.key);
 }
 
 /** A deleted row comes back, appended, with the journal's values (Gäster: without personal data, which is not in the journal). */
@@ -222,31 +220,28 @@ function restoreRow(tx: Tx, c: TableCheck, m: MissingRow): Msg {
   const sheet = TABLES[c.table].sheet;
   tx.put(c, null, snapValues(m.values), { action: `${prefix[c.table]}.återställd`, object: m.key, after: loggable(c.table, m.values) });
   const personal = c.table === 'decisions'
-    ? msg(' Beslutets text, vem som beslutade och anteckningen finns inte i loggen: hämta dem ur kalkylarkets versionshistorik (Arkiv → Versionshistorik).', ' The decision\'s wording, who decided and the note are not in the log: take them from the spreadsheet\'s version history (File → Version history).')
+    ? reviewMsg.decisionNotInLog()
     : SEAL_SPECS[c.table].personal.length > 0
-      ? msg(' Kontaktuppgifterna finns inte i loggen: hämta dem ur kalkylarkets versionshistorik (Arkiv → Versionshistorik).', ' The contact details are not in the log: take them from the spreadsheet\'s version history (File → Version history).')
-      : msg('', '');
-  return msg(`Raden ${m.key} är tillbaka sist på bladet ${sheet}.${personal.sv}`, `The row ${m.key} is back at the end of the ${sheet} sheet.${personal.en}`);
+      ? reviewMsg.contactNotInLog()
+      : null;
+  return reviewMsg.rowBack(m.key, sheet, personal);
 }
 
 function confirmGone(ctx: FullContext, tx: Tx, c: TableCheck, m: MissingRow): Msg {
   const sheet = TABLES[c.table].sheet;
   if (c.table === 'budget') {
-    throw new UserError(msg('En finansiär tas inte bort genom att godkänna en borttagen rad: återställ raden och fördela om budgeten först.', 'A funder is not removed by confirming a deleted row: restore the row and reallocate the budget first.'));
+    throw new UserError(reviewMsg.funderNotRemoved());
   }
   const why = c.table === 'program' ? programRemovalProblem(ctx, m.key, snapValues(m.values)) : null;
-  if (why) throw new UserError(msg(`${why.sv} Återställ raden i stället.`, `${why.en} Restore the row instead.`));
+  if (why) throw new UserError(reviewMsg.restoreInstead(why));
   tx.forget(c, m, { action: `${prefix[c.table]}.borttagning-godkänd`, object: m.key, before: loggable(c.table, m.values) });
-  return msg(`Borttagningen av ${m.key} på bladet ${sheet} är godkänd.`, `The removal of ${m.key} from the ${sheet} sheet is confirmed.`);
+  return reviewMsg.removalConfirmed(m.key, sheet);
 }
 
 /** Judges the row as it now reads by the rules of its sheet; seals and logs it when it stands. */
 function confirmRow(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowCheck, note: string): Msg {
   if (rc.kind !== 'changed' && rc.kind !== 'new') {
-    throw new UserError(msg(
-      `${unverifiedMsg(c, rc).sv} En sådan rad kan bara ångras; gör sedan ändringen i sidopanelen.`,
-      `${unverifiedMsg(c, rc).en} Such a row can only be undone; then make the change in the sidebar.`,
-    ));
+    throw new UserError(reviewMsg.onlyUndo(unverifiedMsg(c, rc)));
   }
   const extra = judge(ports, ctx, tx, c, rc, note);
   if (c.table === 'budget') return extra.message!;
@@ -259,7 +254,7 @@ function confirmRow(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: R
   });
   if (extra.message) return extra.message;
   const sheet = TABLES[c.table].sheet;
-  return msg(`Ändringen på ${sheet} rad ${rc.sheetRow} är godkänd och förseglad.`, `The change on ${sheet} row ${rc.sheetRow} is confirmed and sealed.`);
+  return reviewMsg.changeConfirmed(sheet, rc.sheetRow);
 }
 
 const refuse = (why: Msg): never => { throw new UserError(why); };
@@ -278,22 +273,22 @@ function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowChe
     }
     case 'settings': case 'event': {
       const key = String(cellAt(c, rc.index, 'Nyckel')).trim();
-      if (!settingDefsOf(c.table).some(([k]) => k === key)) refuse(msg(`"${key.slice(0, 60)}" är ingen inställning på bladet ${TABLES[c.table].sheet}.`, `"${key.slice(0, 60)}" is not a setting of the ${TABLES[c.table].sheet} sheet.`));
+      if (!settingDefsOf(c.table).some(([k]) => k === key)) refuse(reviewMsg.notASetting(key.slice(0, 60), TABLES[c.table].sheet));
       if (rc.kind === 'new' && c.rows.some((r) => r !== rc && r.kind !== 'new' && r.key.toLocaleLowerCase('sv') === key.toLocaleLowerCase('sv'))) {
-        refuse(msg(`${key} finns redan på en annan rad.`, `${key} is already on another row.`));
+        refuse(reviewMsg.settingTwice(key));
       }
       const p = settingProblem(key, cellAt(c, rc.index, 'Värde'));
       return p ? refuse(p) : { values: {} };
     }
     case 'templates': {
       const lang = parseLanguage(String(cellAt(c, rc.index, 'Språk')));
-      if (!lang) refuse(msg('Mallen måste ha språket sv eller en.', 'The template must have the language sv or en.'));
-      if (c.rows.some((r) => r !== rc && r.kind === 'ok' && r.key.toLowerCase() === lang)) refuse(msg(`Det finns redan en mall för ${lang}.`, `There is already a template for ${lang}.`));
+      if (!lang) return refuse(reviewMsg.templateLanguage());
+      if (c.rows.some((r) => r !== rc && r.kind === 'ok' && r.key.toLowerCase() === lang)) refuse(reviewMsg.templateTwice(lang));
       return { values: {} };
     }
     case 'transfers': {
       if (rc.kind === 'new' || rc.fields.some((h) => h !== 'Kommentar')) {
-        refuse(msg('En omfördelning registreras bara i sidopanelen Fördela budget (den flyttar pengar); här kan bara kommentaren godkännas. Ångra ändringen.', 'A transfer is recorded only in the Allocate the budget sidebar (it moves money); only the comment can be confirmed here. Undo the change.'));
+        refuse(reviewMsg.transferOnlyInSidebar());
       }
       return { values: {} };
     }
@@ -345,7 +340,7 @@ const dateCell = (iso: string): Date => {
  * funder has consumed, and the decision reference is logged.
  */
 function confirmAllocations(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, note: string): Msg {
-  if (!note.trim()) refuse(msg('Ange beslutsreferensen (Dnr) för omfördelningen.', 'Give the decision reference for the reallocation.'));
+  if (!note.trim()) refuse(reviewMsg.transferNoteMissing());
   // As a transfer in Fördela budget: the reallocation cites a taken decision about a budget transfer in Beslut.
   const decision = requireCitation(ctx.journal, note, 'transfer', 'note');
   const cited = citationText(decision);
@@ -353,7 +348,7 @@ function confirmAllocations(ports: Ports, ctx: FullContext, tx: Tx, c: TableChec
   const snap = readBudget(ports, ctx.settings, ctx.journal);
   const pending = c.rows.filter((r) => r.kind !== 'ok');
   if (c.missing.length || pending.some((r) => r.kind !== 'changed' || r.fields.includes('Finansiär'))) {
-    refuse(msg('Bara ändrade tilldelningar kan godkännas här; ångra först rader som lagts till, tagits bort eller bytt namn.', 'Only changed allocations can be confirmed here; first undo rows that were added, removed or renamed.'));
+    refuse(reviewMsg.onlyChangedAllocations());
   }
   const state = computeBudget(snap.input);
   const next = state.funders.map((f) => f.allocation);
@@ -372,7 +367,7 @@ function confirmAllocations(ports: Ports, ctx: FullContext, tx: Tx, c: TableChec
       before: { Tilldelning: kr(state.funders[fi].allocation) }, after: { Tilldelning: kr(next[fi]), beslut: cited },
     });
   }
-  return msg(`${pending.length} ändrade tilldelningar är godkända (beslut ${named}).`, `${pending.length} changed allocations are confirmed (decision ${named}).`);
+  return reviewMsg.allocationsConfirmed(pending.length, named);
 }
 
 /**
@@ -390,13 +385,10 @@ export function acceptLog(ports: Ports): Msg {
     const { t, rows } = readLog(ports);
     const v = verifyChain(rows);
     if (!v.ok) {
-      refuse(msg(
-        `Loggen hänger inte ihop vid rad ${t.snap.firstRow + v.index}, så den kan inte godkännas. Återställ bladet Logg ur versionshistoriken först.`,
-        `The log does not hold together at row ${t.snap.firstRow + v.index}, so it cannot be accepted. Restore the Logg sheet from the version history first.`,
-      ));
+      refuse(reviewMsg.logBrokenAt(t.snap.firstRow + v.index));
     }
     if (!v.ok) throw new Error('unreachable');
-    if (rows.length === state.n && v.head === state.head) return msg('Loggen stämmer redan med ankaret.', 'The log already matches its anchor.');
+    if (rows.length === state.n && v.head === state.head) return reviewMsg.logAlreadyMatches();
     const hashes = rows.map((r) => r.hash.trim().toLowerCase());
     const next = { ...state, n: rows.length, head: v.head, cp: addCheckpoints([], 0, hashes), t: { ...state.t } };
     delete next.alt;
@@ -412,10 +404,7 @@ export function acceptLog(ports: Ports): Msg {
     }
     journal.replace(next);
     new Tx(journal).log({ action: 'logg.godkänd', object: SHEETS.log, before: { rader: state.n }, after: { rader: rows.length, blad: rebased } }).commit();
-    return msg(
-      `Loggen är godkänd som den står (${rows.length} rader; ankaret sade ${state.n}).${rebased.length ? ` Bladen ${rebased.join(', ')} godtas som de står.` : ''} Beslutet är loggat.`,
-      `The log is accepted as it stands (${rows.length} rows; the anchor said ${state.n}).${rebased.length ? ` The sheets ${rebased.join(', ')} are accepted as they stand.` : ''} The decision is logged.`,
-    );
+    return reviewMsg.logAccepted(rows.length, state.n, rebased);
   });
 }
 
@@ -428,8 +417,8 @@ const pendingMsg = (c: TableCheck, rc: RowCheck): Msg => {
   const where = unverifiedMsg(c, rc);
   const who = whoMsg(c.table);
   return c.table === 'settings'
-    ? msg(`${where.sv} Roller och inställningar ändras i Summit Planner → Inställningar; ändringen gäller inte förrän en administratör har godkänt den.`, `${where.en} Roles and settings are changed in Summit Planner → Settings; the change has no effect until an administrator confirms it.`)
-    : msg(`${where.sv} Den gäller inte förrän ${who.sv} har godkänt den i Granska ändringar.`, `${where.en} It has no effect until ${who.en} confirms it under Review changes.`);
+    ? reviewMsg.settingsPending(where)
+    : reviewMsg.changePending(where, who);
 };
 
 /**
@@ -467,7 +456,7 @@ export function guardSheetEdit(ports: Ports, table: SealedTable, e: SheetEditRan
         const back = fromSnap(rc.sealed![header]);
         c.t.port.write(rc.sheetRow, e.column - 1, [[back]]);
         tx.log({ action: `${prefix[table]}.ändring-återställd`, object: rc.key, before: { [header]: shown(table, header, cellAt(c, rc.index, header)) }, after: { [header]: shown(table, header, back) } });
-        said.push(msg(`${header} på rad ${rc.sheetRow} är återställt. ${why.sv}`, `${header} on row ${rc.sheetRow} was put back. ${why.en}`));
+        said.push(reviewMsg.putBack(header, rc.sheetRow, why));
         continue;
       }
       said.push(why);

@@ -1,8 +1,9 @@
 /** Reading tables by header name, with clear errors for a damaged workbook. */
-import { msg, UserError } from '../core/msg';
+import { UserError } from '../core/msg';
 import { columnIndex, TABLES, type TableKey } from '../core/schema';
 import { headerProblems } from '../core/setup';
 import type { Cell, TablePort, TableSnapshot, WorkbookPort } from './ports';
+import { reviewMsg } from '../core/messages/review';
 
 export interface OpenTable {
   readonly port: TablePort;
@@ -12,20 +13,14 @@ export interface OpenTable {
 }
 
 export function missingSheetError(sheet: string): UserError {
-  return new UserError(msg(
-    `Bladet "${sheet}" saknas. Kör Summit Planner → Konfigurera arbetsboken.`,
-    `The sheet "${sheet}" is missing. Run Summit Planner → Set up workbook.`,
-  ));
+  return new UserError(reviewMsg.sheetMissing(sheet));
 }
 
 export function headerError(sheet: string, missing: readonly string[], duplicate: readonly string[]): UserError {
   const p = headerProblems(missing, duplicate,
     ['kolumnerna % saknas (har rubrikerna ändrats?)', 'rubrikerna % finns flera gånger'],
     ['the columns % are missing (were the headers renamed?)', 'the headers % appear more than once']);
-  return new UserError(msg(
-    `Bladet "${sheet}": ${p.sv}. Återställ rubrikraden; inget har ändrats.`,
-    `Sheet "${sheet}": ${p.en}. Restore the header row; nothing was changed.`,
-  ));
+  return new UserError(reviewMsg.badHeader(sheet, p));
 }
 
 /** One range read; throws a UserError if the sheet or a required header is missing. */
