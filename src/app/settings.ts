@@ -7,9 +7,9 @@
  * that follow from new roles (src/gas/settings.ts).
  */
 import * as z from 'zod/mini';
-import { cellText, computeBudget, kr, krEn } from '../core/budget';
+import { cellText, computeBudget } from '../core/budget';
 import { fromNumber, parseMoney, toKronor } from '../core/money';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
 import type { Holds, Same, SettingsForm } from './contract';
 import { emailsOf, LIST_KEYS, settingDefsOf, settingProblem, SETTING_KEYS, type Role, type SettingsSheet } from '../core/settings';
 import { loadFullContext, requireAdmin, requireRole, type FullContext } from './context';
@@ -18,6 +18,7 @@ import { checkTable, Tx, verifiedRows, type TableCheck } from './journal';
 import type { Ports } from './ports';
 import { readBudget } from './budget';
 import { putSetting } from './settings-rows';
+import { settingsMsg } from '../core/messages/settings';
 
 export const SETTINGS_LOCK_MS = 20_000;
 
@@ -98,7 +99,7 @@ function normalised(key: string, v: string | number): string | number {
  */
 export function saveSettings(ports: Ports, input: unknown): SavedSettings {
   const parsed = saveSchema().safeParse(input);
-  if (!parsed.success) throw new UserError(msg('Ogiltiga uppgifter för inställningarna. Inget sparades.', 'Invalid settings data. Nothing was saved.'));
+  if (!parsed.success) throw new UserError(settingsMsg.invalidInput());
   const { sheet, values } = parsed.data;
   const ctx = loadFullContext(ports);
   if (sheet === 'settings') requireAdmin(ctx);
@@ -106,13 +107,13 @@ export function saveSettings(ports: Ports, input: unknown): SavedSettings {
   const own = new Set(settingDefsOf(sheet).map(([k]) => k));
   const problems: Msg[] = [];
   for (const [key, value] of Object.entries(values)) {
-    if (!own.has(key)) problems.push(msg(`"${key.slice(0, 60)}" hör inte till bladet ${sheet === 'settings' ? 'Inställningar' : 'Evenemang'}.`, `"${key.slice(0, 60)}" does not belong on the ${sheet === 'settings' ? 'Inställningar' : 'Evenemang'} sheet.`));
+    if (!own.has(key)) problems.push(settingsMsg.notOnSheet(key.slice(0, 60), sheet === 'settings' ? 'Inställningar' : 'Evenemang'));
     else {
       const p = settingProblem(key, value);
       if (p) problems.push(p);
     }
   }
-  if (problems.length) throw new UserError(msg(`${problems.map((p) => p.sv).join(' ')} Inget sparades.`, `${problems.map((p) => p.en).join(' ')} Nothing was saved.`));
+  if (problems.length) throw new UserError(settingsMsg.nothingSaved(problems));
   if (sheet === 'settings') refuseLockout(ctx, values);
   return ports.lock.withLock(SETTINGS_LOCK_MS, () => save(ctx, sheet, values));
 }
@@ -134,8 +135,8 @@ function save(ctx: FullContext, sheet: SettingsSheet, values: Record<string, str
   return {
     changed, rolesChanged,
     message: changed.length
-      ? msg(`Sparat: ${changed.join(', ')}.${rolesChanged ? ' Skydden på bladen följer de nya rollerna.' : ''}`, `Saved: ${changed.join(', ')}.${rolesChanged ? ' The sheets\' protections follow the new roles.' : ''}`)
-      : msg('Inget var ändrat.', 'Nothing had changed.'),
+      ? settingsMsg.saved(changed, rolesChanged)
+      : settingsMsg.nothingChanged(),
   };
 }
 
@@ -144,10 +145,7 @@ function refuseLockout(ctx: FullContext, values: Record<string, string | number>
   const admins = values[SETTING_KEYS.admins];
   if (admins === undefined || ctx.email === ctx.journal.ports.workbook.owner()) return;
   if (!emailsOf(admins).includes(ctx.email)) {
-    throw new UserError(msg(
-      `${SETTING_KEYS.admins}: du kan inte ta bort dig själv ur administratörerna; be ägaren eller en annan administratör göra det. Inget sparades.`,
-      `${SETTING_KEYS.admins}: you cannot remove yourself from the administrators; ask the owner or another administrator to do it. Nothing was saved.`,
-    ));
+    throw new UserError(settingsMsg.cannotRemoveSelf(SETTING_KEYS.admins));
   }
 }
 
@@ -163,8 +161,5 @@ function refuseLoneTotal(ctx: FullContext, values: Record<string, string | numbe
   if (!parsed.ok || parsed.value === ctx.settings.totalBudget) return;
   const { allocated } = computeBudget(readBudget(ctx.journal.ports, ctx.settings, ctx.journal).input);
   if (parsed.value === allocated) return;
-  throw new UserError(msg(
-    `${SETTING_KEYS.totalBudget}: ändra totalen i Fördela budget, där fördelningen på finansiärerna ändras samtidigt; finansiärerna har nu ${kr(allocated)} tilldelat. Inget sparades.`,
-    `${SETTING_KEYS.totalBudget}: change the total in Fördela budget (Allocate budget), where the funders' allocations change with it; the funders are now allocated ${krEn(allocated)}. Nothing was saved.`,
-  ));
+  throw new UserError(settingsMsg.totalInAllocate(SETTING_KEYS.totalBudget, allocated));
 }

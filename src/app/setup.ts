@@ -4,7 +4,7 @@
  * journal, and the default rows. Running it again writes nothing.
  */
 import { verifyChain, addCheckpoints } from '../core/audit';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
 import { SHEETS, TABLES } from '../core/schema';
 import { SEALED_TABLES } from '../core/seal';
 import { defaultBudgetRows, defaultReminderTemplates, defaultTemplates, missingSettingsRows } from '../core/setup';
@@ -20,6 +20,7 @@ import { itemCells } from './program';
 import type { Cell, Ports } from './ports';
 import { putSetting } from './settings-rows';
 import { openTable, type OpenTable } from './tables';
+import { settingsMsg } from '../core/messages/settings';
 
 export interface Authority {
   readonly email: string;
@@ -38,10 +39,7 @@ function rawSettings(ports: Ports): { t: OpenTable | null; settings: AdminSettin
   return { t, settings: parseAdminSettings(rows).settings };
 }
 
-export const setupRefusedMsg = (): Msg => msg(
-  'Bara kalkylarkets ägare och administratörerna får konfigurera arbetsboken (den sätter skydd och roller).',
-  'Only the spreadsheet\'s owner and the administrators may set up the workbook (it sets protections and roles).',
-);
+export const setupRefusedMsg = (): Msg => settingsMsg.setupRefused();
 
 /**
  * Who may run set-up. With the journal started: an administrator (the
@@ -80,10 +78,7 @@ export function startJournal(ports: Ports, journal: Journal): number {
   const { rows } = readLog(ports);
   const chain = verifyChain(rows);
   if (!chain.ok) {
-    throw new UserError(msg(
-      `Den befintliga loggen hänger inte ihop (rad ${chain.index + 2}), så den kan inte bli utgångspunkt. Kör Verifiera loggen och utred ändringen först; inget har ändrats.`,
-      `The existing log does not hold together (row ${chain.index + 2}), so it cannot be the starting point. Run Verify the log and look into the change first; nothing was changed.`,
-    ));
+    throw new UserError(settingsMsg.existingLogBroken(chain.index + 2));
   }
   if (!journal.key()) ports.properties.set(SEAL_KEY, newSealKey(() => ports.random.uuid()));
   const hashes = rows.map((r) => r.hash.trim().toLowerCase());
@@ -141,11 +136,11 @@ export function writeDefaults(ports: Ports, journal: Journal, who: Authority): M
   const keysOf = (c: TableCheck) => c.rows.filter((r) => r.kind !== 'new' || !moving.has(r.key.toLocaleLowerCase('sv'))).map((r) => r.key);
   const settingsRows = missingSettingsRows('settings', keysOf(settings), who.email, who.firstRun);
   for (const [key, value] of settingsRows) putSetting(tx, settings, key, value as Cell, { action: 'inställning.standard', object: key });
-  if (settingsRows.length) wrote.push(msg(`${SHEETS.settings}: ${settingsRows.length} värden`, `${SHEETS.settings}: ${settingsRows.length} values`));
+  if (settingsRows.length) wrote.push(settingsMsg.settingsWritten(SHEETS.settings, settingsRows.length));
   const event = checkTable(journal, 'event');
   const eventRows = missingSettingsRows('event', event.rows.map((r) => r.key), who.email, who.firstRun, carried);
   for (const [key, value] of eventRows) putSetting(tx, event, key, value as Cell, { action: 'inställning.standard', object: key });
-  if (eventRows.length) wrote.push(msg(`${SHEETS.event}: ${eventRows.length} värden${carried.size ? ` (${carried.size} flyttade från ${SHEETS.settings})` : ''}`, `${SHEETS.event}: ${eventRows.length} values${carried.size ? ` (${carried.size} moved from ${SHEETS.settings})` : ''}`));
+  if (eventRows.length) wrote.push(settingsMsg.eventWritten(SHEETS.event, eventRows.length, carried.size, SHEETS.settings));
   const parts = carryOverParts(journal, tx, event, carried, who);
   if (parts) wrote.push(parts);
   const budget = checkTable(journal, 'budget');
@@ -154,17 +149,17 @@ export function writeDefaults(ports: Ports, journal: Journal, who: Authority): M
     for (const [funder, allocation, warn, note] of defaultBudgetRows(total)) {
       tx.put(budget, null, { Finansiär: funder, Tilldelning: allocation, Varningsgräns: warn, Anteckning: note }, { action: 'budget.standardfördelning', object: String(funder), after: { Tilldelning: allocation } });
     }
-    wrote.push(msg(`${SHEETS.budget}: standardfördelning`, `${SHEETS.budget}: default split`));
+    wrote.push(settingsMsg.defaultSplit(SHEETS.budget));
   }
   const templates = checkTable(journal, 'templates');
   if (templates.rows.length === 0 && templates.missing.length === 0) {
     for (const [lang, subject, body] of defaultTemplates()) {
       tx.put(templates, null, { Språk: lang, Ämne: subject, Brödtext: body, Typ: TEMPLATE_TYPES.invitation }, { action: 'mall.standard', object: lang });
     }
-    wrote.push(msg(`${SHEETS.templates}: sv, en`, `${SHEETS.templates}: sv, en`));
+    wrote.push(settingsMsg.templatesWritten(SHEETS.templates));
   }
   const reminders = addReminderTemplates(tx, templates);
-  if (reminders.length) wrote.push(msg(`${SHEETS.templates}: påminnelse ${reminders.join(', ')}`, `${SHEETS.templates}: reminder ${reminders.join(', ')}`));
+  if (reminders.length) wrote.push(settingsMsg.remindersWritten(SHEETS.templates, reminders));
   tx.commit();
   if (parts) markProgramInUse(journal);
   return wrote;
@@ -217,10 +212,7 @@ function carryOverParts(journal: Journal, tx: Tx, event: TableCheck, carried: Re
     mapped++;
   }
   if (row?.kind === 'ok') tx.remove(event, row.index, { action: 'inställning.ersatt', object: SETTING_KEYS.events, after: { ersatt_av: SHEETS.program, punkter: items.map((i) => i.id) } });
-  return msg(
-    `${SHEETS.program}: ${items.length} programpunkter från Evenemangsdelar${mapped ? `, ${mapped} gäster inbjudna till dem` : ''}`,
-    `${SHEETS.program}: ${items.length} items from Evenemangsdelar${mapped ? `, ${mapped} guests invited to them` : ''}`,
-  );
+  return settingsMsg.partsCarried(SHEETS.program, items.length, mapped);
 }
 
 /** The journal now holds Program (even with no item): the old parts are never read again. Call inside the lock. */

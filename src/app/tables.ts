@@ -17,9 +17,7 @@ export function missingSheetError(sheet: string): UserError {
 }
 
 export function headerError(sheet: string, missing: readonly string[], duplicate: readonly string[]): UserError {
-  const p = headerProblems(missing, duplicate,
-    ['kolumnerna % saknas (har rubrikerna ändrats?)', 'rubrikerna % finns flera gånger'],
-    ['the columns % are missing (were the headers renamed?)', 'the headers % appear more than once']);
+  const p = headerProblems(missing, duplicate, { missing: reviewMsg.columnsMissing, duplicate: reviewMsg.headersTwice });
   return new UserError(reviewMsg.badHeader(sheet, p));
 }
 

@@ -10,7 +10,8 @@
  */
 import { cellText } from './budget';
 import { fromNumber, parseMoney, type Ore } from './money';
-import { msg, type Msg } from './msg';
+import type { Msg } from './msg';
+import { settingsMsg } from './messages/settings';
 
 export type Role = 'styrgrupp' | 'projektledare' | 'ekonomi';
 export const ROLES: readonly Role[] = ['styrgrupp', 'projektledare', 'ekonomi'];
@@ -152,11 +153,11 @@ export function parseAdminSettings(rows: readonly (readonly unknown[])[]): { set
     : parseMoney(String(get(SETTING_KEYS.totalBudget)));
   let totalBudget = 0;
   if (moneyRes.ok) totalBudget = moneyRes.value;
-  else problems.push(msg(`Totalbudget: ${moneyRes.error.sv}`, `Total budget: ${moneyRes.error.en}`));
+  else problems.push(settingsMsg.totalBudget(moneyRes.error));
   const int = (key: string, min: number, max: number, fallback: number): number => {
     const n = Number(String(get(key)).replace(',', '.'));
     if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(msg(`${key}: ogiltigt värde "${String(get(key))}".`, `${key}: invalid value "${String(get(key))}".`));
+      problems.push(settingsMsg.invalidValue(key, String(get(key))));
       return fallback;
     }
     return n;
@@ -206,23 +207,16 @@ export function rolesOf(settings: Pick<AdminSettings, 'roles'>, email: string): 
 
 /** "styrgruppen eller projektledaren" / "the steering group or the project leader". */
 export function roleNames(allowed: readonly Role[]): Msg {
-  const names = { styrgrupp: msg('styrgruppen', 'the steering group'), projektledare: msg('projektledaren', 'the project leader'), ekonomi: msg('ekonomipersonalen', 'finance staff') };
-  return msg(allowed.map((r) => names[r].sv).join(' eller '), allowed.map((r) => names[r].en).join(' or '));
+  const names = { styrgrupp: settingsMsg.steeringGroup(), projektledare: settingsMsg.projectLeader(), ekonomi: settingsMsg.financeStaff() };
+  return settingsMsg.roleNames(allowed.map((r) => names[r]));
 }
 
 /** "Only the steering group or finance staff may do this." */
 export function roleRequiredMsg(allowed: readonly Role[]): Msg {
-  const { sv, en } = roleNames(allowed);
-  return msg(
-    `Du saknar behörighet: bara ${sv} får göra detta. En administratör ger roller i Summit Planner → Inställningar.`,
-    `You are not allowed to do this: only ${en} may. An administrator gives roles in Summit Planner → Settings.`,
-  );
+  return settingsMsg.roleRequired(roleNames(allowed));
 }
 
-export const adminRequiredMsg = (): Msg => msg(
-  'Du saknar behörighet: bara kalkylarkets ägare och administratörerna på bladet Inställningar får göra detta.',
-  'You are not allowed to do this: only the spreadsheet\'s owner and the administrators on the Inställningar sheet may.',
-);
+export const adminRequiredMsg = (): Msg => settingsMsg.adminRequired();
 
 // ---------------------------------------------------------------------------
 // Validation of one value (the settings sidebar and Granska ändringar)
@@ -245,36 +239,36 @@ export const LIST_KEYS: readonly string[] = [SETTING_KEYS.admins, SETTING_KEYS.s
  */
 export function settingProblem(key: string, value: unknown): Msg | null {
   const def = settingDefs().find((d) => d[0].toLocaleLowerCase('sv') === key.trim().toLocaleLowerCase('sv'));
-  if (!def) return msg(`Okänd inställning "${key.slice(0, 60)}".`, `Unknown setting "${key.slice(0, 60)}".`);
+  if (!def) return settingsMsg.unknownSetting(key.slice(0, 60));
   const k = def[0];
   const text = cellText(value);
-  const bad = (sv: string, en: string) => msg(`${k}: ${sv}`, `${k}: ${en}`);
-  if (text.length > 1000) return bad('för lång text (högst 1 000 tecken).', 'too long (at most 1,000 characters).');
+  const bad = (why: Msg): Msg => settingsMsg.settingInvalid(k, why);
+  if (text.length > 1000) return bad(settingsMsg.tooLong());
   if (LIST_KEYS.includes(k) || k === SETTING_KEYS.registrar) {
     const wrong = emailsOf(text).filter((e) => !EMAIL.test(e));
-    if (wrong.length) return bad(`"${wrong[0]}" är ingen giltig e-postadress.`, `"${wrong[0]}" is not a valid e-mail address.`);
-    if (k === SETTING_KEYS.registrar && emailsOf(text).length > 1) return bad('ange en adress.', 'give one address.');
+    if (wrong.length) return bad(settingsMsg.notAnEmail(wrong[0]));
+    if (k === SETTING_KEYS.registrar && emailsOf(text).length > 1) return bad(settingsMsg.oneAddress());
     return null;
   }
   switch (k) {
     case SETTING_KEYS.totalBudget: {
       const r = typeof value === 'number' ? fromNumber(value) : parseMoney(text);
-      if (!r.ok) return bad(r.error.sv, r.error.en);
-      return r.value > 0 ? null : bad('måste vara större än 0.', 'must be greater than 0.');
+      if (!r.ok) return bad(r.error);
+      return r.value > 0 ? null : bad(settingsMsg.notPositive());
     }
     case SETTING_KEYS.warnPercent: case SETTING_KEYS.inviteCap: case SETTING_KEYS.retentionMonths: {
       const [min, max] = k === SETTING_KEYS.warnPercent ? [1, 100] : k === SETTING_KEYS.inviteCap ? [0, 10000] : [0, 120];
       const n = Number(text.replace(',', '.'));
-      return Number.isInteger(n) && n >= min && n <= max ? null : bad(`ett heltal ${min}–${max}.`, `a whole number ${min}–${max}.`);
+      return Number.isInteger(n) && n >= min && n <= max ? null : bad(settingsMsg.wholeNumber(min, max));
     }
     case SETTING_KEYS.startDate: case SETTING_KEYS.endDate: case SETTING_KEYS.rsvpDeadline:
-      return isoOk(text) ? null : bad(`"${text.slice(0, 30)}" är inget datum (ÅÅÅÅ-MM-DD).`, `"${text.slice(0, 30)}" is not a date (YYYY-MM-DD).`);
+      return isoOk(text) ? null : bad(settingsMsg.notADate(text.slice(0, 30)));
     case SETTING_KEYS.replyTo:
-      return text === '' || EMAIL.test(text) ? null : bad(`"${text.slice(0, 60)}" är ingen giltig e-postadress.`, `"${text.slice(0, 60)}" is not a valid e-mail address.`);
+      return text === '' || EMAIL.test(text) ? null : bad(settingsMsg.notAnEmail(text.slice(0, 60)));
     case SETTING_KEYS.senderName:
-      return /[\r\n"<>]/.test(text) ? bad('får inte innehålla radbrytningar, citattecken eller < >.', 'must not contain line breaks, quotes or < >.') : null;
+      return /[\r\n"<>]/.test(text) ? bad(settingsMsg.senderNameChars()) : null;
     case SETTING_KEYS.eventName:
-      return text ? null : bad('får inte vara tomt.', 'must not be empty.');
+      return text ? null : bad(settingsMsg.mustNotBeEmpty());
     default:
       return null;
   }

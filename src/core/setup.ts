@@ -6,7 +6,9 @@
  */
 import { settingDefsOf, SETTING_KEYS, type SettingsSheet } from './settings';
 import { columnIndex, SHEET_ORDER, SHEETS, TABLES, type SheetKey, type TableKey } from './schema';
-import { msg, type Msg } from './msg';
+import { join } from './i18n';
+import type { Msg } from './msg';
+import { settingsMsg } from './messages/settings';
 
 export interface ExistingSheet {
   readonly name: string;
@@ -39,38 +41,30 @@ export function planSetup(existing: readonly ExistingSheet[]): SetupPlan {
     if (blank) {
       return found.lastRow <= 1
         ? { key, action: 'init' }
-        : { key, action: 'conflict', problem: msg(
-          `Bladet "${found.name}" saknar rubrikrad men innehåller data.`,
-          `The sheet "${found.name}" has no header row but contains data.`,
-        ) };
+        : { key, action: 'conflict', problem: settingsMsg.noHeaderRow(found.name) };
     }
     const res = columnIndex(found.header, TABLES[key].columns.map((c) => c.header));
     if (res.ok) return { key, action: 'keep' };
     // Columns a later version added are appended; any other missing column was renamed or removed by hand.
     const later = new Set(TABLES[key].columns.filter((c) => c.since).map((c) => c.header));
     if (res.duplicate.length === 0 && res.missing.every((m) => later.has(m))) return { key, action: 'keep', append: res.missing };
-    const p = headerProblems(res.missing, res.duplicate, ['saknar %', 'har dubbla %'], ['lacks %', 'has duplicate %']);
-    return { key, action: 'conflict', problem: msg(
-      `Bladet "${found.name}" har ändrade rubriker: ${p.sv}.`,
-      `The sheet "${found.name}" has changed headers: ${p.en}.`,
-    ) };
+    const p = headerProblems(res.missing, res.duplicate, { missing: settingsMsg.headersLacking, duplicate: settingsMsg.headersTwice });
+    return { key, action: 'conflict', problem: settingsMsg.changedHeaders(found.name, p) };
   });
   const conflicts = sheets.flatMap((s) => (s.action === 'conflict' ? [s.problem] : []));
   return { sheets, conflicts };
 }
 
 /**
- * Missing and duplicate headers in both languages: each wording has "%" where
- * the quoted list goes (set-up's conflicts and src/app/tables.ts word it differently).
+ * Missing and duplicate headers, each worded by a message of the quoted list (set-up's conflicts and
+ * src/app/tables.ts word it differently).
  */
 export function headerProblems(
-  missing: readonly string[], duplicate: readonly string[], sv: readonly [string, string], en: readonly [string, string],
+  missing: readonly string[], duplicate: readonly string[],
+  words: { readonly missing: (list: string) => Msg; readonly duplicate: (list: string) => Msg },
 ): Msg {
   const list = (xs: readonly string[]) => xs.map((x) => `"${x}"`).join(', ');
-  const join = (w: readonly [string, string]) =>
-    [missing.length ? w[0].replace('%', () => list(missing)) : '', duplicate.length ? w[1].replace('%', () => list(duplicate)) : '']
-      .filter(Boolean).join('; ');
-  return msg(join(sv), join(en));
+  return join([missing.length ? words.missing(list(missing)) : null, duplicate.length ? words.duplicate(list(duplicate)) : null], '; ');
 }
 
 /**

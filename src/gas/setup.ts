@@ -6,13 +6,14 @@
 import { Journal, Tx } from '../app/journal';
 import type { Ports } from '../app/ports';
 import { protectionRoles, setupAuthority, startJournal, writeDefaults } from '../app/setup';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
 import { CATEGORIES, columnIndex, COST_STATUSES, DECISION_STATUSES, DECISION_SUBJECTS, GUEST_STATUSES, LANGUAGES, NUMBER_FORMATS, SHEETS, TABLES, type ColumnFormat, type SheetKey, type TableKey } from '../core/schema';
 import { SEAL_HEADER } from '../core/seal';
 import type { AdminSettings, Role } from '../core/settings';
 import { isTableKey, planSetup, type ExistingSheet } from '../core/setup';
 import { colLetter, OVERVIEW_CHART_TITLES, OVERVIEW_ITEM_HEADER, OVERVIEW_STATUS_ROW, overviewDrift, overviewLayout, overviewOldEnd, type OverviewLayout } from '../core/overview-sheet';
 import { literal, type GasWorkbook } from './adapters';
+import { settingsMsg } from '../core/messages/settings';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,10 +56,7 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
   const byName = new Map(ss.getSheets().map((s) => [s.getName(), s]));
   const plan = planSetup(existingSheets(byName));
   if (plan.conflicts.length) {
-    throw new UserError(msg(
-      `Arbetsboken kan inte konfigureras, inget har ändrats. ${plan.conflicts.map((c) => c.sv).join(' ')} Återställ rubrikerna (se README) och försök igen.`,
-      `The workbook can't be set up; nothing was changed. ${plan.conflicts.map((c) => c.en).join(' ')} Restore the headers (see README) and try again.`,
-    ));
+    throw new UserError(settingsMsg.setupConflicts(plan.conflicts));
   }
   const who = setupAuthority(ports);
   return ports.lock.withLock(30_000, () => {
@@ -92,7 +90,7 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     const started = !(journal.anchor() && journal.key());
     const sealed = started ? startJournal(ports, journal) : 0;
     const wrote = writeDefaults(ports, journal.fresh(), who);
-    if (sealed) wrote.unshift(msg(`${sealed} befintliga rader förseglade`, `${sealed} existing rows sealed`));
+    if (sealed) wrote.unshift(settingsMsg.rowsSealed(sealed));
     const appended = plan.sheets.filter((p) => p.action === 'keep' && p.append?.length).map((p) => SHEETS[p.key]);
     const guarded = applyProtections(ss, protectionRoles(ports), who.email);
     const changed = created.length > 0 || wrote.length > 0 || appended.length > 0 || guarded > 0 || started || zone !== null || relaid !== null;
@@ -107,11 +105,8 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
     }
     if (created.length) sheets.get(SHEETS.overview)?.activate();
     const message = changed
-      ? msg(
-        `Arbetsboken är konfigurerad.${created.length ? ` Skapade blad: ${created.join(', ')}.` : ''}${appended.length ? ` Nya kolumner: ${appended.join(', ')}.` : ''}${relaid ? ` ${SHEETS.overview} ${relaid.itemsAdded ? 'visar nu även kostnad per programpunkt' : 'är ombyggd efter den nya layouten'}.` : ''}${wrote.length ? ` ${wrote.map((w) => w.sv).join('; ')}.` : ''}${guarded ? ` Skydd satt på ${guarded} blad.` : ''}`,
-        `The workbook is set up.${created.length ? ` Created sheets: ${created.join(', ')}.` : ''}${appended.length ? ` New columns: ${appended.join(', ')}.` : ''}${relaid ? ` ${SHEETS.overview} ${relaid.itemsAdded ? 'now also shows the cost per programme item' : 'is rebuilt to the new layout'}.` : ''}${wrote.length ? ` ${wrote.map((w) => w.en).join('; ')}.` : ''}${guarded ? ` Protection set on ${guarded} sheets.` : ''}`,
-      )
-      : msg('Arbetsboken är redan konfigurerad. Inget ändrades.', 'The workbook is already set up. Nothing was changed.');
+      ? settingsMsg.setUp(created, appended, relaid ? { sheet: SHEETS.overview, itemsAdded: relaid.itemsAdded } : null, wrote, guarded)
+      : settingsMsg.alreadySetUp();
     return { changed, created, message };
   });
 }
@@ -183,10 +178,7 @@ function settleZoneAndLocale(ss: Spreadsheet, hasData: boolean): string | null {
   return [zoneOk ? '' : `${zone} → ${WORKBOOK_TIME_ZONE}`, localeOk ? '' : `${locale} → ${WORKBOOK_LOCALE}`].filter(Boolean).join(', ');
 }
 
-export const zoneMismatch = (zone: string, locale: string): Msg => msg(
-  `Kalkylarkets tidszon är ${zone} och språkinställningen ${locale}, men Summit Planner räknar datum i Stockholmstid och läser belopp på svenska. Arbetsboken har redan data, så inställningarna ändras inte automatiskt (varje datum skulle flytta sig). Ändra under Arkiv → Inställningar (Tidszon: Stockholm, Språkinställning: Sverige), kontrollera datumen i Kostnader och Gäster och kör sedan Konfigurera arbetsboken igen. Inget har ändrats.`,
-  `The spreadsheet's time zone is ${zone} and its locale ${locale}, but Summit Planner counts dates in Stockholm time and reads amounts in Swedish. The workbook already holds data, so the settings are not changed automatically (every date would move). Change them in File → Settings (Time zone: Stockholm, Locale: Sweden), check the dates in Kostnader and Gäster, then run Konfigurera arbetsboken again. Nothing was changed.`,
-);
+export const zoneMismatch = (zone: string, locale: string): Msg => settingsMsg.zoneMismatch(zone, locale);
 
 // --- Protection ------------------------------------------------------------------
 
@@ -257,7 +249,7 @@ function protectSheet(sheet: Sheet, key: SheetKey, want: readonly string[], keep
 function overviewLayoutOf(sheets: Map<string, Sheet>): OverviewLayout {
   const headerOf = (name: string, required: readonly string[]): Record<string, number> => {
     const found = columnsOf(sheets, name, required);
-    if (!found) throw new UserError(msg(`Bladet ${name} saknar kolumner för Översikt.`, `The sheet ${name} lacks columns for Översikt.`));
+    if (!found) throw new UserError(settingsMsg.noOverviewColumns(name));
     return found;
   };
   const l = headerOf(SHEETS.ledger, ['Finansiär', 'Belopp', 'Status', 'Kategori', 'Kontroll', 'Programpunkt']);

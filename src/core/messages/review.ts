@@ -163,6 +163,8 @@ export const reviewMsg = {
   sheetMissing: (sheet: string): Msg => fixed(
     `Bladet "${sheet}" saknas. Kör Summit Planner → Konfigurera arbetsboken.`,
     `The sheet "${sheet}" is missing. Run Summit Planner → Set up workbook.`),
+  columnsMissing: (list: string): Msg => fixed(`kolumnerna ${list} saknas (har rubrikerna ändrats?)`, `the columns ${list} are missing (were the headers renamed?)`),
+  headersTwice: (list: string): Msg => fixed(`rubrikerna ${list} finns flera gånger`, `the headers ${list} appear more than once`),
   badHeader: (sheet: string, p: Msg): Msg => both(
     (f) => `Bladet "${sheet}": ${f.m(p)}. Återställ rubrikraden; inget har ändrats.`,
     (f) => `Sheet "${sheet}": ${f.m(p)}. Restore the header row; nothing was changed.`),
