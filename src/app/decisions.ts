@@ -14,7 +14,8 @@ import {
   checkChange, checkDecision, checkNew, DECISION_HEADERS, DECISION_ID, DECISION_LIMITS, fieldName, nextDecisionId, parseStatus, parseSubject,
   type Decision, type DecisionField,
 } from '../core/decisions';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
+import { decisionsMsg } from '../core/messages/decisions';
 import { DECISION_STATUSES, DECISION_SUBJECTS, SHEETS } from '../core/schema';
 import type { Role } from '../core/settings';
 import { withBudgetLock } from './budget';
@@ -60,15 +61,15 @@ export function decisionsView(ports: Ports): DecisionsView {
 /** The register's rows, newest first, each with why it waits for review (if it does). */
 export function decisionRows(check: TableCheck): DecisionRow[] {
   const flagged = new Map<string, Msg>();
-  for (const p of check.rows) if (p.kind !== 'ok') flagged.set(p.key, msg(`Rad ${p.sheetRow} väntar på granskning.`, `Row ${p.sheetRow} waits for review.`));
-  for (const m of check.missing) flagged.set(m.key, msg('Raden har tagits bort utanför Summit Planner och väntar på granskning.', 'The row was removed outside Summit Planner and waits for review.'));
+  for (const p of check.rows) if (p.kind !== 'ok') flagged.set(p.key, decisionsMsg.rowWaits(p.sheetRow));
+  for (const m of check.missing) flagged.set(m.key, decisionsMsg.rowRemovedWaits());
   return verifiedRows(check).map((r): DecisionRow => {
     const v = r.values;
     const get = (h: string) => cellText(v[h]);
     return {
       id: r.key, date: get(DECISION_HEADERS.date), subject: parseSubject(v[DECISION_HEADERS.subject]) ?? 'Övrigt', text: get(DECISION_HEADERS.text),
       reference: get(DECISION_HEADERS.reference), decidedBy: get(DECISION_HEADERS.decidedBy), status: parseStatus(v[DECISION_HEADERS.status]) ?? 'Förslag',
-      note: get(DECISION_HEADERS.note), review: r.unverified ? (flagged.get(r.key) ?? msg('Väntar på granskning.', 'Waits for review.')) : null,
+      note: get(DECISION_HEADERS.note), review: r.unverified ? (flagged.get(r.key) ?? decisionsMsg.waits()) : null,
     };
   }).sort((a, b) => (a.date === b.date ? b.id.localeCompare(a.id) : b.date.localeCompare(a.date)));
 }
@@ -100,13 +101,13 @@ function parse<K extends 'record' | 'change'>(k: K, raw: unknown): z.output<Retu
   const f = FIELDS.find((x) => x === key);
   if (!f) {
     const where = key === 'id' ? 'ID' : typeof key === 'string' ? key : '(indata)';
-    throw new UserError(msg(`Ogiltiga uppgifter: ${where}.`, `Invalid input: ${where}.`), typeof key === 'string' ? key : undefined);
+    throw new UserError(decisionsMsg.invalidInput(where), typeof key === 'string' ? key : undefined);
   }
   const name = fieldName(f);
   const why = issue.code === 'too_big'
-    ? msg(`för lång text (högst ${String((issue as { maximum?: unknown }).maximum)} tecken).`, `too long (at most ${String((issue as { maximum?: unknown }).maximum)} characters).`)
-    : msg('saknas eller har fel typ.', 'missing or of the wrong type.');
-  throw new UserError(msg(`${name.sv}: ${why.sv}`, `${name.en}: ${why.en}`), f);
+    ? decisionsMsg.tooLong(String((issue as { maximum?: unknown }).maximum))
+    : decisionsMsg.missingOrWrongType();
+  throw new UserError(decisionsMsg.fieldProblem(name, why), f);
 }
 
 const refuseField = (p: { field: DecisionField; message: Msg }): never => { throw new UserError(p.message, p.field); };
@@ -159,7 +160,7 @@ export function recordDecision(ports: Ports, raw: unknown): DecisionSaved {
     new Tx(ctx.journal).put(check, null, cellsOf(d), { action: 'beslut.registrerat', object: id, after: decisionAudit(d) }).commit();
     return {
       id,
-      message: msg(`Beslut ${id} (${d.subject}, ${d.status.toLocaleLowerCase('sv')}) är registrerat.`, `Decision ${id} (${d.subject}, ${d.status === 'Fattat' ? 'taken' : 'pending'}) is recorded.`),
+      message: decisionsMsg.recorded(id, d.subject, d.status),
     };
   });
 }
@@ -182,14 +183,11 @@ export function changeDecision(ports: Ports, raw: unknown): DecisionSaved {
     if (!rc) {
       const gone = check.missing.some((m) => m.key.toLocaleLowerCase('sv') === want);
       throw new UserError(gone
-        ? msg(`Beslut ${id} har tagits bort utanför Summit Planner och väntar på granskning.`, `Decision ${id} was removed outside Summit Planner and waits for review.`)
-        : msg(`Det finns inget beslut ${id.slice(0, 20)} i registret.`, `There is no decision ${id.slice(0, 20)} in the register.`), 'id');
+        ? decisionsMsg.removedWaits(id)
+        : decisionsMsg.noSuchDecision(id.slice(0, 20)), 'id');
     }
     if (rc.kind !== 'ok') {
-      throw new UserError(msg(
-        `Beslut ${rc.key} har ändrats utanför Summit Planner (rad ${rc.sheetRow}) och väntar på granskning; det ändras bara där (Summit Planner → Granska ändringar).`,
-        `Decision ${rc.key} was changed outside Summit Planner (row ${rc.sheetRow}) and waits for review; it is changed only there (Summit Planner → Review changes).`,
-      ), 'id');
+      throw new UserError(decisionsMsg.changedWaits(rc.key, rc.sheetRow), 'id');
     }
     const before = checkDecision(rc.key, draftAt(check, rc.index));
     const after: Decision = { ...checked.value, id: rc.key };
@@ -198,12 +196,12 @@ export function changeDecision(ports: Ports, raw: unknown): DecisionSaved {
       if (p) refuseField(p);
     }
     const changed = before.ok ? diff(before.value, after) : after;
-    if (Object.keys(changed).length === 0) return { id: rc.key, message: msg(`Beslut ${rc.key} är oförändrat.`, `Decision ${rc.key} is unchanged.`) };
+    if (Object.keys(changed).length === 0) return { id: rc.key, message: decisionsMsg.unchanged(rc.key) };
     new Tx(ctx.journal).put(check, rc.index, cellsOf(after), {
       action: after.status === 'Upphävt' && before.ok && before.value.status !== 'Upphävt' ? 'beslut.upphävt' : 'beslut.ändrat', object: rc.key,
       before: before.ok ? decisionAudit(pick(before.value, Object.keys(changed) as (keyof Decision)[])) : undefined, after: decisionAudit(changed),
     }).commit();
-    return { id: rc.key, message: msg(`Beslut ${rc.key} är ändrat (${after.status.toLocaleLowerCase('sv')}).`, `Decision ${rc.key} is changed (${after.status === 'Fattat' ? 'taken' : after.status === 'Upphävt' ? 'revoked' : 'pending'}).`) };
+    return { id: rc.key, message: decisionsMsg.changed(rc.key, after.status) };
   });
 }
 
@@ -250,8 +248,5 @@ export function adoptDecisions(journal: Journal): Msg | null {
   const now = journal.fresh().require().state;
   if (!now.t.decisions) journal.replace({ ...now, t: { ...now.t, decisions: { n: 0, s: 0 } } });
   if (adopted === 0 && left === 0) return null;
-  return msg(
-    `${SHEETS.decisions}: ${adopted} befintliga beslut registrerade${left ? `, ${left} rader ofullständiga (väntar i Granska ändringar)` : ''}`,
-    `${SHEETS.decisions}: ${adopted} existing decisions registered${left ? `, ${left} rows incomplete (waiting under Review changes)` : ''}`,
-  );
+  return decisionsMsg.carried(SHEETS.decisions, adopted, left);
 }

@@ -10,7 +10,8 @@
 import type { BudgetOverview } from '../core/budget';
 import type { AnswerSummary } from '../core/answers';
 import type { Decision } from '../core/decisions';
-import { msg, type Msg } from '../core/msg';
+import type { Msg } from '../core/msg';
+import { decisionsMsg } from '../core/messages/decisions';
 import type { Role } from '../core/settings';
 import { budgetOverview } from './budget';
 import { loadFullContext } from './context';
@@ -60,7 +61,7 @@ export function summaryView(ports: Ports): SummaryView {
   const list = listGuests(ports, ctx);
   const check = checkTable(ctx.journal, 'decisions');
   const rows = decisionRows(check);
-  const review = rows.filter((r) => r.review).map((r) => msg(`Beslut ${r.id}: ${r.review!.sv}`, `Decision ${r.id}: ${r.review!.en}`));
+  const review = rows.filter((r) => r.review).map((r) => decisionsMsg.summaryReview(r.id, r.review!));
   return {
     user: ctx.email, roles: ctx.roles, made: ports.clock.now().toISOString(),
     event: { name: s.eventName, startDate: s.startDate, endDate: s.endDate, venue: s.venue, rsvpDeadline: s.rsvpDeadline },

@@ -11,7 +11,8 @@
  * Granska ändringar (src/app/review.ts).
  */
 import { cellText, isValidIsoDate } from './budget';
-import { msg, type Msg } from './msg';
+import { decisionsMsg } from './messages/decisions';
+import type { Msg } from './msg';
 import { DECISION_STATUSES, DECISION_SUBJECTS } from './schema';
 
 export type DecisionSubject = (typeof DECISION_SUBJECTS)[number];
@@ -40,21 +41,14 @@ export const DECISION_HEADERS: Readonly<Record<DecisionField | 'id', string>> = 
 
 export const DECISION_LIMITS = { text: 2000, reference: 100, decidedBy: 200, note: 1000 } as const;
 
-const SUBJECTS_EN: Readonly<Record<DecisionSubject, string>> = {
-  Tema: 'theme', Inbjudningslista: 'invitation list', Huvudtalare: 'main speaker', Medverkan: 'participation',
-  Studiebesök: 'study visits', Representationsmiddag: 'representation dinner', Kommunikation: 'communication',
-  Budgetomfördelning: 'budget transfer', Övrigt: 'other',
-};
-const STATUSES_EN: Readonly<Record<DecisionStatus, string>> = { Förslag: 'pending', Fattat: 'taken', Upphävt: 'revoked' };
+export const subjectName = (s: DecisionSubject): Msg => decisionsMsg.subject(s);
+export const statusName = (s: DecisionStatus): Msg => decisionsMsg.status(s);
 
-export const subjectName = (s: DecisionSubject): Msg => msg(s, SUBJECTS_EN[s]);
-export const statusName = (s: DecisionStatus): Msg => msg(s, STATUSES_EN[s]);
-
-const FIELD_NAMES: Readonly<Record<DecisionField, Msg>> = {
-  date: msg('Datum', 'Date'), subject: msg('Ämne', 'Subject'), text: msg('Beslut', 'Decision'), reference: msg('Referens (Dnr)', 'Reference (Dnr)'),
-  decidedBy: msg('Beslutat av', 'Decided by'), status: msg('Status', 'Status'), note: msg('Anteckning', 'Note'),
+const FIELD_NAMES: Readonly<Record<DecisionField, () => Msg>> = {
+  date: decisionsMsg.fieldDate, subject: decisionsMsg.fieldSubject, text: decisionsMsg.fieldText, reference: decisionsMsg.fieldReference,
+  decidedBy: decisionsMsg.fieldDecidedBy, status: decisionsMsg.fieldStatus, note: decisionsMsg.fieldNote,
 };
-export const fieldName = (f: DecisionField): Msg => FIELD_NAMES[f];
+export const fieldName = (f: DecisionField): Msg => FIELD_NAMES[f]();
 
 const indexOf = (list: readonly string[], v: string): number => {
   const k = v.trim().toLocaleLowerCase('sv');
@@ -83,10 +77,7 @@ export function nextDecisionId(ids: Iterable<string>): string {
 
 /** A refusal about one field: "Beslut: fyll i fältet." */
 export interface FieldProblem { readonly field: DecisionField; readonly message: Msg }
-const problem = (field: DecisionField, sv: string, en: string): FieldProblem => {
-  const f = FIELD_NAMES[field];
-  return { field, message: msg(`${f.sv}: ${sv}`, `${f.en}: ${en}`) };
-};
+const problem = (field: DecisionField, why: Msg): FieldProblem => ({ field, message: decisionsMsg.fieldProblem(fieldName(field), why) });
 
 /** Raw cell or form values of a decision, by field. */
 export type DecisionDraft = Readonly<Partial<Record<DecisionField, unknown>>>;
@@ -97,27 +88,27 @@ export type DecisionDraft = Readonly<Partial<Record<DecisionField, unknown>>>;
  */
 export function checkDecision(id: string, d: DecisionDraft): { ok: true; value: Decision } | { ok: false; problem: FieldProblem } {
   const date = cellText(d.date);
-  if (!isValidIsoDate(date)) return { ok: false, problem: problem('date', `"${date.slice(0, 20)}" är inget giltigt datum (ÅÅÅÅ-MM-DD).`, `"${date.slice(0, 20)}" is not a valid date (YYYY-MM-DD).`) };
+  if (!isValidIsoDate(date)) return { ok: false, problem: problem('date', decisionsMsg.notADate(date.slice(0, 20))) };
   const subject = parseSubject(d.subject);
-  if (!subject) return { ok: false, problem: problem('subject', `okänt ämne "${cellText(d.subject).slice(0, 40)}" (tillåtna: ${DECISION_SUBJECTS.join(', ')}).`, `unknown subject "${cellText(d.subject).slice(0, 40)}" (allowed: ${DECISION_SUBJECTS.join(', ')}).`) };
+  if (!subject) return { ok: false, problem: problem('subject', decisionsMsg.unknownSubject(cellText(d.subject).slice(0, 40), DECISION_SUBJECTS)) };
   const text = cellText(d.text);
-  if (!text) return { ok: false, problem: problem('text', 'skriv vad som beslutades.', 'write what was decided.') };
+  if (!text) return { ok: false, problem: problem('text', decisionsMsg.textMissing()) };
   const decidedBy = cellText(d.decidedBy);
-  if (!decidedBy) return { ok: false, problem: problem('decidedBy', 'fyll i vem som beslutade (t.ex. Styrgruppen).', 'fill in who decided (e.g. Styrgruppen).') };
+  if (!decidedBy) return { ok: false, problem: problem('decidedBy', decisionsMsg.decidedByMissing()) };
   const status = parseStatus(d.status);
-  if (!status) return { ok: false, problem: problem('status', `okänd status "${cellText(d.status).slice(0, 20)}" (tillåtna: ${DECISION_STATUSES.join(', ')}).`, `unknown status "${cellText(d.status).slice(0, 20)}" (allowed: ${DECISION_STATUSES.join(', ')}).`) };
+  if (!status) return { ok: false, problem: problem('status', decisionsMsg.unknownStatus(cellText(d.status).slice(0, 20), DECISION_STATUSES)) };
   const reference = cellText(d.reference);
   const note = cellText(d.note);
   for (const [f, v] of [['text', text], ['reference', reference], ['decidedBy', decidedBy], ['note', note]] as const) {
     const max = DECISION_LIMITS[f];
-    if (v.length > max) return { ok: false, problem: problem(f, `för lång text (högst ${max} tecken).`, `too long (at most ${max} characters).`) };
+    if (v.length > max) return { ok: false, problem: problem(f, decisionsMsg.tooLong(max)) };
   }
   return { ok: true, value: { id, date, subject, text, reference, decidedBy, status, note } };
 }
 
 /** What a new decision may be: a proposal or a decision taken, never born revoked. */
 export function checkNew(d: Decision): FieldProblem | null {
-  return d.status === 'Upphävt' ? problem('status', 'ett nytt beslut kan inte vara upphävt.', 'a new decision cannot be revoked.') : null;
+  return d.status === 'Upphävt' ? problem('status', decisionsMsg.newRevoked()) : null;
 }
 
 const FROZEN: readonly DecisionField[] = ['date', 'subject', 'text', 'reference', 'decidedBy'];
@@ -131,15 +122,14 @@ export function checkChange(before: Decision, after: Decision): FieldProblem | n
   if (before.status === 'Förslag') return null;
   for (const f of FROZEN) {
     if (before[f] !== after[f]) {
-      return problem(f, `beslut ${before.id} är ${before.status.toLocaleLowerCase('sv')} och ändras inte (registrera ett nytt beslut i stället).`,
-        `decision ${before.id} is ${STATUSES_EN[before.status]} and is not changed (record a new decision instead).`);
+      return problem(f, decisionsMsg.frozen(before.id, before.status));
     }
   }
   if (before.status === 'Fattat' && after.status === 'Förslag') {
-    return problem('status', `beslut ${before.id} är fattat: det kan upphävas men inte bli ett förslag igen.`, `decision ${before.id} is taken: it can be revoked but not become a proposal again.`);
+    return problem('status', decisionsMsg.takenToProposal(before.id));
   }
   if (before.status === 'Upphävt' && after.status !== 'Upphävt') {
-    return problem('status', `beslut ${before.id} är upphävt och kan inte återupplivas (registrera ett nytt beslut).`, `decision ${before.id} is revoked and cannot be revived (record a new decision).`);
+    return problem('status', decisionsMsg.revokedRevived(before.id));
   }
   return null;
 }
@@ -156,10 +146,7 @@ export interface RegisterEntry { readonly decision: Decision | null; readonly id
 
 export type CiteResult = { ok: true; decision: Decision } | { ok: false; why: Msg };
 
-const citeWhat: Readonly<Record<Citation, Msg>> = {
-  transfer: msg('En omfördelning', 'A transfer'),
-  approval: msg('Ett godkännande av gäster', 'An approval of guests'),
-};
+const citeWhat: Readonly<Record<Citation, () => Msg>> = { transfer: decisionsMsg.citeTransfer, approval: decisionsMsg.citeApproval };
 
 /**
  * The decision `ref` names: its ID (B-0003), or its Dnr when exactly one
@@ -173,36 +160,21 @@ export function citeDecision(register: readonly RegisterEntry[], ref: string, us
   const byId = register.filter((e) => e.id.toLocaleLowerCase('sv') === want);
   const byRef = byId.length ? byId : register.filter((e) => want !== '' && e.reference.trim().toLocaleLowerCase('sv') === want);
   if (byRef.length === 0) {
-    return { ok: false, why: msg(
-      `Det finns inget beslut "${shown}" i beslutsregistret (bladet Beslut). ${citeWhat[use].sv} måste hänvisa till ett fattat beslut om ${subject.toLocaleLowerCase('sv')}: välj det i listan, eller låt styrgruppen registrera det i Summit Planner → Beslut.`,
-      `There is no decision "${shown}" in the decision register (the Beslut sheet). ${citeWhat[use].en} must cite a taken decision about ${SUBJECTS_EN[subject]}: choose it from the list, or have the steering group record it in Summit Planner → Decisions.`,
-    ) };
+    return { ok: false, why: decisionsMsg.citeUnknown(shown, citeWhat[use](), subject) };
   }
   if (byRef.length > 1) {
-    return { ok: false, why: msg(
-      `${byRef.length} beslut har referensen "${shown}" (${byRef.map((e) => e.id).join(', ')}): välj beslutet med dess ID.`,
-      `${byRef.length} decisions have the reference "${shown}" (${byRef.map((e) => e.id).join(', ')}): choose the decision by its ID.`,
-    ) };
+    return { ok: false, why: decisionsMsg.citeAmbiguous(shown, byRef.map((x) => x.id)) };
   }
   const e = byRef[0];
   if (e.unverified || !e.decision) {
-    return { ok: false, why: msg(
-      `Beslut ${e.id} har ändrats utanför Summit Planner och väntar på granskning, så det kan inte åberopas. Styrgruppen godkänner eller ångrar ändringen i Summit Planner → Granska ändringar.`,
-      `Decision ${e.id} was changed outside Summit Planner and waits for review, so it cannot be cited. The steering group confirms or undoes the change in Summit Planner → Review changes.`,
-    ) };
+    return { ok: false, why: decisionsMsg.citeUnverified(e.id) };
   }
   const d = e.decision;
   if (d.status !== 'Fattat') {
-    return { ok: false, why: msg(
-      `Beslut ${d.id} är inte fattat (status ${d.status}), så det kan inte åberopas.`,
-      `Decision ${d.id} is not taken (status ${STATUSES_EN[d.status]}), so it cannot be cited.`,
-    ) };
+    return { ok: false, why: decisionsMsg.citeNotTaken(d.id, d.status) };
   }
   if (d.subject !== subject) {
-    return { ok: false, why: msg(
-      `Beslut ${d.id} gäller ${d.subject.toLocaleLowerCase('sv')}, inte ${subject.toLocaleLowerCase('sv')}. ${citeWhat[use].sv} hänvisar till ett beslut om ${subject.toLocaleLowerCase('sv')}.`,
-      `Decision ${d.id} is about ${SUBJECTS_EN[d.subject]}, not ${SUBJECTS_EN[subject]}. ${citeWhat[use].en} cites a decision about ${SUBJECTS_EN[subject]}.`,
-    ) };
+    return { ok: false, why: decisionsMsg.citeWrongSubject(d.id, d.subject, citeWhat[use](), subject) };
   }
   return { ok: true, decision: d };
 }
