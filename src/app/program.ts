@@ -9,7 +9,8 @@
  */
 import * as z from 'zod/mini';
 import { CATEGORIES } from '../core/schema';
-import { msg, UserError, type Msg } from '../core/msg';
+import { UserError, type Msg } from '../core/msg';
+import { programMsg } from '../core/messages/program';
 import {
   byTime, changeProblem, checkItem, draftOf, itemCounts, itemValues, ITEM_STATUSES, nextItemId, ORGANISERS, PROGRAM_COLUMNS, PROGRAM_TYPES, TYPE_EN,
   type ItemCounts, type ItemDraft, type ItemProblem, type ProgramItem,
@@ -114,18 +115,13 @@ function parse<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const p = schema.safeParse(input);
   if (p.success) return p.data;
   const field = String(p.error.issues[0]?.path?.[0] ?? '');
-  throw new UserError(msg(`Ogiltiga uppgifter${field ? ` (${field})` : ''}. Inget sparades.`, `Invalid input${field ? ` (${field})` : ''}. Nothing was saved.`), field || undefined);
+  throw new UserError(programMsg.invalidInput(field), field || undefined);
 }
 
 /** All problems in one message; the first one's field is where the page puts it. */
-const problemsError = (problems: readonly ItemProblem[]): UserError => new UserError(msg(
-  `${problems.map((p) => p.message.sv).join(' ')} Inget sparades.`, `${problems.map((p) => p.message.en).join(' ')} Nothing was saved.`,
-), problems[0]?.field);
+const problemsError = (problems: readonly ItemProblem[]): UserError => new UserError(programMsg.nothingSaved(problems.map((p) => p.message)), problems[0]?.field);
 
-const lockBusy = (): Msg => msg(
-  'Någon annan sparar i arbetsboken just nu. Försök igen om en stund; inget sparades.',
-  'Someone else is saving in the workbook right now. Try again in a moment; nothing was saved.',
-);
+const lockBusy = (): Msg => programMsg.lockBusy();
 
 function withProgram<T>(ports: Ports, ctx: FullContext, fn: (c: TableCheck, tx: Tx) => T): T {
   try {
@@ -147,9 +143,9 @@ function verifiedRow(c: TableCheck, id: string): RowCheck {
   const k = id.toLocaleLowerCase('sv');
   const r = c.rows.find((x) => x.key.toLocaleLowerCase('sv') === k);
   const gone = c.missing.some((m) => m.key.toLocaleLowerCase('sv') === k);
-  if (!r && !gone) throw new UserError(msg(`Programpunkten ${id} finns inte. Ladda om listan.`, `The item ${id} does not exist. Reload the list.`), 'id');
+  if (!r && !gone) throw new UserError(programMsg.noSuchItem(id), 'id');
   if (!r || r.kind !== 'ok') {
-    throw new UserError(blockedBy(msg(`${id} kan inte ändras nu:`, `${id} cannot be changed now:`), problemsOf(c, false)), 'id');
+    throw new UserError(blockedBy(programMsg.cannotChangeNow(id), problemsOf(c, false)), 'id');
   }
   return r;
 }
@@ -204,13 +200,13 @@ export function saveProgramItem(ports: Ports, input: unknown): { id: string; mes
     if (before && item.capacity !== null) {
       const yes = acceptedFor(ctx, before);
       if (item.capacity < yes) {
-        throw problemsError([{ field: 'capacity', message: msg(`Kapacitet: ${yes} gäster har redan tackat ja till ${id}; kapaciteten kan inte bli ${item.capacity}.`, `Capacity: ${yes} guests have already accepted ${id}; the capacity cannot be ${item.capacity}.`) }]);
+        throw problemsError([{ field: 'capacity', message: programMsg.capacityBelowYes(yes, id, item.capacity) }]);
       }
     }
     tx.put(c, row ? row.index : null, itemCells(item), {
       action: before ? 'programpunkt.ändrad' : 'programpunkt.tillagd', object: id, ...(before ? { before: audit(before) } : {}), after: audit(item),
     });
-    return { id, message: before ? msg(`${id} är sparad.`, `${id} is saved.`) : msg(`${id} är tillagd som förslag.`, `${id} is added as a proposal.`) };
+    return { id, message: before ? programMsg.saved(id) : programMsg.added(id) };
   });
 }
 
@@ -222,17 +218,17 @@ export function decideProgramItem(ports: Ports, input: unknown): { message: Msg 
   return withProgram(ports, ctx, (c, tx) => {
     const row = verifiedRow(c, f.id);
     const before = itemOfRow(c, row);
-    if (!before) throw new UserError(msg(`${f.id} kan inte läsas.`, `${f.id} cannot be read.`), 'id');
-    if (before.status === f.status) return { message: msg(`${f.id} är redan ${f.status}.`, `${f.id} is already ${f.status}.`) };
+    if (!before) throw new UserError(programMsg.unreadable(f.id), 'id');
+    if (before.status === f.status) return { message: programMsg.alreadyStatus(f.id, f.status) };
     tx.put(c, row.index, { [PROGRAM_COLUMNS.status]: f.status }, { action: 'programpunkt.status', object: f.id, before: { Status: before.status }, after: { Status: f.status } });
-    return { message: msg(`${f.id} är nu ${f.status}.`, `${f.id} is now ${f.status}.`) };
+    return { message: programMsg.nowStatus(f.id, f.status) };
   });
 }
 
 /** Why an item can't go: it is decided, or guests are invited to it. */
 function removalProblem(ctx: FullContext, item: ProgramItem): Msg | null {
   if (item.status === 'beslutad') {
-    return msg(`${item.id} är beslutad av styrgruppen och kan inte tas bort; styrgruppen sätter den först tillbaka till förslag.`, `${item.id} was decided by the steering group and cannot be deleted; the steering group first sets it back to förslag.`);
+    return programMsg.decidedNotDeleted(item.id);
   }
   const tied = costsTiedTo(ctx, item.id);
   if (tied.length) {
@@ -241,7 +237,7 @@ function removalProblem(ctx: FullContext, item: ProgramItem): Msg | null {
   const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
   const invited = guests.filter((g) => itemCounts([item], [g])[0].invited > 0 || g.events.some((e) => e.trim().toLocaleLowerCase('sv') === item.id.toLocaleLowerCase('sv'))).length;
   return invited
-    ? msg(`${item.id} kan inte tas bort: ${invited} gäster är inbjudna till den. Ta först bort den från gästerna i Gäster.`, `${item.id} cannot be deleted: ${invited} guests are invited to it. First remove it from the guests in Guests.`)
+    ? programMsg.invitedNotDeleted(item.id, invited)
     : null;
 }
 
@@ -262,7 +258,7 @@ export function deleteProgramItem(ports: Ports, input: unknown): { message: Msg 
     const why = item ? removalProblem(ctx, item) : null;
     if (why) throw new UserError(why, 'id');
     tx.remove(c, row.index, { action: 'programpunkt.borttagen', object: f.id, ...(item ? { before: audit(item) } : {}) });
-    return { message: msg(`${f.id} är borttagen.`, `${f.id} is deleted.`) };
+    return { message: programMsg.deleted(f.id) };
   });
 }
 
@@ -281,9 +277,9 @@ export function judgeProgramChange(ctx: FullContext, c: TableCheck, rc: RowCheck
   const taken = (id: string) => c.rows.some((r) => r !== rc && r.kind === 'ok' && r.key.toLocaleLowerCase('sv') === id.toLocaleLowerCase('sv'));
   const id = rc.sealed ? rc.key : /^P-\d{1,6}$/.test(typedId) && !taken(typedId) ? typedId : nextItemId(c.rows.map((r) => r.key));
   const checked = checkItem(draftOf(values), id, ctx.settings, projectLeaderOf(ctx));
-  const fail = (ps: readonly ItemProblem[]) => ({ ok: false as const, why: msg(ps.map((p) => p.message.sv).join(' '), ps.map((p) => p.message.en).join(' ')) });
+  const fail = (ps: readonly ItemProblem[]) => ({ ok: false as const, why: programMsg.problems(ps.map((p) => p.message)) });
   if (!checked.ok) return fail(checked.problems);
-  if (rc.sealed && typedId !== rc.key) return fail([{ field: 'id', message: msg('ID: sätts av Summit Planner och kan inte ändras.', 'ID: set by Summit Planner and cannot be changed.') }]);
+  if (rc.sealed && typedId !== rc.key) return fail([{ field: 'id', message: programMsg.idFixed() }]);
   const before = rc.sealed ? checkItem(draftOf(Object.fromEntries(Object.entries(rc.sealed).map(([h, v]) => [h, typeof v === 'object' ? new Date(v.d * 1000) : v]))), rc.key, { startDate: '0000-01-01', endDate: '9999-12-31' }) : null;
   const who = changeProblem(before?.ok ? before.item : null, checked.item, ctx.roles);
   if (who) return fail([who]);

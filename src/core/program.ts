@@ -14,7 +14,8 @@
  * person confirms it.
  */
 import { cellText } from './budget';
-import { msg, type Msg } from './msg';
+import { programMsg } from './messages/program';
+import type { Msg } from './msg';
 import { CATEGORIES } from './schema';
 import type { Occurrence } from './ics';
 import { guestItemState, offerHolds, parseItemAnswers, type CountGuest, type ItemState } from './item-answers';
@@ -120,21 +121,19 @@ export const parseOrganiser = (v: string): Organiser | null => oneOf(ORGANISERS,
 export const parseItemStatus = (v: string): ItemStatus | null => oneOf(ITEM_STATUSES, v);
 export const parseCategory = (v: string): Category | null => oneOf(CATEGORIES, v);
 
-const label: Readonly<Record<ItemField, Msg>> = {
-  id: msg('ID', 'ID'), date: msg('Datum', 'Date'), start: msg('Start', 'Start'), end: msg('Slut', 'End'), title: msg('Rubrik', 'Title'),
-  type: msg('Typ', 'Type'), place: msg('Plats', 'Place'), responsible: msg('Ansvarig', 'Responsible'), organiser: msg('Arrangör', 'Organiser'),
-  note: msg('Anteckning', 'Note'), capacity: msg('Kapacitet', 'Capacity'), category: msg('Kategori', 'Budget category'), status: msg('Status', 'Status'),
+const label: Readonly<Record<ItemField, () => Msg>> = {
+  id: programMsg.fieldId, date: programMsg.fieldDate, start: programMsg.fieldStart, end: programMsg.fieldEnd, title: programMsg.fieldTitle,
+  type: programMsg.fieldType, place: programMsg.fieldPlace, responsible: programMsg.fieldResponsible, organiser: programMsg.fieldOrganiser,
+  note: programMsg.fieldNote, capacity: programMsg.fieldCapacity, category: programMsg.fieldCategory, status: programMsg.fieldStatus,
 };
-const bad = (field: ItemField, sv: string, en: string): ItemProblem => ({ field, message: msg(`${label[field].sv}: ${sv}`, `${label[field].en}: ${en}`) });
+const bad = (field: ItemField, why: Msg): ItemProblem => ({ field, message: programMsg.fieldProblem(label[field](), why) });
 
 /** Why the item can't be on the conference's days, or null (the decision: study visits and workshops only during the conference). */
 export function conferenceDayProblem(type: ProgramType, date: string, days: ConferenceDays): ItemProblem | null {
   if (!CONFERENCE_ONLY.includes(type) || !isIsoDate(date)) return null;
   if (date >= days.startDate && date <= days.endDate) return null;
-  const what = msg(type === 'workshop' ? 'workshops' : 'studiebesök', type === 'workshop' ? 'workshops' : 'study visits');
-  return bad('date',
-    `${date} ligger utanför konferensens dagar (${days.startDate}–${days.endDate}); beslutet tillåter ${what.sv} bara under konferensen.`,
-    `${date} is outside the conference's days (${days.startDate}–${days.endDate}); the decision allows ${what.en} only during the conference.`);
+  const what = type === 'workshop' ? programMsg.workshops() : programMsg.studyVisits();
+  return bad('date', programMsg.outsideConference(date, days.startDate, days.endDate, what));
 }
 
 /**
@@ -147,32 +146,32 @@ export function checkItem(
 ): { ok: true; item: ProgramItem } | { ok: false; problems: ItemProblem[] } {
   const p: ItemProblem[] = [];
   const title = d.title.trim();
-  if (!title) p.push(bad('title', 'saknas.', 'is missing.'));
+  if (!title) p.push(bad('title', programMsg.missing()));
   for (const f of ['title', 'place', 'responsible', 'note'] as const) {
-    if (d[f].trim().length > ITEM_LIMITS[f]) p.push(bad(f, `för lång (högst ${ITEM_LIMITS[f]} tecken).`, `too long (at most ${ITEM_LIMITS[f]} characters).`));
+    if (d[f].trim().length > ITEM_LIMITS[f]) p.push(bad(f, programMsg.tooLong(ITEM_LIMITS[f])));
   }
   const type = parseType(d.type);
-  if (!type) p.push(bad('type', `"${d.type.slice(0, 40)}" är ingen typ; välj bland ${PROGRAM_TYPES.join(', ')}.`, `"${d.type.slice(0, 40)}" is not a type; choose from ${PROGRAM_TYPES.map((t) => TYPE_EN[t]).join(', ')}.`));
+  if (!type) p.push(bad('type', programMsg.notAType(d.type.slice(0, 40), PROGRAM_TYPES, PROGRAM_TYPES.map((t) => TYPE_EN[t]))));
   const date = d.date.trim();
-  if (!isIsoDate(date)) p.push(bad('date', `"${date.slice(0, 30)}" är inget datum (ÅÅÅÅ-MM-DD).`, `"${date.slice(0, 30)}" is not a date (YYYY-MM-DD).`));
+  if (!isIsoDate(date)) p.push(bad('date', programMsg.notADate(date.slice(0, 30))));
   const start = parseTime(d.start);
   const end = parseTime(d.end);
-  if (!start) p.push(bad('start', `"${d.start.slice(0, 20)}" är ingen tid (TT:MM).`, `"${d.start.slice(0, 20)}" is not a time (HH:MM).`));
-  if (!end) p.push(bad('end', `"${d.end.slice(0, 20)}" är ingen tid (TT:MM).`, `"${d.end.slice(0, 20)}" is not a time (HH:MM).`));
-  else if (start && end === start) p.push(bad('end', 'måste vara en annan tid än starten.', 'must differ from the start.'));
+  if (!start) p.push(bad('start', programMsg.notATime(d.start.slice(0, 20))));
+  if (!end) p.push(bad('end', programMsg.notATime(d.end.slice(0, 20))));
+  else if (start && end === start) p.push(bad('end', programMsg.endIsStart()));
   const organiser = parseOrganiser(d.organiser);
-  if (!organiser) p.push(bad('organiser', `välj ${ORGANISERS.join(' eller ')}.`, 'choose the city alone (staden) or with Cisco (staden och Cisco).'));
+  if (!organiser) p.push(bad('organiser', programMsg.chooseOrganiser(ORGANISERS)));
   const cap = d.capacity.trim();
   const capacity = cap === '' ? null : Number(cap);
   if (capacity !== null && (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_CAPACITY)) {
-    p.push(bad('capacity', `"${cap.slice(0, 20)}": ange ett heltal 1–${MAX_CAPACITY}, eller lämna tomt för obegränsat.`, `"${cap.slice(0, 20)}": give a whole number 1–${MAX_CAPACITY}, or leave it empty for no limit.`));
+    p.push(bad('capacity', programMsg.badCapacity(cap.slice(0, 20), MAX_CAPACITY)));
   }
   const category = d.category.trim() === '' ? (type ? DEFAULT_CATEGORY[type] : null) : parseCategory(d.category);
-  if (!category && d.category.trim() !== '') p.push(bad('category', `"${d.category.slice(0, 40)}" är ingen budgetkategori; välj bland ${CATEGORIES.join(', ')}.`, `"${d.category.slice(0, 40)}" is not a budget category; choose from ${CATEGORIES.join(', ')}.`));
+  if (!category && d.category.trim() !== '') p.push(bad('category', programMsg.notACategory(d.category.slice(0, 40), CATEGORIES)));
   const status = d.status.trim() === '' ? 'förslag' : parseItemStatus(d.status);
-  if (!status) p.push(bad('status', `välj ${ITEM_STATUSES.join(' eller ')}.`, `choose ${ITEM_STATUSES.join(' or ')}.`));
+  if (!status) p.push(bad('status', programMsg.chooseStatus(ITEM_STATUSES)));
   const responsible = d.responsible.trim() || (organiser === 'staden' ? defaultResponsible : '');
-  if (!responsible && organiser === 'staden och Cisco') p.push(bad('responsible', 'ange vem som ansvarar för en punkt som staden arrangerar med Cisco.', 'name who is responsible for an item the city organises with Cisco.'));
+  if (!responsible && organiser === 'staden och Cisco') p.push(bad('responsible', programMsg.responsibleMissing()));
   if (type && isIsoDate(date)) {
     const day = conferenceDayProblem(type, date, days);
     if (day) p.push(day);
@@ -209,10 +208,10 @@ export function changeProblem(before: ProgramItem | null, after: ProgramItem, ro
   const sg = roles.includes('styrgrupp');
   const statusChanged = (before?.status ?? 'förslag') !== after.status;
   const contentChanged = !before || firstChange(before, after) !== 'status';
-  if (statusChanged && !sg) return bad('status', 'bara styrgruppen beslutar om en programpunkt (förslag → beslutad).', 'only the steering group decides on an item (förslag → beslutad).');
-  if (contentChanged && !pl) return bad(firstChange(before, after), 'bara projektledaren lägger till och ändrar programpunkter.', 'only the project leader adds and changes items.');
+  if (statusChanged && !sg) return bad('status', programMsg.onlySteeringDecides());
+  if (contentChanged && !pl) return bad(firstChange(before, after), programMsg.onlyLeaderWrites());
   if (contentChanged && before?.status === 'beslutad' && after.status === 'beslutad') {
-    return bad('status', 'punkten är beslutad av styrgruppen; styrgruppen sätter den först tillbaka till förslag, sedan kan den ändras.', 'the item was decided by the steering group; the steering group first sets it back to förslag, then it can be changed.');
+    return bad('status', programMsg.decidedFrozen());
   }
   return null;
 }
