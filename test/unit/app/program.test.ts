@@ -88,7 +88,7 @@ describe('Program sidebar calls', () => {
     const p = setup(PL, [['G-0001', 'Inbjuden', 'P-002']]);
     saveProgramItem(p, visit);
     saveProgramItem(p, dinner);
-    expect(refusal(() => deleteProgramItem(p, { id: 'P-002' })).sv).toContain('1 gäster är inbjudna');
+    expect(refusal(() => deleteProgramItem(p, { id: 'P-002' })).sv).toContain('1 gäst är inbjuden');
     deleteProgramItem(p, { id: 'P-001' });
     expect(programView(p).items.map((i) => i.id)).toEqual(['P-002']);
     expect(programView(p).review).toEqual([]);
@@ -149,7 +149,7 @@ describe('edits on the Program sheet go to review', () => {
     const item = listReview(p).items.find((i) => i.table === 'program')!;
     expect(item.kind).toBe('missing');
     expect(programView(p).items.map((i) => [i.id, i.review])).toEqual([['P-001', true]]);
-    expect(() => resolveReview(p, { id: item.id, action: 'confirm' })).toThrow('1 gäster är inbjudna');
+    expect(() => resolveReview(p, { id: item.id, action: 'confirm' })).toThrow('1 gäst är inbjuden');
     resolveReview(p, { id: item.id, action: 'undo' });
     expect(programView(p).items.map((i) => [i.id, i.review])).toEqual([['P-001', false]]);
   });
