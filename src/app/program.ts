@@ -232,7 +232,7 @@ function removalProblem(ctx: FullContext, item: ProgramItem): Msg | null {
   }
   const tied = costsTiedTo(ctx, item.id);
   if (tied.length) {
-    return msg(`${item.id} kan inte tas bort: kostnaderna ${tied.join(', ')} hör till den. Ändra först deras programpunkt i Kostnader.`, `${item.id} cannot be deleted: the costs ${tied.join(', ')} belong to it. First change their programme item in Kostnader.`);
+    return programMsg.costsTied(item.id, tied);
   }
   const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
   const invited = guests.filter((g) => itemCounts([item], [g])[0].invited > 0 || g.events.some((e) => e.trim().toLocaleLowerCase('sv') === item.id.toLocaleLowerCase('sv'))).length;

@@ -109,7 +109,7 @@ describe('a cost tied to a Program item', () => {
     const added = must(api<{ id: string }>(emu, 'saveProgramItem', [{ title: 'Pressträff', type: 'kommunikation', date: '2009-12-08', start: '12:00', end: '12:30', organiser: 'staden' }], PL));
     must(api(emu, 'recordCost', [{ ...COST, category: 'kommunikation', amount: '2 000', item: added.id }], EKO));
     expect(api(emu, 'deleteProgramItem', [{ id: added.id }], PL)).toMatchObject({
-      ok: false, message: `${added.id} kan inte tas bort: kostnaderna K-0001 hör till den. Ändra först deras programpunkt i Kostnader.`,
+      ok: false, message: `${added.id} kan inte tas bort: kostnaden K-0001 hör till den. Ändra först dess programpunkt i Kostnader.`,
     });
     expect(programView(emu).items.some((i) => i.id === added.id)).toBe(true);
   });

@@ -84,6 +84,9 @@ export const programMsg = {
   invitedNotDeleted: (id: string, invited: number): Msg => both(
     (f) => `${id} kan inte tas bort: ${f.count(invited, 'gäst är inbjuden', 'gäster är inbjudna')} till den. Ta först bort den från gästerna i Gäster.`,
     (f) => `${id} cannot be deleted: ${f.count(invited, 'guest is invited', 'guests are invited')} to it. First remove it from the guests in Guests.`),
+  costsTied: (id: string, costs: readonly string[]): Msg => both(
+    (f) => `${id} kan inte tas bort: ${f.plural(costs.length, 'kostnaden', 'kostnaderna')} ${costs.join(', ')} hör till den. Ändra först ${f.plural(costs.length, 'dess', 'deras')} programpunkt i Kostnader.`,
+    (f) => `${id} cannot be deleted: the ${f.plural(costs.length, 'cost', 'costs')} ${costs.join(', ')} ${f.plural(costs.length, 'belongs', 'belong')} to it. First change ${f.plural(costs.length, 'its', 'their')} programme item in Kostnader.`),
   deleted: (id: string): Msg => fixed(`${id} är borttagen.`, `${id} is deleted.`),
   idFixed: (): Msg => fixed('ID: sätts av Summit Planner och kan inte ändras.', 'ID: set by Summit Planner and cannot be changed.'),
 };
