@@ -12,7 +12,8 @@
  * the summary heading, the test's result line, or beside the button for a refusal.
  */
 import type { GuestsView } from '../../app/contract';
-import type { InvitationPreview } from '../../app/merge';
+import type { InvitationPreview, MailKind } from '../../app/merge';
+import type { ReminderPlan, ReminderProgress } from '../../app/remind';
 import type { SendPlan } from '../../app/send-plan';
 import { isMailed } from '../../core/guests';
 import type { Msg } from '../../core/msg';
@@ -33,10 +34,14 @@ const status = $('#status');
 const stateBox = $('#state');
 const sendBox = $('#send');
 const content = $('#content');
+const remindBox = $('#remind');
+/** Opened from "Skicka påminnelse": the focus starts at the reminders. */
+const startAt = document.querySelector('main')?.getAttribute('data-start') ?? '';
 const refresh = $<HTMLButtonElement>('#refresh');
 refresh.textContent = t.refresh;
 $('#state-title').textContent = t.stateTitle;
 $('#preview-title').textContent = t.previewTitle;
+$('#remind-title').textContent = t.remindTitle;
 let view: GuestsView | null = null;
 const m = (x: Msg): string => x[lang];
 const is = (role: Role): boolean => !!view?.roles.includes(role);
@@ -220,6 +225,124 @@ function renderSummary(run: Run, after: SendPlan | null, before: SendPlan): void
   focusOn(title);
 }
 
+// --- Skicka påminnelse ------------------------------------------------------------------------------
+
+/** A date-time as people read it here (Stockholm time, the page's language); '' for none. */
+const when = (iso: string): string => (iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'sv-SE', {
+  timeZone: 'Europe/Stockholm', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
+}) : '');
+
+/** The reminder button (with its refusal line), or for anyone but the project leader the same button disabled, saying who may. */
+function remindButton(): HTMLElement {
+  if (!is('projektledare')) {
+    return h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'remind-start', disabled: true, 'aria-describedby': 'remind-who' }, t.remind),
+      h('p', { id: 'remind-who', class: 'hint' }, t.onlyLeaderRemind));
+  }
+  const b = h('button', { type: 'button', id: 'remind-start' }, t.remind);
+  b.addEventListener('click', () => void remindConfirm());
+  return h('div', {}, h('div', { class: 'actions' }, b), actionMessage('remind-error'));
+}
+
+function renderRemindIdle(v: GuestsView): void {
+  remindBox.replaceChildren(
+    heading('remind-title', t.remindTitle),
+    figures('remind-figures', [[t.notAnswered, v.list.guests.filter((g) => g.status === 'Inbjuden').length, 'remind-waiting']]),
+    h('p', { class: 'hint' }, t.roundHelp),
+    remindButton(),
+  );
+}
+
+async function remindConfirm(): Promise<void> {
+  let plan: ReminderPlan;
+  try {
+    plan = (await whileBusy(() => call('getReminderPlan'))).plan;
+  } catch (e) {
+    showRefusal(e, NO_FIELDS, $('#remind-error'));
+    return;
+  }
+  const n = plan.recipients.length;
+  const round = plan.round;
+  const left = round && plan.leftInRound > 0 && plan.leftInRound < n ? plan.leftInRound : 0;
+  const fits = Math.min(left || n, plan.quotaLeft);
+  const title = heading('remind-confirm-title', t.remindConfirmTitle);
+  const fresh = h('button', { type: 'button', id: 'remind-new', disabled: n === 0 || plan.quotaLeft === 0, class: left ? 'secondary' : undefined }, left ? t.newRound : t.confirm);
+  const more = left ? h('button', { type: 'button', id: 'remind-continue', disabled: plan.quotaLeft === 0 }, t.continueRound(round!.n, left)) : null;
+  const cancel = h('button', { type: 'button', class: 'secondary', id: 'remind-cancel' }, t.cancel);
+  const panel = h('section', { class: 'card', id: 'remind-confirm', 'aria-labelledby': 'remind-confirm-title' }, ...only(
+    title,
+    h('p', { id: 'remind-round' }, round ? t.latestRound(round.n, when(round.start)) : t.noRoundYet),
+    h('p', { id: 'remind-confirm-who' }, n ? t.remindWho(n) : t.remindNobody),
+    n ? h('ul', { class: 'who', id: 'remind-recipients', tabindex: 0, 'aria-label': t.remindWho(n) },
+      ...plan.recipients.map((r) => h('li', {}, `${r.name} <${r.email}> – ${t.lastReminded(when(r.lastReminded))}`))) : null,
+    h('p', { id: 'remind-sender' }, t.confirmFrom(plan.account, plan.senderName, plan.replyTo)),
+    h('p', { id: 'remind-quota' }, t.quota(plan.quotaLeft)),
+    fits < (left || n) ? h('p', { class: 'warn-text', id: 'remind-stops' }, t.remindStopsAtQuota(fits, (left || n) - fits)) : null,
+    plan.blocked.length ? h('div', { id: 'remind-blocked' }, h('p', { class: 'flag' }, t.remindBlocked(plan.blocked.length)),
+      h('ul', {}, ...plan.blocked.map((b) => h('li', {}, `${b.name}: ${b.reasons.map(m).join(' ')}`)))) : null,
+    h('div', { class: 'actions' }, more, fresh, cancel),
+  ));
+  cancel.addEventListener('click', () => {
+    if (view) renderRemindIdle(view);
+    $('#remind-start').focus();
+  });
+  fresh.addEventListener('click', () => void remindAll(0, Math.min(n, plan.quotaLeft)));
+  more?.addEventListener('click', () => void remindAll(round!.n, fits));
+  remindBox.replaceChildren(heading('remind-title', t.remindTitle), panel);
+  focusOn(title);
+}
+
+/** Sends a round batch after batch: `round` 0 starts one (the first batch says which), else continues it. */
+async function remindAll(round: number, planned: number): Promise<void> {
+  let total = Math.max(planned, 1);
+  let current = round;
+  const title = heading('remind-progress-title', t.remindingTitle);
+  const bar = h('progress', { id: 'remind-progress', max: total, value: 0 });
+  const text = h('p', { id: 'remind-progress-text', 'aria-live': 'polite' }, t.remindProgressText(0, 0, planned));
+  remindBox.replaceChildren(heading('remind-title', t.remindTitle), h('section', { id: 'remind-running', 'aria-labelledby': 'remind-progress-title' },
+    title, h('label', { for: 'remind-progress' }, t.remindProgress), bar, text));
+  focusOn(title);
+  announce(status, t.sending);
+  const run = await whileBusy(() => runBatches<ReminderProgress>(() => call('sendReminders', { batchSize: BATCH, round: current }), (totals, p) => {
+    current = p.round;
+    const done = handled(totals);
+    if (done > total) { total = done; bar.max = total; }
+    bar.value = done;
+    text.textContent = t.remindProgressText(totals.sent, done - totals.sent, Math.max(planned, done));
+  }));
+  title.textContent = t.remindSentTitle;
+  const guests = await call('getGuests').catch(() => null);
+  if (guests) { view = guests; renderState(guests); }
+  renderRemindSummary(run, current);
+}
+
+function renderRemindSummary(run: Run<ReminderProgress>, round: number): void {
+  const r = run.totals;
+  const last = run.last;
+  const title = heading('remind-summary-title', t.summary);
+  const runError = actionMessage('remind-run-error');
+  remindBox.append(h('section', { class: 'card', id: 'remind-summary', 'aria-labelledby': 'remind-summary-title' }, ...only(
+    title,
+    last ? h('p', { id: 'remind-outcome', class: last.done && last.remaining === 0 ? '' : 'warn-text' }, m(last.message)) : null,
+    runError,
+    figures('remind-run-figures', [
+      [t.runSent, r.sent, 'remind-run-sent'],
+      r.failed ? [t.runFailed, r.failed, 'remind-run-failed'] : null,
+      r.uncertain ? [t.runUncertain, r.uncertain, 'remind-run-uncertain'] : null,
+    ]),
+    last?.blocked.length ? h('div', { id: 'remind-summary-blocked' }, h('p', { class: 'flag' }, t.remindBlocked(last.blocked.length)),
+      h('ul', {}, ...last.blocked.map((b) => h('li', {}, `${b.name}: ${b.reasons.map(m).join(' ')}`)))) : null,
+  )), remindButton());
+  if (run.error !== null) {
+    announce(status, t.remindInterrupted, 'error');
+    showRefusal(run.error, NO_FIELDS, runError);
+    return;
+  }
+  const complete = !!last && last.remaining === 0;
+  announce(status, complete ? t.remindDone(round, r.sent) : t.remindStopped(round, r.sent), complete ? 'ok' : 'info');
+  focusOn(title);
+}
+
 // --- Förhandsgranska, Skicka test ------------------------------------------------------------------
 
 function renderPreview(box: HTMLElement, p: InvitationPreview): void {
@@ -243,27 +366,33 @@ function renderPreviewSection(v: GuestsView): void {
   const guests = select('guest', [['', t.none], ...v.list.guests.map((g) => [g.id, `${g.firstName} ${g.lastName} (${statusText(lang, g.status)})`] as const)],
     may ? {} : { disabled: true });
   const pick = field(t.pick, guests, may ? undefined : t.onlyPreview);
-  const fields = new Map([['guestId', pick]]);
+  const kinds = select('mail-kind', [['invitation', t.kindInvitation], ['reminder', t.kindReminder]], may ? {} : { disabled: true });
+  const kindField = field(t.kind, kinds);
+  if (startAt === 'reminders') kinds.value = 'reminder';
+  const kind = (): MailKind => (kinds.value === 'reminder' ? 'reminder' : 'invitation');
+  const fields = new Map([['guestId', pick], ['kind', kindField]]);
   const previewError = actionMessage('preview-error');
   const box = h('div', { id: 'preview', 'aria-live': 'polite' });
   const test = h('button', { type: 'button', class: 'secondary', id: 'test', disabled: !may, 'aria-describedby': may ? undefined : `${guests.id}-hint` }, t.test);
   const testResult = h('p', { id: 'test-result', class: 'status status-ok', role: 'status', tabindex: -1 });
   const testError = actionMessage('test-error');
   let shown = 0;
-  guests.addEventListener('change', async () => {
+  const show = async () => {
     const asked = ++shown;
     clearError(pick);
     previewError.textContent = '';
     if (!guests.value) { box.replaceChildren(); return; }
     try {
-      const p = await whileBusy(() => call('previewMail', { guestId: guests.value }));
+      const p = await whileBusy(() => call('previewMail', { guestId: guests.value, kind: kind() }));
       if (asked === shown) renderPreview(box, p);
     } catch (e) {
       if (asked !== shown) return;
       box.replaceChildren();
       showRefusal(e, fields, previewError);
     }
-  });
+  };
+  guests.addEventListener('change', () => void show());
+  kinds.addEventListener('change', () => void show());
   test.addEventListener('click', async () => {
     testResult.textContent = '';
     testError.textContent = '';
@@ -274,14 +403,14 @@ function renderPreviewSection(v: GuestsView): void {
     }
     clearError(pick);
     try {
-      const r = await whileBusy(() => call('sendTestMail', { guestId: guests.value }));
+      const r = await whileBusy(() => call('sendTestMail', { guestId: guests.value, kind: kind() }));
       testResult.textContent = t.testSent(r.to);
       focusOn(testResult);
     } catch (e) {
       showRefusal(e, fields, testError);
     }
   });
-  content.replaceChildren(h('h2', { id: 'preview-title' }, t.previewTitle), pick.wrap, previewError, h('div', { class: 'actions' }, test), testResult, testError, box);
+  content.replaceChildren(h('h2', { id: 'preview-title' }, t.previewTitle), pick.wrap, kindField.wrap, previewError, h('div', { class: 'actions' }, test), testResult, testError, box);
 }
 
 // --- Loading ------------------------------------------------------------------------------------
@@ -291,11 +420,16 @@ function render(v: GuestsView): void {
   viewer.textContent = t.viewer(v.user, v.roles);
   renderState(v);
   renderSendIdle();
+  renderRemindIdle(v);
   renderPreviewSection(v);
 }
 
+let first = true;
 async function load(): Promise<void> {
   await loading([stateBox, content], status, { busy: t.loading }, async () => render(await call('getGuests')));
+  // Opened from "Skicka påminnelse": the reminders' heading, once (Uppdatera leaves the focus where it is).
+  if (first && startAt === 'reminders') focusOn($('#remind-title'));
+  first = false;
 }
 
 refresh.addEventListener('click', () => void load());

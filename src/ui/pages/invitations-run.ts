@@ -19,14 +19,17 @@ export const NO_RUN: RunTotals = { sent: 0, failed: 0, uncertain: 0 };
 /** Every guest the run handled (sent, failed or of unknown outcome): what the progress bar counts. */
 export const handled = (t: RunTotals): number => t.sent + t.failed + t.uncertain;
 
-export const addBatch = (t: RunTotals, p: SendProgress): RunTotals => ({
+/** What a batch of either run reports (sendInvitations, sendReminders): its counts and whether the run is done. */
+export type BatchLike = Pick<SendProgress, 'sent' | 'failed' | 'uncertainNow' | 'done'>;
+
+export const addBatch = (t: RunTotals, p: BatchLike): RunTotals => ({
   sent: t.sent + p.sent, failed: t.failed + p.failed, uncertain: t.uncertain + p.uncertainNow,
 });
 
-export interface Run {
+export interface Run<P extends BatchLike = SendProgress> {
   readonly totals: RunTotals;
   /** The last batch's report (null when the first call failed). */
-  readonly last: SendProgress | null;
+  readonly last: P | null;
   /** What ended the run early (a refusal, a lost connection), else null. */
   readonly error: unknown;
   /** Ended because `maxStalls` batches in a row handled nobody while not done (another send took over). */
@@ -37,11 +40,11 @@ export interface Run {
  * Calls `next` until a batch says done, a call fails, or `maxStalls` batches in a row handle
  * nobody; `onBatch` sees the run's totals after each batch.
  */
-export async function runBatches(
-  next: () => Promise<SendProgress>, onBatch: (t: RunTotals, p: SendProgress) => void = () => undefined, maxStalls = 3,
-): Promise<Run> {
+export async function runBatches<P extends BatchLike = SendProgress>(
+  next: () => Promise<P>, onBatch: (t: RunTotals, p: P) => void = () => undefined, maxStalls = 3,
+): Promise<Run<P>> {
   let totals = NO_RUN;
-  let last: SendProgress | null = null;
+  let last: P | null = null;
   let stalls = 0;
   for (;;) {
     try {
@@ -81,7 +84,7 @@ export type Outcome =
   | { readonly kind: 'waiting'; readonly waiting: number };
 
 /** Why the run ended, in the terms of the figures after it. */
-export function outcomeOf(run: Run, after: After | null): Outcome {
+export function outcomeOf(run: Run<BatchLike>, after: After | null): Outcome {
   if (run.error !== null) return { kind: 'error' };
   if (run.stalled) return { kind: 'stalled' };
   if (!after) return { kind: 'error' };
