@@ -7,6 +7,7 @@
  * Every action within 10 Tab presses or through a skip link; axe clean in every new state.
  */
 jest.setTimeout(240_000);
+import * as fs from 'node:fs';
 import type { Frame } from 'playwright-core';
 import { rsvpToken } from '../../src/core/rsvp';
 import { EKO, NOONE, PL, STY, asUser as switchUser, emu, nb, sb, useSandbox } from '../support/admin';
@@ -52,6 +53,13 @@ function answer(g: string, yes: boolean, diet?: string, consent?: boolean): void
 
 /** A server round trip in the sandbox; generous, for a machine busy with other test runs. */
 const WAIT = 45_000;
+
+/** Clicks the dietary list's CSV link in the sidebar frame and returns the file the browser downloaded. */
+async function download(f: Frame): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([sb().page.waitForEvent('download', { timeout: WAIT }), f.locator('#diet-csv').click()]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: fs.readFileSync(path) };
+}
 const HOSTILE_DIET = '=HYPERLINK("http://evil.example","x")';
 
 beforeAll(() => {
@@ -189,13 +197,34 @@ describe('the answers', () => {
       '',
     ].join('\r\n'));
 
+    // Clicked in the sidebar's frame (sandboxed as Google's is), the file is downloaded under its name, bytes as built.
+    const named = await download(f);
+    expect(named.name).toBe('kostlista-med-namn.csv');
+    expect([...named.bytes]).toEqual(csv);
+
     // Back to the caterer's copy: no names in the file either.
     await f.getByLabel('Visa namn').uncheck();
     await f.locator('#diet-table caption', { hasText: 'utan namn' }).waitFor({ timeout: WAIT });
     await expect(link.getAttribute('download')).resolves.toBe('kostlista.csv');
-    const plain = await f.locator('#diet-csv').evaluate(async (a) => (await fetch((a as HTMLAnchorElement).href)).text()); // text() drops the BOM
-    expect(plain.split('\r\n')[0]).toBe('Kost/allergier;Antal gäster;Programpunkter');
-    expect(plain).not.toMatch(/Astrid|Émile|Grace/);
+    const plain = await download(f);
+    expect(plain.name).toBe('kostlista.csv');
+    const body = plain.bytes.subarray(3).toString('utf8');
+    expect(body.split('\r\n')[0]).toBe('Kost/allergier;Antal gäster;Programpunkter');
+    expect(body).not.toMatch(/Astrid|Émile|Grace/);
+  });
+
+  test('without the role, the downloaded file has the needs and no names', async () => {
+    await asUser(STY);
+    const f = await openGuests();
+    await f.locator('#diet-details summary').click();
+    await f.locator('#diet-table').waitFor({ timeout: WAIT });
+    const file = await download(f);
+    expect(file.name).toBe('kostlista.csv');
+    const rows = file.bytes.subarray(3).toString('utf8').split('\r\n');
+    expect(rows[0]).toBe('Kost/allergier;Antal gäster;Programpunkter');
+    // The needs (a formula-like one as inert text), each with its count; no column of names.
+    expect(rows.slice(1).filter(Boolean).map((r) => r.split(';').slice(0, 2))).toEqual([['"\'=HYPERLINK(""http://evil.example"",""x"")"', '1'], ['Nötallergi', '1'], ['Vegetarisk', '1']]);
+    expect(file.bytes.toString('utf8')).not.toMatch(/Astrid|Émile|Grace|Lindqvist|Dubois|Hopper/);
   });
 
   test('names asked for after the role went: refused at the box, with the reason, focused', async () => {
