@@ -33,7 +33,8 @@ export const STATE_WARN = 'Varning';
 /** 0-based column indexes found by header name at set-up time. */
 export interface OverviewSources {
   readonly ledger: { readonly funder: number; readonly amount: number; readonly status: number; readonly category: number; readonly check: number; readonly item: number };
-  readonly program: { readonly id: number; readonly title: number; readonly category: number };
+  readonly program: { readonly id: number; readonly title: number; readonly category: number; readonly capacity: number };
+  readonly guests: { readonly events: number; readonly status: number; readonly answers: number };
   readonly budget: { readonly funder: number; readonly allocation: number; readonly warn: number };
   readonly settings: { readonly key: number; readonly value: number };
 }
@@ -110,6 +111,41 @@ export function overviewOldEnd(layout: OverviewLayout, values: readonly (readonl
   return Math.max(end('Kategori', CATEGORIES.length), end(OVERVIEW_ITEM_HEADER, OVERVIEW_MAX_ITEMS)) || layout.cells.length;
 }
 
+/** The item section's answer columns (F–J), as the Program sidebar counts them (itemCounts in src/core/program.ts). */
+export const ITEM_COUNT_HEADERS = ['Inbjudna', 'Tackat ja', 'Tackat nej', 'Ej svarat', 'Platser kvar'] as const;
+/** What Platser kvar says of an item without a capacity. */
+export const OVERVIEW_NO_LIMIT = 'obegränsat';
+
+/**
+ * Per item, from Gäster (Evenemang, Status, Svar per punkt) as guestItemState
+ * (src/core/item-answers.ts) reads one guest for one item: invited = the
+ * invitation is (or may be) mailed; a per-item answer counts when the guest
+ * has one, else the overall status does (Tackat ja / nej); Återbud is a no
+ * for every item. One difference, on the cautious side: the sheet can't
+ * compare an offer's deadline with the clock, so every open offer holds its
+ * seat until the add-on passes it on (the sidebar frees an expired one at once).
+ * Item IDs are matched inside Evenemang ("P-001; P-003") with wildcards.
+ */
+function itemCountFormulas(src: OverviewSources): (r: number, capacity: string) => string[] {
+  const gc = (i: number) => `'Gäster'!$${colLetter(i)}:$${colLetter(i)}`;
+  const ev = gc(src.guests.events);
+  const st = gc(src.guests.status);
+  const an = gc(src.guests.answers);
+  const MAILED = ['Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker'];
+  // Mailed, and not a cancellation (Återbud overrides any per-item answer).
+  const live = ['Återbud', 'Föreslagen', 'Godkänd', 'Misslyckad', ''].map((x) => `${st},${q(`<>${x}`)}`).join(',');
+  return (r, capacity) => {
+    const item = `${ev},"*"&$A${r}&"*"`;
+    const said = (word: string) => `COUNTIFS(${item},${an},"*"&$A${r}&": ${word}*",${live})`;
+    const overall = (status: string) => `COUNTIFS(${item},${an},"",${st},${q(status)})`;
+    const invited = MAILED.map((x) => `COUNTIFS(${item},${st},${q(x)})`).join('+');
+    const yes = `${said('ja')}+${overall('Tackat ja')}`;
+    const no = `COUNTIFS(${item},${st},"Återbud")+${said('nej')}+${overall('Tackat nej')}`;
+    const left = `${capacity}-G${r}-${said('erbjud')}`;
+    return [invited, yes, no, `F${r}-G${r}-H${r}`, `IF(${capacity}="",${q(OVERVIEW_NO_LIMIT)},IF(${left}<0,0,${left}))`];
+  };
+}
+
 export function overviewLayout(src: OverviewSources): OverviewLayout {
   const L = (i: number) => colLetter(i);
   const col = (sheet: string, i: number) => `${sheet}!$${L(i)}:$${L(i)}`;
@@ -182,7 +218,8 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
 
   // Per Program item: what the costs tied to it have booked, next to what its budget category has booked in all.
   const itemCol = col('Kostnader', src.ledger.item);
-  [OVERVIEW_ITEM_HEADER, 'Rubrik', 'Kategori', 'Bokat för punkten', 'Bokat i kategorin'].forEach((h, c) => put(itemHeader, c, { text: h }));
+  [OVERVIEW_ITEM_HEADER, 'Rubrik', 'Kategori', 'Bokat för punkten', 'Bokat i kategorin', ...ITEM_COUNT_HEADERS].forEach((h, c) => put(itemHeader, c, { text: h }));
+  const counts = itemCountFormulas(src);
   for (let k = 0; k < OVERVIEW_MAX_ITEMS; k++) {
     const r = firstItem + k;
     const p = 2 + k; // Program row
@@ -194,6 +231,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
     const booked = ['Planerad', 'Beställd', 'Fakturerad', 'Betald'].map((st) => sumStatus(itemCol, `$A${r}`, st)).join('+');
     put(r, 3, guard(booked));
     put(r, 4, guard(`SUMIFS($E$${firstCategory}:$E$${lastCategory},$A$${firstCategory}:$A$${lastCategory},$C${r})`));
+    counts(r, pc(src.program.capacity)).forEach((f, c) => put(r, 5 + c, guard(f)));
   }
 
   return {
@@ -204,7 +242,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
       percent: [`H${firstFunder}:H${total}`],
       warn: [`I${firstFunder}:I${lastFunder}`],
     },
-    bold: [`A1`, `A2`, `A${header}:J${header}`, `A${total}:J${total}`, `A${categoryHeader}:E${categoryHeader}`, `A${itemHeader}:E${itemHeader}`],
+    bold: [`A1`, `A2`, `A${header}:J${header}`, `A${total}:J${total}`, `A${categoryHeader}:E${categoryHeader}`, `A${itemHeader}:J${itemHeader}`],
     chart: { ranges: [`A${header}:A${lastFunder}`, `B${header}:B${lastFunder}`, `F${header}:F${lastFunder}`], row: header, col: width + 2, title: OVERVIEW_CHART_TITLES[OVERVIEW_CHART_TITLES.length - 1] },
     rules: [
       { range: `A${firstFunder}:J${lastFunder}`, formula: `=$J${firstFunder}=${q(STATE_OVER)}`, background: '#f4c7c3', fontColor: '#5c0011' },

@@ -11,6 +11,7 @@ import { CATEGORIES, columnIndex, COST_STATUSES, DECISION_STATUSES, DECISION_SUB
 import { SEAL_HEADER } from '../core/seal';
 import type { AdminSettings, Role } from '../core/settings';
 import { isTableKey, planSetup, type ExistingSheet } from '../core/setup';
+import { ITEM_ANSWERS_HEADER } from '../core/item-answers';
 import { colLetter, OVERVIEW_CHART_TITLES, OVERVIEW_ITEM_HEADER, OVERVIEW_STATUS_ROW, overviewDrift, overviewLayout, overviewOldEnd, type OverviewLayout } from '../core/overview-sheet';
 import { literal, type GasWorkbook } from './adapters';
 import { settingsMsg } from '../core/messages/settings';
@@ -255,12 +256,14 @@ function overviewLayoutOf(sheets: Map<string, Sheet>): OverviewLayout {
   const l = headerOf(SHEETS.ledger, ['Finansiär', 'Belopp', 'Status', 'Kategori', 'Kontroll', 'Programpunkt']);
   const b = headerOf(SHEETS.budget, ['Finansiär', 'Tilldelning', 'Varningsgräns']);
   const st = headerOf(SHEETS.settings, ['Nyckel', 'Värde']);
-  const pr = headerOf(SHEETS.program, ['ID', 'Rubrik', 'Kategori']);
+  const pr = headerOf(SHEETS.program, ['ID', 'Rubrik', 'Kategori', 'Kapacitet']);
+  const g = headerOf(SHEETS.guests, ['Evenemang', 'Status', ITEM_ANSWERS_HEADER]);
   return overviewLayout({
     ledger: { funder: l['Finansiär'], amount: l['Belopp'], status: l['Status'], category: l['Kategori'], check: l['Kontroll'], item: l['Programpunkt'] },
     budget: { funder: b['Finansiär'], allocation: b['Tilldelning'], warn: b['Varningsgräns'] },
     settings: { key: st['Nyckel'], value: st['Värde'] },
-    program: { id: pr['ID'], title: pr['Rubrik'], category: pr['Kategori'] },
+    program: { id: pr['ID'], title: pr['Rubrik'], category: pr['Kategori'], capacity: pr['Kapacitet'] },
+    guests: { events: g['Evenemang'], status: g['Status'], answers: g[ITEM_ANSWERS_HEADER] },
   });
 }
 

@@ -61,7 +61,7 @@ function card(v: ProgramView, it: ProgramItemView): HTMLElement {
     h('p', { class: 'muted' }, [t.types[it.type] ?? it.type, it.place, t.organisers[it.organiser] ?? it.organiser].filter(Boolean).join(' · ')),
     h('p', { class: 'muted' }, `${t.f.responsible}: ${it.responsible || '–'} · ${t.f.category}: ${it.category}`),
     h('p', { class: 'cost' }, t.cost(money(lang, it.cost.booked), it.cost.costs, it.category, money(lang, it.cost.categoryBooked))),
-    h('p', {}, t.counts(c.invited, c.yes, c.no, c.notAnswered), h('br'), t.seats(c.seatsLeft, it.capacity)),
+    h('p', {}, t.counts(c.invited, c.yes, c.no, c.notAnswered), c.waiting ? ` ${t.waiting(c.waiting)}` : '', h('br'), t.seats(c.seatsLeft, it.capacity)),
     it.review ? h('p', { class: 'review' }, t.review) : null,
     buttons.length ? h('div', { class: 'row' }, ...buttons) : null,
     note);

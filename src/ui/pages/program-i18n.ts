@@ -33,6 +33,7 @@ const sv = {
   organisers: { staden: 'Staden ensam', 'staden och Cisco': 'Staden med Cisco' } as Record<string, string>,
   statuses: { förslag: 'Förslag', beslutad: 'Beslutad' } as Record<string, string>,
   counts: (i: number, y: number, n: number, o: number) => `Inbjudna ${i} · ja ${y} · nej ${n} · ej svarat ${o}`,
+  waiting: (n: number) => `(varav ${n} på väntelistan)`,
   seats: (s: number | null, cap: number | null) => (cap === null ? 'Ingen platsgräns' : `Platser kvar: ${s} av ${cap}`),
   /** The item's booked costs next to its budget category's (Kostnader → Programpunkt). */
   cost: (booked: string, n: number, category: string, inCategory: string) =>
@@ -83,6 +84,7 @@ const en: ProgramTexts = {
   organisers: { staden: 'The city alone', 'staden och Cisco': 'The city with Cisco' },
   statuses: { förslag: 'Proposal', beslutad: 'Decided' },
   counts: (i, y, n, o) => `Invited ${i} · yes ${y} · no ${n} · not answered ${o}`,
+  waiting: (n) => `(${n} of them on the waiting list)`,
   seats: (s, cap) => (cap === null ? 'No seat limit' : `Seats left: ${s} of ${cap}`),
   cost: (booked, n, category, inCategory) => `Cost: ${booked} booked (${n === 1 ? '1 cost' : `${n} costs`}); the category ${category}: ${inCategory} booked in all`,
   review: 'Waiting for review: shown as Summit Planner last saved it.',

@@ -3,7 +3,8 @@ import { overviewDrift, overviewLayout, overviewOldEnd, OVERVIEW_STATUS_ROW } fr
 
 const layout = overviewLayout({
   ledger: { funder: 1, amount: 5, status: 7, category: 2, check: 11, item: 12 },
-  program: { id: 0, title: 1, category: 3 },
+  program: { id: 0, title: 1, category: 3, capacity: 4 },
+  guests: { events: 8, status: 10, answers: 16 },
   budget: { funder: 0, allocation: 1, warn: 2 },
   settings: { key: 0, value: 1 },
 });
