@@ -29,6 +29,10 @@ const DECLARED_ENTRY_POINTS = [
   'sendInvitations',
   'sendTestMail',
   'unapprove',
+  // Reminders (Skicka påminnelse, in the Inbjudningar sidebar)
+  'getReminderPlan',
+  'menuReminders',
+  'sendReminders',
   // Beslut and Beslutsunderlag (issue 10)
   'changeDecision',
   'getDecisions',
