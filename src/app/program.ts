@@ -27,6 +27,10 @@ import { itemCosts, itemKey, type ItemCost } from '../core/item-costs';
 import type { Ore } from '../core/money';
 import { LockTimeoutError, type Cell, type Ports } from './ports';
 import { readProgram } from './program-rows';
+import type { OfferChange } from '../core/item-answers';
+import type { RsvpLinks } from './merge';
+import { deadlineEnd } from './rsvp';
+import { mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
 
 export const PROGRAM_LOCK_MS = 20_000;
 
@@ -123,7 +127,8 @@ const problemsError = (problems: readonly ItemProblem[]): UserError => new UserE
 
 const lockBusy = (): Msg => programMsg.lockBusy();
 
-function withProgram<T>(ports: Ports, ctx: FullContext, fn: (c: TableCheck, tx: Tx) => T): T {
+/** `after` runs once the transaction is committed, still under the lock (mailing the offers of freed seats). */
+function withProgram<T>(ports: Ports, ctx: FullContext, fn: (c: TableCheck, tx: Tx) => T, after?: () => void): T {
   try {
     return ports.lock.withLock(PROGRAM_LOCK_MS, () => {
       ctx.journal.fresh();
@@ -131,6 +136,7 @@ function withProgram<T>(ports: Ports, ctx: FullContext, fn: (c: TableCheck, tx: 
       const tx = new Tx(ctx.journal);
       const out = fn(check, tx);
       tx.commit();
+      after?.();
       return out;
     });
   } catch (e) {
@@ -183,11 +189,19 @@ const draftFrom = (f: z.output<Schemas['save']>, status: string): ItemDraft => (
   responsible: f.responsible ?? '', capacity: f.capacity === undefined ? '' : String(f.capacity), category: f.category ?? '', status, note: f.note ?? '',
 });
 
-/** Adds (no id) or changes an item (projektledare). Returns its ID. */
-export function saveProgramItem(ports: Ports, input: unknown): { id: string; message: Msg } {
+/**
+ * Adds (no id) or changes an item (projektledare). Returns its ID. A changed
+ * capacity settles the item's waiting list in the same transaction (a raised
+ * one offers the freed seats to the first guests waiting; `links` makes their
+ * personal links for the offer mail, src/app/waitlist.ts).
+ */
+export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks): { id: string; message: Msg } {
   const f = parse(programSchemas().save, input);
   const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
+  // Before the lock: making the link key may take the lock itself (src/gas/invitations.ts).
+  const linkFor = f.id && links && f.capacity !== undefined && String(f.capacity).trim() !== '' ? links() : null;
+  let offers: OfferChange[] = [];
   return withProgram(ports, ctx, (c, tx) => {
     const row = f.id ? verifiedRow(c, f.id) : null;
     const before = row ? itemOfRow(c, row) : null;
@@ -206,8 +220,19 @@ export function saveProgramItem(ports: Ports, input: unknown): { id: string; mes
     tx.put(c, row ? row.index : null, itemCells(item), {
       action: before ? 'programpunkt.ändrad' : 'programpunkt.tillagd', object: id, ...(before ? { before: audit(before) } : {}), after: audit(item),
     });
+    if (before && before.capacity !== item.capacity) offers = settleItem(ports, ctx, tx, item);
     return { id, message: before ? programMsg.saved(id) : programMsg.added(id) };
-  });
+  }, () => mailOffers(ports, ctx, offers, linkFor));
+}
+
+/** The waiting list of an item whose capacity changed, into `tx`; returns the offers to mail after the commit. */
+function settleItem(ports: Ports, ctx: FullContext, tx: Tx, item: ProgramItem): OfferChange[] {
+  const check = checkTable(ctx.journal, 'guests');
+  const rows = guestRows(check);
+  const items = (ctx.parts().items ?? []).map((x) => (x.id === item.id ? item : x));
+  const plan = planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), new Map(), items);
+  putChanges(tx, check, rows, plan, items.map((x) => x.id));
+  return offersOf(plan);
 }
 
 /** The steering group decides: förslag → beslutad, or back. */

@@ -24,6 +24,8 @@ import {
 } from '../core/item-answers';
 import { itemCounts, itemOccurrence, matchParts, partName, type ProgramItem } from '../core/program';
 import { rsvpMsg } from '../core/messages/rsvp';
+import type { RsvpLinkFor } from './merge';
+import { applyChanges, mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
 import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
 import { guestRows, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
@@ -190,8 +192,14 @@ function guestItems(ctx: FullContext, check: TableCheck, r: GuestRow, now: Date)
   const items = parts.items.filter((it) => ids.includes(it.id));
   const others = guestRows(check).filter((x) => x.index !== r.index).map((x) => x.guest);
   const counts = new Map(itemCounts(items, others, now).map((c) => [c.id, c.seatsLeft]));
+  // A free seat belongs to the waiting list first (first come, first served): a newcomer's yes gets only what the queue leaves.
+  const queued = new Map<string, number>();
+  for (const o of others) {
+    for (const [id, st] of parseItemAnswers(o.itemAnswers ?? '') ?? []) if (st.kind === 'väntar' && o.status !== 'Återbud') queued.set(id, (queued.get(id) ?? 0) + 1);
+  }
   const answers = parseItemAnswers(r.guest.itemAnswers ?? '') ?? new Map<string, ItemState>();
-  return { items, answers, seatsLeft: (id) => counts.get(id) ?? null };
+  const seatsLeft = (id: string): number | null => { const left = counts.get(id); return left === undefined || left === null ? null : Math.max(0, left - (queued.get(id) ?? 0)); };
+  return { items, answers, seatsLeft };
 }
 
 /** The guest's state for an item as the page shows it. */
@@ -310,7 +318,7 @@ function withinRate(ports: Ports, link: LinkKey, now: Date): boolean {
  * Dietary needs without consent are refused; withdrawing consent clears them.
  * An answer identical to the stored one writes nothing.
  */
-export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAnswer {
+export function answerRsvp(ports: Ports, input: unknown, verify: Verify, links?: RsvpLinkFor): RsvpAnswer {
   const a = parseInput(schemas().answer, input);
   const key = keyOf(a);
   if (!a.consent && (a.diet ?? '').trim() !== '') {
@@ -322,7 +330,7 @@ export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAn
   if (!tokenOk(key, verify)) return { saved: false, message: neutralMsg() };
   if (!withinRate(ports, key, ports.clock.now())) return { saved: false, message: tooManyMsg() };
   try {
-    return saveAnswer(ports, a, key, verify);
+    return saveAnswer(ports, a, key, verify, links);
   } catch (e) {
     // A send batch holds the lock across its mails (up to half a minute for 25 guests, merge.ts);
     // the guest waits GUEST_LOCK_MS, then is asked to send again, with the form still filled in.
@@ -333,7 +341,7 @@ export function answerRsvp(ports: Ports, input: unknown, verify: Verify): RsvpAn
 
 type AnswerInput = z.infer<ReturnType<typeof schemas>['answer']>;
 
-function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify): RsvpAnswer {
+function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, links?: RsvpLinkFor): RsvpAnswer {
   return ports.lock.withLock(GUEST_LOCK_MS, () => {
     const found = findGuest(ports, key, verify);
     if (!found) return { saved: false, message: neutralMsg() };
@@ -349,26 +357,36 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify):
     if (closed) return { saved: false, message: msg(closed, closedReason(g, ctx.settings, now, 'en')), view: viewOf(row, check, ctx, now, key) };
     const decided = decide(ctx, check, row, a, now);
     if (!decided.ok) return { saved: false, message: decided.message, view: viewOf(row, check, ctx, now, key) };
-    const { status, cell } = decided;
+    const { status } = decided;
     // A guest who is not coming needs no dietary data (minimisation); an absent field keeps what is stored.
     const keep = a.consent === true && status === 'Tackat ja';
     const diet = keep ? (a.diet === undefined ? g.diet : a.diet.trim()) : '';
-    const same = g.status === status && g.diet === diet && consentNow === keep && (g.itemAnswers ?? '') === cell;
     const thanks = decided.thanks;
-    if (same) return { saved: true, view: viewOf(row, check, ctx, now, key), message: thanks };
+    // The waiting lists as they will be after this answer: a seat it frees goes to the first guest waiting (src/app/waitlist.ts).
+    const rows = guestRows(check);
+    const order = (ctx.parts().items ?? []).map((it) => it.id);
+    const plan = planWaitlists(ctx, rows, now, deadlineEnd(ctx.settings.rsvpDeadline), new Map([[g.id, { status, itemAnswers: decided.cell }]]));
+    const own = plan.get(g.id);
+    const cell = own ? applyChanges(decided.cell, own, order) : decided.cell;
+    const same = g.status === status && g.diet === diet && consentNow === keep && (g.itemAnswers ?? '') === cell;
+    if (same && plan.size === 0) return { saved: true, view: viewOf(row, check, ctx, now, key), message: thanks };
     const values: Record<string, CellIn> = {
       [GUEST_COLUMNS.status]: status, [GUEST_COLUMNS.answeredAt]: now, [GUEST_COLUMNS.diet]: diet,
       [GUEST_COLUMNS.consent]: keep ? (consentNow ? consentAt as CellIn : now) : '',
       [GUEST_COLUMNS.itemAnswers]: cell,
     };
-    new Tx(ctx.journal, `gäst:${g.id}`).put(check, row.index, values, {
+    const tx = new Tx(ctx.journal, `gäst:${g.id}`);
+    if (!same) tx.put(check, row.index, values, {
       action: 'gäst.svar', object: g.id,
       before: { Status: g.status, ...((g.itemAnswers ?? '') !== cell ? { [GUEST_COLUMNS.itemAnswers]: g.itemAnswers ?? '' } : {}) },
       after: guestAudit({
         Status: status, ...((g.itemAnswers ?? '') !== cell ? { [GUEST_COLUMNS.itemAnswers]: cell } : {}),
         ...(diet !== g.diet ? { [GUEST_COLUMNS.diet]: diet } : {}), ...(consentNow !== keep ? { Samtycke: keep ? 'givet' : 'återkallat' } : {}),
       }),
-    }).commit();
+    });
+    putChanges(tx, check, rows, plan, order, g.id);
+    tx.commit();
+    mailOffers(ports, ctx, offersOf(plan), links ?? null);
     const after = { ...row, guest: { ...g, status, diet, itemAnswers: cell } };
     return { saved: true, view: viewOf(after, check, ctx, now, key), message: thanks };
   });

@@ -172,3 +172,55 @@ export function stockholmDateTime(iso: string, lang: Lang): string {
   const day = formatDate(local.slice(0, 10), lang);
   return lang === 'sv' ? `${day} kl. ${local.slice(11, 16)}` : `${day}, ${local.slice(11, 16)}`;
 }
+
+// ---------------------------------------------------------------------------
+// The waiting list: passing freed seats on
+
+/** A guest as the waiting list sees them. */
+export interface WaitGuest {
+  readonly id: string;
+  /** Gäster → Status (an Återbud frees every seat). */
+  readonly status: string;
+  /** The items the guest is invited to (IDs). */
+  readonly invited: readonly string[];
+  readonly answers: ItemAnswers;
+  /** The row can be written now (verified); a row waiting for review keeps its place but gets nothing. */
+  readonly writable: boolean;
+}
+
+export interface OfferChange { readonly guestId: string; readonly itemId: string; readonly to: ItemState }
+
+/**
+ * What the waiting lists need at `now`: an offer whose deadline has passed
+ * becomes a no (the seat passes on), and each free seat of an item with a
+ * capacity (capacity − yes − open offers) is offered to the first guest
+ * waiting (the earliest `since`, then the lowest guest ID), held until
+ * `until`. `until` null: no new offers (after the reply deadline the page no
+ * longer takes answers, so an offer could not be taken up).
+ */
+export function planOffers(items: readonly AnswerItem[], guests: readonly WaitGuest[], now: Date, until: string | null): OfferChange[] {
+  const out: OfferChange[] = [];
+  for (const it of items) {
+    if (it.capacity === null) continue;
+    const on = guests.filter((g) => g.invited.includes(it.id));
+    const stateOf = (g: WaitGuest) => guestItemState({ status: g.status, events: [] }, g.answers, it.id);
+    let taken = 0;
+    for (const g of on) {
+      const s = stateOf(g);
+      if (s === null || s === 'ej svarat') continue;
+      if (s.kind === 'ja') taken++;
+      else if (s.kind === 'erbjuds' || s.kind === 'erbjuden') {
+        if (offerHolds(s, now)) taken++;
+        else if (g.writable) out.push({ guestId: g.id, itemId: it.id, to: { kind: 'nej' } });
+        else taken++; // can't be written now: it keeps its seat until someone has reviewed the row
+      }
+    }
+    if (until === null) continue;
+    const queue = on
+      .filter((g) => g.writable && g.status !== 'Återbud')
+      .flatMap((g) => { const s = g.answers.get(it.id); return s?.kind === 'väntar' ? [{ g, since: s.since }] : []; })
+      .sort((a, b) => a.since.localeCompare(b.since) || a.g.id.localeCompare(b.g.id));
+    for (const { g } of queue.slice(0, Math.max(0, it.capacity - taken))) out.push({ guestId: g.id, itemId: it.id, to: { kind: 'erbjuds', until } });
+  }
+  return out;
+}

@@ -77,7 +77,7 @@ export function workbookTagOf(secret: string, ports?: GasPorts): string {
  * the lock (rsvpSecret() may take that same lock, and releasing it inside a
  * critical section would end the section).
  */
-const rsvpLinks = (url?: string, ports?: GasPorts): RsvpLinks => () => {
+export const rsvpLinks = (url?: string, ports?: GasPorts): RsvpLinks => () => {
   const base = url ?? webAppUrl();
   const problem = linkProblem(base);
   // With the execution's ports: its script properties and file ID, fetched once for the whole call.

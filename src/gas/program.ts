@@ -3,12 +3,12 @@
  */
 import { decideProgramItem, deleteProgramItem, programView, saveProgramItem } from '../app/program';
 import { handle, noArgs } from './api';
-import { one } from './invitations';
+import { one, rsvpLinks } from './invitations';
 
 export const getProgram = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => programView(ports));
 
 export const saveItem = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
-  const r = saveProgramItem(ports, input);
+  const r = saveProgramItem(ports, input, rsvpLinks());
   return { id: r.id, message: r.message[lang] };
 }, { write: 'saveProgramItem' });
 

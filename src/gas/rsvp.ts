@@ -9,7 +9,8 @@
 import type { Ports } from '../app/ports';
 import { answerRsvp, viewRsvp, type LinkKey, type RsvpPage, type Verify } from '../app/rsvp';
 import { msg } from '../core/msg';
-import { verifyRsvpToken, WORKBOOK_TAG } from '../core/rsvp';
+import { rsvpUrl, verifyRsvpToken, WORKBOOK_TAG } from '../core/rsvp';
+import type { RsvpLinkFor } from '../app/merge';
 import { gasPorts } from './adapters';
 import { handle } from './api';
 import { one, RSVP_SECRET_KEY, WORKBOOK_PREFIX } from './invitations';
@@ -20,7 +21,7 @@ import { one, RSVP_SECRET_KEY, WORKBOOK_PREFIX } from './invitations';
  * or an untagged link where the web app has no document, verifies nothing, so
  * the page gives its neutral answer without opening a file.
  */
-function forLink(w: unknown): { ports: Ports; verify: Verify } {
+function forLink(w: unknown): { ports: Ports; verify: Verify; links: RsvpLinkFor } {
   const props = PropertiesService.getScriptProperties();
   const tag = typeof w === 'string' && WORKBOOK_TAG.test(w) ? w : '';
   const id = tag ? props.getProperty(WORKBOOK_PREFIX + tag) : null;
@@ -29,6 +30,8 @@ function forLink(w: unknown): { ports: Ports; verify: Verify } {
   return {
     ports: gasPorts(id ?? undefined),
     verify: (k) => verifyRsvpToken(secret, k.g, k.v, k.t, k.w) && located(k),
+    // An offer of a freed seat carries the waiting guest's own link, made like the invitations' (same key, same tag).
+    links: (g) => rsvpUrl(ScriptApp.getService().getUrl() || '', secret, g.id, g.version, tag),
   };
 }
 
@@ -55,6 +58,6 @@ export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleApps
 
 /** `[{ w, g, v, t, answer: 'ja' | 'nej', diet?, consent? }]` from the RSVP page; the token (over the workbook, the guest and the link version) is the authority. */
 export const submitRsvp = (...args: unknown[]) => handle(one, args, ([input]) => {
-  const { ports, verify } = forLink(input && typeof input === 'object' ? (input as { w?: unknown }).w : undefined);
-  return answerRsvp(ports, input, verify);
+  const { ports, verify, links } = forLink(input && typeof input === 'object' ? (input as { w?: unknown }).w : undefined);
+  return answerRsvp(ports, input, verify, links);
 }, { forGuests: true });

@@ -1,41 +1,9 @@
 /** The RSVP page's answer per programme item (src/app/rsvp.ts, src/core/item-answers.ts), in memory. */
-import { answerRsvp, viewRsvp, type RsvpAnswer, type RsvpView, type Verify } from '../../../src/app/rsvp';
-import { saveProgramItem } from '../../../src/app/program';
+import { viewRsvp, type RsvpView } from '../../../src/app/rsvp';
 import { judgeCellEdit } from '../../../src/core/guests';
-import { rsvpToken, verifyRsvpToken } from '../../../src/core/rsvp';
-import { journalled } from '../../support/journal';
-import { memoryPorts, type MemoryPorts } from '../../support/memory';
+import type { MemoryPorts } from '../../support/memory';
+import { answer, keyOf, setupItems, verify } from '../../support/rsvp-items';
 
-const SECRET = 'test-secret';
-const verify: Verify = (k) => verifyRsvpToken(SECRET, k.g, k.v, k.t, k.w);
-const PL = 'pl@stockholm.se';
-const SENT = new Date('2009-11-01T10:00:00Z');
-
-/**
- * Items: P-001 the conference (no limit), P-002 the dinner (capacity 1), P-003 a study visit.
- * G-0001 Astrid (sv) and G-0002 Bertil (en), both invited to P-001 and P-002; G-0003 Cecilia (sv) to P-001 only.
- */
-export function setupItems(capacity = '1'): MemoryPorts {
-  const p = memoryPorts(PL);
-  p.workbook.add('settings', [['Projektledare', PL, '']]);
-  p.workbook.add('event', [
-    ['Evenemang', 'Public Services Summit 2009', ''], ['Startdatum', '2009-12-08', ''], ['Slutdatum', '2009-12-09', ''],
-    ['Plats', 'Stockholms stadshus', ''], ['Sista svarsdag', '2009-11-20', ''],
-  ]);
-  const row = (id: string, first: string, lang: string, events: string) =>
-    [id, first, 'E', '', '', '', `${first.toLowerCase()}@example.se`, lang, events, '', 'Inbjuden', SENT, '', '', 1, '', '', ''];
-  p.workbook.add('guests', [row('G-0001', 'Astrid', 'sv', 'P-001; P-002'), row('G-0002', 'Bertil', 'en', 'P-001; P-002'), row('G-0003', 'Cecilia', 'sv', 'P-001')]);
-  journalled(p);
-  saveProgramItem(p, { title: 'Konferensen', type: 'plenarsession', date: '2009-12-08', start: '09:00', end: '17:00', organiser: 'staden' });
-  saveProgramItem(p, { title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity });
-  saveProgramItem(p, { title: 'Studiebesök', type: 'studiebesök', date: '2009-12-09', start: '13:00', end: '17:00', organiser: 'staden' });
-  p.user.current = '';
-  return p;
-}
-
-export const keyOf = (id: string) => ({ g: id, v: 1, t: rsvpToken(SECRET, id, 1) });
-export const answer = (p: MemoryPorts, id: string, answers: Record<string, string>, extra: object = {}): RsvpAnswer =>
-  answerRsvp(p, { ...keyOf(id), answers, ...extra }, verify);
 const view = (p: MemoryPorts, id: string): RsvpView => {
   const r = viewRsvp(p, keyOf(id), verify);
   if (!r.ok) throw new Error(r.message.en);
@@ -75,7 +43,7 @@ describe('answers per item', () => {
   test('an item the guest is not invited to is refused, naming it; nothing written', () => {
     const p = setupItems();
     const before = dump(p);
-    const r = answer(p, 'G-0003', { 'P-001': 'ja', 'P-003': 'ja' });
+    const r = answer(p, 'G-0003', { 'P-001': 'ja', 'P-002': 'nej', 'P-003': 'ja' });
     expect(r.saved).toBe(false);
     expect(r.message.sv).toBe('Du är inte inbjuden till Studiebesök (P-003), så du kan inte svara på den. Inget sparades.');
     expect(r.message.en).toBe('You are not invited to Studiebesök (P-003), so you cannot answer for it. Nothing was saved.');
@@ -92,7 +60,7 @@ describe('answers per item', () => {
 
   test('the waiting list only for an item with a capacity', () => {
     const p = setupItems();
-    const r = answer(p, 'G-0003', { 'P-001': 'vänta' });
+    const r = answer(p, 'G-0003', { 'P-001': 'vänta', 'P-002': 'nej' });
     expect([r.saved, r.message.en]).toEqual([false, 'Konferensen (P-001) has no waiting list (the seats are unlimited): answer yes or no. Nothing was saved.']);
   });
 

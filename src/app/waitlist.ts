@@ -1,0 +1,144 @@
+/**
+ * The waiting list of an item with a capacity: when a seat frees (a guest
+ * declines or lets an offer lapse, the project leader raises the capacity),
+ * the first guest waiting gets an offer by mail, held for OFFER_HOURS.
+ *
+ * Exactly once, like the invitations (src/app/merge.ts): the offer is first
+ * written as `erbjuds <until>` in the same sealed transaction as the change
+ * that freed the seat (committed and flushed before any mail goes out), then
+ * mailed, then marked `erbjuden <until>`. An execution that dies between
+ * leaves `erbjuds`: the next one never mails it again (only `väntar` guests
+ * are offered); it still holds the seat until its deadline, so a mail that
+ * was lost delays the seat by at most OFFER_HOURS, and the project leader sees
+ * `erbjuds` in Gäster → Svar per punkt for a person to check.
+ *
+ * When an unanswered offer passes on (a decision): on the next execution that
+ * changes what the waiting lists depend on — an RSVP answer or a Program save —
+ * not by a time-driven trigger. A trigger would need the extra
+ * `script.scriptapp` scope and an installation by a user whose authorisation
+ * it then runs on (and an editor add-on may have one per user per document);
+ * answers come in steadily until the reply deadline, and an offer can be
+ * taken up only until then, so the lapsed seat is passed on at the next answer
+ * at the latest. The offer's deadline itself is exact: a yes after it is not
+ * given the held seat.
+ */
+import { GUEST_COLUMNS, isValidEmail, parseLanguage } from '../core/guests';
+import {
+  formatItemAnswers, parseItemAnswers, planOffers, stockholmDateTime, type AnswerItem, type ItemState, type OfferChange,
+} from '../core/item-answers';
+import { rsvpMsg } from '../core/messages/rsvp';
+import { matchParts, partName, type ProgramItem } from '../core/program';
+import type { FullContext } from './context';
+import { linkVersionOf } from './guests';
+import { guestRows, type GuestRow } from './invite-rows';
+import { checkTable, Tx, type TableCheck } from './journal';
+import type { RsvpLinkFor } from './merge';
+import type { Ports } from './ports';
+
+/** How long a freed seat is held for the guest it is offered to (cut at the reply deadline). */
+export const OFFER_HOURS = 48;
+
+/** The deadline of an offer made at `now`, or null when no offer can be made (`end`, the reply deadline's end, has passed). */
+export function offerUntil(end: number | null, now: Date): string | null {
+  const until = Math.min(now.getTime() + OFFER_HOURS * 3_600_000, end ?? Infinity);
+  return until > now.getTime() ? new Date(until).toISOString() : null;
+}
+
+/** One guest's new Svar per punkt after the plan's changes for them. */
+export const applyChanges = (cell: string, changes: readonly OfferChange[], order: readonly string[]): string => {
+  const a = new Map<string, ItemState>(parseItemAnswers(cell) ?? []);
+  for (const c of changes) a.set(c.itemId, c.to);
+  return formatItemAnswers(a, order);
+};
+
+/**
+ * Plans the waiting lists over Gäster as it will be after `pending` (the
+ * caller's own changes, by guest ID: Status and Svar per punkt), and returns
+ * the changes per guest. Reads nothing.
+ */
+export function planWaitlists(
+  ctx: FullContext, rows: readonly GuestRow[], now: Date, replyEnd: number | null, pending: ReadonlyMap<string, { status: string; itemAnswers: string }> = new Map(),
+  items: readonly ProgramItem[] = ctx.parts().items ?? [],
+): Map<string, OfferChange[]> {
+  const limited: AnswerItem[] = items.filter((it) => it.capacity !== null);
+  if (limited.length === 0) return new Map();
+  const guests = rows.map((r) => {
+    const p = pending.get(r.guest.id);
+    return {
+      id: r.guest.id, status: p?.status ?? r.guest.status, invited: matchParts(r.guest.events, items).ok,
+      answers: parseItemAnswers(p?.itemAnswers ?? r.guest.itemAnswers ?? '') ?? new Map<string, ItemState>(),
+      writable: r.unverified === null && r.index !== null,
+    };
+  });
+  const out = new Map<string, OfferChange[]>();
+  for (const c of planOffers(limited, guests, now, offerUntil(replyEnd, now))) out.set(c.guestId, [...(out.get(c.guestId) ?? []), c]);
+  return out;
+}
+
+/** Puts the plan's changes to other guests' rows into `tx` (the caller's own row it folds into its own write). */
+export function putChanges(tx: Tx, check: TableCheck, rows: readonly GuestRow[], plan: ReadonlyMap<string, OfferChange[]>, order: readonly string[], skip = ''): void {
+  for (const [id, changes] of plan) {
+    const r = rows.find((x) => x.guest.id === id);
+    if (id === skip || !r || r.index === null) continue;
+    const cell = applyChanges(r.guest.itemAnswers ?? '', changes, order);
+    tx.put(check, r.index, { [GUEST_COLUMNS.itemAnswers]: cell }, {
+      action: 'gäst.väntelista', object: id,
+      before: { [GUEST_COLUMNS.itemAnswers]: r.guest.itemAnswers ?? '' }, after: { [GUEST_COLUMNS.itemAnswers]: cell },
+    });
+  }
+}
+
+/** The offers a committed plan made (erbjuds), to mail. */
+export const offersOf = (plan: ReadonlyMap<string, OfferChange[]>): OfferChange[] =>
+  [...plan.values()].flat().filter((c) => c.to.kind === 'erbjuds');
+
+/**
+ * After the commit that wrote the offers as `erbjuds`: mails each (in the
+ * guest's language, with their personal link and the deadline), then marks
+ * the ones mailed `erbjuden` in one sealed write. Call inside the same lock.
+ * A mail that fails leaves `erbjuds` (see the file's comment).
+ */
+export function mailOffers(ports: Ports, ctx: FullContext, offers: readonly OfferChange[], links: RsvpLinkFor | null): number {
+  if (offers.length === 0 || !links) return 0;
+  const check = checkTable(ctx.journal.fresh(), 'guests');
+  const rows = guestRows(check);
+  const items = new Map((ctx.parts().items ?? []).map((it) => [it.id, it]));
+  const order = [...items.keys()];
+  const mailed: OfferChange[] = [];
+  for (const o of offers) {
+    const r = rows.find((x) => x.guest.id === o.guestId);
+    const it = items.get(o.itemId);
+    const now = parseItemAnswers(r?.guest.itemAnswers ?? '')?.get(o.itemId);
+    // Changed meanwhile (by hand, or by another execution): not ours to mail.
+    if (!r || r.unverified || r.index === null || !it || now?.kind !== 'erbjuds' || o.to.kind !== 'erbjuds' || now.until !== o.to.until) continue;
+    try {
+      ports.mailer.send(offerMail(ctx, r, it, now.until, links({ id: r.guest.id, version: linkVersionOf(check, r.index) })));
+      mailed.push(o);
+    } catch {
+      // Not sent (quota, a bad address): stays erbjuds, holding the seat until its deadline, for a person to see.
+    }
+  }
+  if (mailed.length === 0) return 0;
+  const tx = new Tx(ctx.journal);
+  const byGuest = new Map<string, OfferChange[]>();
+  for (const o of mailed) {
+    const until = o.to.kind === 'erbjuds' ? o.to.until : '';
+    byGuest.set(o.guestId, [...(byGuest.get(o.guestId) ?? []), { ...o, to: { kind: 'erbjuden', until } }]);
+  }
+  putChanges(tx, check, rows, byGuest, order);
+  tx.commit();
+  return mailed.length;
+}
+
+function offerMail(ctx: FullContext, r: GuestRow, it: ProgramItem, until: string, link: string) {
+  const lang = parseLanguage(r.guest.language) ?? 'sv';
+  const s = ctx.settings;
+  const body = rsvpMsg.offerBody(r.guest.firstName, partName(it), stockholmDateTime(until, lang), link)[lang];
+  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return {
+    to: r.guest.email.trim(), subject: rsvpMsg.offerSubject(s.eventName, partName(it))[lang], textBody: body,
+    htmlBody: esc(body).split('\n').map((l) => (l === esc(link) ? `<a href="${esc(link)}">${esc(link)}</a>` : l)).join('<br>'),
+    ...(s.senderName ? { name: s.senderName.replace(/[\r\n"]+/g, ' ') } : {}),
+    ...(isValidEmail(s.replyTo) ? { replyTo: s.replyTo.trim() } : {}),
+  };
+}

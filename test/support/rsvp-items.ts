@@ -1,0 +1,37 @@
+/** Test support: a memory workbook with three Program items and three invited guests, and the RSVP calls on it (test/unit/app/rsvp-items, waitlist). */
+import { answerRsvp, type RsvpAnswer, type Verify } from '../../src/app/rsvp';
+import { saveProgramItem } from '../../src/app/program';
+import { rsvpToken, verifyRsvpToken } from '../../src/core/rsvp';
+import { journalled } from './journal';
+import { memoryPorts, type MemoryPorts } from './memory';
+
+export const SECRET = 'test-secret';
+export const verify: Verify = (k) => verifyRsvpToken(SECRET, k.g, k.v, k.t, k.w);
+const PL = 'pl@stockholm.se';
+const SENT = new Date('2009-11-01T10:00:00Z');
+
+/**
+ * Items: P-001 the conference (no limit), P-002 the dinner (capacity 1), P-003 a study visit.
+ * G-0001 Astrid (sv), G-0002 Bertil (en) and G-0003 Cecilia (sv), all invited to P-001 and P-002.
+ */
+export function setupItems(capacity = '1'): MemoryPorts {
+  const p = memoryPorts(PL);
+  p.workbook.add('settings', [['Projektledare', PL, '']]);
+  p.workbook.add('event', [
+    ['Evenemang', 'Public Services Summit 2009', ''], ['Startdatum', '2009-12-08', ''], ['Slutdatum', '2009-12-09', ''],
+    ['Plats', 'Stockholms stadshus', ''], ['Sista svarsdag', '2009-11-20', ''],
+  ]);
+  const row = (id: string, first: string, lang: string, events: string) =>
+    [id, first, 'E', '', '', '', `${first.toLowerCase()}@example.se`, lang, events, '', 'Inbjuden', SENT, '', '', 1, '', '', ''];
+  p.workbook.add('guests', [row('G-0001', 'Astrid', 'sv', 'P-001; P-002'), row('G-0002', 'Bertil', 'en', 'P-001; P-002'), row('G-0003', 'Cecilia', 'sv', 'P-001; P-002')]);
+  journalled(p);
+  saveProgramItem(p, { title: 'Konferensen', type: 'plenarsession', date: '2009-12-08', start: '09:00', end: '17:00', organiser: 'staden' });
+  saveProgramItem(p, { title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity });
+  saveProgramItem(p, { title: 'Studiebesök', type: 'studiebesök', date: '2009-12-09', start: '13:00', end: '17:00', organiser: 'staden' });
+  p.user.current = '';
+  return p;
+}
+
+export const keyOf = (id: string) => ({ g: id, v: 1, t: rsvpToken(SECRET, id, 1) });
+export const answer = (p: MemoryPorts, id: string, answers: Record<string, string>, extra: object = {}): RsvpAnswer =>
+  answerRsvp(p, { ...keyOf(id), answers, ...extra }, verify);
