@@ -35,6 +35,7 @@ import { HtmlOutput, escapeHtml } from './emulator/services';
 import { EmulatorStoreError, loadState, type OutboxEntry } from './emulator/store';
 import { displayValue, toA1 } from './emulator/values';
 import { FormulaContext } from './emulator/formula';
+import { getCell } from './emulator/spreadsheet';
 import { seedWorkbook } from './seed';
 import type { ShimConfig } from './web/shim';
 import { SheetsApi } from './sheets-api';
@@ -423,7 +424,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     for (let r = 0; r < numRows; r++) {
       const row = [];
       for (let c = 0; c < numCols; c++) {
-        const raw = sheet.rows[r]?.[c] ?? null;
+        const raw = getCell(sheet, r + 1, c + 1); // with the format of its column's band
         const cell = raw && raw.f !== undefined ? { ...raw, v: fx.cellValue(sheet, r + 1, c + 1) } : raw;
         const d = cell ? displayValue(cell, tz, ss.locale) : '';
         const e = !cell ? '' : cell.f ? cell.f : cell.v instanceof Date ? d : String(cell.v);
@@ -452,6 +453,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const p = url.pathname;
     const method = req.method ?? 'GET';
+    if (process.env.PROF_REQ) require("node:fs").appendFileSync(process.env.PROF_REQ, `${method} ${p}\n`);
     if (await sheetsApi.handle(req, res, url)) return;
 
     if (method === 'GET' && (p === '/' || p === '/index.html')) {

@@ -24,7 +24,7 @@ import { readJsonObject } from './json-body';
 import type { Emulator } from './emulator/runtime';
 import { apiRange, apiUpdate } from './emulator/outside';
 import { blockingProtection, PROTECTED_MESSAGE, type Rect } from './emulator/protection';
-import { lastRowOf, setCell, getCell, insertColumnsAt } from './emulator/spreadsheet';
+import { lastRowOf, setCell, getCell, insertColumnsAt, setFormatBand } from './emulator/spreadsheet';
 import { FormulaContext } from './emulator/formula';
 import type { CellState, SheetState, StoreState } from './emulator/store';
 import { dateToSerial, displayValue, isDate, toA1 } from './emulator/values';
@@ -327,10 +327,7 @@ export class SheetsApi {
     const pattern = (b.cell as CellData | undefined)?.userEnteredFormat?.numberFormat?.pattern;
     if (typeof pattern !== 'string') throw badRequest(`${where}: the sandbox answers repeatCell of a numberFormat pattern only.`);
     this.guard(st, r, user);
-    for (let i = 0; i < r.numRows; i++) for (let j = 0; j < r.numCols; j++) {
-      const old = getCell(st, r.row + i, r.col + j);
-      setCell(st, r.row + i, r.col + j, { ...(old ?? { v: '' }), fmt: pattern });
-    }
+    setFormatBand(st, r, pattern);
   }
 
   private appendDimension(b: Record<string, unknown>, where: string) {

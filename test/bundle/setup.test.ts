@@ -4,6 +4,7 @@ import { TABLES } from '../../src/core/schema';
 import type { OverviewView } from '../../src/core/api';
 import { simpleParser } from 'mailparser';
 import { displayValue } from '../../src/sandbox/emulator/values';
+import { getCell } from '../../src/sandbox/emulator/spreadsheet';
 import { sendAll, workbookWithGuests } from '../support/invitations';
 
 const SHEETS = ['Översikt', 'Budget', 'Kostnader', 'Omfördelningar', 'Gäster', 'Mallar', 'Program', 'Beslut', 'Inställningar', 'Logg'];
@@ -60,7 +61,7 @@ describe('Konfigurera arbetsboken', () => {
     const ledger = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!;
     const lists = ledger.dataValidations.map((v) => v.rule.criteria);
     expect(lists).toEqual(expect.arrayContaining(['VALUE_IN_LIST', 'VALUE_IN_RANGE']));
-    expect(ledger.rows[1]?.[5]?.fmt).toBe('#,##0.00 "kr"');
+    expect(getCell(ledger, 2, 6)?.fmt).toBe('#,##0.00 "kr"');
 
     const settings = Object.fromEntries(emu.sheetValues('Inställningar').slice(1).map((row) => [row[0], row[1]]));
     expect(settings['Totalbudget']).toBe(800000);
@@ -88,7 +89,7 @@ describe('Konfigurera arbetsboken', () => {
     for (const name of ['Inställningar', 'Evenemang', 'Budget', 'Mallar']) {
       expect(emu.sheetValues(name).slice(1).every((r) => String(r[r.length - 1]).startsWith('S1|'))).toBe(true);
     }
-    expect(emu.state.spreadsheet.sheets.find((s) => s.name === 'Budget')!.rows[1]?.[1]?.fmt).toBe('#,##0.00 "kr"');
+    expect(getCell(emu.state.spreadsheet.sheets.find((s) => s.name === 'Budget')!, 2, 2)?.fmt).toBe('#,##0.00 "kr"');
     expect(emu.runExecution(CODE, 'menuSetup', [], { user: PL }).ui.toasts[0].msg).toMatch(/redan konfigurerad/);
   });
 
@@ -196,7 +197,7 @@ describe('an existing Översikt is brought to the current layout (issue 9)', () 
     const v = emu.sheetValues('Översikt');
     expect([v[header - 1][5], v[header - 1][7], v[categories - 1][4]]).toEqual(['Bokat', 'Bokat (%)', 'Bokat']);
     expect(formulas(emu).slice(0, end)).toEqual(current); // every formula as a new workbook has it
-    expect(overview(emu).rows[header]![7]!.fmt).toBe('0.0"\u00a0"%');
+    expect(getCell(overview(emu), header + 1, 8)?.fmt).toBe('0.0"\u00a0"%');
     // Kept: the sheet (the other sheet's reference still reads it), the verification line, the notes, the users' chart.
     expect(emu.sheetValues('Egna')[0][0]).toBe(kvar);
     expect(v[3][0]).toBe('1 ändring väntar på granskning (Granska ändringar).');
@@ -313,7 +314,7 @@ describe("the spreadsheet's own time zone and locale", () => {
     // A cost dated 20 November shows 20 November in the sheet (not 19 November 23:00).
     expect(api(emu, 'recordCost', [COST], EKO).ok).toBe(true);
     const header = emu.sheetValues('Kostnader')[0];
-    const dateCell = emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!.rows[1]![header.indexOf('Datum')]!;
+    const dateCell = getCell(emu.state.spreadsheet.sheets.find((s) => s.name === 'Kostnader')!, 2, header.indexOf('Datum') + 1)!;
     expect(displayValue(dateCell, ss.timeZone, ss.locale)).toBe('2009-11-20');
     // A finance officer typing "12 500,50" in Belopp gets the number, judged and sealed like the sidebar's.
     const r = emu.fireEdit(CODE, { sheet: 'Kostnader', row: 2, col: header.indexOf('Belopp') + 1, values: [['12 500,50']], user: EKO });

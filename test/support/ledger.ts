@@ -5,6 +5,7 @@
 import type { Emulator } from '../../src/sandbox/emulator';
 import type { CellState, SheetState } from '../../src/sandbox/emulator/store';
 import { checkTable, Journal, Tx } from '../../src/app/journal';
+import { getCell } from '../../src/sandbox/emulator/spreadsheet';
 import { inProcess } from './inprocess';
 
 export const sheetState = (emu: Emulator, name: string): SheetState => {
@@ -42,6 +43,6 @@ export function seedLedger(emu: Emulator, n: number, amountKr = 1): void {
   }));
 }
 
-/** The raw cell (value, formula, format) at a 1-based position. */
+/** The cell (value, formula, format: its own or its column's band) at a 1-based position. */
 export const cellAt = (emu: Emulator, sheet: string, row: number, col: number): CellState | null =>
-  sheetState(emu, sheet).rows[row - 1]?.[col - 1] ?? null;
+  getCell(sheetState(emu, sheet), row, col);

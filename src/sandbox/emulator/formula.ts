@@ -299,10 +299,11 @@ export class FormulaContext {
         const base = (sum ? target : pairs[0].ref) as Ref;
         const nr = base.r2 - base.r1 + 1, nc = base.c2 - base.c1 + 1;
         for (const p of pairs) if (p.ref.r2 - p.ref.r1 + 1 !== nr || p.ref.c2 - p.ref.c1 + 1 !== nc) return new Err('#VALUE!');
-        // Only rows that exist can match anything but "" criteria; blank rows beyond the data add 0.
+        // Rows beyond every sheet's stored rows are blank in every range: they add 0 to a sum, and to a
+        // count all at once if every criterion takes a blank ("" or "<>x"), however few rows are stored.
         const rowsWithData = Math.max(base.sheet.rows.length, ...pairs.map((p) => p.ref.sheet.rows.length));
-        const last = Math.min(nr, rowsWithData - base.r1 + 1, ...pairs.map((p) => rowsWithData - p.ref.r1 + 1));
-        let acc = 0;
+        const last = Math.max(0, Math.min(nr, rowsWithData - base.r1 + 1, ...pairs.map((p) => rowsWithData - p.ref.r1 + 1)));
+        let acc = !sum && pairs.every((p) => p.test(BLANK)) ? (nr - last) * nc : 0;
         for (let i = 0; i < last; i++) {
           for (let j = 0; j < nc; j++) {
             let okRow = true;

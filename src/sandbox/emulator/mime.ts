@@ -49,28 +49,37 @@ function formatAddress(name: string | undefined, address: string): string {
   return `${display} <${address}>`;
 }
 
+/** "=XX" for each byte value. */
+const QP_ESCAPE = Array.from({ length: 256 }, (_, b) => `=${b.toString(16).toUpperCase().padStart(2, '0')}`);
+/** A line of printable ASCII without '=' and without trailing white space encodes as itself. */
+const QP_PLAIN = /^(?:[\x21-\x3c\x3e-\x7e \t]*[\x21-\x3c\x3e-\x7e])?$/;
+
 export function quotedPrintable(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const out: string[] = [];
   for (const line of lines) {
-    const bytes = Buffer.from(line, 'utf8');
-    let enc = '';
-    for (let i = 0; i < bytes.length; i++) {
-      const b = bytes[i];
-      const last = i === bytes.length - 1;
-      const plain = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !last);
-      enc += plain ? String.fromCharCode(b) : `=${b.toString(16).toUpperCase().padStart(2, '0')}`;
+    let enc = line;
+    if (!QP_PLAIN.test(line)) {
+      const bytes = Buffer.from(line, 'utf8');
+      const parts: string[] = [];
+      for (let i = 0; i < bytes.length; i++) {
+        const b = bytes[i];
+        const last = i === bytes.length - 1;
+        const plain = (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && !last);
+        parts.push(plain ? String.fromCharCode(b) : QP_ESCAPE[b]);
+      }
+      enc = parts.join('');
     }
     // soft-wrap at 76 without splitting =XX escapes
-    let rest = enc;
-    while (rest.length > 76) {
+    let at = 0;
+    while (enc.length - at > 76) {
       let cut = 75;
-      const eq = rest.lastIndexOf('=', cut - 1);
+      const eq = enc.lastIndexOf('=', at + cut - 1) - at;
       if (eq > cut - 3) cut = eq;
-      out.push(`${rest.slice(0, cut)}=`);
-      rest = rest.slice(cut);
+      out.push(`${enc.slice(at, at + cut)}=`);
+      at += cut;
     }
-    out.push(rest);
+    out.push(enc.slice(at));
   }
   return out.join(CRLF);
 }

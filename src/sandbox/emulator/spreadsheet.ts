@@ -4,7 +4,7 @@
  * would (addEditor/removeEditor, Range.protect). Anything else is missing, as in services.ts.
  */
 import { ExecContext, GasObject } from './exec';
-import type { CellState, ChartState, ConditionalFormatState, DataValidationState, ProtectionState, SheetState, SpreadsheetState, ValidationRuleState } from './store';
+import type { CellState, ChartState, ConditionalFormatState, DataValidationState, FormatBandState, ProtectionState, SheetState, SpreadsheetState, ValidationRuleState } from './store';
 import { LOCALE_PATTERN, newSheetState } from './store';
 import { CELL_TOO_LONG_MESSAGE, type InputSettings, cellInputTooLong, dateToSerial, displayValue, isDate, isValidTimeZone, parseA1, parseInput, serialToDate, splitSheetA1, toA1 } from './values';
 import type { Emulator } from './runtime';
@@ -28,11 +28,40 @@ function copyValue(v: CellState['v']): CellState['v'] {
   return isDate(v) ? new Date(v.getTime()) : v;
 }
 
+/**
+ * A cell as Sheets holds it: its own content and format, or the number format of the latest format
+ * band over it (SheetState.formats: a number format set over a range is kept as one band, not as a
+ * format-only cell per row: set-up formats whole columns, and a thousand empty cells per column were
+ * copied with every fork and scanned by every read). A cell inside a band is returned as a fresh
+ * object carrying the band's format, as it read when such cells were materialised.
+ */
 export function getCell(sh: SheetState, r: number, c: number): CellState | null {
-  return sh.rows[r - 1]?.[c - 1] ?? null;
+  const own = sh.rows[r - 1]?.[c - 1] ?? null;
+  if (own?.fmt !== undefined || !sh.formats?.length) return own;
+  const fmt = bandFormat(sh, r, c);
+  return fmt === undefined ? own : { ...(own ?? { v: '' }), fmt };
 }
 
+/** The number format of the latest band over (r, c), if any. */
+export function bandFormat(sh: SheetState, r: number, c: number): string | undefined {
+  const bands = sh.formats;
+  if (!bands) return undefined;
+  for (let k = bands.length - 1; k >= 0; k--) {
+    const b = bands[k];
+    if (r >= b.row && r < b.row + b.numRows && c >= b.col && c < b.col + b.numCols) return b.fmt;
+  }
+  return undefined;
+}
+
+/**
+ * Stores a cell. A format equal to the band's over it is not kept on the cell (the band gives it),
+ * so a cleared cell in a formatted column is no cell at all, as before it was a format-only one.
+ */
 export function setCell(sh: SheetState, r: number, c: number, cell: CellState | null): void {
+  if (cell?.fmt !== undefined && sh.formats?.length && bandFormat(sh, r, c) === cell.fmt) {
+    cell = { ...cell };
+    delete cell.fmt;
+  }
   let row = sh.rows[r - 1];
   if (!row) {
     if (!cell) return;
@@ -47,6 +76,28 @@ export function setCell(sh: SheetState, r: number, c: number, cell: CellState | 
   while (row.length && row[row.length - 1] === null) row.pop();
   if (row.length === 0) sh.rows[r - 1] = null;
   while (sh.rows.length && sh.rows[sh.rows.length - 1] === null) sh.rows.pop();
+}
+
+/**
+ * Sets a number format over a rectangle: one band, the newest (it wins over older bands and over the
+ * cells' own formats inside it, which are dropped). Bands the new one covers whole are dropped too.
+ */
+export function setFormatBand(sh: SheetState, r: Rect, fmt: string): void {
+  const inside = (b: Rect) => b.row >= r.row && b.col >= r.col && b.row + b.numRows <= r.row + r.numRows && b.col + b.numCols <= r.col + r.numCols;
+  sh.formats = [...(sh.formats ?? []).filter((b) => !inside(b)), { row: r.row, col: r.col, numRows: r.numRows, numCols: r.numCols, fmt }];
+  const last = Math.min(sh.rows.length, r.row + r.numRows - 1);
+  for (let i = r.row; i <= last; i++) {
+    const row = sh.rows[i - 1];
+    if (!row) continue;
+    for (let j = r.col; j < Math.min(row.length + 1, r.col + r.numCols); j++) {
+      const cell = row[j - 1];
+      if (cell?.fmt !== undefined) {
+        const rest = { ...cell };
+        delete rest.fmt;
+        setCell(sh, i, j, rest);
+      }
+    }
+  }
 }
 
 export function hasContent(c: CellState | null): boolean {
@@ -463,11 +514,34 @@ function shiftAnchors(st: SheetState, dim: 'row' | 'col', at: number, n: number)
   });
 }
 
-/** Inserts `n` empty rows before row `at` (cells, size, protections, validations). */
+/**
+ * Moves the format bands as their cells move: inserted rows (or columns) are empty and unformatted,
+ * as the emulator's inserted cells always were, so a band they cut is split in two; deleted ones
+ * take their part of a band with them.
+ */
+function shiftFormats(st: SheetState, dim: 'row' | 'col', at: number, n: number): void {
+  if (!st.formats?.length) return;
+  const out: FormatBandState[] = [];
+  for (const b of st.formats) {
+    const [start, size] = dim === 'row' ? [b.row, b.numRows] : [b.col, b.numCols];
+    const put = (s: number, z: number) => out.push(dim === 'row' ? { ...b, row: s, numRows: z } : { ...b, col: s, numCols: z });
+    if (n > 0 && at > start && at < start + size) {
+      put(start, at - start);
+      put(at + n, start + size - at);
+    } else {
+      const m = shiftBand(start, size, at, n);
+      if (m) put(m.row, m.numRows);
+    }
+  }
+  st.formats = out;
+}
+
+/** Inserts `n` empty rows before row `at` (cells, size, protections, validations, formats). */
 export function insertRowsAt(st: SheetState, at: number, n: number): void {
   if (st.rows.length >= at) st.rows.splice(at - 1, 0, ...Array.from({ length: n }, () => null));
   st.maxRows += n;
   shiftAnchors(st, 'row', at, n);
+  shiftFormats(st, 'row', at, n);
 }
 
 /** Inserts `n` empty columns before column `at` (cells, size, column widths, protections, validations). */
@@ -478,6 +552,7 @@ export function insertColumnsAt(st: SheetState, at: number, n: number): void {
   for (const [k, w] of Object.entries(st.columnWidths)) widths[String(Number(k) >= at ? Number(k) + n : Number(k))] = w;
   st.columnWidths = widths;
   shiftAnchors(st, 'col', at, n);
+  shiftFormats(st, 'col', at, n);
 }
 
 /** Deletes rows at..at+n-1 (cells, size, protections, validations). */
@@ -486,6 +561,7 @@ export function deleteRowsAt(st: SheetState, at: number, n: number): void {
   while (st.rows.length && st.rows[st.rows.length - 1] === null) st.rows.pop();
   st.maxRows -= n;
   shiftAnchors(st, 'row', at, -n);
+  shiftFormats(st, 'row', at, -n);
 }
 
 // ---------------- Range ----------------
@@ -570,9 +646,9 @@ export class Range extends GasObject {
     return this;
   }
   setNumberFormat(numberFormat: string): Range {
-    return this._style('setNumberFormat', (c) => {
-      c.fmt = String(numberFormat);
-    });
+    const st = this._w('setNumberFormat');
+    setFormatBand(st, { row: this._row, col: this._col, numRows: this._nr, numCols: this._nc }, String(numberFormat));
+    return this;
   }
   setFontWeight(fontWeight: string | null): Range {
     return this._style('setFontWeight', (c) => {
@@ -689,6 +765,8 @@ export function validationAccepts(ctxSheets: SheetState[], rule: ValidationRuleS
   if (!p) return false;
   for (let r = p.row; r < p.row + p.numRows; r++)
     for (let c = p.col; c < p.col + p.numCols; c++) {
+      // An empty cell shows '' (and value is not ''): no need to read its format.
+      if (!st.rows[r - 1]?.[c - 1]) continue;
       const cell = getCell(st, r, c);
       if (cell && displayValue(cell, tz, locale) === text) return true;
     }

@@ -80,6 +80,18 @@ export interface ConditionalFormatState {
   fontColor?: string;
 }
 
+/**
+ * A number format set over a range (Range.setNumberFormat, the Sheets API's repeatCell): one band
+ * instead of a format-only cell per row (see getCell in spreadsheet.ts). Later bands win.
+ */
+export interface FormatBandState {
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+  fmt: string;
+}
+
 export interface SheetState {
   name: string;
   sheetId: number;
@@ -93,6 +105,8 @@ export interface SheetState {
   columnWidths: Record<string, number>;
   charts?: ChartState[];
   conditionalFormats?: ConditionalFormatState[];
+  /** Number formats over ranges, oldest first (absent: none). */
+  formats?: FormatBandState[];
 }
 
 export interface OutboxEntry {
@@ -240,6 +254,7 @@ const sheet = z.object({
   conditionalFormats: z.array(z.object({
     ranges: z.array(z.string()), formula: z.string(), background: z.string().optional(), fontColor: z.string().optional(),
   })).optional(),
+  formats: z.array(z.object({ row: posInt, col: posInt, numRows: posInt, numCols: posInt, fmt: z.string() })).optional(),
 });
 const strMap = z.record(z.string(), z.string());
 const storeSchema = z.object({

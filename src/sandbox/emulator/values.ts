@@ -4,7 +4,9 @@ import type { CellState, CellValue } from './store';
 export const NBSP = '\u00a0';
 
 export function isDate(v: unknown): v is Date {
-  return Object.prototype.toString.call(v) === '[object Date]';
+  // Dates from the script's realm too (not instanceof this realm's Date). Most values are strings and
+  // numbers, and every value crossing between the script and the emulator is asked: answer those first.
+  return typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]';
 }
 
 // ---------- A1 notation ----------

@@ -1,4 +1,5 @@
 import { FormulaContext } from '../../../src/sandbox/emulator/formula';
+import { getCell } from '../../../src/sandbox/emulator/spreadsheet';
 import { Emulator, EmulatorOptions, ExecOptions, ExecutionResult, manualClock } from '../../../src/sandbox/emulator/runtime';
 import type { CellState } from '../../../src/sandbox/emulator/store';
 import { displayValue, parseA1 } from '../../../src/sandbox/emulator/values';
@@ -31,7 +32,7 @@ function cellsOf(emu: Emulator, a1: string, sheet: string): (CellState | null)[]
   const fx = new FormulaContext({ spreadsheet: emu.state.spreadsheet });
   return Array.from({ length: r.numRows }, (_, i) =>
     Array.from({ length: r.numCols }, (_, j) => {
-      const c = st.rows[r.row + i - 1]?.[r.col + j - 1] ?? null;
+      const c = getCell(st, r.row + i, r.col + j);
       return c && c.f !== undefined ? { ...c, v: fx.cellValue(st, r.row + i, r.col + j) } : c;
     }),
   );
@@ -48,7 +49,7 @@ export function cellStyle(emu: Emulator, a1: string, sheet = 'Blad1'): { fmt: st
   const st = emu.state.spreadsheet.sheets.find((s) => s.name === sheet);
   const r = st && parseA1(a1, st.maxRows, st.maxCols);
   if (!st || !r) throw new Error(`No cell ${sheet}!${a1}`);
-  const c = st.rows[r.row - 1]?.[r.col - 1];
+  const c = getCell(st, r.row, r.col);
   return { fmt: c?.fmt ?? 'General', formula: c?.f ?? '', bold: !!c?.bold };
 }
 

@@ -79,6 +79,38 @@ describe('Range value semantics', () => {
     expect(exec(emu, `${SHEET} sh.insertRowsAfter(1003, 1);`).error?.message).toBe('Those rows are out of bounds.');
   });
 
+  // Range.setNumberFormat(numberFormat) "Sets the number or date format to the given formatting string"
+  // (developers.google.com/apps-script/reference/spreadsheet/range#setNumberFormat(String)); a format
+  // alone is no content: getLastRow() is "the position of the last row that has content"
+  // (.../sheet#getLastRow()). The emulator keeps a whole column's format as one band: what a script
+  // sees must be what it saw when every format-only cell was stored.
+  test('a format over a whole column: no content, every cell in it formatted, moved with deleted and inserted rows', () => {
+    const emu = newEmu();
+    const r = run(
+      emu,
+      `${SHEET}
+      sh.getRange(2, 1, sh.getMaxRows() - 1, 1).setNumberFormat('0%');
+      var empty = { last: sh.getLastRow(), lastCol: sh.getLastColumn(), v: sh.getRange('A500').getValues()[0][0] };
+      sh.getRange('A1:A3').setValues([['x'], [0.25], [0.5]]);
+      sh.getRange('A3').setNumberFormat('0.0%'); // a cell's own format, newer than the column's
+      sh.insertRowsAfter(3, 2); // rows 4 and 5 are new: unformatted, as the emulator's inserted rows always were
+      sh.getRange('A4:A6').setValues([[0.75], [1], [0.12]]);
+      return { empty: empty, last: sh.getLastRow(), max: sh.getMaxRows() };`,
+    );
+    expect(r).toEqual({ empty: { last: 0, lastCol: 0, v: '' }, last: 6, max: 1002 });
+    expect(shown(emu, 'A1:A6')).toEqual([['x'], ['25%'], ['50,0%'], ['0,75'], ['1'], ['12%']]);
+    expect(['A1', 'A2', 'A3', 'A4', 'A6', 'A1002'].map((a1) => cellStyle(emu, a1).fmt)).toEqual(['General', '0%', '0.0%', 'General', '0%', '0%']);
+    // A person deletes rows 2–4: the rows below move up with their formats.
+    expect(emu.deleteRows('Blad1', 2, 3)).toEqual({});
+    expect([shown(emu, 'A1:A3'), run(emu, `${SHEET} return [sh.getMaxRows(), sh.getLastRow()];`)]).toEqual([[['x'], ['1'], ['12%']], [999, 3]]);
+    // A cleared cell keeps its column's format, and is no content.
+    run(emu, `${SHEET} sh.getRange('A3').setValues([['']]);`);
+    expect([cellStyle(emu, 'A3').fmt, cellStyle(emu, 'A2').fmt, cellStyle(emu, 'A999').fmt, run(emu, `${SHEET} return sh.getLastRow();`)]).toEqual(['0%', 'General', '0%', 2]);
+    // A later format over part of the column wins there, and only there.
+    run(emu, `${SHEET} sh.getRange('A3:A4').setNumberFormat('0.00'); sh.getRange('A3').setValues([[0.5]]);`);
+    expect([shown(emu, 'A3'), cellStyle(emu, 'A5').fmt]).toEqual([[['0,50']], '0%']);
+  });
+
   // Sheet.insertColumnsAfter(afterPosition, howMany) "Inserts a number of columns after the given column
   // position"; the add-on grows a sheet with it when a table gains columns (src/gas/setup.ts appendColumns).
   test('insertColumnsAfter shifts content, widths, validations and range protections right; grows the sheet', () => {
