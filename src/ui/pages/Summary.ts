@@ -56,6 +56,14 @@ function programme(v: SummaryView, a: SummaryView['answers']): HTMLElement[] {
     table(t.programme, [t.part, t.invited, t.yes, t.no, t.noAnswer], a.byPart.map((p) => [p.part, p.invited, p.yes, p.no, p.notAnswered]), [1, 2, 3, 4])];
 }
 
+/** What the costs tied to each item have booked (Kostnader → Programpunkt), next to its budget category's total. */
+function perItem(v: SummaryView): HTMLElement[] {
+  const costed = v.programme.filter((it) => it.cost.costs > 0);
+  if (!costed.length) return v.programme.length ? [h('p', { class: 'made' }, t.noItemCosts)] : [];
+  return [table(t.perItem, [t.item, t.category, t.itemBooked, t.categoryBooked],
+    costed.map((it) => [`${it.title} (${it.id})`, it.category, kr(it.cost.booked), kr(it.cost.categoryBooked)]), [2, 3])];
+}
+
 function render(v: SummaryView): void {
   const when = new Date(v.made);
   const made = lang === 'en' ? when.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : `${when.toISOString().slice(0, 10)}`;
@@ -79,6 +87,7 @@ function render(v: SummaryView): void {
       table(t.perFunder, [t.funder, t.allocation, t.booked, t.available],
         [...b.funders.map((f) => [f.name, kr(f.allocation), kr(f.consumed), kr(f.available)]), [t.total, kr(b.allocated), kr(b.totals.consumed), kr(b.totals.available)]], [1, 2, 3]),
       table(t.perCategory, [t.category, t.booked], b.categories.filter((c) => c.consumed > 0).map((c) => [c.category, kr(c.consumed)]), [1]),
+      ...perItem(v),
       h('p', {}, b.status[lang])),
     decisions('taken', t.taken, v.taken),
     decisions('pending', t.pending, v.pending),
