@@ -287,7 +287,10 @@ function upgradeOverview(sheet: Sheet, layout: OverviewLayout): { drift: string[
   for (const chart of sheet.getCharts()) {
     if (OVERVIEW_CHART_TITLES.includes(String(chart.getOptions().get('title')))) sheet.removeChart(chart);
   }
-  initOverview(sheet, layout, String(values[OVERVIEW_STATUS_ROW - 1]?.[0] ?? ''), Math.max(oldEnd, layout.cells.length));
+  const height = Math.max(oldEnd, layout.cells.length);
+  // The users' own conditional formats stay: those wholly beside or below the table.
+  const theirs = sheet.getConditionalFormatRules().filter((rule) => rule.getRanges().every((g) => g.getRow() > height || g.getColumn() > layout.width));
+  initOverview(sheet, layout, String(values[OVERVIEW_STATUS_ROW - 1]?.[0] ?? ''), height, theirs);
   return { drift, itemsAdded: !values.some((row) => row[0] === OVERVIEW_ITEM_HEADER) };
 }
 
@@ -296,7 +299,7 @@ function upgradeOverview(sheet: Sheet, layout: OverviewLayout): { drift: string[
  * threshold highlights, over its first `height` rows (the old table's too, when it was longer), with the
  * verification line `status`.
  */
-function initOverview(sheet: Sheet, layout: OverviewLayout, status = '', height = layout.cells.length): void {
+function initOverview(sheet: Sheet, layout: OverviewLayout, status = '', height = layout.cells.length, keepRules: readonly GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] = []): void {
   // One write: text goes in literally, formulas as formulas; the verification line as the add-on last wrote it.
   sheet.getRange(1, 1, height, layout.width).setValues(Array.from({ length: height }, (_, r) => Array.from({ length: layout.width }, (_, k) => {
     const c = layout.cells[r]?.[k] ?? null;
@@ -308,9 +311,9 @@ function initOverview(sheet: Sheet, layout: OverviewLayout, status = '', height 
   for (const a1 of layout.formats.warn) sheet.getRange(a1).setNumberFormat(numberFormat('percent')!);
   for (const a1 of layout.bold) sheet.getRange(a1).setFontWeight('bold');
   sheet.setFrozenRows(layout.rows.header);
-  sheet.setConditionalFormatRules(layout.rules.map((r) => SpreadsheetApp.newConditionalFormatRule()
+  sheet.setConditionalFormatRules([...keepRules, ...layout.rules.map((r) => SpreadsheetApp.newConditionalFormatRule()
     .whenFormulaSatisfied(r.formula).setBackground(r.background).setFontColor(r.fontColor)
-    .setRanges([sheet.getRange(r.range)]).build()));
+    .setRanges([sheet.getRange(r.range)]).build())]);
   let chart: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart().asColumnChart();
   for (const a1 of layout.chart.ranges) chart = chart.addRange(sheet.getRange(a1));
   sheet.insertChart(chart.setNumHeaders(1).setOption('title', layout.chart.title).setPosition(layout.chart.row, layout.chart.col, 0, 0).build());

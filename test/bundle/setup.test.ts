@@ -171,9 +171,10 @@ describe('an existing Översikt is brought to the current layout (issue 9)', () 
   /** The formulas of the table's ten columns, row by row. */
   const formulas = (emu: Emu) => overview(emu).rows.map((r) => Array.from({ length: 10 }, (_, c) => r?.[c]?.f ?? ''));
 
-  test('the layout before items and "Bokat" is rebuilt in place; the verification line, the users\' notes (moved down), charts and references stay', () => {
+  test('the layout before items and "Bokat" is rebuilt in place; the verification line, the users\' notes (moved down), charts, formats and references stay', () => {
     const emu = setUpWorkbook();
     const current = formulas(emu);
+    const fresh = JSON.parse(JSON.stringify(overview(emu))) as ReturnType<typeof overview>;
     const header = rowOf(emu, 'Finansiär');
     const categories = rowOf(emu, 'Kategori');
     const lastCategory = categories + 9; // the nine categories
@@ -190,6 +191,9 @@ describe('an existing Översikt is brought to the current layout (issue 9)', () 
       sh.getRange(4, 1).setValues([['1 ändring väntar på granskning (Granska ändringar).']]);
       sh.getRange(${lastCategory + 2}, 1, 1, 2).setValues([['Egen anteckning: STOKAB stämd mot ekonomisystemet', 42]]);
       sh.getRange(${header + 1}, 12).setValues([['Notering bredvid tabellen']]);
+      var own = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=$L${header + 1}<>""').setBackground('#e6f4ea').setRanges([sh.getRange('L${header + 1}:L${header + 3}')]).build();
+      var inTable = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=$B6>0').setBackground('#ffffff').setRanges([sh.getRange('B6:B8')]).build();
+      sh.setConditionalFormatRules(sh.getConditionalFormatRules().concat([own, inTable]));
       ss.insertSheet('Egna').getRange('A1').setValues([['=Översikt!G${header + 1}']]);`);
     const kvar = emu.sheetValues('Översikt')[header][6];
     const r = run(emu, 'menuSetup', [], { user: PL });
@@ -204,6 +208,10 @@ describe('an existing Översikt is brought to the current layout (issue 9)', () 
     const note = v.findIndex((row) => row[0] === 'Egen anteckning: STOKAB stämd mot ekonomisystemet');
     expect([note + 1, v[note][1]]).toEqual([end + 2, 42]); // below the new table, as it was below the old one
     expect(v[header][11]).toBe('Notering bredvid tabellen');
+    // The users' rule beside the table stays, first; in the table the rules are the add-on's, as a new workbook has them.
+    const rules = overview(emu).conditionalFormats!;
+    expect(rules[0]).toEqual({ ranges: [`L${header + 1}:L${header + 3}`], formula: `=$L${header + 1}<>""`, background: '#e6f4ea' });
+    expect(rules.slice(1)).toEqual(fresh.conditionalFormats);
     expect(overview(emu).charts!.map((c) => c.options.title)).toEqual(['Vår egen graf', 'Tilldelat och bokat per finansiär']);
     expect(logActions(emu).at(-1)).toBe('arbetsbok.konfigurerad');
     // Now current: a second set-up writes nothing.

@@ -453,6 +453,10 @@ export class Sheet extends GasObject {
     if (!(chart instanceof EmbeddedChart)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.removeChart.");
     st.charts = (st.charts ?? []).filter((c) => c.id !== chart._chart.id);
   }
+  /** "Get all conditional format rules in this sheet." (…/spreadsheet/sheet#getConditionalFormatRules()) */
+  getConditionalFormatRules(): ConditionalFormatRule[] {
+    return (this._st().conditionalFormats ?? []).map((r) => new ConditionalFormatRule(this._ctx, { ...r, ranges: [...r.ranges] }, this._id));
+  }
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     const st = this._propsW('setConditionalFormatRules');
     st.conditionalFormats = rules.map((r) => ({ ...r._rule, ranges: [...r._rule.ranges] }));
@@ -970,22 +974,30 @@ export class ConditionalFormatRuleBuilder extends GasObject {
     else delete this._rule.fontColor;
     return this;
   }
+  _sheetId?: number;
   setRanges(ranges: Range[]): ConditionalFormatRuleBuilder {
     this._rule.ranges = ranges.map((r) => r._a1());
+    this._sheetId = ranges[0]?._sheetId;
     return this;
   }
   build(): ConditionalFormatRule {
     if (!this._rule.formula) throw new Error('The conditional format rule has no condition.');
     if (this._rule.ranges.length === 0) throw new Error('The conditional format rule has no ranges.');
-    return new ConditionalFormatRule(this._ctx, { ...this._rule, ranges: [...this._rule.ranges] });
+    return new ConditionalFormatRule(this._ctx, { ...this._rule, ranges: [...this._rule.ranges] }, this._sheetId);
   }
 }
 
-/** A built rule, only handed to Sheet.setConditionalFormatRules. */
+/** A built rule (handed to Sheet.setConditionalFormatRules) or one read from a sheet (Sheet.getConditionalFormatRules). */
 export class ConditionalFormatRule extends GasObject {
   readonly _cls = 'ConditionalFormatRule';
   readonly _service = 'SpreadsheetApp';
-  constructor(ctx: ExecContext, readonly _rule: ConditionalFormatState) {
+  /** The sheet its ranges are on (the builder's first range's). */
+  constructor(ctx: ExecContext, readonly _rule: ConditionalFormatState, readonly _sheetId?: number) {
     super(ctx);
+  }
+  /** "Retrieves the ranges to which this conditional format rule is applied." (…/spreadsheet/conditional-format-rule#getRanges()) */
+  getRanges(): Range[] {
+    const id = this._sheetId ?? 0;
+    return this._rule.ranges.map((a1) => new Sheet(this._ctx, id).getRange(a1));
   }
 }

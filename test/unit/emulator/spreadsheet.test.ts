@@ -181,6 +181,22 @@ describe('Range value semantics', () => {
     expect(r).toEqual({ before: ['Gammal', 'Egen'], none: null, after: ['Egen', 'Ny'], formulas: [['=1+1', '', '', '']] });
     expect(emu.state.spreadsheet.sheets[0].charts?.map((c) => c.id)).toEqual(['c2', 'c3']); // ids are not reused
   });
+
+  test('conditional format rules are read back with their ranges, and set again as they were', () => {
+    // developers.google.com/apps-script/reference/spreadsheet/sheet#getConditionalFormatRules(), …/conditional-format-rule#getRanges()
+    const emu = newEmu();
+    const r = run(
+      emu,
+      `${SHEET}
+      var rule = function (a1) { return SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied('=A1>1').setBackground('#fce8e6').setRanges([sh.getRange(a1)]).build(); };
+      sh.setConditionalFormatRules([rule('A1:B9'), rule('L6:L8')]);
+      var read = sh.getConditionalFormatRules();
+      sh.setConditionalFormatRules(read.filter(function (x) { return x.getRanges()[0].getColumn() > 10; }));
+      return read.map(function (x) { return x.getRanges().map(function (g) { return [g.getRow(), g.getColumn(), g.getNumRows(), g.getNumColumns()]; }); });`,
+    );
+    expect(r).toEqual([[[1, 1, 9, 2]], [[6, 12, 3, 1]]]);
+    expect(emu.state.spreadsheet.sheets[0].conditionalFormats).toEqual([{ ranges: ['L6:L8'], formula: '=A1>1', background: '#fce8e6' }]);
+  });
 });
 
 describe('display values', () => {
