@@ -7,6 +7,7 @@ import { cliFigures } from './cli';
 import { foundationFigures, overviewRoundTrips } from './foundation';
 import { latencyFigures } from './latency';
 import { mergeFigures } from './merge';
+import { rsvpFigures } from './rsvp';
 import { mutationFigures, mutationSurvivors } from './mutation';
 import { suiteFigures } from './suite';
 import type { Figure } from './lib';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     ['foundation (browser)', overviewRoundTrips],
     ['budget', budgetFigures],
     ['mail merge', mergeFigures],
+    ['RSVP page (answers per item)', rsvpFigures],
     ['command line (summit, Sheets API)', cliFigures],
     ['latency (emulated time)', latencyFigures],
     ['mutation testing (last npm run test:mutation)', mutationFigures],
