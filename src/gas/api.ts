@@ -9,9 +9,10 @@ import { lockBusyMsg } from '../app/budget';
 import { logRefusal } from '../app/refusals';
 import { LockTimeoutError, type UserPort } from '../app/ports';
 import type { ApiRefusal, ApiResult } from '../core/api';
-import { langFromLocale, msg, UserError, type Lang, type Msg } from '../core/msg';
+import { langFromLocale, UserError, type Lang, type Msg } from '../core/msg';
 import { roleRequiredMsg } from '../core/settings';
 import { gasPorts, gasUser, type GasPorts } from './adapters';
+import { gasMsg } from '../core/messages/gas';
 
 export interface Env {
   readonly ports: GasPorts;
@@ -31,17 +32,19 @@ interface Issue { code?: string; path?: PropertyKey[]; maximum?: unknown; minimu
 export function describeIssues(issues: readonly Issue[]): Msg {
   const first = issues[0] ?? {};
   const where = (first.path ?? []).filter((p) => typeof p !== 'symbol').join('.');
-  const field = where ? ` (${where})` : '';
-  let sv = 'ogiltigt värde';
-  let en = 'invalid value';
+  return gasMsg.invalidInput(where, issueWords(first));
+}
+
+/** What zod's issue says, in words. */
+function issueWords(first: Issue): Msg {
   switch (first.code) {
-    case 'invalid_type': sv = 'fel typ'; en = 'wrong type'; break;
-    case 'too_big': sv = `för stort eller för långt (högst ${String(first.maximum)})`; en = `too large or too long (at most ${String(first.maximum)})`; break;
-    case 'too_small': sv = `för litet eller för kort (minst ${String(first.minimum)})`; en = `too small or too short (at least ${String(first.minimum)})`; break;
-    case 'unrecognized_keys': sv = 'okända fält'; en = 'unknown fields'; break;
-    case 'invalid_format': sv = 'fel format'; en = 'wrong format'; break;
+    case 'invalid_type': return gasMsg.issueType();
+    case 'too_big': return gasMsg.issueTooBig(String(first.maximum));
+    case 'too_small': return gasMsg.issueTooSmall(String(first.minimum));
+    case 'unrecognized_keys': return gasMsg.issueUnknownKeys();
+    case 'invalid_format': return gasMsg.issueFormat();
+    default: return gasMsg.issueInvalid();
   }
-  return msg(`Ogiltiga uppgifter${field}: ${sv}. Inget sparades.`, `Invalid input${field}: ${en}. Nothing was saved.`);
 }
 
 /**
@@ -55,10 +58,7 @@ export function describeIssues(issues: readonly Issue[]): Msg {
 export function callerProblem(user: UserPort = gasUser): Msg | null {
   const active = user.email();
   if (!active) {
-    return msg(
-      'Summit Planner kan inte se vem du är, så inget kan visas eller sparas. Logga in med ditt konto i stadens Google Workspace och öppna kalkylarket igen.',
-      'Summit Planner cannot tell who you are, so nothing can be shown or saved. Sign in with your account in the city\'s Google Workspace and open the spreadsheet again.',
-    );
+    return gasMsg.noUser();
   }
   const me = (Session.getEffectiveUser().getEmail() || '').trim().toLowerCase();
   if (me !== active) return roleRequiredMsg(['projektledare', 'styrgrupp', 'ekonomi']);
@@ -140,17 +140,11 @@ export function failureMessage(e: unknown): Msg {
   if (e instanceof UserError) return e.userMessage;
   if (e instanceof LockTimeoutError) return lockBusyMsg();
   if (e instanceof Error && PROTECTED.test(e.message)) {
-    return msg(
-      'Google Sheets stoppade ändringen: bladet är skyddat och ditt konto finns inte bland dem som får ändra det. Rollerna och skydden sätts av en administratör i Summit Planner → Inställningar. Inget annat ändrades.',
-      'Google Sheets stopped the change: the sheet is protected and your account is not among those who may edit it. Roles and protections are set by an administrator in Summit Planner → Settings. Nothing else was changed.',
-    );
+    return gasMsg.protectedRange();
   }
   console.error(e instanceof Error ? e.stack || e.message : String(e));
   const detail = e instanceof Error ? e.message : String(e);
-  return msg(
-    `Ett oväntat fel inträffade (${detail}). Kontrollera bladen och försök igen; felet är loggat.`,
-    `An unexpected error occurred (${detail}). Check the sheets and try again; the error has been logged.`,
-  );
+  return gasMsg.unexpected(detail);
 }
 
 /** For menu handlers: run, and show failures in an alert instead of a stack trace (refusals logged under `write`). */

@@ -22,6 +22,7 @@ import { readProgram } from '../app/program-rows';
 import { byTime, partName } from '../core/program';
 import { failureMessage, handle, noArgs, userLang, type Env } from './api';
 import { gasPorts, type SheetEdit } from './adapters';
+import { gasMsg } from '../core/messages/gas';
 
 // Built on first use: nothing runs at global scope.
 let oneArg: z.ZodMiniTuple<[z.ZodMiniUnknown], null> | undefined;
@@ -74,7 +75,7 @@ export function costList(args: readonly unknown[]): ApiResult<CostList> {
       if (out.length >= limit) continue;
       const amount = state.rows.amount[i];
       const rc = snap.ledger.byIndex.get(i);
-      const review = i >= onSheet ? (lang === 'sv' ? 'Raden har tagits bort utanför Summit Planner.' : 'The row was removed outside Summit Planner.')
+      const review = i >= onSheet ? gasMsg.rowRemovedOutside()[lang]
         : rc && rc.kind !== 'ok' ? unverifiedMsg(snap.ledger, rc)[lang] : '';
       out.push({
         id: cellText(r[c.id]), row: i < onSheet ? snap.input.ledger.firstRow + i : 0, date: cellText(r[c.date]), funder,
@@ -117,7 +118,7 @@ export function verifyLogAlert(): void {
   } catch (e) {
     text = failureMessage(e)[lang];
   }
-  ui.alert(lang === 'en' ? 'Verify the log' : 'Verifiera loggen', text, ui.ButtonSet.OK);
+  ui.alert(gasMsg.menuVerifyLog()[lang], text, ui.ButtonSet.OK);
 }
 
 /** onEdit in Kostnader: the guard's message to toast ('' when the edit stands silently). */

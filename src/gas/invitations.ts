@@ -22,6 +22,7 @@ import { rsvpUrl, workbookTag } from '../core/rsvp';
 import type { GasPorts, SheetEdit } from './adapters';
 import { failureMessage, handle, noArgs } from './api';
 import { mergeMsg } from '../core/messages/merge';
+import { gasMsg } from '../core/messages/gas';
 
 export const RSVP_SECRET_KEY = 'summit.rsvp.secret';
 /** Script property `summit.workbook.<tag>` → the file ID of the workbook whose links carry that tag. */
@@ -170,7 +171,7 @@ export function guardGuestSheetEdit(edit: SheetEdit, ports: Ports, lang: Lang): 
     const d = guardGuestEdit(ports, { row: edit.row, column: edit.column, numRows: edit.numRows, numColumns: edit.numColumns });
     if (d.action === 'revert') return d.message?.[lang] ?? '';
     if (d.action === 'flag' && d.rows) {
-      return d.rows.slice(0, 5).map((r) => `${lang === 'sv' ? 'Rad' : 'Row'} ${r.row}: ${r.reasons.map((m) => m[lang]).join(' ')}`).join(' · ')
+      return d.rows.slice(0, 5).map((r) => gasMsg.rowFlagged(r.row, r.reasons)[lang]).join(' · ')
         + (d.rows.length > 5 ? ` (+${d.rows.length - 5})` : '');
     }
     return '';

@@ -8,7 +8,7 @@ import { budgetOverview, summitAvailable } from '../app/budget';
 import { loadFullContext } from '../app/context';
 import type { Ports } from '../app/ports';
 import type { ApiResult, OverviewView } from '../core/api';
-import { msg, UserError, type Lang, type Msg } from '../core/msg';
+import { UserError, type Lang, type Msg } from '../core/msg';
 import { SHEETS } from '../core/schema';
 import type { SealedTable } from '../core/seal';
 import { roleRequiredMsg } from '../core/settings';
@@ -22,24 +22,25 @@ import { rsvpPage, submitRsvp as answer } from './rsvp';
 import * as selftest from './selftest';
 import * as decisions from './decisions';
 import { budgetForm, costList, guardLedgerSheetEdit, saveAllocation, saveCost, saveCostChange, saveTransfer, verifyLogAlert } from './budget';
+import { gasMsg } from '../core/messages/gas';
 
 type OpenEvent = { authMode?: GoogleAppsScript.Script.AuthMode } | undefined;
 
-const MENU: readonly (readonly [Msg, string] | null)[] = [
-  [msg('Budgetöversikt', 'Budget overview'), 'menuOverview'],
-  [msg('Kostnader', 'Costs'), 'menuCosts'],
-  [msg('Fördela budget', 'Allocate the budget'), 'menuBudget'],
-  [msg('Gäster', 'Guests'), 'menuGuests'],
-  [msg('Inbjudningar', 'Invitations'), 'menuInvitations'],
-  [msg('Skicka påminnelse', 'Send a reminder'), 'menuReminders'],
-  [msg('Program', 'Programme'), 'menuProgram'],
-  [msg('Beslut', 'Decisions'), 'menuDecisions'],
+const MENU: readonly (readonly [() => Msg, string] | null)[] = [
+  [gasMsg.menuOverview, 'menuOverview'],
+  [gasMsg.menuCosts, 'menuCosts'],
+  [gasMsg.menuBudget, 'menuBudget'],
+  [gasMsg.menuGuests, 'menuGuests'],
+  [gasMsg.menuInvitations, 'menuInvitations'],
+  [gasMsg.menuReminders, 'menuReminders'],
+  [gasMsg.menuProgram, 'menuProgram'],
+  [gasMsg.menuDecisions, 'menuDecisions'],
   null,
-  [msg('Granska ändringar', 'Review changes'), 'menuReview'],
-  [msg('Verifiera loggen', 'Verify the log'), 'menuVerifyLog'],
-  [msg('Inställningar och roller', 'Settings and roles'), 'menuSettings'],
-  [msg('Självtest av installationen', 'Installation self-test'), 'menuSelfTest'],
-  [msg('Konfigurera arbetsboken', 'Set up the workbook'), 'menuSetup'],
+  [gasMsg.menuReview, 'menuReview'],
+  [gasMsg.menuVerifyLog, 'menuVerifyLog'],
+  [gasMsg.menuSettings, 'menuSettings'],
+  [gasMsg.menuSelfTest, 'menuSelfTest'],
+  [gasMsg.menuSetup, 'menuSetup'],
 ];
 
 /** Sheets whose typed edits the add-on judges against the journal (Kostnader and Gäster have their own guards). */
@@ -58,7 +59,7 @@ export function onOpen(_e?: OpenEvent): void {
   const lang = userLang();
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   for (const item of MENU) {
-    if (item) menu.addItem(item[0][lang], item[1]);
+    if (item) menu.addItem(item[0]()[lang], item[1]);
     else menu.addSeparator();
   }
   menu.addToUi();
@@ -156,7 +157,7 @@ export function menuDecisions(): void {
  */
 export function menuSummary(): void {
   const lang = userLang();
-  const title = msg('Beslutsunderlag', 'Steering group brief')[lang];
+  const title = gasMsg.briefTitle()[lang];
   const template = HtmlService.createTemplateFromFile('Summary');
   template.lang = lang;
   template.title = title;
@@ -310,7 +311,7 @@ export function SUMMIT_AVAILABLE(funder: unknown): number {
 function menuTitle(fn: string): Msg {
   const item = MENU.find((i) => i?.[1] === fn);
   if (!item) throw new Error(`No menu item calls ${fn}`);
-  return item[0];
+  return item[0]();
 }
 
 function showSidebar(page: string, title: { sv: string; en: string }, start = ''): void {

@@ -8,12 +8,12 @@
  */
 import type { Ports } from '../app/ports';
 import { answerRsvp, viewRsvp, type LinkKey, type RsvpPage, type Verify } from '../app/rsvp';
-import { msg } from '../core/msg';
 import { rsvpUrl, verifyRsvpToken, WORKBOOK_TAG } from '../core/rsvp';
 import type { RsvpLinkFor } from '../app/merge';
 import { gasPorts } from './adapters';
 import { handle } from './api';
 import { one, RSVP_SECRET_KEY, WORKBOOK_PREFIX } from './invitations';
+import { gasMsg } from '../core/messages/gas';
 
 /**
  * The ports and the token check for a link's tag: the workbook recorded for
@@ -43,10 +43,10 @@ export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleApps
     page = viewRsvp(ports, { w: p.w ?? '', g: p.g ?? '', v: p.v ?? '', t: p.t ?? '' }, verify);
   } catch (err) {
     console.error(err instanceof Error ? err.stack || err.message : String(err));
-    page = { ok: false, message: msg('Sidan kan inte visas just nu. Försök igen senare.', 'The page cannot be shown right now. Please try again later.') };
+    page = { ok: false, message: gasMsg.rsvpUnavailable() };
   }
   const lang = page.ok ? page.view.lang : 'sv';
-  const heading = lang === 'sv' ? 'Svar på inbjudan' : 'Reply to the invitation';
+  const heading = gasMsg.rsvpHeading()[lang];
   const title = page.ok ? `${heading} – ${page.view.eventName}` : heading;
   const tpl = HtmlService.createTemplateFromFile('Rsvp');
   tpl.lang = lang;
