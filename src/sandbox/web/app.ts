@@ -274,7 +274,24 @@ function colLetters(n: number): string {
   return s;
 }
 
-async function refresh() {
+/**
+ * The grid as the workbook is now. Every sidebar call ends with one, and a sidebar makes several in a
+ * row: a refresh asked for while one is on its way waits for it and then runs once for all who asked
+ * (each still sees the state after its own call), and an unchanged grid is not drawn again.
+ */
+let refreshing: Promise<void> | null = null;
+let refreshAgain: Promise<void> | null = null;
+function refresh(): Promise<void> {
+  if (!refreshing) {
+    refreshing = loadState().finally(() => { refreshing = null; });
+    return refreshing;
+  }
+  refreshAgain ??= refreshing.catch(() => undefined).then(() => { refreshAgain = null; return refresh(); });
+  return refreshAgain;
+}
+
+let drawnGrid = '';
+async function loadState() {
   const q = new URLSearchParams({ sheet: currentSheet, user, locale });
   const s = await api<StateResponse>('GET', `/api/state?${q}`);
   state = s;
@@ -283,7 +300,9 @@ async function refresh() {
   $('ss-name').textContent = s.name;
   $('outbox-count').textContent = `(${s.outboxCount})`;
   renderTabs();
-  if (!editing) renderGrid();
+  const grid = JSON.stringify([s.sheet, s.grid]);
+  // Drawn again when it changed, or when a cell is still left in edit mode (an edit the add-on undid).
+  if (!editing && (grid !== drawnGrid || document.querySelector('#grid td.editing'))) renderGrid();
   if (!$('outbox-view').hidden) void loadOutbox();
 }
 
@@ -326,12 +345,14 @@ async function selectSheet(name: string) {
   currentSheet = name;
   store.set('sp.sheet', name);
   focus = { r: 0, c: 0 };
+  drawnGrid = ''; // drawn with the focus on its first cell, even if it is the sheet shown
   await refresh();
 }
 
 function renderGrid() {
   if (!state) return;
   const g = state.grid;
+  drawnGrid = JSON.stringify([state.sheet, g]);
   const table = $<HTMLTableElement>('grid');
   table.setAttribute('aria-label', `Blad ${state.sheet}`);
   table.setAttribute('aria-rowcount', String(g.numRows + 1));
