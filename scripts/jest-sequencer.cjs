@@ -1,0 +1,29 @@
+// Jest's order of test files, longest first, on a clean clone too. Jest sorts by the durations it
+// cached from the last run, and without a cache (CI's fresh clone) by file size, which put the
+// longest files (browser files of a few hundred lines that run for a minute) after many shorter
+// ones: on two cores the run then ended with one worker still on a long file and the other idle.
+// Without a cached duration a file is weighed by scripts/test-weights.json (CPU-seconds measured per
+// file, 2 December 2026; a rough guide, never a pass/fail figure) or, when it is newer than that
+// list, by its size (about 1 s per 4 KB, the list's median ratio). Files that failed last time still
+// go first, as in jest.
+const fs = require('node:fs');
+const path = require('node:path');
+const Sequencer = require('@jest/test-sequencer').default;
+
+const ROOT = path.resolve(__dirname, '..');
+const WEIGHTS = JSON.parse(fs.readFileSync(path.join(__dirname, 'test-weights.json'), 'utf8'));
+
+class LongestFirst extends Sequencer {
+  sort(tests) {
+    const weight = (t) => {
+      const cached = this.time(t);
+      if (cached != null) return cached / 1000;
+      const known = WEIGHTS[path.relative(ROOT, t.path).split(path.sep).join('/')];
+      if (known != null) return known;
+      return (t.context.hasteFS.getSize(t.path) ?? 0) / 4000;
+    };
+    const w = new Map(tests.map((t) => [t, weight(t)]));
+    return [...tests].sort((a, b) => Number(this.hasFailed(b)) - Number(this.hasFailed(a)) || w.get(b) - w.get(a));
+  }
+}
+module.exports = LongestFirst;
