@@ -6,6 +6,7 @@
  * Tackat ja. axe-clean (WCAG 2.1 AA) outer page and page.
  */
 jest.setTimeout(120_000);
+import { simpleParser } from 'mailparser';
 import type { Frame, Page } from 'playwright-core';
 import { CODE } from '../support/bundle';
 import { expectAxeClean, openSandbox, screenshot, type Session } from '../support/browser';
@@ -35,7 +36,7 @@ test('the guest opens the personal link from the invitation in the outbox: a new
   guestId = new URL(href).searchParams.get('g')!;
   const [opened] = await Promise.all([s.context.waitForEvent('page'), link.click()]);
   guest = opened;
-  await guest.setViewportSize({ width: 390, height: 844 });
+  await guest.setViewportSize({ width: 375, height: 667 });
   await guest.waitForLoadState('load');
   expect(guest.url()).toBe(href);
   const frame = await (await guest.waitForSelector('#webapp-frame')).contentFrame();
@@ -97,4 +98,30 @@ test('the sheet shows Tackat ja, the diet as text, and the answer is logged as t
   await s.page.getByRole('button', { name: 'Kalkylblad' }).click();
   await s.page.getByRole('tab', { name: 'Gäster' }).click();
   await s.page.getByRole('grid').getByText('Tackat ja', { exact: true }).first().waitFor();
+});
+
+test('a guest of the other language answers per item on the same phone-sized screen: the page in their language, axe clean', async () => {
+  const emu = s.sandbox.emulator;
+  const [h, ...rows] = emu.sheetValues('Gäster');
+  const first = rows.find((r) => r[0] === guestId)!;
+  const other = rows.find((r) => r[h.indexOf('Status')] === 'Inbjuden' && r[h.indexOf('Språk')] !== first[h.indexOf('Språk')])!;
+  const lang = String(other[h.indexOf('Språk')]);
+  const mail = emu.outbox().find((m) => m.to[0] === String(other[h.indexOf('E-post')]))!;
+  const href = /href="([^"]+\?w=[^"]+)"/.exec(String((await simpleParser(emu.eml(mail.id))).html))![1].replace(/&amp;/g, '&');
+  const second = await s.context.newPage();
+  await second.setViewportSize({ width: 375, height: 667 });
+  await second.goto(href);
+  const frame = (await (await second.waitForSelector('#webapp-frame')).contentFrame())!;
+  await frame.locator('form#rsvp').waitFor();
+  await expect(frame.locator('html').getAttribute('lang')).resolves.toBe(lang);
+  const items = frame.locator('fieldset.item');
+  const n = await items.count();
+  for (let i = 0; i < n; i++) await items.nth(i).getByRole('radio', { name: lang === 'en' ? /^No$/ : /^Nej$/ }).check();
+  await expectAxeClean(frame, `RSVP page (${lang}, per item)`);
+  await frame.getByRole('button', { name: lang === 'en' ? 'Send reply' : 'Skicka svar' }).click();
+  await frame.getByRole('status').getByText(lang === 'en' ? /^Thank you! .*you cannot attend\.$/ : /^Tack! .*du kan inte komma\.$/).waitFor();
+  await expectAxeClean(frame, `RSVP page (${lang}, answered)`);
+  const after = emu.sheetValues('Gäster').find((r) => r[0] === other[0])!;
+  expect(after[h.indexOf('Status')]).toBe('Tackat nej');
+  await second.close();
 });
