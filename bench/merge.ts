@@ -8,6 +8,7 @@ import type { Emulator } from '../src/sandbox/emulator';
 import { CODE, PL } from '../test/support/bundle';
 import { fork, guestsCsv, mailsPerRecipient, sendAll, sendOnce, workbookWithGuests } from '../test/support/invitations';
 import { withLatency } from '../test/support/latency-harness';
+import { invitedWorkbook, remindersPerRecipient, remindOnce } from '../test/support/reminders';
 import { figure, medianMs, type Figure } from './lib';
 
 const BATCH = 25;
@@ -36,7 +37,57 @@ function measuredSend(emu: Emulator): Totals {
   return t;
 }
 
-function mergeSection(n: number): Figure[] {
+/** The client's loop of a reminder round (the first call starts it), summing the executions' counters. */
+function measuredRound(emu: Emulator): Totals {
+  const t: Totals = { calls: 0, reads: 0, writes: 0, mails: 0, executions: 0, ms: 0, emulatedMs: 0, scriptMs: 0 };
+  const start = process.hrtime.bigint();
+  let round = 0;
+  for (let i = 0; i < 1000; i++) {
+    const r = remindOnce(emu, round, {}, BATCH);
+    if (!r.ok) throw new Error(r.error?.message);
+    t.calls += r.calls.total;
+    t.reads += r.calls.rangeReads;
+    t.writes += r.calls.rangeWrites;
+    t.mails += r.calls.byMethod['MailApp.sendEmail'] ?? 0;
+    t.executions++;
+    t.emulatedMs += r.emulatedMs;
+    t.scriptMs += r.execMs;
+    const res = r.result as { ok: boolean; data?: { done: boolean; round: number }; message?: string };
+    if (!res.ok) throw new Error(res.message);
+    round = res.data?.round ?? round;
+    if (res.data?.done) break;
+  }
+  t.ms = Number(process.hrtime.bigint() - start) / 1e6;
+  return t;
+}
+
+/**
+ * A reminder round at 300, 750 and 1 500 invited guests (none answered), batches of 25, at the
+ * typical latencies: like the invitations (scaling()), its emulated wall time must grow linearly —
+ * a batch renders only the guests it sends and plans the rest without rendering.
+ */
+export function reminderScaling(): Figure[] {
+  const out: Figure[] = [];
+  const perGuest: number[] = [];
+  for (const n of [300, 750, 1500]) {
+    const emu = withLatency(invitedWorkbook(n));
+    emu.setDailyMailQuota(3 * n);
+    const t = measuredRound(emu);
+    const reminded = remindersPerRecipient(emu);
+    if (t.mails !== n || reminded.size !== n || [...reminded.values()].some((c) => c !== 1)) throw new Error(`reminders: ${t.mails} mails for ${n} guests`);
+    const total = t.emulatedMs + t.scriptMs;
+    perGuest.push(total / n);
+    const label = `reminder round ${n.toLocaleString('sv-SE')} guests, typical latency`;
+    out.push(figure(`${label}: emulated wall time (services ${s1(t.emulatedMs)} s + script ${s1(t.scriptMs)} s)`, s1(total), 's'));
+    out.push(figure(`${label}: per guest`, Math.round(total / n), 'ms'));
+    if (n === 1500) out.push(figure(`${label}: service calls beyond the sends`, t.calls - 2 * t.mails, 'calls'));
+  }
+  const ratio = Math.round((perGuest[2] / perGuest[0]) * 100) / 100;
+  out.push(figure('reminders: emulated wall time per guest at 1 500 guests ÷ at 300 (linear = 1)', ratio, '×', { text: '≤ 1.1 (O(n))', met: ratio <= 1.1 }));
+  return out;
+}
+
+export function mergeSection(n: number): Figure[] {
   const emu = workbookWithGuests(n, { cap: Math.max(30, n) });
   emu.setDailyMailQuota(Math.max(1500, n));
   const t = measuredSend(emu);
@@ -47,7 +98,9 @@ function mergeSection(n: number): Figure[] {
     figure(`${label}: executions`, t.executions, 'executions'),
     figure(`${label}: service calls`, t.calls, 'calls'),
     // 5 reads a batch: Inställningar, Evenemang (the event details have their own sheet, protected for the project leader), Mallar, Gäster twice (phase 1 and 2).
-    figure(`${label}: service calls beyond the sends (all but MailApp.sendEmail and its .ics blob)`, t.calls - 2 * t.mails, 'calls'),
+    // Goal ≤ 60 at 30 guests: not met. What remains, and why, is in the README (Benchmark): one journal write per guest
+    // (the write-ahead 'a' that keeps an unknown outcome to the one guest in flight) and two lock phases per batch.
+    figure(`${label}: service calls beyond the sends (all but MailApp.sendEmail and its .ics blob)`, t.calls - 2 * t.mails, 'calls', { text: '≤ 60', met: t.calls - 2 * t.mails <= 60 }),
     figure(`${label}: range reads`, t.reads, 'reads', { text: `≤ 5 per batch (${5 * (batches + 1)})`, met: t.reads <= 5 * (batches + 1) }),
     figure(`${label}: range writes`, t.writes, 'writes', { text: `≤ 4 per batch (${4 * (batches + 1)})`, met: t.writes <= 4 * (batches + 1) }),
     figure(`${label}: MailApp.sendEmail calls`, t.mails, 'calls', { text: `= ${n} (one per guest)`, met: t.mails === n && dup === 0 }),
@@ -105,7 +158,7 @@ function crashWindow(): { worst: number; points: number } {
 }
 
 export function mergeFigures(): Figure[] {
-  const out: Figure[] = [...mergeSection(30), ...scaling()];
+  const out: Figure[] = [...mergeSection(30), ...scaling(), ...reminderScaling()];
 
   // A preview reads whole tables once: its cost must not depend on the list's length.
   const previewCalls: number[] = [];

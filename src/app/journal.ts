@@ -122,10 +122,14 @@ export class Journal {
     if (!state || !key) throw new UserError(notReadyMsg());
     return { state, key };
   }
-  /** Re-reads the anchor and the key (inside the lock: another execution may have committed). */
+  /**
+   * Re-reads the anchor (inside the lock: another execution may have committed) and, only while
+   * none was known, the key: set-up writes it once, when absent, and nothing ever replaces it, so a
+   * key already read is the key (one property read saved per lock hold: a send batch holds two).
+   */
   fresh(): this {
     this.state = undefined;
-    this.sealKey = undefined;
+    if (this.sealKey === null) this.sealKey = undefined;
     return this;
   }
   replace(next: JournalState): void {

@@ -283,7 +283,7 @@ export function gasPorts(spreadsheetId?: string): GasPorts {
   const workbook = new GasWorkbook(spreadsheetId);
   return {
     workbook,
-    lock: new GasLock(),
+    lock: new GasLock(workbook),
     clock: gasClock,
     user: onceUser(),
     properties: new GasProperties(() => workbook.spreadsheetId()),
