@@ -84,7 +84,7 @@ function typedAmount(raw = fAmount.control.value): { ore: number } | { error: st
   if (raw.trim() === '') return null;
   const r = parseMoney(raw, lang);
   if (!r.ok) return { error: r.error[lang] };
-  if (r.value <= 0) return { error: lang === 'en' ? 'The amount must be greater than 0.' : 'Beloppet måste vara större än 0.' };
+  if (r.value <= 0) return { error: t.amountNotPositive };
   return { ore: r.value };
 }
 

@@ -45,7 +45,7 @@ function freeze(): () => void {
 
 function diffTable(it: ReviewItem): HTMLElement | null {
   if (!it.fields.length) return null;
-  const empty = it.kind === 'missing' ? (lang === 'en' ? '(removed)' : '(borttagen)') : '—';
+  const empty = it.kind === 'missing' ? t.removedValue : '—';
   return h('table', { class: 'diff' },
     h('caption', { class: 'sr-only' }, t.tableCaption(titleOf(it))),
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t.field), h('th', { scope: 'col' }, t.before), h('th', { scope: 'col' }, t.now))),

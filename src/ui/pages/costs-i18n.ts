@@ -5,6 +5,7 @@
  */
 const sv = {
   loading: 'Hämtar budgeten …',
+  amountNotPositive: 'Beloppet måste vara större än 0.',
   skip: 'Hoppa till',
   saving: 'Sparar …',
   register: 'Registrera kostnad',
@@ -92,6 +93,7 @@ export type CostTexts = typeof sv;
 
 const en: CostTexts = {
   loading: 'Loading the budget …',
+  amountNotPositive: 'The amount must be greater than 0.',
   skip: 'Skip to',
   saving: 'Saving …',
   register: 'Register a cost',

@@ -13,6 +13,8 @@ type Kind = ReviewItem['kind'];
 
 const sv = {
   loading: 'Hämtar ändringarna …',
+  /** A removed row's fields, where the now-value would be. */
+  removedValue: '(borttagen)',
   loaded: 'Listan är uppdaterad.',
   refresh: 'Uppdatera',
   user: (u: string, r: string) => `Inloggad som ${u || 'okänd användare'}${r ? ` (${r})` : ' (läsbehörighet)'}`,
@@ -57,6 +59,7 @@ export type ReviewTexts = typeof sv;
 
 const en: ReviewTexts = {
   loading: 'Loading the changes …',
+  removedValue: '(removed)',
   loaded: 'The list is up to date.',
   refresh: 'Refresh',
   user: (u, r) => `Signed in as ${u || 'unknown user'}${r ? ` (${r})` : ' (read only)'}`,
