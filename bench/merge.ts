@@ -15,35 +15,19 @@ const BATCH = 25;
 
 interface Totals { calls: number; reads: number; writes: number; mails: number; executions: number; ms: number; emulatedMs: number; scriptMs: number }
 
-/** The client's loop, summing the executions' counters. */
-function measuredSend(emu: Emulator): Totals {
-  const t: Totals = { calls: 0, reads: 0, writes: 0, mails: 0, executions: 0, ms: 0, emulatedMs: 0, scriptMs: 0 };
-  const start = process.hrtime.bigint();
-  for (let i = 0; i < 1000; i++) {
-    const r = sendOnce(emu, {}, BATCH);
-    if (!r.ok) throw new Error(r.error?.message);
-    t.calls += r.calls.total;
-    t.reads += r.calls.rangeReads;
-    t.writes += r.calls.rangeWrites;
-    t.mails += r.calls.byMethod['MailApp.sendEmail'] ?? 0;
-    t.executions++;
-    t.emulatedMs += r.emulatedMs;
-    t.scriptMs += r.execMs;
-    const res = r.result as { ok: boolean; data?: { done: boolean }; message?: string };
-    if (!res.ok) throw new Error(res.message);
-    if (res.data?.done) break;
-  }
-  t.ms = Number(process.hrtime.bigint() - start) / 1e6;
-  return t;
-}
+type Execution = ReturnType<typeof sendOnce>;
+interface BatchReply { ok: boolean; data?: { done: boolean; round?: number }; message?: string }
 
-/** The client's loop of a reminder round (the first call starts it), summing the executions' counters. */
-function measuredRound(emu: Emulator): Totals {
+/**
+ * The sidebar's loop: one execution per batch until the server says done, summing the executions' counters.
+ * `step` runs one batch given the round the previous reply named (invitations ignore it).
+ */
+function measuredLoop(step: (round: number) => Execution): Totals {
   const t: Totals = { calls: 0, reads: 0, writes: 0, mails: 0, executions: 0, ms: 0, emulatedMs: 0, scriptMs: 0 };
   const start = process.hrtime.bigint();
   let round = 0;
   for (let i = 0; i < 1000; i++) {
-    const r = remindOnce(emu, round, {}, BATCH);
+    const r = step(round);
     if (!r.ok) throw new Error(r.error?.message);
     t.calls += r.calls.total;
     t.reads += r.calls.rangeReads;
@@ -52,7 +36,7 @@ function measuredRound(emu: Emulator): Totals {
     t.executions++;
     t.emulatedMs += r.emulatedMs;
     t.scriptMs += r.execMs;
-    const res = r.result as { ok: boolean; data?: { done: boolean; round: number }; message?: string };
+    const res = r.result as BatchReply;
     if (!res.ok) throw new Error(res.message);
     round = res.data?.round ?? round;
     if (res.data?.done) break;
@@ -60,6 +44,12 @@ function measuredRound(emu: Emulator): Totals {
   t.ms = Number(process.hrtime.bigint() - start) / 1e6;
   return t;
 }
+
+/** An invitation run, batch by batch. */
+const measuredSend = (emu: Emulator): Totals => measuredLoop(() => sendOnce(emu, {}, BATCH));
+
+/** A reminder round (the first call starts it, later calls continue the round the server named). */
+const measuredRound = (emu: Emulator): Totals => measuredLoop((round) => remindOnce(emu, round, {}, BATCH));
 
 /**
  * A reminder round at 300, 750 and 1 500 invited guests (none answered), batches of 25, at the
