@@ -93,17 +93,22 @@ function renderState(v: GuestsView): void {
 
 // --- Skicka inbjudningar ---------------------------------------------------------------------
 
-/** The send button (with its refusal line), or for anyone but the project leader the same button disabled, saying who may. */
-function sendButton(): HTMLElement {
+/**
+ * A project-leader action (with its refusal line), or for anyone else the same button disabled, saying who may.
+ * `id` names the button `<id>-start`, the who-may line `<id>-who` and the refusal line `<id>-error`.
+ */
+function leaderButton(id: string, label: string, whoMay: string, run: () => Promise<void>): HTMLElement {
   if (!is('projektledare')) {
     return h('div', { class: 'actions' },
-      h('button', { type: 'button', id: 'send-start', disabled: true, 'aria-describedby': 'send-who' }, t.send),
-      h('p', { id: 'send-who', class: 'hint' }, t.onlyLeader));
+      h('button', { type: 'button', id: `${id}-start`, disabled: true, 'aria-describedby': `${id}-who` }, label),
+      h('p', { id: `${id}-who`, class: 'hint' }, whoMay));
   }
-  const b = h('button', { type: 'button', id: 'send-start' }, t.send);
-  b.addEventListener('click', () => void confirmStep());
-  return h('div', {}, h('div', { class: 'actions' }, b), actionMessage('send-error'));
+  const b = h('button', { type: 'button', id: `${id}-start` }, label);
+  b.addEventListener('click', () => void run());
+  return h('div', {}, h('div', { class: 'actions' }, b), actionMessage(`${id}-error`));
 }
+
+const sendButton = (): HTMLElement => leaderButton('send', t.send, t.onlyLeader, confirmStep);
 
 function renderSendIdle(): void {
   sendBox.replaceChildren(sendButton());
@@ -232,17 +237,7 @@ const when = (iso: string): string => (iso ? new Date(iso).toLocaleString(lang =
   timeZone: 'Europe/Stockholm', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
 }) : '');
 
-/** The reminder button (with its refusal line), or for anyone but the project leader the same button disabled, saying who may. */
-function remindButton(): HTMLElement {
-  if (!is('projektledare')) {
-    return h('div', { class: 'actions' },
-      h('button', { type: 'button', id: 'remind-start', disabled: true, 'aria-describedby': 'remind-who' }, t.remind),
-      h('p', { id: 'remind-who', class: 'hint' }, t.onlyLeaderRemind));
-  }
-  const b = h('button', { type: 'button', id: 'remind-start' }, t.remind);
-  b.addEventListener('click', () => void remindConfirm());
-  return h('div', {}, h('div', { class: 'actions' }, b), actionMessage('remind-error'));
-}
+const remindButton = (): HTMLElement => leaderButton('remind', t.remind, t.onlyLeaderRemind, remindConfirm);
 
 function renderRemindIdle(v: GuestsView): void {
   remindBox.replaceChildren(
