@@ -12,7 +12,8 @@
  */
 import * as z from 'zod/mini';
 import { GUEST_COLUMNS, GUEST_LIMITS, isValidEmail, parseLanguage, type Guest } from '../core/guests';
-import { msg, type Lang, type Msg } from '../core/msg';
+import { join } from '../core/i18n';
+import type { Lang, Msg } from '../core/msg';
 import type { Settings } from '../core/settings';
 import { addMonths, formatDate } from '../core/template';
 import { loadFullContext, type FullContext } from './context';
@@ -39,10 +40,7 @@ export interface LinkKey { readonly w: string; readonly g: string; readonly v: n
 export type Verify = (key: LinkKey) => boolean;
 
 /** The one answer to a bad token, an old link and an unknown guest alike. */
-export const neutralMsg = (): Msg => msg(
-  'Länken fungerar inte. Använd hela länken i din senaste inbjudan, eller svara arrangören via e-post.',
-  'This link does not work. Use the whole link in your latest invitation, or reply to the organiser by e-mail.',
-);
+export const neutralMsg = rsvpMsg.linkInvalid;
 
 /** At most this many submissions per guest and hour (a link that leaks can't be used to flood the sheet or the log). */
 export const RSVP_PER_HOUR = 20;
@@ -141,14 +139,12 @@ const pastDeadline = (s: Settings, now: Date): boolean => {
   return end !== null && now.getTime() >= end;
 };
 
-function closedReason(g: Guest, s: Settings, now: Date, lang: Lang): string {
-  const contact = isValidEmail(s.replyTo) ? msg(` Kontakta ${s.replyTo.trim()}.`, ` Please contact ${s.replyTo.trim()}.`)[lang] : '';
-  if (g.status !== 'Inbjuden' && g.status !== 'Tackat ja' && g.status !== 'Tackat nej') return msg('Svar kan inte tas emot för den här inbjudan just nu.', 'Replies cannot be taken for this invitation right now.')[lang] + contact;
-  if (pastDeadline(s, now)) {
-    return msg(`Sista svarsdag (${formatDate(s.rsvpDeadline, 'sv')}) har passerat, så svaret kan inte ändras här.`,
-      `The reply deadline (${formatDate(s.rsvpDeadline, 'en')}) has passed, so the reply can't be changed here.`)[lang] + contact;
-  }
-  return '';
+/** Why the guest's answer cannot be taken now, in both languages (null: it can). */
+function closedReason(g: Guest, s: Settings, now: Date): Msg | null {
+  const contact = isValidEmail(s.replyTo) ? rsvpMsg.contact(s.replyTo.trim()) : null;
+  if (g.status !== 'Inbjuden' && g.status !== 'Tackat ja' && g.status !== 'Tackat nej') return join([rsvpMsg.closedStatus(), contact]);
+  if (pastDeadline(s, now)) return join([rsvpMsg.deadlinePassed(s.rsvpDeadline), contact]);
+  return null;
 }
 
 /** The notice a Swedish authority gives when it collects personal data (GDPR art. 13), in the guest's language. */
@@ -156,22 +152,11 @@ export function privacyNotice(s: Settings, lang: Lang): PrivacyNotice {
   const end = s.endDate ? addMonths(s.endDate, s.retentionMonths) : '';
   return {
     controller: s.controller,
-    purpose: s.purpose || msg(
-      `Att hantera inbjudan till ${s.eventName}: ditt svar, vilka delar du deltar i och, om du vill, dina kostbehov till cateringen.`,
-      `To handle your invitation to ${s.eventName}: your reply, the parts you attend and, if you wish, your dietary needs for the caterer.`,
-    )[lang],
-    legalBasis: s.legalBasis || msg(
-      'Uppgift av allmänt intresse (art. 6.1 e dataskyddsförordningen). Kostuppgifter sparas bara med ditt uttryckliga samtycke (art. 9.2 a), som du kan ta tillbaka här.',
-      'A task carried out in the public interest (GDPR art. 6(1)(e)). Dietary needs are stored only with your explicit consent (art. 9(2)(a)), which you can withdraw here.',
-    )[lang],
-    retention: end
-      ? msg(`Kontaktuppgifter och kostuppgifter raderas senast ${formatDate(end, 'sv')}.`, `Contact details and dietary needs are deleted by ${formatDate(end, 'en')} at the latest.`)[lang]
-      : msg('Kontaktuppgifter och kostuppgifter raderas efter evenemanget.', 'Contact details and dietary needs are deleted after the event.')[lang],
+    purpose: s.purpose || rsvpMsg.privacyPurpose(s.eventName)[lang],
+    legalBasis: s.legalBasis || rsvpMsg.privacyLegalBasis()[lang],
+    retention: (end ? rsvpMsg.privacyRetentionBy(end) : rsvpMsg.privacyRetentionAfterEvent())[lang],
     dpo: s.dpo,
-    rights: msg(
-      'Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade, raderade eller begränsade, och att invända mot behandlingen. Klagomål kan lämnas till Integritetsskyddsmyndigheten (IMY).',
-      'You have the right to know what data we hold about you and to have it corrected, erased or restricted, and to object to its use. Complaints can be made to the Swedish Authority for Privacy Protection (IMY).',
-    )[lang],
+    rights: rsvpMsg.privacyRights()[lang],
   };
 }
 
@@ -223,7 +208,7 @@ function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key
   const s = ctx.settings;
   const g = r.guest;
   const lang = parseLanguage(g.language) ?? 'sv';
-  const closed = closedReason(g, s, now, lang);
+  const closed = closedReason(g, s, now);
   // Once the deadline has passed the page shows nothing personal but the name (the link may sit in an inbox for years).
   const discreet = pastDeadline(s, now);
   const consent = r.index !== null && check.t.col[GUEST_COLUMNS.consent] !== undefined && check.t.snap.rows[r.index][check.t.col[GUEST_COLUMNS.consent]] !== '';
@@ -248,7 +233,7 @@ function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key
     calendar: discreet ? '' : acceptedCalendar(ctx, g, gi, now),
     diet: discreet ? '' : g.diet, consent: !discreet && consent,
     deadline: formatDate(s.rsvpDeadline, lang), replyTo: isValidEmail(s.replyTo) ? s.replyTo.trim() : '',
-    closed, privacy: privacyNotice(s, lang),
+    closed: closed ? closed[lang] : '', privacy: privacyNotice(s, lang),
   };
 }
 
@@ -291,15 +276,7 @@ export function viewRsvp(ports: Ports, input: unknown, verify: Verify): RsvpPage
  * else is saving in the workbook") would reach the page in the anonymous visitor's locale, Swedish,
  * and speak of a workbook the guest has never seen.
  */
-export const busyForGuestMsg = (): Msg => msg(
-  'Svaret kunde inte tas emot just nu. Inget har sparats; försök igen om en liten stund.',
-  'Your reply could not be received just now. Nothing was saved; please try again in a moment.',
-);
-
-const tooManyMsg = (): Msg => msg(
-  'Svaret har skickats för många gånger på kort tid. Vänta en stund och försök igen.',
-  'The reply has been sent too many times in a short while. Wait a moment and try again.',
-);
+export const busyForGuestMsg = rsvpMsg.busy;
 
 /** Counts a submission for the guest; false when the hour's allowance is used up (best effort: the cache may forget). */
 function withinRate(ports: Ports, link: LinkKey, now: Date): boolean {
@@ -322,13 +299,10 @@ export function answerRsvp(ports: Ports, input: unknown, verify: Verify, links?:
   const a = parseInput(schemas().answer, input);
   const key = keyOf(a);
   if (!a.consent && (a.diet ?? '').trim() !== '') {
-    return { saved: false, message: msg(
-      'Kryssa i samtycket om du vill att vi sparar dina kostbehov, eller lämna fältet tomt.',
-      'Tick the consent box if you want us to store your dietary needs, or leave the field empty.',
-    ) };
+    return { saved: false, message: rsvpMsg.dietNeedsConsent() };
   }
   if (!tokenOk(key, verify)) return { saved: false, message: neutralMsg() };
-  if (!withinRate(ports, key, ports.clock.now())) return { saved: false, message: tooManyMsg() };
+  if (!withinRate(ports, key, ports.clock.now())) return { saved: false, message: rsvpMsg.tooMany() };
   try {
     return saveAnswer(ports, a, key, verify, links);
   } catch (e) {
@@ -351,10 +325,10 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, 
     const consentCol = check.t.col[GUEST_COLUMNS.consent];
     const consentAt = consentCol === undefined ? '' : check.t.snap.rows[row.index][consentCol];
     const consentNow = consentAt !== '';
-    const closed = closedReason(g, ctx.settings, now, 'sv');
+    const closed = closedReason(g, ctx.settings, now);
     // Withdrawing consent is as easy as giving it (art. 7.3): allowed even when answers are closed.
     if (closed && !a.consent && (consentNow || g.diet !== '')) return withdraw(ctx, check, row, now, key);
-    if (closed) return { saved: false, message: msg(closed, closedReason(g, ctx.settings, now, 'en')), view: viewOf(row, check, ctx, now, key) };
+    if (closed) return { saved: false, message: closed, view: viewOf(row, check, ctx, now, key) };
     const decided = decide(ctx, check, row, a, now);
     if (!decided.ok) return { saved: false, message: decided.message, view: viewOf(row, check, ctx, now, key) };
     const { status } = decided;
@@ -431,6 +405,6 @@ function withdraw(ctx: FullContext, check: TableCheck, row: GuestRow & { index: 
   new Tx(ctx.journal, `gäst:${g.id}`).put(check, row.index, values, { action: 'gäst.samtycke-återkallat', object: g.id, after: guestAudit({ ...values, Samtycke: 'återkallat' }) }).commit();
   return {
     saved: true, view: viewOf({ ...row, guest: { ...g, diet: '' } }, check, ctx, now, key),
-    message: msg('Dina kostuppgifter är raderade och ditt samtycke är återkallat.', 'Your dietary needs are deleted and your consent is withdrawn.'),
+    message: rsvpMsg.consentWithdrawn(),
   };
 }

@@ -36,4 +36,46 @@ export const rsvpMsg = {
   confirmBody: (first: string, event: string, lines: string, link: string): Msg => fixed(
     `Hej ${first}!\n\nTack för ditt svar till ${event}. Så här har du svarat:\n\n${lines}\n\nDu kan ändra svaret på din svarssida fram till sista svarsdagen:\n${link}\n\nDe delar du kommer till finns i den bifogade kalenderfilen.`,
     `Hello ${first},\n\nThank you for your reply to ${event}. This is what you answered:\n\n${lines}\n\nYou can change your reply on your reply page until the reply deadline:\n${link}\n\nThe parts you will attend are in the attached calendar file.`),
+  /** The one answer to a bad token, an old link and an unknown guest alike. */
+  linkInvalid: (): Msg => fixed(
+    'Länken fungerar inte. Använd hela länken i din senaste inbjudan, eller svara arrangören via e-post.',
+    'This link does not work. Use the whole link in your latest invitation, or reply to the organiser by e-mail.'),
+  contact: (email: string): Msg => fixed(`Kontakta ${email}.`, `Please contact ${email}.`),
+  closedStatus: (): Msg => fixed(
+    'Svar kan inte tas emot för den här inbjudan just nu.',
+    'Replies cannot be taken for this invitation right now.'),
+  /** The deadline as an ISO date ("2026-05-04"), written the way the guest's language writes dates. */
+  deadlinePassed: (deadline: string): Msg => both(
+    (f) => `Sista svarsdag (${f.date(deadline)}) har passerat, så svaret kan inte ändras här.`,
+    (f) => `The reply deadline (${f.date(deadline)}) has passed, so the reply can't be changed here.`),
+  /** A lock held elsewhere, told to the guest (lockBusyMsg speaks of a workbook the guest has never seen). */
+  busy: (): Msg => fixed(
+    'Svaret kunde inte tas emot just nu. Inget har sparats; försök igen om en liten stund.',
+    'Your reply could not be received just now. Nothing was saved; please try again in a moment.'),
+  tooMany: (): Msg => fixed(
+    'Svaret har skickats för många gånger på kort tid. Vänta en stund och försök igen.',
+    'The reply has been sent too many times in a short while. Wait a moment and try again.'),
+  dietNeedsConsent: (): Msg => fixed(
+    'Kryssa i samtycket om du vill att vi sparar dina kostbehov, eller lämna fältet tomt.',
+    'Tick the consent box if you want us to store your dietary needs, or leave the field empty.'),
+  consentWithdrawn: (): Msg => fixed(
+    'Dina kostuppgifter är raderade och ditt samtycke är återkallat.',
+    'Your dietary needs are deleted and your consent is withdrawn.'),
+  // The privacy notice (GDPR art. 13); the settings' own texts, when filled in, replace the purpose and legal basis.
+  privacyPurpose: (event: string): Msg => fixed(
+    `Att hantera inbjudan till ${event}: ditt svar, vilka delar du deltar i och, om du vill, dina kostbehov till cateringen.`,
+    `To handle your invitation to ${event}: your reply, the parts you attend and, if you wish, your dietary needs for the caterer.`),
+  privacyLegalBasis: (): Msg => fixed(
+    'Uppgift av allmänt intresse (art. 6.1 e dataskyddsförordningen). Kostuppgifter sparas bara med ditt uttryckliga samtycke (art. 9.2 a), som du kan ta tillbaka här.',
+    'A task carried out in the public interest (GDPR art. 6(1)(e)). Dietary needs are stored only with your explicit consent (art. 9(2)(a)), which you can withdraw here.'),
+  /** The last day of retention as an ISO date. */
+  privacyRetentionBy: (end: string): Msg => both(
+    (f) => `Kontaktuppgifter och kostuppgifter raderas senast ${f.date(end)}.`,
+    (f) => `Contact details and dietary needs are deleted by ${f.date(end)} at the latest.`),
+  privacyRetentionAfterEvent: (): Msg => fixed(
+    'Kontaktuppgifter och kostuppgifter raderas efter evenemanget.',
+    'Contact details and dietary needs are deleted after the event.'),
+  privacyRights: (): Msg => fixed(
+    'Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade, raderade eller begränsade, och att invända mot behandlingen. Klagomål kan lämnas till Integritetsskyddsmyndigheten (IMY).',
+    'You have the right to know what data we hold about you and to have it corrected, erased or restricted, and to object to its use. Complaints can be made to the Swedish Authority for Privacy Protection (IMY).'),
 } as const;
