@@ -185,7 +185,7 @@ export function buildInvitation(g: Guest, version: number, s: InviteSettings, se
   const occ = guestOccurrences(s.parts, g.events, s);
   if (occ.length) {
     attachments.push({
-      fileName: lang === 'sv' ? 'inbjudan.ics' : 'invitation.ics',
+      fileName: mergeMsg.icsFileName()[lang],
       mimeType: 'text/calendar',
       content: buildIcs({ guestId: g.id, occurrences: occ, now }),
     });

@@ -15,10 +15,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { sheets as sheetsApi, auth as googleAuth, type sheets_v4 } from 'googleapis/build/src/apis/sheets';
 import { parseAnchorText, type MailAnchor } from '../core/audit';
-import { formatMoney, formatPercent } from '../core/money';
 import { cliMsg } from '../core/messages/cli';
-import { join } from '../core/i18n';
-import { UserError, type Lang, type Msg } from '../core/msg';
+import { fmtFor, join } from '../core/i18n';
+import { langFromLocale, UserError, type Lang, type Msg } from '../core/msg';
 import { SHEETS } from '../core/schema';
 import { call, classify, CliError, missingCredentials, type CallOptions } from './http';
 import { ApiWorkbook, spreadsheetInfo } from './sheets-port';
@@ -87,7 +86,7 @@ const has = (a: Args, name: string): boolean => a.flags.has(name);
 function langOf(argv: readonly string[], env: Io['env']): Lang {
   const i = argv.findIndex((x) => x === '--lang' || x.startsWith('--lang='));
   const v = i < 0 ? env.SUMMIT_LANG : argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1];
-  return v === 'en' ? 'en' : 'sv';
+  return langFromLocale(v);
 }
 
 export async function main(argv: readonly string[], io: Io = nodeIo()): Promise<number> {
@@ -214,11 +213,10 @@ function statusJson(r: StatusReport, title: string, lang: Lang) {
 }
 
 function statusText(r: StatusReport, title: string, lang: Lang): string {
-  const en = lang === 'en';
-  const money = (o: number) => formatMoney(o, en);
-  const head = en ? ['Funder', 'Allocation', 'Consumed', 'Available', 'Used'] : ['Finansiär', 'Tilldelning', 'Förbrukat', 'Tillgängligt', 'Andel'];
-  const rows = r.budget.funders.map((f) => [f.name, money(f.allocation), money(f.consumed), money(f.available), formatPercent(f.percentUsed, en)]);
-  rows.push([en ? 'Total' : 'Totalt', money(r.budget.allocated), money(r.budget.totals.consumed), money(r.budget.totals.available), formatPercent(r.budget.percentUsed, en)]);
+  const f = fmtFor(lang);
+  const head = [cliMsg.statusColFunder(), cliMsg.statusColAllocation(), cliMsg.statusColBooked(), cliMsg.statusColAvailable(), cliMsg.statusColUsed()].map((m) => m[lang]);
+  const rows = r.budget.funders.map((x) => [x.name, f.money(x.allocation), f.money(x.consumed), f.money(x.available), f.percent(x.percentUsed)]);
+  rows.push([cliMsg.statusTotal()[lang], f.money(r.budget.allocated), f.money(r.budget.totals.consumed), f.money(r.budget.totals.available), f.percent(r.budget.percentUsed)]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((x) => x[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
   const g = r.guests;

@@ -12,7 +12,7 @@
  * Entries are functions, so nothing is formatted at load: the Apps Script bundle is evaluated on every
  * cell edit and pays only for the object literal.
  */
-import { formatAmount, formatDate, formatMoney, formatPercent } from './format';
+import { formatAmount, formatDate, formatDateTime, formatDay, formatMoney, formatPercent } from './format';
 import type { Ore } from './money';
 import type { Lang, Msg } from './msg';
 
@@ -27,6 +27,10 @@ export interface Fmt {
   percent(p: number): string;
   /** "2009-12-08" → "8 december 2009" / "8 December 2009". */
   date(iso: string): string;
+  /** An instant as Stockholm's wall clock: "4 december 2026 kl. 18:00" / "4 December 2026, 18:00". */
+  dateTime(iso: string): string;
+  /** A date with its weekday: "tis 8 december 2009" / "Tue 8 December 2009". */
+  day(iso: string): string;
   /** A whole number with grouped thousands: "12 000" / "12,000". */
   num(n: number): string;
   /** The word for n: plural(1, 'gäst', 'gäster') is "gäst", plural(2, …) "gäster" (both languages have one/other). */
@@ -54,6 +58,8 @@ function fmt(lang: Lang): Fmt {
     amount: (ore) => formatAmount(ore, en),
     percent: (p) => formatPercent(p, en),
     date: (iso) => formatDate(iso, lang),
+    dateTime: (iso) => formatDateTime(iso, lang),
+    day: (iso) => formatDay(iso, lang),
     num,
     plural,
     count: (n, one, other) => `${num(n)} ${plural(n, one, other)}`,

@@ -18,8 +18,7 @@
  *   "may have been mailed" and still holds the seat until <until>;
  * - erbjuden <until>: the offer was mailed; the seat is held for the guest until <until> (UTC).
  */
-import { formatDate } from './format';
-import type { Lang } from './msg';
+import { formatDateTime } from './format';
 
 export type ItemState =
   | { readonly kind: 'ja' }
@@ -161,17 +160,8 @@ export function decideAnswers(
   return { ok: true, answers: out };
 }
 
-/** A UTC instant as Stockholm's wall clock (CET, CEST from the last Sunday of March to the last Sunday of October, 01:00 UTC), e.g. "4 december 2026 kl. 18:00" / "4 December 2026, 18:00". */
-export function stockholmDateTime(iso: string, lang: Lang): string {
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return iso;
-  const y = new Date(t).getUTCFullYear();
-  const lastSunday = (month: number) => { const end = new Date(Date.UTC(y, month + 1, 0)); return Date.UTC(y, month, end.getUTCDate() - end.getUTCDay(), 1); };
-  const summer = t >= lastSunday(2) && t < lastSunday(9);
-  const local = new Date(t + (summer ? 2 : 1) * 3_600_000).toISOString();
-  const day = formatDate(local.slice(0, 10), lang);
-  return lang === 'sv' ? `${day} kl. ${local.slice(11, 16)}` : `${day}, ${local.slice(11, 16)}`;
-}
+/** A UTC instant as Stockholm's wall clock, e.g. "4 december 2026 kl. 18:00" / "4 December 2026, 18:00" (src/core/format.ts). */
+export const stockholmDateTime = formatDateTime;
 
 // ---------------------------------------------------------------------------
 // The waiting list: passing freed seats on

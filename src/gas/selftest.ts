@@ -10,7 +10,7 @@
 import { approvedWaiting, logStatus, notSetUpMsg, selfTestAuthority, type SelfTestAuthority } from '../app/selftest';
 import { Journal } from '../app/journal';
 import type { SelfTestCheck, SelfTestCheckId, SelfTestView } from '../core/api';
-import { UserError, type Lang } from '../core/msg';
+import { langFromLocale, UserError, type Lang } from '../core/msg';
 import { SELF_TEST_VALIDITY_MS, selfTestUrl, verifySelfTestToken } from '../core/rsvp';
 import { SHEETS, type SheetKey } from '../core/schema';
 import {
@@ -154,7 +154,7 @@ export function webAppSelfTest(p: Readonly<Record<string, string>>): GoogleAppsS
   const props = PropertiesService.getScriptProperties();
   const tag = p.w ?? '';
   if (!verifySelfTestToken(props.getProperty(RSVP_SECRET_KEY) ?? '', tag, p.selftest ?? '', p.t ?? '', gasClock.now().getTime())) return null;
-  const lang: Lang = p.lang === 'en' ? 'en' : 'sv';
+  const lang: Lang = langFromLocale(p.lang);
   const checks = webAppChecks(props.getProperty(WORKBOOK_PREFIX + tag));
   return HtmlService.createHtmlOutput(webAppSelfTestHtml(lang, checks)).setTitle(webAppSelfTestTitle(lang))
     .addMetaTag('viewport', 'width=device-width, initial-scale=1');

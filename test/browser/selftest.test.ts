@@ -61,7 +61,7 @@ test('the owner: every check with its status in words, the link to the web app\'
   const link = f.getByRole('link', { name: 'Öppna webbappens självtest (öppnas i en ny flik)', exact: true });
   expect(await link.count()).toBe(1);
   const href = (await link.getAttribute('href'))!;
-  expect(href).toMatch(new RegExp(`^${s.sandbox.url.replace(/[.]/g, '\\.')}exec\\?selftest=\\d+&w=[\\w-]{16}&t=[\\w-]{43}$`));
+  expect(href).toMatch(new RegExp(`^${s.sandbox.url.replace(/[.]/g, '\\.')}exec\\?selftest=\\d+&w=[\\w-]{16}&t=[\\w-]{43}&lang=sv$`));
   await expect(link.getAttribute('target')).resolves.toBe('_blank');
   await expect(link.getAttribute('rel')).resolves.toBe('noopener noreferrer');
   expect(await tabTo(f, '#webapp-link')).toBe(true);

@@ -128,6 +128,13 @@ Common: --spreadsheet ID (or SUMMIT_SPREADSHEET), --endpoint URL (default ${endp
     `${n} rader saknar sigill (skrivna utanför Summit Planner): de väntar på Granska ändringar i tillägget, och tillägget räknar inte med dem förrän de är bekräftade.`,
     `${n} rows have no seal (written outside Summit Planner): they wait for Review changes in the add-on, which does not count them until they are confirmed.`),
   statusTitle: (title: string): Msg => fixed(`Summit Planner – status för "${title}"`, `Summit Planner – status of "${title}"`),
+  // The budget table's columns: "Bokat" (planned + ordered + invoiced/paid), as Översikt and the sidebars say it.
+  statusColFunder: (): Msg => fixed('Finansiär', 'Funder'),
+  statusColAllocation: (): Msg => fixed('Tilldelning', 'Allocation'),
+  statusColBooked: (): Msg => fixed('Bokat', 'Booked'),
+  statusColAvailable: (): Msg => fixed('Kvar', 'Available'),
+  statusColUsed: (): Msg => fixed('Andel', 'Used'),
+  statusTotal: (): Msg => fixed('Totalt', 'Total'),
   statusGuests: (total: number, used: number, cap: number, counts: string): Msg => fixed(
     `Gäster: ${total} på listan; ${used} av ${cap} platser tagna. ${counts}.`,
     `Guests: ${total} on the list; ${used} of ${cap} places taken. ${counts}.`),

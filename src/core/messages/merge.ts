@@ -87,4 +87,6 @@ export const mergeMsg = {
   unknownPlaceholder: (where: Msg, name: string, known: (lang: 'sv' | 'en') => string): Msg => both(
     (f) => `${f.m(where)}: okänt fält {{${name}}}. Kända fält: ${known('sv')}.`,
     (f) => `${f.m(where)}: unknown field {{${name}}}. Known fields: ${known('en')}.`),
+  /** The invitation's calendar attachment. */
+  icsFileName: (): Msg => fixed('inbjudan.ics', 'invitation.ics'),
 };

@@ -16,6 +16,7 @@ import type { InvitationPreview, MailKind } from '../../app/merge';
 import type { ReminderPlan, ReminderProgress } from '../../app/remind';
 import type { SendPlan } from '../../app/send-plan';
 import { isMailed } from '../../core/guests';
+import { fmtFor } from '../../core/i18n';
 import type { Msg } from '../../core/msg';
 import type { Role } from '../../core/settings';
 import { $, announce, h, loading, only, pageLang } from '../dom';
@@ -233,9 +234,7 @@ function renderSummary(run: Run, after: SendPlan | null, before: SendPlan): void
 // --- Skicka påminnelse ------------------------------------------------------------------------------
 
 /** A date-time as people read it here (Stockholm time, the page's language); '' for none. */
-const when = (iso: string): string => (iso ? new Date(iso).toLocaleString(lang === 'en' ? 'en-GB' : 'sv-SE', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit',
-}) : '');
+const when = (iso: string): string => (iso ? fmtFor(lang).dateTime(iso) : '');
 
 const remindButton = (): HTMLElement => leaderButton('remind', t.remind, t.onlyLeaderRemind, remindConfirm);
 

@@ -6,6 +6,7 @@
  */
 import type { ProgramItemView, ProgramView } from '../../app/program';
 import type { ProgramItemForm } from '../../app/contract';
+import { fmtFor } from '../../core/i18n';
 import { sidebarMsg } from '../../core/messages/sidebar';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, busy, field, select, showErrors, showRefusal, type Field } from '../form';
@@ -29,11 +30,8 @@ let editing: ProgramItemView | null = null;
 itemsArea.replaceChildren(h('h2', { id: 'items-h' }, t.itemsTitle));
 editorArea.replaceChildren(h('h2', { id: 'editor-h' }, t.addTitle));
 
-const localDate = (iso: string): string => {
-  const [y, m, d] = iso.split('-').map(Number);
-  if (!y) return iso;
-  return new Date(y, m - 1, d).toLocaleDateString(lang === 'en' ? 'en-GB' : 'sv-SE', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-};
+/** The item's day with its weekday, in the page's language (src/core/format.ts); the ISO date when it is none. */
+const localDate = (iso: string): string => fmtFor(lang).day(iso) || iso;
 
 // --- The list --------------------------------------------------------------------------
 

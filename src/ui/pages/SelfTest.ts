@@ -18,9 +18,9 @@ const refresh = $<HTMLButtonElement>('#refresh');
 refresh.textContent = t.refresh;
 $('#intro').textContent = t.intro;
 
-/** The link to the web app's page, in the user's language (the language is not part of what is signed). */
+/** The link to the web app's page, in the user's language (the language is not part of what is signed; Swedish when absent). */
 function webAppLink(href: string): HTMLElement {
-  const url = lang === 'en' ? `${href}&lang=en` : href;
+  const url = `${href}&lang=${lang}`;
   return h('p', {}, h('a', { id: 'webapp-link', href: url, target: '_blank', rel: 'noopener noreferrer' },
     t.link, ' ', h('span', { class: 'sr-only' }, t.newTab)));
 }

@@ -5,6 +5,7 @@
  */
 import type { SummaryView } from '../../app/summary';
 import type { DecisionRow } from '../../app/decisions';
+import { fmtFor } from '../../core/i18n';
 import { $, announce, h, loading, only, pageLang } from '../dom';
 import { money } from '../i18n';
 import { call, closeSidebar } from '../rpc';
@@ -65,8 +66,8 @@ function perItem(v: SummaryView): HTMLElement[] {
 }
 
 function render(v: SummaryView): void {
-  const when = new Date(v.made);
-  const made = lang === 'en' ? when.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : `${when.toISOString().slice(0, 10)}`;
+  // Stockholm time in both languages (the readers are there), written the way each language writes it.
+  const made = fmtFor(lang).dateTime(v.made);
   const a = v.answers;
   const b = v.budget;
   content.replaceChildren(

@@ -35,6 +35,16 @@ describe('formats per language', () => {
     expect([sv.list(['a', 'b', 'c']), en.list(['a', 'b', 'c']), sv.list(['a']), en.list([])]).toEqual(['a, b och c', 'a, b and c', 'a', '']);
     expect([sv.amount(21000000), en.amount(21000000)]).toEqual([`210${NB}000,00`, '210,000.00']);
   });
+
+  // One formatter per language for days and times, used by the server's messages and the sidebars alike
+  // (they used to ask the browser's toLocaleString, which differs between machines and ignored Stockholm's zone).
+  test('a day with its weekday, and an instant as Stockholm wall clock in winter and summer time', () => {
+    expect([sv.day('2009-12-08'), en.day('2009-12-08'), sv.day('2026-05-31'), en.day('not a date')]).toEqual(['tis 8 december 2009', 'Tue 8 December 2009', 'sön 31 maj 2026', '']);
+    expect([sv.dateTime('2026-12-04T17:00:00Z'), en.dateTime('2026-12-04T17:00:00Z')]).toEqual(['4 december 2026 kl. 18:00', '4 December 2026, 18:00']);
+    // CEST starts 01:00 UTC on the last Sunday of March (29 March 2026): an hour before it is still CET.
+    expect([sv.dateTime('2026-03-29T00:59:00Z'), sv.dateTime('2026-03-29T01:00:00Z')]).toEqual(['29 mars 2026 kl. 01:59', '29 mars 2026 kl. 03:00']);
+    expect(en.dateTime('no instant')).toBe('no instant');
+  });
 });
 
 describe('plurals: one and other in both languages', () => {
