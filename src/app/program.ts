@@ -193,15 +193,18 @@ const draftFrom = (f: z.output<Schemas['save']>, status: string): ItemDraft => (
  * Adds (no id) or changes an item (projektledare). Returns its ID. A changed
  * capacity settles the item's waiting list in the same transaction (a raised
  * one offers the freed seats to the first guests waiting; `links` makes their
- * personal links for the offer mail, src/app/waitlist.ts).
+ * personal links for the offer mail, src/app/waitlist.ts). `added` runs under
+ * the same lock after a new item's row is written (Översikt grows its item
+ * section when the programme outgrows it: src/gas/setup.ts, growOverview).
  */
-export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks): { id: string; message: Msg } {
+export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks, added?: () => void): { id: string; message: Msg } {
   const f = parse(programSchemas().save, input);
   const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
   // Before the lock: making the link key may take the lock itself (src/gas/invitations.ts).
   const linkFor = f.id && links && f.capacity !== undefined && String(f.capacity).trim() !== '' ? links() : null;
   let offers: OfferChange[] = [];
+  let isNew = false;
   return withProgram(ports, ctx, (c, tx) => {
     const row = f.id ? verifiedRow(c, f.id) : null;
     const before = row ? itemOfRow(c, row) : null;
@@ -221,8 +224,12 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks)
       action: before ? 'programpunkt.ändrad' : 'programpunkt.tillagd', object: id, ...(before ? { before: audit(before) } : {}), after: audit(item),
     });
     if (before && before.capacity !== item.capacity) offers = settleItem(ports, ctx, tx, item);
+    isNew = !before;
     return { id, message: before ? programMsg.saved(id) : programMsg.added(id) };
-  }, () => mailOffers(ports, ctx, offers, linkFor));
+  }, () => {
+    if (isNew) added?.();
+    mailOffers(ports, ctx, offers, linkFor);
+  });
 }
 
 /** The waiting list of an item whose capacity changed, into `tx`; returns the offers to mail after the commit. */

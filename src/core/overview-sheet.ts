@@ -17,8 +17,18 @@ import { SETTING_KEYS } from './settings';
 
 /** Funder rows on Översikt: Budget rows 2 … MAX_FUNDERS + 1. */
 export const OVERVIEW_MAX_FUNDERS = 10;
-/** Item rows on Översikt: Program rows 2 … MAX_ITEMS + 1 (the decision's programme is a dozen items; room for the 2010 summit's too). */
-export const OVERVIEW_MAX_ITEMS = 40;
+/**
+ * Item rows on Översikt: row k shows Program row k + 1, for as many Program rows as the programme
+ * has plus room to spare (overviewItemRows); set-up and adding an item past the covered rows
+ * (src/gas/setup.ts, growOverview) lay the sheet out again with more. At least 40 (the decision's
+ * programme is a dozen items; room for the 2010 summit's too).
+ */
+export const OVERVIEW_MIN_ITEMS = 40;
+/** Rows the item section grows by at a time, so that adding items rarely lays the sheet out again. */
+export const OVERVIEW_ITEM_STEP = 20;
+/** How many item rows Översikt needs for a Program sheet whose last row with content is `programLastRow`. */
+export const overviewItemRows = (programLastRow: number): number =>
+  Math.max(OVERVIEW_MIN_ITEMS, (Math.floor(Math.max(0, programLastRow - 1) / OVERVIEW_ITEM_STEP) + 1) * OVERVIEW_ITEM_STEP);
 /** The header of the item section's first column: where an existing Översikt's table ends (overviewOldEnd). */
 export const OVERVIEW_ITEM_HEADER = 'Programpunkt';
 
@@ -100,15 +110,26 @@ function sameFormula(a: string, b: string): boolean {
 
 /**
  * Where an older layout of Översikt ends (1-based row): the last row of its last section (the categories,
- * found by "Kategori" in column A; the items, by OVERVIEW_ITEM_HEADER); where the current layout ends when
- * it has neither. What lies below is the users'.
+ * found by "Kategori" in column A; the items, by OVERVIEW_ITEM_HEADER and then every row whose column A is
+ * a formula over Program, however many the sheet grew to); where the current layout ends when it has
+ * neither. What lies below is the users'. `formulas`: column A's (getFormulas) of the same rows.
  */
-export function overviewOldEnd(layout: OverviewLayout, values: readonly (readonly unknown[])[]): number {
-  const end = (header: string, rows: number) => {
-    const at = values.findIndex((row) => row[0] === header);
-    return at < 0 ? 0 : at + 1 + rows;
-  };
-  return Math.max(end('Kategori', CATEGORIES.length), end(OVERVIEW_ITEM_HEADER, OVERVIEW_MAX_ITEMS)) || layout.cells.length;
+export function overviewOldEnd(layout: OverviewLayout, values: readonly (readonly unknown[])[], formulas: readonly (readonly string[])[]): number {
+  const header = (text: string) => values.findIndex((row) => row[0] === text);
+  const categories = header('Kategori');
+  const items = header(OVERVIEW_ITEM_HEADER);
+  let itemEnd = items < 0 ? 0 : items + 1;
+  while (itemEnd > 0 && /Program!/i.test(formulas[itemEnd]?.[0] ?? '')) itemEnd++;
+  return Math.max(categories < 0 ? 0 : categories + 1 + CATEGORIES.length, itemEnd) || layout.cells.length;
+}
+
+/** How many item rows an existing Översikt has (its column A's formulas, getFormulas): 0 without an item section. */
+export function overviewItemRowsOf(formulas: readonly (readonly string[])[], values: readonly (readonly unknown[])[]): number {
+  const at = values.findIndex((row) => row[0] === OVERVIEW_ITEM_HEADER);
+  if (at < 0) return 0;
+  let n = 0;
+  while (/Program!/i.test(formulas[at + 1 + n]?.[0] ?? '')) n++;
+  return n;
 }
 
 /** The item section's answer columns (F–J), as the Program sidebar counts them (itemCounts in src/core/program.ts). */
@@ -124,7 +145,14 @@ export const OVERVIEW_NO_LIMIT = 'obegränsat';
  * for every item. One difference, on the cautious side: the sheet can't
  * compare an offer's deadline with the clock, so every open offer holds its
  * seat until the add-on passes it on (the sidebar frees an expired one at once).
- * Item IDs are matched inside Evenemang ("P-001; P-003") with wildcards.
+ *
+ * Exact matching, with nothing but COUNTIFS (a wildcard "*P-1*" would count
+ * P-10's and P-100's guests as P-1's): Evenemang is the item IDs joined by
+ * "; " as the add-on writes them (formatEventsCell), so a guest is invited to
+ * the item in exactly one of four disjoint ways: the cell is the ID, starts
+ * with "ID; ", ends with "; ID" or holds "; ID; " (an ID appears once in a
+ * cell). In Svar per punkt an entry is "ID: word" and "P-" only ever starts an
+ * ID, so "*ID: word*" can't match a longer ID (P-1: is not inside P-11:).
  */
 function itemCountFormulas(src: OverviewSources): (r: number, capacity: string) => string[] {
   const gc = (i: number) => `'Gäster'!$${colLetter(i)}:$${colLetter(i)}`;
@@ -135,18 +163,22 @@ function itemCountFormulas(src: OverviewSources): (r: number, capacity: string) 
   // Mailed, and not a cancellation (Återbud overrides any per-item answer).
   const live = ['Återbud', 'Föreslagen', 'Godkänd', 'Misslyckad', ''].map((x) => `${st},${q(`<>${x}`)}`).join(',');
   return (r, capacity) => {
-    const item = `${ev},"*"&$A${r}&"*"`;
-    const said = (word: string) => `COUNTIFS(${item},${an},"*"&$A${r}&": ${word}*",${live})`;
-    const overall = (status: string) => `COUNTIFS(${item},${an},"",${st},${q(status)})`;
-    const invited = MAILED.map((x) => `COUNTIFS(${item},${st},${q(x)})`).join('+');
+    const id = `$A${r}`;
+    const tokens = [id, `${id}&"; *"`, `"*; "&${id}`, `"*; "&${id}&"; *"`];
+    /** Guests invited to the item who also meet `rest` (criteria pairs): the four ways summed. */
+    const invitedAnd = (rest: string) => `(${tokens.map((t) => `COUNTIFS(${ev},${t},${rest})`).join('+')})`;
+    const said = (word: string) => invitedAnd(`${an},"*"&${id}&": ${word}*",${live}`);
+    const overall = (status: string) => invitedAnd(`${an},"",${st},${q(status)}`);
+    const invited = MAILED.map((x) => invitedAnd(`${st},${q(x)}`)).join('+');
     const yes = `${said('ja')}+${overall('Tackat ja')}`;
-    const no = `COUNTIFS(${item},${st},"Återbud")+${said('nej')}+${overall('Tackat nej')}`;
+    const no = `${invitedAnd(`${st},"Återbud"`)}+${said('nej')}+${overall('Tackat nej')}`;
     const left = `${capacity}-G${r}-${said('erbjud')}`;
     return [invited, yes, no, `F${r}-G${r}-H${r}`, `IF(${capacity}="",${q(OVERVIEW_NO_LIMIT)},IF(${left}<0,0,${left}))`];
   };
 }
 
-export function overviewLayout(src: OverviewSources): OverviewLayout {
+/** Översikt over the columns `src`, with `itemRows` item rows (overviewItemRows of the Program sheet). */
+export function overviewLayout(src: OverviewSources, itemRows: number = OVERVIEW_MIN_ITEMS): OverviewLayout {
   const L = (i: number) => colLetter(i);
   const col = (sheet: string, i: number) => `${sheet}!$${L(i)}:$${L(i)}`;
   const amount = col('Kostnader', src.ledger.amount);
@@ -168,7 +200,7 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
   const lastCategory = firstCategory + CATEGORIES.length - 1;
   const itemHeader = lastCategory + 2;
   const firstItem = itemHeader + 1;
-  const lastItem = firstItem + OVERVIEW_MAX_ITEMS - 1;
+  const lastItem = firstItem + itemRows - 1;
   // "Bokat": planned + ordered + invoiced/paid, as the sidebars say ("Förbrukat" read as money spent; src/core/budget.ts).
   const headers = ['Finansiär', 'Tilldelning', 'Planerat', 'Beställt', 'Fakturerat/betalt', 'Bokat', 'Kvar', 'Bokat (%)', 'Varningsgräns (%)', 'Läge'];
   const width = headers.length;
@@ -220,12 +252,15 @@ export function overviewLayout(src: OverviewSources): OverviewLayout {
   const itemCol = col('Kostnader', src.ledger.item);
   [OVERVIEW_ITEM_HEADER, 'Rubrik', 'Kategori', 'Bokat för punkten', 'Bokat i kategorin', ...ITEM_COUNT_HEADERS].forEach((h, c) => put(itemHeader, c, { text: h }));
   const counts = itemCountFormulas(src);
-  for (let k = 0; k < OVERVIEW_MAX_ITEMS; k++) {
+  for (let k = 0; k < itemRows; k++) {
     const r = firstItem + k;
     const p = 2 + k; // Program row
-    const pc = (i: number) => `Program!$${L(i)}${p}`;
+    // INDEX over the whole column, not Program!$A2: a Program row deleted by hand would turn a direct reference into #REF!
+    // (Sheets moves references with the rows), while the k-th row of the column is always there.
+    const pc = (i: number) => `INDEX(Program!$${L(i)}:$${L(i)},${p})`;
     const guard = (f: string) => ({ formula: `=IF($A${r}="","",${f})` });
-    put(r, 0, { formula: `=IF(${pc(src.program.id)}="","",${pc(src.program.id)})` });
+    // IFERROR: a row past the end of the Program sheet's grid is #REF! in INDEX, i.e. no item.
+    put(r, 0, { formula: `=IFERROR(IF(${pc(src.program.id)}="","",${pc(src.program.id)}),"")` });
     put(r, 1, guard(pc(src.program.title)));
     put(r, 2, guard(pc(src.program.category)));
     const booked = ['Planerad', 'Beställd', 'Fakturerad', 'Betald'].map((st) => sumStatus(itemCol, `$A${r}`, st)).join('+');

@@ -12,7 +12,10 @@ import { SEAL_HEADER } from '../core/seal';
 import type { AdminSettings, Role } from '../core/settings';
 import { isTableKey, planSetup, type ExistingSheet } from '../core/setup';
 import { ITEM_ANSWERS_HEADER } from '../core/item-answers';
-import { colLetter, OVERVIEW_CHART_TITLES, OVERVIEW_ITEM_HEADER, OVERVIEW_STATUS_ROW, overviewDrift, overviewLayout, overviewOldEnd, type OverviewLayout } from '../core/overview-sheet';
+import {
+  colLetter, OVERVIEW_CHART_TITLES, OVERVIEW_ITEM_HEADER, OVERVIEW_MIN_ITEMS, OVERVIEW_STATUS_ROW, overviewDrift, overviewItemRows, overviewItemRowsOf, overviewLayout, overviewOldEnd,
+  type OverviewLayout, type OverviewSources,
+} from '../core/overview-sheet';
 import { literal, type GasWorkbook } from './adapters';
 import { settingsMsg } from '../core/messages/settings';
 
@@ -83,14 +86,18 @@ export function setupWorkbook(ports: Ports & { workbook: GasWorkbook }): SetupRe
       else overview = sheet;
     });
     // After the loop: Översikt's formulas point at columns of sheets created above.
-    if (overview) initOverview(overview, overviewLayoutOf(sheets));
+    if (overview) {
+      const o = overviewSourcesOf(sheets);
+      initOverview(overview, overviewLayout(o.src, overviewItemRows(o.programLastRow)));
+    }
     // An Översikt from an older version (or with formulas changed by hand) is rebuilt in place, nothing of the users' lost.
-    const relaid = keptOverview ? upgradeOverview(keptOverview, overviewLayoutOf(sheets)) : null;
+    const relaid = keptOverview ? upgradeOverview(keptOverview, overviewSourcesOf(sheets)) : null;
     ports.workbook.forget();
     const journal = new Journal(ports);
     const started = !(journal.anchor() && journal.key());
     const sealed = started ? startJournal(ports, journal) : 0;
     const wrote = writeDefaults(ports, journal.fresh(), who);
+    growOverview(ss); // the old free-text parts carried over to Program above may be more than Översikt has rows for
     if (sealed) wrote.unshift(settingsMsg.rowsSealed(sealed));
     const appended = plan.sheets.filter((p) => p.action === 'keep' && p.append?.length).map((p) => SHEETS[p.key]);
     const guarded = applyProtections(ss, protectionRoles(ports), who.email);
@@ -246,8 +253,8 @@ function protectSheet(sheet: Sheet, key: SheetKey, want: readonly string[], keep
   return changed;
 }
 
-/** Översikt's layout over the columns the sheets have now (found by header: src/core/overview-sheet.ts). */
-function overviewLayoutOf(sheets: Map<string, Sheet>): OverviewLayout {
+/** Where Översikt's formulas look (columns found by header: src/core/overview-sheet.ts) and the Program sheet's last row with content. */
+function overviewSourcesOf(sheets: Map<string, Sheet>): { src: OverviewSources; programLastRow: number } {
   const headerOf = (name: string, required: readonly string[]): Record<string, number> => {
     const found = columnsOf(sheets, name, required);
     if (!found) throw new UserError(settingsMsg.noOverviewColumns(name));
@@ -258,30 +265,55 @@ function overviewLayoutOf(sheets: Map<string, Sheet>): OverviewLayout {
   const st = headerOf(SHEETS.settings, ['Nyckel', 'Värde']);
   const pr = headerOf(SHEETS.program, ['ID', 'Rubrik', 'Kategori', 'Kapacitet']);
   const g = headerOf(SHEETS.guests, ['Evenemang', 'Status', ITEM_ANSWERS_HEADER]);
-  return overviewLayout({
-    ledger: { funder: l['Finansiär'], amount: l['Belopp'], status: l['Status'], category: l['Kategori'], check: l['Kontroll'], item: l['Programpunkt'] },
-    budget: { funder: b['Finansiär'], allocation: b['Tilldelning'], warn: b['Varningsgräns'] },
-    settings: { key: st['Nyckel'], value: st['Värde'] },
-    program: { id: pr['ID'], title: pr['Rubrik'], category: pr['Kategori'], capacity: pr['Kapacitet'] },
-    guests: { events: g['Evenemang'], status: g['Status'], answers: g[ITEM_ANSWERS_HEADER] },
-  });
+  return {
+    src: {
+      ledger: { funder: l['Finansiär'], amount: l['Belopp'], status: l['Status'], category: l['Kategori'], check: l['Kontroll'], item: l['Programpunkt'] },
+      budget: { funder: b['Finansiär'], allocation: b['Tilldelning'], warn: b['Varningsgräns'] },
+      settings: { key: st['Nyckel'], value: st['Värde'] },
+      program: { id: pr['ID'], title: pr['Rubrik'], category: pr['Kategori'], capacity: pr['Kapacitet'] },
+      guests: { events: g['Evenemang'], status: g['Status'], answers: g[ITEM_ANSWERS_HEADER] },
+    },
+    programLastRow: sheets.get(SHEETS.program)?.getLastRow() ?? 1,
+  };
+}
+
+/**
+ * Adding a Program item past the rows Översikt's item section covers lays Översikt out again with more
+ * (upgradeOverview: the users' rows below move down). Nothing to read while the programme fits the
+ * smallest layout (every layout has OVERVIEW_MIN_ITEMS rows); else one read of Översikt's column A.
+ * Called under the document lock, after the item's row is written (src/gas/program.ts).
+ */
+export function growOverview(ss: Spreadsheet): void {
+  const program = ss.getSheetByName(SHEETS.program);
+  const sheet = ss.getSheetByName(SHEETS.overview);
+  if (!program || !sheet) return;
+  const items = program.getLastRow() - 1;
+  if (items <= OVERVIEW_MIN_ITEMS) return;
+  const colA = sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), 1);
+  if (overviewItemRowsOf(colA.getFormulas(), colA.getValues()) >= items) return;
+  upgradeOverview(sheet, overviewSourcesOf(new Map(ss.getSheets().map((s) => [s.getName(), s]))));
 }
 
 /**
  * An existing Översikt whose add-on cells (text and formulas) differ from the current layout (an older
- * version's, or formulas changed by hand) is rebuilt in place, so that what users rely on stays: the sheet
- * itself (its ID, so links, other sheets' references to Översikt!… and its protection), the verification
- * line (row OVERVIEW_STATUS_ROW, the add-on's), what they wrote beside or below the table (rows below the
- * old table move down when the new one is longer) and their own charts. Every figure is a formula: nothing
- * else is kept on the sheet. Null when it was current (two range reads, no write).
+ * version's, or formulas changed by hand, or fewer item rows than Program needs) is rebuilt in place, so
+ * that what users rely on stays: the sheet itself (its ID, so links, other sheets' references to
+ * Översikt!… and its protection), the verification line (row OVERVIEW_STATUS_ROW, the add-on's), what
+ * they wrote beside or below the table (rows below the old table move down when the new one is longer)
+ * and their own charts. Every figure is a formula: nothing else is kept on the sheet. The item section
+ * never shrinks (a grown one keeps its rows). Null when it was current (two range reads, no write).
  */
-function upgradeOverview(sheet: Sheet, layout: OverviewLayout): { drift: string[]; itemsAdded: boolean } | null {
-  const rows = Math.max(layout.cells.length, sheet.getLastRow());
-  const range = sheet.getRange(1, 1, rows, layout.width);
+function upgradeOverview(sheet: Sheet, o: { src: OverviewSources; programLastRow: number }): { drift: string[]; itemsAdded: boolean } | null {
+  const want = overviewItemRows(o.programLastRow);
+  const rows = Math.max(overviewLayout(o.src, want).cells.length, sheet.getLastRow());
+  const width = overviewLayout(o.src, 1).width;
+  const range = sheet.getRange(1, 1, rows, width);
   const values = range.getValues();
-  const drift = overviewDrift(layout, range.getFormulas(), values);
+  const formulas = range.getFormulas();
+  const layout = overviewLayout(o.src, Math.max(want, overviewItemRowsOf(formulas, values)));
+  const drift = overviewDrift(layout, formulas, values);
   if (drift.length === 0) return null;
-  const oldEnd = overviewOldEnd(layout, values);
+  const oldEnd = overviewOldEnd(layout, values, formulas);
   const longer = layout.cells.length - oldEnd;
   if (longer > 0 && values.slice(oldEnd).some((row) => row.some((v) => v !== ''))) sheet.insertRowsAfter(oldEnd, longer);
   for (const chart of sheet.getCharts()) {

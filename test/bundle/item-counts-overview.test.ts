@@ -3,8 +3,11 @@
  * says (itemCounts over the journal's Gäster) for invited / yes / no / not answered / seats left, after
  * overall answers, per-item answers, a cancellation and an open offer. Run from the built Code.js.
  */
-import { PL, STY, api } from '../support/bundle';
-import { sealedWrite } from '../support/inprocess';
+import { CODE, PL, STY, api, logActions, run } from '../support/bundle';
+import { inProcess, sealedWrite } from '../support/inprocess';
+import { Journal, Tx, checkTable } from '../../src/app/journal';
+import { itemCells } from '../../src/app/program';
+import { checkItem } from '../../src/core/program';
 import { sendAll, workbookWithGuests } from '../support/invitations';
 import type { ProgramView } from '../../src/app/program';
 import type { Emulator } from '../../src/sandbox/emulator';
@@ -18,7 +21,7 @@ function sheetCounts(emu: Emulator): Map<string, unknown[]> {
   const rows = emu.sheetValues('Översikt');
   const at = rows.findIndex((r) => r[0] === 'Programpunkt');
   expect(rows[at].slice(5, 10)).toEqual(['Inbjudna', 'Tackat ja', 'Tackat nej', 'Ej svarat', 'Platser kvar']);
-  return new Map(rows.slice(at + 1).filter((r) => r[0] !== '').map((r) => [String(r[0]), r.slice(5, 10)]));
+  return new Map(rows.slice(at + 1).filter((r) => /^P-\d+$/.test(String(r[0]))).map((r) => [String(r[0]), r.slice(5, 10)]));
 }
 function sidebarCounts(emu: Emulator): Map<string, unknown[]> {
   const v = must(api<ProgramView>(emu, 'getProgram', [], STY));
@@ -48,4 +51,123 @@ test('Översikt counts each item as the Program sidebar does', () => {
   expect(sheet.get('P-001')).toEqual([5, 2, 1, 2, 'obegränsat']);
   expect(sheet.get('P-002')).toEqual([5, 1, 2, 2, 'obegränsat']);
   expect(sheet.get('P-003')).toEqual([5, 2, 2, 1, 0]); // 3 seats: two yes, one held by the offer
+});
+
+// ---------------------------------------------------------------------------
+// Exact for any number of items (issue 10): IDs that are prefixes of each other, 200 items, an item added
+// after set-up, an item deleted; and the counts equal to the sidebar's after random answers.
+
+/** Program items with the given IDs, as Granska ändringar seals rows typed on the sheet (any P-digits ID), in one transaction. */
+function addItems(emu: Emulator, ids: readonly string[], capacity: (id: string) => string = () => ''): void {
+  inProcess(emu, PL, (ports) => ports.lock.withLock(5000, () => {
+    const journal = new Journal(ports);
+    const c = checkTable(journal, 'program');
+    const tx = new Tx(journal);
+    for (const id of ids) {
+      const checked = checkItem({
+        title: `Punkt ${id}`, type: 'plenarsession', date: '2009-12-08', start: '10:00', end: '11:00', place: '', organiser: 'staden',
+        responsible: '', capacity: capacity(id), category: '', status: 'förslag', note: '',
+      }, id, { startDate: '2009-12-08', endDate: '2009-12-09' });
+      if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+      tx.put(c, null, itemCells(checked.item), { action: 'test.förberedd', object: id });
+    }
+    tx.commit();
+  }));
+}
+const COLLIDING = ['P-1', 'P-10', 'P-100', 'P-1000', 'P-11', 'P-110', 'P-01', 'P-101'];
+const setGuest = (emu: Emulator, id: string, values: Record<string, string>) => sealedWrite(emu, PL, 'guests', id, values);
+
+test('an item whose ID begins another\'s (P-1, P-10, P-100, P-1000) counts only its own guests and answers', () => {
+  const emu = workbookWithGuests(4);
+  addItems(emu, COLLIDING, (id) => (id === 'P-10' ? '2' : ''));
+  setGuest(emu, 'G-0001', { Evenemang: 'P-1000', Status: 'Inbjuden', 'Svar per punkt': '' });
+  setGuest(emu, 'G-0002', { Evenemang: 'P-100; P-10', Status: 'Tackat ja', 'Svar per punkt': 'P-100: ja; P-10: nej' });
+  setGuest(emu, 'G-0003', { Evenemang: 'P-11; P-1; P-110', Status: 'Tackat nej', 'Svar per punkt': '' });
+  setGuest(emu, 'G-0004', { Evenemang: 'P-101; P-10; P-01', Status: 'Tackat ja', 'Svar per punkt': 'P-101: nej; P-10: ja; P-01: erbjuden 2099-12-01T12:00:00.000Z' });
+  const sheet = sheetCounts(emu);
+  expect(sheet).toEqual(sidebarCounts(emu));
+  expect(sheet.get('P-1')).toEqual([1, 0, 1, 0, 'obegränsat']);
+  expect(sheet.get('P-10')).toEqual([2, 1, 1, 0, 1]);
+  expect(sheet.get('P-100')).toEqual([1, 1, 0, 0, 'obegränsat']);
+  expect(sheet.get('P-1000')).toEqual([1, 0, 0, 1, 'obegränsat']);
+  expect(sheet.get('P-01')).toEqual([1, 0, 0, 1, 'obegränsat']); // an open offer is not an answer
+  expect(sheet.get('P-110')).toEqual([1, 0, 1, 0, 'obegränsat']);
+});
+
+test('200 items: set-up lays Översikt out for all of them, and each counts exactly', () => {
+  const emu = workbookWithGuests(3);
+  const have = sidebarCounts(emu).size; // the items set-up carried over (P-001 …)
+  addItems(emu, Array.from({ length: 200 - have }, (_, i) => `P-${200 - i}`)); // P-200 down: IDs that are prefixes of each other (P-2, P-20, P-200)
+  run(emu, 'menuSetup', [], { user: PL });
+  setGuest(emu, 'G-0001', { Evenemang: 'P-20; P-200', Status: 'Tackat ja', 'Svar per punkt': 'P-20: nej; P-200: ja' });
+  setGuest(emu, 'G-0002', { Evenemang: 'P-199; P-100', Status: 'Inbjuden' });
+  setGuest(emu, 'G-0003', { Evenemang: 'P-002; P-19', Status: 'Återbud' });
+  const sheet = sheetCounts(emu);
+  expect(sheet.size).toBe(200);
+  expect(sheet).toEqual(sidebarCounts(emu));
+  expect(sheet.get('P-200')).toEqual([1, 1, 0, 0, 'obegränsat']);
+  expect(sheet.get('P-20')).toEqual([1, 0, 1, 0, 'obegränsat']);
+  expect(sheet.get('P-19')).toEqual([1, 0, 1, 0, 'obegränsat']);
+  expect(sheet.get('P-199')).toEqual([1, 0, 0, 1, 'obegränsat']);
+  expect(sheet.get('P-100')).toEqual([1, 0, 0, 1, 'obegränsat']);
+  expect(sheet.get('P-10')).toEqual([0, 0, 0, 0, 'obegränsat']);
+});
+
+test('an item added in the sidebar past Översikt\'s rows grows the section (the users\' note below moves down); a deleted one leaves it', () => {
+  const emu = workbookWithGuests(2);
+  addItems(emu, Array.from({ length: 40 - sidebarCounts(emu).size }, (_, i) => `P-${i + 10}`)); // 40 items: the smallest layout's rows, all taken
+  const rows = () => emu.sheetValues('Översikt');
+  const note = rows().length + 2;
+  emu.fireEdit(CODE, { sheet: 'Översikt', row: note, col: 1, values: [['Egen anteckning under tabellen']], user: PL });
+  expect(sheetCounts(emu).size).toBe(40);
+  const dinner = must(api<ProgramView>(emu, 'getProgram', [], PL)).items.find((i) => i.id === 'P-003')!;
+  const { type, date, start, end, place, organiser, responsible, category, note: itemNote } = dinner;
+  const added = must(api<{ id: string }>(emu, 'saveProgramItem', [{ title: 'Studiebesök', type, date, start, end, place, organiser, responsible, category, note: itemNote, capacity: '1' }], PL));
+  setGuest(emu, 'G-0001', { Evenemang: `P-11; ${added.id}`, Status: 'Tackat ja', 'Svar per punkt': `P-11: nej; ${added.id}: ja` });
+  const sheet = sheetCounts(emu);
+  expect(sheet.size).toBe(41);
+  expect(sheet.get(added.id)).toEqual([1, 1, 0, 0, 0]);
+  expect(sheet).toEqual(sidebarCounts(emu));
+  expect(rows().findIndex((r) => r[0] === 'Egen anteckning under tabellen')).toBe(note - 1 + 20); // the section grew by 20 rows
+  expect(logActions(emu).filter((a) => a === 'arbetsbok.konfigurerad')).toHaveLength(1); // growing is not a set-up
+
+  // Deleting an item (nobody invited) empties its Program row: Översikt's row goes blank, the others stay exact.
+  must(api(emu, 'deleteProgramItem', [{ id: 'P-10' }], PL));
+  const after = sheetCounts(emu);
+  expect(after.has('P-10')).toBe(false);
+  expect(after.size).toBe(40);
+  expect(after).toEqual(sidebarCounts(emu));
+});
+
+/** A small deterministic generator (mulberry32): the property test's cases are the same on every run. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('property: after any sequence of invitations and answers, Översikt counts every item as the sidebar does', () => {
+  const emu = workbookWithGuests(6);
+  const items = ['P-001', 'P-002', 'P-003', ...COLLIDING];
+  addItems(emu, COLLIDING, (id) => (id.length % 2 ? '2' : ''));
+  const seed = Number(process.env.SUMMIT_SEED ?? 20261202);
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+  const STATES = ['ja', 'nej', 'väntar 2009-11-03T10:00:00.000Z', 'erbjuds 2099-12-01T12:00:00.000Z', 'erbjuden 2099-12-02T12:00:00.000Z'];
+  const STATUSES = ['Föreslagen', 'Godkänd', 'Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker', 'Misslyckad'];
+  for (let step = 0; step < 12; step++) {
+    const guest = `G-000${1 + Math.floor(r() * 6)}`;
+    const invited = items.filter(() => r() < 0.4);
+    const answered = invited.filter(() => r() < 0.6);
+    setGuest(emu, guest, {
+      Evenemang: invited.join('; '), Status: pick(STATUSES),
+      'Svar per punkt': answered.map((id) => `${id}: ${pick(STATES)}`).join('; '),
+    });
+    expect({ seed, step, counts: Object.fromEntries(sheetCounts(emu)) }).toEqual({ seed, step, counts: Object.fromEntries(sidebarCounts(emu)) });
+  }
 });

@@ -4,7 +4,7 @@
  *   numbers, "strings" ("" escapes a quote), TRUE/FALSE;
  *   references A1, $A$1, A1:B9, A:A, A2:A (open-ended), with Sheet! or 'Sheet name'!;
  *   operators + - * / & = <> < > <= >= and unary minus, parentheses;
- *   SUM, SUMIFS, COUNTIFS, IF, IFERROR, ROUND.
+ *   SUM, SUMIFS, COUNTIFS, IF, IFERROR, ROUND, LEN, INDEX.
  * Anything else gives #NAME? (an unknown function) or #ERROR! (a parse error),
  * as Sheets shows them. Values are computed when read, never stored.
  */
@@ -253,6 +253,29 @@ export class FormulaContext {
         const v = this.scalar(ev(0));
         if (v instanceof Err) return v;
         return v === BLANK ? 0 : typeof v === 'boolean' ? (v ? 4 : 5) : String(v).length;
+      }
+      case 'INDEX': {
+        // INDEX(reference, [row], [column]): the cell `row` rows and `column` columns into `reference`
+        // (1-based; 0 or left out: the whole column or row); beyond the reference, #REF!.
+        // https://support.google.com/docs/answer/3098242 (Översikt's item rows: INDEX(Program!$A:$A, k)).
+        if (args.length < 1 || args.length > 3) return new Err('#N/A');
+        const ref = ev(0);
+        if (ref instanceof Err) return ref;
+        if (!isRef(ref)) return new Err('#VALUE!');
+        const offset = (i: number): number | Err => {
+          if (args[i] === undefined) return 0;
+          const v = num(this.scalar(ev(i)));
+          return v instanceof Err ? v : v < 0 ? new Err('#VALUE!') : Math.trunc(v);
+        };
+        const row = offset(1), col = offset(2);
+        if (row instanceof Err) return row;
+        if (col instanceof Err) return col;
+        if (row > ref.r2 - ref.r1 + 1 || col > ref.c2 - ref.c1 + 1) return new Err('#REF!');
+        return {
+          sheet: ref.sheet,
+          r1: row ? ref.r1 + row - 1 : ref.r1, r2: row ? ref.r1 + row - 1 : ref.r2,
+          c1: col ? ref.c1 + col - 1 : ref.c1, c2: col ? ref.c1 + col - 1 : ref.c2,
+        };
       }
       case 'ROUND': {
         const x = num(this.scalar(ev(0)));

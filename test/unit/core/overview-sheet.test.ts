@@ -1,17 +1,18 @@
 /** Översikt's layout compared with an existing sheet (src/core/overview-sheet.ts): what set-up rebuilds and what it leaves. */
-import { overviewDrift, overviewLayout, overviewOldEnd, OVERVIEW_STATUS_ROW } from '../../../src/core/overview-sheet';
+import { overviewDrift, overviewItemRows, overviewItemRowsOf, overviewLayout, overviewOldEnd, OVERVIEW_STATUS_ROW } from '../../../src/core/overview-sheet';
 
-const layout = overviewLayout({
+const SOURCES = {
   ledger: { funder: 1, amount: 5, status: 7, category: 2, check: 11, item: 12 },
   program: { id: 0, title: 1, category: 3, capacity: 4 },
   guests: { events: 8, status: 10, answers: 16 },
   budget: { funder: 0, allocation: 1, warn: 2 },
   settings: { key: 0, value: 1 },
-});
+};
+const layout = overviewLayout(SOURCES);
 /** The sheet as set-up writes it: getFormulas() and getValues() of its rows. */
-const asWritten = () => ({
-  formulas: layout.cells.map((row) => row.map((c) => (c && 'formula' in c ? c.formula : ''))),
-  values: layout.cells.map((row) => row.map((c) => (c && 'text' in c ? c.text : ''))),
+const asWritten = (l = layout) => ({
+  formulas: l.cells.map((row) => row.map((c) => (c && 'formula' in c ? c.formula : ''))),
+  values: l.cells.map((row) => row.map((c) => (c && 'text' in c ? c.text : ''))),
 });
 
 test('the sheet as written has no drift; nor when Sheets gives formulas back with other quoting, spacing or case', () => {
@@ -39,10 +40,24 @@ test('the verification line and cells the layout leaves empty are the users\' an
 });
 
 test('a table ends at its last section: the items, or in an older layout without them the categories; else where the current one ends', () => {
-  const { values } = asWritten();
-  expect(overviewOldEnd(layout, values)).toBe(layout.rows.lastItem);
+  const { values, formulas } = asWritten();
+  expect(overviewOldEnd(layout, values, formulas)).toBe(layout.rows.lastItem);
   const older = values.slice(0, layout.rows.lastCategory); // before the item section
-  expect(overviewOldEnd(layout, older)).toBe(layout.rows.lastCategory);
-  expect(overviewOldEnd(layout, older.slice(2))).toBe(layout.rows.lastCategory - 2);
-  expect(overviewOldEnd(layout, values.slice(0, 10))).toBe(layout.cells.length);
+  expect(overviewOldEnd(layout, older, formulas)).toBe(layout.rows.lastCategory);
+  expect(overviewOldEnd(layout, older.slice(2), formulas.slice(2))).toBe(layout.rows.lastCategory - 2);
+  expect(overviewOldEnd(layout, values.slice(0, 10), formulas.slice(0, 10))).toBe(layout.cells.length);
+  // A grown item section ends at its last row over Program, however many; the users' row below is theirs.
+  const grown = asWritten(overviewLayout(SOURCES, 220));
+  grown.values.push(['egen anteckning']);
+  grown.formulas.push(['']);
+  expect(overviewOldEnd(layout, grown.values, grown.formulas)).toBe(layout.rows.firstItem + 219);
+});
+
+test('the item section has room for the programme and then some, in steps of 20, never under 40 rows', () => {
+  expect([1, 2, 40, 41, 42, 201, 202].map(overviewItemRows)).toEqual([40, 40, 40, 60, 60, 220, 220]);
+  for (const n of [40, 60, 220]) {
+    const { values, formulas } = asWritten(overviewLayout(SOURCES, n));
+    expect(overviewItemRowsOf(formulas.map((r) => [r[0]]), values)).toBe(n);
+  }
+  expect(overviewItemRowsOf([['']], [['Kategori']])).toBe(0);
 });

@@ -86,3 +86,32 @@ test('criteria', () => {
   expect(criterion(5)(5)).toBe(true);
   expect(() => parseFormula('=SUM(')).toThrow();
 });
+
+/**
+ * INDEX(reference, [row], [column]), as Google's reference gives it
+ * (https://support.google.com/docs/answer/3098242): the cell `row` rows and `column` columns into the
+ * reference, counted from 1; 0 or left out is the whole row or column; an offset beyond the reference is
+ * #REF!. Översikt's item rows read Program's k-th row so (src/core/overview-sheet.ts).
+ */
+test('INDEX: the cell at a row (and column) offset of a reference, usable as a value and in arithmetic', () => {
+  const st = workbook({
+    Program: [['ID', 'Kapacitet'], ['P-001', 12], ['P-002', null], ['P-003', 40]],
+    X: [
+      ['=INDEX(Program!$A:$A,2)', '=INDEX(Program!$A:$B,4,2)-2', '=IF(INDEX(Program!$B:$B,3)="","obegränsat",1)', '=INDEX(Program!A2:B4,3,1)'],
+      ['=INDEX(Program!A1:A4,5)', '=IFERROR(INDEX(Program!A1:A4,5),"")', '=INDEX(Program!A1:A4,-1)', '=SUM(INDEX(Program!A1:B4,0,2))'],
+      ['=INDEX(Program!$A:$A,2.9)', '=INDEX(Program!$A:$B,3,1)&"!"', '=INDEX(1,1)', '=INDEX(Program!$A:$A,1,3)'],
+    ],
+  });
+  expect(value(st, 'X', 1, 1)).toBe('P-001');
+  expect(value(st, 'X', 1, 2)).toBe(38);
+  expect(value(st, 'X', 1, 3)).toBe('obegränsat'); // an empty cell is "" in a comparison
+  expect(value(st, 'X', 1, 4)).toBe('P-003'); // offsets count from the reference's own first row
+  expect(value(st, 'X', 2, 1)).toBe('#REF!'); // past the reference's last row
+  expect(value(st, 'X', 2, 2)).toBe('');
+  expect(value(st, 'X', 2, 3)).toBe('#VALUE!');
+  expect(value(st, 'X', 2, 4)).toBe(52); // row 0: the whole column
+  expect(value(st, 'X', 3, 1)).toBe('P-001'); // a fractional offset is truncated
+  expect(value(st, 'X', 3, 2)).toBe('P-002!');
+  expect(value(st, 'X', 3, 3)).toBe('#VALUE!');
+  expect(value(st, 'X', 3, 4)).toBe('#REF!'); // past the reference's last column
+});
