@@ -75,6 +75,23 @@ export const fmtFor = (lang: Lang): Fmt => (cache ??= { sv: fmt('sv'), en: fmt('
 /** A message in both languages, each written by its own function with its language's formatter. Swedish first. */
 export const both = (sv: (f: Fmt) => string, en: (f: Fmt) => string): Msg => ({ sv: sv(fmtFor('sv')), en: en(fmtFor('en')) });
 
+/**
+ * A catalogue in one language: what a page holds once it knows its reader's language (the one place a page
+ * picks it). An entry without parameters becomes its text; one with parameters a function to the text.
+ */
+export type InLang<C> = {
+  readonly [K in keyof C]: C[K] extends () => Msg ? string : C[K] extends (...a: infer A) => Msg ? (...a: A) => string : never;
+};
+
+/** The entries of a catalogue module in `lang` (see InLang). */
+export function inLang<C extends { readonly [k: string]: (...a: never[]) => Msg }>(c: C, lang: Lang): InLang<C> {
+  const out: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(c)) {
+    out[k] = f.length === 0 ? (f as () => Msg)()[lang] : (...a: never[]) => f(...a)[lang];
+  }
+  return out as InLang<C>;
+}
+
 /** A message with no parameters: the two texts as they are. */
 export const fixed = (sv: string, en: string): Msg => ({ sv, en });
 

@@ -4,7 +4,8 @@
  * type (a kronor string where öre are due) does not compile. Each @ts-expect-error fails the
  * type-check if the line below it ever compiles.
  */
-import { both, fixed } from '../../src/core/i18n';
+import { both, fixed, inLang } from '../../src/core/i18n';
+import { selftestPageMsg } from '../../src/core/messages/selftest-page';
 import { budgetMsg } from '../../src/core/messages/budget';
 import { decisionsMsg } from '../../src/core/messages/decisions';
 import { gasMsg } from '../../src/core/messages/gas';
@@ -63,3 +64,14 @@ export const areaComplete: readonly Msg[] = [
   selftestMsg.mailQuota(100, 30), reviewMsg.rowAt('Kostnader', 5, 'K-0001'), settingsMsg.totalInAllocate('Totalbudget', 100_000),
   decisionsMsg.changed('B-0001', 'Upphävt'), programMsg.invitedNotDeleted('P-001', 2), gasMsg.menuSetup(),
 ];
+
+// Pages draw their texts from the same catalogue (src/core/messages/*-page.ts), through inLang.
+// @ts-expect-error self-test page: a check the page does not know has no title
+export const pageUnknownCheck: Msg = selftestPageMsg.title('noSuchCheck');
+const selftestPage = inLang(selftestPageMsg, 'en');
+// An entry without parameters is its text; one with parameters a function to it.
+export const pageText: string = selftestPage.loading;
+// @ts-expect-error self-test page: the summary needs the counts of ok, failed and informational checks
+export const pageMissing: string = selftestPage.summary(1, 2);
+// @ts-expect-error a page text needs both languages, and every status its own
+export const pageStatuses: Record<'ok' | 'fail' | 'info', Msg> = { ok: fixed('OK'), fail: fixed('Inte OK', 'Not OK') };

@@ -5,12 +5,13 @@
  * server refuses anyone else, and the refusal is shown as it comes.
  */
 import type { SelfTestCheck, SelfTestView } from '../../core/api';
+import { inLang } from '../../core/i18n';
+import { selftestPageMsg } from '../../core/messages/selftest-page';
 import { $, h, loading, only, pageLang } from '../dom';
 import { call } from '../rpc';
-import { selfTestTexts } from './selftest-i18n';
 
 const lang = pageLang();
-const t = selfTestTexts(lang);
+const t = inLang(selftestPageMsg, lang);
 const status = $('#status');
 const who = $('#who');
 const content = $('#content');
@@ -28,7 +29,7 @@ function webAppLink(href: string): HTMLElement {
 function card(c: SelfTestCheck, index: number, link: string | null): HTMLElement {
   const id = `check-${c.id}`;
   return h('li', { class: `card check check-${c.status}`, 'data-id': c.id, 'data-status': c.status },
-    h('h2', { id }, h('span', { class: `badge badge-${c.status}` }, t.status[c.status]), ' ', `${index + 1}. ${t.titles[c.id]}`),
+    h('h2', { id }, h('span', { class: `badge badge-${c.status}` }, t.status(c.status)), ' ', `${index + 1}. ${t.title(c.id)}`),
     h('p', {}, h('span', { class: 'label' }, `${t.found}: `), c.found[lang]),
     c.fix ? h('p', { class: 'fix' }, h('span', { class: 'label' }, `${t.fix}: `), c.fix[lang]) : null,
     c.id === 'webAppLink' && link ? webAppLink(link) : null);
