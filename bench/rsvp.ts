@@ -1,8 +1,10 @@
 /**
  * The RSVP page's range reads and writes (issue 10): opening the page and saving an answer per item,
- * at 30 and 1 500 guests and 10 and 200 Program items. Measured on the use cases (src/app/rsvp.ts)
- * over the memory ports, whose counters count as the sheet does: one port read() is one range read,
- * one write()/append() one range write. Goal: the same counts at every size (constant).
+ * at 30 and 1 500 guests and 10 and 200 Program items. Measured twice: on the use cases (src/app/rsvp.ts)
+ * over the memory ports, whose counters count as the sheet does (one port read() is one range read,
+ * one write()/append() one range write), and on the built Code.js in the emulator (bench/rsvp-bundle.ts:
+ * doGet and submitRsvp as the anonymous visitor, getValues/setValues counted). Goal: the same counts at
+ * every size (constant), and the bundle's the same as the ports'.
  */
 import { answerRsvp, viewRsvp } from '../src/app/rsvp';
 import { saveProgramItem } from '../src/app/program';
@@ -11,6 +13,7 @@ import { journalled } from '../test/support/journal';
 import { memoryPorts, type MemoryPorts } from '../test/support/memory';
 import { SECRET, verify } from '../test/support/rsvp-items';
 import { figure, type Figure } from './lib';
+import { bundleWorkbooks, measureBundle } from './rsvp-bundle';
 
 const PL = 'pl@stockholm.se';
 const SENT = new Date('2009-11-01T10:00:00Z');
@@ -40,10 +43,14 @@ function measure(p: MemoryPorts, fn: () => unknown): { reads: number; writes: nu
   return { reads: c.reads - r0, writes: c.writes - w0 };
 }
 
-export function rsvpFigures(): Figure[] {
-  const out: { label: string; open: { reads: number; writes: number }; save: { reads: number; writes: number } }[] = [];
-  for (const n of [30, 1500]) {
-    for (const m of [10, 200]) {
+type Case = { label: string; open: { reads: number; writes: number; calls?: number }; save: { reads: number; writes: number; calls?: number } };
+const SIZES = { guests: [30, 1500], items: [10, 200] } as const;
+const labelOf = (n: number, m: number) => `${n.toLocaleString('sv-SE')} guests, ${m} items`;
+
+function portCases(): Case[] {
+  const out: Case[] = [];
+  for (const n of SIZES.guests) {
+    for (const m of SIZES.items) {
       const p = workbook(n, m);
       const key = { g: 'G-0002', v: 1, t: rsvpToken(SECRET, 'G-0002', 1) };
       const open = measure(p, () => { if (!viewRsvp(p, key, verify).ok) throw new Error('no page'); });
@@ -51,11 +58,31 @@ export function rsvpFigures(): Figure[] {
         const r = answerRsvp(p, { ...key, answers: { 'P-001': 'ja', 'P-002': 'ja', 'P-003': 'nej' } }, verify);
         if (!r.saved) throw new Error(r.message.en);
       });
-      out.push({ label: `${n.toLocaleString('sv-SE')} guests, ${m} items`, open, save });
+      out.push({ label: labelOf(n, m), open, save });
     }
   }
-  const same = (f: (x: (typeof out)[number]) => number) => out.every((x) => f(x) === f(out[0]));
-  const row = (what: string, pick: (x: (typeof out)[number]) => { reads: number; writes: number }) => out.flatMap((x) => (['reads', 'writes'] as const).map((k) =>
-    figure(`${what} (${x.label}): range ${k}`, pick(x)[k], k, { text: `constant (${pick(out[0])[k]})`, met: same((y) => pick(y)[k]) })));
-  return [...row('RSVP page opened', (x) => x.open), ...row('RSVP answer per item saved', (x) => x.save)];
+  return out;
+}
+
+function bundleCases(): Case[] {
+  const workbooks = bundleWorkbooks(SIZES.guests);
+  return SIZES.guests.flatMap((n) => SIZES.items.map((m) => ({ label: labelOf(n, m), ...measureBundle(workbooks.get(n)!, m) })));
+}
+
+function constantRows(where: string, out: Case[]): Figure[] {
+  const same = (f: (x: Case) => number) => out.every((x) => f(x) === f(out[0]));
+  const row = (what: string, pick: (x: Case) => Case['open']) => out.flatMap((x) => (['reads', 'writes'] as const).map((k) =>
+    figure(`${what} (${where}, ${x.label}): range ${k}`, pick(x)[k], k, { text: `constant (${pick(out[0])[k]})`, met: same((y) => pick(y)[k]) })));
+  const calls = (what: string, pick: (x: Case) => Case['open']) => out.flatMap((x) => (pick(x).calls === undefined ? [] : [figure(`${what} (${where}, ${x.label}): service calls`, pick(x).calls!, 'calls')]));
+  return [...row('RSVP page opened', (x) => x.open), ...row('RSVP answer per item saved', (x) => x.save), ...calls('RSVP page opened', (x) => x.open), ...calls('RSVP answer per item saved', (x) => x.save)];
+}
+
+export function rsvpFigures(): Figure[] {
+  const ports = portCases();
+  const bundle = bundleCases();
+  const differ = bundle.filter((b, i) => (['open', 'save'] as const).some((k) => b[k].reads !== ports[i][k].reads || b[k].writes !== ports[i][k].writes)).length;
+  return [
+    ...constantRows('ports', ports), ...constantRows('bundle', bundle),
+    figure('RSVP: cases where the bundle reads or writes other than the ports', differ, 'cases', { text: '0', met: differ === 0 }),
+  ];
 }
