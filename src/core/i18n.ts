@@ -75,22 +75,36 @@ export const fmtFor = (lang: Lang): Fmt => (cache ??= { sv: fmt('sv'), en: fmt('
 /** A message in both languages, each written by its own function with its language's formatter. Swedish first. */
 export const both = (sv: (f: Fmt) => string, en: (f: Fmt) => string): Msg => ({ sv: sv(fmtFor('sv')), en: en(fmtFor('en')) });
 
+/** A catalogue module: entries, and groups of entries (a form's field labels) one level down. */
+export interface Catalogue { readonly [k: string]: ((...a: never[]) => Msg) | { readonly [k: string]: (...a: never[]) => Msg } }
+
 /**
  * A catalogue in one language: what a page holds once it knows its reader's language (the one place a page
- * picks it). An entry without parameters becomes its text; one with parameters a function to the text.
+ * picks it). An entry without parameters becomes its text; one with parameters a function to the text; a
+ * group the same, one level down.
  */
 export type InLang<C> = {
-  readonly [K in keyof C]: C[K] extends () => Msg ? string : C[K] extends (...a: infer A) => Msg ? (...a: A) => string : never;
+  readonly [K in keyof C]: C[K] extends () => Msg ? string
+    : C[K] extends (...a: infer A) => Msg ? (...a: A) => string
+      : C[K] extends { readonly [k: string]: (...a: never[]) => Msg } ? InLang<C[K]> : never;
 };
 
 /** The entries of a catalogue module in `lang` (see InLang). */
-export function inLang<C extends { readonly [k: string]: (...a: never[]) => Msg }>(c: C, lang: Lang): InLang<C> {
+export function inLang<C extends Catalogue>(c: C, lang: Lang): InLang<C> {
   const out: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(c)) {
-    out[k] = f.length === 0 ? (f as () => Msg)()[lang] : (...a: never[]) => f(...a)[lang];
+    if (typeof f !== 'function') out[k] = inLang(f, lang);
+    else out[k] = f.length === 0 ? (f as () => Msg)()[lang] : (...a: never[]) => f(...a)[lang];
   }
   return out as InLang<C>;
 }
+
+/**
+ * A stored value's name in each language from a table typed by the value's union (so every value has both
+ * names), or the value itself where the table has none (a value typed into the sheet by hand).
+ */
+export const nameOf = <T extends string>(table: { readonly [K in T]: Msg }, v: string): Msg =>
+  (Object.prototype.hasOwnProperty.call(table, v) ? (table as Readonly<Record<string, Msg>>)[v] : { sv: v, en: v });
 
 /** A message with no parameters: the two texts as they are. */
 export const fixed = (sv: string, en: string): Msg => ({ sv, en });

@@ -6,17 +6,16 @@
  */
 import type { ProgramItemView, ProgramView } from '../../app/program';
 import type { ProgramItemForm } from '../../app/contract';
-import { fmtFor } from '../../core/i18n';
+import { fmtFor, inLang } from '../../core/i18n';
+import { programPageMsg } from '../../core/messages/program-page';
 import { sidebarMsg } from '../../core/messages/sidebar';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, busy, field, select, showErrors, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
-import { money } from '../i18n';
 import { reviewBanner } from './review-i18n';
-import { programTexts } from './program-i18n';
 
 const lang = pageLang();
-const t = programTexts(lang);
+const t = inLang(programPageMsg, lang);
 const status = $('#status');
 const who = $('#who');
 const reviewBox = $('#review');
@@ -54,11 +53,11 @@ function card(v: ProgramView, it: ProgramItemView): HTMLElement {
     buttons.push(decide);
   }
   return h('li', { class: 'card', id: `item-${it.id}` },
-    h('h3', {}, `${it.id} · ${it.title} `, h('span', { class: `badge${it.status === 'beslutad' ? ' decided' : ''}` }, t.statuses[it.status] ?? it.status)),
+    h('h3', {}, `${it.id} · ${it.title} `, h('span', { class: `badge${it.status === 'beslutad' ? ' decided' : ''}` }, t.status(it.status))),
     h('p', { class: 'when' }, `${localDate(it.date)}, ${it.start}–${it.end}`),
-    h('p', { class: 'muted' }, [t.types[it.type] ?? it.type, it.place, t.organisers[it.organiser] ?? it.organiser].filter(Boolean).join(' · ')),
+    h('p', { class: 'muted' }, [t.type(it.type), it.place, t.organiser(it.organiser)].filter(Boolean).join(' · ')),
     h('p', { class: 'muted' }, `${t.f.responsible}: ${it.responsible || '–'} · ${t.f.category}: ${it.category}`),
-    h('p', { class: 'cost' }, t.cost(money(lang, it.cost.booked), it.cost.costs, it.category, money(lang, it.cost.categoryBooked))),
+    h('p', { class: 'cost' }, t.cost(it.cost.booked, it.cost.costs, it.category, it.cost.categoryBooked)),
     h('p', {}, t.counts(c.invited, c.yes, c.no, c.notAnswered), c.waiting ? ` ${t.waiting(c.waiting)}` : '', h('br'), t.seats(c.seatsLeft, it.capacity)),
     it.review ? h('p', { class: 'review' }, t.review) : null,
     buttons.length ? h('div', { class: 'row' }, ...buttons) : null,
@@ -116,12 +115,12 @@ function renderEditor(v: ProgramView): void {
   };
   const f: Record<FormKey, Field> = {
     title: field(t.f.title, input('title', { type: 'text', maxlength: 120, required: true })),
-    type: field(t.f.type, select('f-type', v.types.map((x) => [x.value, t.types[x.value] ?? x.value] as const), { name: 'type' })),
+    type: field(t.f.type, select('f-type', v.types.map((x) => [x.value, t.type(x.value)] as const), { name: 'type' })),
     date: field(t.f.date, input('date', { type: 'date', required: true })),
     start: field(t.f.start, input('start', { type: 'time', required: true })),
     end: field(t.f.end, input('end', { type: 'time', required: true }), t.hints.end),
     place: field(t.f.place, input('place', { type: 'text', maxlength: 120 })),
-    organiser: field(t.f.organiser, select('f-organiser', v.organisers.map((o) => [o, t.organisers[o] ?? o] as const), { name: 'organiser' })),
+    organiser: field(t.f.organiser, select('f-organiser', v.organisers.map((o) => [o, t.organiser(o)] as const), { name: 'organiser' })),
     responsible: field(t.f.responsible, input('responsible', { type: 'text', maxlength: 120 }), t.hints.responsible),
     capacity: field(t.f.capacity, input('capacity', { type: 'text', inputmode: 'numeric', maxlength: 6 }), t.hints.capacity),
     category: field(t.f.category, select('f-category', [['', '–'], ...v.categories.map((c) => [c, c] as const)], { name: 'category' })),
@@ -181,7 +180,7 @@ async function save(f: Record<FormKey, Field>, button: HTMLButtonElement, error:
 
 function render(v: ProgramView): void {
   view = v;
-  const roles = v.roles.map((r) => t.roles[r] ?? r).join(', ');
+  const roles = v.roles.map((r) => t.role(r)).join(', ');
   who.textContent = `${t.user(v.user, roles)}. ${v.mayEdit ? t.mayEdit : v.mayDecide ? t.mayDecide : t.readOnly(v.projectLeader)}`;
   reviewBox.replaceChildren(...only(reviewBanner(lang, status, v.review, { id: 'review-box', intro: t.reviewIntro })));
   renderList(v);

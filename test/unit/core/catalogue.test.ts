@@ -61,13 +61,21 @@ function entries(): Entry[] {
         let init = d.initializer;
         while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
         if (!ts.isIdentifier(d.name) || !/Msg$/.test(d.name.text) || !init || !ts.isObjectLiteralExpression(init)) continue;
-        for (const p of init.properties) {
-          if (!ts.isPropertyAssignment(p) || !ts.isArrowFunction(p.initializer)) continue;
-          out.push({
-            module: file, catalogue: d.name.text, key: p.name.getText(sf),
-            params: p.initializer.parameters.map((q) => ({ type: checker.getTypeAtLocation(q), declared: q.type ? q.type.getText(sf) : '' })),
-          });
-        }
+        const catalogue = d.name.text;
+        // Entries, and groups of entries one level down (a page's field labels: key "f.title").
+        const walk = (o: ts.ObjectLiteralExpression, prefix: string): void => {
+          for (const p of o.properties) {
+            if (!ts.isPropertyAssignment(p)) continue;
+            const key = prefix + p.name.getText(sf);
+            if (ts.isObjectLiteralExpression(p.initializer) && prefix === '') walk(p.initializer, `${key}.`);
+            if (!ts.isArrowFunction(p.initializer)) continue;
+            out.push({
+              module: file, catalogue, key,
+              params: p.initializer.parameters.map((q) => ({ type: checker.getTypeAtLocation(q), declared: q.type ? q.type.getText(sf) : '' })),
+            });
+          }
+        };
+        walk(init, '');
       }
     }
   }
@@ -75,7 +83,12 @@ function entries(): Entry[] {
 }
 
 const ALL = entries();
-const load = (file: string, name: string) => (require(file) as Record<string, Record<string, (...a: unknown[]) => Msg>>)[name];
+type Fn = (...a: unknown[]) => Msg;
+/** The entries of a catalogue by key, a group's as "group.key". */
+const load = (file: string, name: string): Record<string, Fn> => {
+  const c = (require(file) as Record<string, Record<string, Fn | Record<string, Fn>>>)[name];
+  return Object.fromEntries(Object.entries(c).flatMap(([k, v]) => (typeof v === 'function' ? [[k, v]] : Object.entries(v).map(([g, f]) => [`${k}.${g}`, f]))));
+};
 
 const SWEDISH_IN_ENGLISH: readonly [RegExp, string][] = [
   [/\d[\d\u00a0 ]*(?:,\d{2})?\u00a0?kr\b/, 'Swedish money ("… kr")'],
