@@ -139,7 +139,8 @@ export type ResolveAgrees = Holds<Same<z.output<ReturnType<typeof buildResolve>>
 let schema: ReturnType<typeof buildResolve> | undefined;
 const resolveSchema = () => (schema ??= buildResolve());
 
-export interface Resolved { readonly message: Msg; readonly rolesChanged: boolean }
+/** `table`: the sheet the change was on (a confirmed Program row may need more rows on Översikt: src/gas/setup.ts, growOverview). */
+export interface Resolved { readonly message: Msg; readonly rolesChanged: boolean; readonly table: SealedTable }
 
 const goneMsg = (): Msg => reviewMsg.gone();
 
@@ -175,7 +176,7 @@ export function resolveReview(ports: Ports, input: unknown): Resolved {
     // Översikt's verification cell follows what remains.
     if (c.table === 'budget' || c.table === 'ledger') new Tx(ctx.journal).overview(overviewNote(readBudget(ports, ctx.settings, ctx.journal))).commit();
     const rolesChanged = target.table === 'settings' && LIST_KEYS.some((k) => k.toLocaleLowerCase('sv') === target.key.toLocaleLowerCase('sv'));
-    return { message, rolesChanged };
+    return { message, rolesChanged, table: target.table };
   });
 }
 

@@ -11,7 +11,7 @@ import type { Lang } from '../core/msg';
 import type { SealedTable } from '../core/seal';
 import { failureMessage, handle, noArgs, type Env } from './api';
 import { one } from './invitations';
-import { applyProtections } from './setup';
+import { applyProtections, growOverview } from './setup';
 import type { SheetEdit } from './adapters';
 
 /** Re-applies the protections from the roles now in effect (after a role change; the caller is an administrator). */
@@ -32,6 +32,8 @@ export const getReview = (...args: unknown[]) => handle(noArgs, args, (_i, { por
 export const decideChange = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
   const r = resolveReview(ports, input);
   if (r.rolesChanged) followRoles(ports);
+  // A Program row typed on the sheet past Översikt's item rows: the section grows once it is confirmed.
+  if (r.table === 'program') ports.lock.withLock(30_000, () => growOverview(ports.workbook.spreadsheet()));
   return { message: r.message[lang] };
 }, { write: 'decideChange' });
 

@@ -8,6 +8,7 @@ import { inProcess, sealedWrite } from '../support/inprocess';
 import { Journal, Tx, checkTable } from '../../src/app/journal';
 import { itemCells } from '../../src/app/program';
 import { checkItem } from '../../src/core/program';
+import { SEAL_HEADER } from '../../src/core/seal';
 import { sendAll, workbookWithGuests } from '../support/invitations';
 import type { ProgramView } from '../../src/app/program';
 import type { Emulator } from '../../src/sandbox/emulator';
@@ -137,6 +138,25 @@ test('an item added in the sidebar past Översikt\'s rows grows the section (the
   expect(after.has('P-10')).toBe(false);
   expect(after.size).toBe(40);
   expect(after).toEqual(sidebarCounts(emu));
+});
+
+test('a Program row typed on the sheet past Översikt\'s rows: confirmed in Granska ändringar, the section grows to show it', () => {
+  const emu = workbookWithGuests(1);
+  addItems(emu, Array.from({ length: 40 - sidebarCounts(emu).size }, (_, i) => `P-${i + 10}`));
+  const program = emu.sheetValues('Program');
+  const row = [...program[program.length - 1]];
+  const h = program[0].map(String);
+  row[h.indexOf('ID')] = 'P-500';
+  row[h.indexOf('Rubrik')] = 'Skrivet på bladet';
+  row[h.indexOf(SEAL_HEADER)] = ''; // typed by hand: no seal
+  const at = program.length + 1;
+  emu.fireEdit(CODE, { sheet: 'Program', row: at, col: 1, values: [row.map((v) => (v instanceof Date ? v : String(v)))], numCols: row.length, user: PL });
+  expect(sheetCounts(emu).has('P-500')).toBe(false); // Översikt's 40 item rows end above it
+  const review = must(api<{ items: { id: string }[] }>(emu, 'getReview', [], PL)).items.find((x) => x.id.startsWith(`program:${at}:`))!;
+  must(api(emu, 'decideChange', [{ id: review.id, action: 'confirm' }], PL));
+  setGuest(emu, 'G-0001', { Evenemang: 'P-500', Status: 'Tackat ja' });
+  expect(sheetCounts(emu).get('P-500')).toEqual([1, 1, 0, 0, 'obegränsat']);
+  expect(sheetCounts(emu)).toEqual(sidebarCounts(emu));
 });
 
 /** A small deterministic generator (mulberry32): the property test's cases are the same on every run. */

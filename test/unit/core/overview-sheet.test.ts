@@ -61,3 +61,13 @@ test('the item section has room for the programme and then some, in steps of 20,
   }
   expect(overviewItemRowsOf([['']], [['Kategori']])).toBe(0);
 });
+
+test('Program is read by whole columns (INDEX of the k-th row), never by a cell reference a deleted Program row would turn into #REF!', () => {
+  const formulas = overviewLayout(SOURCES, 60).cells.flat().flatMap((c) => (c && 'formula' in c ? [c.formula] : []));
+  const program = formulas.filter((f) => f.includes('Program!'));
+  expect(program).toHaveLength(60 * 4); // per item row: the ID, the title, the category, the seats left (its capacity)
+  for (const f of program) {
+    expect(f.match(/Program!\$?[A-Z]+\$?\d+/g)).toBeNull();
+    expect(f).toMatch(/INDEX\(Program!\$[A-Z]+:\$[A-Z]+,\d+\)/);
+  }
+});
