@@ -7,12 +7,13 @@
  * section's button.
  */
 import type { SettingsView, SettingValue } from '../../app/settings';
+import { inLang } from '../../core/i18n';
+import { settingsPageMsg } from '../../core/messages/settings-page';
 import { sidebarMsg } from '../../core/messages/sidebar';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { busy, field, showErrors, type Field } from '../form';
 import { call } from '../rpc';
 import { reviewBanner } from './review-i18n';
-import { labelOf, SETTINGS_GROUPS, settingsTexts } from './settings-i18n';
 
 type Sheet = 'settings' | 'event';
 
@@ -29,7 +30,14 @@ interface SectionUi {
 }
 
 const lang = pageLang();
-const t = settingsTexts(lang);
+const t = inLang(settingsPageMsg, lang);
+
+/** Which group of Inställningar a key belongs to, in the order shown. */
+const SETTINGS_GROUPS: readonly (readonly ['roles' | 'limits' | 'privacy', readonly string[]])[] = [
+  ['roles', ['Administratörer', 'Styrgrupp', 'Projektledare', 'Ekonomi']],
+  ['limits', ['Max antal inbjudna', 'Totalbudget', 'Varningsgräns (%)']],
+  ['privacy', ['Registrator', 'Personuppgiftsansvarig', 'Dataskyddsombud', 'Ändamål', 'Rättslig grund', 'Lagringstid (månader)']],
+];
 const status = $('#status');
 const who = $('#who');
 const reviewBox = $('#review');
@@ -71,7 +79,8 @@ function grouped(values: readonly SettingValue[], make: (v: SettingValue) => HTM
 function renderSection(sheet: Sheet, values: readonly SettingValue[], editable: boolean, may: string): SectionUi {
   const fields = new Map<string, Field>();
   const make = (v: SettingValue): HTMLElement => {
-    const { label, hint } = labelOf(t, v.key, v.description);
+    const label = t.label(v.key);
+    const hint = t.hint(v.key, v.description);
     const f = field(label, controlFor(v.key, `${sheet}-${fields.size}`, v.value, editable), hint);
     fields.set(v.key, f);
     return f.wrap;
