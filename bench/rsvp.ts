@@ -54,10 +54,13 @@ function portCases(): Case[] {
       const p = workbook(n, m);
       const key = { g: 'G-0002', v: 1, t: rsvpToken(SECRET, 'G-0002', 1) };
       const open = measure(p, () => { if (!viewRsvp(p, key, verify).ok) throw new Error('no page'); });
+      // With the confirmation (src/app/confirm.ts): mailed, with no range read or write of its own.
+      const mails = p.mailer.sent.length;
       const save = measure(p, () => {
-        const r = answerRsvp(p, { ...key, answers: { 'P-001': 'ja', 'P-002': 'ja', 'P-003': 'nej' } }, verify);
+        const r = answerRsvp(p, { ...key, answers: { 'P-001': 'ja', 'P-002': 'ja', 'P-003': 'nej' } }, verify, (g) => `https://example.org/exec?g=${g.id}&v=${g.version}`);
         if (!r.saved) throw new Error(r.message.en);
       });
+      if (p.mailer.sent.length !== mails + 1) throw new Error('no confirmation mailed');
       out.push({ label: labelOf(n, m), open, save });
     }
   }

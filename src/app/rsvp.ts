@@ -27,6 +27,7 @@ import { itemCounts, itemOccurrence, matchParts, partName, type ProgramItem } fr
 import { rsvpMsg } from '../core/messages/rsvp';
 import type { RsvpLinkFor } from './merge';
 import { applyChanges, mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
+import { confirmationDue, confirmationMail, mailConfirmation } from './confirm';
 import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
 import { guestRows, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
@@ -344,6 +345,9 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, 
     const cell = own ? applyChanges(decided.cell, own, order) : decided.cell;
     const same = g.status === status && g.diet === diet && consentNow === keep && (g.itemAnswers ?? '') === cell;
     if (same && plan.size === 0) return { saved: true, view: viewOf(row, check, ctx, now, key), message: thanks };
+    const after = { ...row, guest: { ...g, status, diet, itemAnswers: cell } };
+    // The confirmation (src/app/confirm.ts): only for a change of what is accepted, marked in the answer's sealed Logg row before the mail.
+    const confirm = links && confirmationDue(viewOf(row, check, ctx, now, key), viewOf(after, check, ctx, now, key));
     const values: Record<string, CellIn> = {
       [GUEST_COLUMNS.status]: status, [GUEST_COLUMNS.answeredAt]: now, [GUEST_COLUMNS.diet]: diet,
       [GUEST_COLUMNS.consent]: keep ? (consentNow ? consentAt as CellIn : now) : '',
@@ -353,16 +357,23 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, 
     if (!same) tx.put(check, row.index, values, {
       action: 'gäst.svar', object: g.id,
       before: { Status: g.status, ...((g.itemAnswers ?? '') !== cell ? { [GUEST_COLUMNS.itemAnswers]: g.itemAnswers ?? '' } : {}) },
-      after: guestAudit({
-        Status: status, ...((g.itemAnswers ?? '') !== cell ? { [GUEST_COLUMNS.itemAnswers]: cell } : {}),
-        ...(diet !== g.diet ? { [GUEST_COLUMNS.diet]: diet } : {}), ...(consentNow !== keep ? { Samtycke: keep ? 'givet' : 'återkallat' } : {}),
-      }),
+      after: {
+        ...guestAudit({
+          Status: status, ...((g.itemAnswers ?? '') !== cell ? { [GUEST_COLUMNS.itemAnswers]: cell } : {}),
+          ...(diet !== g.diet ? { [GUEST_COLUMNS.diet]: diet } : {}), ...(consentNow !== keep ? { Samtycke: keep ? 'givet' : 'återkallat' } : {}),
+        }),
+        ...(confirm ? { bekräftelse: 'skickas' } : {}),
+      },
     });
     putChanges(tx, check, rows, plan, order, g.id);
     tx.commit();
     mailOffers(ports, ctx, offersOf(plan), links ?? null);
-    const after = { ...row, guest: { ...g, status, diet, itemAnswers: cell } };
-    return { saved: true, view: viewOf(after, check, ctx, now, key), message: thanks };
+    const view = viewOf(after, check, ctx, now, key);
+    if (!confirm) return { saved: true, view, message: thanks };
+    let link = '';
+    try { link = links({ id: g.id, version: view.v }); } catch { /* no web app URL: the mail goes without the link */ }
+    const mail = confirmationMail(view, g.email, ctx.settings, link);
+    return { saved: true, view, message: join([thanks, mailConfirmation(ports, ctx, g.id, mail)]) };
   });
 }
 

@@ -22,12 +22,13 @@
  * at the latest. The offer's deadline itself is exact: a yes after it is not
  * given the held seat.
  */
-import { GUEST_COLUMNS, isValidEmail, parseLanguage } from '../core/guests';
+import { GUEST_COLUMNS, parseLanguage } from '../core/guests';
 import {
   formatItemAnswers, parseItemAnswers, planOffers, stockholmDateTime, type AnswerItem, type ItemState, type OfferChange,
 } from '../core/item-answers';
 import { rsvpMsg } from '../core/messages/rsvp';
 import { matchParts, partName, type ProgramItem } from '../core/program';
+import { senderOf, textAsHtml } from './confirm';
 import type { FullContext } from './context';
 import { linkVersionOf } from './guests';
 import { guestRows, type GuestRow } from './invite-rows';
@@ -134,11 +135,5 @@ function offerMail(ctx: FullContext, r: GuestRow, it: ProgramItem, until: string
   const lang = parseLanguage(r.guest.language) ?? 'sv';
   const s = ctx.settings;
   const body = rsvpMsg.offerBody(r.guest.firstName, partName(it), stockholmDateTime(until, lang), link)[lang];
-  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return {
-    to: r.guest.email.trim(), subject: rsvpMsg.offerSubject(s.eventName, partName(it))[lang], textBody: body,
-    htmlBody: esc(body).split('\n').map((l) => (l === esc(link) ? `<a href="${esc(link)}">${esc(link)}</a>` : l)).join('<br>'),
-    ...(s.senderName ? { name: s.senderName.replace(/[\r\n"]+/g, ' ') } : {}),
-    ...(isValidEmail(s.replyTo) ? { replyTo: s.replyTo.trim() } : {}),
-  };
+  return { to: r.guest.email.trim(), subject: rsvpMsg.offerSubject(s.eventName, partName(it))[lang], textBody: body, htmlBody: textAsHtml(body, link), ...senderOf(s) };
 }

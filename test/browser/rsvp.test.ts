@@ -76,6 +76,8 @@ test('the guest answers each item (yes to the first, no to the rest), consents w
   await status.getByText(/^(Tack!|Thank you!)/).waitFor();
   expect(await page.evaluate(() => document.activeElement?.id)).toBe('status');
   await expect(status.innerText()).resolves.toMatch(/du kommer till|you will attend/);
+  // …and that the confirmation with the .ics of what they accepted is on its way (src/app/confirm.ts).
+  await expect(status.innerText()).resolves.toMatch(/En bekräftelse med kalenderfilen har skickats till din e-post\.|A confirmation with the calendar file has been sent to your e-mail\./);
   // The calendar of what the guest accepted: one item, one VEVENT.
   const ics = decodeURIComponent((await page.locator('a#calendar').getAttribute('href'))!.replace(/^data:text\/calendar;charset=utf-8,/, ''));
   expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);

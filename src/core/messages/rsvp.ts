@@ -78,4 +78,18 @@ export const rsvpMsg = {
   privacyRights: (): Msg => fixed(
     'Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade, raderade eller begränsade, och att invända mot behandlingen. Klagomål kan lämnas till Integritetsskyddsmyndigheten (IMY).',
     'You have the right to know what data we hold about you and to have it corrected, erased or restricted, and to object to its use. Complaints can be made to the Swedish Authority for Privacy Protection (IMY).'),
+  /** One line of the confirmation's list: "– Middagen, 8 december 2009 19:00–23:00: ja". */
+  confirmLine: (item: string, when: string, answer: 'ja' | 'nej' | 'väntar' | 'erbjuden', until: string): Msg => {
+    const sv = { ja: 'ja, du kommer', nej: 'nej', väntar: 'du står på väntelistan', erbjuden: `en plats är reserverad för dig till ${until}` }[answer];
+    const en = { ja: 'yes, you will attend', nej: 'no', väntar: 'you are on the waiting list', erbjuden: `a seat is held for you until ${until}` }[answer];
+    return fixed(`– ${item}, ${when}: ${sv}`, `– ${item}, ${when}: ${en}`);
+  },
+  /** The .ics attached to the confirmation (the page's download has the same name). */
+  confirmFile: (): Msg => fixed('program.ics', 'programme.ics'),
+  confirmSent: (): Msg => fixed(
+    'En bekräftelse med kalenderfilen har skickats till din e-post.',
+    'A confirmation with the calendar file has been sent to your e-mail.'),
+  confirmNotMailed: (): Msg => fixed(
+    'Bekräftelsen kunde inte skickas med e-post just nu, men ditt svar är sparat. Ladda ner kalenderfilen här på sidan.',
+    'The confirmation could not be e-mailed just now, but your reply is saved. Download the calendar file here on the page.'),
 } as const;

@@ -46,6 +46,24 @@ describe('MailApp', () => {
     expect([...m.attachments[1].content]).toEqual([0, 255, 10, 127, 128]);
   });
 
+  // MailApp.sendEmail(message): `attachments` is "an array of files to send with the email" (BlobSource[]);
+  // Utilities.newBlob(data, contentType, name) makes one (https://developers.google.com/apps-script/reference/mail/mail-app,
+  // https://developers.google.com/apps-script/reference/utilities/utilities). The RSVP confirmation attaches its .ics
+  // this way (src/gas/adapters.ts): a string with a text/calendar type and a file name, nothing else.
+  test('attachments: a calendar blob arrives as the named text/calendar part in UTF-8; anything but a blob is refused and sends nothing', async () => {
+    const emu = newEmu();
+    run(emu, `MailApp.sendEmail({ to: 'a@example.org', subject: 'Ditt svar', body: 'b', htmlBody: '<p>b</p>',
+      attachments: [Utilities.newBlob('BEGIN:VCALENDAR\\r\\nBEGIN:VEVENT\\r\\nSUMMARY:Middag – Öppning\\r\\nEND:VEVENT\\r\\nEND:VCALENDAR\\r\\n', 'text/calendar; charset=utf-8', 'program.ics')] });`);
+    const [entry] = emu.outbox();
+    expect(entry.attachments).toEqual(['program.ics']);
+    const m = await simpleParser(emu.eml(entry.id));
+    expect(m.attachments.map((a) => [a.filename, a.contentType])).toEqual([['program.ics', 'text/calendar']]);
+    expect(m.attachments[0].content.toString('utf8')).toContain('SUMMARY:Middag – Öppning');
+    const bad = exec(emu, `MailApp.sendEmail({ to: 'a@example.org', subject: 's', body: 'b', attachments: ['BEGIN:VCALENDAR'] });`);
+    expect(bad.error?.message).toBe('Invalid argument: attachments');
+    expect(emu.outbox()).toHaveLength(1);
+  });
+
   test('positional forms and a text-only message', async () => {
     const emu = newEmu();
     run(emu, `MailApp.sendEmail('a@example.org', 'Ämne', 'Text'); MailApp.sendEmail('b@example.org', 'r@example.org', 'S2', 'B2'); MailApp.sendEmail('c@example.org', 'S3', 'B3', { htmlBody: '<i>x</i>', name: 'N' });`);
