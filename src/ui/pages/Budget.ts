@@ -21,7 +21,7 @@ import { amount, money, percent } from '../i18n';
 import { call } from '../rpc';
 import { refused, showFieldErrors } from './budget-page';
 import { costTexts } from './costs-i18n';
-import { reviewBanner } from './review-i18n';
+import { reviewBanner } from './review-banner';
 
 const lang = pageLang();
 const t = costTexts(lang);

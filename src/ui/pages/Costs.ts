@@ -20,7 +20,7 @@ import { money, percent } from '../i18n';
 import { call } from '../rpc';
 import { refused, showFieldErrors } from './budget-page';
 import { costTexts } from './costs-i18n';
-import { reviewPointer } from './review-i18n';
+import { reviewPointer } from './review-banner';
 
 const lang = pageLang();
 const t = costTexts(lang);

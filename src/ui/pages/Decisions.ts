@@ -11,7 +11,7 @@ import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, busy, field, select, showErrors, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
 import { decisionTexts } from './decisions-i18n';
-import { reviewBanner } from './review-i18n';
+import { reviewBanner } from './review-banner';
 
 const lang = pageLang();
 const t = decisionTexts(lang);

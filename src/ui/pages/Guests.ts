@@ -19,7 +19,7 @@ import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, clearError, field as formField, select, showRefusal, type Field } from '../form';
 import { call, refusalOf } from '../rpc';
 import { guestTexts, statusText } from './guests-i18n';
-import { reviewPointer } from './review-i18n';
+import { reviewPointer } from './review-banner';
 
 type Guest = GuestListView['guests'][number];
 type View = GuestsView;

@@ -8,7 +8,7 @@ import type { FunderView } from '../../core/budget';
 import { $, h, loading, only, pageLang } from '../dom';
 import { money, percent, texts } from '../i18n';
 import { call } from '../rpc';
-import { reviewBanner } from './review-i18n';
+import { reviewBanner } from './review-banner';
 
 const lang = pageLang();
 const t = texts(lang);

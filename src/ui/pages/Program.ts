@@ -12,7 +12,7 @@ import { sidebarMsg } from '../../core/messages/sidebar';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, busy, field, select, showErrors, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
-import { reviewBanner } from './review-i18n';
+import { reviewBanner } from './review-banner';
 
 const lang = pageLang();
 const t = inLang(programPageMsg, lang);

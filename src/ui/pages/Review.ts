@@ -6,15 +6,16 @@
  * A log whose row count disagrees with its anchor is shown first: nothing
  * can be written until an administrator accepts it.
  */
+import { inLang } from '../../core/i18n';
+import { reviewPageMsg } from '../../core/messages/review-page';
 import type { ReviewItem, ReviewView } from '../../app/review';
 import type { Msg } from '../../core/msg';
 import { $, announce, h, loading, only, pageLang } from '../dom';
 import { clearError, field, setError, type Field } from '../form';
 import { call } from '../rpc';
-import { reviewTexts } from './review-i18n';
 
 const lang = pageLang();
-const t = reviewTexts(lang);
+const t = inLang(reviewPageMsg, lang);
 const status = $('#status');
 const who = $('#who');
 const logBox = $('#log');

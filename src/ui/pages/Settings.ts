@@ -13,7 +13,7 @@ import { sidebarMsg } from '../../core/messages/sidebar';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { busy, field, showErrors, type Field } from '../form';
 import { call } from '../rpc';
-import { reviewBanner } from './review-i18n';
+import { reviewBanner } from './review-banner';
 
 type Sheet = 'settings' | 'event';
 
