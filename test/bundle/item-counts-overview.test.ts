@@ -3,7 +3,7 @@
  * says (itemCounts over the journal's Gäster) for invited / yes / no / not answered / seats left, after
  * overall answers, per-item answers, a cancellation and an open offer. Run from the built Code.js.
  */
-import { CODE, PL, STY, api, logActions, run } from '../support/bundle';
+import { CODE, PL, STY, api, logActions, run, snapshot } from '../support/bundle';
 import { inProcess, sealedWrite } from '../support/inprocess';
 import { Journal, Tx, checkTable } from '../../src/app/journal';
 import { itemCells } from '../../src/app/program';
@@ -100,6 +100,9 @@ test('200 items: set-up lays Översikt out for all of them, and each counts exac
   const have = sidebarCounts(emu).size; // the items set-up carried over (P-001 …)
   addItems(emu, Array.from({ length: 200 - have }, (_, i) => `P-${200 - i}`)); // P-200 down: IDs that are prefixes of each other (P-2, P-20, P-200)
   run(emu, 'menuSetup', [], { user: PL });
+  const laidOut = snapshot(emu, true);
+  run(emu, 'menuSetup', [], { user: PL });
+  expect(snapshot(emu, true)).toBe(laidOut); // set-up again finds it current: nothing written
   setGuest(emu, 'G-0001', { Evenemang: 'P-20; P-200', Status: 'Tackat ja', 'Svar per punkt': 'P-20: nej; P-200: ja' });
   setGuest(emu, 'G-0002', { Evenemang: 'P-199; P-100', Status: 'Inbjuden' });
   setGuest(emu, 'G-0003', { Evenemang: 'P-002; P-19', Status: 'Återbud' });

@@ -385,9 +385,23 @@ function compare(a: Scalar | typeof BLANK, b: Scalar | typeof BLANK): number {
   return Number(a) - Number(b);
 }
 
+type Test = (v: Scalar | Err | typeof BLANK) => boolean;
+/** Compiled text criteria: Översikt's item rows repeat the same few dozen in every COUNTIFS (building a RegExp each time was most of a read). */
+const criteria = new Map<string, Test>();
+
 /** A SUMIFS/COUNTIFS criterion: "x", "<>x", ">5", "<=0", "⚠*" (wildcards * ? with ~ escape), a number. */
-export function criterion(c: Scalar): (v: Scalar | Err | typeof BLANK) => boolean {
+export function criterion(c: Scalar): Test {
   if (typeof c === 'number' || typeof c === 'boolean') return (v) => v === c;
+  let test = criteria.get(c);
+  if (!test) {
+    if (criteria.size > 20_000) criteria.clear();
+    test = textCriterion(c);
+    criteria.set(c, test);
+  }
+  return test;
+}
+
+function textCriterion(c: string): Test {
   const m = /^(<=|>=|<>|<|>|=)?([\s\S]*)$/.exec(c)!;
   const op = m[1] ?? '=';
   const operand = m[2];
