@@ -6,15 +6,16 @@
  * Every value goes in as text (src/ui/dom.ts): nothing typed becomes markup.
  * The server checks the role and every rule again.
  */
+import { inLang } from '../../core/i18n';
+import { decisionsPageMsg } from '../../core/messages/decisions-page';
 import type { DecisionRow, DecisionsView } from '../../app/decisions';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, busy, field, select, showErrors, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
-import { decisionTexts } from './decisions-i18n';
 import { reviewBanner } from './review-banner';
 
 const lang = pageLang();
-const t = decisionTexts(lang);
+const t = inLang(decisionsPageMsg, lang);
 const status = $('#status');
 const alertBox = $('#alert');
 const who = $('#who');

@@ -5,14 +5,14 @@
  */
 import type { SummaryView } from '../../app/summary';
 import type { DecisionRow } from '../../app/decisions';
-import { fmtFor } from '../../core/i18n';
+import { fmtFor, inLang } from '../../core/i18n';
+import { decisionsPageMsg } from '../../core/messages/decisions-page';
 import { $, announce, h, loading, only, pageLang } from '../dom';
 import { money } from '../i18n';
 import { call, closeSidebar } from '../rpc';
-import { decisionTexts } from './decisions-i18n';
 
 const lang = pageLang();
-const t = decisionTexts(lang);
+const t = inLang(decisionsPageMsg, lang);
 const status = $('#status');
 const content = $('#content');
 const kr = (ore: number) => money(lang, ore);
