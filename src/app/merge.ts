@@ -1,23 +1,20 @@
 /**
  * Mail merge: preview, test send and the real send in client-driven batches.
  *
- * NEVER A DUPLICATE — the design (see sendBatch):
+ * NEVER A DUPLICATE — the design (see sendBatch). A batch holds the script lock once, from the
+ * pick to the record, so any 'Skickar' another holder sees belongs to a dead execution:
  *
- *   Phase 1, under the document lock: read Gäster; recover every 'Skickar'
- *   row (a live sender holds the lock for the whole of its sending phase, so
- *   any 'Skickar' seen here belongs to a dead execution); pick at most
- *   min(batchSize, quota, cap room) approved guests; write the send journal
- *   (document property) with each picked guest 'q' (queued), THEN mark them
- *   'Skickar' + Skickad (one range write); release → the lock port flushes, so
- *   the marks are in the sheet before any mail goes out.
+ *   Pick: read Gäster; recover every 'Skickar' row by its journal entry (below); pick at most
+ *   min(batchSize, quota, cap room) approved guests; write the send journal (script property)
+ *   with each picked guest 'q' (queued), THEN mark them 'Skickar' + Skickad, logged and sealed
+ *   in one transaction, whose commit flushes: the marks are in the sheet before any mail goes out.
  *
- *   Phase 2, under the lock again: re-read Gäster and the journal; if the
- *   journal is no longer ours (another execution got the lock in between,
- *   recovered our rows and took them over) send nothing. Otherwise for each
- *   picked guest still 'Skickar': journal 'a' (attempting; the same property
- *   write carries the previous guest's outcome) → one mailer.send → outcome
- *   in memory. Then journal all outcomes, record Inbjuden / Misslyckad /
- *   back to Godkänd (one range write), log, delete the journal, release.
+ *   Send: for each picked guest: journal 'a' (attempting; the same property write carries the
+ *   previous guest's outcome) → one mailer.send → outcome in memory. Then journal all outcomes,
+ *   record Inbjuden / Misslyckad / Osäker / back to Godkänd (one transaction), delete the journal,
+ *   release. Gäster is not read again between the two: nothing of the add-on's can write it while
+ *   the lock is held, and the first commit left its snapshot as it wrote the sheet (rows, seals,
+ *   anchor), so the rows are checked again in memory.
  *
  *   Recovery of a 'Skickar' row by its journal entry: 'q' → Godkänd (never
  *   attempted), 's' → Inbjuden, 'f:…' → Misslyckad, 'a' or no entry → Osäker
@@ -25,16 +22,13 @@
  *   death between the 'a' write and the next journal write leaves a guest
  *   Osäker — the one mail whose fate nobody can know.
  *
- * Properties writes are immediate (no flush needed); sheet writes land at
- * the latest when the lock is released.
+ * Properties writes are immediate (no flush needed); sheet writes land at the latest when a
+ * transaction commits (it flushes before it writes the anchor as committed).
  *
- * WHAT IT COSTS (npm run bench: ≈ 166 service calls beyond the sends for 30 guests in batches of
- * 25; the goal of 60 is not met). One journal write per guest is the price of "at most one guest
- * of unknown fate" (a write per batch would make a dead batch's every guest Osäker); each batch's
- * two lock holds re-read what another execution or a person may have changed meanwhile (Gäster,
- * the anchor, this journal) and commit sealed and logged; the five sheets a batch reads cost three
- * calls each. Cut so far: per-execution memos (user, file ID, properties), the seal key kept
- * across fresh(), and no second flush at the lock's release after a commit's flush (GasLock).
+ * WHAT IT COSTS: see README (Benchmark) and `npm run bench`. One journal write per guest is the
+ * price of "at most one guest of unknown fate" (a write per batch would make a dead batch's every
+ * guest Osäker); a batch holds the lock once and reads Gäster once; two sealed, logged commits a
+ * batch (the marks, the outcomes) keep the sheet the journal's projection for everyone else.
  */
 import * as z from 'zod/mini';
 import { GUEST_COLUMNS, isMailed, isValidEmail, normEmail, parseLanguage, type Guest } from '../core/guests';
@@ -400,10 +394,14 @@ function recoveryOf(e: string): { to: string; note: string | null } {
   return { to: 'Osäker', note: UNCERTAIN_NOTE };
 }
 
-interface Phase1 { picked: string[]; capLeft: number; waiting: number; blocked: BlockedGuest[]; uncertain: number }
+/** What the pick left for the send: the guests, Gäster as checked and then marked, the journal as written. */
+interface Phase1 {
+  picked: string[]; capLeft: number; waiting: number; blocked: BlockedGuest[]; uncertain: number;
+  check: TableCheck; journal: SendJournal | null;
+}
 
 /**
- * Phase 1, under the lock: settle every 'Skickar' row a dead execution left
+ * The pick, under the lock: settle every 'Skickar' row a dead execution left
  * (by its journal entry), pick at most `n` approved guests, journal them 'q',
  * THEN mark them 'Skickar' (Logg and Gäster in the same transaction). Rows
  * waiting for review are never written: their journal entries are carried.
@@ -438,10 +436,12 @@ function pickBatch(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsvp
   // Waiting: rendered fine, or not rendered yet (passes every check made without rendering).
   const ready = plans.filter((p) => p.inv === null || p.inv.ok);
   const picked = plans.filter((p) => p.inv?.ok).slice(0, take).map((p) => p.row);
+  let journal: SendJournal | null = null;
   if (picked.length || Object.keys(carried).length) {
     const entries: Record<string, string> = { ...carried };
     for (const r of picked) entries[r.guest.id] = 'q';
-    writeJournal(ports, { token, at: now.toISOString(), s: entries }); // before the marks
+    journal = { token, at: now.toISOString(), s: entries };
+    writeJournal(ports, journal); // before the marks
   } else if (old) ports.properties.delete(JOURNAL_KEY);
   for (const r of picked) {
     tx.put(check, r.index!, { [GUEST_COLUMNS.status]: 'Skickar', [GUEST_COLUMNS.sentAt]: now, [GUEST_COLUMNS.note]: withSendNote(r.guest.note, null) },
@@ -450,7 +450,7 @@ function pickBatch(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsvp
   tx.commit();
   return {
     picked: picked.map((r) => r.guest.id), capLeft, waiting: ready.length, blocked: blockedOf(plans),
-    uncertain: rows.filter((r) => status.get(r.guest.id) === 'Osäker').length,
+    uncertain: rows.filter((r) => status.get(r.guest.id) === 'Osäker').length, check, journal,
   };
 }
 
@@ -469,10 +469,10 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
   const quota = Math.max(0, Math.floor(ports.mailer.remainingDailyQuota()));
   const token = freshToken(ports.clock.now());
 
-  const phase1 = ports.lock.withLock(SEND_LOCK_MS, () => pickBatch(ports, ctx, set, linkFor, token, batchSize, quota));
-  // Released: the lock port flushes, so 'Skickar' is in the sheet before any mail goes out.
-
-  if (phase1.picked.length === 0) {
+  // One hold for the batch: the pick's commit flushes, so 'Skickar' is in the sheet before any mail goes out.
+  return ports.lock.withLock(SEND_LOCK_MS, () => {
+    const phase1 = pickBatch(ports, ctx, set, linkFor, token, batchSize, quota);
+    if (phase1.picked.length && phase1.journal) return sendPicked(ports, ctx, set, linkFor, phase1, phase1.journal, quota);
     const message = phase1.waiting === 0
       ? (phase1.blocked.length
         ? mergeMsg.nothingSendApprovedGuests(phase1.blocked.length)
@@ -483,14 +483,11 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
       sent: 0, failed: 0, uncertainNow: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
       quotaLeft: quota, capLeft: phase1.capLeft, done: true, message,
     };
-  }
-
-  // Phase 2: send and record, holding the lock (so a 'Skickar' anyone else sees is dead).
-  return ports.lock.withLock(SEND_LOCK_MS, () => sendPicked(ports, ctx, set, linkFor, token, phase1, quota));
+  });
 }
 
 /**
- * The sending loop of phase 2 (invitations and reminders), under the lock: for each picked
+ * The sending loop (invitations and reminders), under the lock that picked the guests: for each picked
  * guest, journal 'a' (the same property write carries the previous guest's outcome), one
  * mailer.send, the outcome in memory; a quota error stops the loop (the rest 'n'). `build`
  * gives the guest's message, null when it can't be built now ('n': back to waiting), or 'skip'
@@ -522,24 +519,23 @@ export function mailEach(
   return { outcome, stop };
 }
 
-/** Phase 2, under the lock: journal 'a', send, journal the outcome; then record every outcome in one transaction. */
-function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, token: string, phase1: Phase1, quota: number): SendProgress {
-  const check = checkTable(ctx.journal.fresh(), 'guests');
+/**
+ * Gäster as the pick's commit left it, checked again without a range read: the commit wrote the
+ * snapshot's rows as it wrote the sheet (new seals included) and the anchor as committed, and the
+ * lock is still held. (A row a person changed by hand meanwhile shows up at the next read.)
+ */
+export const afterCommit = (journal: Journal, check: TableCheck): TableCheck => checkTable(journal, check.table, check.t);
+
+/** The send, under the pick's hold of the lock: journal 'a', send, journal the outcome; then record every outcome in one transaction. */
+function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, phase1: Phase1, j: SendJournal, quota: number): SendProgress {
+  const check = afterCommit(ctx.journal, phase1.check);
   const rows = guestRows(check);
-  const j = readJournal(ports);
-  if (!j || j.token !== token) {
-    return {
-      sent: 0, failed: 0, uncertainNow: 0, remaining: phase1.waiting, uncertain: phase1.uncertain, blocked: phase1.blocked,
-      quotaLeft: quota, capLeft: phase1.capLeft, done: false,
-      message: mergeMsg.anotherSendTookOver(),
-    };
-  }
   const byId = new Map(rows.map((r) => [r.guest.id, r]));
   const now = ports.clock.now();
   const s = inviteSettings(ctx);
   const { outcome, stop } = mailEach(ports, JOURNAL_KEY, j, phase1.picked, (id) => {
     const r = byId.get(id);
-    // Changed meanwhile (by hand, or settled by someone else): not ours to send.
+    // Not as this batch's pick left it (a guard: nothing can write Gäster in between): not ours to send.
     if (!r || r.unverified || r.index === null || r.guest.status !== 'Skickar') return 'skip';
     const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), s, set, links, now);
     return inv.ok ? inv.message : null;
@@ -559,7 +555,7 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     delete j.s[id];
   }
   tx.commit();
-  // Entries of rows that could not be settled (changed by hand meanwhile) stay for the next run.
+  // Entries of rows that could not be settled (rows waiting for review) stay for the next run.
   if (Object.keys(j.s).length) writeJournal(ports, { ...j, token: '' });
   else ports.properties.delete(JOURNAL_KEY);
   const remaining = phase1.waiting - sent - failed - unsure;

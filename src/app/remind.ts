@@ -2,8 +2,8 @@
  * "Skicka påminnelse" (projektledare): a reminder to every invited guest who has not answered,
  * through the invitation's pipeline (src/app/merge.ts): the same templates and rendering
  * (Mallar rows of Typ Påminnelse, buildInvitation), preview and test mail (previewMail and
- * sendTestMail with kind 'reminder'), the same two lock phases, journal protocol and sending
- * loop (mailEach), quota handling and client-driven batches with progress.
+ * sendTestMail with kind 'reminder'), the same single hold of the lock per batch, journal
+ * protocol and sending loop (mailEach), quota handling and client-driven batches with progress.
  *
  * ROUNDS. Each press of the button starts a round: number n and its start (document property
  * ROUND_KEY, written under the lock and logged 'påminnelse.omgång'). A guest is reminded in
@@ -13,19 +13,18 @@
  *
  * NEVER TWO REMINDERS OF ONE ROUND — like the invitations (merge.ts), with Påmind as the mark:
  *
- *   Phase 1, under the lock: settle the journal a dead batch left (below); start the round if
- *   asked; pick at most min(batchSize, quota) guests who await an answer (Inbjuden) and have no
- *   reminder of this round; write the reminder journal (REMIND_JOURNAL_KEY, its own key: an
- *   invitation send and a reminder round never read each other's entries) with each picked
+ *   One hold of the lock a batch. Pick: settle the journal a dead batch left (below); start the
+ *   round if asked; pick at most min(batchSize, quota) guests who await an answer (Inbjuden) and
+ *   have no reminder of this round; write the reminder journal (REMIND_JOURNAL_KEY, its own key:
+ *   an invitation send and a reminder round never read each other's entries) with each picked
  *   guest 'q' and their Påmind before, THEN claim them: Påmind = now (one transaction, flushed
- *   when the lock is released), so every later batch sees them as reminded in this round.
+ *   by its commit), so every later batch sees them as reminded in this round.
  *
- *   Phase 2, under the lock: re-read Gäster and the journal; if the journal is no longer ours,
- *   send nothing. For each picked guest still claimed: 'a' → one mail → outcome, as merge.ts's
- *   mailEach does. A guest who answered between the phases gets nothing ('n'). Then record every
- *   outcome (one transaction), delete the journal.
+ *   Send, still holding the lock (Gäster checked again in memory, as merge.ts's afterCommit
+ *   says): for each picked guest still claimed: 'a' → one mail → outcome, as merge.ts's mailEach
+ *   does. Then record every outcome (one transaction), delete the journal.
  *
- *   Settling an entry (phase 2, or the next batch after a death): 's' keeps the claim (logged
+ *   Settling an entry (after the send, or by the next batch after a death): 's' keeps the claim (logged
  *   'gäst.påmind'); 'q'/'n' (never attempted) give Påmind its value before back, so the guest
  *   waits for this round again; 'f:' (the mail was refused, nothing left) gives it back too and
  *   notes why in Anteckning, which keeps the guest out of this round (the next one tries
@@ -43,7 +42,7 @@ import { blockedBy } from './integrity';
 import { guestName, guestRows, REMINDER_TAG, taggedNoteOf, withTaggedNote, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
 import {
-  buildInvitation, freshToken, inviteSettings, loadTemplates, mailEach, MAX_BATCH, readJournal, writeJournal,
+  afterCommit, buildInvitation, freshToken, inviteSettings, loadTemplates, mailEach, MAX_BATCH, readJournal, writeJournal,
   type BlockedGuest, type Invitation, type InviteSettings, type RsvpLinkFor, type RsvpLinks, type SendJournal, type TemplateSet,
 } from './merge';
 import type { Cell, CellIn, Ports } from './ports';
@@ -196,7 +195,8 @@ let batchArg: z.ZodMiniType<{ batchSize: number; round: number }> | undefined;
 /** `round` 0 starts a new round; otherwise the round to continue (it must be the latest). */
 const batchInput = () => (batchArg ??= z.strictObject({ batchSize: z.int().check(z.gte(1), z.lte(MAX_BATCH)), round: z.int().check(z.gte(0)) }));
 
-interface Phase1 { round: Round; picked: string[]; claim: string; waiting: number; blocked: BlockedGuest[] }
+/** What the pick left for the send: the guests, their claim, Gäster as checked and then claimed, the journal as written. */
+interface Phase1 { round: Round; picked: string[]; claim: string; waiting: number; blocked: BlockedGuest[]; check: TableCheck; journal: SendJournal | null }
 
 /**
  * One batch of "Skicka påminnelse" (projektledare). The client calls it again, with the round
@@ -211,13 +211,13 @@ export function sendReminderBatch(ports: Ports, input: unknown, links: RsvpLinks
   const quota = Math.max(0, Math.floor(ports.mailer.remainingDailyQuota()));
   const token = freshToken(ports.clock.now());
 
-  const p1 = ports.lock.withLock(LOCK_MS, () => pickReminders(ports, ctx, set, linkFor, token, batchSize, quota, asked));
-  // Released: the lock port flushes, so the claims are in the sheet before any mail goes out.
-  if (p1.picked.length === 0) {
+  // One hold for the batch: the claims' commit flushes, so they are in the sheet before any mail goes out.
+  return ports.lock.withLock(LOCK_MS, () => {
+    const p1 = pickReminders(ports, ctx, set, linkFor, token, batchSize, quota, asked);
+    if (p1.picked.length && p1.journal) return sendPicked(ports, ctx, set, linkFor, p1, p1.journal, quota);
     const message = p1.waiting === 0 ? remindMsg.nobodyToRemind(p1.blocked.length) : remindMsg.quotaUsedUp(p1.waiting);
     return { round: p1.round.n, sent: 0, failed: 0, uncertainNow: 0, remaining: p1.waiting, blocked: p1.blocked, quotaLeft: quota, done: true, message };
-  }
-  return ports.lock.withLock(LOCK_MS, () => sendPicked(ports, ctx, set, linkFor, token, p1, quota));
+  });
 }
 
 /** The round to send in: a new one (asked 0; logged), or the latest (anything else is refused). */
@@ -238,7 +238,7 @@ function roundFor(ports: Ports, ctx: FullContext, tx: Tx, check: TableCheck, row
 }
 
 /**
- * Records how a reminder entry ended (phase 2, or a dead batch's journal): see the file's
+ * Records how a reminder entry ended (after the send, or a dead batch's journal): see the file's
  * comment. Returns Påmind as it is afterwards.
  */
 function settle(tx: Tx, check: TableCheck, r: GuestRow, o: string, before: string, round: number): Date | null {
@@ -265,7 +265,7 @@ function settle(tx: Tx, check: TableCheck, r: GuestRow, o: string, before: strin
   return remindedAt(check, r);
 }
 
-/** Phase 1, under the lock: settle a dead batch, the round, pick, journal 'q', THEN claim (Påmind = now). */
+/** The pick, under the lock: settle a dead batch, the round, pick, journal 'q', THEN claim (Påmind = now). */
 function pickReminders(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, token: string, batchSize: number, quota: number, asked: number): Phase1 {
   const check = checkTable(ctx.journal.fresh(), 'guests');
   const rows = guestRows(check);
@@ -288,25 +288,22 @@ function pickReminders(ports: Ports, ctx: FullContext, set: TemplateSet, links: 
   const plans = planRound(check, rows, remindedOf, round, inviteSettings(ctx), set, links, now, take);
   const picked = plans.filter((p) => p.inv?.ok).slice(0, take).map((p) => p.row);
   for (const r of picked) { carried.s[r.guest.id] = 'q'; carried.p![r.guest.id] = remindedOf(r)?.toISOString() ?? ''; }
-  if (Object.keys(carried.s).length) writeJournal(ports, carried, REMIND_JOURNAL_KEY); // before the claims
+  const journal = Object.keys(carried.s).length ? carried : null;
+  if (journal) writeJournal(ports, journal, REMIND_JOURNAL_KEY); // before the claims
   else if (old) ports.properties.delete(REMIND_JOURNAL_KEY);
   for (const r of picked) {
     tx.put(check, r.index!, { [GUEST_COLUMNS.remindedAt]: now }, { action: 'gäst.påminns', object: r.guest.id, after: { omgång: round.n } });
   }
   tx.commit();
   const waiting = plans.filter((p) => p.inv === null || p.inv.ok).length;
-  return { round, picked: picked.map((r) => r.guest.id), claim: now.toISOString(), waiting, blocked: blockedOf(plans) };
+  return { round, picked: picked.map((r) => r.guest.id), claim: now.toISOString(), waiting, blocked: blockedOf(plans), check, journal };
 }
 
-/** Phase 2, under the lock: send to each guest still claimed, then record every outcome in one transaction. */
-function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, token: string, p1: Phase1, quota: number): ReminderProgress {
-  const check = checkTable(ctx.journal.fresh(), 'guests');
+/** The send, under the pick's hold of the lock: send to each guest still claimed, then record every outcome in one transaction. */
+function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, p1: Phase1, j: SendJournal, quota: number): ReminderProgress {
+  const check = afterCommit(ctx.journal, p1.check);
   const rows = guestRows(check);
-  const j = readJournal(ports, REMIND_JOURNAL_KEY);
   const base = { round: p1.round.n, blocked: p1.blocked, quotaLeft: quota };
-  if (!j || j.token !== token) {
-    return { ...base, sent: 0, failed: 0, uncertainNow: 0, remaining: p1.waiting, done: false, message: remindMsg.anotherBatchTookOver() };
-  }
   const byId = new Map(rows.map((r) => [r.guest.id, r]));
   const claim = seconds(new Date(p1.claim));
   const s = inviteSettings(ctx);
@@ -314,9 +311,9 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
   const { outcome, stop } = mailEach(ports, REMIND_JOURNAL_KEY, j, p1.picked, (id) => {
     const r = byId.get(id);
     const at = r ? remindedAt(check, r) : null;
-    // Changed meanwhile (by hand, or settled by someone else): not ours to send.
+    // Not as this batch's pick left it (a guard: nothing can write Gäster in between): not ours to send.
     if (!r || r.unverified || r.index === null || !at || seconds(at) !== claim) return 'skip';
-    if (!awaitsAnswer(r.guest.status)) return null; // answered between the phases: nothing to remind of
+    if (!awaitsAnswer(r.guest.status)) return null; // no longer waiting for an answer: nothing to remind of
     const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), s, set, links, now);
     return inv.ok ? inv.message : null;
   });
@@ -331,7 +328,7 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     delete j.p?.[id];
   }
   tx.commit();
-  // Entries of rows that could not be settled (changed by hand meanwhile) stay for the next batch.
+  // Entries of rows that could not be settled (rows waiting for review) stay for the next batch.
   if (Object.keys(j.s).length) writeJournal(ports, { ...j, token: '' }, REMIND_JOURNAL_KEY);
   else ports.properties.delete(REMIND_JOURNAL_KEY);
   const remaining = p1.waiting - sent - failed - unsure;

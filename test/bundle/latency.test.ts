@@ -11,8 +11,8 @@
  *   while A holds the lock; lock waits end at the holder's release or their timeout),
  * - the time limits: 30 s for onEdit (a simple trigger), 6 min for the rest.
  *
- * The longest holder of the script lock is a send batch: phase 2 holds it across its mails
- * (src/app/merge.ts), about 29 s for 25 guests at 1 s a mail. The others wait for it at most
+ * The longest holder of the script lock is a send batch: it holds it from its pick across its
+ * mails to its record (src/app/merge.ts), about 30 s for 25 guests at 1 s a mail. The others wait for it at most
  * GUEST_LOCK_MS (the RSVP page, 10 s), LOCK_TIMEOUT_MS (sidebars, 20 s) or EDIT_LOCK_MS (onEdit,
  * 10 s), then say so. Executions killed mid-write are in latency-kill.test.ts (jest runs the two
  * files side by side).

@@ -49,14 +49,14 @@ export function timeline(emu: Emulator, fn: string, args: unknown[], opts: ExecO
 }
 
 /**
- * When a send batch holds the script lock across its mails (phase 2): from its last tryLock to its
- * last releaseLock, in emulated ms from its start. (The first batch of a workbook takes the lock
- * once more before, to make the RSVP link key.)
+ * When a send batch holds the script lock, from its pick across its mails to its record: from its
+ * last tryLock to its last releaseLock, in emulated ms from its start. (The first batch of a
+ * workbook takes the lock once more before, to make the RSVP link key.)
  */
 export function sendHold(t: Timeline): { from: number; to: number } {
   const locks = t.ends.filter((e) => e.key === 'Lock.tryLock');
   const releases = t.ends.filter((e) => e.key === 'Lock.releaseLock');
-  if (locks.length < 2 || releases.length < 2) throw new Error('not a send batch that sent anything');
+  if (!t.ends.some((e) => e.key === 'MailApp.sendEmail') || locks.length < 1 || releases.length < 1) throw new Error('not a send batch that sent anything');
   return { from: locks.at(-1)!.at, to: releases.at(-1)!.at };
 }
 

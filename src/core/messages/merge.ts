@@ -34,7 +34,6 @@ export const mergeMsg = {
   capInvitedReachedApproved: (inviteCap: number, waiting: number): Msg => fixed(
     `Taket (${inviteCap} inbjudna) är nått; ${waiting} godkända gäster väntar.`,
     `The cap (${inviteCap} invited) is reached; ${waiting} approved guests are waiting.`),
-  anotherSendTookOver: (): Msg => fixed('En annan utskick tog över; inget skickades i detta steg.', 'Another send took over; nothing was sent in this step.'),
   charactersNotAllowedTemplate: (where: Msg): Msg => both(
     (f) => `${f.m(where)}: otillåtna tecken i mallen.`,
     (f) => `${f.m(where)}: characters not allowed in the template.`),

@@ -25,7 +25,6 @@ export const remindMsg = {
   notLatestRound: (asked: number, latest: number): Msg => fixed(
     `Omgång ${asked} är inte den senaste (${latest}): någon annan har startat en ny påminnelseomgång. Öppna Inbjudningar igen; inget skickades.`,
     `Round ${asked} is not the latest (${latest}): someone else started a new reminder round. Open Invitations again; nothing was sent.`),
-  anotherBatchTookOver: (): Msg => fixed('En annan påminnelsebatch tog över; inget skickades i detta steg.', 'Another reminder batch took over; nothing was sent in this step.'),
   nobodyToRemind: (blocked: number): Msg => both(
     (f) => `Ingen att påminna i den här omgången${blocked ? `; ${f.count(blocked, 'gäst är blockerad', 'gäster är blockerade')} (se skälen)` : ': alla som inte svarat har fått den'}.`,
     (f) => `Nobody to remind in this round${blocked ? `; ${f.count(blocked, 'guest is blocked', 'guests are blocked')} (see the reasons)` : ': everyone who has not answered has had it'}.`),
