@@ -3,17 +3,50 @@
 // other while the second core idled; beside jest they fill the moments its workers wait (browser round
 // trips). Their output is held and printed when each ends, so it never lands inside a jest line; if
 // either fails, the run fails and says which after jest's own summary.
+//
+// Both keep a cache between runs (.cache/, ignored by git), as jest does: tsc's incremental build info
+// and ESLint's per-file results, so a second run re-checks only what changed (measured 2 December
+// 2026, load 10-15: tsc 23.3 CPU-s cold, 7.2 warm; ESLint 16.5 cold, 1.9 warm). A clean clone (CI)
+// has no cache and checks everything. The commands are package.json's `typecheck` and `lint` with the
+// cache flags added, so the two never drift; the cache's folder is named by package-lock.json's hash,
+// so an upgraded compiler, linter or plugin starts afresh (ESLint's cache notices changed files and
+// configuration, not changed plugins).
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, mkdirSync } from 'node:fs';
 
+const ROOT = new URL('..', import.meta.url).pathname;
+const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts;
+const lockHash = createHash('sha256').update(readFileSync(`${ROOT}package-lock.json`)).digest('hex').slice(0, 12);
+const CACHE = `.cache/checks-${lockHash}`;
+mkdirSync(`${ROOT}${CACHE}`, { recursive: true });
+
+/** package.json's script with `extra(command, i)` appended to each of its `&&`-joined commands. */
+function withFlags(script, extra) {
+  return script.split('&&').map((c, i) => `${c.trim()} ${extra(c.trim(), i)}`).join(' && ');
+}
 const checks = [
-  { name: 'typecheck', cmd: 'npm', args: ['run', '-s', 'typecheck'] },
-  { name: 'lint', cmd: 'npm', args: ['run', '-s', 'lint'] },
+  {
+    name: 'typecheck', cmd: 'sh',
+    args: ['-c', withFlags(scripts.typecheck, (c, i) => {
+      if (!/^tsc\b/.test(c)) throw new Error(`typecheck: expected tsc commands, found "${c}"`);
+      return `--incremental --tsBuildInfoFile ${CACHE}/tsc-${i}.tsbuildinfo`;
+    })],
+  },
+  {
+    name: 'lint', cmd: 'sh',
+    args: ['-c', withFlags(scripts.lint, (c) => {
+      if (!/^eslint\b/.test(c)) throw new Error(`lint: expected eslint, found "${c}"`);
+      return `--cache --cache-strategy content --cache-location ${CACHE}/eslint/`;
+    })],
+  },
 ];
 
 function runCheck({ name, cmd, args }) {
   const t0 = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    // As npm run does: the project's binaries on the PATH.
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, PATH: `${ROOT}node_modules/.bin:${process.env.PATH}` } });
     const out = [];
     child.stdout.on('data', (d) => out.push(d));
     child.stderr.on('data', (d) => out.push(d));
