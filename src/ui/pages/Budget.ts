@@ -11,6 +11,8 @@
  * beside the button, focused. Amounts are shown and read in the page's
  * language ("210 000,00", English "210,000.00").
  */
+import { inLang } from '../../core/i18n';
+import { costsPageMsg } from '../../core/messages/costs-page';
 import type { BudgetOverview, FunderView } from '../../core/budget';
 import { parseMoney } from '../../core/money';
 import type { BudgetForm } from '../../app/contract';
@@ -20,11 +22,10 @@ import { actionMessage, allowOnly, busy, clearError, field, select, type Field }
 import { amount, money, percent } from '../i18n';
 import { call } from '../rpc';
 import { refused, showFieldErrors } from './budget-page';
-import { costTexts } from './costs-i18n';
 import { reviewBanner } from './review-banner';
 
 const lang = pageLang();
-const t = costTexts(lang);
+const t = inLang(costsPageMsg, lang);
 const status = $('#status');
 const alertBox = $('#alert');
 const who = $('#who');

@@ -10,6 +10,8 @@
  * button that sent it, focused. Costs are picked from a searchable list of
  * labelled radio buttons that wraps within the 300 px sidebar.
  */
+import { inLang } from '../../core/i18n';
+import { costsPageMsg } from '../../core/messages/costs-page';
 import { isValidIsoDate, type BudgetOverview, type FunderView } from '../../core/budget';
 import { parseMoney, percentOf } from '../../core/money';
 import type { BudgetForm, CostRow } from '../../app/contract';
@@ -19,11 +21,10 @@ import { actionMessage, allowOnly, busy, clearError, field, select, type Field }
 import { money, percent } from '../i18n';
 import { call } from '../rpc';
 import { refused, showFieldErrors } from './budget-page';
-import { costTexts } from './costs-i18n';
 import { reviewPointer } from './review-banner';
 
 const lang = pageLang();
-const t = costTexts(lang);
+const t = inLang(costsPageMsg, lang);
 const kr = (ore: number) => money(lang, ore);
 const status = $('#status');
 const alertBox = $('#alert');
