@@ -173,7 +173,7 @@ function itemCountFormulas(src: OverviewSources): (r: number, capacity: string) 
     const yes = `${said('ja')}+${overall('Tackat ja')}`;
     const no = `${invitedAnd(`${st},"Återbud"`)}+${said('nej')}+${overall('Tackat nej')}`;
     const left = `${capacity}-G${r}-${said('erbjud')}`;
-    return [invited, yes, no, `F${r}-G${r}-H${r}`, `IF(${capacity}="",${q(OVERVIEW_NO_LIMIT)},IF(${left}<0,0,${left}))`];
+    return [invited, yes, no, `F${r}-G${r}-H${r}`, `IF(${capacity}="",${q(OVERVIEW_NO_LIMIT)},MAX(0,${left}))`];
   };
 }
 

@@ -4,7 +4,7 @@
  *   numbers, "strings" ("" escapes a quote), TRUE/FALSE;
  *   references A1, $A$1, A1:B9, A:A, A2:A (open-ended), with Sheet! or 'Sheet name'!;
  *   operators + - * / & = <> < > <= >= and unary minus, parentheses;
- *   SUM, SUMIFS, COUNTIFS, IF, IFERROR, ROUND, LEN, INDEX.
+ *   SUM, MAX, SUMIFS, COUNTIFS, IF, IFERROR, ROUND, LEN, INDEX.
  * Anything else gives #NAME? (an unknown function) or #ERROR! (a parse error),
  * as Sheets shows them. Values are computed when read, never stored.
  */
@@ -284,6 +284,27 @@ export class FormulaContext {
         if (d instanceof Err) return d;
         const f = 10 ** Math.trunc(d);
         return Math.sign(x) * Math.round(Math.abs(x) * f + 1e-9) / f;
+      }
+      case 'MAX': {
+        // MAX(value1, [value2, …]): the largest number; in a range only numbers count (text and blanks are
+        // left out), 0 when there is none. https://support.google.com/docs/answer/3094013
+        let m = -Infinity;
+        for (let i = 0; i < args.length; i++) {
+          const v = ev(i);
+          if (isRef(v)) {
+            let err: Err | null = null;
+            this.each(v, (x) => {
+              if (x instanceof Err) err ??= x;
+              else if (typeof x === 'number') m = Math.max(m, x);
+            });
+            if (err) return err;
+          } else {
+            const x = num(v);
+            if (x instanceof Err) return x;
+            m = Math.max(m, x);
+          }
+        }
+        return m === -Infinity ? 0 : m;
       }
       case 'SUM': {
         let s = 0;

@@ -115,3 +115,24 @@ test('INDEX: the cell at a row (and column) offset of a reference, usable as a v
   expect(value(st, 'X', 3, 3)).toBe('#VALUE!');
   expect(value(st, 'X', 3, 4)).toBe('#REF!'); // past the reference's last column
 });
+
+/**
+ * MAX(value1, [value2, …]), as Google's reference gives it (https://support.google.com/docs/answer/3094013):
+ * the largest of the values; in a range, only numbers count; 0 when nothing is a number. Översikt's
+ * seats left are MAX(0, capacity − yes − open offers).
+ */
+test('MAX: the largest value, numbers only in ranges, 0 for none, errors passed on', () => {
+  const st = workbook({
+    Blad: [
+      [3, 'tio', null, -2],
+      ['=MAX(0,A1-5)', '=MAX(A1:D1)', '=MAX(B1:C1)', '=MAX(-4,D1)', '=MAX(A1,1/0)', '=MAX(A1:D1,7)', '=MAX("x")'],
+    ],
+  });
+  expect(value(st, 'Blad', 2, 1)).toBe(0);
+  expect(value(st, 'Blad', 2, 2)).toBe(3); // the text "tio" and the blank are left out
+  expect(value(st, 'Blad', 2, 3)).toBe(0); // no number at all
+  expect(value(st, 'Blad', 2, 4)).toBe(-2);
+  expect(value(st, 'Blad', 2, 5)).toBe('#DIV/0!');
+  expect(value(st, 'Blad', 2, 6)).toBe(7);
+  expect(value(st, 'Blad', 2, 7)).toBe('#VALUE!'); // text given directly (not in a range) that is no number
+});
