@@ -12,6 +12,8 @@ import { invitedWorkbook, remindersPerRecipient, remindOnce } from '../test/supp
 import { figure, medianMs, type Figure } from './lib';
 
 const BATCH = 25;
+/** What the Inbjudningar page asks for per call (src/ui/pages/Invitations.ts, BATCH): its progress bar moves every 10 guests. */
+const SIDEBAR_BATCH = 10;
 
 interface Totals {
   calls: number; reads: number; writes: number; mails: number; executions: number; ms: number; emulatedMs: number; scriptMs: number;
@@ -51,7 +53,19 @@ function measuredLoop(step: (round: number) => Execution): Totals {
 }
 
 /** An invitation run, batch by batch. */
-const measuredSend = (emu: Emulator): Totals => measuredLoop(() => sendOnce(emu, {}, BATCH));
+const measuredSend = (emu: Emulator, batch = BATCH): Totals => measuredLoop(() => sendOnce(emu, {}, batch));
+
+/** The same 30-guest run in the page's batches of 10: one execution more per 10 guests, each with its fixed calls. */
+export function sidebarRun(): Figure[] {
+  const emu = workbookWithGuests(30, { cap: 30 });
+  emu.setDailyMailQuota(1500);
+  const t = measuredSend(emu, SIDEBAR_BATCH);
+  const label = `merge 30 guests (batches of ${SIDEBAR_BATCH}, as the Inbjudningar page sends)`;
+  return [
+    figure(`${label}: executions`, t.executions, 'executions'),
+    figure(`${label}: service calls beyond the sends`, t.calls - 2 * t.mails, 'calls'),
+  ];
+}
 
 /** A reminder round (the first call starts it, later calls continue the round the server named). */
 const measuredRound = (emu: Emulator): Totals => measuredLoop((round) => remindOnce(emu, round, {}, BATCH));
@@ -185,7 +199,7 @@ function crashWindow(): { worst: number; points: number } {
 }
 
 export function mergeFigures(): Figure[] {
-  const out: Figure[] = [...mergeSection(30), ...scaling(), ...reminderScaling()];
+  const out: Figure[] = [...mergeSection(30), ...sidebarRun(), ...scaling(), ...reminderScaling()];
 
   // A preview reads whole tables once: its cost must not depend on the list's length.
   const previewCalls: number[] = [];
