@@ -125,6 +125,8 @@ export interface ApproveForm { readonly ids: readonly string[]; readonly decisio
 export interface ImportForm { readonly text: string; readonly defaultLanguage?: GuestLanguage }
 /** A guest, and which of their mails (the invitation unless `kind` says the reminder). */
 export interface GuestRef { readonly guestId: string; readonly kind?: MailKind }
+/** Återbud recorded by the project leader for one guest (src/app/cancel.ts). */
+export interface CancelForm { readonly id: string }
 /** The caterer's dietary list; `names` only for the project leader. */
 export interface DietForm { readonly names: boolean }
 
@@ -188,6 +190,8 @@ export interface ServerApi {
   getDietaryList: Fn<[DietForm], DietView>;
   unapprove: Fn<[GuestIds], StatusResult>;
   resolveSend: Fn<[{ id: string; to: 'Inbjuden' | 'Godkänd' }], StatusResult>;
+  // Återbud; the seats it frees are offered to the waiting list at once (`offers`: how many were mailed).
+  cancelGuest: Fn<[CancelForm], { offers: number; message: string }>;
   previewImport: Fn<[ImportForm], ImportPreview>;
   importGuestRows: Fn<[ImportForm], { imported: string[]; preview: ImportPreview }>;
   purgePersonalData: Fn<[{ confirm: true }], { purged: number; message: string }>;

@@ -192,7 +192,8 @@ const draftFrom = (f: z.output<Schemas['save']>, status: string): ItemDraft => (
 /**
  * Adds (no id) or changes an item (projektledare). Returns its ID. A changed
  * capacity settles the item's waiting list in the same transaction (a raised
- * one offers the freed seats to the first guests waiting; `links` makes their
+ * one offers the freed seats to the first guests waiting, a removed one a seat
+ * to everyone waiting; `links` makes their
  * personal links for the offer mail, src/app/waitlist.ts). `added` runs under
  * the same lock after a new item's row is written (Översikt grows its item
  * section when the programme outgrows it: src/gas/setup.ts, growOverview).
@@ -202,7 +203,8 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks,
   const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
   // Before the lock: making the link key may take the lock itself (src/gas/invitations.ts).
-  const linkFor = f.id && links && f.capacity !== undefined && String(f.capacity).trim() !== '' ? links() : null;
+  // Any change of an existing item may raise or remove its capacity (an empty capacity is none: a seat for everyone waiting).
+  const linkFor = f.id && links ? links() : null;
   let offers: OfferChange[] = [];
   let isNew = false;
   return withProgram(ports, ctx, (c, tx) => {

@@ -1,7 +1,8 @@
 /**
  * The waiting list of an item with a capacity: when a seat frees (a guest
- * declines or lets an offer lapse, the project leader raises the capacity),
- * the first guest waiting gets an offer by mail, held for OFFER_HOURS.
+ * declines or lets an offer lapse, the project leader raises or removes the
+ * capacity in Program or records an Återbud in Gäster, src/app/cancel.ts),
+ * the first guest waiting gets an offer by mail at once, held for OFFER_HOURS.
  *
  * Exactly once, like the invitations (src/app/merge.ts): the offer is first
  * written as `erbjuds <until>` in the same sealed transaction as the change
@@ -61,7 +62,10 @@ export function planWaitlists(
   ctx: FullContext, rows: readonly GuestRow[], now: Date, replyEnd: number | null, pending: ReadonlyMap<string, { status: string; itemAnswers: string }> = new Map(),
   items: readonly ProgramItem[] = ctx.parts().items ?? [],
 ): Map<string, OfferChange[]> {
-  const limited: AnswerItem[] = items.filter((it) => it.capacity !== null);
+  // Items with a capacity, and any without one that a guest still waits for or holds an offer on (its capacity was removed).
+  const queued = new Set(rows.flatMap((r) => [...(parseItemAnswers(pending.get(r.guest.id)?.itemAnswers ?? r.guest.itemAnswers ?? '') ?? [])]
+    .filter(([, st]) => st.kind !== 'ja' && st.kind !== 'nej').map(([id]) => id)));
+  const limited: AnswerItem[] = items.filter((it) => it.capacity !== null || queued.has(it.id));
   if (limited.length === 0) return new Map();
   const guests = rows.map((r) => {
     const p = pending.get(r.guest.id);

@@ -185,13 +185,14 @@ export interface OfferChange { readonly guestId: string; readonly itemId: string
  * becomes a no (the seat passes on), and each free seat of an item with a
  * capacity (capacity − yes − open offers) is offered to the first guest
  * waiting (the earliest `since`, then the lowest guest ID), held until
- * `until`. `until` null: no new offers (after the reply deadline the page no
+ * `until`. An item whose capacity was removed has a seat for everyone still
+ * waiting. `until` null: no new offers (after the reply deadline the page no
  * longer takes answers, so an offer could not be taken up).
  */
 export function planOffers(items: readonly AnswerItem[], guests: readonly WaitGuest[], now: Date, until: string | null): OfferChange[] {
   const out: OfferChange[] = [];
   for (const it of items) {
-    if (it.capacity === null) continue;
+    const capacity = it.capacity ?? Infinity;
     const on = guests.filter((g) => g.invited.includes(it.id));
     const stateOf = (g: WaitGuest) => guestItemState({ status: g.status, events: [] }, g.answers, it.id);
     let taken = 0;
@@ -210,7 +211,7 @@ export function planOffers(items: readonly AnswerItem[], guests: readonly WaitGu
       .filter((g) => g.writable && g.status !== 'Återbud')
       .flatMap((g) => { const s = g.answers.get(it.id); return s?.kind === 'väntar' ? [{ g, since: s.since }] : []; })
       .sort((a, b) => a.since.localeCompare(b.since) || a.g.id.localeCompare(b.g.id));
-    for (const { g } of queue.slice(0, Math.max(0, it.capacity - taken))) out.push({ guestId: g.id, itemId: it.id, to: { kind: 'erbjuds', until } });
+    for (const { g } of queue.slice(0, Math.max(0, capacity - taken))) out.push({ guestId: g.id, itemId: it.id, to: { kind: 'erbjuds', until } });
   }
   return out;
 }

@@ -11,6 +11,7 @@ import {
   purgePersonalData, resolveGuestSend, unapproveGuests,
 } from '../app/guests';
 import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from '../app/merge';
+import { recordCancellation } from '../app/cancel';
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { planReminders, sendReminderBatch } from '../app/remind';
@@ -125,6 +126,11 @@ export const approve = (...args: unknown[]) =>
   handle(one, args, ([input], { ports }) => approveGuests(ports, input), { write: 'approve', refusal: ({ ports }) => capFigures(ports) });
 export const unapprove = pass(unapproveGuests, 'unapprove');
 export const resolveSend = pass(resolveGuestSend, 'resolveSend');
+/** Återbud for one guest (`[{ id }]`, projektledare): the seats it frees are offered to the first guests waiting at once. */
+export const cancelGuest = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
+  const r = recordCancellation(ports, input, rsvpLinks());
+  return { offers: r.offers, message: r.message[lang] };
+}, { write: 'cancelGuest' });
 export const previewImport = pass(previewGuestImport);
 export const importGuestRows = pass(importGuests, 'importGuestRows');
 /** The caterer's dietary list (`[{ names }]`): without names for anyone who may read the list, with names for the project leader. */

@@ -218,6 +218,8 @@ export function getDietaryList(...args: unknown[]) { return inv.getDietaryList(.
 export function unapprove(...args: unknown[]) { return inv.unapprove(...args); }
 /** Resolves Osäker/Misslyckad (projektledare): `[{ id, to: 'Inbjuden' | 'Godkänd' }]`. */
 export function resolveSend(...args: unknown[]) { return inv.resolveSend(...args); }
+/** Records Återbud (projektledare): `[{ id }]`; the seats it frees are offered to the waiting list at once. */
+export function cancelGuest(...args: unknown[]) { return inv.cancelGuest(...args); }
 /** Checks pasted/CSV text, writes nothing (projektledare): `[{ text, defaultLanguage? }]`. */
 export function previewImport(...args: unknown[]) { return inv.previewImport(...args); }
 /** Imports the valid rows as proposals (projektledare): `[{ text, defaultLanguage? }]`. */

@@ -29,6 +29,8 @@ const DECLARED_ENTRY_POINTS = [
   'sendInvitations',
   'sendTestMail',
   'unapprove',
+  // Återbud recorded in Gäster; its freed seats go to the waiting list (issue 10)
+  'cancelGuest',
   // Reminders (Skicka påminnelse, in the Inbjudningar sidebar)
   'getReminderPlan',
   'menuReminders',

@@ -112,4 +112,9 @@ export const guestsMsg = {
   dietNotImported: (): Msg => fixed(
     'Kost/allergier importeras inte: de sparas bara med gästens samtycke, som gästen ger själv på svarssidan.',
     'Diet/allergies are not imported: they are stored only with the guest\'s consent, which the guest gives on the RSVP page.'),
+  /** Återbud recorded in the sidebar; `offers`: freed seats offered to guests on a waiting list. */
+  cancelled: (id: string, offers: number): Msg => both(
+    (f) => `Återbud registrerat för ${id}.${offers ? ` ${offers} ${f.plural(offers, 'ledig plats', 'lediga platser')} har erbjudits till väntelistan per e-post.` : ''}`,
+    (f) => `Cancellation recorded for ${id}.${offers ? ` ${offers} freed ${f.plural(offers, 'seat has', 'seats have')} been offered to the waiting list by e-mail.` : ''}`),
+  alreadyCancelled: (id: string): Msg => fixed(`${id} har redan lämnat återbud.`, `${id} has already cancelled.`),
 };

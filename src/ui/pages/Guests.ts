@@ -305,6 +305,10 @@ function guestActions(g: Guest): HTMLElement[] {
   if (g.status === 'Osäker' || g.status === 'Misslyckad') {
     actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.retry(nameOf(g)), 'data-resolve': g.id, 'data-to': 'Godkänd' }, t.retryShort));
   }
+  // A guest who tells the project leader they can't come (checkTransition: from Inbjuden or Tackat ja); freed seats go to the waiting list.
+  if (g.status === 'Inbjuden' || g.status === 'Tackat ja') {
+    actions.push(h('button', { type: 'button', class: 'secondary', 'aria-label': t.cancelGuest(nameOf(g)), 'data-cancel': g.id }, t.cancelGuestShort));
+  }
   return actions;
 }
 
@@ -530,6 +534,8 @@ content.addEventListener('click', (ev) => {
     const to = b.dataset.to;
     if (to !== 'Inbjuden' && to !== 'Godkänd') return;
     void act(() => call('resolveSend', { id: b.dataset.resolve!, to }), () => t.resolved);
+  } else if (b.dataset.cancel) {
+    void act(() => call('cancelGuest', { id: b.dataset.cancel! }), (r) => r.message);
   }
 });
 

@@ -42,6 +42,8 @@ const sv = {
   sentShort: 'Bekräfta skickad',
   retry: (name: string) => `Skicka igen: ${name}`,
   retryShort: 'Skicka igen',
+  cancelGuest: (name: string) => `Registrera återbud: ${name}`,
+  cancelGuestShort: 'Återbud',
   resolved: 'Statusen är ändrad.',
   // The answers
   answers: 'Svar',
@@ -166,6 +168,8 @@ const en: Texts = {
   sentShort: 'Confirm sent',
   retry: (name) => `Send again: ${name}`,
   retryShort: 'Send again',
+  cancelGuest: (name) => `Record cancellation: ${name}`,
+  cancelGuestShort: 'Cancelled',
   resolved: 'The status has been changed.',
   answers: 'Answers',
   answersLine: (invited, yes, no, open) => `${one(invited, '1 invited', `${invited} invited`)}: ${yes} yes, ${no} no, ${open} ${one(open, 'has', 'have')} not answered.`,

@@ -1,4 +1,5 @@
 /** The waiting list (src/app/waitlist.ts): a freed seat is offered by mail to the first guest waiting, exactly once; a lapsed offer passes on. */
+import { recordCancellation } from '../../../src/app/cancel';
 import { saveProgramItem } from '../../../src/app/program';
 import { answerRsvp } from '../../../src/app/rsvp';
 import type { MemoryPorts } from '../../support/memory';
@@ -86,6 +87,47 @@ describe('the waiting list', () => {
     saveProgramItem(p, { id: 'P-002', title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity: '3' }, () => links);
     expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se', 'cecilia@example.se']);
     expect([cell(p, 'G-0002'), cell(p, 'G-0003')].every((c) => /P-002: erbjuden /.test(c))).toBe(true);
+  });
+
+  test('a removed capacity offers a seat to everyone waiting, in order, at once', () => {
+    const p = queue();
+    p.user.current = 'pl@stockholm.se';
+    saveProgramItem(p, { id: 'P-002', title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden' }, () => links);
+    expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se', 'cecilia@example.se']);
+    expect([cell(p, 'G-0002'), cell(p, 'G-0003')].every((c) => /P-002: erbjuden /.test(c))).toBe(true);
+    // Saved again: nothing more to offer, nothing mailed.
+    saveProgramItem(p, { id: 'P-002', title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity: '4' }, () => links);
+    expect(offers(p)).toHaveLength(2);
+  });
+
+  test('Återbud recorded by the project leader frees the seat at once: the first guest waiting gets the one offer; recorded again, nothing more', () => {
+    const p = queue();
+    p.user.current = 'pl@stockholm.se';
+    const r = recordCancellation(p, { id: 'G-0001' }, () => links);
+    expect(r).toEqual({ offers: 1, message: { sv: 'Återbud registrerat för G-0001. 1 ledig plats har erbjudits till väntelistan per e-post.', en: 'Cancellation recorded for G-0001. 1 freed seat has been offered to the waiting list by e-mail.' } });
+    expect(offers(p).map((m) => [m.to, m.textBody.includes('https://example.org/exec?g=G-0002&v=1')])).toEqual([['bertil@example.se', true]]);
+    expect(cell(p, 'G-0002')).toMatch(/P-002: erbjuden /);
+    expect(cell(p, 'G-0003')).toMatch(/P-002: väntar /);
+    expect(p.workbook.get('guests').records().find((g) => g.ID === 'G-0001')!.Status).toBe('Återbud');
+    const actions = p.workbook.get('log').records().map((x) => x['Åtgärd']);
+    expect(actions.slice(-3)).toEqual(['gäst.återbud', 'gäst.väntelista', 'gäst.väntelista']); // Återbud with the offer (erbjuds, before the mail), then erbjuden
+    expect(recordCancellation(p, { id: 'G-0001' }, () => links)).toEqual({ offers: 0, message: { sv: 'G-0001 har redan lämnat återbud.', en: 'G-0001 has already cancelled.' } });
+    expect(offers(p)).toHaveLength(1);
+  });
+
+  test('Återbud: only the project leader records it, only for an invited guest, and an unknown ID is named', () => {
+    const p = queue();
+    const refusal = (f: () => unknown) => { try { f(); } catch (e) { return (e as { userMessage?: { sv: string }; field?: string }); } throw new Error('not refused'); };
+    p.user.current = 'styr@stockholm.se';
+    expect(refusal(() => recordCancellation(p, { id: 'G-0001' }, () => links)).userMessage?.sv).toMatch(/projektledare/i);
+    p.user.current = 'pl@stockholm.se';
+    expect(refusal(() => recordCancellation(p, { id: 'G-0009' }, () => links)).userMessage?.sv).toContain('G-0009');
+    expect(refusal(() => recordCancellation(p, { id: 'G 1' }, () => links)).userMessage?.sv).toBe('Ogiltiga uppgifter: id.');
+    expect(refusal(() => recordCancellation(p, { id: 'G-0001', status: 'Återbud' }, () => links)).userMessage?.sv).toBe('Ogiltiga uppgifter: (indata).');
+    say(p, 'G-0002', { 'P-001': 'nej', 'P-002': 'nej' });
+    const no = refusal(() => recordCancellation(p, { id: 'G-0002' }, () => links));
+    expect([no.field, no.userMessage?.sv]).toEqual(['id', 'G-0002: Status kan inte ändras från Tackat nej till Återbud.']);
+    expect(offers(p)).toHaveLength(0);
   });
 
   test('after the reply deadline no offer is made (the page no longer takes answers)', () => {
