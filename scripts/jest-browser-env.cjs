@@ -6,7 +6,7 @@
 const fs = require('node:fs');
 const { TestEnvironment } = require('jest-environment-node');
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM = require('./chromium-path.cjs').chromiumPath();
 // As test/support/browser.ts launches it when there is no shared one (bench/foundation.ts).
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 /**

@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// CHROMIUM_PATH, else Debian's chromium-headless-shell if installed, else its chromium (scripts/chromium-path.cjs).
+export const CHROMIUM: string = (require('../../scripts/chromium-path.cjs') as { chromiumPath(): string }).chromiumPath();
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'test-results');
 // As scripts/jest-browser-env.cjs launches the browser project's shared Chromium.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
