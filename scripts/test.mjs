@@ -14,8 +14,9 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-const ROOT = new URL('..', import.meta.url).pathname;
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const scripts = JSON.parse(readFileSync(`${ROOT}package.json`, 'utf8')).scripts;
 const lockHash = createHash('sha256').update(readFileSync(`${ROOT}package-lock.json`)).digest('hex').slice(0, 12);
 const CACHE = `.cache/checks-${lockHash}`;
