@@ -463,3 +463,21 @@ describe('after the event', () => {
     await expectAxeClean(f, 'Gäster (dietary list after the purge)');
   });
 });
+
+describe('Återbud', () => {
+  test('the project leader records a guest\'s Återbud from the list (only for those invited or coming); the result in the status line; axe clean', async () => {
+    await asUser(STY);
+    let f = await openGuests();
+    await expect(f.locator('#guest-list button[data-cancel]').count()).resolves.toBe(0);
+    await asUser(PL);
+    f = await openGuests();
+    await expect(f.locator('button[data-cancel="G-0003"]').count()).resolves.toBe(0); // Tackat nej: nothing to cancel
+    const b = f.locator('button[data-cancel="G-0002"]');
+    await expect(b.getAttribute('aria-label')).resolves.toMatch(/^Registrera återbud: /);
+    await b.click();
+    await f.locator('#status.status-ok', { hasText: /^Återbud registrerat för G-0002\.$/ }).waitFor({ timeout: WAIT });
+    await f.locator('button[data-cancel="G-0002"]').waitFor({ state: 'detached', timeout: WAIT });
+    expect(emu().sheetValues('Gäster').find((r) => r[0] === 'G-0002')?.includes('Återbud')).toBe(true);
+    await expectAxeClean(f, 'Gäster (after an Återbud)');
+  });
+});
