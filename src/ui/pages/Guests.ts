@@ -8,6 +8,9 @@
  * What the user may not do is shown disabled, with who may. Skip links at the top reach every part.
  * The server checks every role; the UI only says what would be refused.
  */
+import { inLang } from '../../core/i18n';
+import { guestsPageMsg } from '../../core/messages/guests-page';
+import { sidebarMsg } from '../../core/messages/sidebar';
 import type { GuestLanguage, GuestsView, ImportForm } from '../../app/contract';
 import type { DietView } from '../../app/answers';
 import type { GuestListView } from '../../app/guests';
@@ -18,14 +21,13 @@ import type { Msg } from '../../core/msg';
 import { $, announce, h, loading, only, pageLang, skipLinks } from '../dom';
 import { actionMessage, clearError, field as formField, select, showRefusal, type Field } from '../form';
 import { call, refusalOf } from '../rpc';
-import { guestTexts, statusText } from './guests-i18n';
 import { reviewPointer } from './review-banner';
 
 type Guest = GuestListView['guests'][number];
 type View = GuestsView;
 
 const lang = pageLang();
-const t = guestTexts(lang);
+const t = inLang(guestsPageMsg, lang);
 const status = $('#status');
 const content = $('#content');
 const forms = $('#forms');
@@ -110,7 +112,7 @@ function renderSummary(s: AnswerSummary): void {
     h('p', { id: 'answers-line' }, s.invited ? t.answersLine(s.invited, s.yes, s.no, s.notAnswered) : t.noneInvited),
     s.notInvited && s.invited ? h('p', { id: 'answers-not-invited' }, t.notInvited(s.notInvited)) : null,
     statuses.length ? h('dl', { class: 'figures', id: 'by-status', 'aria-label': t.byStatus },
-      ...statuses.flatMap((x) => [h('dt', {}, statusText(lang, x.status)), h('dd', {}, x.count)])) : null,
+      ...statuses.flatMap((x) => [h('dt', {}, sidebarMsg.guestStatus(x.status)[lang]), h('dd', {}, x.count)])) : null,
     s.byPart.length ? h('table', { id: 'by-part', class: 'counts' },
       h('caption', {}, t.byPart),
       h('thead', {}, h('tr', {}, ...[t.part, t.invited, t.yes, t.no, t.notAnswered].map((x, i) => h('th', { scope: 'col', class: i ? 'num' : undefined }, x)))),
@@ -268,7 +270,7 @@ async function changeApproval(fn: 'approve' | 'unapprove'): Promise<void> {
 function badge(g: Guest): HTMLElement {
   const cls = g.status === 'Misslyckad' || g.status === 'Osäker' ? 'badge bad'
     : g.status === 'Inbjuden' || g.status === 'Tackat ja' ? 'badge ok' : g.status === 'Godkänd' ? 'badge warn' : 'badge';
-  return h('span', { class: cls }, statusText(lang, g.status));
+  return h('span', { class: cls }, sidebarMsg.guestStatus(g.status)[lang]);
 }
 
 function guestItem(g: Guest): HTMLElement {

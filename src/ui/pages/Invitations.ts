@@ -11,25 +11,25 @@
  * Focus: each action leaves it where its answer is: the confirm heading, the progress heading,
  * the summary heading, the test's result line, or beside the button for a refusal.
  */
+import { sidebarMsg } from '../../core/messages/sidebar';
 import type { GuestsView } from '../../app/contract';
 import type { InvitationPreview, MailKind } from '../../app/merge';
 import type { ReminderPlan, ReminderProgress } from '../../app/remind';
 import type { SendPlan } from '../../app/send-plan';
 import { isMailed } from '../../core/guests';
-import { fmtFor } from '../../core/i18n';
+import { fmtFor, inLang } from '../../core/i18n';
+import { invitationsPageMsg } from '../../core/messages/invitations-page';
 import type { Msg } from '../../core/msg';
 import type { Role } from '../../core/settings';
 import { $, announce, h, loading, only, pageLang } from '../dom';
 import { actionMessage, clearError, field, select, setError, showRefusal, type Field } from '../form';
 import { call } from '../rpc';
-import { statusText } from './guests-i18n';
-import { invitationTexts } from './invitations-i18n';
 import { afterOf, handled, outcomeOf, runBatches, type After, type Outcome, type Run } from './invitations-run';
 
 const BATCH = 10;
 
 const lang = pageLang();
-const t = invitationTexts(lang);
+const t = inLang(invitationsPageMsg, lang);
 const viewer = $('#viewer');
 const status = $('#status');
 const stateBox = $('#state');
@@ -215,7 +215,7 @@ function renderSummary(run: Run, after: SendPlan | null, before: SendPlan): void
     ]) : null,
     after ? h('p', { id: 'summary-slots' }, t.places(after.slotsUsed, after.cap)) : null,
     check.length ? h('div', { id: 'check-list' }, h('p', {}, t.checkList),
-      h('ul', {}, ...check.map((f) => h('li', {}, `${f.name} <${f.email}> (${statusText(lang, f.status)})${f.note ? `: ${f.note}` : ''}`))),
+      h('ul', {}, ...check.map((f) => h('li', {}, `${f.name} <${f.email}> (${sidebarMsg.guestStatus(f.status)[lang]})${f.note ? `: ${f.note}` : ''}`))),
       check.some((f) => f.status === 'Misslyckad') ? h('p', {}, t.failedHelp) : null,
       check.some((f) => f.status === 'Osäker') ? h('p', {}, t.uncertainHelp) : null) : null,
     after?.blocked.length ? h('div', { id: 'summary-blocked' }, h('p', { class: 'flag' }, t.blockedList(after.blocked.length)),
@@ -357,7 +357,7 @@ function renderPreview(box: HTMLElement, p: InvitationPreview): void {
 
 function renderPreviewSection(v: GuestsView): void {
   const may = is('projektledare') || is('styrgrupp');
-  const guests = select('guest', [['', t.none], ...v.list.guests.map((g) => [g.id, `${g.firstName} ${g.lastName} (${statusText(lang, g.status)})`] as const)],
+  const guests = select('guest', [['', t.none], ...v.list.guests.map((g) => [g.id, `${g.firstName} ${g.lastName} (${sidebarMsg.guestStatus(g.status)[lang]})`] as const)],
     may ? {} : { disabled: true });
   const pick = field(t.pick, guests, may ? undefined : t.onlyPreview);
   const kinds = select('mail-kind', [['invitation', t.kindInvitation], ['reminder', t.kindReminder]], may ? {} : { disabled: true });

@@ -4,8 +4,9 @@
  * and the outcome is said from the figures after the run. Plus the plural forms of its texts.
  */
 import type { SendProgress } from '../../../src/app/merge';
-import { guestTexts } from '../../../src/ui/pages/guests-i18n';
-import { invitationTexts, plural } from '../../../src/ui/pages/invitations-i18n';
+import { fmtFor, inLang } from '../../../src/core/i18n';
+import { guestsPageMsg } from '../../../src/core/messages/guests-page';
+import { invitationsPageMsg } from '../../../src/core/messages/invitations-page';
 import { afterOf, handled, outcomeOf, runBatches, type After, type Run } from '../../../src/ui/pages/invitations-run';
 
 const batch = (p: Partial<SendProgress>): SendProgress => ({
@@ -89,11 +90,11 @@ describe('outcomeOf', () => {
 });
 
 describe('texts: singular at exactly 1, in both languages', () => {
-  const sv = invitationTexts('sv');
-  const en = invitationTexts('en');
+  const sv = inLang(invitationsPageMsg, 'sv');
+  const en = inLang(invitationsPageMsg, 'en');
 
-  test('plural()', () => {
-    expect([0, 1, 2].map((n) => plural(n, 'gäst', 'gäster'))).toEqual(['0 gäster', '1 gäst', '2 gäster']);
+  test('the plural helper the texts use', () => {
+    expect([0, 1, 2].map((n) => fmtFor('sv').count(n, 'gäst', 'gäster'))).toEqual(['0 gäster', '1 gäst', '2 gäster']);
   });
 
   test.each([
@@ -126,7 +127,7 @@ describe('texts: singular at exactly 1, in both languages', () => {
   test('the places are said word for word as Gäster says them', () => {
     for (const lang of ['sv', 'en'] as const) {
       for (const [used, cap] of [[0, 30], [1, 1], [30, 30], [31, 30]]) {
-        expect(invitationTexts(lang).places(used, cap)).toBe(guestTexts(lang).cap(used, cap));
+        expect(inLang(invitationsPageMsg, lang).places(used, cap)).toBe(inLang(guestsPageMsg, lang).cap(used, cap));
       }
     }
   });
