@@ -129,7 +129,8 @@ export function funderBlocked(snap: BudgetSnapshot, funder: string, except?: { t
 /** What Översikt's verification cell says: '' when nothing waits for review (src/core/overview-sheet.ts counts it). */
 export function overviewNote(snap: BudgetSnapshot, except?: ReadonlySet<number>): string {
   const n = snap.blocks.items.filter((i) => !(i.table === 'ledger' && i.index !== null && except?.has(i.index))).length;
-  return n === 0 ? '' : `⚠ ${n} ${n === 1 ? 'ändring gjord' : 'ändringar gjorda'} utanför Summit Planner väntar på granskning: Tillägg → Summit Planner → Granska ändringar.`;
+  // The sheet speaks Swedish (its headers and cells are the workbook's), whatever the reader's locale.
+  return n === 0 ? '' : budgetMsg.reviewWaitingNote(n).sv;
 }
 
 /** Two range reads (Budget and Kostnader), both checked against their seals. */

@@ -6,6 +6,10 @@ import type { Ore } from '../money';
 import type { Msg } from '../msg';
 
 export const budgetMsg = {
+  /** Översikt's verification cell (the sheet is Swedish, so its .sv is written; the English is for a reader of the log or CLI). */
+  reviewWaitingNote: (n: number): Msg => both(
+    (f) => `⚠ ${f.count(n, 'ändring gjord', 'ändringar gjorda')} utanför Summit Planner väntar på granskning: Tillägg → Summit Planner → Granska ändringar.`,
+    (f) => `⚠ ${f.count(n, 'change made', 'changes made')} outside Summit Planner ${f.plural(n, 'waits', 'wait')} for review: Extensions → Summit Planner → Review changes.`),
   amountMissingWrongType: (): Msg => fixed('Beloppet saknas eller har fel typ.', 'The amount is missing or of the wrong type.'),
   enterAmount: (): Msg => fixed('Ange ett belopp.', 'Enter an amount.'),
   amountNegative: (): Msg => fixed('Beloppet får inte vara negativt.', 'The amount must not be negative.'),

@@ -140,8 +140,8 @@ export const reviewMsg = {
     (f) => `Loggen är hel: ${f.count(count, 'rad', 'rader')} verifierade mot ankaret.`,
     (f) => `The log is intact: ${f.count(count, 'row', 'rows')} verified against its anchor.`),
   rowsRemovedAtEnd: (found: number, anchored: number): Msg => both(
-    (f) => `Loggen har ${f.count(found, 'rad', 'rader')} men ankaret säger ${f.num(anchored)}: ${anchored - found === 1 ? 'den sista raden' : `de sista ${f.num(anchored - found)} raderna`} har tagits bort (eller en äldre version har återställts).`,
-    (f) => `The log has ${f.count(found, 'row', 'rows')} but its anchor says ${f.num(anchored)}: the last ${anchored - found === 1 ? 'row was' : `${f.num(anchored - found)} rows were`} removed (or an older version was restored).`),
+    (f) => `Loggen har ${f.count(found, 'rad', 'rader')} men ankaret säger ${f.num(anchored)}: ${f.plural(anchored - found, 'den sista raden', `de sista ${f.num(anchored - found)} raderna`)} har tagits bort (eller en äldre version har återställts).`,
+    (f) => `The log has ${f.count(found, 'row', 'rows')} but its anchor says ${f.num(anchored)}: the last ${f.plural(anchored - found, 'row was', `${f.num(anchored - found)} rows were`)} removed (or an older version was restored).`),
   rowsAfterAnchor: (n: number, from: number): Msg => both(
     (f) => `Loggen har ${f.count(n, 'rad', 'rader')} efter ankaret (från rad ${from}) som Summit Planner inte har skrivit.`,
     (f) => `The log has ${f.count(n, 'row', 'rows')} after its anchor (from row ${from}) that Summit Planner did not write.`),

@@ -8,14 +8,14 @@ import type { Msg } from '../msg';
 
 export const rsvpMsg = {
   notInvited: (names: readonly string[]): Msg => both(
-    (f) => `Du är inte inbjuden till ${f.list([...names])}, så du kan inte svara på ${names.length === 1 ? 'den' : 'dem'}. Inget sparades.`,
-    (f) => `You are not invited to ${f.list([...names])}, so you cannot answer for ${names.length === 1 ? 'it' : 'them'}. Nothing was saved.`),
+    (f) => `Du är inte inbjuden till ${f.list([...names])}, så du kan inte svara på ${f.plural(names.length, 'den', 'dem')}. Inget sparades.`,
+    (f) => `You are not invited to ${f.list([...names])}, so you cannot answer for ${f.plural(names.length, 'it', 'them')}. Nothing was saved.`),
   missing: (names: readonly string[]): Msg => both(
     (f) => `Svara ja eller nej för ${f.list([...names])}. Inget sparades.`,
     (f) => `Answer yes or no for ${f.list([...names])}. Nothing was saved.`),
   full: (names: readonly string[]): Msg => both(
-    (f) => `${f.list([...names])} är fullbokad${names.length === 1 ? '' : 'e'}: platserna tog slut medan du svarade. Välj väntelistan eller nej för ${names.length === 1 ? 'den' : 'dem'}. Inget sparades.`,
-    (f) => `${f.list([...names])} ${names.length === 1 ? 'is' : 'are'} full: the seats ran out while you were answering. Choose the waiting list or no for ${names.length === 1 ? 'it' : 'them'}. Nothing was saved.`),
+    (f) => `${f.list([...names])} är fullbokad${f.plural(names.length, '', 'e')}: platserna tog slut medan du svarade. Välj väntelistan eller nej för ${f.plural(names.length, 'den', 'dem')}. Inget sparades.`,
+    (f) => `${f.list([...names])} ${f.plural(names.length, 'is', 'are')} full: the seats ran out while you were answering. Choose the waiting list or no for ${f.plural(names.length, 'it', 'them')}. Nothing was saved.`),
   noList: (names: readonly string[]): Msg => both(
     (f) => `${f.list([...names])} har ingen väntelista (platserna är obegränsade): svara ja eller nej. Inget sparades.`,
     (f) => `${f.list([...names])} has no waiting list (the seats are unlimited): answer yes or no. Nothing was saved.`),
