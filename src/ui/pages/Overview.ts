@@ -3,15 +3,17 @@
  * bars, and the changes made outside the add-on that wait for review (the
  * figures are Summit Planner's own until they are reviewed).
  */
+import { inLang } from '../../core/i18n';
+import { overviewPageMsg } from '../../core/messages/overview-page';
 import type { OverviewView } from '../../core/api';
 import type { FunderView } from '../../core/budget';
 import { $, h, loading, only, pageLang } from '../dom';
-import { money, percent, texts } from '../i18n';
+import { money, percent } from '../i18n';
 import { call } from '../rpc';
 import { reviewBanner } from './review-banner';
 
 const lang = pageLang();
-const t = texts(lang);
+const t = inLang(overviewPageMsg, lang);
 const status = $('#status');
 const content = $('#content');
 const refresh = $<HTMLButtonElement>('#refresh');
