@@ -474,7 +474,16 @@ describe('Återbud', () => {
     await expect(f.locator('button[data-cancel="G-0003"]').count()).resolves.toBe(0); // Tackat nej: nothing to cancel
     const b = f.locator('button[data-cancel="G-0002"]');
     await expect(b.getAttribute('aria-label')).resolves.toMatch(/^Registrera återbud: /);
+    // It asks first, beside the button, with the focus on "Avbryt": cancelling the question changes nothing.
     await b.click();
+    expect(await activeId(f)).toBe('cancel-no');
+    await expect(f.locator('#cancel-text').textContent()).resolves.toMatch(/^Registrera återbud för .+\? Platserna gästen hade erbjuds direkt till väntelistan per e-post\.$/);
+    await expectAxeClean(f, 'Gäster (Återbud asked)');
+    await sb().page.keyboard.press('Enter');
+    await expect(f.locator('#cancel-text').count()).resolves.toBe(0);
+    expect(await f.evaluate(() => document.activeElement?.getAttribute('data-cancel'))).toBe('G-0002');
+    await b.click();
+    await f.locator('#cancel-yes').click();
     await f.locator('#status.status-ok', { hasText: /^Återbud registrerat för G-0002\.$/ }).waitFor({ timeout: WAIT });
     await f.locator('button[data-cancel="G-0002"]').waitFor({ state: 'detached', timeout: WAIT });
     expect(emu().sheetValues('Gäster').find((r) => r[0] === 'G-0002')?.includes('Återbud')).toBe(true);

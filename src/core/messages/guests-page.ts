@@ -58,6 +58,11 @@ export const guestsPageMsg = {
   retryShort: (): Msg => fixed('Skicka igen', 'Send again'),
   cancelGuest: (name: string): Msg => fixed(`Registrera återbud: ${name}`, `Record cancellation: ${name}`),
   cancelGuestShort: (): Msg => fixed('Återbud', 'Cancelled'),
+  cancelConfirm: (name: string): Msg => fixed(
+    `Registrera återbud för ${name}? Platserna gästen hade erbjuds direkt till väntelistan per e-post.`,
+    `Record a cancellation for ${name}? The seats the guest held are offered to the waiting list by e-mail at once.`),
+  cancelYes: (): Msg => fixed('Ja, registrera återbud', 'Yes, record it'),
+  cancelNo: (): Msg => fixed('Avbryt', 'Cancel'),
   resolved: (): Msg => fixed('Statusen är ändrad.', 'The status has been changed.'),
   // The answers
   answers: (): Msg => fixed('Svar', 'Answers'),

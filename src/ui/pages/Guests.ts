@@ -336,6 +336,29 @@ function purgeControls(): HTMLElement[] {
   return [h('div', { class: 'actions' }, open), box];
 }
 
+/**
+ * Återbud asks first, beside the guest's button: it mails the guests waiting at once, so a slip of the
+ * mouse would be more than a status to change back. Focus goes to "Avbryt"; a refusal shows in the box.
+ */
+function confirmCancel(open: HTMLElement): void {
+  const id = open.dataset.cancel!;
+  const g = view?.list.guests.find((x) => x.id === id);
+  const row = open.closest('li');
+  if (!g || !row || row.querySelector('.confirm')) return;
+  const yes = h('button', { type: 'button', id: 'cancel-yes', class: 'danger' }, t.cancelYes);
+  const no = h('button', { type: 'button', id: 'cancel-no', class: 'secondary' }, t.cancelNo);
+  const error = h('p', { class: 'field-error', id: 'cancel-err' });
+  const box = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': 'cancel-text' },
+    h('p', { id: 'cancel-text' }, t.cancelConfirm(nameOf(g))), h('div', { class: 'actions' }, yes, no), error);
+  row.append(box);
+  no.focus();
+  no.addEventListener('click', (ev) => { ev.stopPropagation(); box.remove(); open.focus(); });
+  yes.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    void act(() => call('cancelGuest', { id }), (r) => r.message, (e) => { onStatus(e); error.textContent = messageOf(e); });
+  });
+}
+
 /** The reminder once the retention period has passed and personal data is left. */
 function retentionBanner(l: GuestListView): HTMLElement | null {
   const r = l.retention;
@@ -537,7 +560,7 @@ content.addEventListener('click', (ev) => {
     if (to !== 'Inbjuden' && to !== 'Godkänd') return;
     void act(() => call('resolveSend', { id: b.dataset.resolve!, to }), () => t.resolved);
   } else if (b.dataset.cancel) {
-    void act(() => call('cancelGuest', { id: b.dataset.cancel! }), (r) => r.message);
+    confirmCancel(b);
   }
 });
 
