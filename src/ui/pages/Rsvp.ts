@@ -9,61 +9,13 @@
  * notice (controller, purpose, legal basis, retention, DPO) comes from the view.
  */
 import type { PrivacyNotice, RsvpLine, RsvpPage, RsvpView } from '../../app/rsvp';
+import { inLang, type InLang } from '../../core/i18n';
+import { rsvpPageMsg } from '../../core/messages/rsvp-page';
 import type { Msg } from '../../core/msg';
 import { $, announce, h, only } from '../dom';
 import { call } from '../rpc';
 
-const T = {
-  sv: {
-    hello: (n: string) => `Hej ${n}!`, invited: 'Du är inbjuden till', where: 'Plats', parts: 'Det här är du inbjuden till',
-    coming: 'Kommer du?', yes: 'Ja, jag kommer', no: 'Nej, jag kan inte komma',
-    dietTitle: 'Kost och allergier',
-    consent: 'Jag samtycker till att Stockholms stad sparar mina kostbehov för det här evenemanget',
-    consentHint: 'Frivilligt. Kostbehov kan vara uppgifter om hälsa, så vi sparar dem bara med ditt samtycke och bara för cateringen till det här evenemanget.',
-    consentGiven: 'Du har samtyckt. Tar du bort krysset raderas dina sparade kostbehov när du skickar svaret.',
-    consentWithdraw: 'Utan kryss raderas dina sparade kostbehov när du skickar svaret.',
-    diet: 'Kost och allergier (frivilligt)',
-    dietHint: 'Till exempel vegetarisk eller nötallergi. Högst 300 tecken.',
-    dietLocked: 'Kryssa i samtycket ovan för att kunna skriva dina kostbehov.',
-    send: 'Skicka svar', sending: 'Skickar …',
-    deadline: (d: string) => `Svara senast ${d}. Du kan ändra ditt svar fram till dess.`,
-    current: (a: string) => `Ditt svar just nu: ${a}.`, none: 'Du har inte svarat än.', yesShort: 'ja, du kommer', noShort: 'nej, du kan inte komma',
-    pick: 'Välj ja eller nej.', contact: 'Frågor? Skriv till',
-    itemsTitle: 'Svara för varje del', itemYes: 'Ja, jag kommer', itemNo: 'Nej', itemWait: 'Ställ mig på väntelistan',
-    full: 'Fullbokad: alla platser är tagna.', waiting: 'Du står på väntelistan.',
-    offer: (d: string) => `En plats är reserverad för dig till ${d}. Svara ja för att ta den.`,
-    pickItem: (n: string) => `Svara ja eller nej för ${n}.`,
-    calendar: 'Ladda ner kalenderfil för det du kommer till (.ics)',
-    privacy: 'Om dina personuppgifter', controller: 'Personuppgiftsansvarig', purpose: 'Ändamål', legalBasis: 'Rättslig grund',
-    retention: 'Hur länge uppgifterna sparas', dpo: 'Dataskyddsombud',
-    rights: 'Du har rätt att få veta vilka uppgifter vi har om dig och att få dem rättade eller raderade. Du kan också klaga hos Integritetsskyddsmyndigheten (IMY).',
-  },
-  en: {
-    hello: (n: string) => `Hello ${n}!`, invited: 'You are invited to', where: 'Venue', parts: 'You are invited to these parts',
-    coming: 'Will you attend?', yes: 'Yes, I will attend', no: 'No, I cannot attend',
-    dietTitle: 'Dietary needs and allergies',
-    consent: 'I consent to the City of Stockholm storing my dietary needs for this event',
-    consentHint: 'Optional. Dietary needs can be information about your health, so we store them only with your consent and only for the catering at this event.',
-    consentGiven: 'You have consented. If you untick the box, your stored dietary needs are deleted when you send your reply.',
-    consentWithdraw: 'Without the tick, your stored dietary needs are deleted when you send your reply.',
-    diet: 'Dietary needs and allergies (optional)',
-    dietHint: 'For example vegetarian or nut allergy. At most 300 characters.',
-    dietLocked: 'Tick the consent box above to enter your dietary needs.',
-    send: 'Send reply', sending: 'Sending …',
-    deadline: (d: string) => `Please reply by ${d}. You can change your reply until then.`,
-    current: (a: string) => `Your reply now: ${a}.`, none: 'You have not replied yet.', yesShort: 'yes, you will attend', noShort: 'no, you cannot attend',
-    pick: 'Choose yes or no.', contact: 'Questions? Write to',
-    itemsTitle: 'Answer for each part', itemYes: 'Yes, I will attend', itemNo: 'No', itemWait: 'Put me on the waiting list',
-    full: 'Full: every seat is taken.', waiting: 'You are on the waiting list.',
-    offer: (d: string) => `A seat is held for you until ${d}. Answer yes to take it.`,
-    pickItem: (n: string) => `Answer yes or no for ${n}.`,
-    calendar: 'Download a calendar file of what you will attend (.ics)',
-    privacy: 'About your personal data', controller: 'Controller', purpose: 'Purpose', legalBasis: 'Legal basis',
-    retention: 'How long the data is kept', dpo: 'Data protection officer',
-    rights: 'You have the right to know what data we hold about you and to have it corrected or deleted. You can also complain to the Swedish Authority for Privacy Protection (IMY).',
-  },
-};
-type Texts = (typeof T)['sv'];
+type Texts = InLang<typeof rsvpPageMsg>;
 
 const root = $('#app');
 const content = $('#content');
@@ -91,7 +43,7 @@ function privacySection(p: PrivacyNotice, t: Texts): HTMLElement {
 }
 
 function render(v: RsvpView): void {
-  const t = T[v.lang];
+  const t = inLang(rsvpPageMsg, v.lang);
   const greeting = h('p', {}, t.hello(`${v.firstName} ${v.lastName}`.trim()));
   const contact = v.replyTo ? h('p', { class: 'contact' }, `${t.contact} `, h('a', { href: `mailto:${v.replyTo}` }, v.replyTo), '.') : null;
   const closed = v.closed ? h('p', { class: 'status status-info', id: 'closed' }, v.closed) : null;
@@ -108,7 +60,7 @@ function render(v: RsvpView): void {
     v.events.length && !(v.perItem && !v.closed) ? h('h2', {}, t.parts) : null,
     v.events.length && !(v.perItem && !v.closed) ? h('ul', { class: 'events' }, ...v.events.map((e) => h('li', {}, `${e.name}: ${e.date}, ${e.start}–${e.end}`))) : null,
     v.perItem ? null : h('p', { id: 'answer' }, answerText),
-    v.calendar ? h('p', {}, h('a', { id: 'calendar', href: `data:text/calendar;charset=utf-8,${encodeURIComponent(v.calendar)}`, download: v.lang === 'sv' ? 'program.ics' : 'programme.ics' }, t.calendar)) : null,
+    v.calendar ? h('p', {}, h('a', { id: 'calendar', href: `data:text/calendar;charset=utf-8,${encodeURIComponent(v.calendar)}`, download: t.calendarFile }, t.calendar)) : null,
   );
   // The answer's status and errors sit between the form and the notice (#status, #error), where the guest looks.
   if (v.closed) content.replaceChildren(...info, ...only(closed));
