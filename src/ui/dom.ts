@@ -2,6 +2,8 @@
  * Small DOM helpers that never use innerHTML with data: text goes in as text
  * nodes, so guest and user data can't become markup.
  */
+import { langFromLocale, type Lang } from '../core/msg';
+
 type Child = Node | string | number | null | undefined | false;
 
 export function h<K extends keyof HTMLElementTagNameMap>(
@@ -37,7 +39,8 @@ export function announce(region: HTMLElement, text: string, kind: 'info' | 'erro
 /** The nodes that exist (for optional parts of a view). */
 export const only = (...xs: (Node | null)[]): Node[] => xs.filter((x): x is Node => x !== null);
 
-export const pageLang = (): 'sv' | 'en' => (document.documentElement.lang === 'en' ? 'en' : 'sv');
+/** The page's language from its lang attribute (set by the server from the user's locale), read the way the server reads a locale. */
+export const pageLang = (): Lang => langFromLocale(document.documentElement.lang);
 
 /**
  * Runs a server load with the regions marked aria-busy. With `texts.busy` the

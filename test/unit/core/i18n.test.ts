@@ -2,7 +2,8 @@
  * The language layer (src/core/i18n.ts, src/core/messages/): each language formats money, percentages,
  * dates, counts and lists its own way inside a message, and English never gets the Swedish forms.
  */
-import { both, fixed, fmtFor, join, labelled } from '../../../src/core/i18n';
+import { both, fixed, fmtFor, inLang, join, labelled, nameOf } from '../../../src/core/i18n';
+import { programPageMsg } from '../../../src/core/messages/program-page';
 import { budgetMsg } from '../../../src/core/messages/budget';
 import { mergeMsg } from '../../../src/core/messages/merge';
 
@@ -96,5 +97,24 @@ describe('messages of the catalogue', () => {
     expect(m).toEqual({ sv: 'A: ett', en: 'B: one' });
     expect(labelled(fixed('Belopp', 'Amount'), fixed('saknas', 'missing'))).toEqual({ sv: 'Belopp: saknas', en: 'Amount: missing' });
     expect(join([fixed('a', 'b'), null, fixed('', ''), fixed('c', 'd')])).toEqual({ sv: 'a c', en: 'b d' });
+  });
+});
+
+describe('a page reads the catalogue in its language (inLang)', () => {
+  test('an entry without parameters is its text, one with parameters a function, a group the same one level down', () => {
+    const sv = inLang(programPageMsg, 'sv');
+    const en = inLang(programPageMsg, 'en');
+    expect([sv.loading, en.loading]).toEqual(['Hämtar programmet …', 'Loading the programme …']);
+    expect([sv.f.title, en.f.title, en.hints.capacity]).toEqual(['Rubrik', 'Title', 'Empty: no limit.']);
+    expect([sv.cost(150000, 1, 'mat', 1000000), en.cost(150000, 2, 'food', 1000000)]).toEqual([
+      `Kostnad: 1${NB}500,00${NB}kr bokat (1 kostnad); kategorin mat: 10${NB}000,00${NB}kr bokat i allt`,
+      'Cost: 1,500.00 SEK booked (2 costs); the category food: 10,000.00 SEK booked in all',
+    ]);
+  });
+
+  test('a stored value is named from its typed table, or shown as it is when typed by hand', () => {
+    const en = inLang(programPageMsg, 'en');
+    expect([en.type('studiebesök'), en.status('beslutad'), en.type('Mingel'), en.type('constructor')]).toEqual(['Study visit', 'Decided', 'Mingel', 'constructor']);
+    expect(nameOf({ a: fixed('A', 'Ay') }, 'toString')).toEqual({ sv: 'toString', en: 'toString' });
   });
 });
