@@ -24,14 +24,15 @@ export const MAX_ORE: Ore = 100_000_000_000;
  * `lang` 'en' is how an English-speaking user types: the comma groups
  * thousands and the point is the decimal separator, so "1,500.50" and
  * "1,500" are 1 500,50 kr and 1 500 kr. A comma that can't be a thousands
- * separator ("1,2.5", "12,50") is refused there with that reason.
+ * separator ("1,2.5", "12,50") is refused there with that reason. Without `lang`, Swedish.
  */
-export function parseMoney(input: unknown, lang: 'sv' | 'en' = 'sv'): Result<Ore> {
+export function parseMoney(input: unknown, lang?: 'sv' | 'en'): Result<Ore> {
   if (typeof input === 'number') return fromNumber(input);
   if (typeof input !== 'string') {
     return fail(budgetMsg.amountMissingWrongType());
   }
-  let s = input.trim().replace(/\s*(kr|sek|:-)\.?$/i, '').trim();
+  // \s* takes the spaces before the unit too: what is left is trimmed.
+  let s = input.trim().replace(/\s*(kr|sek|:-)\.?$/i, '');
   if (s === '') return fail(budgetMsg.enterAmount());
   if (/^[-\u2212]/.test(s)) return fail(budgetMsg.amountNegative());
   if (s.startsWith('+')) s = s.slice(1);
@@ -67,8 +68,8 @@ export function parseMoney(input: unknown, lang: 'sv' | 'en' = 'sv'): Result<Ore
   if (seps.length === 1 && decRaw === '') {
     return fail(budgetMsg.decimalSeparatorMustFollowed());
   }
-  const kr = intDigits.replace(/^0+(?=\d)/, '') || '0';
-  if (kr.length > 12) return tooLarge();
+  // No whole kronor (",50") is '' here, which Number reads as 0; a long string of digits is far above MAX_ORE.
+  const kr = intDigits.replace(/^0+(?=\d)/, '');
   const ore = Number(kr) * 100 + Number((decRaw + '00').slice(0, 2));
   return ore > MAX_ORE ? tooLarge() : ok(ore);
 }
