@@ -5,7 +5,7 @@
  * Funders are checked against the Budget sheet later, inside the lock.
  * Every failure names the field it is about, by the key the page sent
  * ('amount', 'allocations.2'), so the page can show it there. Amounts are
- * read in the user's language (English "1,500.50").
+ * read in the user's language (English "1,500.50"; Swedish without one).
  */
 import * as z from 'zod/mini';
 import { categoryIndex, isValidIsoDate, statusIndex, type Category } from './budget';
@@ -64,8 +64,11 @@ function shape<K extends keyof Schemas>(k: K, raw: unknown): Result<z.infer<Sche
 
 /** The page's key of the first issue: 'amount', or 'allocations.2' for a row of the allocation. */
 function fieldOf(error: z.core.$ZodError): string | undefined {
+  // A failed parse has at least one issue.
+  // Stryker disable next-line OptionalChaining,ArrayDeclaration: equivalent, issues[0] always exists here
   const path = error.issues[0]?.path ?? [];
   if (path[0] === 'allocations' && typeof path[1] === 'number') return `allocations.${path[1]}`;
+  // Stryker disable next-line ConditionalExpression: equivalent, every schema is an object, so path[0] is a key or absent
   return typeof path[0] === 'string' ? path[0] : undefined;
 }
 
@@ -114,15 +117,15 @@ function shapeError(error: z.core.$ZodError): Msg {
 const AMOUNT = () => budgetMsg.amount();
 const TOTAL = () => budgetMsg.totalBudget();
 
-function positive(raw: unknown, field: Msg, key: string, lang: Lang): Result<Ore> {
+function positive(raw: unknown, field: Msg, key: string, lang: Lang | undefined): Result<Ore> {
   const r = parseMoney(raw, lang);
   if (!r.ok) return fail(labelled(field, r.error), key);
   if (r.value <= 0) return fail(budgetMsg.amountNotPositive(field), key);
   return r;
 }
 
-function costStatus(raw: string | undefined, fallback: CostStatus): Result<CostStatus> {
-  if (raw === undefined || raw === '') return ok(fallback);
+/** A status as typed, as the sheet spells it; '' (the trimmed text of an empty field) is none. */
+function costStatus(raw: string): Result<CostStatus> {
   const i = statusIndex(raw);
   if (i < 0) {
     return fail(budgetMsg.unknownStatus(raw, COST_STATUSES), 'status');
@@ -130,7 +133,7 @@ function costStatus(raw: string | undefined, fallback: CostStatus): Result<CostS
   return ok(COST_STATUSES[i]);
 }
 
-export function parseRegisterCost(raw: unknown, lang: Lang = 'sv'): Result<CostInput> {
+export function parseRegisterCost(raw: unknown, lang?: Lang): Result<CostInput> {
   const p = shape('cost', raw);
   if (!p.ok) return p;
   const v = p.value;
@@ -139,22 +142,24 @@ export function parseRegisterCost(raw: unknown, lang: Lang = 'sv'): Result<CostI
   const a = positive(v.amount, AMOUNT(), 'amount', lang);
   if (!a.ok) return a;
   if (!isValidIsoDate(v.date)) return fail(budgetMsg.dateNotValidDate(v.date), 'date');
-  const st = costStatus(v.status, 'Planerad');
+  const st = v.status ? costStatus(v.status) : ok<CostStatus>('Planerad');
   if (!st.ok) return st;
   if (st.value === 'Makulerad') return fail(budgetMsg.newCostCancelled(), 'status');
-  const item = (v.item ?? '').toLocaleUpperCase('sv');
-  if (item !== '' && !ITEM_ID.test(item)) return fail(budgetMsg.itemNotAnId(v.item ?? ''), 'item');
+  const typed = v.item ?? '';
+  const item = typed.toLocaleUpperCase('sv');
+  if (item !== '' && !ITEM_ID.test(item)) return fail(budgetMsg.itemNotAnId(typed), 'item');
   return ok({
     funder: v.funder, category: CATEGORIES[ci], description: v.description, amount: a.value, date: v.date,
     supplier: v.supplier ?? '', reference: v.reference ?? '', status: st.value, item,
   });
 }
 
-export function parseCostChange(raw: unknown, lang: Lang = 'sv'): Result<CostChange> {
+export function parseCostChange(raw: unknown, lang?: Lang): Result<CostChange> {
   const p = shape('change', raw);
   if (!p.ok) return p;
   const v = p.value;
-  if (v.status === undefined && v.amount === undefined) return fail(budgetMsg.giveStatusOrAmount(), 'status');
+  // An empty status field is no new status (not the default of a new cost, Planerad).
+  if (!v.status && v.amount === undefined) return fail(budgetMsg.giveStatusOrAmount(), 'status');
   let amountOre: Ore | undefined;
   if (v.amount !== undefined) {
     const a = positive(v.amount, AMOUNT(), 'amount', lang);
@@ -162,15 +167,15 @@ export function parseCostChange(raw: unknown, lang: Lang = 'sv'): Result<CostCha
     amountOre = a.value;
   }
   let status: CostStatus | undefined;
-  if (v.status !== undefined) {
-    const st = costStatus(v.status, 'Planerad');
+  if (v.status) {
+    const st = costStatus(v.status);
     if (!st.ok) return st;
     status = st.value;
   }
   return ok({ id: v.id.toLocaleUpperCase('sv'), status, amount: amountOre });
 }
 
-export function parseTransfer(raw: unknown, lang: Lang = 'sv'): Result<TransferInput> {
+export function parseTransfer(raw: unknown, lang?: Lang): Result<TransferInput> {
   const p = shape('transfer', raw);
   if (!p.ok) return p;
   const v = p.value;
@@ -179,7 +184,7 @@ export function parseTransfer(raw: unknown, lang: Lang = 'sv'): Result<TransferI
   return ok({ from: v.from, to: v.to, amount: a.value, decisionRef: v.decisionRef, comment: v.comment ?? '' });
 }
 
-export function parseAllocate(raw: unknown, lang: Lang = 'sv'): Result<AllocateInput> {
+export function parseAllocate(raw: unknown, lang?: Lang): Result<AllocateInput> {
   const p = shape('allocate', raw);
   if (!p.ok) return p;
   const v = p.value;
