@@ -10,6 +10,20 @@ const good = { funder: 'STOKAB', category: 'Workshops', description: 'Lokal', am
 /** A refusal: the field's key and the message in both languages. */
 const refused = (field: string | undefined, sv: string, en: string) => ({ ok: false, field, error: { sv, en } });
 
+// First in the file: the schemas are built on first use, once per module, so this test is the one that runs the
+// code building each of them (and the one a changed schema must fail).
+test('each kind of input, accepted: exactly what it becomes', () => {
+  expect(parseRegisterCost(good)).toEqual({ ok: true, value: {
+    funder: 'STOKAB', category: 'workshops', description: 'Lokal', amount: 123450, date: '2009-12-08', supplier: '', reference: '', status: 'Planerad', item: '',
+  } });
+  expect(parseCostChange({ id: 'k-1', status: 'Betald', amount: '2' })).toEqual({ ok: true, value: { id: 'K-1', status: 'Betald', amount: 200 } });
+  expect(parseTransfer({ from: 'a', to: 'b', amount: '3', decisionRef: 'SG 1', comment: 'c' }))
+    .toEqual({ ok: true, value: { from: 'a', to: 'b', amount: 300, decisionRef: 'SG 1', comment: 'c' } });
+  expect(parseAllocate({ total: '10', allocations: [{ funder: 'a', amount: '4' }, { funder: 'b', amount: 6 }] }))
+    .toEqual({ ok: true, value: { total: 1000, allocations: [{ funder: 'a', amount: 400 }, { funder: 'b', amount: 600 }] } });
+  expect(parseAllocate({ allocations: [{ amount: '4' }] })).toEqual(refused('allocations.0', 'Finansiär: saknas eller har fel typ.', 'Funder: missing or of the wrong type.'));
+});
+
 describe('shape errors name the field by its label and its key', () => {
   test.each<[string, unknown, string, string, string]>([
     ['funder', { ...good, funder: ' ' }, 'funder', 'Finansiär: fyll i fältet.', 'Funder: fill in the field.'],
