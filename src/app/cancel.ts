@@ -13,11 +13,11 @@ import { guestsMsg } from '../core/messages/guests';
 import { UserError, type Msg } from '../core/msg';
 import { loadFullContext, requireRole } from './context';
 import type { CancelForm, Holds, Same } from './contract';
-import { GUEST_LOCK_MS, guestSchemas, notFound, parseInput, waitsForReview } from './guests';
+import { GUEST_LOCK_MS, guestAudit, guestSchemas, notFound, parseInput, waitsForReview } from './guests';
 import { findGuestRow, guestRows } from './invite-rows';
-import { checkTable, Tx } from './journal';
+import { checkTable, Tx, type TableCheck } from './journal';
 import type { RsvpLinks } from './merge';
-import type { Ports } from './ports';
+import type { CellIn, Ports } from './ports';
 import { deadlineEnd } from './rsvp';
 import { mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
 
@@ -49,7 +49,13 @@ export function recordCancellation(ports: Ports, input: unknown, links?: RsvpLin
     const allowed = checkTransition(g.status, 'Återbud', ctx.roles);
     if (!allowed.ok) throw new UserError(labelled(id, allowed.reason), 'id');
     const tx = new Tx(ctx.journal);
-    tx.put(check, r.index, { [GUEST_COLUMNS.status]: 'Återbud' }, { action: 'gäst.återbud', object: id, before: { Status: g.status }, after: { Status: 'Återbud' } });
+    // A guest who is not coming needs no dietary data (minimisation), as a "no" on the RSVP page clears it.
+    const hadDiet = g.diet !== '' || consentGiven(check, r.index);
+    const cleared: Record<string, CellIn> = hadDiet ? { [GUEST_COLUMNS.diet]: '', [GUEST_COLUMNS.consent]: '' } : {};
+    tx.put(check, r.index, { [GUEST_COLUMNS.status]: 'Återbud', ...cleared }, {
+      action: 'gäst.återbud', object: id, before: { Status: g.status },
+      after: guestAudit({ Status: 'Återbud', ...cleared, ...(hadDiet ? { Samtycke: 'återkallat' } : {}) }),
+    });
     // The waiting lists as they will be after the Återbud (every seat the guest held is free).
     const items = ctx.parts().items ?? [];
     const plan = planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), new Map([[id, { status: 'Återbud', itemAnswers: g.itemAnswers ?? '' }]]), items);
@@ -58,4 +64,10 @@ export function recordCancellation(ports: Ports, input: unknown, links?: RsvpLin
     const offers = mailOffers(ports, ctx, offersOf(plan), linkFor);
     return { offers, message: guestsMsg.cancelled(id, offers) };
   });
+}
+
+/** The consent cell of guest row `index` is filled (rsvp.ts reads it the same way). */
+function consentGiven(check: TableCheck, index: number): boolean {
+  const c = check.t.col[GUEST_COLUMNS.consent];
+  return c !== undefined && check.t.snap.rows[index][c] !== '';
 }

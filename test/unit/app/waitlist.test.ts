@@ -115,6 +115,19 @@ describe('the waiting list', () => {
     expect(offers(p)).toHaveLength(1);
   });
 
+  test('Återbud recorded by the project leader clears the dietary needs and the consent, as a "no" on the page does; the log names the fields, never the needs', () => {
+    const p = queue();
+    expect(answerRsvp(p, { ...keyOf('G-0001'), answers: { 'P-001': 'ja', 'P-002': 'ja' }, diet: 'Nötallergi', consent: true }, verify, links).saved).toBe(true);
+    const row = () => p.workbook.get('guests').records().find((g) => g.ID === 'G-0001')!;
+    expect([row()['Kost/allergier'], row()['Samtycke kost'] !== '']).toEqual(['Nötallergi', true]);
+    p.user.current = 'pl@stockholm.se';
+    recordCancellation(p, { id: 'G-0001' }, () => links);
+    expect([row().Status, row()['Kost/allergier'], row()['Samtycke kost']]).toEqual(['Återbud', '', '']);
+    const logged = p.workbook.get('log').records().find((x) => x['Åtgärd'] === 'gäst.återbud')!;
+    expect(JSON.stringify(logged)).not.toContain('Nötallergi');
+    expect(JSON.stringify(logged)).toContain('återkallat');
+  });
+
   test('Återbud: only the project leader records it, only for an invited guest, and an unknown ID is named', () => {
     const p = queue();
     const refusal = (f: () => unknown) => { try { f(); } catch (e) { return (e as { userMessage?: { sv: string }; field?: string }); } throw new Error('not refused'); };
