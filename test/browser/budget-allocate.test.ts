@@ -27,13 +27,9 @@ afterAll(async () => {
 });
 
 const openSidebar = async (item: string, ready: string): Promise<Frame> => {
-  // A sidebar left open by the test before is reloaded by the menu click: mark its document, so that
-  // `ready` is awaited in the new one (found in the old one, a test raced the new page's own load).
-  const open = await s.page.$('#sidebar:not([hidden]) #sidebar-frame');
-  await (await open?.contentFrame())?.evaluate(() => document.documentElement.setAttribute('data-stale', '')).catch(() => undefined);
   await menuClick(s.page, 'Summit Planner', item);
   const f = await sidebarFrame(s.page);
-  await f.locator(`html:not([data-stale]) ${ready}`).first().waitFor({ state: 'attached', timeout: 15_000 });
+  await f.locator(ready).first().waitFor({ state: 'attached', timeout: 15_000 });
   return f;
 };
 const openBudget = (item = 'Fördela budget') => openSidebar(item, '#alloc-3');

@@ -104,6 +104,10 @@ export async function openSandbox(opts: Omit<SandboxOptions, 'port' | 'dataDir' 
 export async function menuClick(page: Page, menu: string, item: string): Promise<void> {
   // After a switch of user or language the sandbox rebuilds its menus (onOpen): wait until it has.
   await page.locator('body[data-menus="ready"]').waitFor();
+  // A sidebar left open is reloaded when an item opens one: mark its document, so that sidebarFrame
+  // waits for the new one (found in the old one, a test raced the new page's own load).
+  const open = await page.$('#sidebar:not([hidden]) #sidebar-frame');
+  await (await open?.contentFrame())?.evaluate(() => document.documentElement.setAttribute('data-stale', '')).catch(() => undefined);
   await page.getByRole('button', { name: menu, exact: true }).click();
   await page.getByRole('menuitem', { name: item, exact: true }).click();
 }
@@ -114,6 +118,7 @@ export async function sidebarFrame(page: Page): Promise<Frame> {
   const frame = await handle.contentFrame();
   if (!frame) throw new Error('sidebar frame has no document');
   await frame.waitForLoadState('load');
+  await frame.locator('html:not([data-stale])').waitFor({ state: 'attached' });
   return frame;
 }
 
