@@ -289,41 +289,13 @@ export class FormulaContext {
         // MAX(value1, [value2, …]): the largest number; in a range only numbers count (text and blanks are
         // left out), 0 when there is none. https://support.google.com/docs/answer/3094013
         let m = -Infinity;
-        for (let i = 0; i < args.length; i++) {
-          const v = ev(i);
-          if (isRef(v)) {
-            let err: Err | null = null;
-            this.each(v, (x) => {
-              if (x instanceof Err) err ??= x;
-              else if (typeof x === 'number') m = Math.max(m, x);
-            });
-            if (err) return err;
-          } else {
-            const x = num(v);
-            if (x instanceof Err) return x;
-            m = Math.max(m, x);
-          }
-        }
-        return m === -Infinity ? 0 : m;
+        const err = this.numbers(args.length, ev, (x) => { m = Math.max(m, x); });
+        return err ?? (m === -Infinity ? 0 : m);
       }
       case 'SUM': {
         let s = 0;
-        for (let i = 0; i < args.length; i++) {
-          const v = ev(i);
-          if (isRef(v)) {
-            let err: Err | null = null;
-            this.each(v, (x) => {
-              if (x instanceof Err) err ??= x;
-              else if (typeof x === 'number') s += x;
-            });
-            if (err) return err;
-          } else {
-            const x = num(v instanceof Err || v === BLANK ? v : v);
-            if (x instanceof Err) return x;
-            s += x;
-          }
-        }
-        return s;
+        const err = this.numbers(args.length, ev, (x) => { s += x; });
+        return err ?? s;
       }
       case 'SUMIFS':
       case 'COUNTIFS': {
@@ -367,6 +339,29 @@ export class FormulaContext {
       default:
         return new Err('#NAME?');
     }
+  }
+
+  /**
+   * The numbers of SUM's and MAX's arguments, in order: in a range only the numbers (text and blanks are
+   * left out), a value given directly as a number (a blank is 0, TRUE 1). The first error met is returned.
+   */
+  private numbers(count: number, ev: (i: number) => Val, f: (x: number) => void): Err | null {
+    for (let i = 0; i < count; i++) {
+      const v = ev(i);
+      if (isRef(v)) {
+        let err: Err | null = null;
+        this.each(v, (x) => {
+          if (x instanceof Err) err ??= x;
+          else if (typeof x === 'number') f(x);
+        });
+        if (err) return err;
+      } else {
+        const x = num(v);
+        if (x instanceof Err) return x;
+        f(x);
+      }
+    }
+    return null;
   }
 
   private each(ref: Ref, f: (v: Scalar | Err | typeof BLANK) => void): void {
