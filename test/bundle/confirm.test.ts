@@ -12,7 +12,7 @@ import { simpleParser } from 'mailparser';
 import type { Emulator } from '../../src/sandbox/emulator';
 import { CODE, PL, api, logActions, newEmulator, run } from '../support/bundle';
 import { EFFECT } from '../support/crash-sweep';
-import { guests, sendAll, workbookWithGuests } from '../support/invitations';
+import { guests, rsvpKeys, sendAll, workbookWithGuests } from '../support/invitations';
 
 jest.setTimeout(120_000);
 
@@ -37,11 +37,7 @@ beforeAll(async () => {
   items = (api<{ items: Item[] }>(base, 'getProgram', [], PL) as { ok: true; data: { items: Item[] } }).data.items;
   dinner = items.find((i) => i.type === 'representationsmiddag')!.id;
   sendAll(base);
-  for (const o of base.outbox()) {
-    const mail = await simpleParser(base.eml(o.id));
-    const u = new URL(/href="([^"]+\?w=[^"]+)"/.exec(String(mail.html))![1].replace(/&amp;/g, '&'));
-    keys.set(u.searchParams.get('g')!, Object.fromEntries(['w', 'g', 'v', 't'].map((k) => [k, u.searchParams.get(k)!])));
-  }
+  for (const [g, k] of await rsvpKeys(base)) keys.set(g, k);
   ids = String(guests(base)[0]['Evenemang']).split(';').map((s) => s.trim());
   expect(ids).toContain(dinner);
 });

@@ -17,12 +17,11 @@
  * 10 s), then say so. Executions killed mid-write are in latency-kill.test.ts (jest runs the two
  * files side by side).
  */
-import { simpleParser } from 'mailparser';
 import { runConcurrently, type Emulator } from '../../src/sandbox/emulator';
 import type { LatencyOptions } from '../../src/sandbox/emulator/runtime';
 import { CODE, EKO, PL, api, run } from '../support/bundle';
 import { DEEP, sampleByClass } from '../support/sample';
-import { guests, mailsPerRecipient, sendAll, workbookWithGuests } from '../support/invitations';
+import { guests, mailsPerRecipient, rsvpKeys, sendAll, workbookWithGuests } from '../support/invitations';
 import { LATENCY, SIMPLE_TRIGGER_LIMIT_MS, SLOW_DAY } from '../support/latency';
 import { ANON, lockStretch, logVerdict, ON_EDIT_GLUE, onEditExec, REAL_TIME, sendExec, sendHold, timeline, withLatency, type Timeline } from '../support/latency-harness';
 
@@ -59,12 +58,7 @@ describe('a) a guest answers while a 25-guest batch is being sent', () => {
   beforeAll(async () => {
     base = workbookWithGuests(27);
     sendAll(base, 2, 1); // one batch of two: G-0001 and G-0002 get their invitations
-    for (const o of base.outbox()) {
-      const mail = await simpleParser(base.eml(o.id));
-      const href = /href="([^"]+\?w=[^"]+)"/.exec(String(mail.html))![1].replace(/&amp;/g, '&');
-      const u = new URL(href);
-      links.set(String(u.searchParams.get('g')), Object.fromEntries(['w', 'g', 'v', 't'].map((k) => [k, String(u.searchParams.get(k))])));
-    }
+    for (const [g, k] of await rsvpKeys(base)) links.set(g, k);
     expect([...links.keys()].sort()).toEqual(['G-0001', 'G-0002']);
     batch = timeline(withLatency(base), 'sendInvitations', [{ batchSize: 25 }], { user: PL });
     hold = sendHold(batch);

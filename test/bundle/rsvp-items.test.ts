@@ -7,10 +7,9 @@
  * (LockService.getScriptLock: "prevents any user from concurrently running a
  * section of code", https://developers.google.com/apps-script/reference/lock/lock-service).
  */
-import { simpleParser } from 'mailparser';
 import { runConcurrently, type Emulator } from '../../src/sandbox/emulator';
 import { CODE, PL, api, newEmulator, run } from '../support/bundle';
-import { guests, sendAll, workbookWithGuests } from '../support/invitations';
+import { guests, rsvpKeys, sendAll, workbookWithGuests } from '../support/invitations';
 
 jest.setTimeout(60_000);
 
@@ -29,11 +28,7 @@ beforeAll(async () => {
   const saved = api(base, 'saveProgramItem', [{ id, title, type, date, start, end, organiser, place, responsible, category, note, capacity: '1' }], PL);
   expect(saved.ok).toBe(true);
   sendAll(base);
-  for (const o of base.outbox()) {
-    const mail = await simpleParser(base.eml(o.id));
-    const u = new URL(/href="([^"]+\?w=[^"]+)"/.exec(String(mail.html))![1].replace(/&amp;/g, '&'));
-    keys.set(u.searchParams.get('g')!, Object.fromEntries(['w', 'g', 'v', 't'].map((k) => [k, u.searchParams.get(k)!])));
-  }
+  for (const [g, k] of await rsvpKeys(base)) keys.set(g, k);
 });
 
 const fork = (emu: Emulator): Emulator => newEmulator({ initialState: emu.state });

@@ -11,11 +11,10 @@
  * ("call 47 (Properties.setProperty), before: erbjuden with 2 offers"; "call 45 (MailApp.sendEmail), after: …").
  * Only the offer mails are counted: the decliner's own answer gets a confirmation too (src/app/confirm.ts).
  */
-import { simpleParser } from 'mailparser';
 import type { Emulator } from '../../src/sandbox/emulator';
 import { CODE, PL, api, newEmulator, run } from '../support/bundle';
 import { EFFECT } from '../support/crash-sweep';
-import { guests, sendAll, workbookWithGuests } from '../support/invitations';
+import { guests, rsvpKeys, sendAll, workbookWithGuests } from '../support/invitations';
 
 jest.setTimeout(120_000);
 
@@ -39,12 +38,7 @@ beforeAll(async () => {
   const { id, title, type, date, start, end, organiser, place, responsible, category, note } = d;
   expect(api(base, 'saveProgramItem', [{ id, title, type, date, start, end, organiser, place, responsible, category, note, capacity: '1' }], PL).ok).toBe(true);
   sendAll(base);
-  const keys = new Map<string, Record<string, string>>();
-  for (const o of base.outbox()) {
-    const mail = await simpleParser(base.eml(o.id));
-    const u = new URL(/href="([^"]+\?w=[^"]+)"/.exec(String(mail.html))![1].replace(/&amp;/g, '&'));
-    keys.set(u.searchParams.get('g')!, Object.fromEntries(['w', 'g', 'v', 't'].map((k) => [k, u.searchParams.get(k)!])));
-  }
+  const keys = await rsvpKeys(base);
   const ids = String(guests(base)[0]['Evenemang']).split(';').map((s) => s.trim());
   const say = (g: string, a: (id: string) => string) => ({ ...keys.get(g), answers: Object.fromEntries(ids.map((x) => [x, a(x)])) });
   const r1 = run(base, 'submitRsvp', [say('G-0001', () => 'ja')], ANON).result as { data: { saved: boolean } };

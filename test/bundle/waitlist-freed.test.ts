@@ -3,10 +3,9 @@
  * raised or removed capacity saved in Program, and an Återbud the project leader records in Gäster
  * (src/app/cancel.ts). Each is checked by who got the offer mail, and that doing it again mails no one.
  */
-import { simpleParser } from 'mailparser';
 import type { Emulator } from '../../src/sandbox/emulator';
 import { PL, STY, api, newEmulator, run } from '../support/bundle';
-import { guests, sendAll, workbookWithGuests } from '../support/invitations';
+import { guests, rsvpKeys, sendAll, workbookWithGuests } from '../support/invitations';
 
 jest.setTimeout(60_000);
 
@@ -29,12 +28,7 @@ beforeAll(async () => {
   dinner = (api<{ items: Item[] }>(base, 'getProgram', [], PL) as { ok: true; data: { items: Item[] } }).data.items.find((i) => i.type === 'representationsmiddag')!;
   expect(saveDinner(base, '1').ok).toBe(true);
   sendAll(base);
-  const keys = new Map<string, Record<string, string>>();
-  for (const o of base.outbox()) {
-    const mail = await simpleParser(base.eml(o.id));
-    const u = new URL(/href="([^"]+\?w=[^"]+)"/.exec(String(mail.html))![1].replace(/&amp;/g, '&'));
-    keys.set(u.searchParams.get('g')!, Object.fromEntries(['w', 'g', 'v', 't'].map((k) => [k, u.searchParams.get(k)!])));
-  }
+  const keys = await rsvpKeys(base);
   const ids = String(guests(base)[0]['Evenemang']).split(';').map((s) => s.trim());
   const say = (g: string, dinnerAnswer: string) => {
     const r = run(base, 'submitRsvp', [{ ...keys.get(g), answers: Object.fromEntries(ids.map((x) => [x, x === dinner.id ? dinnerAnswer : 'ja'])) }], ANON).result as { data: { saved: boolean } };

@@ -1,4 +1,5 @@
 /** Shared by the invitation bundle tests and the merge benchmark: a workbook with guests, the client's send loop. */
+import { simpleParser } from 'mailparser';
 import { Emulator, type EmulatorOptions, type ExecOptions } from '../../src/sandbox/emulator';
 import { settingDef } from '../../src/core/settings';
 import { CODE, PL, STY, api, newEmulator, run, setUpWorkbook, decisionFor } from './bundle';
@@ -69,4 +70,15 @@ export function mailsPerRecipient(emu: Emulator): Map<string, number> {
   const m = new Map<string, number>();
   for (const o of emu.outbox()) for (const to of o.to) m.set(to.toLowerCase(), (m.get(to.toLowerCase()) ?? 0) + 1);
   return m;
+}
+
+/** Each invited guest's RSVP key (w, g, v, t) by guest ID, read from the personal link in their invitation's HTML, as the guest's browser gets it. */
+export async function rsvpKeys(emu: Emulator): Promise<Map<string, Record<string, string>>> {
+  const keys = new Map<string, Record<string, string>>();
+  for (const o of emu.outbox()) {
+    const mail = await simpleParser(emu.eml(o.id));
+    const u = new URL(/href="([^"]+\?w=[^"]+)"/.exec(String(mail.html))![1].replace(/&amp;/g, '&'));
+    keys.set(u.searchParams.get('g')!, Object.fromEntries(['w', 'g', 'v', 't'].map((k) => [k, u.searchParams.get(k)!])));
+  }
+  return keys;
 }
