@@ -10,6 +10,7 @@ import { itemCells } from '../../src/app/program';
 import { checkItem } from '../../src/core/program';
 import { SEAL_HEADER } from '../../src/core/seal';
 import { sendAll, workbookWithGuests } from '../support/invitations';
+import { mulberry32 } from '../support/sample';
 import type { ProgramView } from '../../src/app/program';
 import type { Emulator } from '../../src/sandbox/emulator';
 
@@ -162,24 +163,12 @@ test('a Program row typed on the sheet past Översikt\'s rows: confirmed in Gran
   expect(sheetCounts(emu)).toEqual(sidebarCounts(emu));
 });
 
-/** A small deterministic generator (mulberry32): the property test's cases are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 test('property: after any sequence of invitations and answers, Översikt counts every item as the sidebar does', () => {
   const emu = workbookWithGuests(6);
   const items = ['P-001', 'P-002', 'P-003', ...COLLIDING];
   addItems(emu, COLLIDING, (id) => (id.length % 2 ? '2' : ''));
   const seed = Number(process.env.SUMMIT_SEED ?? 20261202);
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
   const STATES = ['ja', 'nej', 'väntar 2009-11-03T10:00:00.000Z', 'erbjuds 2099-12-01T12:00:00.000Z', 'erbjuden 2099-12-02T12:00:00.000Z'];
   const STATUSES = ['Föreslagen', 'Godkänd', 'Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Återbud', 'Osäker', 'Misslyckad'];

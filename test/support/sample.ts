@@ -31,7 +31,12 @@ export interface Point {
 export function random(seed: string): () => number {
   let h = 0x811c9dc5;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-  let a = h >>> 0;
+  return mulberry32(h);
+}
+
+/** A small deterministic generator (mulberry32): the same numbers for the same seed on every run. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
