@@ -15,10 +15,10 @@ import { loadFullContext, requireRole } from './context';
 import type { CancelForm, Holds, Same } from './contract';
 import { GUEST_LOCK_MS, guestAudit, guestSchemas, notFound, parseInput, waitsForReview } from './guests';
 import { findGuestRow, guestRows } from './invite-rows';
-import { checkTable, Tx, type TableCheck } from './journal';
+import { checkTable, Tx } from './journal';
 import type { RsvpLinks } from './merge';
 import type { CellIn, Ports } from './ports';
-import { deadlineEnd } from './rsvp';
+import { consentCell, deadlineEnd } from './rsvp';
 import { mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
 
 const buildCancel = () => z.strictObject({ id: guestSchemas().id });
@@ -50,7 +50,7 @@ export function recordCancellation(ports: Ports, input: unknown, links?: RsvpLin
     if (!allowed.ok) throw new UserError(labelled(id, allowed.reason), 'id');
     const tx = new Tx(ctx.journal);
     // A guest who is not coming needs no dietary data (minimisation), as a "no" on the RSVP page clears it.
-    const hadDiet = g.diet !== '' || consentGiven(check, r.index);
+    const hadDiet = g.diet !== '' || consentCell(check, r.index) !== '';
     const cleared: Record<string, CellIn> = hadDiet ? { [GUEST_COLUMNS.diet]: '', [GUEST_COLUMNS.consent]: '' } : {};
     tx.put(check, r.index, { [GUEST_COLUMNS.status]: 'Återbud', ...cleared }, {
       action: 'gäst.återbud', object: id, before: { Status: g.status },
@@ -66,8 +66,3 @@ export function recordCancellation(ports: Ports, input: unknown, links?: RsvpLin
   });
 }
 
-/** The consent cell of guest row `index` is filled (rsvp.ts reads it the same way). */
-function consentGiven(check: TableCheck, index: number): boolean {
-  const c = check.t.col[GUEST_COLUMNS.consent];
-  return c !== undefined && check.t.snap.rows[index][c] !== '';
-}

@@ -205,6 +205,12 @@ function acceptedCalendar(ctx: FullContext, g: Guest, gi: GuestItems | null, now
   return occ.length ? buildIcs({ guestId: g.id, occurrences: occ, now }) : '';
 }
 
+/** Guest row `index`'s consent cell (when the guest consented to storing dietary needs); '' without consent or without the column. */
+export function consentCell(check: TableCheck, index: number) {
+  const c = check.t.col[GUEST_COLUMNS.consent];
+  return c === undefined ? '' : check.t.snap.rows[index][c];
+}
+
 function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key: LinkKey): RsvpView {
   const s = ctx.settings;
   const g = r.guest;
@@ -212,7 +218,7 @@ function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key
   const closed = closedReason(g, s, now);
   // Once the deadline has passed the page shows nothing personal but the name (the link may sit in an inbox for years).
   const discreet = pastDeadline(s, now);
-  const consent = r.index !== null && check.t.col[GUEST_COLUMNS.consent] !== undefined && check.t.snap.rows[r.index][check.t.col[GUEST_COLUMNS.consent]] !== '';
+  const consent = r.index !== null && consentCell(check, r.index) !== '';
   const gi = discreet ? null : guestItems(ctx, check, r, now);
   const lines: RsvpLine[] = discreet ? [] : gi
     ? gi.items.map((it) => {
@@ -323,8 +329,7 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, 
     const { ctx, check, row } = found;
     const now = ports.clock.now();
     const g = row.guest;
-    const consentCol = check.t.col[GUEST_COLUMNS.consent];
-    const consentAt = consentCol === undefined ? '' : check.t.snap.rows[row.index][consentCol];
+    const consentAt = consentCell(check, row.index);
     const consentNow = consentAt !== '';
     const closed = closedReason(g, ctx.settings, now);
     // Withdrawing consent is as easy as giving it (art. 7.3): allowed even when answers are closed.
