@@ -18,18 +18,28 @@
  * .ics. A mail that fails (the day's quota, a bad address) is logged as
  * `gäst.bekräftelse-misslyckad` and the guest is told at once.
  *
+ * Where the project leader sees a failure: the guest's Anteckning in Gäster
+ * gets a `[Bekräftelse]` line (what happened, when, what to do), sealed in the
+ * failure's own transaction (a Gäster read and write on the failure path
+ * only), and the Gäster sidebar lists it (src/app/confirm-resend.ts). Logg
+ * stays the authority: "Skicka bekräftelsen igen" is allowed only when the
+ * guest's last confirmation entry there is a failure that proves nothing left.
+ *
  * From the catalogue (src/core/messages/rsvp.ts), not a Mallar template, like
  * the waiting list's offer: it is a receipt of the guest's own answer, not a
  * mailing the project leader writes and previews, and reading Mallar on every
  * answer would add a range read to it.
  */
-import { isValidEmail } from '../core/guests';
+import { GUEST_COLUMNS, isValidEmail } from '../core/guests';
 import type { Msg } from '../core/msg';
+import { guestsMsg } from '../core/messages/guests';
 import { rsvpMsg } from '../core/messages/rsvp';
 import type { Settings } from '../core/settings';
 import { escapeHtml } from '../core/template';
 import type { FullContext } from './context';
-import { Tx } from './journal';
+import { guestRows, taggedNoteOf, withTaggedNote } from './invite-rows';
+import { checkTable, Tx, type AuditEntry } from './journal';
+import { mailErrorKind, type MailErrorKind } from './merge';
 import type { MailMessage, Ports } from './ports';
 import type { RsvpView } from './rsvp';
 
@@ -72,22 +82,68 @@ export function confirmationMail(v: RsvpView, to: string, s: Settings, link: str
   };
 }
 
+/** The confirmation's line in Gäster → Anteckning: `[Bekräftelse] <kind> <ISO instant>: <what to do, in Swedish>`. */
+export const CONFIRM_TAG = '[Bekräftelse]';
+
+/** A failed confirmation (MailApp's verdict, src/app/merge.ts), or `skickas`: a resend was marked and its outcome never recorded. */
+export type ConfirmTroubleKind = MailErrorKind | 'skickas';
+export interface ConfirmTrouble { readonly kind: ConfirmTroubleKind; readonly at: string }
+
+/** The note line of a trouble (the sheet's reader gets the Swedish advice; the sidebar words it per language). */
+export const confirmNoteLine = (t: ConfirmTrouble): string => `${t.kind} ${t.at}: ${guestsMsg.confirmNote(t.kind).sv}`;
+
+/** The trouble the note's `[Bekräftelse]` line records, or null (none, or a line edited out of shape). */
+export function confirmTroubleOf(note: string): ConfirmTrouble | null {
+  const m = /^(kvot|avvisad|osäker|skickas) (\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{3})?Z)(?::|$)/.exec(taggedNoteOf(note, CONFIRM_TAG));
+  return m ? { kind: m[1] as ConfirmTroubleKind, at: m[2] } : null;
+}
+
+/** Only a failure that proves nothing left may be followed by a resend (a late error may come after delivery). */
+export const provesNothingLeft = (k: ConfirmTroubleKind): boolean => k === 'kvot' || k === 'avvisad';
+
 /**
- * Mails the confirmation, after the commit that saved the answer (with its
- * marker), inside the same lock. Returns what to tell the guest. A failed
- * send is logged as the guest; nothing is retried.
+ * Puts `trouble` (null: none) into guest `guestId`'s note with `entry`, in one sealed transaction
+ * as `user`, inside the caller's lock. A row waiting for review is not written: the entry alone is logged.
  */
-export function mailConfirmation(ports: Ports, ctx: FullContext, guestId: string, mail: MailMessage): Msg {
+export function noteConfirmation(ports: Ports, ctx: FullContext, guestId: string, trouble: ConfirmTrouble | null, entry: AuditEntry, user: string): void {
+  const check = checkTable(ctx.journal.fresh(), 'guests');
+  const r = guestRows(check).find((x) => x.guest.id === guestId && !x.unverified && x.index !== null);
+  const tx = new Tx(ctx.journal, user);
+  const note = r ? withTaggedNote(r.guest.note, CONFIRM_TAG, trouble && confirmNoteLine(trouble)) : null;
+  if (r && note !== r.guest.note) tx.put(check, r.index!, { [GUEST_COLUMNS.note]: note! }, entry);
+  else tx.log(entry);
+  tx.commit();
+}
+
+const errorText = (e: unknown): string => String(e instanceof Error ? e.message : e).replace(/[\r\n]+/g, ' ').slice(0, 150);
+
+/**
+ * Sends `mail` and records a failure (Logg and the guest's note) as `user`. Returns the failure's kind, null when sent.
+ * The reason (MailApp's text) may name the address: Logg gets only its kind.
+ */
+export function sendConfirmation(ports: Ports, ctx: FullContext, guestId: string, mail: MailMessage, user: string): MailErrorKind | null {
   try {
     ports.mailer.send(mail);
-    return rsvpMsg.confirmSent();
-  } catch {
-    // The reason (MailApp's text) may name the address: the log keeps personal data out.
+    return null;
+  } catch (e) {
+    const kind = mailErrorKind(errorText(e));
     try {
-      new Tx(ctx.journal, `gäst:${guestId}`).log({ action: 'gäst.bekräftelse-misslyckad', object: guestId, after: { bekräftelse: 'ej skickad' } }).commit();
+      noteConfirmation(ports, ctx, guestId, { kind, at: ports.clock.now().toISOString() }, {
+        action: 'gäst.bekräftelse-misslyckad', object: guestId, after: { bekräftelse: kind === 'osäker' ? 'okänt om den gick iväg' : 'ej skickad', skäl: kind },
+      }, user);
     } catch {
       // The answer is saved either way; the guest is told, and the marker of the answer's own row stays in Logg.
     }
-    return rsvpMsg.confirmNotMailed();
+    return kind;
   }
+}
+
+/**
+ * Mails the confirmation, after the commit that saved the answer (with its
+ * marker), inside the same lock. Returns what to tell the guest. A failed
+ * send is logged as the guest and noted on their row; nothing is retried.
+ */
+export function mailConfirmation(ports: Ports, ctx: FullContext, guestId: string, mail: MailMessage): Msg {
+  const failed = sendConfirmation(ports, ctx, guestId, mail, `gäst:${guestId}`);
+  return failed === null ? rsvpMsg.confirmSent() : failed === 'osäker' ? rsvpMsg.confirmMaybeNotMailed() : rsvpMsg.confirmNotMailed();
 }

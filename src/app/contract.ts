@@ -127,6 +127,8 @@ export interface ImportForm { readonly text: string; readonly defaultLanguage?: 
 export interface GuestRef { readonly guestId: string; readonly kind?: MailKind }
 /** Återbud recorded by the project leader for one guest (src/app/cancel.ts). */
 export interface CancelForm { readonly id: string }
+/** A guest whose failed confirmation the project leader mails again (src/app/confirm-resend.ts). */
+export interface ConfirmResendForm { readonly id: string }
 /** The caterer's dietary list; `names` only for the project leader. */
 export interface DietForm { readonly names: boolean }
 
@@ -192,6 +194,8 @@ export interface ServerApi {
   resolveSend: Fn<[{ id: string; to: 'Inbjuden' | 'Godkänd' }], StatusResult>;
   // Återbud; the seats it frees are offered to the waiting list at once (`offers`: how many were mailed).
   cancelGuest: Fn<[CancelForm], { offers: number; message: string }>;
+  // "Skicka bekräftelsen igen": only when Logg proves the failed confirmation left nothing.
+  resendConfirmation: Fn<[ConfirmResendForm], Said>;
   previewImport: Fn<[ImportForm], ImportPreview>;
   importGuestRows: Fn<[ImportForm], { imported: string[]; preview: ImportPreview }>;
   purgePersonalData: Fn<[{ confirm: true }], { purged: number; message: string }>;

@@ -22,6 +22,7 @@ import { loadContext, loadFullContext, requireRole, type Context, type FullConte
 import { blockedBy, shown, unverifiedMsg, withEditLock } from './integrity';
 import { currentGuest, findGuestRow, guestOf, guestRows, rowCells, withSendNote, type GuestRow } from './invite-rows';
 import { requireCitation } from './register';
+import { confirmTroubleOf, provesNothingLeft, type ConfirmTrouble } from './confirm';
 import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
 import { addMonths } from '../core/template';
 import type { CellIn, Ports } from './ports';
@@ -172,7 +173,11 @@ function verifiedGuest(rows: readonly GuestRow[], id: string): GuestRow & { inde
 export interface GuestListView {
   readonly cap: number;
   readonly slotsUsed: number;
-  readonly guests: readonly (ReturnType<typeof publicGuest> & { overCap: boolean; review: Msg | null })[];
+  readonly guests: readonly (ReturnType<typeof publicGuest> & {
+    overCap: boolean; review: Msg | null;
+    /** A confirmation of the guest's answer that did not arrive (their note's [Bekräftelse] line), and whether it may be sent again. */
+    confirmation: (ConfirmTrouble & { resend: boolean }) | null;
+  })[];
   /** When personal data must go; the sidebar reminds once it has passed. */
   readonly retention: Retention;
   /** The answers in counts (per status, per programme part); no personal data, so for everyone who may read the list. */
@@ -193,7 +198,10 @@ export function listGuests(ports: Ports, ctx: FullContext = loadFullContext(port
   const guests = rows.map((r) => {
     const shownGuest = r.unverified && r.index !== null ? currentGuest(check, r.index) : r.guest;
     const overCap = r.guest.status === 'Föreslagen' && !r.unverified && ++queued > ctx.settings.inviteCap;
-    return { ...publicGuest(shownGuest, withDiet), overCap, review: r.unverified };
+    const trouble = confirmTroubleOf(shownGuest.note);
+    // Offered only where it can succeed; the server still checks Logg (src/app/confirm-resend.ts).
+    const confirmation = trouble && { ...trouble, resend: provesNothingLeft(trouble.kind) && !r.unverified && r.guest.status === 'Tackat ja' };
+    return { ...publicGuest(shownGuest, withDiet), overCap, review: r.unverified, confirmation };
   });
   return {
     cap: ctx.settings.inviteCap, slotsUsed: used, guests, retention: retentionOf(ctx.settings, rows, ports.clock.now()),

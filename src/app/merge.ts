@@ -312,8 +312,16 @@ const isQuotaError = (m: string): boolean => /too many times|quota|kvot/i.test(m
  */
 const NOT_SENT = /^(Invalid email|Invalid argument|Failed to send email: no recipient|Limit Exceeded: Email Recipients)/i;
 
+/**
+ * What an error of MailApp.sendEmail proves: `kvot` (the day's quota: refused before sending) and
+ * `avvisad` (the address or message refused while checking it) prove nothing left; `osäker`
+ * (anything else: a timeout, "Service error") may have come after Gmail accepted the mail.
+ */
+export type MailErrorKind = 'kvot' | 'avvisad' | 'osäker';
+export const mailErrorKind = (why: string): MailErrorKind => (isQuotaError(why) ? 'kvot' : NOT_SENT.test(why) ? 'avvisad' : 'osäker');
+
 /** The journal/outcome entry for an error of MailApp.sendEmail. */
-const outcomeOfError = (why: string): string => (isQuotaError(why) ? 'n' : NOT_SENT.test(why) ? `f:${why}` : `u:${why}`);
+const outcomeOfError = (why: string): string => ({ kvot: 'n', avvisad: `f:${why}`, osäker: `u:${why}` })[mailErrorKind(why)];
 
 const quotaMsg = (waiting: number): Msg => mergeMsg.quotaUsedUp(waiting);
 

@@ -27,9 +27,9 @@ import { itemCounts, itemOccurrence, matchParts, partName, type ProgramItem } fr
 import { rsvpMsg } from '../core/messages/rsvp';
 import type { RsvpLinkFor } from './merge';
 import { applyChanges, mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
-import { confirmationDue, confirmationMail, mailConfirmation } from './confirm';
+import { acceptedOf, CONFIRM_TAG, confirmationDue, confirmationMail, confirmTroubleOf, mailConfirmation } from './confirm';
 import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
-import { guestRows, type GuestRow } from './invite-rows';
+import { guestRows, withTaggedNote, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
 import { LockTimeoutError, type CellIn, type Ports } from './ports';
 import type { Holds, RsvpForm, Same } from './contract';
@@ -211,13 +211,14 @@ export function consentCell(check: TableCheck, index: number) {
   return c === undefined ? '' : check.t.snap.rows[index][c];
 }
 
-function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key: LinkKey): RsvpView {
+/** `forStaff`: for the project leader's resend of a confirmation (src/app/confirm-resend.ts), which shows the answers after the deadline too. */
+function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key: LinkKey, forStaff = false): RsvpView {
   const s = ctx.settings;
   const g = r.guest;
   const lang = parseLanguage(g.language) ?? 'sv';
   const closed = closedReason(g, s, now);
   // Once the deadline has passed the page shows nothing personal but the name (the link may sit in an inbox for years).
-  const discreet = pastDeadline(s, now);
+  const discreet = !forStaff && pastDeadline(s, now);
   const consent = r.index !== null && consentCell(check, r.index) !== '';
   const gi = discreet ? null : guestItems(ctx, check, r, now);
   const lines: RsvpLine[] = discreet ? [] : gi
@@ -243,6 +244,10 @@ function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key
     closed: closed ? closed[lang] : '', privacy: privacyNotice(s, lang),
   };
 }
+
+/** The guest's answers as their confirmation lists them (the view without the link's token), for the project leader's resend. */
+export const confirmationView = (r: GuestRow & { index: number }, check: TableCheck, ctx: FullContext, now: Date): RsvpView =>
+  viewOf(r, check, ctx, now, { w: '', g: r.guest.id, v: linkVersionOf(check, r.index), t: '' }, true);
 
 interface Found { readonly ctx: FullContext; readonly check: TableCheck; readonly row: GuestRow & { index: number } }
 
@@ -352,12 +357,15 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, 
     if (same && plan.size === 0) return { saved: true, view: viewOf(row, check, ctx, now, key), message: thanks };
     const after = { ...row, guest: { ...g, status, diet, itemAnswers: cell } };
     // The confirmation (src/app/confirm.ts): only for a change of what is accepted, marked in the answer's sealed Logg row before the mail.
-    const confirm = links && confirmationDue(viewOf(row, check, ctx, now, key), viewOf(after, check, ctx, now, key));
+    const [was, will] = [viewOf(row, check, ctx, now, key), viewOf(after, check, ctx, now, key)];
+    const confirm = links && confirmationDue(was, will);
     const values: Record<string, CellIn> = {
       [GUEST_COLUMNS.status]: status, [GUEST_COLUMNS.answeredAt]: now, [GUEST_COLUMNS.diet]: diet,
       [GUEST_COLUMNS.consent]: keep ? (consentNow ? consentAt as CellIn : now) : '',
       [GUEST_COLUMNS.itemAnswers]: cell,
     };
+    // A failed confirmation of what the guest no longer accepts is over: its note line goes (the same row write).
+    if (confirmTroubleOf(g.note) && acceptedOf(was).join('\n') !== acceptedOf(will).join('\n')) values[GUEST_COLUMNS.note] = withTaggedNote(g.note, CONFIRM_TAG, null);
     const tx = new Tx(ctx.journal, `gäst:${g.id}`);
     if (!same) tx.put(check, row.index, values, {
       action: 'gäst.svar', object: g.id,

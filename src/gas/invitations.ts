@@ -12,6 +12,7 @@ import {
 } from '../app/guests';
 import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from '../app/merge';
 import { recordCancellation } from '../app/cancel';
+import { resendConfirmation } from '../app/confirm-resend';
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { planReminders, sendReminderBatch } from '../app/remind';
@@ -131,6 +132,11 @@ export const cancelGuest = (...args: unknown[]) => handle(one, args, ([input], {
   const r = recordCancellation(ports, input, rsvpLinks());
   return { offers: r.offers, message: r.message[lang] };
 }, { write: 'cancelGuest' });
+/** "Skicka bekräftelsen igen" for one guest (`[{ id }]`, projektledare): only a confirmation Logg proves never left. */
+export const resendConfirmationOf = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
+  const r = resendConfirmation(ports, input, rsvpLinks());
+  return { message: r.message[lang] };
+}, { write: 'resendConfirmation' });
 export const previewImport = pass(previewGuestImport);
 export const importGuestRows = pass(importGuests, 'importGuestRows');
 /** The caterer's dietary list (`[{ names }]`): without names for anyone who may read the list, with names for the project leader. */

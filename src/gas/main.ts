@@ -220,6 +220,8 @@ export function unapprove(...args: unknown[]) { return inv.unapprove(...args); }
 export function resolveSend(...args: unknown[]) { return inv.resolveSend(...args); }
 /** Records Återbud (projektledare): `[{ id }]`; the seats it frees are offered to the waiting list at once. */
 export function cancelGuest(...args: unknown[]) { return inv.cancelGuest(...args); }
+/** Mails a failed confirmation of an answer again (projektledare): `[{ id }]`; only when Logg proves nothing left. */
+export function resendConfirmation(...args: unknown[]) { return inv.resendConfirmationOf(...args); }
 /** Checks pasted/CSV text, writes nothing (projektledare): `[{ text, defaultLanguage? }]`. */
 export function previewImport(...args: unknown[]) { return inv.previewImport(...args); }
 /** Imports the valid rows as proposals (projektledare): `[{ text, defaultLanguage? }]`. */

@@ -446,6 +446,36 @@ describe('keyboard', () => {
   });
 });
 
+describe('a confirmation that did not arrive (src/app/confirm.ts)', () => {
+  test('listed where the project leader looks — who, when, why, what to do —, resent from there once; disabled with who may for others; axe clean', async () => {
+    const e = emu();
+    const quota = e.dailyMailQuota;
+    e.setDailyMailQuota(e.state.mailQuota.used); // the day's quota is used up when Åke changes his answer to yes
+    try { answer('G-0003', true); } finally { e.setDailyMailQuota(quota); }
+    await asUser(STY);
+    let f = await openGuests();
+    await f.locator('#confirm-trouble').waitFor({ timeout: WAIT });
+    expect(await text(f, '#confirm-trouble-h')).toBe('En bekräftelse av gästers svar kom inte fram');
+    expect(await text(f, '#confirm-G-0003')).toMatch(/^Åke .+ \(G-0003\), \d+ november 2009 kl\. \d\d:\d\d: Bekräftelsen kunde inte mejlas: dagens mejlkvot var slut\. Gästen kan ladda ner kalenderfilen på svarssidan;/);
+    const off = f.locator('button[data-resend="G-0003"]');
+    await expect(off.isDisabled()).resolves.toBe(true);
+    expect(await description(f, 'button[data-resend="G-0003"]')).toBe('Bara projektledaren kan skicka bekräftelsen igen.');
+    await expectAxeClean(f, 'Gäster (a failed confirmation, steering group)');
+    await asUser(PL);
+    f = await openGuests();
+    const b = f.locator('button[data-resend="G-0003"]');
+    await expect(b.getAttribute('aria-label')).resolves.toMatch(/^Skicka bekräftelsen igen: Åke /);
+    await expectAxeClean(f, 'Gäster (a failed confirmation, project leader)');
+    const before = e.outbox().length;
+    await b.click();
+    await f.locator('#status.status-ok', { hasText: /^Bekräftelsen till G-0003 är skickad igen\.$/ }).waitFor({ timeout: WAIT });
+    await f.locator('#confirm-trouble').waitFor({ state: 'detached', timeout: WAIT });
+    expect(e.outbox().slice(before).map((m) => m.subject)).toEqual([expect.stringMatching(/^Ditt svar: /)]);
+    await expectAxeClean(f, 'Gäster (the confirmation resent)');
+    answer('G-0003', false); // as he was: the later tests count him as a no
+  });
+});
+
 describe('after the event', () => {
   test('once the retention period has passed the dietary list shows nothing, purged or not; the counts stay', async () => {
     server('saveSettings', [{ sheet: 'event', values: { Startdatum: '2009-06-30', Slutdatum: '2009-07-01' } }], PL);

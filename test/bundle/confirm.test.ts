@@ -102,3 +102,69 @@ test('the day\'s quota used up: the answer is saved, the guest is told the confi
   const sv = submit(fork(base), say('G-0001', () => 'ja'));
   expect(sv.data.message.sv).toContain('En bekräftelse med kalenderfilen har skickats till din e-post.');
 });
+
+/**
+ * Where the project leader sees a confirmation that did not arrive, and "Skicka bekräftelsen igen"
+ * (src/app/confirm-resend.ts). MailApp throws "Service invoked too many times" before sending when the
+ * quota is used up (https://developers.google.com/apps-script/guides/services/quotas); any other error
+ * may come after Gmail took the mail (the emulator's failure-after-delivery mode), so that one is not resent.
+ */
+describe('a confirmation that did not arrive', () => {
+  type Listed = { id: string; confirmation: { kind: string; at: string; resend: boolean } | null };
+  const listed = (e: Emulator, id: string) => (api<{ list: { guests: Listed[] } }>(e, 'getGuests', [], PL) as { ok: true; data: { list: { guests: Listed[] } } })
+    .data.list.guests.find((g) => g.id === id)!.confirmation;
+  const failedQuota = (): Emulator => {
+    const e = fork(base);
+    e.setDailyMailQuota(e.outbox().length);
+    submit(e, say('G-0002', () => 'ja'));
+    e.setDailyMailQuota(e.outbox().length + 10); // the next day
+    return e;
+  };
+
+  test('the quota used up: Gäster lists it with the resend; the resend mails one confirmation with the .ics, then is refused', () => {
+    const e = failedQuota();
+    expect(listed(e, 'G-0002')).toMatchObject({ kind: 'kvot', resend: true });
+    expect(String(guests(e).find((g) => g['ID'] === 'G-0002')!['Anteckning'])).toMatch(/^\[Bekräftelse\] kvot .*dagens mejlkvot var slut/);
+    const r = api<{ message: string }>(e, 'resendConfirmation', [{ id: 'G-0002' }], PL);
+    expect(r).toEqual({ ok: true, data: { message: 'Bekräftelsen till G-0002 är skickad igen.' } });
+    expect(confirmations(e, 'gast1@example.org').map((m) => m.attachments)).toEqual([['programme.ics']]);
+    expect(listed(e, 'G-0002')).toBeNull();
+    const again = api(e, 'resendConfirmation', [{ id: 'G-0002' }], PL);
+    expect(again).toMatchObject({ ok: false, message: expect.stringContaining('G-0002 har ingen bekräftelse som bevisligen inte gick iväg') });
+    expect(api(e, 'resendConfirmation', [{ id: 'G-0002' }], 'styrgrupp@example.org')).toMatchObject({ ok: false, message: expect.stringContaining('bara projektledaren') });
+  });
+
+  test('an error after delivery: listed as unknown, not resent', () => {
+    const e = fork(base);
+    e.mailFailsAfterDelivery = (addr) => (addr === 'gast0@example.org' ? 'Service error: Mail' : null);
+    submit(e, say('G-0001', () => 'ja'));
+    e.mailFailsAfterDelivery = null;
+    expect(listed(e, 'G-0001')).toMatchObject({ kind: 'osäker', resend: false });
+    expect(api(e, 'resendConfirmation', [{ id: 'G-0001' }], PL)).toMatchObject({ ok: false, message: expect.stringContaining('Bekräftelsen till G-0001 kan ha gått iväg') });
+    expect(confirmations(e, 'gast0@example.org')).toHaveLength(1); // the one Gmail took
+  });
+
+  test.each(['before', 'after'] as const)('the resend killed at every effect (%s), then pressed again: never two confirmations', (when) => {
+    const b = failedQuota();
+    const calls: { n: number; key: string }[] = [];
+    const e0 = fork(b);
+    e0.runExecution(CODE, 'resendConfirmation', [{ id: 'G-0002' }], { authMode: 'FULL', user: PL, hooks: { afterCall: (c) => calls.push({ n: c.n, key: `${c.cls}.${c.method}` }) } });
+    expect(confirmations(e0, 'gast1@example.org')).toHaveLength(1);
+    const points = calls.filter((c) => EFFECT.test(c.key)).map((c) => c.n);
+    expect(calls.some((c) => c.key === 'MailApp.sendEmail')).toBe(true);
+    const seen = [0, 0];
+    for (const k of points) {
+      const e = fork(b);
+      const r = e.runExecution(CODE, 'resendConfirmation', [{ id: 'G-0002' }], { authMode: 'FULL', user: PL, faults: { failAtCall: k, when } });
+      expect(r.ok).toBe(false);
+      api(e, 'resendConfirmation', [{ id: 'G-0002' }], PL); // pressed again
+      const n = confirmations(e, 'gast1@example.org').length;
+      const c = listed(e, 'G-0002');
+      const label = `call ${k} (${calls.find((x) => x.n === k)?.key}), ${when}: ${n} confirmations, ${c?.kind ?? 'no note'}`;
+      // One sent, or none with the note saying it may have left (never resendable again).
+      expect([label, n === 1 || (n === 0 && c?.kind === 'skickas' && !c.resend)]).toEqual([label, true]);
+      seen[n]++;
+    }
+    expect(seen[1]).toBeGreaterThan(0);
+  });
+});

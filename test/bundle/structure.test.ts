@@ -31,6 +31,8 @@ const DECLARED_ENTRY_POINTS = [
   'unapprove',
   // Återbud recorded in Gäster; its freed seats go to the waiting list (issue 10)
   'cancelGuest',
+  // A failed confirmation of an answer mailed again, only when nothing left (issue 10)
+  'resendConfirmation',
   // Reminders (Skicka påminnelse, in the Inbjudningar sidebar)
   'getReminderPlan',
   'menuReminders',

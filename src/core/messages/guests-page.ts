@@ -64,6 +64,33 @@ export const guestsPageMsg = {
   cancelYes: (): Msg => fixed('Ja, registrera återbud', 'Yes, record it'),
   cancelNo: (): Msg => fixed('Avbryt', 'Cancel'),
   resolved: (): Msg => fixed('Statusen är ändrad.', 'The status has been changed.'),
+  // Confirmations of answers that did not arrive (src/app/confirm.ts)
+  confirmTitle: (n: number): Msg => both(
+    (f) => `${f.plural(n, 'En bekräftelse', `${n} bekräftelser`)} av gästers svar kom inte fram`,
+    (f) => `${f.plural(n, 'One confirmation', `${n} confirmations`)} of guests' replies did not arrive`),
+  confirmWhen: (name: string, id: string, at: string): Msg => both(
+    (f) => `${name} (${id}), ${f.dateTime(at)}:`,
+    (f) => `${name} (${id}), ${f.dateTime(at)}:`),
+  /**
+   * A failed confirmation of an answer (src/app/confirm.ts), by what MailApp's error proves: the sheet's
+   * Anteckning gets the Swedish text, the Gäster sidebar the reader's language.
+   */
+  confirmTrouble: (kind: string): Msg => ({
+    kvot: fixed(
+      'Bekräftelsen kunde inte mejlas: dagens mejlkvot var slut. Gästen kan ladda ner kalenderfilen på svarssidan; när kvoten räcker igen (i morgon) kan projektledaren välja Skicka bekräftelsen igen i Gäster.',
+      'The confirmation could not be e-mailed: the day\'s mail quota was used up. The guest can download the calendar file on the RSVP page; once the quota allows (tomorrow) the project leader can choose Send the confirmation again in Guests.'),
+    avvisad: fixed(
+      'Bekräftelsen kunde inte mejlas: Gmail avvisade adressen eller meddelandet, inget gick iväg. Kontrollera gästens adress; gästen kan ladda ner kalenderfilen på svarssidan, eller välj Skicka bekräftelsen igen i Gäster.',
+      'The confirmation could not be e-mailed: Gmail refused the address or the message, nothing left. Check the guest\'s address; the guest can download the calendar file on the RSVP page, or choose Send the confirmation again in Guests.'),
+    osäker: fixed(
+      'Gmail svarade med ett fel när bekräftelsen skickades – okänt om den gick iväg (kontrollera Skickat i kontot som kör svarssidan). Den skickas inte igen; gästen kan ladda ner kalenderfilen på svarssidan.',
+      'Gmail answered with an error when the confirmation was sent – unknown whether it left (check Sent in the account that runs the RSVP page). It is not sent again; the guest can download the calendar file on the RSVP page.'),
+  }[kind] ?? fixed(
+    'Bekräftelsen skickades igen men utfallet hann inte sparas – okänt om den gick iväg (kontrollera Skickat i projektledarens konto). Den skickas inte igen; gästen kan ladda ner kalenderfilen på svarssidan.',
+    'The confirmation was sent again but its outcome was not saved – unknown whether it left (check Sent in the project leader\'s account). It is not sent again; the guest can download the calendar file on the RSVP page.')),
+  confirmResend: (name: string): Msg => fixed(`Skicka bekräftelsen igen: ${name}`, `Send the confirmation again: ${name}`),
+  confirmResendShort: (): Msg => fixed('Skicka bekräftelsen igen', 'Send the confirmation again'),
+  confirmResendWho: (): Msg => fixed('Bara projektledaren kan skicka bekräftelsen igen.', 'Only the project leader can send the confirmation again.'),
   // The answers
   answers: (): Msg => fixed('Svar', 'Answers'),
   answersLine: (invited: number, yes: number, no: number, open: number): Msg => both(

@@ -3,6 +3,7 @@
  */
 import { both, fixed } from '../i18n';
 import type { Msg } from '../msg';
+import { guestsPageMsg } from './guests-page';
 
 export const guestsMsg = {
   emailInvalid: (e: string): Msg => fixed(
@@ -117,4 +118,17 @@ export const guestsMsg = {
     (f) => `Återbud registrerat för ${id}.${offers ? ` ${offers} ${f.plural(offers, 'ledig plats', 'lediga platser')} har erbjudits till väntelistan per e-post.` : ''}`,
     (f) => `Cancellation recorded for ${id}.${offers ? ` ${offers} freed ${f.plural(offers, 'seat has', 'seats have')} been offered to the waiting list by e-mail.` : ''}`),
   alreadyCancelled: (id: string): Msg => fixed(`${id} har redan lämnat återbud.`, `${id} has already cancelled.`),
+  /** A failed confirmation's note and advice (one text for the sheet's Anteckning and the Gäster sidebar). */
+  confirmNote: (kind: string): Msg => guestsPageMsg.confirmTrouble(kind),
+  confirmResent: (id: string): Msg => fixed(`Bekräftelsen till ${id} är skickad igen.`, `The confirmation to ${id} has been sent again.`),
+  /** Why "Skicka bekräftelsen igen" is refused: Logg's last confirmation entry for the guest is no failure that proves nothing left. */
+  confirmNoFailure: (id: string): Msg => fixed(
+    `${id} har ingen bekräftelse som bevisligen inte gick iväg (enligt Logg): den skickas inte igen.`,
+    `${id} has no confirmation that provably did not leave (according to Logg): it is not sent again.`),
+  confirmMayHaveLeft: (id: string): Msg => fixed(
+    `Bekräftelsen till ${id} kan ha gått iväg (Gmail svarade med ett fel efter försöket, eller utfallet sparades inte) och skickas inte igen. Kontrollera Skickat; gästen kan ladda ner kalenderfilen på svarssidan.`,
+    `The confirmation to ${id} may have left (Gmail answered with an error after the attempt, or the outcome was not saved) and is not sent again. Check Sent; the guest can download the calendar file on the RSVP page.`),
+  confirmNothingAccepted: (id: string): Msg => fixed(
+    `${id} har inte tackat ja till något nu: det finns ingen bekräftelse att skicka.`,
+    `${id} has not accepted anything now: there is no confirmation to send.`),
 };

@@ -92,4 +92,7 @@ export const rsvpMsg = {
   confirmNotMailed: (): Msg => fixed(
     'Bekräftelsen kunde inte skickas med e-post just nu, men ditt svar är sparat. Ladda ner kalenderfilen här på sidan.',
     'The confirmation could not be e-mailed just now, but your reply is saved. Download the calendar file here on the page.'),
+  confirmMaybeNotMailed: (): Msg => fixed(
+    'Ditt svar är sparat, men det gick inte att se om bekräftelsen skickades med e-post. Kommer den inte, ladda ner kalenderfilen här på sidan.',
+    'Your reply is saved, but whether the confirmation was e-mailed could not be told. If it does not arrive, download the calendar file here on the page.'),
 } as const;

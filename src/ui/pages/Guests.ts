@@ -99,7 +99,33 @@ function renderCap(): void {
     view?.roles.length ? null : h('p', { class: 'muted' }, t.readOnly),
     retentionBanner(l),
     waitingBanner(l),
+    confirmBanner(l),
   ));
+}
+
+/**
+ * The confirmations of guests' answers that did not arrive (src/app/confirm.ts): who, when, why and what
+ * to do; "Skicka bekräftelsen igen" where the failure proves nothing left (the server checks Logg again).
+ */
+function confirmBanner(l: GuestListView): HTMLElement | null {
+  const troubled = l.guests.filter((g) => g.confirmation);
+  if (troubled.length === 0) return null;
+  const may = is('projektledare');
+  const item = (g: Guest): HTMLElement => {
+    const c = g.confirmation!;
+    const error = h('p', { class: 'field-error', id: `confirm-${g.id}-err` });
+    const button = c.resend
+      ? h('button', { type: 'button', class: 'secondary', 'data-resend': g.id, 'aria-label': t.confirmResend(nameOf(g)), ...(may ? { 'aria-describedby': `confirm-${g.id}-err` } : { disabled: true, 'aria-describedby': 'confirm-who' }) }, t.confirmResendShort)
+      : null;
+    button?.addEventListener('click', () => void act(() => call('resendConfirmation', { id: g.id }), (r) => r.message, (e) => { onStatus(e); error.textContent = messageOf(e); }));
+    return h('li', { id: `confirm-${g.id}` },
+      h('strong', {}, t.confirmWhen(nameOf(g), g.id, c.at)), ' ', t.confirmTrouble(c.kind),
+      button ? h('div', { class: 'actions' }, button) : null, error);
+  };
+  return h('section', { class: 'status status-error', id: 'confirm-trouble', 'aria-labelledby': 'confirm-trouble-h' },
+    h('h2', { id: 'confirm-trouble-h' }, t.confirmTitle(troubled.length)),
+    h('ul', { class: 'plain' }, ...troubled.map(item)),
+    !may && troubled.some((g) => g.confirmation!.resend) ? h('p', { class: 'hint', id: 'confirm-who' }, t.confirmResendWho) : null);
 }
 
 // --- The answers --------------------------------------------------------------------------
@@ -393,6 +419,9 @@ function atForm(fields: ReadonlyMap<string, Field>, near: HTMLElement): (e: unkn
   return (e) => { announce(status, ''); showRefusal(e, fields, near); };
 }
 
+/** A note line the server writes (the send's, a failed confirmation's): kept out of the form and kept as it is. */
+const serverLine = (l: string): boolean => l.startsWith('[Utskick]') || l.startsWith('[Bekräftelse]');
+
 function guestForm(): HTMLElement {
   const g = editing;
   const events = view?.events ?? [];
@@ -416,7 +445,7 @@ function guestForm(): HTMLElement {
       ...evBoxes.map((box, i) => h('label', { class: 'check' }, box, view?.eventNames[events[i]] ?? events[i])), evError),
     // Dietary needs come from the guest with consent (RSVP page): a new guest has none to enter.
     g ? field(fields, 'diet', t.diet, g.diet, { maxlength: 300 }, t.dietConsentHint) : null,
-    field(fields, 'note', t.note, g ? g.note.split('\n').filter((l) => !l.startsWith('[Utskick]')).join('\n') : '', { maxlength: 500 }),
+    field(fields, 'note', t.note, g ? g.note.split('\n').filter((l) => !serverLine(l)).join('\n') : '', { maxlength: 500 }),
     h('div', { class: 'actions' },
       h('button', { type: 'submit' }, t.save),
       g ? h('button', { type: 'button', class: 'secondary', id: 'cancel-edit' }, t.cancel) : null),
@@ -434,8 +463,8 @@ function guestForm(): HTMLElement {
     if (g) input.diet = s('diet');
     if (g) {
       input.id = g.id;
-      // The send note ([Utskick] …) is the server's; keep the rest of the note as typed.
-      const keep = g.note.split('\n').filter((l) => l.startsWith('[Utskick]'));
+      // The send note ([Utskick] …) and a failed confirmation's ([Bekräftelse] …) are the server's; keep the rest of the note as typed.
+      const keep = g.note.split('\n').filter(serverLine);
       input.note = [...keep, s('note')].filter(Boolean).join('\n');
     } else input.note = s('note');
     void act(() => call('saveGuest', input), (r) => { editing = null; return t.saved(r.id); }, atForm(fields, near));

@@ -1,6 +1,8 @@
 /** The confirmation of an answer (src/app/confirm.ts): one mail per change of what the guest accepted, with the .ics of the accepted items. */
 import { answerRsvp } from '../../../src/app/rsvp';
 import { saveProgramItem } from '../../../src/app/program';
+import { resendConfirmation } from '../../../src/app/confirm-resend';
+import { editGuest, listGuests } from '../../../src/app/guests';
 import type { MailMessage } from '../../../src/app/ports';
 import type { MemoryPorts } from '../../support/memory';
 import { keyOf, setupItems, verify } from '../../support/rsvp-items';
@@ -88,5 +90,102 @@ describe('the confirmation mail', () => {
     expect(m.htmlBody).toContain('Öppning &lt;img src=x onerror=alert(1)&gt; &amp; &quot;vänner&quot;');
     expect(m.textBody).toContain('Öppning <img src=x onerror=alert(1)> & "vänner" (P-001)');
     expect(vevents(m)).toEqual(['Öppning <img src=x onerror=alert(1)> & "vänner"']);
+  });
+});
+
+/**
+ * A failed confirmation where the project leader looks (the guest's note in Gäster, the sidebar's list)
+ * and "Skicka bekräftelsen igen", allowed only when Logg proves nothing left (src/app/confirm-resend.ts).
+ */
+describe('a confirmation that did not arrive', () => {
+  const PL = 'pl@stockholm.se';
+  const linksOf = () => links;
+  const note = (p: MemoryPorts, id: string) => String(p.workbook.get('guests').records().find((g) => g.ID === id)!['Anteckning']);
+  const listed = (p: MemoryPorts, id: string) => { p.user.current = PL; const g = listGuests(p).guests.find((x) => x.id === id)!; p.user.current = ''; return g.confirmation; };
+  const resend = (p: MemoryPorts, input: unknown, user = PL) => { p.user.current = user; try { return resendConfirmation(p, input, linksOf); } finally { p.user.current = ''; } };
+  const actions = (p: MemoryPorts, id: string) => logRows(p).filter((x) => x['Objekt'] === id && /^gäst\.bekräftelse/.test(String(x['Åtgärd']))).map((x) => x['Åtgärd']);
+
+  test('the quota used up: the note says who, when, why and what to do; the sidebar offers the resend, which mails once and clears the note', () => {
+    const p = setupItems('5');
+    p.mailer.quota = 0;
+    say(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'ja' });
+    const at = p.clock.now().toISOString();
+    expect(note(p, 'G-0002')).toBe(`[Bekräftelse] kvot ${at}: Bekräftelsen kunde inte mejlas: dagens mejlkvot var slut. Gästen kan ladda ner kalenderfilen på svarssidan; när kvoten räcker igen (i morgon) kan projektledaren välja Skicka bekräftelsen igen i Gäster.`);
+    expect(listed(p, 'G-0002')).toEqual({ kind: 'kvot', at, resend: true });
+    expect(listed(p, 'G-0001')).toBeNull();
+    expect(JSON.parse(String(logRows(p).filter((x) => x['Åtgärd'] === 'gäst.bekräftelse-misslyckad').pop()!['Efter']))).toEqual({ bekräftelse: 'ej skickad', skäl: 'kvot' });
+    p.mailer.quota = 10;
+    expect(resend(p, { id: 'G-0002' }).message.en).toBe('The confirmation to G-0002 has been sent again.');
+    const [m, ...more] = confirmations(p);
+    expect(more).toHaveLength(0);
+    expect([m.to, m.attachments?.[0].fileName]).toEqual(['bertil@example.se', 'programme.ics']);
+    expect(vevents(m)).toEqual(['Konferensen', 'Middagen']);
+    expect(m.textBody).toContain('https://example.org/exec?g=G-0002&v=1');
+    expect(note(p, 'G-0002')).toBe('');
+    expect(listed(p, 'G-0002')).toBeNull();
+    expect(actions(p, 'G-0002')).toEqual(['gäst.bekräftelse-misslyckad', 'gäst.bekräftelse-igen', 'gäst.bekräftelse-skickad']);
+    // Exactly once: Logg's last entry is now a sent confirmation.
+    expect(() => resend(p, { id: 'G-0002' })).toThrow('G-0002 har ingen bekräftelse som bevisligen inte gick iväg (enligt Logg)');
+    expect(confirmations(p)).toHaveLength(1);
+  });
+
+  test('an error after delivery (MailApp may have sent it): noted as unknown, no resend offered, and a resend is refused with the reason', () => {
+    const p = setupItems('5');
+    // As the emulator's failure-after-delivery mode: Gmail takes the mail, then the call fails.
+    p.mailer.failFor = (m) => { p.mailer.sent.push(m); return 'Service error: Mail'; };
+    const r = say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
+    expect(r.message.sv).toContain('det gick inte att se om bekräftelsen skickades med e-post');
+    expect(note(p, 'G-0001')).toMatch(/^\[Bekräftelse\] osäker \S+: Gmail svarade med ett fel när bekräftelsen skickades – okänt om den gick iväg/);
+    expect(listed(p, 'G-0001')).toMatchObject({ kind: 'osäker', resend: false });
+    p.mailer.failFor = undefined;
+    expect(() => resend(p, { id: 'G-0001' })).toThrow('Bekräftelsen till G-0001 kan ha gått iväg');
+    expect(confirmations(p)).toHaveLength(1); // the one Gmail took
+  });
+
+  test('an address MailApp refused: nothing left, logged without the address; resent once the address works', () => {
+    const p = setupItems('5');
+    p.mailer.failFor = (m) => (m.to === 'astrid@example.se' ? `Invalid email: ${m.to}` : null);
+    say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
+    expect(listed(p, 'G-0001')).toMatchObject({ kind: 'avvisad', resend: true });
+    expect(JSON.stringify(logRows(p))).not.toContain('astrid@');
+    // Still refused: the resend records the new failure and says why, and may be tried again.
+    expect(resend(p, { id: 'G-0001' }).message.sv).toContain('G-0001: Bekräftelsen kunde inte mejlas: Gmail avvisade adressen');
+    p.mailer.failFor = undefined;
+    resend(p, { id: 'G-0001' });
+    expect(confirmations(p).map((m) => m.to)).toEqual(['astrid@example.se']);
+    expect(actions(p, 'G-0001')).toEqual(['gäst.bekräftelse-misslyckad', 'gäst.bekräftelse-igen', 'gäst.bekräftelse-misslyckad', 'gäst.bekräftelse-igen', 'gäst.bekräftelse-skickad']);
+  });
+
+  test('a new answer supersedes the failure: a decline of everything removes the note line, and nothing is left to resend', () => {
+    const p = setupItems('5');
+    p.mailer.quota = 0;
+    say(p, 'G-0003', { 'P-001': 'ja', 'P-002': 'nej' });
+    expect(listed(p, 'G-0003')).toMatchObject({ kind: 'kvot' });
+    say(p, 'G-0003', { 'P-001': 'nej', 'P-002': 'nej' });
+    expect(note(p, 'G-0003')).toBe('');
+    p.mailer.quota = 10;
+    expect(() => resend(p, { id: 'G-0003' })).toThrow('G-0003 har inte tackat ja till något nu');
+  });
+
+  test('a [Bekräftelse] line typed into the note enables nothing: Logg decides', () => {
+    const p = setupItems('5');
+    say(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'nej' });
+    p.user.current = PL;
+    editGuest(p, { id: 'G-0002', note: '[Bekräftelse] kvot 2009-11-10T10:00:00.000Z: påhittad' });
+    expect(listed(p, 'G-0002')).toMatchObject({ kind: 'kvot', resend: true });
+    expect(() => resend(p, { id: 'G-0002' })).toThrow('G-0002 har ingen bekräftelse som bevisligen inte gick iväg');
+    expect(confirmations(p)).toHaveLength(1);
+  });
+
+  test('only the project leader, with a valid guest ID', () => {
+    const p = setupItems('5');
+    p.mailer.quota = 0;
+    say(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'ja' });
+    p.mailer.quota = 10;
+    expect(() => resend(p, { id: 'G-0002' }, 'styrgrupp@stockholm.se')).toThrow('bara projektledaren får göra detta');
+    expect(() => resend(p, { id: 5 })).toThrow('Ogiltiga uppgifter: id.');
+    expect(() => resend(p, { id: 'G-0002', to: 'x@example.org' })).toThrow('Ogiltiga uppgifter: (indata).');
+    expect(() => resend(p, { id: 'G-0099' })).toThrow('G-0099');
+    expect(confirmations(p)).toHaveLength(0);
   });
 });
