@@ -23,6 +23,8 @@ import { blockedBy, shown, unverifiedMsg, withEditLock } from './integrity';
 import { currentGuest, findGuestRow, guestOf, guestRows, rowCells, withSendNote, type GuestRow } from './invite-rows';
 import { requireCitation } from './register';
 import { confirmTroubleOf, provesNothingLeft, type ConfirmTrouble } from './confirm';
+import { deadlineEnd } from './rsvp';
+import { offersOf, planWaitlists } from './waitlist';
 import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
 import { addMonths } from '../core/template';
 import type { CellIn, Ports } from './ports';
@@ -189,8 +191,7 @@ export interface GuestListView {
  * slots already taken; those that would not fit are shown as over the cap.
  * A guest waiting for review is shown as the sheet has it, with the reason.
  */
-export function listGuests(ports: Ports, ctx: FullContext = loadFullContext(ports)): GuestListView {
-  const check = checkTable(ctx.journal, 'guests');
+export function listGuests(ports: Ports, ctx: FullContext = loadFullContext(ports), check: TableCheck = checkTable(ctx.journal, 'guests')): GuestListView {
   const rows = guestRows(check);
   const used = slotsTaken(check, rows);
   const withDiet = ctx.roles.includes('projektledare');
@@ -484,11 +485,13 @@ export function guardGuestEdit(ports: Ports, input: unknown): GuestEditResult {
     const mayEdit = ctx.roles.includes('projektledare') || ctx.roles.includes('styrgrupp');
     const flagged: { row: number; reasons: Msg[] }[] = [];
     let reverted: Msg | null = null;
+    const accepted = new Map<string, { status: string; itemAnswers: string }>();
     for (const rc of check.rows) {
       if (rc.kind === 'ok' || rc.sheetRow < e.row || rc.sheetRow > last) continue;
       const v: GuestVerdict = mayEdit ? judgeGuestChange(ctx, check, rows, rc, tx) : { ok: false, why: roleRequiredMsg(['projektledare', 'styrgrupp']) };
       if (v.ok) {
         const values = { ...rowCells(check, rc.index), ...v.values } as Record<string, CellIn>;
+        accepted.set(cellText(values[GUEST_COLUMNS.id]), { status: cellText(values[GUEST_COLUMNS.status]), itemAnswers: cellText(values[GUEST_COLUMNS.itemAnswers] ?? '') });
         const changed = rc.kind === 'new' ? values : Object.fromEntries([...rc.fields, ...Object.keys(v.values)].map((f) => [f, values[f]]));
         tx.put(check, rc.index, values, {
           action: rc.kind === 'new' ? 'gäst.tillagd.direkt' : 'gäst.direktändring', object: cellText(values[GUEST_COLUMNS.id]),
@@ -508,7 +511,10 @@ export function guardGuestEdit(ports: Ports, input: unknown): GuestEditResult {
     }
     if (flagged.length) tx.log({ action: 'gäst.ändring-flaggad', object: flagged.map((f) => `rad ${f.row}`).join(', ').slice(0, 500), after: { rader: flagged.length } });
     if (reverted) return { action: 'revert', message: reverted };
-    return flagged.length ? { action: 'flag', rows: flagged } : { action: 'accept' };
+    if (flagged.length) return { action: 'flag', rows: flagged };
+    // A seat freed here (an Återbud typed in) can't be mailed from a simple trigger: say who passes it on.
+    const owed = accepted.size ? offersOf(planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), accepted)).length : 0;
+    return owed ? { action: 'accept', message: guestsMsg.seatsOwed(owed) } : { action: 'accept' };
   }, (f) => withEditLock(ports, f)); // onEdit: a bounded wait, and a busy lock says the edit waits for review
 }
 

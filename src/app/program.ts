@@ -66,9 +66,9 @@ export interface ProgramView {
 const projectLeaderOf = (ctx: FullContext): string => ctx.settings.roles.projektledare[0] ?? '';
 
 /** Everyone may read the programme (the sheet is shared with them anyway). Four range reads. */
-export function programView(ports: Ports, ctx: FullContext = loadFullContext(ports)): ProgramView {
+export function programView(ports: Ports, ctx: FullContext = loadFullContext(ports), check: TableCheck = checkTable(ctx.journal, 'guests')): ProgramView {
   const program = readProgram(ctx.journal);
-  const guests = guestRows(checkTable(ctx.journal, 'guests')).map((r) => r.guest);
+  const guests = guestRows(check).map((r) => r.guest);
   const counts = itemCounts(program.items, guests, ports.clock.now());
   const costs = costsOf(ports, ctx);
   const items = program.items

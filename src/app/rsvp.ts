@@ -26,7 +26,7 @@ import {
 import { itemCounts, itemOccurrence, matchParts, partName, type ProgramItem } from '../core/program';
 import { rsvpMsg } from '../core/messages/rsvp';
 import type { RsvpLinkFor } from './merge';
-import { applyChanges, mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
+import { applyChanges, mailOffers, offersOf, passOnSeats, planWaitlists, putChanges } from './waitlist';
 import { acceptedOf, CONFIRM_TAG, confirmationDue, confirmationMail, confirmTroubleOf, mailConfirmation } from './confirm';
 import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
 import { guestRows, withTaggedNote, type GuestRow } from './invite-rows';
@@ -273,14 +273,30 @@ function findGuest(ports: Ports, key: LinkKey, verify: Verify): Found | null {
   return { ctx, check, row: row as GuestRow & { index: number } };
 }
 
-/** What the page shows: the guest's own data, or the neutral message. Three range reads, no write. */
-export function viewRsvp(ports: Ports, input: unknown, verify: Verify): RsvpPage {
+/**
+ * What the page shows: the guest's own data, or the neutral message. Three range reads, no write —
+ * unless the waiting lists are owed something (a seat freed by an Återbud typed in Gäster, an offer
+ * past its deadline: src/app/waitlist.ts), which this execution, able to mail, passes on first (as the
+ * visitor's `gäst:<ID>`), then reads the guest again.
+ */
+export function viewRsvp(ports: Ports, input: unknown, verify: Verify, links?: RsvpLinkFor): RsvpPage {
   const k = schemas().key.safeParse(input);
   if (!k.success) return { ok: false, message: neutralMsg() };
   const key = keyOf(k.data);
-  const found = findGuest(ports, key, verify);
+  let found = findGuest(ports, key, verify);
+  if (!found) return { ok: false, message: neutralMsg() };
+  if (links && passedOn(ports, found, links, key)) found = findGuest(ports, key, verify);
   if (!found) return { ok: false, message: neutralMsg() };
   return { ok: true, view: viewOf(found.row, found.check, found.ctx, ports.clock.now(), key) };
+}
+
+/** Passes on what the waiting lists are owed; whatever goes wrong there, the guest still gets their page. */
+function passedOn(ports: Ports, f: Found, links: RsvpLinkFor, key: LinkKey): boolean {
+  try {
+    return passOnSeats(ports, f.ctx, f.check, links, deadlineEnd(f.ctx.settings.rsvpDeadline), `gäst:${key.g}`);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -380,7 +396,7 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, 
     });
     putChanges(tx, check, rows, plan, order, g.id);
     tx.commit();
-    mailOffers(ports, ctx, offersOf(plan), links ?? null);
+    mailOffers(ports, ctx, offersOf(plan), links ?? null, `gäst:${g.id}`);
     const view = viewOf(after, check, ctx, now, key);
     if (!confirm) return { saved: true, view, message: thanks };
     let link = '';

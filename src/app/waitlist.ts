@@ -13,15 +13,25 @@
  * was lost delays the seat by at most OFFER_HOURS, and the project leader sees
  * `erbjuds` in Gäster → Svar per punkt for a person to check.
  *
- * When an unanswered offer passes on (a decision): on the next execution that
- * changes what the waiting lists depend on — an RSVP answer or a Program save —
- * not by a time-driven trigger. A trigger would need the extra
- * `script.scriptapp` scope and an installation by a user whose authorisation
- * it then runs on (and an editor add-on may have one per user per document);
- * answers come in steadily until the reply deadline, and an offer can be
- * taken up only until then, so the lapsed seat is passed on at the next answer
- * at the latest. The offer's deadline itself is exact: a yes after it is not
- * given the held seat.
+ * Seats freed where no mail can go — an Återbud typed in Gäster (onEdit is a
+ * simple trigger: it may not send mail), a change confirmed in Granska
+ * ändringar (src/app/review.ts does not mail offers) — and
+ * offers whose deadline passed (a decision, one rule for both): what the
+ * waiting lists are owed is not stored anywhere, it follows from Gäster and
+ * Program (a free seat and a guest `väntar`; an offer past its deadline), so
+ * the next execution that may mail and reads Gäster anyway passes it on
+ * (passOnSeats): an RSVP answer or a Program save as before, and now also any
+ * guest opening their RSVP page and the project leader opening Gäster or
+ * Program (the typed Återbud's toast tells her to). Exactly once by the same
+ * protocol: planned again under the lock on a fresh read, `erbjuds` committed
+ * before the mail, so two executions passing on together offer each seat once.
+ * Not by a time-driven trigger: it would need the extra `script.scriptapp`
+ * scope, an installation by a user whose authorisation it then runs on (an
+ * editor add-on may have one per user per document), and it would mail from
+ * that user's account while she is away; guests open their pages and the
+ * project leader her sidebars steadily until the reply deadline, and an offer
+ * can be taken up only until then. The offer's deadline itself is exact: a
+ * yes after it is not given the held seat, whenever the seat is passed on.
  */
 import { GUEST_COLUMNS, parseLanguage } from '../core/guests';
 import {
@@ -34,8 +44,8 @@ import type { FullContext } from './context';
 import { linkVersionOf } from './guests';
 import { guestRows, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
-import type { RsvpLinkFor } from './merge';
-import type { Ports } from './ports';
+import type { RsvpLinkFor, RsvpLinks } from './merge';
+import { LockTimeoutError, type Ports } from './ports';
 
 /** How long a freed seat is held for the guest it is offered to (cut at the reply deadline). */
 export const OFFER_HOURS = 48;
@@ -103,7 +113,7 @@ export const offersOf = (plan: ReadonlyMap<string, OfferChange[]>): OfferChange[
  * the ones mailed `erbjuden` in one sealed write. Call inside the same lock.
  * A mail that fails leaves `erbjuds` (see the file's comment).
  */
-export function mailOffers(ports: Ports, ctx: FullContext, offers: readonly OfferChange[], links: RsvpLinkFor | null): number {
+export function mailOffers(ports: Ports, ctx: FullContext, offers: readonly OfferChange[], links: RsvpLinkFor | null, user?: string): number {
   if (offers.length === 0 || !links) return 0;
   const check = checkTable(ctx.journal.fresh(), 'guests');
   const rows = guestRows(check);
@@ -124,7 +134,8 @@ export function mailOffers(ports: Ports, ctx: FullContext, offers: readonly Offe
     }
   }
   if (mailed.length === 0) return 0;
-  const tx = new Tx(ctx.journal);
+  // As whoever freed the seat (the web app's visitor has no e-mail: 'gäst:<ID>').
+  const tx = new Tx(ctx.journal, user);
   const byGuest = new Map<string, OfferChange[]>();
   for (const o of mailed) {
     const until = o.to.kind === 'erbjuds' ? o.to.until : '';
@@ -140,4 +151,56 @@ function offerMail(ctx: FullContext, r: GuestRow, it: ProgramItem, until: string
   const s = ctx.settings;
   const body = rsvpMsg.offerBody(r.guest.firstName, partName(it), stockholmDateTime(until, lang), link)[lang];
   return { to: r.guest.email.trim(), subject: rsvpMsg.offerSubject(s.eventName, partName(it))[lang], textBody: body, htmlBody: textAsHtml(body, link), ...senderOf(s) };
+}
+
+/** How long an execution that only passes seats on waits for the lock (a busy lock: the next execution passes them on). */
+export const PASS_ON_LOCK_MS = 5_000;
+
+/**
+ * Passes on what the waiting lists are owed now (see the file's comment), from an execution that may mail
+ * (`links` makes the offer's personal link; checked first: without a working link nothing is written,
+ * since an `erbjuds` is never mailed later). `check`: Gäster as the caller already read it, without the
+ * lock; when it shows nothing owed (the usual case) nothing more is read or written. Otherwise under the
+ * lock: Gäster read again, planned again, the changes committed (as `user`), the offers mailed.
+ * Returns whether anything was written (the caller's view of Gäster is then stale).
+ */
+export function passOnSeats(ports: Ports, ctx: FullContext, check: TableCheck, links: RsvpLinkFor | null, replyEnd: number | null, user?: string): boolean {
+  if (!links || planWaitlists(ctx, guestRows(check), ports.clock.now(), replyEnd).size === 0) return false;
+  try {
+    links({ id: 'G-0000', version: 1 });
+  } catch {
+    return false; // no web app to link to: the offer waits for an execution that can mail it
+  }
+  try {
+    return ports.lock.withLock(PASS_ON_LOCK_MS, () => {
+      const fresh = checkTable(ctx.journal.fresh(), 'guests');
+      const rows = guestRows(fresh);
+      const plan = planWaitlists(ctx, rows, ports.clock.now(), replyEnd);
+      if (plan.size === 0) return false;
+      const tx = new Tx(ctx.journal, user);
+      putChanges(tx, fresh, rows, plan, (ctx.parts().items ?? []).map((it) => it.id));
+      tx.commit();
+      mailOffers(ports, ctx, offersOf(plan), links, user);
+      return true;
+    });
+  } catch (e) {
+    if (e instanceof LockTimeoutError) return false;
+    throw e;
+  }
+}
+
+/**
+ * Gäster for a sidebar that opens (Gäster, Program): read once, and when the caller is the project
+ * leader, what the waiting lists are owed is passed on first (`links`: made only after that role check,
+ * as every use case does). Anyone else's sidebar only reads. A failure to pass on never stops the
+ * sidebar from opening: the next answer, save or opening passes the seats on and meets it again.
+ */
+export function guestsPassedOn(ports: Ports, ctx: FullContext, links: RsvpLinks | undefined, replyEnd: number | null): TableCheck {
+  const check = checkTable(ctx.journal, 'guests');
+  if (!links || !ctx.roles.includes('projektledare')) return check;
+  try {
+    return passOnSeats(ports, ctx, check, links(), replyEnd) ? checkTable(ctx.journal, 'guests') : check;
+  } catch {
+    return check;
+  }
 }

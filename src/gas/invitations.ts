@@ -13,6 +13,8 @@ import {
 import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from '../app/merge';
 import { recordCancellation } from '../app/cancel';
 import { resendConfirmation } from '../app/confirm-resend';
+import { deadlineEnd } from '../app/rsvp';
+import { guestsPassedOn } from '../app/waitlist';
 import type { Ports } from '../app/ports';
 import { planSend } from '../app/send-plan';
 import { planReminders, sendReminderBatch } from '../app/remind';
@@ -107,10 +109,14 @@ const viewer = (ports: Ports) => viewerOf(loadFullContext(ports));
 
 // --- Gäster ---------------------------------------------------------------------
 
-/** The list with statuses and the cap; anyone may read (the sheet is shared with them anyway). */
+/**
+ * The list with statuses and the cap; anyone may read (the sheet is shared with them anyway). Opened by
+ * the project leader, it first passes on the seats the waiting lists are owed (src/app/waitlist.ts).
+ */
 export const getGuests = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => {
   const ctx = loadFullContext(ports);
-  return { ...viewerOf(ctx), admin: ctx.admin, list: listGuests(ports, ctx), decisions: citableDecisions(ctx.journal, 'approval') };
+  const check = guestsPassedOn(ports, ctx, rsvpLinks(), deadlineEnd(ctx.settings.rsvpDeadline));
+  return { ...viewerOf(ctx), admin: ctx.admin, list: listGuests(ports, ctx, check), decisions: citableDecisions(ctx.journal, 'approval') };
 });
 
 /** Adds a guest (no id) or edits one (with id); projektledare. */
@@ -181,7 +187,7 @@ export const sendReminders = (...args: unknown[]) => handle(one, args, ([input],
 export function guardGuestSheetEdit(edit: SheetEdit, ports: Ports, lang: Lang): string {
   try {
     const d = guardGuestEdit(ports, { row: edit.row, column: edit.column, numRows: edit.numRows, numColumns: edit.numColumns });
-    if (d.action === 'revert') return d.message?.[lang] ?? '';
+    if (d.action === 'revert' || d.action === 'accept') return d.message?.[lang] ?? '';
     if (d.action === 'flag' && d.rows) {
       return d.rows.slice(0, 5).map((r) => gasMsg.rowFlagged(r.row, r.reasons)[lang]).join(' · ')
         + (d.rows.length > 5 ? ` (+${d.rows.length - 5})` : '');

@@ -2,11 +2,18 @@
  * The Program sidebar's API (the use cases and their role checks are in src/app/program.ts).
  */
 import { decideProgramItem, deleteProgramItem, programView, saveProgramItem } from '../app/program';
+import { loadFullContext } from '../app/context';
+import { deadlineEnd } from '../app/rsvp';
+import { guestsPassedOn } from '../app/waitlist';
 import { handle, noArgs } from './api';
 import { one, rsvpLinks } from './invitations';
 import { growOverview } from './setup';
 
-export const getProgram = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => programView(ports));
+/** The items with their counts; opened by the project leader, it first passes on the seats the waiting lists are owed (src/app/waitlist.ts). */
+export const getProgram = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => {
+  const ctx = loadFullContext(ports);
+  return programView(ports, ctx, guestsPassedOn(ports, ctx, rsvpLinks(), deadlineEnd(ctx.settings.rsvpDeadline)));
+});
 
 export const saveItem = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
   const r = saveProgramItem(ports, input, rsvpLinks(), () => growOverview(ports.workbook.spreadsheet()));

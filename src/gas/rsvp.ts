@@ -39,8 +39,9 @@ export function rsvpPage(e?: { parameter?: Record<string, string> }): GoogleApps
   let page: RsvpPage;
   try {
     const p = e?.parameter ?? {};
-    const { ports, verify } = forLink(p.w);
-    page = viewRsvp(ports, { w: p.w ?? '', g: p.g ?? '', v: p.v ?? '', t: p.t ?? '' }, verify);
+    const { ports, verify, links } = forLink(p.w);
+    // With the links: opening the page passes on a seat the waiting list is owed (src/app/waitlist.ts).
+    page = viewRsvp(ports, { w: p.w ?? '', g: p.g ?? '', v: p.v ?? '', t: p.t ?? '' }, verify, links);
   } catch (err) {
     console.error(err instanceof Error ? err.stack || err.message : String(err));
     page = { ok: false, message: gasMsg.rsvpUnavailable() };

@@ -120,6 +120,10 @@ export const guestsMsg = {
   alreadyCancelled: (id: string): Msg => fixed(`${id} har redan lämnat återbud.`, `${id} has already cancelled.`),
   /** A failed confirmation's note and advice (one text for the sheet's Anteckning and the Gäster sidebar). */
   confirmNote: (kind: string): Msg => guestsPageMsg.confirmTrouble(kind),
+  /** An Återbud typed in Gäster freed seats the waiting list is owed: a simple trigger can't mail, so this says who passes them on. */
+  seatsOwed: (n: number): Msg => both(
+    (f) => `${f.count(n, 'ledig plats', 'lediga platser')} ska erbjudas väntelistan. Öppna Gäster eller Program (som projektledare) så mejlas ${f.plural(n, 'erbjudandet', 'erbjudandena')} nu; annars går ${f.plural(n, 'det', 'de')} ut när en gäst nästa gång öppnar sin svarssida eller svarar.`,
+    (f) => `${f.count(n, 'freed seat is', 'freed seats are')} owed to the waiting list. Open Guests or Programme (as the project leader) to mail the ${f.plural(n, 'offer', 'offers')} now; otherwise ${f.plural(n, 'it goes', 'they go')} out when a guest next opens their RSVP page or answers.`),
   confirmResent: (id: string): Msg => fixed(`Bekräftelsen till ${id} är skickad igen.`, `The confirmation to ${id} has been sent again.`),
   /** Why "Skicka bekräftelsen igen" is refused: Logg's last confirmation entry for the guest is no failure that proves nothing left. */
   confirmNoFailure: (id: string): Msg => fixed(

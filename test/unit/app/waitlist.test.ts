@@ -1,7 +1,10 @@
 /** The waiting list (src/app/waitlist.ts): a freed seat is offered by mail to the first guest waiting, exactly once; a lapsed offer passes on. */
 import { recordCancellation } from '../../../src/app/cancel';
 import { saveProgramItem } from '../../../src/app/program';
-import { answerRsvp } from '../../../src/app/rsvp';
+import { answerRsvp, deadlineEnd, viewRsvp } from '../../../src/app/rsvp';
+import { guardGuestEdit } from '../../../src/app/guests';
+import { loadFullContext } from '../../../src/app/context';
+import { guestsPassedOn } from '../../../src/app/waitlist';
 import type { MemoryPorts } from '../../support/memory';
 import { answer, keyOf, setupItems, verify } from '../../support/rsvp-items';
 
@@ -150,5 +153,103 @@ describe('the waiting list', () => {
     saveProgramItem(p, { id: 'P-002', title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity: '3' }, () => links);
     expect(offers(p)).toHaveLength(0);
     expect(cell(p, 'G-0002')).toMatch(/P-002: väntar /);
+  });
+});
+
+/**
+ * Seats freed where no mail can go (an Återbud typed in Gäster: onEdit is a simple trigger) and offers past
+ * their deadline are passed on by the next execution that may mail: a guest opening their RSVP page, the
+ * project leader opening Gäster or Program (src/app/waitlist.ts, passOnSeats and guestsPassedOn).
+ */
+describe('passed on by the next execution that may mail', () => {
+  const PL = 'pl@stockholm.se';
+  /** Types Återbud into G-0001's Status cell as the project leader, as Sheets does, and runs the edit guard. */
+  const typeCancellation = (p: MemoryPorts) => {
+    p.user.current = PL;
+    const g = p.workbook.get('guests');
+    const row = g.grid.findIndex((r) => r[0] === 'G-0001');
+    const col = g.grid[0].indexOf('Status');
+    const was = g.grid[row][col];
+    g.grid[row][col] = 'Återbud';
+    const d = guardGuestEdit(p, { row: row + 1, column: col + 1, numRows: 1, numColumns: 1, oldValue: was, value: 'Återbud' });
+    p.user.current = '';
+    return d;
+  };
+  const open = (p: MemoryPorts, id: string) => viewRsvp(p, keyOf(id), verify, links);
+  const asLeader = (p: MemoryPorts, user = PL) => {
+    p.user.current = user;
+    try { return guestsPassedOn(p, loadFullContext(p), () => links, deadlineEnd('2009-11-20')); } finally { p.user.current = ''; }
+  };
+
+  test('an Återbud typed in Gäster: the edit is accepted and its toast says who passes the seat on; nothing is mailed from the trigger', () => {
+    const p = queue();
+    const d = typeCancellation(p);
+    expect([d.action, d.message?.sv]).toEqual(['accept', '1 ledig plats ska erbjudas väntelistan. Öppna Gäster eller Program (som projektledare) så mejlas erbjudandet nu; annars går det ut när en gäst nästa gång öppnar sin svarssida eller svarar.']);
+    expect(offers(p)).toHaveLength(0);
+    expect(cell(p, 'G-0002')).toMatch(/P-002: väntar /);
+  });
+
+  test('… then any guest opening their RSVP page offers it to the first guest waiting, by mail, once; opened again, nothing more', () => {
+    const p = queue();
+    typeCancellation(p);
+    const page = open(p, 'G-0003'); // Cecilia, second in the queue, opens her page
+    expect(page.ok && page.view.events.find((l) => l.id === 'P-002')!.answer).toBe('väntar');
+    expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se']);
+    expect(cell(p, 'G-0002')).toMatch(/^P-001: ja; P-002: erbjuden /);
+    const logged = p.workbook.get('log').records().filter((r) => r['Åtgärd'] === 'gäst.väntelista');
+    expect(logged.map((r) => [r['Objekt'], r['Användare']])).toEqual([['G-0002', 'gäst:G-0003'], ['G-0002', 'gäst:G-0003']]); // erbjuds, then erbjuden
+    open(p, 'G-0003');
+    open(p, 'G-0002');
+    expect(offers(p)).toHaveLength(1);
+    // The offered guest's own page shows the offer at once.
+    const own = open(p, 'G-0002');
+    expect(own.ok && own.view.events.find((l) => l.id === 'P-002')!.answer).toBe('erbjuden');
+  });
+
+  test('… or the project leader opening Gäster or Program does; anyone else\'s sidebar only reads', () => {
+    const p = queue();
+    typeCancellation(p);
+    asLeader(p, 'styrgrupp@stockholm.se');
+    expect(offers(p)).toHaveLength(0);
+    const check = asLeader(p);
+    expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se']);
+    // The sidebar shows Gäster as it is after the offer.
+    expect(check.rows.length).toBeGreaterThan(0);
+    expect(String(check.t.snap.rows[check.t.snap.rows.findIndex((r) => r[0] === 'G-0002')][check.t.col['Svar per punkt']])).toMatch(/P-002: erbjuden /);
+    asLeader(p);
+    expect(offers(p)).toHaveLength(1);
+  });
+
+  test('an offer past its deadline passes to the next guest waiting when any page is opened, as after an answer', () => {
+    const p = queue();
+    say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
+    expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se']);
+    (p.clock as { advance(ms: number): void }).advance(48 * H);
+    open(p, 'G-0001');
+    expect(cell(p, 'G-0002')).toBe('P-001: ja; P-002: nej');
+    expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se', 'cecilia@example.se']);
+    open(p, 'G-0001');
+    expect(offers(p)).toHaveLength(2);
+  });
+
+  test('without a working link (no web app) nothing is written: the seat waits for an execution that can mail the offer', () => {
+    const p = queue();
+    typeCancellation(p);
+    viewRsvp(p, keyOf('G-0003'), verify, () => { throw new Error('no web app'); });
+    expect(cell(p, 'G-0002')).toMatch(/P-002: väntar /);
+    open(p, 'G-0003');
+    expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se']);
+  });
+
+  test('with the lock busy the page still opens, and the seat is passed on by the next execution', () => {
+    const p = queue();
+    typeCancellation(p);
+    p.lock.held = true; // another execution holds it
+    const page = open(p, 'G-0003');
+    p.lock.held = false;
+    expect(page.ok).toBe(true);
+    expect(offers(p)).toHaveLength(0);
+    open(p, 'G-0003');
+    expect(offers(p)).toHaveLength(1);
   });
 });
