@@ -16,7 +16,14 @@ const BATCH = 25;
 const SIDEBAR_BATCH = 10;
 
 interface Totals {
-  calls: number; reads: number; writes: number; mails: number; executions: number; ms: number; emulatedMs: number; scriptMs: number;
+  calls: number; reads: number; writes: number; mails: number; executions: number; ms: number; emulatedMs: number;
+  /**
+   * The script's own time: CPU time of the executions less what the emulator spent inside service calls
+   * (ExecutionResult.scriptCpuMs). A service call's cost in Apps Script is its latency (emulatedMs); the
+   * emulator's own work for it (copying a sheet for a buffered write, say) is not the script's, and CPU
+   * time is not inflated by other processes on a loaded machine as wall time is.
+   */
+  scriptMs: number;
   /** Service calls per 'Class.method', summed over the run's executions. */
   byMethod: Record<string, number>;
 }
@@ -42,7 +49,7 @@ function measuredLoop(step: (round: number) => Execution): Totals {
     for (const [k, v] of Object.entries(r.calls.byMethod)) t.byMethod[k] = (t.byMethod[k] ?? 0) + v;
     t.executions++;
     t.emulatedMs += r.emulatedMs;
-    t.scriptMs += r.execMs;
+    t.scriptMs += r.scriptCpuMs ?? r.execMs;
     const res = r.result as BatchReply;
     if (!res.ok) throw new Error(res.message);
     round = res.data?.round ?? round;
@@ -154,7 +161,7 @@ const s1 = (ms: number) => Math.round(ms / 100) / 10;
 /**
  * A whole run at n guests, batches of 25, at the typical latencies of test/support/latency.ts:
  * its emulated wall time is the services' latency (virtual clock, the same on every machine)
- * plus the script's own time (real, on this machine: it is what grows when a batch does work for
+ * plus the script's own time (CPU time on this machine, service calls left out: it is what grows when a batch does work for
  * every waiting guest). Linear in n means the time per guest stays flat from 300 to 1 500.
  */
 function scaling(): Figure[] {
@@ -178,7 +185,7 @@ function scaling(): Figure[] {
   out.push(figure('merge: emulated wall time per guest at 1 500 guests ÷ at 300 (linear = 1)', ratio, '×', { text: '≤ 1.1 (O(n))', met: ratio <= 1.1 }));
   // The services' part is linear by construction (a fixed number of calls per batch); the script's part shows any per-batch work over every guest.
   const scriptRatio = Math.round((scriptPerGuest[2] / scriptPerGuest[0]) * 100) / 100;
-  out.push(figure('merge: script time per guest at 1 500 guests ÷ at 300 (linear = 1; machine load adds noise)', scriptRatio, '×', { text: '≤ 1.5', met: scriptRatio <= 1.5 }));
+  out.push(figure('merge: script time per guest at 1 500 guests ÷ at 300 (linear = 1; CPU time, service calls left out)', scriptRatio, '×', { text: '≤ 1.5', met: scriptRatio <= 1.5 }));
   return out;
 }
 

@@ -205,6 +205,13 @@ export interface ExecutionResult {
   execMs: number;
   /** Emulated wall time of the execution (ms): service calls × their latency and lock waits. */
   emulatedMs: number;
+  /**
+   * The script's own work (ms of this process's CPU time): the entry point's call less the time
+   * inside emulated service calls, whose cost in Apps Script is their latency (emulatedMs), not
+   * the emulator's implementation of them. CPU time, not wall time, so other processes on a busy
+   * machine don't inflate it. Set by runExecution (not by runConcurrently).
+   */
+  scriptCpuMs?: number;
 }
 
 /**
@@ -331,13 +338,19 @@ export class RealmBridge {
   }
 
   call(raw: GasObject, method: string, args: unknown[]): unknown {
-    let res: unknown;
+    const cpu = process.cpuUsage();
     try {
-      res = this.ctx.invoke(raw, method, args.map((a) => this.fromRealm(a)));
-    } catch (e) {
-      throw this.toRealmError(e);
+      let res: unknown;
+      try {
+        res = this.ctx.invoke(raw, method, args.map((a) => this.fromRealm(a)));
+      } catch (e) {
+        throw this.toRealmError(e);
+      }
+      return this.toRealm(res);
+    } finally {
+      const d = process.cpuUsage(cpu);
+      this.ctx.serviceCpuUs += d.user + d.system;
     }
-    return this.toRealm(res);
   }
 
   toRealmError(e: unknown): Error {
@@ -698,6 +711,7 @@ export class Emulator {
       const callArgs = opts.argsFactory ? opts.argsFactory(ctx).map((a) => bridge.toRealm(a)) : (bridge.toRealm(args) as unknown[]);
       g.__emuCall = { fn, args: callArgs };
       const t1 = performance.now();
+      const cpu = process.cpuUsage();
       try {
         const ret = new vm.Script('(function (c) { return c.fn.apply(undefined, c.args); })(__emuCall)', { filename: 'emulator-call.js' }).runInContext(
           context,
@@ -707,6 +721,8 @@ export class Emulator {
         result.ok = true;
       } finally {
         result.execMs = performance.now() - t1;
+        const d = process.cpuUsage(cpu);
+        result.scriptCpuMs = Math.max(0, d.user + d.system - ctx.serviceCpuUs) / 1000;
         delete g.__emuCall;
       }
     } catch (e) {

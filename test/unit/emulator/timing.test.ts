@@ -9,7 +9,7 @@
  * (github.com/ttsukagoshi/mail-merge-for-gmail/issues/163).
  */
 import { EXECUTION_TIME_EXCEEDED } from '../../../src/sandbox/emulator/exec';
-import { exec, newEmu, SHEET } from './helpers';
+import { exec, newEmu, run, SHEET } from './helpers';
 
 const T0 = Date.parse('2009-12-07T09:00:00Z');
 const LATENCY = { defaultMs: 5, byMethod: { 'Range.getValues': 80, 'Range.setValues': 120, 'MailApp.sendEmail': 300 } };
@@ -125,5 +125,20 @@ describe('lock waits in emulated time (one execution; the holder is outside it)'
     emu.holdLock('script');
     const r = exec(emu, 'var l = LockService.getScriptLock(); var a = l.tryLock(20000); console.log(a); l.tryLock(20000); return "unreachable";', { authMode: 'LIMITED' });
     expect([r.ok, r.error?.message, r.emulatedMs, r.logs]).toEqual([false, EXECUTION_TIME_EXCEEDED, 30_000, ['false']]);
+  });
+});
+
+describe("the script's own time (scriptCpuMs)", () => {
+  test('leaves out the CPU time of emulated service calls: an execution that only reads a big sheet over and over has little of its own', () => {
+    const emu = newEmu();
+    run(emu, `${SHEET} var rows = []; for (var i = 0; i < 2000; i++) rows.push([i, 'x' + i, i / 2, 'y', 'z', i, i, i]); sh.insertRowsAfter(sh.getMaxRows(), 2000); sh.getRange(1, 1, 2000, 8).setValues(rows);`);
+    const reads = exec(emu, `${SHEET} var n = 0; for (var i = 0; i < 40; i++) n += sh.getRange(1, 1, 2000, 8).getValues().length; return n;`);
+    expect(reads.result).toBe(80_000);
+    expect(reads.scriptCpuMs).toBeGreaterThanOrEqual(0);
+    // The reads are the emulator's work (80 000 rows copied into the script's realm); the script only loops 40 times.
+    // (Wall time on a loaded machine only grows, so the comparison errs towards passing, never towards a false alarm.)
+    expect(reads.scriptCpuMs!).toBeLessThan(reads.execMs / 4);
+    const own = exec(emu, 'var x = 0; for (var i = 0; i < 3e6; i++) x = (x + i * 7) % 1000003; return x;');
+    expect(own.scriptCpuMs!).toBeGreaterThan(0);
   });
 });
