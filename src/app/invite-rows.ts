@@ -50,15 +50,18 @@ export const currentGuest = (c: TableCheck, index: number): Guest => {
   return guestOf((h) => (c.t.col[h] === undefined ? '' : row[c.t.col[h]]));
 };
 
+/** The guest of one checked row: as sealed (or as the journal last had it), or as the sheet shows it when it has no seal of its own. */
+export function guestRowOf(c: TableCheck, r: RowCheck): GuestRow {
+  const values = r.kind === 'stale' && r.latestValues ? r.latestValues : r.sealed;
+  const guest = values && r.kind !== 'duplicate'
+    ? guestOf((h) => (values[h] === undefined ? '' : fromSnap(values[h])))
+    : currentGuest(c, r.index);
+  return { index: r.index, sheetRow: r.sheetRow, guest, unverified: r.kind === 'ok' ? null : unverifiedMsg(c, r), check: r };
+}
+
 /** Every guest, in sheet order (guests only the journal has come last). */
 export function guestRows(c: TableCheck): GuestRow[] {
-  const out: GuestRow[] = c.rows.map((r) => {
-    const values = r.kind === 'stale' && r.latestValues ? r.latestValues : r.sealed;
-    const guest = values && r.kind !== 'duplicate'
-      ? guestOf((h) => (values[h] === undefined ? '' : fromSnap(values[h])))
-      : currentGuest(c, r.index);
-    return { index: r.index, sheetRow: r.sheetRow, guest, unverified: r.kind === 'ok' ? null : unverifiedMsg(c, r), check: r };
-  });
+  const out: GuestRow[] = c.rows.map((r) => guestRowOf(c, r));
   for (const m of c.missing) {
     out.push({ index: null, sheetRow: 0, guest: guestOf((h) => (m.values[h] === undefined ? '' : fromSnap(m.values[h]))), unverified: missingMsg(c, m), check: null });
   }

@@ -187,31 +187,48 @@ export const unverifiedRows = (c: TableCheck): RowCheck[] => c.rows.filter((r) =
 
 const keyText = (v: unknown): string => cellText(v);
 
+/** One row checked against its seal, before duplicates are known (`kind` is final unless the key was seen before). */
+function checkRow(key: Uint8Array, table: SealedTable, t: OpenTable, index: number): RowCheck {
+  const row = t.snap.rows[index];
+  const sealCol = t.col[SEAL_HEADER];
+  const sheetRow = t.snap.firstRow + index;
+  const cellOf = (h: string): unknown => (t.col[h] === undefined ? '' : row[t.col[h]]);
+  const opened = openSeal(key, table, sealCol === undefined ? '' : row[sealCol]);
+  if (!opened.ok) {
+    const all = Object.keys(t.col).filter((h) => h !== SEAL_HEADER && !SEAL_SPECS[table].derived.includes(h));
+    return { index, sheetRow, key: sealKeyOf(table, cellOf, keyText), kind: opened.reason === 'none' ? 'new' : 'forged', seq: 0, sealed: null, fields: all };
+  }
+  const fields = changedFields(table, opened.values, cellOf);
+  return { index, sheetRow, key: sealKeyOf(table, (h) => opened.values[h], keyText), kind: fields.length ? 'changed' : 'ok', seq: opened.seq, sealed: opened.values, fields };
+}
+
+/**
+ * What a check needs to be redone after a transaction without checking every row again:
+ * the rows it checked and whether its counts agreed with the manifest without reading Logg
+ * (`direct`), and the indexes a transaction has written since (Tx.writeRows adds them).
+ */
+interface CheckMemo { readonly direct: boolean; readonly written: Set<number> }
+const memos = new WeakMap<TableCheck, CheckMemo>();
+
 /** Checks every row of a table read by the caller (no further range read unless a manifest disagrees). */
 export function checkTable(journal: Journal, table: SealedTable, t: OpenTable = openTable(journal.ports.workbook, table)): TableCheck {
   const { state, key } = journal.require();
-  const sealCol = t.col[SEAL_HEADER];
   const rows: RowCheck[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Set<string>();
   let n = 0;
   let s = 0;
   t.snap.rows.forEach((row, index) => {
     if (isBlankRow(row)) return;
-    const sheetRow = t.snap.firstRow + index;
-    const cellOf = (h: string): unknown => (t.col[h] === undefined ? '' : row[t.col[h]]);
-    const opened = openSeal(key, table, sealCol === undefined ? '' : row[sealCol]);
-    if (!opened.ok) {
-      const all = Object.keys(t.col).filter((h) => h !== SEAL_HEADER && !SEAL_SPECS[table].derived.includes(h));
-      rows.push({ index, sheetRow, key: sealKeyOf(table, cellOf, keyText), kind: opened.reason === 'none' ? 'new' : 'forged', seq: 0, sealed: null, fields: all });
+    const r = checkRow(key, table, t, index);
+    if (r.seq === 0) {
+      rows.push(r);
       return;
     }
     n++;
-    s += opened.seq;
-    const k = sealKeyOf(table, (h) => opened.values[h], keyText);
-    const fields = changedFields(table, opened.values, cellOf);
-    const dup = seen.has(k.toLocaleLowerCase('sv'));
-    seen.set(k.toLocaleLowerCase('sv'), index);
-    rows.push({ index, sheetRow, key: k, kind: dup ? 'duplicate' : fields.length ? 'changed' : 'ok', seq: opened.seq, sealed: opened.values, fields });
+    s += r.seq;
+    const k = r.key.toLocaleLowerCase('sv');
+    rows.push(seen.has(k) ? { ...r, kind: 'duplicate' } : r);
+    seen.add(k);
   });
   const m = state.t[table] ?? { n: 0, s: 0 };
   const agrees = (c: Counts | undefined) => !!c && c.n === n && c.s === s;
@@ -239,7 +256,42 @@ export function checkTable(journal: Journal, table: SealedTable, t: OpenTable = 
       }
     }
   }
-  return { table, t, rows, byIndex: new Map(rows.map((r) => [r.index, r])), missing, problem, counts: { n, s } };
+  const check: TableCheck = { table, t, rows, byIndex: new Map(rows.map((r) => [r.index, r])), missing, problem, counts: { n, s } };
+  memos.set(check, { direct: problem === null && missing.length === 0 && (agrees(m) || agrees(m.alt)), written: new Set() });
+  return check;
+}
+
+/**
+ * The same check as `checkTable(journal, c.table, c.t)` after transactions of this execution
+ * wrote some of c's rows (inside the lock that read them), checking only the rows they wrote: a
+ * row nobody wrote has the cells that were checked, and a seal opens the same way every time, so
+ * its check stands. Rows keep their keys, so no row becomes or stops being a duplicate, and the
+ * counts change by the rows written; the manifest is compared again as checkTable does. Anything
+ * else — a row written blank or under another key, a row that was not verified or is no longer,
+ * a check that needed Logg to name its rows, counts the manifest doesn't have — is checked in full.
+ */
+export function recheckTable(journal: Journal, c: TableCheck): TableCheck {
+  const memo = memos.get(c);
+  if (!memo?.direct) return checkTable(journal, c.table, c.t);
+  const { state, key } = journal.require();
+  const byIndex = new Map(c.byIndex);
+  const n = c.counts.n;
+  let s = c.counts.s;
+  for (const index of memo.written) {
+    const was = c.byIndex.get(index);
+    const row = c.t.snap.rows[index];
+    if (!was || was.kind !== 'ok' || !row || isBlankRow(row)) return checkTable(journal, c.table, c.t);
+    const now = checkRow(key, c.table, c.t, index);
+    if (now.kind !== 'ok' || now.key.toLocaleLowerCase('sv') !== was.key.toLocaleLowerCase('sv')) return checkTable(journal, c.table, c.t);
+    byIndex.set(index, now);
+    s += now.seq - was.seq;
+  }
+  const m = state.t[c.table] ?? { n: 0, s: 0 };
+  if (!(m.n === n && m.s === s) && !(m.alt?.n === n && m.alt.s === s)) return checkTable(journal, c.table, c.t);
+  const rows = c.rows.map((r) => byIndex.get(r.index)!);
+  const check: TableCheck = { ...c, rows, byIndex, counts: { n, s } };
+  memos.set(check, { direct: true, written: new Set() });
+  return check;
 }
 
 // ---------------------------------------------------------------------------
@@ -533,6 +585,8 @@ export class Tx {
       const changed: number[] = [];
       for (const p of puts) if (p.index !== null) { t.snap.rows[p.index] = rowOf(p); changed.push(p.index); }
       for (const c of this.clears) if (c.check === check) { t.snap.rows[c.index] = Array(width).fill(''); changed.push(c.index); }
+      const memo = memos.get(check);
+      for (const i of changed) memo?.written.add(i);
       if (changed.length) {
         // One block from the first to the last changed row: rows between are written back as read (we hold the lock).
         const r0 = Math.min(...changed);

@@ -42,8 +42,8 @@ import { checkTemplate, formatDate, renderTemplate, templateKind, type MailKind,
 import { loadFullContext, requireRole, type FullContext } from './context';
 import { guestSchemas, linkVersionOf, notFound, parseInput, waitsForReview } from './guests';
 import { blockedBy, problemsOf, unverifiedMsg } from './integrity';
-import { guestName, guestRows, withSendNote, type GuestRow } from './invite-rows';
-import { checkTable, Tx, type Journal, type TableCheck } from './journal';
+import { guestName, guestRowOf, guestRows, withSendNote, type GuestRow } from './invite-rows';
+import { checkTable, recheckTable, Tx, type Journal, type TableCheck } from './journal';
 import type { CellIn, MailAttachment, MailMessage, Ports } from './ports';
 import { mergeMsg } from '../core/messages/merge';
 import { remindMsg } from '../core/messages/remind';
@@ -404,7 +404,8 @@ function recoveryOf(e: string): { to: string; note: string | null } {
 
 /** What the pick left for the send: the guests, Gäster as checked and then marked, the journal as written. */
 interface Phase1 {
-  picked: string[]; capLeft: number; waiting: number; blocked: BlockedGuest[]; uncertain: number;
+  /** The picked guests' IDs, in the order they are mailed, and each one's index in Gäster's snapshot. */
+  picked: string[]; at: ReadonlyMap<string, number>; capLeft: number; waiting: number; blocked: BlockedGuest[]; uncertain: number;
   check: TableCheck; journal: SendJournal | null;
 }
 
@@ -457,7 +458,7 @@ function pickBatch(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsvp
   }
   tx.commit();
   return {
-    picked: picked.map((r) => r.guest.id), capLeft, waiting: ready.length, blocked: blockedOf(plans),
+    picked: picked.map((r) => r.guest.id), at: new Map(picked.map((r) => [r.guest.id, r.index!])), capLeft, waiting: ready.length, blocked: blockedOf(plans),
     uncertain: rows.filter((r) => status.get(r.guest.id) === 'Osäker').length, check, journal,
   };
 }
@@ -530,15 +531,29 @@ export function mailEach(
 /**
  * Gäster as the pick's commit left it, checked again without a range read: the commit wrote the
  * snapshot's rows as it wrote the sheet (new seals included) and the anchor as committed, and the
- * lock is still held. (A row a person changed by hand meanwhile shows up at the next read.)
+ * lock is still held. Only the rows the commit wrote are checked again (recheckTable says why the
+ * others' checks stand). (A row a person changed by hand meanwhile shows up at the next read.)
  */
-export const afterCommit = (journal: Journal, check: TableCheck): TableCheck => checkTable(journal, check.table, check.t);
+export const afterCommit = (journal: Journal, check: TableCheck): TableCheck => recheckTable(journal, check);
+
+/**
+ * The picked guests' rows as `check` has them, by ID: only the batch's rows are read (not every
+ * guest of Gäster again). A row that no longer holds that guest is left out.
+ */
+export function pickedRows(check: TableCheck, picked: readonly string[], at: ReadonlyMap<string, number>): Map<string, GuestRow> {
+  const out = new Map<string, GuestRow>();
+  for (const id of picked) {
+    const rc = check.byIndex.get(at.get(id) ?? -1);
+    const r = rc ? guestRowOf(check, rc) : undefined;
+    if (r?.guest.id === id) out.set(id, r);
+  }
+  return out;
+}
 
 /** The send, under the pick's hold of the lock: journal 'a', send, journal the outcome; then record every outcome in one transaction. */
 function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, phase1: Phase1, j: SendJournal, quota: number): SendProgress {
   const check = afterCommit(ctx.journal, phase1.check);
-  const rows = guestRows(check);
-  const byId = new Map(rows.map((r) => [r.guest.id, r]));
+  const byId = pickedRows(check, phase1.picked, phase1.at);
   const now = ports.clock.now();
   const s = inviteSettings(ctx);
   const { outcome, stop } = mailEach(ports, JOURNAL_KEY, j, phase1.picked, (id) => {
