@@ -120,15 +120,26 @@ export function sameValue(cell: unknown, snap: SnapValue): boolean {
   return false;
 }
 
-type Keyed = ReturnType<typeof hmac.create>;
-// The key's inner and outer pads are hashed once per key, not once per row (a sheet of 10 000 rows is checked on every action).
+type Hmac = ReturnType<typeof hmac.create>;
+/**
+ * Per key: the HMAC with the key's inner and outer pads hashed (once per key, not once per row: a
+ * sheet of 10 000 rows is checked on every action), a working copy the keyed state is copied into
+ * for each seal, and the digest's buffer, so checking a row allocates no hash objects (a send batch
+ * checks every guest's seal).
+ */
+interface Keyed { readonly base: Hmac; readonly work: Hmac; readonly out: Uint8Array }
 let keyed: WeakMap<Uint8Array, Keyed> | undefined;
 
 function mac(key: Uint8Array, table: SealedTable, seq: number, snapshot: string): string {
   keyed ??= new WeakMap();
-  let base = keyed.get(key);
-  if (!base) keyed.set(key, (base = hmac.create(sha256, key)));
-  return base64Url(base.clone().update(utf8(`${table}\u0000${seq}\u0000${snapshot}`)).digest().subarray(0, 16));
+  let k = keyed.get(key);
+  if (!k) {
+    const base = hmac.create(sha256, key);
+    k = { base, work: hmac.create(sha256, key), out: new Uint8Array(base.outputLen) };
+    keyed.set(key, k);
+  }
+  k.base._cloneInto(k.work).update(utf8(`${table}\u0000${seq}\u0000${snapshot}`)).digestInto(k.out);
+  return base64Url(k.out.subarray(0, 16));
 }
 
 /** The Sigill cell for `values` (by header) written by Logg entry `seq`. */

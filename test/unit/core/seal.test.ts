@@ -46,3 +46,19 @@ test('a template is named by language and kind; an old one (no Typ) keeps its na
   expect(sealKeyOf('templates', (h) => ({ Språk: 'en', Typ: 'Påminnelse' })[h], (v) => String(v ?? '').trim())).toBe('en/Påminnelse');
   expect(sealKeyOf('guests', (h) => ({ ID: 'G-0001', Typ: 'x' })[h], (v) => String(v ?? '').trim())).toBe('G-0001');
 });
+
+test('seals made one after another, under two keys in turn, are each the HMAC a fresh instance computes (the keyed state is reused, never carried over)', () => {
+  const other = new Uint8Array(32).fill(9);
+  const fresh = (k: Uint8Array, seq: number, snapshot: string) => base64Url(hmac(sha256, k, utf8(`guests\u0000${seq}\u0000${snapshot}`)).subarray(0, 16));
+  for (let i = 1; i <= 40; i++) {
+    // Lengths around SHA-256's 64-byte blocks, so a partial block left in the working copy would show.
+    const values = { ID: `G-${i}`, Förnamn: 'å'.repeat(i * 3), Status: i % 2 ? 'Inbjuden' : 'Godkänd' };
+    for (const k of [key, other]) {
+      const seal = sealCell(k, 'guests', i, values);
+      const [, seq, mac, snapshot] = /^S1\|(\d+)\|([^|]+)\|(.*)$/s.exec(seal)!;
+      expect(mac).toBe(fresh(k, Number(seq), snapshot));
+      expect(openSeal(k, 'guests', seal)).toMatchObject({ ok: true, seq: i });
+      expect(openSeal(k === key ? other : key, 'guests', seal)).toEqual({ ok: false, reason: 'forged' });
+    }
+  }
+});
