@@ -15,7 +15,7 @@ import { roleRequiredMsg } from '../core/settings';
 import { editOf, editorPorts, gasPorts, type SheetEdit } from './adapters';
 import * as admin from './admin';
 import { borrowedAuthority, failureMessage, handle, menuAction, noArgs, userLang } from './api';
-import { setupWorkbook } from './setup';
+import { growOverviewSoon, setupWorkbook } from './setup';
 import * as inv from './invitations';
 import * as program from './program';
 import { rsvpPage, submitRsvp as answer } from './rsvp';
@@ -82,8 +82,13 @@ export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const guard = sheet === SHEETS.ledger ? guardLedgerSheetEdit : sheet === SHEETS.guests ? inv.guardGuestSheetEdit
     : other ? (edit: SheetEdit, ports: Ports, lang: Lang) => admin.guardOtherSheetEdit(other, edit, ports, lang) : null;
   if (!guard) return;
-  const text = guard(editOf(e), editorPorts(e), userLang());
+  const ports = editorPorts(e);
+  const text = guard(editOf(e), ports, userLang());
   if (text) e.source.toast(text, 'Summit Planner', 10);
+  // Rows pasted onto Program past Översikt's item rows are shown there at once (src/gas/setup.ts); only Program's editors can paste there.
+  if (sheet === SHEETS.program) {
+    try { growOverviewSoon(ports, e.source); } catch { /* the next opening of the Program sidebar grows it */ }
+  }
 }
 
 // --- Menu items ---------------------------------------------------------------

@@ -7,11 +7,15 @@ import { deadlineEnd } from '../app/rsvp';
 import { guestsPassedOn } from '../app/waitlist';
 import { handle, noArgs } from './api';
 import { one, rsvpLinks } from './invitations';
-import { growOverview } from './setup';
+import { growOverview, growOverviewSoon } from './setup';
 
 /** The items with their counts; opened by the project leader, it first passes on the seats the waiting lists are owed (src/app/waitlist.ts). */
 export const getProgram = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => {
   const ctx = loadFullContext(ports);
+  // Program rows pasted or written through the Sheets API past Översikt's item rows: shown there now (a role holder's execution may write it).
+  if (ctx.roles.length) {
+    try { growOverviewSoon(ports, ports.workbook.spreadsheet()); } catch { /* the sidebar opens all the same; the next opening grows it */ }
+  }
   return programView(ports, ctx, guestsPassedOn(ports, ctx, rsvpLinks(), deadlineEnd(ctx.settings.rsvpDeadline)));
 });
 

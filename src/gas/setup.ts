@@ -4,7 +4,7 @@
  * (src/app/setup.ts), and real protection aligned with the roles.
  */
 import { Journal, Tx } from '../app/journal';
-import type { Ports } from '../app/ports';
+import { LockTimeoutError, type Ports } from '../app/ports';
 import { protectionRoles, setupAuthority, startJournal, writeDefaults } from '../app/setup';
 import { UserError, type Msg } from '../core/msg';
 import { CATEGORIES, columnIndex, COST_STATUSES, DECISION_STATUSES, DECISION_SUBJECTS, GUEST_STATUSES, LANGUAGES, NUMBER_FORMATS, SHEETS, TABLES, type ColumnFormat, type SheetKey, type TableKey } from '../core/schema';
@@ -284,14 +284,38 @@ function overviewSourcesOf(sheets: Map<string, Sheet>): { src: OverviewSources; 
  * Called under the document lock, after the item's row is written (src/gas/program.ts).
  */
 export function growOverview(ss: Spreadsheet): void {
+  const sheet = overviewOutgrown(ss);
+  if (sheet) upgradeOverview(sheet, overviewSourcesOf(new Map(ss.getSheets().map((s) => [s.getName(), s]))));
+}
+
+/** Översikt when Program has more rows than its item section covers, else null (see growOverview for the cost). */
+function overviewOutgrown(ss: Spreadsheet): Sheet | null {
   const program = ss.getSheetByName(SHEETS.program);
   const sheet = ss.getSheetByName(SHEETS.overview);
-  if (!program || !sheet) return;
+  if (!program || !sheet) return null;
   const items = program.getLastRow() - 1;
-  if (items <= OVERVIEW_MIN_ITEMS) return;
+  if (items <= OVERVIEW_MIN_ITEMS) return null;
   const colA = sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), 1);
-  if (overviewItemRowsOf(colA.getFormulas(), colA.getValues()) >= items) return;
-  upgradeOverview(sheet, overviewSourcesOf(new Map(ss.getSheets().map((s) => [s.getName(), s]))));
+  return overviewItemRowsOf(colA.getFormulas(), colA.getValues()) >= items ? null : sheet;
+}
+
+/**
+ * Program rows that got onto the sheet without the add-on's own write — pasted (onEdit, which runs for
+ * the person who pasted) or written through the Sheets API (no trigger at all: the next opening of the
+ * Program sidebar by a role holder) — shown in Översikt at once, also past its item rows, not only once
+ * they are confirmed or set-up runs again: the section grows as for an added item (the row still waits
+ * for review; Översikt shows every Program row, as it always did for those within its rows). Only a role
+ * holder's execution writes Översikt (its protection), so the caller checks the role. The check costs
+ * one call while the programme fits the smallest layout; under the document lock, a busy lock leaves
+ * the growth to the next opening.
+ */
+export function growOverviewSoon(ports: Pick<Ports, 'lock'>, ss: Spreadsheet): void {
+  if (!overviewOutgrown(ss)) return;
+  try {
+    ports.lock.withLock(5_000, () => growOverview(ss));
+  } catch (e) {
+    if (!(e instanceof LockTimeoutError)) throw e;
+  }
 }
 
 /**

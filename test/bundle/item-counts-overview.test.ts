@@ -3,7 +3,7 @@
  * says (itemCounts over the journal's Gäster) for invited / yes / no / not answered / seats left, after
  * overall answers, per-item answers, a cancellation and an open offer. Run from the built Code.js.
  */
-import { CODE, PL, STY, api, logActions, run, snapshot } from '../support/bundle';
+import { CODE, NOBODY, PL, STY, api, logActions, run, snapshot } from '../support/bundle';
 import { inProcess, sealedWrite } from '../support/inprocess';
 import { Journal, Tx, checkTable } from '../../src/app/journal';
 import { itemCells } from '../../src/app/program';
@@ -144,7 +144,7 @@ test('an item added in the sidebar past Översikt\'s rows grows the section (the
   expect(after).toEqual(sidebarCounts(emu));
 });
 
-test('a Program row typed on the sheet past Översikt\'s rows: confirmed in Granska ändringar, the section grows to show it', () => {
+test('a Program row pasted on the sheet past Översikt\'s rows is shown there at once (the section grows in onEdit), waiting for review; confirmed, it counts as the sidebar does', () => {
   const emu = workbookWithGuests(1);
   addItems(emu, Array.from({ length: 40 - sidebarCounts(emu).size }, (_, i) => `P-${i + 10}`));
   const program = emu.sheetValues('Program');
@@ -155,12 +155,35 @@ test('a Program row typed on the sheet past Översikt\'s rows: confirmed in Gran
   row[h.indexOf(SEAL_HEADER)] = ''; // typed by hand: no seal
   const at = program.length + 1;
   emu.fireEdit(CODE, { sheet: 'Program', row: at, col: 1, values: [row.map((v) => (v instanceof Date ? v : String(v)))], numCols: row.length, user: PL });
-  expect(sheetCounts(emu).has('P-500')).toBe(false); // Översikt's 40 item rows end above it
+  // Before: Översikt's 40 item rows ended above it until the row was confirmed or set-up ran again.
+  expect(sheetCounts(emu).get('P-500')).toEqual([0, 0, 0, 0, 'obegränsat']);
+  expect(logActions(emu).filter((a) => a === 'arbetsbok.konfigurerad')).toHaveLength(1); // growing is not a set-up
   const review = must(api<{ items: { id: string }[] }>(emu, 'getReview', [], PL)).items.find((x) => x.id.startsWith(`program:${at}:`))!;
   must(api(emu, 'decideChange', [{ id: review.id, action: 'confirm' }], PL));
   setGuest(emu, 'G-0001', { Evenemang: 'P-500', Status: 'Tackat ja' });
   expect(sheetCounts(emu).get('P-500')).toEqual([1, 1, 0, 0, 'obegränsat']);
   expect(sheetCounts(emu)).toEqual(sidebarCounts(emu));
+});
+
+test('a Program row written through the Sheets API past Översikt\'s rows (no onEdit): shown once a role holder opens the Program sidebar; a reader without a role writes nothing', () => {
+  const emu = workbookWithGuests(1);
+  addItems(emu, Array.from({ length: 40 - sidebarCounts(emu).size }, (_, i) => `P-${i + 10}`));
+  const program = emu.sheetValues('Program');
+  const h = program[0].map(String);
+  const row = program[program.length - 1].map((v) => (v instanceof Date ? v : String(v)));
+  row[h.indexOf('ID')] = 'P-600';
+  row[h.indexOf('Rubrik')] = 'Skrivet via API:t';
+  row[h.indexOf(SEAL_HEADER)] = '';
+  const at = program.length + 1;
+  const w = emu.apiUpdate(`Program!A${at}`, [row], { user: PL });
+  expect(w.rejected).toBeUndefined();
+  expect(sheetCounts(emu).has('P-600')).toBe(false);
+  const before = emu.sheetValues('Översikt');
+  expect(api(emu, 'getProgram', [], NOBODY).ok).toBe(true);
+  expect(emu.sheetValues('Översikt')).toEqual(before);
+  expect(api(emu, 'getProgram', [], STY).ok).toBe(true);
+  expect(sheetCounts(emu).get('P-600')).toEqual([0, 0, 0, 0, 'obegränsat']);
+  expect(sheetCounts(emu).size).toBe(41);
 });
 
 test('property: after any sequence of invitations and answers, Översikt counts every item as the sidebar does', () => {
