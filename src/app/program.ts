@@ -26,7 +26,7 @@ import { computeBudget } from '../core/budget';
 import { itemCosts, itemKey, type ItemCost } from '../core/item-costs';
 import type { Ore } from '../core/money';
 import { LockTimeoutError, type Cell, type Ports } from './ports';
-import { readProgram } from './program-rows';
+import { readProgram, type ProgramRead } from './program-rows';
 import type { OfferChange } from '../core/item-answers';
 import type { RsvpLinks } from './merge';
 import { deadlineEnd } from './rsvp';
@@ -66,8 +66,9 @@ export interface ProgramView {
 const projectLeaderOf = (ctx: FullContext): string => ctx.settings.roles.projektledare[0] ?? '';
 
 /** Everyone may read the programme (the sheet is shared with them anyway). Four range reads. */
-export function programView(ports: Ports, ctx: FullContext = loadFullContext(ports), check: TableCheck = checkTable(ctx.journal, 'guests')): ProgramView {
-  const program = readProgram(ctx.journal);
+export function programView(
+  ports: Ports, ctx: FullContext = loadFullContext(ports), check: TableCheck = checkTable(ctx.journal, 'guests'), program: ProgramRead = readProgram(ctx.journal),
+): ProgramView {
   const guests = guestRows(check).map((r) => r.guest);
   const counts = itemCounts(program.items, guests, ports.clock.now());
   const costs = costsOf(ports, ctx);

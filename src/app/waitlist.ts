@@ -153,6 +153,10 @@ function offerMail(ctx: FullContext, r: GuestRow, it: ProgramItem, until: string
   return { to: r.guest.email.trim(), subject: rsvpMsg.offerSubject(s.eventName, partName(it))[lang], textBody: body, htmlBody: textAsHtml(body, link), ...senderOf(s) };
 }
 
+/** The waiting lists are owed something in Gäster as `check` has it (an offer to make, or one past its deadline). Reads nothing. */
+const owed = (ports: Ports, ctx: FullContext, check: TableCheck, replyEnd: number | null, items?: readonly ProgramItem[]): boolean =>
+  planWaitlists(ctx, guestRows(check), ports.clock.now(), replyEnd, new Map(), items).size > 0;
+
 /** How long an execution that only passes seats on waits for the lock (a busy lock: the next execution passes them on). */
 export const PASS_ON_LOCK_MS = 5_000;
 
@@ -165,7 +169,7 @@ export const PASS_ON_LOCK_MS = 5_000;
  * Returns whether anything was written (the caller's view of Gäster is then stale).
  */
 export function passOnSeats(ports: Ports, ctx: FullContext, check: TableCheck, links: RsvpLinkFor | null, replyEnd: number | null, user?: string): boolean {
-  if (!links || planWaitlists(ctx, guestRows(check), ports.clock.now(), replyEnd).size === 0) return false;
+  if (!links || !owed(ports, ctx, check, replyEnd)) return false;
   try {
     links({ id: 'G-0000', version: 1 });
   } catch {
@@ -195,9 +199,10 @@ export function passOnSeats(ports: Ports, ctx: FullContext, check: TableCheck, l
  * as every use case does). Anyone else's sidebar only reads. A failure to pass on never stops the
  * sidebar from opening: the next answer, save or opening passes the seats on and meets it again.
  */
-export function guestsPassedOn(ports: Ports, ctx: FullContext, links: RsvpLinks | undefined, replyEnd: number | null): TableCheck {
+export function guestsPassedOn(ports: Ports, ctx: FullContext, links: RsvpLinks | undefined, replyEnd: number | null, items?: readonly ProgramItem[]): TableCheck {
   const check = checkTable(ctx.journal, 'guests');
-  if (!links || !ctx.roles.includes('projektledare')) return check;
+  // The links (script properties: service calls) only when something is owed; `items`: Program as the caller read it (no second read).
+  if (!links || !ctx.roles.includes('projektledare') || !owed(ports, ctx, check, replyEnd, items)) return check;
   try {
     return passOnSeats(ports, ctx, check, links(), replyEnd) ? checkTable(ctx.journal, 'guests') : check;
   } catch {

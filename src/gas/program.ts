@@ -3,6 +3,7 @@
  */
 import { decideProgramItem, deleteProgramItem, programView, saveProgramItem } from '../app/program';
 import { loadFullContext } from '../app/context';
+import { readProgram } from '../app/program-rows';
 import { deadlineEnd } from '../app/rsvp';
 import { guestsPassedOn } from '../app/waitlist';
 import { handle, noArgs } from './api';
@@ -16,7 +17,8 @@ export const getProgram = (...args: unknown[]) => handle(noArgs, args, (_i, { po
   if (ctx.roles.length) {
     try { growOverviewSoon(ports, ports.workbook.spreadsheet()); } catch { /* the sidebar opens all the same; the next opening grows it */ }
   }
-  return programView(ports, ctx, guestsPassedOn(ports, ctx, rsvpLinks(), deadlineEnd(ctx.settings.rsvpDeadline)));
+  const program = readProgram(ctx.journal);
+  return programView(ports, ctx, guestsPassedOn(ports, ctx, rsvpLinks(), deadlineEnd(ctx.settings.rsvpDeadline), program.items), program);
 });
 
 export const saveItem = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
