@@ -5,7 +5,7 @@
  * (https://developers.google.com/apps-script/guides/triggers#restrictions), so the edit only says who
  * passes the seat on; the next execution that may mail and reads Gäster anyway does: a guest opening their
  * RSVP page (doGet, as the deployer) or the project leader opening Gäster or Program. Checked by who got
- * the offer mail, and, with the project leader's Gäster killed at every effect before and after it takes
+ * the offer mail (and an offer past its deadline passed on the same way), and, with the project leader's Gäster killed at every effect before and after it takes
  * effect and then opened again, that the guest waiting never gets two offers.
  *
  * It fails when the rule breaks (checked 3 December 2026): with the sealed `erbjuds` left out (passOnSeats
@@ -99,4 +99,16 @@ test.each(['before', 'after'] as const)('the project leader\'s Gäster killed at
     seen[state as 'erbjuden' | 'erbjuds']++;
   }
   expect(seen.erbjuden).toBeGreaterThan(0);
+});
+
+test('an offer left past its deadline passes to the next guest waiting when a page is opened, as after an answer, once', () => {
+  const e = fork(base);
+  openPage(e, 'G-0003'); // the typed Återbud's seat: offered to G-0002
+  expect(offered(e)).toEqual(['gast1@example.org']);
+  e.advance(48 * 3_600_000 + 1000);
+  openPage(e, 'G-0001');
+  expect(cell(e, 'G-0002')).toContain(`${dinner.id}: nej`);
+  expect(cell(e, 'G-0003')).toContain(`${dinner.id}: erbjuden `);
+  openPage(e, 'G-0001');
+  expect(offered(e)).toEqual(['gast1@example.org', 'gast2@example.org']);
 });
