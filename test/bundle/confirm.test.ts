@@ -144,7 +144,8 @@ describe('a confirmation that did not arrive', () => {
     expect(confirmations(e, 'gast0@example.org')).toHaveLength(1); // the one Gmail took
   });
 
-  test.each(['before', 'after'] as const)('the resend killed at every effect (%s), then pressed again: never two confirmations', (when) => {
+  // `between`: another change saved before the second press, whose commit settles the dead one (Logg's `journal.ej-genomförd`).
+  test.each([['before', false], ['after', false], ['before', true], ['after', true]] as const)('the resend killed at every effect (%s; another change saved between: %s), then pressed again: never two confirmations', (when, between) => {
     const b = failedQuota();
     const calls: { n: number; key: string }[] = [];
     const e0 = fork(b);
@@ -157,6 +158,7 @@ describe('a confirmation that did not arrive', () => {
       const e = fork(b);
       const r = e.runExecution(CODE, 'resendConfirmation', [{ id: 'G-0002' }], { authMode: 'FULL', user: PL, faults: { failAtCall: k, when } });
       expect(r.ok).toBe(false);
+      if (between) expect(api(e, 'saveGuest', [{ id: 'G-0001', note: `Ändrad ${k}` }], PL).ok).toBe(true);
       api(e, 'resendConfirmation', [{ id: 'G-0002' }], PL); // pressed again
       const n = confirmations(e, 'gast1@example.org').length;
       const c = listed(e, 'G-0002');
