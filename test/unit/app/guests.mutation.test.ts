@@ -480,7 +480,7 @@ describe('rows waiting for review', () => {
     const p = setup(1, { diet: 'Vegan', note: 'VIP' });
     expect(listGuests(p).guests).toEqual([{
       id: 'G-0001', firstName: 'F1', lastName: 'E1', email: 'g1@example.se', language: 'sv', events: ['konferensen'], status: 'Föreslagen',
-      title: '', organisation: '', country: '', diet: 'Vegan', note: 'VIP', overCap: false, review: null,
+      title: '', organisation: '', country: '', diet: 'Vegan', note: 'VIP', overCap: false, review: null, confirmation: null,
     }]);
     expect(listGuests(p).retention).toEqual({ until: '2010-03-09', passed: false, personalLeft: 1 });
   });
