@@ -4,6 +4,7 @@
 import { decideProgramItem, deleteProgramItem, programView, saveProgramItem } from '../app/program';
 import { loadFullContext } from '../app/context';
 import { readProgram } from '../app/program-rows';
+import { OVERVIEW_MIN_ITEMS } from '../core/overview-sheet';
 import { deadlineEnd } from '../app/rsvp';
 import { guestsPassedOn } from '../app/waitlist';
 import { handle, noArgs } from './api';
@@ -13,11 +14,12 @@ import { growOverview, growOverviewSoon } from './setup';
 /** The items with their counts; opened by the project leader, it first passes on the seats the waiting lists are owed (src/app/waitlist.ts). */
 export const getProgram = (...args: unknown[]) => handle(noArgs, args, (_i, { ports }) => {
   const ctx = loadFullContext(ports);
-  // Program rows pasted or written through the Sheets API past Översikt's item rows: shown there now (a role holder's execution may write it).
-  if (ctx.roles.length) {
+  const program = readProgram(ctx.journal);
+  // Program rows pasted or written through the Sheets API past Översikt's item rows: shown there now (a role holder's
+  // execution may write it). Nothing to check while Program fits the smallest layout (the rows just read say so).
+  if (ctx.roles.length && program.check.t.snap.rows.length > OVERVIEW_MIN_ITEMS) {
     try { growOverviewSoon(ports, ports.workbook.spreadsheet()); } catch { /* the sidebar opens all the same; the next opening grows it */ }
   }
-  const program = readProgram(ctx.journal);
   return programView(ports, ctx, guestsPassedOn(ports, ctx, rsvpLinks(), deadlineEnd(ctx.settings.rsvpDeadline), program.items), program);
 });
 
