@@ -309,15 +309,12 @@ export function judgeCellEdit(
     case GUEST_COLUMNS.linkVersion:
       return revert(guestsMsg.linkVersionSetSummit());
     default: {
-      const f = (Object.keys(GUEST_COLUMNS) as GuestField[]).find((k) => GUEST_COLUMNS[k] === e.header);
-      const lim = f && f in GUEST_LIMITS ? GUEST_LIMITS[f as LimitedField] : undefined;
-      if (lim !== undefined && v.length > lim) {
-        return revert(guestsMsg.textTooLongMost(lim));
-      }
-      if ((f === 'firstName' || f === 'lastName') && !v) {
-        const l = label(f);
-        return revert(guestsMsg.mustNotEmpty(l));
-      }
+      // The texts with a length limit; any other column (one the rules don't know) holds anything.
+      const limit = (Object.entries(GUEST_LIMITS) as [LimitedField, number][]).find(([k]) => GUEST_COLUMNS[k] === e.header);
+      if (!limit) return { action: 'accept' };
+      const [f, max] = limit;
+      if (v.length > max) return revert(guestsMsg.textTooLongMost(max));
+      if ((f === 'firstName' || f === 'lastName') && !v) return revert(guestsMsg.mustNotEmpty(label(f)));
       return { action: 'accept' };
     }
   }

@@ -71,6 +71,9 @@ describe('e-mail', () => {
     expect(isValidEmail('a@b.12')).toBe(false);
     expect(isValidEmail('a@b.sö')).toBe(true);
     expect(isValidEmail('a@b.SE')).toBe(true);
+    // The whole last label: a digit before or after its letters makes it no top-level domain.
+    expect(isValidEmail('a@b.1se')).toBe(false);
+    expect(isValidEmail('a@b.se1')).toBe(false);
   });
   test('a dotted domain is required', () => {
     expect(isValidEmail('a@se')).toBe(false);
@@ -124,6 +127,18 @@ describe('checkGuestDraft: each problem with its field and exact words', () => {
       { field: 'firstName', message: { sv: 'Förnamn saknas.', en: 'First name is missing.' } },
       { field: 'lastName', message: { sv: 'Efternamn saknas.', en: 'Last name is missing.' } },
     ]);
+    // Blank is missing for each name on its own.
+    expect(check({ lastName: ' \t ' })).toEqual([{ field: 'lastName', message: { sv: 'Efternamn saknas.', en: 'Last name is missing.' } }]);
+  });
+
+  test('programme items: matched by ID or title; an unknown event is refused naming each item as "Title (ID)"', () => {
+    const items = [{ id: 'P-001', title: 'Konferensen' }, { id: 'P-003', title: 'Middagen' }];
+    expect(checkGuestDraft(draft({ events: ['p-003', 'konferensen'] }), { events: items, others: NONE })).toEqual([]);
+    expect(matchEvents(['p-003', 'KONFERENSEN'], items)).toEqual({ ok: ['P-003', 'P-001'], unknown: [] });
+    expect(checkGuestDraft(draft({ events: ['Balen'] }), { events: items, others: NONE })).toEqual([{ field: 'events', message: {
+      sv: 'Okänt evenemang: Balen. Välj bland: Konferensen (P-001), Middagen (P-003).',
+      en: 'Unknown event: Balen. Choose from: Konferensen (P-001), Middagen (P-003).',
+    } }]);
   });
 
   test.each([
@@ -296,6 +311,7 @@ describe('judgeCellEdit: a single edited cell of Gäster', () => {
   test('columns only Summit Planner or the guest sets', () => {
     expect(judge('ID', 'G-9999')).toEqual(revert('ID sätts av Summit Planner och kan inte ändras.', 'The ID is set by Summit Planner and cannot be changed.'));
     expect(judge('Skickad', '2009-11-01')).toEqual(revert('Skickad sätts av utskicket.', 'Skickad is set by the send.'));
+    expect(judge('Påmind', '2009-11-20')).toEqual(revert('Påmind sätts av Skicka påminnelse.', 'Påmind is set by Send a reminder.'));
     expect(judge('Svarad', 'x')).toEqual(revert('Svarad sätts av gästens svar på svarssidan.', "Svarad is set by the guest's answer on the RSVP page."));
     expect(judge('Samtycke kost', 'x')).toEqual(revert('Samtycke kost sätts av gästens svar på svarssidan.', "Samtycke kost is set by the guest's answer on the RSVP page."));
     expect(judge('Länkversion', '9')).toEqual(revert('Länkversionen sätts av Summit Planner.', 'The link version is set by Summit Planner.'));
@@ -337,6 +353,7 @@ describe('judgeRows: a paste or fill over Gäster', () => {
       [7, ['E-postadressen "nej" är inte giltig (skriv till exempel namn@exempel.se).', 'Okänt språk "xx": ange sv eller en.', 'Namn saknas.',
         'Okänt evenemang: bal.', 'Okänd status "Kanske".']],
     ]);
+    expect(reasons(judge([{ row: 8, guest: g({ lastName: '  ' }) }]))).toEqual([[8, ['Namn saknas.']]]); // a blank last name alone
     const d = judge([{ row: 7, guest: g({ lastName: '', status: 'Kanske' }) }]);
     expect(d).toEqual({ action: 'flag', rows: [{ row: 7, reasons: [{ sv: 'Namn saknas.', en: 'Name is missing.' }, { sv: 'Okänd status "Kanske".', en: 'Unknown status "Kanske".' }] }] });
   });
@@ -368,7 +385,7 @@ describe('judgeRows: a paste or fill over Gäster', () => {
 
 describe('nextGuestIds', () => {
   test('after the highest ID in use, four digits, trimmed; other IDs ignored', () => {
-    expect(nextGuestIds([' G-0009 ', 'G-0002', 'g-0050', 'G-12x', 'X-0100', 'G-'], 3)).toEqual(['G-0010', 'G-0011', 'G-0012']);
+    expect(nextGuestIds([' G-0009 ', 'G-0002', 'g-0050', 'G-12x', 'X-0100', 'XG-0100', 'G-0100x', 'G-'], 3)).toEqual(['G-0010', 'G-0011', 'G-0012']);
   });
   test('after the highest ever issued when that is higher (an ID is never reused)', () => {
     expect(nextGuestIds(['G-0003'], 1, 7)).toEqual(['G-0008']);
