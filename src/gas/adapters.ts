@@ -129,17 +129,23 @@ export class GasWorkbook implements WorkbookPort {
  * every workbook it is installed in) a little more, which costs a short wait.
  */
 export class GasLock implements LockPort {
-  /** `workbook`: whose pending writes must land before the release; without it, always flush. */
-  constructor(private readonly workbook?: GasWorkbook) {}
+  /**
+   * `workbook`: whose pending writes must land before the release; without it, always flush.
+   * `properties`: whose snapshot is dropped when the lock is taken and when it is released (another
+   * execution may have written since it was read).
+   */
+  constructor(private readonly workbook?: GasWorkbook, private readonly properties?: GasProperties) {}
   withLock<T>(timeoutMs: number, fn: () => T): T {
     const lock = LockService.getScriptLock();
     if (!lock.tryLock(timeoutMs)) throw new LockTimeoutError();
+    this.properties?.stale();
     try {
       return fn();
     } finally {
       // Pending writes must land before the next holder reads.
       if (this.workbook) this.workbook.flushPending();
       else SpreadsheetApp.flush();
+      this.properties?.stale();
       lock.releaseLock();
     }
   }
@@ -183,6 +189,16 @@ export function onceUser(): UserPort {
 export class GasProperties implements PropertiesPort {
   private store: GoogleAppsScript.Properties.Properties | null = null;
   private moved = false;
+  /**
+   * Every script property, read in one call (Properties.getProperties) at the first read, kept
+   * while nobody else can have written: until the script lock is taken or released (GasLock calls
+   * stale()). Every writer of the add-on's properties holds the lock, but for the workbook's tag
+   * (the same value whoever writes it), so within a hold, or before the first one, a value read
+   * at the start is the value now; this execution's own writes update it. One call instead of one
+   * per key: a send batch read the anchor, the seal key, the RSVP key and the tag before the lock,
+   * and the anchor and the send journal under it.
+   */
+  private snap: Record<string, string> | null = null;
   constructor(private readonly workbook: () => string) {}
   /** The script properties, fetched once per execution (each fetch is a service call). */
   script(): GoogleAppsScript.Properties.Properties {
@@ -194,19 +210,36 @@ export class GasProperties implements PropertiesPort {
   private key(k: string): string {
     return `${k}@${this.workbook()}`;
   }
+  /** A script property by its full key (not under this workbook's file ID), from the snapshot. */
+  peek(fullKey: string): string | null {
+    this.snap ??= { ...this.props().getProperties() };
+    return this.snap[fullKey] ?? null;
+  }
+  /** Another execution may have written since the snapshot (the lock was taken or released): read again. */
+  stale(): void {
+    this.snap = null;
+  }
   get(key: string): string | null {
-    const v = this.props().getProperty(this.key(key));
+    const v = this.peek(this.key(key));
     // The move takes every summit.* key in one setProperties: an anchor here means it is done (or was never needed).
     if (key === ANCHOR_KEY && v !== null) this.moved = true;
     if (v !== null || this.moved) return v;
     this.moved = true;
-    return this.moveFromDocument() ? this.props().getProperty(this.key(key)) : null;
+    if (!this.moveFromDocument()) return null;
+    this.stale();
+    return this.peek(this.key(key));
   }
   set(key: string, value: string): void {
-    this.props().setProperty(this.key(key), value);
+    this.setRaw(this.key(key), value);
+  }
+  /** Writes a script property by its full key (and into the snapshot). */
+  setRaw(fullKey: string, value: string): void {
+    this.props().setProperty(fullKey, value);
+    if (this.snap) this.snap[fullKey] = value;
   }
   delete(key: string): void {
     this.props().deleteProperty(this.key(key));
+    if (this.snap) delete this.snap[this.key(key)];
   }
   /** Moves summit.* keys an earlier version kept in document properties (null in a web app); true when any moved. */
   private moveFromDocument(): boolean {
@@ -281,12 +314,13 @@ export function editorPorts(e: GoogleAppsScript.Events.SheetsOnEdit): GasPorts {
 /** Ports for the active document, or (`spreadsheetId`, the RSVP web app) for the workbook a link named. */
 export function gasPorts(spreadsheetId?: string): GasPorts {
   const workbook = new GasWorkbook(spreadsheetId);
+  const properties = new GasProperties(() => workbook.spreadsheetId());
   return {
     workbook,
-    lock: new GasLock(workbook),
+    lock: new GasLock(workbook, properties),
     clock: gasClock,
     user: onceUser(),
-    properties: new GasProperties(() => workbook.spreadsheetId()),
+    properties,
     mailer: gasMailer,
     random: gasRandom,
     cache: gasCache,

@@ -34,9 +34,13 @@ export const WORKBOOK_PREFIX = 'summit.workbook.';
 
 const noWebApp = (): UserError => new UserError(mergeMsg.rsvpPageWebApp());
 
-/** The HMAC key of the RSVP tokens: script properties, created once (under the script lock, so two first runs agree). */
-export function rsvpSecret(props = PropertiesService.getScriptProperties()): string {
-  const have = props.getProperty(RSVP_SECRET_KEY);
+/**
+ * The HMAC key of the RSVP tokens: script properties, created once (under the script lock, so two
+ * first runs agree). `peek` reads it outside the lock (the execution's snapshot of its properties);
+ * under the lock it is read again from the store.
+ */
+export function rsvpSecret(props = PropertiesService.getScriptProperties(), peek: (key: string) => string | null = (k) => props.getProperty(k)): string {
+  const have = peek(RSVP_SECRET_KEY);
   if (have) return have;
   const lock = LockService.getScriptLock();
   if (!lock.tryLock(10_000)) throw new UserError(mergeMsg.couldNotCreateRsvp());
@@ -70,7 +74,11 @@ const linkProblem = (url: string): UserError | null => (!url ? noWebApp() : /\/e
 export function workbookTagOf(secret: string, ports?: GasPorts): string {
   const id = ports ? ports.workbook.spreadsheetId() : SpreadsheetApp.getActiveSpreadsheet().getId();
   const tag = workbookTag(secret, id);
-  const props = ports ? ports.properties.script() : PropertiesService.getScriptProperties();
+  if (ports) {
+    if (ports.properties.peek(WORKBOOK_PREFIX + tag) !== id) ports.properties.setRaw(WORKBOOK_PREFIX + tag, id);
+    return tag;
+  }
+  const props = PropertiesService.getScriptProperties();
   if (props.getProperty(WORKBOOK_PREFIX + tag) !== id) props.setProperty(WORKBOOK_PREFIX + tag, id);
   return tag;
 }
@@ -86,7 +94,7 @@ export const rsvpLinks = (url?: string, ports?: GasPorts): RsvpLinks => () => {
   const base = url ?? webAppUrl();
   const problem = linkProblem(base);
   // With the execution's ports: its script properties and file ID, fetched once for the whole call.
-  const secret = problem ? '' : rsvpSecret(ports?.properties.script());
+  const secret = problem ? '' : ports ? rsvpSecret(ports.properties.script(), (k) => ports.properties.peek(k)) : rsvpSecret();
   const tag = problem ? '' : workbookTagOf(secret, ports);
   return (g): string => {
     if (problem) throw problem;
