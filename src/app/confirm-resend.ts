@@ -17,13 +17,14 @@
  * An execution that dies in between leaves `skickas`: Logg's last entry is
  * then no failure, so nothing is sent again. The mail goes from the project
  * leader's account (the sidebar runs as her), the answer's own from the
- * account that deployed the RSVP page.
+ * account that deployed the RSVP page. "Markera som hanterad" removes the
+ * note's line once she has dealt with it (dismissConfirmation).
  */
 import * as z from 'zod/mini';
 import { labelled } from '../core/i18n';
 import { guestsMsg } from '../core/messages/guests';
 import { UserError, type Msg } from '../core/msg';
-import { acceptedOf, CONFIRM_TAG, confirmNoteLine, confirmationMail, noteConfirmation, provesNothingLeft, sendConfirmation, type ConfirmTroubleKind } from './confirm';
+import { acceptedOf, CONFIRM_TAG, confirmNoteLine, confirmationMail, confirmTroubleOf, noteConfirmation, provesNothingLeft, sendConfirmation, type ConfirmTroubleKind } from './confirm';
 import { loadFullContext, requireRole, type FullContext } from './context';
 import type { ConfirmResendForm, Holds, Same } from './contract';
 import { GUEST_COLUMNS } from '../core/guests';
@@ -41,7 +42,7 @@ let schema: ReturnType<typeof buildSchema> | undefined;
 const resendSchema = () => (schema ??= buildSchema());
 
 /** The Logg actions that say what became of a guest's confirmation (a `gäst.svar` only when it carries the marker). */
-const CONFIRM_ACTIONS = new Set(['gäst.bekräftelse-misslyckad', 'gäst.bekräftelse-igen', 'gäst.bekräftelse-skickad']);
+const CONFIRM_ACTIONS = new Set(['gäst.bekräftelse-misslyckad', 'gäst.bekräftelse-igen', 'gäst.bekräftelse-skickad', 'gäst.bekräftelse-hanterad']);
 
 const afterOf = (raw: string): Record<string, unknown> => {
   try { return (JSON.parse(raw || '{}') ?? {}) as Record<string, unknown>; } catch { return {}; }
@@ -120,5 +121,28 @@ export function resendConfirmation(ports: Ports, input: unknown, links?: RsvpLin
     if (failed !== null) return { message: labelled(id, guestsMsg.confirmNote(failed)) };
     noteConfirmation(ports, ctx, id, null, { action: 'gäst.bekräftelse-skickad', object: id, after: { bekräftelse: 'skickad' } }, ctx.email);
     return { message: guestsMsg.confirmResent(id) };
+  });
+}
+
+/**
+ * "Markera som hanterad" (`{ id }`, projektledare): the project leader has dealt with a confirmation that did
+ * not arrive (checked Skickat after an unknown outcome, or told the guest herself): the note's line goes, and
+ * Logg says so (`gäst.bekräftelse-hanterad`), which also ends any resend of it.
+ */
+export function dismissConfirmation(ports: Ports, input: unknown): { message: Msg } {
+  const { id } = parseInput(resendSchema(), input);
+  const ctx = loadFullContext(ports);
+  requireRole(ctx, ['projektledare']);
+  return ports.lock.withLock(GUEST_LOCK_MS, () => {
+    const check = checkTable(ctx.journal.fresh(), 'guests');
+    const r = findGuestRow(guestRows(check), id);
+    if (!r) throw notFound(id);
+    if (r.unverified || r.index === null) throw waitsForReview(r);
+    const trouble = confirmTroubleOf(r.guest.note);
+    if (!trouble) throw new UserError(guestsMsg.confirmNothingToDismiss(id), 'id');
+    new Tx(ctx.journal).put(check, r.index, { [GUEST_COLUMNS.note]: withTaggedNote(r.guest.note, CONFIRM_TAG, null) }, {
+      action: 'gäst.bekräftelse-hanterad', object: id, after: { bekräftelse: 'hanterad', var: trouble.kind },
+    }).commit();
+    return { message: guestsMsg.confirmDismissed(id) };
   });
 }

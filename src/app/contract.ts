@@ -196,6 +196,8 @@ export interface ServerApi {
   cancelGuest: Fn<[CancelForm], { offers: number; message: string }>;
   // "Skicka bekräftelsen igen": only when Logg proves the failed confirmation left nothing.
   resendConfirmation: Fn<[ConfirmResendForm], Said>;
+  // "Markera som hanterad": the failed confirmation's note line goes, logged.
+  dismissConfirmation: Fn<[ConfirmResendForm], Said>;
   previewImport: Fn<[ImportForm], ImportPreview>;
   importGuestRows: Fn<[ImportForm], { imported: string[]; preview: ImportPreview }>;
   purgePersonalData: Fn<[{ confirm: true }], { purged: number; message: string }>;

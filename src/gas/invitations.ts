@@ -12,7 +12,7 @@ import {
 } from '../app/guests';
 import { previewInvitation, sendBatch, sendTestInvitation, type RsvpLinks } from '../app/merge';
 import { recordCancellation } from '../app/cancel';
-import { resendConfirmation } from '../app/confirm-resend';
+import { dismissConfirmation, resendConfirmation } from '../app/confirm-resend';
 import { deadlineEnd } from '../app/rsvp';
 import { guestsPassedOn } from '../app/waitlist';
 import type { Ports } from '../app/ports';
@@ -151,6 +151,10 @@ export const resendConfirmationOf = (...args: unknown[]) => handle(one, args, ([
   const r = resendConfirmation(ports, input, rsvpLinks());
   return { message: r.message[lang] };
 }, { write: 'resendConfirmation' });
+/** "Markera som hanterad" for one guest's failed confirmation (`[{ id }]`, projektledare). */
+export const dismissConfirmationOf = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => ({
+  message: dismissConfirmation(ports, input).message[lang],
+}), { write: 'dismissConfirmation' });
 export const previewImport = pass(previewGuestImport);
 export const importGuestRows = pass(importGuests, 'importGuestRows');
 /** The caterer's dietary list (`[{ names }]`): without names for anyone who may read the list, with names for the project leader. */

@@ -227,6 +227,8 @@ export function resolveSend(...args: unknown[]) { return inv.resolveSend(...args
 export function cancelGuest(...args: unknown[]) { return inv.cancelGuest(...args); }
 /** Mails a failed confirmation of an answer again (projektledare): `[{ id }]`; only when Logg proves nothing left. */
 export function resendConfirmation(...args: unknown[]) { return inv.resendConfirmationOf(...args); }
+/** Marks a failed confirmation of an answer as dealt with (projektledare): `[{ id }]`; its note line goes, logged. */
+export function dismissConfirmation(...args: unknown[]) { return inv.dismissConfirmationOf(...args); }
 /** Checks pasted/CSV text, writes nothing (projektledare): `[{ text, defaultLanguage? }]`. */
 export function previewImport(...args: unknown[]) { return inv.previewImport(...args); }
 /** Imports the valid rows as proposals (projektledare): `[{ text, defaultLanguage? }]`. */

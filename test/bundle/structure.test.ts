@@ -33,6 +33,7 @@ const DECLARED_ENTRY_POINTS = [
   'cancelGuest',
   // A failed confirmation of an answer mailed again, only when nothing left (issue 10)
   'resendConfirmation',
+  'dismissConfirmation',
   // Reminders (Skicka påminnelse, in the Inbjudningar sidebar)
   'getReminderPlan',
   'menuReminders',

@@ -90,7 +90,9 @@ export const guestsPageMsg = {
     'The confirmation was sent again but its outcome was not saved – unknown whether it left (check Sent in the project leader\'s account). It is not sent again; the guest can download the calendar file on the RSVP page.')),
   confirmResend: (name: string): Msg => fixed(`Skicka bekräftelsen igen: ${name}`, `Send the confirmation again: ${name}`),
   confirmResendShort: (): Msg => fixed('Skicka bekräftelsen igen', 'Send the confirmation again'),
-  confirmResendWho: (): Msg => fixed('Bara projektledaren kan skicka bekräftelsen igen.', 'Only the project leader can send the confirmation again.'),
+  confirmResendWho: (): Msg => fixed('Bara projektledaren kan skicka bekräftelsen igen eller markera den som hanterad.', 'Only the project leader can send the confirmation again or mark it as dealt with.'),
+  confirmDismiss: (name: string): Msg => fixed(`Markera som hanterad: ${name}`, `Mark as dealt with: ${name}`),
+  confirmDismissShort: (): Msg => fixed('Markera som hanterad', 'Mark as dealt with'),
   // The answers
   answers: (): Msg => fixed('Svar', 'Answers'),
   answersLine: (invited: number, yes: number, no: number, open: number): Msg => both(

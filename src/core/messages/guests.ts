@@ -132,6 +132,12 @@ export const guestsMsg = {
   confirmMayHaveLeft: (id: string): Msg => fixed(
     `Bekräftelsen till ${id} kan ha gått iväg (Gmail svarade med ett fel efter försöket, eller utfallet sparades inte) och skickas inte igen. Kontrollera Skickat; gästen kan ladda ner kalenderfilen på svarssidan.`,
     `The confirmation to ${id} may have left (Gmail answered with an error after the attempt, or the outcome was not saved) and is not sent again. Check Sent; the guest can download the calendar file on the RSVP page.`),
+  confirmDismissed: (id: string): Msg => fixed(
+    `Bekräftelsen till ${id} är markerad som hanterad.`,
+    `The confirmation to ${id} is marked as dealt with.`),
+  confirmNothingToDismiss: (id: string): Msg => fixed(
+    `${id} har ingen bekräftelse som inte kom fram att markera.`,
+    `${id} has no confirmation that did not arrive to mark.`),
   confirmNothingAccepted: (id: string): Msg => fixed(
     `${id} har inte tackat ja till något nu: det finns ingen bekräftelse att skicka.`,
     `${id} has not accepted anything now: there is no confirmation to send.`),

@@ -114,18 +114,21 @@ function confirmBanner(l: GuestListView): HTMLElement | null {
   const item = (g: Guest): HTMLElement => {
     const c = g.confirmation!;
     const error = h('p', { class: 'field-error', id: `confirm-${g.id}-err` });
-    const button = c.resend
-      ? h('button', { type: 'button', class: 'secondary', 'data-resend': g.id, 'aria-label': t.confirmResend(nameOf(g)), ...(may ? { 'aria-describedby': `confirm-${g.id}-err` } : { disabled: true, 'aria-describedby': 'confirm-who' }) }, t.confirmResendShort)
-      : null;
-    button?.addEventListener('click', () => void act(() => call('resendConfirmation', { id: g.id }), (r) => r.message, (e) => { onStatus(e); error.textContent = messageOf(e); }));
+    const off = may ? { 'aria-describedby': `confirm-${g.id}-err` } : { disabled: true, 'aria-describedby': 'confirm-who' };
+    const failed = (e: unknown): void => { onStatus(e); error.textContent = messageOf(e); };
+    const resend = c.resend ? h('button', { type: 'button', class: 'secondary', 'data-resend': g.id, 'aria-label': t.confirmResend(nameOf(g)), ...off }, t.confirmResendShort) : null;
+    resend?.addEventListener('click', () => void act(() => call('resendConfirmation', { id: g.id }), (r) => r.message, failed));
+    // Dealt with (Skickat checked, or the guest told): the line goes.
+    const dismiss = h('button', { type: 'button', class: 'secondary', 'data-dismiss': g.id, 'aria-label': t.confirmDismiss(nameOf(g)), ...off }, t.confirmDismissShort);
+    dismiss.addEventListener('click', () => void act(() => call('dismissConfirmation', { id: g.id }), (r) => r.message, failed));
     return h('li', { id: `confirm-${g.id}` },
       h('strong', {}, t.confirmWhen(nameOf(g), g.id, c.at)), ' ', t.confirmTrouble(c.kind),
-      button ? h('div', { class: 'actions' }, button) : null, error);
+      h('div', { class: 'actions' }, ...only(resend, dismiss)), error);
   };
   return h('section', { class: 'status status-error', id: 'confirm-trouble', 'aria-labelledby': 'confirm-trouble-h' },
     h('h2', { id: 'confirm-trouble-h' }, t.confirmTitle(troubled.length)),
     h('ul', { class: 'plain' }, ...troubled.map(item)),
-    !may && troubled.some((g) => g.confirmation!.resend) ? h('p', { class: 'hint', id: 'confirm-who' }, t.confirmResendWho) : null);
+    may ? null : h('p', { class: 'hint', id: 'confirm-who' }, t.confirmResendWho));
 }
 
 // --- The answers --------------------------------------------------------------------------

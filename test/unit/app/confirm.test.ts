@@ -1,7 +1,7 @@
 /** The confirmation of an answer (src/app/confirm.ts): one mail per change of what the guest accepted, with the .ics of the accepted items. */
 import { answerRsvp } from '../../../src/app/rsvp';
 import { saveProgramItem } from '../../../src/app/program';
-import { resendConfirmation } from '../../../src/app/confirm-resend';
+import { dismissConfirmation, resendConfirmation } from '../../../src/app/confirm-resend';
 import { editGuest, listGuests } from '../../../src/app/guests';
 import type { MailMessage } from '../../../src/app/ports';
 import type { MemoryPorts } from '../../support/memory';
@@ -175,6 +175,28 @@ describe('a confirmation that did not arrive', () => {
     expect(listed(p, 'G-0002')).toMatchObject({ kind: 'kvot', resend: true });
     expect(() => resend(p, { id: 'G-0002' })).toThrow('G-0002 har ingen bekräftelse som bevisligen inte gick iväg');
     expect(confirmations(p)).toHaveLength(1);
+  });
+
+  test('"Markera som hanterad": the line goes, Logg says so, and it ends the resend; only the project leader, only with a line', () => {
+    const p = setupItems('5');
+    p.mailer.failFor = (m) => { p.mailer.sent.push(m); return 'Service error: Mail'; };
+    say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
+    p.mailer.failFor = undefined;
+    const dismiss = (input: unknown, user = PL) => { p.user.current = user; try { return dismissConfirmation(p, input); } finally { p.user.current = ''; } };
+    expect(() => dismiss({ id: 'G-0001' }, 'styrgrupp@stockholm.se')).toThrow('bara projektledaren får göra detta');
+    expect(() => dismiss({ id: 'G-0002' })).toThrow('G-0002 har ingen bekräftelse som inte kom fram att markera.');
+    expect(() => dismiss({ id: 'G-0001', extra: 1 })).toThrow('Ogiltiga uppgifter: (indata).');
+    expect(dismiss({ id: 'G-0001' }).message.en).toBe('The confirmation to G-0001 is marked as dealt with.');
+    expect(note(p, 'G-0001')).toBe('');
+    expect(listed(p, 'G-0001')).toBeNull();
+    expect(JSON.parse(String(logRows(p).filter((x) => x['Åtgärd'] === 'gäst.bekräftelse-hanterad').pop()!['Efter']))).toEqual({ bekräftelse: 'hanterad', var: 'osäker' });
+    expect(() => resend(p, { id: 'G-0001' })).toThrow('G-0001 har ingen bekräftelse som bevisligen inte gick iväg');
+    // A quota failure dealt with by hand is not resent either.
+    p.mailer.quota = 0;
+    say(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'ja' });
+    p.mailer.quota = 10;
+    dismiss({ id: 'G-0002' });
+    expect(() => resend(p, { id: 'G-0002' })).toThrow('G-0002 har ingen bekräftelse som bevisligen inte gick iväg');
   });
 
   test('only the project leader, with a valid guest ID', () => {
