@@ -17,7 +17,7 @@
  * and every message say "bokat" (English "booked") and, where it is shown
  * alone, what it holds.
  */
-import { formatMoney, formatPercent, fromNumber, parseMoney, percentOf, quickOre, type Ore } from './money';
+import { formatMoney, parseMoney, percentOf, quickOre, type Ore } from './money';
 import type { Msg } from './msg';
 import { fixed } from './i18n';
 import { CATEGORIES, COST_STATUSES } from './schema';
@@ -119,7 +119,7 @@ export interface BudgetState {
   readonly budgetSheetBroken: boolean;
   readonly wholeOutOfBalance: boolean;
   readonly wholeReasons: readonly Msg[];
-  /** No problems at all and no funder ur balans. */
+  /** No blocking problem and no funder ur balans. */
   readonly balanced: boolean;
   readonly rows: RowInfo;
   readonly ledgerFirstRow: number;
@@ -132,10 +132,8 @@ const PLANNED_IX = 0;
 const ORDERED_IX = 1;
 const CANCELLED_IX = 4;
 
+/** An amount as the log and Swedish messages write it: "12 000,50 kr". */
 export const kr = (o: Ore): string => formatMoney(o);
-export const krEn = (o: Ore): string => formatMoney(o, true);
-export const pct = (p: number): string => formatPercent(p);
-export const pctEn = (p: number): string => formatPercent(p, true);
 
 /** A refusal by a rule and the input it is about: the key the page sent ('amount', 'allocations.2', …), when there is one. */
 export interface RuleRefusal { readonly why: Msg; readonly field?: string }
@@ -164,16 +162,11 @@ export const categoryIndex = (v: unknown): number => indexIn(CATEGORIES, v);
 
 /** A money cell: number (kronor) or parseable text. */
 export function cellOre(v: unknown): { ore: number; text: boolean; error: Msg | null } {
-  if (typeof v === 'number') {
-    // Fast path for well-formed cells; fromNumber for the reason otherwise.
-    const ore = quickOre(v);
-    if (!Number.isNaN(ore)) return { ore, text: false, error: null };
-    const r = fromNumber(v);
-    return r.ok ? { ore: r.value, text: false, error: null } : { ore: NaN, text: false, error: r.error };
-  }
   if (v === '' || v === null || v === undefined) return { ore: NaN, text: false, error: budgetMsg.amountMissing() };
-  const r = parseMoney(typeof v === 'string' ? v : String(v));
-  return r.ok ? { ore: r.value, text: true, error: null } : { ore: NaN, text: true, error: r.error };
+  // A number is kronor; text is parsed the Swedish way; anything else (a date, a checkbox) has the wrong type.
+  const r = parseMoney(v);
+  const text = typeof v !== 'number';
+  return r.ok ? { ore: r.value, text, error: null } : { ore: NaN, text, error: r.error };
 }
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -193,10 +186,13 @@ const dateOk = (v: unknown): boolean =>
 function parseWarn(v: unknown, fallback: number): { value: number; error: boolean } {
   if (v === '' || v === null || v === undefined) return { value: fallback, error: false };
   let n: number;
-  if (typeof v === 'number') n = v > 0 && v <= 1 ? v * 100 : v;
+  // A number up to 1 is a fraction (a cell formatted as percent); 0 and below are refused as they are.
+  if (typeof v === 'number') n = v <= 1 ? v * 100 : v;
   else n = Number(String(v).trim().replace(/\s*%$/, '').replace(',', '.'));
-  if (!Number.isFinite(n) || n <= 0 || n > 100) return { value: fallback, error: true };
-  return { value: Math.round(n * 10) / 10, error: false };
+  // Judged as it is shown, to one decimal: "0,04" would be a threshold of 0 % (every cost a warning).
+  const value = Math.round(n * 10) / 10;
+  if (!(value > 0 && value <= 100)) return { value: fallback, error: true };
+  return { value, error: false };
 }
 
 const ID_RE = /^K-(\d{1,9})$/;
@@ -240,11 +236,11 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     const acc: Acc = { planned: 0, committed: 0, actual: 0, problemRows: 0, reasons: [] };
     let alloc = 0;
     if (allocCell !== '' && allocCell !== null && allocCell !== undefined) {
-      const m = typeof allocCell === 'number' ? cellOre(allocCell) : { ...cellOre(allocCell), error: budgetMsg.allocationText() };
-      if (m.error || Number.isNaN(m.ore)) {
+      // An allocation is a number cell: text (even "500") is refused, as a cost's amount is.
+      const m = typeof allocCell === 'number' ? cellOre(allocCell) : { ore: NaN, error: budgetMsg.allocationText() };
+      if (m.error) {
         acc.problemRows++;
-        const why = m.error ?? budgetMsg.invalid();
-        const mm = budgetMsg.budgetInvalidAllocation(sheetRow, name, why);
+        const mm = budgetMsg.budgetInvalidAllocation(sheetRow, name, m.error);
         acc.reasons.push(mm);
         problem(sheetRow, name, mm);
       } else alloc = m.ore;
@@ -285,25 +281,23 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     // Blank test: the guarded columns first (cheap for normal rows).
     if (isBlank(fRaw) && isBlank(aRaw) && isBlank(sRaw) && allBlank(r, dataCols)) continue;
 
-    let fi = typeof fRaw === 'string' ? (exactIx.get(fRaw) ?? -1) : -1;
-    if (fi < 0 && !isBlank(fRaw)) fi = funderIx.get(normName(fRaw)) ?? -1;
+    // The exact spelling first (the common case, no string work), then trimmed and case-insensitive.
+    const fi = exactIx.get(fRaw as string) ?? funderIx.get(normName(fRaw)) ?? -1;
     // A number must be well-formed; text is counted (conservative) but a problem.
-    const ore = typeof aRaw === 'number' ? quickOre(aRaw) : isBlank(aRaw) ? NaN : cellOre(aRaw).ore;
+    const ore = typeof aRaw === 'number' ? quickOre(aRaw) : cellOre(aRaw).ore;
     const amountOk = typeof aRaw === 'number' && !Number.isNaN(ore);
     const st = statusIndex(sRaw);
     const ci = categoryIndex(r[lc.category]);
     const idRaw = r[lc.id];
-    const id = typeof idRaw === 'string' ? idRaw.trim() : cellText(idRaw);
+    const id = cellText(idRaw);
     const sheetRow = input.ledger.firstRow + i;
     let dupOf = 0;
     if (id) {
       const prev = seenIds.get(id);
       if (prev !== undefined) dupOf = prev;
       else seenIds.set(id, sheetRow);
-      if (id.charCodeAt(0) === 75 /* K */) {
-        const mm = ID_RE.exec(id);
-        if (mm) { const no = Number(mm[1]); if (no > maxNo) maxNo = no; }
-      }
+      const mm = ID_RE.exec(id);
+      if (mm) maxNo = Math.max(maxNo, Number(mm[1]));
     }
     const valid = fi >= 0 && amountOk && st >= 0 && ci >= 0 && id !== '' && dupOf === 0
       && dateOk(r[lc.date]) && !isBlank(r[lc.description]);
@@ -375,7 +369,9 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
     total: input.total, allocated, funders, categories,
     totals: { planned, committed, actual, consumed: consumedAll, available: allocated - consumedAll },
     problems, unassignedProblems: unassigned, budgetSheetBroken: budgetBroken, wholeOutOfBalance, wholeReasons,
-    balanced: !wholeOutOfBalance && !problems.some((p) => p.blocking) && !funders.some((f) => f.outOfBalance),
+    // Every blocking problem puts its funder (a bad allocation or ledger row) or the whole budget (a broken
+    // Budget sheet, a row without a known funder) out of balance, so these two say it all.
+    balanced: !wholeOutOfBalance && !funders.some((f) => f.outOfBalance),
     rows, ledgerFirstRow: input.ledger.firstRow, maxCostNumber: maxNo,
   };
 }
@@ -421,7 +417,6 @@ const normName = (v: unknown): string => cellText(v).replace(/\s+/g, ' ').toLowe
 /** Index of a funder by name (trimmed, case-insensitive), -1 when unknown. */
 export function funderIndex(state: BudgetState, name: unknown): number {
   const k = normName(name);
-  if (!k) return -1;
   return state.funders.findIndex((f) => f.name.toLowerCase() === k);
 }
 
@@ -434,17 +429,6 @@ export function blockedReason(state: BudgetState, fi: number): Msg | null {
 }
 
 export const nextCostId = (state: BudgetState): string => `K-${String(state.maxCostNumber + 1).padStart(4, '0')}`;
-
-/** Sheet rows (in order) of the ledger rows whose ID is `id` (trimmed, case-insensitive). */
-export function rowsWithId(input: BudgetInput, id: string): number[] {
-  const want = id.trim().toLocaleUpperCase('sv');
-  const out: number[] = [];
-  const c = input.ledger.col.id;
-  input.ledger.rows.forEach((r, i) => {
-    if (cellText(r[c]).toLocaleUpperCase('sv') === want) out.push(i);
-  });
-  return out;
-}
 
 /**
  * The check every write that may consume more goes through: compares the
@@ -459,16 +443,17 @@ export function checkConsumption(before: BudgetState, after: BudgetState, what: 
 /**
  * checkConsumption's refusal with the input it is about: an amount that does not fit is the
  * 'amount' (the message says how much is missing); a funder that is out of balance is the 'funder'.
+ * `before` and `after` are computed from the same Budget rows (only the ledger differs), so a
+ * funder has the same index in both.
  */
 export function consumptionRefusal(before: BudgetState, after: BudgetState, what: 'cost' | 'change' | 'edit'): RuleRefusal | null {
   for (let fi = 0; fi < after.funders.length; fi++) {
     const a = after.funders[fi];
-    const b = before.funders.find((f) => f.name === a.name);
-    const grew = a.consumed - (b ? b.consumed : 0);
+    const b = before.funders[fi];
+    const grew = a.consumed - b.consumed;
     if (grew <= 0) continue;
-    const avail = b ? b.available : a.allocation;
     if (a.overspent) {
-      const left = Math.max(0, avail);
+      const left = Math.max(0, b.available);
       // What is missing for this to fit: the message's own two figures apart, so they add up.
       const short = grew - left;
       if (what === 'cost') {
@@ -493,7 +478,8 @@ export function consumptionRefusal(before: BudgetState, after: BudgetState, what
  * at or above it after the change ("STOKAB har passerat 90 %"), or null when none crossed.
  */
 export function crossedWarnings(before: BudgetState, after: BudgetState): Msg | null {
-  const crossed = after.funders.filter((a) => a.warning && !a.overspent && !before.funders.find((b) => b.name === a.name)?.warning);
+  // The same funders in the same order (computed from the same Budget rows, only the allocations or the ledger differ).
+  const crossed = after.funders.filter((a, i) => a.warning && !a.overspent && !before.funders[i].warning);
   if (crossed.length === 0) return null;
   return budgetMsg.warningCrossed(crossed);
 }

@@ -77,7 +77,6 @@ export const budgetMsg = {
     `Budget rad ${sheetRow}: finansiären "${name}" finns redan på en tidigare rad.`,
     `Budget row ${sheetRow}: the funder "${name}" appears more than once.`),
   allocationText: (): Msg => fixed('tilldelningen är text', 'the allocation is text'),
-  invalid: (): Msg => fixed('ogiltig', 'invalid'),
   budgetInvalidAllocation: (sheetRow: number, name: string, why: Msg): Msg => both(
     (f) => `Budget rad ${sheetRow}: ogiltig tilldelning för ${name} (${f.m(why)}).`,
     (f) => `Budget row ${sheetRow}: invalid allocation for ${name} (${f.m(why)}).`),
