@@ -1,0 +1,157 @@
+/**
+ * Fördela budget (allocateBudget) and what every save answers with, at the use case: who may change the
+ * total, what is read under the lock (another execution's save that lands while this one waits counts), what
+ * is written and logged, and each refusal with its reason and figures as the user sees them. Each case is the
+ * smallest input on which a changed rule would answer differently (npm run test:mutation).
+ */
+import { allocateBudget, budgetOverview, registerCost, summitAvailable } from '../../../src/app/budget';
+import type { Ports } from '../../../src/app/ports';
+import { UserError } from '../../../src/core/msg';
+import { FixedUser } from '../../support/memory';
+import { costRow, dump, EKO, logRecords, seed, STY } from './budget-fixture';
+
+const nb = (s: string) => s.replace(/\u00a0/g, ' ');
+const FUNDERS4 = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'];
+const all = (amounts: (string | number)[]) => FUNDERS4.map((funder, i) => ({ funder, amount: amounts[i] }));
+
+/** The refusal (a UserError: its field and Swedish message, no-break spaces as spaces), checked to have written nothing. */
+function refusal(ports: ReturnType<typeof seed>, fn: () => unknown): { field: string | undefined; sv: string } {
+  const before = dump(ports);
+  try {
+    fn();
+  } catch (e) {
+    expect(dump(ports)).toBe(before);
+    if (e instanceof UserError) return { field: e.field, sv: nb(e.userMessage.sv) };
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** The refusal of a save raced by another execution: the Budget sheet's allocations are as the other left them. */
+function racedRefusal(ports: ReturnType<typeof seed>, allocations: number[], fn: () => unknown): { field: string | undefined; sv: string } {
+  try {
+    fn();
+  } catch (e) {
+    expect(ports.workbook.get('budget').records().map((x) => x.Tilldelning)).toEqual(allocations);
+    if (e instanceof UserError) return { field: e.field, sv: nb(e.userMessage.sv) };
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** `ports` whose lock, when asked for, first lets `other` (another execution) finish its own save. */
+function afterOther(ports: ReturnType<typeof seed>, other: () => void): Ports {
+  const lock = ports.lock;
+  return { ...ports, lock: { withLock: (ms, fn) => { other(); return lock.withLock(ms, fn); } } };
+}
+
+describe('allocateBudget reads what it judges under the lock', () => {
+  test('a cost booked while it waited for the lock counts: the allocation below it is refused', () => {
+    const ports = seed({ user: STY });
+    const eko = { ...ports, user: new FixedUser(EKO) };
+    const racing = afterOther(ports, () => registerCost(eko, { funder: 'STOKAB', category: 'övrigt', description: 'Lokal', amount: '150 000', date: '2009-11-20' }));
+    const r = racedRefusal(ports, [200000, 200000, 200000, 200000], () => allocateBudget(racing, { allocations: [{ funder: 'STOKAB', amount: 100000 }, { funder: 'Kommunstyrelsen', amount: 300000 }] }));
+    expect(r).toEqual({ field: 'allocations.0', sv: 'STOKAB kan inte få 100 000,00 kr: finansiären har redan bokat 150 000,00 kr.' });
+  });
+
+  test('a total an administrator changed while it waited is the total it must add up to', () => {
+    const ports = seed({ user: STY, admins: STY });
+    const racing = afterOther(ports, () => allocateBudget(ports, { total: '900 000', allocations: [{ funder: 'STOKAB', amount: 300000 }] }));
+    const r = racedRefusal(ports, [200000, 200000, 200000, 300000], () => allocateBudget(racing, { allocations: [{ funder: 'STOKAB', amount: 250000 }, { funder: 'Kommunstyrelsen', amount: 150000 }] }));
+    expect(r).toEqual({ field: 'total', sv: 'Tilldelningarna summerar till 800 000,00 kr men totalbudgeten är 900 000,00 kr (100 000,00 kr kvar att fördela).' });
+  });
+});
+
+describe('allocateBudget: the total', () => {
+  test('a steering-group member who is no administrator may send the current total unchanged', () => {
+    const ports = seed({ user: STY });
+    const r = allocateBudget(ports, { total: '800 000', allocations: [{ funder: 'STOKAB', amount: 250000 }, { funder: 'Kommunstyrelsen', amount: 150000 }] });
+    expect(r.total).toBe(800000_00);
+    expect(logRecords(ports).map((l) => l.Åtgärd)).toEqual(['budget.fördelning', 'budget.fördelning']);
+  });
+
+  test('an administrator\'s new total: Inställningar and the log say from what to what, in kronor as shown', () => {
+    const ports = seed({ user: STY, admins: STY });
+    const r = allocateBudget(ports, { total: '800 000,01', allocations: [{ funder: 'STOKAB', amount: '200 000,01' }] });
+    expect(r.total).toBe(800000_01);
+    expect(ports.workbook.get('settings').records()[0]).toMatchObject({ Nyckel: 'Totalbudget', Värde: 800000.01 });
+    const logs = logRecords(ports);
+    expect(logs.map((l) => [l.Åtgärd, l.Objekt])).toEqual([['budget.fördelning', 'STOKAB'], ['inställning.ändrad', 'Totalbudget']]);
+    expect(nb(String(logs[1].Före))).toContain('800 000,00 kr');
+    expect(nb(String(logs[1].Efter))).toContain('800 000,01 kr');
+    expect(nb(r.message.sv)).toBe('Budgeten är fördelad: 800 000,01 kr på 4 finansiärer.');
+  });
+});
+
+describe('allocateBudget: what is written, logged and answered', () => {
+  test('only the funders whose allocation changes are written and logged, each from its old figure to its new', () => {
+    const ports = seed({ user: STY, ledger: [costRow({ amount: 1000 })] });
+    const r = allocateBudget(ports, { allocations: all([150000, 200000, 200000, 250000]) });
+    expect(ports.workbook.get('budget').records().map((x) => x.Tilldelning)).toEqual([150000, 200000, 200000, 250000]);
+    const logs = logRecords(ports);
+    expect(logs.map((l) => l.Objekt)).toEqual(['Kommunstyrelsen', 'STOKAB']);
+    expect(nb(`${logs[0].Före} → ${logs[0].Efter}`)).toMatch(/200 000,00 kr.* → .*150 000,00 kr/);
+    expect(nb(`${logs[1].Före} → ${logs[1].Efter}`)).toMatch(/200 000,00 kr.* → .*250 000,00 kr/);
+    expect(r.funders.map((f) => [f.name, f.allocation, f.available])).toEqual([
+      ['Kommunstyrelsen', 150000_00, 150000_00], ['Stockholm Business Region AB', 200000_00, 200000_00],
+      ['Utbildningsnämnden', 200000_00, 200000_00], ['STOKAB', 250000_00, 249000_00],
+    ]);
+    expect(r.overview).toEqual(budgetOverview(ports));
+    expect(r.overview.balanced).toBe(true);
+  });
+
+  test('an allocation that changes nothing writes nothing and logs nothing, and says so with the figures', () => {
+    const ports = seed({ user: STY });
+    const before = dump(ports);
+    const r = allocateBudget(ports, { allocations: [{ funder: 'STOKAB', amount: 200000 }] });
+    expect(dump(ports)).toBe(before);
+    expect(nb(r.message.sv)).toBe('Budgeten är fördelad: 800 000,00 kr på 4 finansiärer.');
+  });
+
+  test('a funder taken past its warning threshold by a lower allocation is named in the answer', () => {
+    const ports = seed({ user: STY, ledger: [costRow({ amount: 150000 })] });
+    const r = allocateBudget(ports, { allocations: [{ funder: 'STOKAB', amount: 160000 }, { funder: 'Kommunstyrelsen', amount: 240000 }] });
+    expect(nb(r.message.sv)).toBe('Budgeten är fördelad: 800 000,00 kr på 4 finansiärer. STOKAB har passerat 90 % (varningsgränsen): 93,8 % av tilldelningen är bokat.');
+  });
+});
+
+describe('allocateBudget: refusals that stop the whole allocation (no field: beside the button)', () => {
+  test('a Budget sheet without funders', () => {
+    const ports = seed({ user: STY, funders: [] });
+    const r = refusal(ports, () => allocateBudget(ports, { allocations: [{ funder: 'STOKAB', amount: 1 }] }));
+    expect(r).toEqual({ field: undefined, sv: 'Bladet Budget har inga finansiärer. Skriv in dem i kolumnen Finansiär först.' });
+  });
+
+  test('a change made outside Summit Planner that waits for review, whoever\'s it is', () => {
+    const ports = seed({ user: STY, ledger: [costRow({ id: 'K-0001', amount: 100 })] });
+    ports.workbook.get('ledger').grid[1][5] = 999;
+    const r = refusal(ports, () => allocateBudget(ports, { allocations: [{ funder: 'Kommunstyrelsen', amount: 200000 }] }));
+    expect(r.field).toBeUndefined();
+    expect(r.sv).toMatch(/^Budgeten kan inte fördelas om nu: .*Kostnader rad 2/);
+  });
+});
+
+describe('what the sidebars show while changes wait for review', () => {
+  test('the figures are the add-on\'s own, the budget is not in balance, and each change is listed', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', amount: 200 })] });
+    ports.workbook.get('ledger').grid[1][5] = 999;
+    const o = budgetOverview(ports);
+    expect(o.balanced).toBe(false);
+    expect(o.review).toHaveLength(1);
+    expect(nb(o.status.sv)).toBe('Budgeten är inte i balans: 1 ändring gjorda utanför Summit Planner väntar på granskning; siffrorna är Summit Planners egna tills dess.');
+    expect(o.funders[3].consumed).toBe(300_00);
+    expect(summitAvailable(ports, 'STOKAB')).toBe(199700);
+  });
+
+  test('an unbalanced budget keeps its own reasons first', () => {
+    const ports = seed({ total: 800001, ledger: [costRow({ id: 'K-0001', amount: 100 })] });
+    ports.workbook.get('ledger').grid[1][5] = 999;
+    expect(nb(budgetOverview(ports).status.sv)).toBe(
+      'Budgeten är inte i balans. Tilldelningarna på bladet Budget summerar till 800 000,00 kr men totalbudgeten är 800 001,00 kr. 1 ändring gjorda utanför Summit Planner väntar på granskning; siffrorna är Summit Planners egna tills dess.');
+  });
+
+  test('with nothing waiting: balanced, no review list', () => {
+    const o = budgetOverview(seed());
+    expect(o).toMatchObject({ balanced: true, review: [], status: { sv: 'Budgeten är i balans.' } });
+  });
+});
