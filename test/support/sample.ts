@@ -7,13 +7,17 @@
  * - A call with an effect (a mail, a properties write, a sheet write; each sweep says which) is
  *   classed by its key and the calls since the effect before it: its place in the protocol. A
  *   batch's loop over its guests repeats the same classes (journal 'a', the mail, the journal's
- *   outcome); every other effect is a class of its own. Of a class, its first and last point are
- *   always taken and one more of the points between.
+ *   outcome); every other effect is a class of its own. Of every class one point is taken, and of
+ *   every kind of effect (its key: the mails, the journal writes…) its first and its last point in
+ *   the sweep, wherever they fall.
  * - A call without an effect is classed by the gap between two effects it falls in (the keys of
  *   both effects and of the calls between): a death anywhere in a gap leaves what a death after
- *   its first effect leaves, so one point per class is taken.
+ *   its first effect leaves, so one point per class is taken. Where the points are deaths *after*
+ *   the call (`deathAfter`), a gap's point leaves exactly what the 'after' death at the effect that
+ *   opens the gap leaves, a class that is taken anyway: only the gap before the first effect
+ *   (opened by none) is taken then.
  *
- * The point between is drawn by a pseudo-random generator seeded with SEED (SUMMIT_SEED, or a
+ * The point of a class is drawn by a pseudo-random generator seeded with SEED (SUMMIT_SEED, or a
  * fixed default): the same points every run, so a failure reproduces; the test output says
  * which seed and how many points, and another seed samples others.
  */
@@ -97,31 +101,28 @@ export function sampleByClass<T>(items: readonly T[], classOf: (t: T) => string,
 }
 
 /**
- * The points a sweep takes: all of them in test:deep; in npm test, per class the first and last
- * point and one seeded point between (effects), or one seeded point (calls without an effect).
+ * The points a sweep takes: all of them in test:deep; in npm test, one seeded point of every class
+ * (an effect at its place in the protocol, a gap between effects) and each kind of effect's first
+ * and last point. `withoutEffect: false` takes effects only; `deathAfter` (the points are deaths
+ * after the call took effect) leaves out the gaps but the one before the first effect (see above).
  * `name` names the sweep in the seed, so two sweeps over the same calls draw differently.
  */
-export function samplePoints<P extends Point>(calls: readonly P[], effect: RegExp, name: string, opts: { deep?: boolean; withoutEffect?: boolean } = {}): P[] {
+export function samplePoints<P extends Point>(calls: readonly P[], effect: RegExp, name: string, opts: { deep?: boolean; withoutEffect?: boolean; deathAfter?: boolean } = {}): P[] {
   const points = calls.filter((c) => opts.withoutEffect !== false || effect.test(c.key));
   if (opts.deep ?? DEEP) return [...points];
   const rnd = random(`${SEED}/${name}`);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
-  const byClass = new Map<string, { points: P[]; effect: boolean }>();
+  const byClass = new Map<string, P[]>();
   for (const { point, cls, effect: e } of classify(calls, effect)) {
-    if (!e && opts.withoutEffect === false) continue;
-    const g = byClass.get(cls) ?? { points: [], effect: e };
-    g.points.push(point);
-    byClass.set(cls, g);
+    if (!e && (opts.withoutEffect === false || (opts.deathAfter && !cls.startsWith('gap ^ ')))) continue;
+    byClass.set(cls, [...(byClass.get(cls) ?? []), point]);
   }
   const taken = new Set<P>();
-  for (const { points: ps, effect: e } of byClass.values()) {
-    if (!e) {
-      taken.add(pick(ps));
-      continue;
-    }
+  for (const ps of byClass.values()) taken.add(ps[Math.floor(rnd() * ps.length)]);
+  const byKey = new Map<string, P[]>();
+  for (const c of calls) if (effect.test(c.key)) byKey.set(c.key, [...(byKey.get(c.key) ?? []), c]);
+  for (const ps of byKey.values()) {
     taken.add(ps[0]);
     taken.add(ps[ps.length - 1]);
-    if (ps.length > 2) taken.add(pick(ps.slice(1, -1)));
   }
   return points.filter((p) => taken.has(p));
 }

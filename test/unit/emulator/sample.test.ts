@@ -1,6 +1,6 @@
 /**
  * The sweeps' sampler (test/support/sample.ts): what npm test is promised to take of a sweep —
- * every class of call, each effect class's first and last point, one point per gap — the same
+ * every class of call (one point each), each kind of effect's first and last point — the same
  * points for the same seed, and every point in test:deep.
  */
 import { classify, samplePoints, type Point } from '../../support/sample';
@@ -28,18 +28,34 @@ test('the loop\'s repeated calls are one class each; the other effects are class
   expect(cls.slice(0, 3).every((c) => !c.effect)).toBe(true);
 });
 
-test('npm test: each effect class\'s first and last point, one more of a longer class, one point per gap', () => {
+test('npm test: a point of every class, each kind of effect\'s first and last, one point per gap', () => {
   const calls = batch();
   const points = samplePoints(calls, EFFECT, 't', { deep: false });
+  const cls = classify(calls, EFFECT);
+  // Every class, with an effect or a gap, has a point.
+  for (const c of new Set(cls.map((x) => x.cls))) expect([c, points.some((p) => cls[p.n - 1].cls === c)]).toEqual([c, true]);
+  // The mails are one class: its point is the first or the last mail, and those two are taken as the mail's first and last.
   const mails = calls.filter((c) => c.key === 'MailApp.sendEmail');
-  const taken = points.filter((p) => p.key === 'MailApp.sendEmail');
-  expect(taken).toHaveLength(3);
-  expect([taken[0], taken[2]]).toEqual([mails[0], mails[9]]);
-  // Every effect that is a class of its own is taken.
+  expect(points.filter((p) => p.key === 'MailApp.sendEmail')).toEqual([mails[0], mails[9]]);
+  // The journal writes after a mail are one class: one of them, whatever the seed.
+  const afterMail = cls.filter((c) => c.point.key === 'Properties.setProperty' && calls[c.point.n - 2]?.key === 'MailApp.sendEmail').map((c) => c.point);
+  expect(afterMail).toHaveLength(10);
+  expect(points.filter((p) => afterMail.includes(p)).length).toBeGreaterThanOrEqual(1);
+  // Every effect that is a class of its own is taken (the first and last journal and sheet writes among them).
   for (const n of [4, 6, 37, 39]) expect(points.map((p) => p.n)).toContain(n);
   // One of the three reads before the first effect.
   expect(points.filter((p) => p.n <= 3)).toHaveLength(1);
   expect(points.length).toBeLessThan(calls.length / 2);
+});
+
+test('deaths after the call (deathAfter): the effects, and of the gaps only the one before the first effect', () => {
+  const calls = batch();
+  const cls = classify(calls, EFFECT);
+  const points = samplePoints(calls, EFFECT, 't', { deep: false, deathAfter: true });
+  expect(points.filter((p) => !EFFECT.test(p.key)).map((p) => cls[p.n - 1].cls.startsWith('gap ^ '))).toEqual([true]);
+  // Every effect class still has its point.
+  for (const c of new Set(cls.filter((x) => x.effect).map((x) => x.cls))) expect([c, points.some((p) => cls[p.n - 1].cls === c)]).toEqual([c, true]);
+  expect(samplePoints(calls, EFFECT, 't', { deep: true, deathAfter: true })).toEqual(calls);
 });
 
 test('the same seed draws the same points; the sweep\'s name (or another seed) draws others', () => {
