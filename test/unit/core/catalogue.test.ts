@@ -13,7 +13,9 @@ import type { Msg } from '../../../src/core/msg';
 
 const DIR = path.join(__dirname, '../../../src/core/messages');
 const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.ts')).map((f) => path.join(DIR, f));
-const program = ts.createProgram(files, { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noEmit: true, skipLibCheck: true, types: [] });
+// The library src/core compiles with (src/core/tsconfig.json: es2020, no DOM). Without `lib` the compiler
+// parsed and bound ES2022's full library, DOM included: this file took 4.6 CPU-s instead of 3.9.
+const program = ts.createProgram(files, { strict: true, target: ts.ScriptTarget.ES2022, lib: ['lib.es2020.d.ts'], module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler, noEmit: true, skipLibCheck: true, types: [] });
 const checker = program.getTypeChecker();
 
 type Variant = 'one' | 'many';
