@@ -52,7 +52,7 @@ test('a crash in the recovery run itself (double fault) still leaves no duplicat
   const recovery: { n: number; key: string }[] = [];
   sendOnce(crashed(), { hooks: { afterCall: (c) => recovery.push({ n: c.n, key: `${c.cls}.${c.method}` }) } });
   const release = recovery.find((c) => c.key === 'Lock.releaseLock')!.n;
-  const points = samplePoints(recovery.filter((c) => c.n <= release), EFFECT, 'double-fault', { deathAfter: true });
+  const points = samplePoints(recovery.filter((c) => c.n <= release), EFFECT, 'double-fault', { deaths: true });
   expect(points.filter((p) => EFFECT.test(p.key)).length).toBeGreaterThanOrEqual(4);
   if (DEEP) expect(points).toHaveLength(release);
   for (const { n: k } of points) {

@@ -75,7 +75,7 @@ test('baseline: the undisturbed round reminds 30, each once, in 3 executions', (
 
 describe.each(['before', 'after'] as const)('killed %s a service call, then the round continued', (when) => {
   test(`batch 1 (it starts the round): ${DEEP ? 'every call' : 'a sample of its calls (every class; each effect\'s first and last)'}`, () => {
-    const points = samplePoints(calls[0], EFFECT, `remind-batch1-${when}`, { deathAfter: when === 'after' });
+    const points = samplePoints(calls[0], EFFECT, `remind-batch1-${when}`, { deaths: true });
     for (const key of new Set(calls[0].filter((c) => EFFECT.test(c.key)).map((c) => c.key))) {
       const all = calls[0].filter((c) => c.key === key);
       expect([key, points.includes(all[0]), points.includes(all[all.length - 1])]).toEqual([key, true, true]);

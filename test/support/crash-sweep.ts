@@ -72,7 +72,7 @@ export function defineSweeps(when: 'before' | 'after'): void {
   });
 
   test(`batch 1: killed at ${DEEP ? 'every service call' : 'a sample of its service calls (every class; each effect\'s first and last)'} (${when}), then re-run: no duplicate, at most one Osäker`, () => {
-    const points = samplePoints(s.calls[0], EFFECT, `batch1-${when}`, { deathAfter: when === 'after' });
+    const points = samplePoints(s.calls[0], EFFECT, `batch1-${when}`, { deaths: true });
     // Every kind of effect the batch has, its first and its last, is among the points.
     for (const key of new Set(s.calls[0].filter((c) => EFFECT.test(c.key)).map((c) => c.key))) {
       const all = s.calls[0].filter((c) => c.key === key);

@@ -12,10 +12,11 @@
  *   the sweep, wherever they fall.
  * - A call without an effect is classed by the gap between two effects it falls in (the keys of
  *   both effects and of the calls between): a death anywhere in a gap leaves what a death after
- *   its first effect leaves, so one point per class is taken. Where the points are deaths *after*
- *   the call (`deathAfter`), a gap's point leaves exactly what the 'after' death at the effect that
- *   opens the gap leaves, a class that is taken anyway: only the gap before the first effect
- *   (opened by none) is taken then.
+ *   its first effect leaves, so one point per class is taken. Where every point is a death
+ *   (`deaths`: the emulator's crash and the unit tests' trap kill the execution, whether the call
+ *   is stopped before it takes effect or after; every later call fails), a gap's point leaves
+ *   exactly what the death after the effect that opens the gap leaves, a class taken anyway: of
+ *   the gaps only the one before the first effect (opened by none) is taken then.
  *
  * The point of a class is drawn by a pseudo-random generator seeded with SEED (SUMMIT_SEED, or a
  * fixed default): the same points every run, so a failure reproduces; the test output says
@@ -103,17 +104,17 @@ export function sampleByClass<T>(items: readonly T[], classOf: (t: T) => string,
 /**
  * The points a sweep takes: all of them in test:deep; in npm test, one seeded point of every class
  * (an effect at its place in the protocol, a gap between effects) and each kind of effect's first
- * and last point. `withoutEffect: false` takes effects only; `deathAfter` (the points are deaths
- * after the call took effect) leaves out the gaps but the one before the first effect (see above).
+ * and last point. `withoutEffect: false` takes effects only; `deaths` (every point kills the
+ * execution) leaves out the gaps but the one before the first effect (see above).
  * `name` names the sweep in the seed, so two sweeps over the same calls draw differently.
  */
-export function samplePoints<P extends Point>(calls: readonly P[], effect: RegExp, name: string, opts: { deep?: boolean; withoutEffect?: boolean; deathAfter?: boolean } = {}): P[] {
+export function samplePoints<P extends Point>(calls: readonly P[], effect: RegExp, name: string, opts: { deep?: boolean; withoutEffect?: boolean; deaths?: boolean } = {}): P[] {
   const points = calls.filter((c) => opts.withoutEffect !== false || effect.test(c.key));
   if (opts.deep ?? DEEP) return [...points];
   const rnd = random(`${SEED}/${name}`);
   const byClass = new Map<string, P[]>();
   for (const { point, cls, effect: e } of classify(calls, effect)) {
-    if (!e && (opts.withoutEffect === false || (opts.deathAfter && !cls.startsWith('gap ^ ')))) continue;
+    if (!e && (opts.withoutEffect === false || (opts.deaths && !cls.startsWith('gap ^ ')))) continue;
     byClass.set(cls, [...(byClass.get(cls) ?? []), point]);
   }
   const taken = new Set<P>();

@@ -48,14 +48,14 @@ test('npm test: a point of every class, each kind of effect\'s first and last, o
   expect(points.length).toBeLessThan(calls.length / 2);
 });
 
-test('deaths after the call (deathAfter): the effects, and of the gaps only the one before the first effect', () => {
+test('every point a death (deaths): the effects, and of the gaps only the one before the first effect', () => {
   const calls = batch();
   const cls = classify(calls, EFFECT);
-  const points = samplePoints(calls, EFFECT, 't', { deep: false, deathAfter: true });
+  const points = samplePoints(calls, EFFECT, 't', { deep: false, deaths: true });
   expect(points.filter((p) => !EFFECT.test(p.key)).map((p) => cls[p.n - 1].cls.startsWith('gap ^ '))).toEqual([true]);
   // Every effect class still has its point.
   for (const c of new Set(cls.filter((x) => x.effect).map((x) => x.cls))) expect([c, points.some((p) => cls[p.n - 1].cls === c)]).toEqual([c, true]);
-  expect(samplePoints(calls, EFFECT, 't', { deep: true, deathAfter: true })).toEqual(calls);
+  expect(samplePoints(calls, EFFECT, 't', { deep: true, deaths: true })).toEqual(calls);
 });
 
 test('the same seed draws the same points; the sweep\'s name (or another seed) draws others', () => {
