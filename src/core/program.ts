@@ -18,7 +18,7 @@ import { programMsg } from './messages/program';
 import type { Msg } from './msg';
 import { CATEGORIES } from './schema';
 import type { Occurrence } from './ics';
-import { guestItemState, offerHolds, parseItemAnswers, type CountGuest, type ItemState } from './item-answers';
+import { guestItemState, offerHolds, parseItemAnswers, type CountGuest } from './item-answers';
 import type { Role } from './settings';
 
 export const PROGRAM_TYPES = [
@@ -128,9 +128,12 @@ const label: Readonly<Record<ItemField, () => Msg>> = {
 };
 const bad = (field: ItemField, why: Msg): ItemProblem => ({ field, message: programMsg.fieldProblem(label[field](), why) });
 
-/** Why the item can't be on the conference's days, or null (the decision: study visits and workshops only during the conference). */
-export function conferenceDayProblem(type: ProgramType, date: string, days: ConferenceDays): ItemProblem | null {
-  if (!CONFERENCE_ONLY.includes(type) || !isIsoDate(date)) return null;
+/**
+ * Why the item can't be on the conference's days, or null (the decision: study visits and workshops only
+ * during the conference). A type or date that doesn't parse has its own problem, so none here.
+ */
+export function conferenceDayProblem(type: ProgramType | null, date: string, days: ConferenceDays): ItemProblem | null {
+  if (!CONFERENCE_ONLY.some((t) => t === type) || !isIsoDate(date)) return null;
   if (date >= days.startDate && date <= days.endDate) return null;
   const what = type === 'workshop' ? programMsg.workshops() : programMsg.studyVisits();
   return bad('date', programMsg.outsideConference(date, days.startDate, days.endDate, what));
@@ -172,10 +175,8 @@ export function checkItem(
   if (!status) p.push(bad('status', programMsg.chooseStatus(ITEM_STATUSES)));
   const responsible = d.responsible.trim() || (organiser === 'staden' ? defaultResponsible : '');
   if (!responsible && organiser === 'staden och Cisco') p.push(bad('responsible', programMsg.responsibleMissing()));
-  if (type && isIsoDate(date)) {
-    const day = conferenceDayProblem(type, date, days);
-    if (day) p.push(day);
-  }
+  const day = conferenceDayProblem(type, date, days);
+  if (day) p.push(day);
   if (p.length || !type || !start || !end || !organiser || !category || !status) return { ok: false, problems: p };
   return { ok: true, item: { id, title, type, date, start, end, place: d.place.trim(), organiser, responsible, capacity, category, status, note: d.note.trim() } };
 }
@@ -216,12 +217,16 @@ export function changeProblem(before: ProgramItem | null, after: ProgramItem, ro
   return null;
 }
 
-/** The first field other than the status that differs ('title' for a new item; 'status' when none does). */
+/**
+ * The first field other than the status that differs ('title' for a new item; 'status' when none does).
+ * Both are the same row's item (one ID), and the status is the last column: a content field that
+ * differs is found before it.
+ */
 function firstChange(before: ProgramItem | null, after: ProgramItem): ItemField {
   if (!before) return 'title';
   const a = itemValues(before);
   const b = itemValues(after);
-  return (Object.keys(PROGRAM_COLUMNS) as ItemField[]).find((f) => f !== 'status' && f !== 'id' && String(a[PROGRAM_COLUMNS[f]]) !== String(b[PROGRAM_COLUMNS[f]])) ?? 'status';
+  return (Object.keys(PROGRAM_COLUMNS) as ItemField[]).find((f) => String(a[PROGRAM_COLUMNS[f]]) !== String(b[PROGRAM_COLUMNS[f]])) ?? 'status';
 }
 
 /** Next free ID "P-001"… after the highest in use. */
@@ -273,11 +278,14 @@ export const byTime = (a: ProgramItem, b: ProgramItem): number =>
  *   studiebesök / visit the last day, 13:00–17:00
  *   anything else       the first day, 09:00–17:00
  */
-function oldTimes(part: string): { days: 'all' | 'first' | 'last'; start: string; end: string; type: ProgramType } {
-  if (/konferens|conference/i.test(part)) return { days: 'all', start: '09:00', end: '17:00', type: 'plenarsession' };
-  if (/middag|dinner/i.test(part)) return { days: 'first', start: '19:00', end: '23:00', type: 'representationsmiddag' };
-  if (/studiebes|visit/i.test(part)) return { days: 'last', start: '13:00', end: '17:00', type: 'studiebesök' };
-  return { days: 'first', start: '09:00', end: '17:00', type: 'övrigt' };
+function oldTimes(part: string): { days: (all: readonly string[]) => readonly string[]; start: string; end: string; type: ProgramType } {
+  const every = (all: readonly string[]) => all;
+  const first = (all: readonly string[]) => all.slice(0, 1);
+  const last = (all: readonly string[]) => all.slice(-1);
+  if (/konferens|conference/i.test(part)) return { days: every, start: '09:00', end: '17:00', type: 'plenarsession' };
+  if (/middag|dinner/i.test(part)) return { days: first, start: '19:00', end: '23:00', type: 'representationsmiddag' };
+  if (/studiebes|visit/i.test(part)) return { days: last, start: '13:00', end: '17:00', type: 'studiebesök' };
+  return { days: first, start: '09:00', end: '17:00', type: 'övrigt' };
 }
 
 /** Days from start to end inclusive (ISO dates); at most 31; [] when the dates don't parse. */
@@ -305,9 +313,8 @@ export function itemsFromParts(
   const ids = [...existingIds];
   for (const part of parts) {
     const rule = oldTimes(part);
-    const picked = days.length === 0 ? [] : rule.days === 'all' ? days : rule.days === 'first' ? [days[0]] : [days[days.length - 1]];
     const made: string[] = [];
-    picked.forEach((date) => {
+    rule.days(days).forEach((date) => {
       const id = nextItemId(ids);
       ids.push(id);
       made.push(id);
@@ -364,7 +371,8 @@ export function itemCounts(
   items: readonly (PartRef & { readonly capacity: number | null })[], guests: readonly CountGuest[], now: Date = new Date(0),
 ): ItemCounts[] {
   const invitedTo = guests.map((g) => matchParts(g.events, items).ok);
-  const answersOf = guests.map((g) => parseItemAnswers(g.itemAnswers ?? '') ?? new Map<string, ItemState>());
+  // No cell (a guest before per-item answers) and one that doesn't parse (a hand edit) both mean "no per-item answer".
+  const answersOf = guests.map((g) => (g.itemAnswers === undefined ? null : parseItemAnswers(g.itemAnswers)));
   return items.map((it) => {
     let invited = 0, yes = 0, no = 0, waiting = 0, held = 0;
     guests.forEach((g, i) => {
