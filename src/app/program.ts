@@ -13,7 +13,7 @@ import { UserError, type Msg } from '../core/msg';
 import { programMsg } from '../core/messages/program';
 import {
   byTime, changeProblem, checkItem, draftOf, itemCounts, itemValues, ITEM_STATUSES, nextItemId, ORGANISERS, PROGRAM_COLUMNS, PROGRAM_TYPES, TYPE_EN,
-  type ItemCounts, type ItemDraft, type ItemProblem, type ProgramItem,
+  type ConferenceDays, type ItemCounts, type ItemDraft, type ItemProblem, type ProgramItem,
 } from '../core/program';
 import type { Role } from '../core/settings';
 import type { Holds, ProgramItemForm, ProgramRef, ProgramStatusForm, Same } from './contract';
@@ -119,12 +119,13 @@ const programSchemas = (): Schemas => (schemas ??= buildSchemas());
 function parse<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const p = schema.safeParse(input);
   if (p.success) return p.data;
-  const field = String(p.error.issues[0]?.path?.[0] ?? '');
+  // A failed parse has at least one issue, and every issue a path ([] when the input itself is no object).
+  const field = String(p.error.issues[0].path[0] ?? '');
   throw new UserError(programMsg.invalidInput(field), field || undefined);
 }
 
 /** All problems in one message; the first one's field is where the page puts it. */
-const problemsError = (problems: readonly ItemProblem[]): UserError => new UserError(programMsg.nothingSaved(problems.map((p) => p.message)), problems[0]?.field);
+const problemsError = (problems: readonly ItemProblem[]): UserError => new UserError(programMsg.nothingSaved(problems.map((p) => p.message)), problems[0].field);
 
 const lockBusy = (): Msg => programMsg.lockBusy();
 
@@ -145,6 +146,9 @@ function withProgram<T>(ports: Ports, ctx: FullContext, fn: (c: TableCheck, tx: 
   }
 }
 
+/** Items already written are read without the conference-day rule (the days may have moved since). */
+const ANY_DAY: ConferenceDays = { startDate: '0000-01-01', endDate: '9999-12-31' };
+
 /** The verified row of item `id`, or a refusal that says why it can't be written now. */
 function verifiedRow(c: TableCheck, id: string): RowCheck {
   const k = id.toLocaleLowerCase('sv');
@@ -159,7 +163,7 @@ function verifiedRow(c: TableCheck, id: string): RowCheck {
 
 const itemOfRow = (c: TableCheck, r: RowCheck): ProgramItem | null => {
   const values = Object.fromEntries(Object.entries(c.t.col).map(([h, i]) => [h, c.t.snap.rows[r.index][i]]));
-  const p = checkItem(draftOf(values), r.key, { startDate: '0000-01-01', endDate: '9999-12-31' });
+  const p = checkItem(draftOf(values), r.key, ANY_DAY);
   return p.ok ? p.item : null;
 };
 
@@ -212,7 +216,8 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks,
     const row = f.id ? verifiedRow(c, f.id) : null;
     const before = row ? itemOfRow(c, row) : null;
     const id = row ? row.key : nextItemId([...c.rows.map((r) => r.key), ...c.missing.map((m) => m.key)]);
-    const checked = checkItem(draftFrom(f, before?.status ?? 'förslag'), id, ctx.settings, projectLeaderOf(ctx));
+    // A change keeps the item's status; a new one gets checkItem's default (förslag).
+    const checked = checkItem(draftFrom(f, before?.status ?? ''), id, ctx.settings, projectLeaderOf(ctx));
     if (!checked.ok) throw problemsError(checked.problems);
     const item = checked.item;
     const who = changeProblem(before, item, ctx.roles);
@@ -310,12 +315,13 @@ export function judgeProgramChange(ctx: FullContext, c: TableCheck, rc: RowCheck
   const values = Object.fromEntries(Object.entries(c.t.col).map(([h, i]) => [h, c.t.snap.rows[rc.index][i]]));
   const typedId = String(values[PROGRAM_COLUMNS.id] ?? '').trim();
   const taken = (id: string) => c.rows.some((r) => r !== rc && r.kind === 'ok' && r.key.toLocaleLowerCase('sv') === id.toLocaleLowerCase('sv'));
-  const id = rc.sealed ? rc.key : /^P-\d{1,6}$/.test(typedId) && !taken(typedId) ? typedId : nextItemId(c.rows.map((r) => r.key));
+  // A typed ID that isn't kept doesn't count towards the next one (a long one would push every new ID past what the calls take).
+  const id = rc.sealed ? rc.key : /^P-\d{1,6}$/.test(typedId) && !taken(typedId) ? typedId : nextItemId(c.rows.filter((r) => r !== rc).map((r) => r.key));
   const checked = checkItem(draftOf(values), id, ctx.settings, projectLeaderOf(ctx));
   const fail = (ps: readonly ItemProblem[]) => ({ ok: false as const, why: programMsg.problems(ps.map((p) => p.message)) });
   if (!checked.ok) return fail(checked.problems);
   if (rc.sealed && typedId !== rc.key) return fail([{ field: 'id', message: programMsg.idFixed() }]);
-  const before = rc.sealed ? checkItem(draftOf(Object.fromEntries(Object.entries(rc.sealed).map(([h, v]) => [h, typeof v === 'object' ? new Date(v.d * 1000) : v]))), rc.key, { startDate: '0000-01-01', endDate: '9999-12-31' }) : null;
+  const before = rc.sealed ? checkItem(draftOf(Object.fromEntries(Object.entries(rc.sealed).map(([h, v]) => [h, typeof v === 'object' ? new Date(v.d * 1000) : v]))), rc.key, ANY_DAY) : null;
   const who = changeProblem(before?.ok ? before.item : null, checked.item, ctx.roles);
   if (who) return fail([who]);
   return { ok: true, values: itemCells(checked.item) };
@@ -323,6 +329,6 @@ export function judgeProgramChange(ctx: FullContext, c: TableCheck, rc: RowCheck
 
 /** A deleted item may be confirmed gone only when nobody is invited to it and it was not decided. */
 export function programRemovalProblem(ctx: FullContext, key: string, values: Readonly<Record<string, unknown>>): Msg | null {
-  const parsed = checkItem(draftOf(values), key, { startDate: '0000-01-01', endDate: '9999-12-31' });
+  const parsed = checkItem(draftOf(values), key, ANY_DAY);
   return parsed.ok ? removalProblem(ctx, parsed.item) : null;
 }
