@@ -46,7 +46,8 @@ export function parseItemAnswers(cell: string): Map<string, ItemState> | null {
       if (at !== undefined) return null;
       out.set(id, { kind });
     } else {
-      if (at === undefined || !ISO_UTC.test(at)) return null;
+      // A missing time (undefined) fails the pattern too.
+      if (!ISO_UTC.test(at)) return null;
       out.set(id, kind === 'väntar' ? { kind, since: at } : { kind: kind === 'erbjuds' ? 'erbjuds' : 'erbjuden', until: at });
     }
   }
@@ -99,7 +100,7 @@ const MAILED = new Set(['Skickar', 'Inbjuden', 'Tackat ja', 'Tackat nej', 'Åter
  * existed answered every item alike); Återbud (a cancellation) is a no for
  * every item whatever the cell says, so the seat is free again. null: not mailed.
  */
-export function guestItemState(g: CountGuest, answers: ItemAnswers | null, itemId: string): ItemState | 'ej svarat' | null {
+export function guestItemState(g: Pick<CountGuest, 'status'>, answers: ItemAnswers | null, itemId: string): ItemState | 'ej svarat' | null {
   if (!MAILED.has(g.status)) return null;
   if (g.status === 'Återbud') return { kind: 'nej' };
   const a = answers?.get(itemId);
@@ -194,7 +195,7 @@ export function planOffers(items: readonly AnswerItem[], guests: readonly WaitGu
   for (const it of items) {
     const capacity = it.capacity ?? Infinity;
     const on = guests.filter((g) => g.invited.includes(it.id));
-    const stateOf = (g: WaitGuest) => guestItemState({ status: g.status, events: [] }, g.answers, it.id);
+    const stateOf = (g: WaitGuest) => guestItemState(g, g.answers, it.id);
     let taken = 0;
     for (const g of on) {
       const s = stateOf(g);
