@@ -108,7 +108,7 @@ export function reminderScaling(): Figure[] {
  * section says why each is needed). Every method the run calls is in exactly one group.
  */
 const CALL_GROUPS: readonly (readonly [string, RegExp])[] = [
-  ['send journal and log anchor (script property writes: one per guest, the rest per batch)', /^Properties\.(setProperty|deleteProperty)$/],
+  ['send journal and log anchor (script property writes: one per guest, the rest per batch)', /^Properties\.(setProperty|setProperties|deleteProperty)$/],
   ['script property reads (seal key, anchor, send journal, RSVP key and workbook tag: one getProperties before the lock, one under it)', /^(Properties\.(getProperty|getProperties)|PropertiesService\.getScriptProperties)$/],
   ['range reads (a sheet looked up, its data range, its values)', /^(Spreadsheet\.getSheetByName|Sheet\.getDataRange|Range\.getValues)$/],
   ['sealed, logged writes (Logg and Gäster ranges, the row counts an append needs, room for Logg to grow, the flush)', /^(Sheet\.(getRange|getLastRow|getMaxRows|insertRowsAfter)|Range\.setValues|SpreadsheetApp\.flush)$/],
@@ -194,7 +194,7 @@ function crashWindow(): { worst: number; points: number } {
   const base = workbookWithGuests(30);
   const seen: { n: number; key: string }[] = [];
   sendOnce(fork(base), { hooks: { afterCall: (c) => seen.push({ n: c.n, key: `${c.cls}.${c.method}` }) } });
-  const points = seen.filter((c) => /^(MailApp\.sendEmail|Properties\.(setProperty|deleteProperty)|Range\.setValues|SpreadsheetApp\.flush)$/.test(c.key));
+  const points = seen.filter((c) => /^(MailApp\.sendEmail|Properties\.(setProperty|setProperties|deleteProperty)|Range\.setValues|SpreadsheetApp\.flush)$/.test(c.key));
   let worst = 0;
   for (const p of points) for (const when of ['before', 'after'] as const) {
     const e = fork(base);

@@ -132,9 +132,11 @@ export class Journal {
     if (this.sealKey === null) this.sealKey = undefined;
     return this;
   }
-  replace(next: JournalState): void {
+  /** Writes the anchor; `also`: other properties written in the same call (Tx.property). */
+  replace(next: JournalState, also: Readonly<Record<string, string>> = {}): void {
     this.state = next;
-    this.ports.properties.set(JOURNAL_KEY, JSON.stringify(next));
+    if (Object.keys(also).length) this.ports.properties.setAll({ ...also, [JOURNAL_KEY]: JSON.stringify(next) });
+    else this.ports.properties.set(JOURNAL_KEY, JSON.stringify(next));
   }
 }
 
@@ -392,6 +394,7 @@ export class Tx {
   private readonly clears: Clear[] = [];
   private gid: number | undefined;
   private overviewText: string | undefined;
+  private readonly also: Record<string, string> = {};
   constructor(private readonly journal: Journal, private readonly user: string = journal.ports.user.email() || '(okänd)') {}
 
   /**
@@ -417,6 +420,18 @@ export class Tx {
 
   get size(): number {
     return this.entries.length;
+  }
+
+  /**
+   * A property of the caller's written in the same call as the pending anchor (step 1), so before
+   * Logg and the rows (a send batch's journal: before the marks, and with the outcomes before the
+   * record); without entries, commit() writes it alone. One call instead of two: a death leaves
+   * both written or neither, or — were Properties.setProperties not atomic — either one, each a
+   * state the two separate writes could leave too.
+   */
+  property(key: string, value: string): this {
+    this.also[key] = value;
+    return this;
   }
 
   /** Writes a sealed row: `index` into check.t.snap.rows, or null to append. `values` by header (others keep the sheet's). */
@@ -467,6 +482,7 @@ export class Tx {
   /** Logg append, sealed rows, anchor: call inside the lock. No-op without entries (but Översikt's cell still follows). */
   commit(): Committed | null {
     if (this.entries.length === 0) {
+      if (Object.keys(this.also).length) this.journal.ports.properties.setAll(this.also);
       this.noteOverview();
       return null;
     }
@@ -511,8 +527,8 @@ export class Tx {
       next.t[table] = to;
       pending.t[table] = { n: m.n, s: m.s, alt: { ...to, from: first, to: next.n } };
     }
-    // 1. Write-ahead: the counts this transaction will leave are acceptable too.
-    this.journal.replace(pending);
+    // 1. Write-ahead: the counts this transaction will leave are acceptable too (with the caller's properties).
+    this.journal.replace(pending, this.also);
     // 2. Logg, in one range write.
     logPort.append(rows.map((r, i) => logCells(r, hashes[i], new Date(r.time))), logLast);
     // 3. The sealed rows, per sheet, and Översikt's verification cell when it changed.

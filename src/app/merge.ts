@@ -8,10 +8,13 @@
  *   min(batchSize, quota, cap room) approved guests; write the send journal (script property)
  *   with each picked guest 'q' (queued), THEN mark them 'Skickar' + Skickad, logged and sealed
  *   in one transaction, whose commit flushes: the marks are in the sheet before any mail goes out.
+ *   (The journal goes in the same setProperties call as the commit's pending anchor, its first
+ *   write, so still before the marks.)
  *
  *   Send: for each picked guest: journal 'a' (attempting; the same property write carries the
- *   previous guest's outcome) → one mailer.send → outcome in memory. Then journal all outcomes,
- *   record Inbjuden / Misslyckad / Osäker / back to Godkänd (one transaction), delete the journal,
+ *   previous guest's outcome) → one mailer.send → outcome in memory. Then journal all outcomes
+ *   (with the record's pending anchor, in one call), record Inbjuden / Misslyckad / Osäker / back
+ *   to Godkänd (one transaction), delete the journal,
  *   release. Gäster is not read again between the two: nothing of the add-on's can write it while
  *   the lock is held, and the first commit left its snapshot as it wrote the sheet (rows, seals,
  *   anchor), so the rows are checked again in memory.
@@ -450,7 +453,7 @@ function pickBatch(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsvp
     const entries: Record<string, string> = { ...carried };
     for (const r of picked) entries[r.guest.id] = 'q';
     journal = { token, at: now.toISOString(), s: entries };
-    writeJournal(ports, journal); // before the marks
+    tx.property(JOURNAL_KEY, JSON.stringify(journal)); // before the marks: with the commit's pending anchor
   } else if (old) ports.properties.delete(JOURNAL_KEY);
   for (const r of picked) {
     tx.put(check, r.index!, { [GUEST_COLUMNS.status]: 'Skickar', [GUEST_COLUMNS.sentAt]: now, [GUEST_COLUMNS.note]: withSendNote(r.guest.note, null) },
@@ -501,7 +504,8 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
  * mailer.send, the outcome in memory; a quota error stops the loop (the rest 'n'). `build`
  * gives the guest's message, null when it can't be built now ('n': back to waiting), or 'skip'
  * when the row is no longer this batch's (no outcome: its entry stays for the next lock holder).
- * The journal is written once more at the end, with every outcome.
+ * `j` holds every outcome afterwards; the caller writes it once more with the record's pending
+ * anchor (Tx.property), before the record.
  */
 export function mailEach(
   ports: Ports, key: string, j: SendJournal, picked: readonly string[], build: (id: string) => MailMessage | null | 'skip',
@@ -524,7 +528,6 @@ export function mailEach(
     }
     j.s[id] = outcome.get(id) ?? 'a';
   }
-  writeJournal(ports, j, key);
   return { outcome, stop };
 }
 
@@ -563,7 +566,8 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), s, set, links, now);
     return inv.ok ? inv.message : null;
   });
-  const tx = new Tx(ctx.journal);
+  // Every outcome, journalled with the record's pending anchor: before Gäster is written.
+  const tx = new Tx(ctx.journal).property(JOURNAL_KEY, JSON.stringify(j));
   let sent = 0, failed = 0, unsure = 0;
   for (const [id, o] of outcome) {
     const r = byId.get(id)!;

@@ -82,6 +82,8 @@ export interface UserPort {
 export interface PropertiesPort {
   get(key: string): string | null;
   set(key: string, value: string): void;
+  /** Several keys in one call (Properties.setProperties): one write where the protocol needs them together. */
+  setAll(values: Readonly<Record<string, string>>): void;
   delete(key: string): void;
 }
 

@@ -289,7 +289,7 @@ function pickReminders(ports: Ports, ctx: FullContext, set: TemplateSet, links: 
   const picked = plans.filter((p) => p.inv?.ok).slice(0, take).map((p) => p.row);
   for (const r of picked) { carried.s[r.guest.id] = 'q'; carried.p![r.guest.id] = remindedOf(r)?.toISOString() ?? ''; }
   const journal = Object.keys(carried.s).length ? carried : null;
-  if (journal) writeJournal(ports, journal, REMIND_JOURNAL_KEY); // before the claims
+  if (journal) tx.property(REMIND_JOURNAL_KEY, JSON.stringify(journal)); // before the claims: with the commit's pending anchor
   else if (old) ports.properties.delete(REMIND_JOURNAL_KEY);
   for (const r of picked) {
     tx.put(check, r.index!, { [GUEST_COLUMNS.remindedAt]: now }, { action: 'gäst.påminns', object: r.guest.id, after: { omgång: round.n } });
@@ -317,7 +317,8 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     const inv = buildInvitation(r.guest, linkVersionOf(check, r.index), s, set, links, now);
     return inv.ok ? inv.message : null;
   });
-  const tx = new Tx(ctx.journal);
+  // Every outcome, journalled with the record's pending anchor: before Gäster is written.
+  const tx = new Tx(ctx.journal).property(REMIND_JOURNAL_KEY, JSON.stringify(j));
   let sent = 0, failed = 0, unsure = 0;
   for (const [id, o] of outcome) {
     settle(tx, check, byId.get(id)!, o, j.p?.[id] ?? '', p1.round.n);

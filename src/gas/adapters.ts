@@ -237,6 +237,11 @@ export class GasProperties implements PropertiesPort {
     this.props().setProperty(fullKey, value);
     if (this.snap) this.snap[fullKey] = value;
   }
+  setAll(values: Readonly<Record<string, string>>): void {
+    const full = Object.fromEntries(Object.entries(values).map(([k, v]) => [this.key(k), v]));
+    this.props().setProperties(full);
+    if (this.snap) Object.assign(this.snap, full);
+  }
   delete(key: string): void {
     this.props().deleteProperty(this.key(key));
     if (this.snap) delete this.snap[this.key(key)];

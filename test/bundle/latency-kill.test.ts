@@ -22,7 +22,7 @@ jest.setTimeout(180_000);
  * write, a sheet write) and the flushes: npm test kills at a sample of these (every class, each
  * one's first and last: test/support/sample.ts), npm run test:deep at every call.
  */
-const EFFECT = /^(MailApp\.sendEmail|Properties\.(setProperty|deleteProperty)|Range\.setValues|Sheet\.insertRowsAfter|SpreadsheetApp\.flush)$/;
+const EFFECT = /^(MailApp\.sendEmail|Properties\.(setProperty|setProperties|deleteProperty)|Range\.setValues|Sheet\.insertRowsAfter|SpreadsheetApp\.flush)$/;
 
 const logVerifies = (emu: Emulator) => expect(logVerdict(emu)).toMatch(/^Loggen är hel: \d+ rader verifierade/);
 

@@ -5,7 +5,7 @@ import { DEEP, samplePoints, SEED } from './sample';
 
 export { DEEP };
 /** Calls whose death can duplicate or lose something: a mail, a properties write, a range write or append. */
-export const EFFECT = /^(MailApp\.sendEmail|Properties\.(setProperty|deleteProperty)|Range\.setValues|Sheet\.insertRowsAfter)$/;
+export const EFFECT = /^(MailApp\.sendEmail|Properties\.(setProperty|setProperties|deleteProperty)|Range\.setValues|Sheet\.insertRowsAfter)$/;
 
 export const N = 30;
 

@@ -143,6 +143,10 @@ export class MemoryProperties implements PropertiesPort {
     this.unlockedWrite();
     this.map.set(k, v);
   }
+  setAll(values: Readonly<Record<string, string>>): void {
+    this.unlockedWrite();
+    for (const [k, v] of Object.entries(values)) this.map.set(k, v);
+  }
   delete(k: string): void {
     this.unlockedWrite();
     this.map.delete(k);

@@ -223,11 +223,13 @@ describe('sendBatch', () => {
   test('a dead execution whose journal says "error after send" leaves that guest Osäker with the error, not Misslyckad', () => {
     const p = setup(2);
     p.mailer.failFor = (m) => (m.to === 'g0@example.se' ? 'Service error: Gmail' : null);
-    // Die after the batch's final journal write (which holds both outcomes), before Gäster is written.
-    const trap: Trap = { n: -1, after: false, calls: 0, fired: false, skickarAtCrash: new Set() };
+    // Die after the batch's final journal write (which holds both outcomes, in one call with the record's pending anchor,
+    // after Logg's row count is read), before Gäster is written.
+    const trap: Trap = { n: -1, after: true, calls: 0, fired: false, skickarAtCrash: new Set() };
     const dying = crashing(p, trap);
     const wrapped: Ports = { ...dying, mailer: { ...dying.mailer, send: (m) => { try { dying.mailer.send(m); } finally { if (m.to === 'g1@example.se') trap.n = trap.calls + 2; } } } };
     expect(() => sendBatch(wrapped, { batchSize: 10 }, link)).toThrow(Crash);
+    expect(statuses(p)).toEqual(['Skickar', 'Skickar']); // died before the record reached Gäster
     p.mailer.failFor = undefined;
     runAll(p);
     expect(statuses(p)).toEqual(['Osäker', 'Inbjuden']);
@@ -347,6 +349,7 @@ function crashing(p: MemoryPorts, trap: Trap): Ports {
     properties: {
       get: (k) => tick('properties.get', () => p.properties.get(k)),
       set: (k, v) => tick('properties.set', () => p.properties.set(k, v)),
+      setAll: (values) => tick('properties.setAll', () => p.properties.setAll(values)),
       delete: (k) => tick('properties.delete', () => p.properties.delete(k)),
     },
   };
@@ -359,7 +362,7 @@ describe('crash injection over a full 30-guest run', () => {
   const deep = process.env.SUMMIT_DEEP === '1';
   const mutation = !deep && process.env.SUMMIT_MUTATION === '1';
   /** The port calls whose death can duplicate or lose something: a write, an append, a mail, a property write. */
-  const EFFECT = /\.(write|append|send|set|delete)$/;
+  const EFFECT = /\.(write|append|send|set|setAll|delete)$/;
   test(`${deep ? 'every' : mutation ? 'every 9th' : 'a sample of every class of'} crash point (before and after the effect): each guest mailed once or Osäker`, () => {
     // Record the port calls of a clean run (inside the test: a run that fails fails this test, not the file).
     const probe: Trap = { n: -1, after: false, calls: 0, fired: false, skickarAtCrash: new Set(), seen: [] };
