@@ -258,7 +258,8 @@ export function editGuest(ports: Ports, input: unknown): void {
     const before: Record<string, unknown> = {};
     const after: Record<string, CellIn> = {};
     for (const [h, v] of Object.entries(cells)) {
-      const old = check.t.snap.rows[r.index][check.t.col[h]] ?? '';
+      // Every column guestCells writes is a required header (checkTable refuses a sheet without one).
+      const old = check.t.snap.rows[r.index][check.t.col[h]];
       if (String(old) !== String(v)) { before[h] = old; after[h] = v; }
     }
     if (Object.keys(after).length === 0) return;
@@ -272,9 +273,9 @@ const h = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.cal
 
 /** The guest's RSVP link version (1 when the cell is empty or not a number). */
 export function linkVersionOf(check: TableCheck, index: number): number {
-  const c = check.t.col[GUEST_COLUMNS.linkVersion];
-  const v = c === undefined ? 1 : Number(check.t.snap.rows[index][c]);
-  return Number.isInteger(v) && v >= 1 ? v : 1;
+  // A sheet without the column reads undefined here, which is no number either.
+  const v = Number(check.t.snap.rows[index][check.t.col[GUEST_COLUMNS.linkVersion]]);
+  return Number.isInteger(v) && v > 0 ? v : 1;
 }
 
 // ---------------------------------------------------------------------------
@@ -298,19 +299,19 @@ function changeStatus(
     for (const id of new Set(ids)) {
       const r = findGuestRow(rows, id);
       if (!r) { problems.push(notFound(id).userMessage); continue; }
-      if (r.unverified || r.index === null) { problems.push(waitsForReview(r).userMessage); continue; }
+      // (A row gone from the sheet, index null, always waits for review: guestRows says why.)
+      if (r.unverified) { problems.push(waitsForReview(r).userMessage); continue; }
       if (r.guest.status === to) { unchanged.push(id); continue; }
       const c = checkTransition(r.guest.status, to, ctx.roles);
       if (!c.ok) problems.push(labelled(id, c.reason));
       else picked.push(r as GuestRow & { index: number });
     }
     if (problems.length) throw problemsError(problems);
-    if (to === 'Godkänd') {
-      const newSlots = picked.filter((r) => !holdsSlot(r.guest.status)).length;
-      const left = Math.max(0, ctx.settings.inviteCap - slotsTaken(check, rows));
-      // Said in the sidebar's terms: the proposals ticked (a guest already approved needs no new place) and the places free.
-      if (newSlots > left) throw new UserError(approveCapMsg(newSlots, left, ctx.settings.inviteCap));
-    }
+    // Only a proposal takes a new place (only an approval moves one on; every other change here keeps its place).
+    // Said in the sidebar's terms: the proposals ticked (a guest already approved needs no new place) and the places free.
+    const newSlots = picked.filter((r) => !holdsSlot(r.guest.status)).length;
+    const left = Math.max(0, ctx.settings.inviteCap - slotsTaken(check, rows));
+    if (newSlots > left) throw new UserError(approveCapMsg(newSlots, left, ctx.settings.inviteCap));
     for (const r of picked) {
       const c: Record<string, CellIn> = { [GUEST_COLUMNS.status]: to };
       if (r.guest.status === 'Osäker' || r.guest.status === 'Misslyckad') {

@@ -164,6 +164,13 @@ describe('add', () => {
   test('only the project leader adds', () => {
     expect(refusal(() => addGuest(setup(0, { user: SG }), VALID)).sv).toBe(NO_ROLE_PL);
   });
+
+  test('a list of 2000 (proposals included) is full: the 2001st is refused, nothing written', () => {
+    const p = setup(2000);
+    expect(refusal(() => addGuest(p, VALID))).toEqual({ sv: 'Listan är full.', en: 'The list is full.' });
+    expect(recs(p)).toHaveLength(2000);
+    expect(logs(p)).toEqual([]);
+  });
 });
 
 describe('edit', () => {
@@ -268,6 +275,17 @@ describe('status changes', () => {
     resolveGuestSend(p, { id: 'G-0002', to: 'Godkänd' });
     expect(recs(p).map((r) => [r['Status'], r['Anteckning'], r['Länkversion']])).toEqual([['Godkänd', 'VIP', 2], ['Godkänd', 'VIP', 5]]);
     expect(logs(p).map((l) => l['Åtgärd'])).toEqual(['gäst.åter-i-kö', 'gäst.åter-i-kö']);
+  });
+
+  test('a failed send put back in the queue, or a withdrawn approval, needs no free place: the cap counts only proposals', () => {
+    const p = setup(3, { cap: 2, status: ['Godkänd', 'Misslyckad', 'Föreslagen'] });
+    expect(capFigures(p)).toEqual({ cap: 2, slotsUsed: 2 });
+    expect(resolveGuestSend(p, { id: 'G-0002', to: 'Godkänd' })).toEqual({ changed: ['G-0002'], unchanged: [] });
+    expect(recs(p).map((r) => r['Status'])).toEqual(['Godkänd', 'Godkänd', 'Föreslagen']);
+    // The cap lowered below the places taken: withdrawing an approval is still allowed (it frees a place).
+    const q = setup(2, { user: SG, cap: 1, status: ['Godkänd', 'Godkänd'] });
+    expect(unapproveGuests(q, { ids: ['G-0001'] })).toEqual({ changed: ['G-0001'], unchanged: [] });
+    expect(recs(q).map((r) => r['Status'])).toEqual(['Föreslagen', 'Godkänd']);
   });
 
   test('a link version that is not a whole number of at least 1 counts as 1', () => {
