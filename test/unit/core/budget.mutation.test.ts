@@ -124,7 +124,7 @@ describe('the warning threshold of a Budget row', () => {
     ['', 90], [null, 90], [undefined, 90], // blank: the setting (90 %)
     [0.8, 80], [1, 100], [0.925, 92.5], // a fraction (a cell formatted as percent)
     [75, 75], [100, 100], [1.5, 1.5], [92.46, 92.5], // percent, to one decimal
-    ['95 %', 95], ['95%', 95], [' 80 ', 80], ['92,5', 92.5], ['92.5', 92.5],
+    ['95 %', 95], ['95%', 95], [' 80 ', 80], [' 95 % ', 95], ['92,5', 92.5], ['92.5', 92.5],
   ])('%j → %f %', (cell, warnAt) => {
     expect(warn(cell)).toEqual({ warnAt, problem: undefined });
   });
