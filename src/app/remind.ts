@@ -42,7 +42,7 @@ import { blockedBy } from './integrity';
 import { guestName, guestRows, REMINDER_TAG, taggedNoteOf, withTaggedNote, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
 import {
-  afterCommit, buildInvitation, freshToken, inviteSettings, loadTemplates, mailEach, MAX_BATCH, readJournal, writeJournal,
+  afterCommit, buildInvitation, freshToken, pickedRows, inviteSettings, loadTemplates, mailEach, MAX_BATCH, readJournal, writeJournal,
   type BlockedGuest, type Invitation, type InviteSettings, type RsvpLinkFor, type RsvpLinks, type SendJournal, type TemplateSet,
 } from './merge';
 import type { Cell, CellIn, Ports } from './ports';
@@ -196,7 +196,7 @@ let batchArg: z.ZodMiniType<{ batchSize: number; round: number }> | undefined;
 const batchInput = () => (batchArg ??= z.strictObject({ batchSize: z.int().check(z.gte(1), z.lte(MAX_BATCH)), round: z.int().check(z.gte(0)) }));
 
 /** What the pick left for the send: the guests, their claim, Gäster as checked and then claimed, the journal as written. */
-interface Phase1 { round: Round; picked: string[]; claim: string; waiting: number; blocked: BlockedGuest[]; check: TableCheck; journal: SendJournal | null }
+interface Phase1 { round: Round; picked: string[]; at: ReadonlyMap<string, number>; claim: string; waiting: number; blocked: BlockedGuest[]; check: TableCheck; journal: SendJournal | null }
 
 /**
  * One batch of "Skicka påminnelse" (projektledare). The client calls it again, with the round
@@ -296,15 +296,14 @@ function pickReminders(ports: Ports, ctx: FullContext, set: TemplateSet, links: 
   }
   tx.commit();
   const waiting = plans.filter((p) => p.inv === null || p.inv.ok).length;
-  return { round, picked: picked.map((r) => r.guest.id), claim: now.toISOString(), waiting, blocked: blockedOf(plans), check, journal };
+  return { round, picked: picked.map((r) => r.guest.id), at: new Map(picked.map((r) => [r.guest.id, r.index!])), claim: now.toISOString(), waiting, blocked: blockedOf(plans), check, journal };
 }
 
 /** The send, under the pick's hold of the lock: send to each guest still claimed, then record every outcome in one transaction. */
 function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: RsvpLinkFor, p1: Phase1, j: SendJournal, quota: number): ReminderProgress {
   const check = afterCommit(ctx.journal, p1.check);
-  const rows = guestRows(check);
   const base = { round: p1.round.n, blocked: p1.blocked, quotaLeft: quota };
-  const byId = new Map(rows.map((r) => [r.guest.id, r]));
+  const byId = pickedRows(check, p1.picked, p1.at);
   const claim = seconds(new Date(p1.claim));
   const s = inviteSettings(ctx);
   const now = ports.clock.now();
