@@ -446,8 +446,9 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
     if (d.action === 'revert') return { ok: false, why: d.reason };
   }
   if (!holdsSlot(sealed.status) && holdsSlot(now.status)) {
-    const left = ctx.settings.inviteCap - rows.filter((r) => r.check !== rc && holdsSlot(r.guest.status)).length;
-    if (left < 1) return { ok: false, why: capMsg(ctx.settings.inviteCap, ctx.settings.inviteCap - Math.max(0, left), 1) };
+    // The places really taken, also when the cap was lowered below them.
+    const taken = rows.filter((r) => r.check !== rc && holdsSlot(r.guest.status)).length;
+    if (taken >= ctx.settings.inviteCap) return { ok: false, why: capMsg(ctx.settings.inviteCap, taken, 1) };
   }
   // As in the sidebar: an approval cites the steering group's decision on the invitation list. Typed in the cell there
   // is nothing to cite (the edit is put back); in Granska ändringar the note names the decision.

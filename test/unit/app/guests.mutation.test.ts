@@ -441,6 +441,24 @@ describe('a direct edit of Gäster', () => {
     } });
   });
 
+  test('the cap lowered below the places taken: a typed approval is put back naming the places really taken', () => {
+    const p = setup(3, { user: SG, cap: 1, status: ['Godkänd', 'Godkänd', 'Föreslagen'] });
+    expect(edit(p, 4, 11, 'Godkänd', 'Föreslagen')).toEqual({ action: 'revert', message: {
+      sv: 'Status på rad 4 är återställd: Taket är 1 inbjudna gäster och 2 platser är redan tagna; 1 till ryms inte. Styrgruppen kan höja taket på bladet Inställningar.',
+      en: 'Status on row 4 was put back: The cap is 1 invited guests and 2 places are taken; 1 more do not fit. The steering group can raise the cap on the Inställningar sheet.',
+    } });
+  });
+
+  test('with the cap full, a guest who already holds a place may still be edited, and a failed send put back in the queue cites no decision', () => {
+    const p = setup(3, { cap: 2, status: ['Godkänd', 'Inbjuden', 'Misslyckad'] }); // the cap lowered to 2 below the 3 places taken
+    expect(edit(p, 2, 2, 'Fia', 'F1')).toEqual({ action: 'accept' });
+    expect(edit(p, 4, 11, 'Godkänd', 'Misslyckad')).toEqual({ action: 'accept' });
+    expect(recs(p).map((r) => [r['Förnamn'], r['Status']])).toEqual([['Fia', 'Godkänd'], ['F2', 'Inbjuden'], ['F3', 'Godkänd']]);
+    expect(logs(p).map((l) => [l['Åtgärd'], l['Objekt'], l['Efter']])).toEqual([
+      ['gäst.direktändring', 'G-0001', '{"fält":["Förnamn"]}'], ['gäst.direktändring', 'G-0003', '{"Status":"Godkänd"}'],
+    ]);
+  });
+
   test('a new address typed by the project leader is accepted and moves the link version on', () => {
     const p = setup(1);
     expect(edit(p, 2, 7, 'ny@example.se')).toEqual({ action: 'accept' });
@@ -462,6 +480,10 @@ describe('a direct edit of Gäster', () => {
     expect(logs(p).at(-1)!['Åtgärd']).toBe('gäst.tillagd.direkt');
     const flagged = (r: ReturnType<typeof guardGuestEdit>) => (r.action === 'flag' ? r.rows!.map((x) => [x.row, x.reasons[0].sv]) : r);
     expect(flagged(add(p, row('G-0001', 'Föreslagen', 'b@example.se')))).toEqual([[5, 'ID G-0001 finns redan.']]);
+    // An ID typed with the row that no other guest has is kept (it is no duplicate of itself).
+    const q = setup(2);
+    expect(add(q, row('G-0050', 'Föreslagen', 'c@example.se'))).toEqual({ action: 'accept' });
+    expect(recs(q)[2]).toMatchObject({ ID: 'G-0050', Status: 'Föreslagen', Länkversion: 1 });
     expect(flagged(add(setup(1), row('', 'Godkänd')))).toEqual([[3, 'En ny gäst är Föreslagen, inte Godkänd: styrgruppen godkänner i sidopanelen.']]);
     expect(flagged(add(setup(1), row('', '', 'g1@example.se')))).toEqual([[3, 'E-postadressen g1@example.se finns redan i listan (G-0001). Varje gäst ska ha en egen adress.']]);
     expect(flagged(add(setup(1, { user: SG }), row('', '')))).toEqual([[3, NO_ROLE_PL]]);
