@@ -5,8 +5,11 @@
  */
 import {
   addGuest, approveGuests, capFigures, editGuest, GUEST_LOCK_MS, guardGuestEdit, guestAudit, importGuests, listGuests, parseInput, previewGuestImport,
-  purgePersonalData, resolveGuestSend, guestSchemas, unapproveGuests,
+  purgePersonalData, resolveGuestSend, guestSchemas, retentionOf, unapproveGuests,
 } from '../../../src/app/guests';
+import type { FullContext } from '../../../src/app/context';
+import type { GuestRow } from '../../../src/app/invite-rows';
+import type { Guest } from '../../../src/core/guests';
 import { EDIT_LOCK_MS, editLockBusyMsg } from '../../../src/app/integrity';
 import { UserError } from '../../../src/core/msg';
 import { journalled } from '../../support/journal';
@@ -381,6 +384,21 @@ describe('retention and the purge', () => {
 
   test('only the project leader or an administrator purges', () => {
     expect(refusal(() => purgePersonalData(setup(1, { user: SG, endDate: '2008-01-01' }), { confirm: true })).sv).toBe(NO_ROLE_PL);
+  });
+});
+
+describe('what the retention reminder counts', () => {
+  test('a guest still holds personal data with an address, dietary needs or a note; a row gone from the sheet is not counted', () => {
+    const guest = (o: Partial<Guest>): Guest => ({
+      id: 'G-0001', status: 'Inbjuden', firstName: 'A', lastName: 'B', title: '', organisation: '', country: '', email: '', language: 'sv',
+      events: [], diet: '', note: '', ...o,
+    });
+    const row = (index: number | null, o: Partial<Guest>): GuestRow => ({ index, sheetRow: index === null ? 0 : index + 2, guest: guest(o), unverified: null, check: null });
+    const settings = { endDate: '2009-12-09', retentionMonths: 3 } as FullContext['settings'];
+    const r = retentionOf(settings, [
+      row(0, { email: 'a@example.se' }), row(1, { diet: 'Vegan' }), row(2, { note: 'VIP' }), row(3, {}), row(null, { email: 'gone@example.se' }),
+    ], new Date(2010, 2, 10));
+    expect(r).toEqual({ until: '2010-03-09', passed: true, personalLeft: 3 });
   });
 });
 
