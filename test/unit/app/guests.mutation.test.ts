@@ -301,6 +301,11 @@ describe('status changes', () => {
 });
 
 describe('import', () => {
+  test('the preview counts the proposals there would be after the import: the list\'s own (not the approved) plus the valid rows', () => {
+    const pv = previewGuestImport(setup(3, { status: ['Föreslagen', 'Godkänd', 'Föreslagen'] }), { text: 'Förnamn,Efternamn,E-post\nA,B,ab@example.se\nC,,cd@example.se' });
+    expect([pv.valid, pv.invalid, pv.proposalsAfter]).toEqual([1, 1, 3]);
+  });
+
   test('a file without the needed columns is refused whole', () => {
     const p = setup(0);
     expect(refusal(() => importGuests(p, { text: 'Namn,Telefon\nA,1' })).sv).toBe(
