@@ -117,6 +117,7 @@ describe('saving', () => {
     const p = setup();
     const added = jest.fn();
     saveProgramItem(p, visit, undefined, added);
+    expect(added).toHaveBeenCalledTimes(1);
     saveProgramItem(p, { ...visit, id: 'P-001', place: 'Hötorget' }, () => () => 'https://example.org/exec', added);
     expect(added).toHaveBeenCalledTimes(1);
   });
