@@ -171,7 +171,7 @@ describe('deciding', () => {
 
 describe('deleting', () => {
   test('refused, naming the ID field, while a guest is invited: by ID typed any way (mailed or not), or by title', () => {
-    for (const [status, events] of [['Godkänd', ' p-001 '], ['Inbjuden', 'studiebesök i kista']]) {
+    for (const [status, events] of [['Godkänd', ' p-001 '], ['Godkänd', 'P-002, p-001'], ['Inbjuden', 'studiebesök i kista']]) {
       const p = setup({ guests: [['G-0001', status, events]] });
       saveProgramItem(p, visit);
       expect(refusal(() => deleteProgramItem(p, { id: 'P-001' }))).toEqual({
@@ -200,7 +200,7 @@ describe('a row typed on the sheet gets its ID at review', () => {
     resolveReview(p, { id: item.id, action: 'confirm' });
   };
   test.each([
-    [' P-005 ', 'P-005'], ['P-001', 'P-002'], ['X-1', 'P-002'], ['P-0000009', 'P-002'], ['', 'P-002'],
+    [' P-005 ', 'P-005'], ['P-001', 'P-002'], ['X-1', 'P-002'], ['xP-005', 'P-002'], ['P-0000009', 'P-002'], ['', 'P-002'],
   ])('typed ID %j: %s (a free, whole ID is kept; a taken or malformed one replaced)', (typed, want) => {
     const p = setup();
     saveProgramItem(p, visit);
