@@ -11,7 +11,7 @@ import type { Lang } from '../core/msg';
 import type { SealedTable } from '../core/seal';
 import { failureMessage, handle, noArgs, type Env } from './api';
 import { one } from './invitations';
-import { applyProtections, growOverview } from './setup';
+import { applyProtections, growOverviewSoon } from './setup';
 import type { SheetEdit } from './adapters';
 
 /** Re-applies the protections from the roles now in effect (after a role change; the caller is an administrator). */
@@ -32,8 +32,12 @@ export const getReview = (...args: unknown[]) => handle(noArgs, args, (_i, { por
 export const decideChange = (...args: unknown[]) => handle(one, args, ([input], { ports, lang }) => {
   const r = resolveReview(ports, input);
   if (r.rolesChanged) followRoles(ports);
-  // A Program row typed on the sheet past Översikt's item rows: the section grows once it is confirmed.
-  if (r.table === 'program') ports.lock.withLock(30_000, () => growOverview(ports.workbook.spreadsheet()));
+  // A Program row typed, pasted or written through the Sheets API past Översikt's item rows: the section grows once it
+  // is confirmed, by the code the paste's onEdit and the Program sidebar use (src/gas/setup.ts). The confirm is committed
+  // by now: a busy lock leaves the growth to the next opening of the Program sidebar rather than report it as failed.
+  if (r.table === 'program') {
+    try { growOverviewSoon(ports, ports.workbook.spreadsheet()); } catch { /* the next opening of the Program sidebar grows it */ }
+  }
   return { message: r.message[lang] };
 }, { write: 'decideChange' });
 

@@ -186,6 +186,45 @@ test('a Program row written through the Sheets API past Översikt\'s rows (no on
   expect(sheetCounts(emu).size).toBe(41);
 });
 
+test('a Program row written through the Sheets API past Översikt\'s rows, confirmed in Granska ändringar before anyone opens the Program sidebar: Översikt shows it with its counts at the confirm', () => {
+  const emu = workbookWithGuests(1);
+  addItems(emu, Array.from({ length: 40 - sidebarCounts(emu).size }, (_, i) => `P-${i + 10}`));
+  const program = emu.sheetValues('Program');
+  const h = program[0].map(String);
+  const row = program[program.length - 1].map((v) => (v instanceof Date ? v : String(v)));
+  row[h.indexOf('ID')] = 'P-700';
+  row[h.indexOf('Rubrik')] = 'Skrivet via API:t, godkänt';
+  row[h.indexOf(SEAL_HEADER)] = '';
+  const at = program.length + 1;
+  // spreadsheets.values.update (https://developers.google.com/sheets/api/reference/rest/v4/spreadsheets.values/update): no onEdit fires.
+  expect(emu.apiUpdate(`Program!A${at}`, [row], { user: PL }).rejected).toBeUndefined();
+  setGuest(emu, 'G-0001', { Evenemang: 'P-700', Status: 'Tackat ja' });
+  expect(sheetCounts(emu).has('P-700')).toBe(false); // 40 item rows, all taken
+  const review = must(api<{ items: { id: string }[] }>(emu, 'getReview', [], PL)).items.find((x) => x.id.startsWith(`program:${at}:`))!;
+  must(api(emu, 'decideChange', [{ id: review.id, action: 'confirm' }], PL));
+  const sheet = sheetCounts(emu);
+  expect(sheet.get('P-700')).toEqual([1, 1, 0, 0, 'obegränsat']);
+  expect(sheet.size).toBe(41);
+  expect(sheet).toEqual(sidebarCounts(emu));
+});
+
+test('a Program row confirmed in Granska ändringar while the programme fits Översikt\'s rows: the growth check takes no second lock (the confirm costs 35 service calls; 39 when it always took the lock)', () => {
+  const emu = workbookWithGuests(1);
+  const program = emu.sheetValues('Program');
+  const h = program[0].map(String);
+  const row = program[program.length - 1].map((v) => (v instanceof Date ? v : String(v)));
+  row[h.indexOf('ID')] = 'P-800';
+  row[h.indexOf(SEAL_HEADER)] = '';
+  const at = program.length + 1;
+  expect(emu.apiUpdate(`Program!A${at}`, [row], { user: PL }).rejected).toBeUndefined();
+  const review = must(api<{ items: { id: string }[] }>(emu, 'getReview', [], PL)).items.find((x) => x.id.startsWith(`program:${at}:`))!;
+  const r = run(emu, 'decideChange', [{ id: review.id, action: 'confirm' }], { user: PL });
+  expect((r.result as { ok: boolean }).ok).toBe(true);
+  expect(r.calls.byMethod['Lock.tryLock']).toBe(1);
+  expect(r.calls.total).toBeLessThanOrEqual(35);
+  expect(sheetCounts(emu).get('P-800')).toEqual([0, 0, 0, 0, 'obegränsat']);
+});
+
 test('property: after any sequence of invitations and answers, Översikt counts every item as the sidebar does', () => {
   const emu = workbookWithGuests(6);
   const items = ['P-001', 'P-002', 'P-003', ...COLLIDING];
