@@ -110,7 +110,7 @@ export function reminderScaling(): Figure[] {
 const CALL_GROUPS: readonly (readonly [string, RegExp])[] = [
   ['send journal and log anchor (script property writes: one per guest, the rest per batch)', /^Properties\.(setProperty|setProperties|deleteProperty)$/],
   ['script property reads (seal key, anchor, send journal, RSVP key and workbook tag: one getProperties before the lock, one under it)', /^(Properties\.(getProperty|getProperties)|PropertiesService\.getScriptProperties)$/],
-  ['range reads (a sheet looked up, its data range, its values)', /^(Spreadsheet\.getSheetByName|Sheet\.getDataRange|Range\.getValues)$/],
+  ['range reads (a sheet looked up, its values up to the last row and column with data)', /^(Spreadsheet\.getSheetByName|Sheet\.(getDataRange|getSheetValues)|Range\.getValues)$/],
   ['sealed, logged writes (Logg and Gäster ranges, the row counts an append needs, room for Logg to grow, the flush)', /^(Sheet\.(getRange|getLastRow|getMaxRows|insertRowsAfter)|Range\.setValues|SpreadsheetApp\.flush)$/],
   ['script lock (get, take, release)', /^(LockService\.getScriptLock|Lock\.(tryLock|releaseLock))$/],
   ['who and where (user, locale, effective user, web app URL, spreadsheet, file ID)', /^(Session\..*|User\.getEmail|ScriptApp\.getService|Service\.getUrl|SpreadsheetApp\.getActiveSpreadsheet|Spreadsheet\.getId)$/],

@@ -29,11 +29,24 @@ export class SheetTable implements TablePort {
     return this.sheet.getName();
   }
   read(): TableSnapshot {
-    const values = this.sheet.getDataRange().getValues() as Cell[][];
+    const values = this.values();
     const header = (values[0] ?? []).map((h) => String(h).trim());
     let last = values.length;
     while (last > 1 && values[last - 1].every((v) => v === '')) last--;
     return { header, rows: values.slice(1, last), firstRow: 2 };
+  }
+  /**
+   * Every row and column up to the last that has data: getSheetValues(1, 1, -1, -1) is the data range's
+   * values in one call ("A -1 value … is equivalent to getting the very last row or column that has data
+   * in the sheet", …/reference/spreadsheet/sheet#getsheetvalues…) where getDataRange().getValues() is two.
+   * The reference doesn't say what an empty sheet (no last row) gives: then the data range, which is A1.
+   */
+  private values(): Cell[][] {
+    try {
+      return this.sheet.getSheetValues(1, 1, -1, -1) as Cell[][];
+    } catch {
+      return this.sheet.getDataRange().getValues() as Cell[][];
+    }
   }
   write(sheetRow: number, col: number, rows: CellIn[][]): void {
     if (rows.length === 0 || rows[0].length === 0) return;

@@ -231,7 +231,7 @@ export interface SandboxOptions {
  */
 export const SANDBOX_LATENCY: LatencyOptions = {
   defaultMs: 7,
-  byMethod: { 'MailApp.sendEmail': 330, 'Range.getValues': 70, 'Range.setValues': 100, 'SpreadsheetApp.flush': 170 },
+  byMethod: { 'MailApp.sendEmail': 330, 'Range.getValues': 70, 'Sheet.getSheetValues': 70, 'Range.setValues': 100, 'SpreadsheetApp.flush': 170 },
 };
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

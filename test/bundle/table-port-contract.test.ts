@@ -4,6 +4,7 @@
  * adapter (src/cli/sheets-port.ts) through the googleapis client against the sandbox's Sheets API v4
  * endpoint (src/sandbox/sheets-api.ts). The same cases run against a real spreadsheet in npm run test:live.
  */
+import assert from 'node:assert/strict';
 import { auth as googleAuth, sheets } from 'googleapis/build/src/apis/sheets';
 import { ApiWorkbook } from '../../src/cli/sheets-port';
 import { SheetTable } from '../../src/gas/adapters';
@@ -54,5 +55,23 @@ describe.each([['Apps Script adapter (emulator)', gasHarness], ['Sheets API adap
     } finally {
       await h.close();
     }
+  });
+});
+
+// The adapter reads with Sheet.getSheetValues(1, 1, -1, -1) (one call; …/reference/spreadsheet/sheet#getsheetvalues…):
+// every row up to the last with data, the one far below the others included. An empty sheet has no last row (the
+// reference doesn't say what -1 gives then; the emulator refuses a range of no rows): the adapter reads the data range.
+describe('Apps Script adapter: what a read reaches', () => {
+  test('a row far below the others is read; an empty sheet reads as no header and no rows', async () => {
+    const emu = newEmulator({ initialState: base.state });
+    const h = await gasHarness(emu);
+    const t = await h.open('Gäster');
+    const width = t.read().header.length;
+    t.write(40, 0, [Array.from({ length: width }, (_, i) => (i === 1 ? 'Långt ner' : ''))]);
+    const s = t.read();
+    assert.equal(s.rows.length, 39);
+    assert.equal(s.rows[38][1], 'Långt ner');
+    sheetOf(emu, 'Gäster').rows = [];
+    assert.deepEqual(t.read(), { header: [''], rows: [], firstRow: 2 });
   });
 });

@@ -37,6 +37,7 @@ export const DEFAULT_MS = 20;
 const TYPICAL: Record<string, number> = {
   'MailApp.sendEmail': MAIL_MS,
   'Range.getValues': RANGE_READ_MS,
+  'Sheet.getSheetValues': RANGE_READ_MS,
   'Range.setValues': RANGE_WRITE_MS,
   'Sheet.insertRowsAfter': RANGE_WRITE_MS,
   'Sheet.getLastRow': SHEET_SIZE_MS,

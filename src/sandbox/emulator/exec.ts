@@ -71,7 +71,7 @@ export function defaultTimeLimitMs(authMode: AuthModeName): number {
 }
 
 /** Methods that read / write cell ranges (for derived counters). */
-export const RANGE_READS = new Set(['Range.getValues']);
+export const RANGE_READS = new Set(['Range.getValues', 'Sheet.getSheetValues']);
 export const RANGE_WRITES = new Set(['Range.setValues', 'Range.setNumberFormat', 'Range.setDataValidation']);
 
 /**

@@ -381,6 +381,20 @@ export class Sheet extends GasObject {
     const st = this._st();
     return this._range(1, 1, Math.max(1, lastRowOf(st)), Math.max(1, lastColOf(st)));
   }
+  /**
+   * "Returns the rectangular grid of values for this range starting at the given coordinates. A -1 value
+   * given as the row or column position is equivalent to getting the very last row or column that has
+   * data in the sheet." (…/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns).
+   * So `getSheetValues(1, 1, -1, -1)` is the data range's values in one call, as scripts in the wild use it
+   * (getSheetValues(2, 3, -1, 3): from row 2 to the last row with data, three columns). The reference
+   * doesn't say what an empty sheet gives; here it is a range of no rows, refused as getRange refuses one.
+   */
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): CellState['v'][][] {
+    const st = this._st();
+    const nr = numRows === -1 ? lastRowOf(st) - startRow + 1 : numRows;
+    const nc = numColumns === -1 ? lastColOf(st) - startColumn + 1 : numColumns;
+    return this._range(startRow, startColumn, nr, nc).getValues();
+  }
   getLastRow(): number {
     return lastRowOf(this._st());
   }

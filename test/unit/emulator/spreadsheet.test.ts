@@ -55,6 +55,33 @@ describe('Range value semantics', () => {
     expect(r).toEqual({ empty: [0, 0, [1, 1, 1, 1]], mid: [2, 3, [1, 1, 2, 3], [['a', 1, ''], ['b', 2, 2]]], max: 1000, last: 1000, cols: 26 });
   });
 
+  // developers.google.com/apps-script/reference/spreadsheet/sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns:
+  // "A -1 value given as the row or column position is equivalent to getting the very last row or column that has data".
+  test('getSheetValues: -1 reaches the last row and column with data, as the data range does; one range read', () => {
+    const emu = newEmu();
+    const out = exec(
+      emu,
+      `${SHEET}
+      sh.getRange(1, 1, 2, 3).setValues([['a', 1, ''], ['b', 2, 'x']]);
+      sh.getRange('B7').setValues([['far']]);
+      sh.getRange('E10').setNumberFormat('0'); // format only: not content
+      var all = sh.getSheetValues(1, 1, -1, -1);
+      return { all: all, same: JSON.stringify(all) === JSON.stringify(sh.getDataRange().getValues()),
+               from2: sh.getSheetValues(2, 2, -1, 1), fixed: sh.getSheetValues(1, 1, 2, 2) };`,
+    );
+    const r = out.result as { all: unknown[][]; same: boolean; from2: unknown[][]; fixed: unknown[][] };
+    expect(r.all).toHaveLength(7); // nothing missed: the row far below the others is in
+    expect(r.all[6]).toEqual(['', 'far', '']);
+    expect(r.same).toBe(true);
+    expect(r.from2).toEqual([[2], [''], [''], [''], [''], ['far']]);
+    expect(r.fixed).toEqual([['a', 1], ['b', 2]]);
+    expect(out.calls.byMethod['Sheet.getSheetValues']).toBe(3);
+    expect(out.calls.rangeReads).toBe(4); // three getSheetValues, one getDataRange().getValues()
+    // An empty sheet has no last row: a range of no rows, refused as getRange refuses one (not sourced).
+    const empty = exec(emu, `var ss = SpreadsheetApp.getActiveSpreadsheet(); return ss.insertSheet('Tom').getSheetValues(1, 1, -1, -1);`);
+    expect(empty.error?.message).toBe('The number of rows in the range must be at least 1.');
+  });
+
   test('insertSheet duplicate name, sheet lookup', () => {
     const emu = newEmu();
     const r = exec(emu, `${SHEET} ss.insertSheet('Gäster'); ss.getSheetByName('Gäster').getRange('B2').setValues([['x']]); ss.insertSheet('Gäster');`);
