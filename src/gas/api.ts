@@ -105,22 +105,34 @@ export function handle<S extends z.ZodMiniType, T, R = never>(
   run: (input: z.infer<S>, env: Env) => T,
   opts: HandleOptions<R> = {},
 ): ApiResult<T, R> {
-  const lang = userLang();
   const ports = gasPorts();
+  const env = lazyLang(ports);
   const refuse = (why: Msg, field?: string): ApiRefusal<R> => {
     if (opts.write) logRefusal(ports, opts.write, why);
-    return field === undefined ? { ok: false, message: why[lang] } : { ok: false, message: why[lang], field };
+    return field === undefined ? { ok: false, message: why[env.lang] } : { ok: false, message: why[env.lang], field };
   };
   const caller = opts.forGuests ? null : callerProblem(ports.user);
   if (caller) return refuse(caller);
   const parsed = (typeof schema === 'function' ? schema() : schema).safeParse(args);
   if (!parsed.success) return refuse(describeIssues(parsed.error.issues as Issue[]));
   try {
-    return { ok: true, data: run(parsed.data, { ports, lang }) };
+    return { ok: true, data: run(parsed.data, env) };
   } catch (e) {
-    if (e instanceof UserError && !opts.forGuests) return withFigures(refuse(e.userMessage, e.field), opts, { ports, lang });
-    return withFigures({ ok: false, message: failureMessage(e)[lang] }, opts, { ports, lang });
+    if (e instanceof UserError && !opts.forGuests) return withFigures(refuse(e.userMessage, e.field), opts, env);
+    return withFigures({ ok: false, message: failureMessage(e)[lang(env)] }, opts, env);
   }
+}
+
+const lang = (env: Env): Lang => env.lang;
+
+/**
+ * The execution's environment, with the user's language asked (Session.getActiveUserLocale, a service
+ * call) only when something is said in it: a refusal, or a use case that answers in one language. A
+ * send batch answers in both (its progress message is a Msg) and so makes no such call.
+ */
+function lazyLang(ports: GasPorts): Env {
+  let known: Lang | undefined;
+  return { ports, get lang() { return (known ??= userLang()); } };
 }
 
 /** The refusal with the page's figures as they are now (opts.refusal), when it can read them. */

@@ -263,6 +263,18 @@ describe('sending', () => {
     expect(emu.sheetValues('Logg').map((r) => r[2]).filter((a) => a === 'gäst.inbjuden')).toHaveLength(4);
   });
 
+  test("a batch asks no locale (its progress is in both languages); a refusal is in the caller's language", () => {
+    const emu = fork(approved);
+    const sent = run(emu, 'sendInvitations', [{ batchSize: 10 }], { user: PL, locale: 'en_GB' });
+    expect((sent.result as { ok: boolean }).ok).toBe(true);
+    expect(sent.calls.byMethod['Session.getActiveUserLocale']).toBeUndefined();
+    const bad = run(emu, 'sendInvitations', [{ batchSize: 0 }], { user: PL, locale: 'en_GB' });
+    expect((bad.result as { message: string }).message).toMatch(/^Invalid input/);
+    expect(bad.calls.byMethod['Session.getActiveUserLocale']).toBe(1);
+    const role = run(emu, 'sendInvitations', [{ batchSize: 10 }], { user: STY, locale: 'en_GB' });
+    expect((role.result as { message: string }).message).toMatch(/project leader/i);
+  });
+
   test('bad batch sizes are refused', () => {
     const emu = fork(approved);
     for (const bad of [[{ batchSize: 0 }], [{ batchSize: 26 }], [{ batchSize: 1.5 }], [{ batchSize: '10' }], [], [{ batchSize: 10 }, 1]]) {
