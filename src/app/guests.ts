@@ -74,9 +74,12 @@ function buildSchemas() {
     sheetEdit: z.strictObject({ row, column, numRows: row, numColumns: column, oldValue: cell, value: cell }),
   };
 }
-let built: ReturnType<typeof buildSchemas> | undefined;
-/** The input schemas, built on first use (nothing runs at global scope). */
-export const guestSchemas = () => (built ??= buildSchemas());
+/**
+ * The input schemas, built at each call (nothing runs at global scope). Not cached: building them costs
+ * microseconds beside a service call, and built per call each use case runs the code of its own schema,
+ * so that use case's tests are the ones that answer for it (cached, only the first parse in an execution would).
+ */
+export const guestSchemas = (): ReturnType<typeof buildSchemas> => buildSchemas();
 
 export function parseInput<T>(schema: z.ZodMiniType<T>, input: unknown): T {
   const r = schema.safeParse(input);
@@ -108,8 +111,9 @@ const emailsExcept = (rows: readonly GuestRow[], id?: string): Map<string, strin
  * so, and also when a change waiting for review says so (it may be confirmed).
  */
 export function slotsTaken(c: TableCheck, rows: readonly GuestRow[]): number {
-  return rows.filter((r) => holdsSlot(r.guest.status)
-    || (r.unverified !== null && r.index !== null && holdsSlot(currentGuest(c, r.index).status))).length;
+  // A verified row is on the sheet as sealed, so only a row waiting for review can differ; a row gone from the sheet
+  // (index null) has only the journal's status.
+  return rows.filter((r) => holdsSlot(r.guest.status) || (r.index !== null && holdsSlot(currentGuest(c, r.index).status))).length;
 }
 
 /** A guest as the sidebar gets it; dietary needs (health data) only for the project leader, who edits them. */
@@ -165,9 +169,12 @@ function withGuests<T>(ports: Ports, ctx: Context, fn: (g: GuestTx) => T, lock: 
 function verifiedGuest(rows: readonly GuestRow[], id: string): GuestRow & { index: number } {
   const r = findGuestRow(rows, id);
   if (!r) throw notFound(id);
-  if (r.unverified || r.index === null) throw waitsForReview(r);
-  return r as GuestRow & { index: number };
+  if (!isVerified(r)) throw waitsForReview(r);
+  return r;
 }
+
+/** A verified row is on the sheet: a row gone from it (index null) always waits for review (src/app/invite-rows.ts guestRows). */
+const isVerified = (r: GuestRow): r is GuestRow & { index: number } => r.unverified === null;
 
 // ---------------------------------------------------------------------------
 // Reading

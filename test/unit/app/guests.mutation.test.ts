@@ -21,13 +21,13 @@ const SG = 'sg@stockholm.se';
 const PL = 'pl@stockholm.se';
 
 /** Gäster with `n` guests (G-0001 …) in `status`, sealed by the baseline. */
-function setup(n: number, o: { cap?: number; status?: string | string[]; user?: string; endDate?: string; note?: string; diet?: string; link?: Cell[]; admin?: string; consent?: Cell[] } = {}): MemoryPorts {
+function setup(n: number, o: { cap?: number; status?: string | string[]; user?: string; endDate?: string; note?: string; diet?: string; link?: Cell[]; admin?: string; consent?: Cell[]; language?: string } = {}): MemoryPorts {
   const p = memoryPorts(o.user ?? PL);
   p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, ''], ['Administratörer', o.admin ?? PL, '']]);
   p.workbook.add('event', [['Slutdatum', o.endDate ?? '2009-12-09', ''], ['Lagringstid (månader)', 3, '']]);
   const status = (i: number) => (Array.isArray(o.status) ? o.status[i] : o.status ?? 'Föreslagen');
   p.workbook.add('guests', Array.from({ length: n }, (_, i) => [
-    `G-${String(i + 1).padStart(4, '0')}`, `F${i + 1}`, `E${i + 1}`, '', '', '', `g${i + 1}@example.se`, 'sv', 'konferensen', i === 0 ? o.diet ?? '' : '',
+    `G-${String(i + 1).padStart(4, '0')}`, `F${i + 1}`, `E${i + 1}`, '', '', '', `g${i + 1}@example.se`, o.language ?? 'sv', 'konferensen', i === 0 ? o.diet ?? '' : '',
     status(i), '', '', o.note ?? '', o.link?.[i] ?? '', o.consent?.[i] ?? '',
   ]));
   p.workbook.add('decisions', DECISIONS);
@@ -207,6 +207,13 @@ describe('edit', () => {
       'E-postadressen G2@example.se finns redan i listan (G-0002). Varje gäst ska ha en egen adress.');
     editGuest(p, { id: 'G-0001', email: 'G1@EXAMPLE.se' });
     expect(recs(p)[0]['E-post']).toBe('G1@EXAMPLE.se');
+  });
+
+  test('a language the sheet spells out (Svenska) is written as its code when the guest is edited', () => {
+    const p = setup(1, { language: 'Svenska' });
+    editGuest(p, { id: 'G-0001', firstName: 'Ny' });
+    expect(recs(p)[0]).toMatchObject({ Förnamn: 'Ny', Språk: 'sv' });
+    expect(JSON.parse(String(logs(p)[0]['Efter']))).toEqual({ Språk: 'sv', fält: ['Förnamn'] });
   });
 
   test('a guest whose row waits for review is not edited', () => {
@@ -523,6 +530,15 @@ describe('rows waiting for review', () => {
     expect(capFigures(p).slotsUsed).toBe(2);
     p.workbook.get('guests').grid[2][10] = 'Föreslagen'; // back as sealed: verified again
     expect(capFigures(p).slotsUsed).toBe(1);
+  });
+
+  test('a row deleted from the sheet counts as the journal has it: an approved guest still holds a slot, a proposal none', () => {
+    const p = setup(3, { user: SG, cap: 3, status: ['Godkänd', 'Föreslagen', 'Föreslagen'] });
+    p.workbook.get('guests').grid.splice(1, 2); // G-0001 and G-0002 gone
+    expect(capFigures(p)).toEqual({ cap: 3, slotsUsed: 1 });
+    expect(listGuests(p).guests.map((g) => [g.id, g.status, g.overCap, g.review !== null])).toEqual([
+      ['G-0003', 'Föreslagen', false, false], ['G-0001', 'Godkänd', false, true], ['G-0002', 'Föreslagen', false, true],
+    ]);
   });
 
   test('the purge waits until every row is reviewed, and says which', () => {
