@@ -32,6 +32,7 @@
  */
 import { GUEST_COLUMNS, isValidEmail } from '../core/guests';
 import type { Msg } from '../core/msg';
+import type { NoteTag } from '../core/note-lines';
 import { guestsMsg } from '../core/messages/guests';
 import { rsvpMsg } from '../core/messages/rsvp';
 import type { Settings } from '../core/settings';
@@ -83,7 +84,7 @@ export function confirmationMail(v: RsvpView, to: string, s: Settings, link: str
 }
 
 /** The confirmation's line in Gäster → Anteckning: `[Bekräftelse] <kind> <ISO instant>: <what to do, in Swedish>`. */
-export const CONFIRM_TAG = '[Bekräftelse]';
+export const CONFIRM_TAG = '[Bekräftelse]' satisfies NoteTag;
 
 /** A failed confirmation (MailApp's verdict, src/app/merge.ts), or `skickas`: a resend was marked and its outcome never recorded. */
 export type ConfirmTroubleKind = MailErrorKind | 'skickas';

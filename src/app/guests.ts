@@ -29,6 +29,7 @@ import { checkTable, Tx, type RowCheck, type TableCheck } from './journal';
 import { addMonths } from '../core/template';
 import type { CellIn, Ports } from './ports';
 import { guestsMsg } from '../core/messages/guests';
+import { NOTE_CELL_MAX } from '../core/note-lines';
 
 export const GUEST_LOCK_MS = 10_000;
 
@@ -51,7 +52,8 @@ function buildSchemas() {
     country: z.optional(text(GUEST_LIMITS.country)),
     events: z.optional(z.array(text(100)).check(z.maxLength(20))),
     diet: z.optional(text(GUEST_LIMITS.diet)),
-    note: z.optional(text(GUEST_LIMITS.note)),
+    // Anteckning as the sidebar sends it: the person's text (GUEST_LIMITS.note, judged with its figure by checkGuestDraft) and the server's lines.
+    note: z.optional(text(NOTE_CELL_MAX)),
   };
   const row = z.int().check(z.gte(1), z.lte(100000));
   const column = z.int().check(z.gte(1), z.lte(200));

@@ -7,6 +7,7 @@
 import { cellText } from '../core/budget';
 import { GUEST_COLUMNS, parseEventsCell, type Guest } from '../core/guests';
 import type { Msg } from '../core/msg';
+import { NOTE_LINE_MAX, splitNote, type NoteTag } from '../core/note-lines';
 import { fromSnap } from '../core/seal';
 import { missingMsg, unverifiedMsg } from './integrity';
 import type { RowCheck, TableCheck } from './journal';
@@ -80,22 +81,26 @@ export const rowCells = (c: TableCheck, index: number): Record<string, Cell> =>
   Object.fromEntries(Object.entries(c.t.col).map(([h, i]) => [h, c.t.snap.rows[index][i]]));
 
 /** The reason in a note's `[Utskick]` line ('' when there is none). */
-export const sendNoteOf = (note: string): string =>
-  (note.split('\n').find((l) => l.startsWith('[Utskick]')) ?? '').replace('[Utskick] ', '');
+export const sendNoteOf = (note: string): string => taggedNoteOf(note, '[Utskick]');
 
 /** Adds `[Utskick] reason` as the note's first line (replacing an earlier one); null removes it. */
 export const withSendNote = (note: string, reason: string | null): string => withTaggedNote(note, '[Utskick]', reason);
 
 /** The reminder's line in Anteckning: `[Påminnelse] omgång N: …` (the last reminder's trouble, src/app/remind.ts). */
-export const REMINDER_TAG = '[Påminnelse]';
+export const REMINDER_TAG = '[Påminnelse]' satisfies NoteTag;
 
-/** Adds `tag reason` as the note's first line (replacing an earlier line with that tag); null removes it. */
-export function withTaggedNote(note: string, tag: string, reason: string | null): string {
-  const rest = note.split('\n').filter((l) => !l.startsWith(tag)).join('\n').trim();
+/**
+ * Adds `tag reason` as the note's first line (replacing the server's earlier line with that tag); null removes it.
+ * Only the server's own line goes (src/core/note-lines.ts): every line people typed stays, whatever its length.
+ */
+export function withTaggedNote(note: string, tag: NoteTag, reason: string | null): string {
+  const server = splitNote(note).lines[tag];
+  const lines = note.split('\n');
+  const at = server === undefined ? -1 : lines.indexOf(server);
+  const rest = lines.filter((_, i) => i !== at).join('\n').trim();
   if (!reason) return rest;
-  return `${tag} ${reason.replace(/[\r\n]+/g, ' ').slice(0, 300)}${rest ? `\n${rest}` : ''}`;
+  return `${tag} ${reason.replace(/[\r\n]+/g, ' ').slice(0, NOTE_LINE_MAX)}${rest ? `\n${rest}` : ''}`;
 }
 
-/** The text after `tag` in the note's line with that tag ('' when there is none). */
-export const taggedNoteOf = (note: string, tag: string): string =>
-  (note.split('\n').find((l) => l.startsWith(tag)) ?? '').slice(tag.length).trim();
+/** The text after `tag` in the server's line with that tag ('' when there is none). */
+export const taggedNoteOf = (note: string, tag: NoteTag): string => (splitNote(note).lines[tag] ?? '').slice(tag.length).trim();

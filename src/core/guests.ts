@@ -18,6 +18,7 @@ import { matchParts, partName, type PartRef } from './program';
 import { GUEST_STATUSES, LANGUAGES } from './schema';
 import type { Role } from './settings';
 import { guestsMsg } from './messages/guests';
+import { NOTE_LIMIT, ownNote } from './note-lines';
 
 export type GuestStatus = (typeof GUEST_STATUSES)[number];
 type GuestLang = (typeof LANGUAGES)[number];
@@ -59,7 +60,8 @@ export const GUEST_LIMITS = {
   country: 80,
   email: 254,
   diet: 300,
-  note: 500,
+  /** The people's text only: Summit Planner's own lines in Anteckning don't count (src/core/note-lines.ts). */
+  note: NOTE_LIMIT,
 } as const;
 
 /** Hard limit on the size of the list (proposals included). */
@@ -157,6 +159,12 @@ const LABELS_EN: Readonly<Record<LimitedField, string>> = {
 /** A field's label: the Gäster header in Swedish. */
 const label = (f: LimitedField): Msg => fixed(GUEST_COLUMNS[f], LABELS_EN[f]);
 
+/** Anteckning too long: the people's text counted, Summit Planner's own lines not (src/core/note-lines.ts). */
+function noteProblem(note: string): Msg | null {
+  const own = ownNote(note).length;
+  return own > GUEST_LIMITS.note ? guestsMsg.noteTooLong(own, GUEST_LIMITS.note) : null;
+}
+
 const emailInvalidMsg = (e: string): Msg => guestsMsg.emailInvalid(e);
 const emailDuplicateMsg = (e: string, otherId?: string): Msg => guestsMsg.emailDuplicate(e, otherId ?? '');
 const unknownEventMsg = (unknown: readonly string[], known: readonly string[] = []): Msg => guestsMsg.unknownEvent(unknown, known);
@@ -174,11 +182,14 @@ export function checkGuestDraft(
   if (!d.firstName.trim()) p.push({ field: 'firstName', message: guestsMsg.firstNameMissing() });
   if (!d.lastName.trim()) p.push({ field: 'lastName', message: guestsMsg.lastNameMissing() });
   for (const f of Object.keys(GUEST_LIMITS) as LimitedField[]) {
+    if (f === 'note') continue;
     if (d[f].length > GUEST_LIMITS[f]) {
       const l = label(f);
       p.push({ field: f, message: guestsMsg.tooLongMostCharacters(l, GUEST_LIMITS[f]) });
     }
   }
+  const note = noteProblem(d.note);
+  if (note) p.push({ field: 'note', message: note });
   const email = d.email.trim();
   if (!email) p.push({ field: 'email', message: guestsMsg.eMailAddressMissing() });
   else if (!isValidEmail(email)) p.push({ field: 'email', message: emailInvalidMsg(email) });
@@ -313,7 +324,8 @@ export function judgeCellEdit(
       const limit = (Object.entries(GUEST_LIMITS) as [LimitedField, number][]).find(([k]) => GUEST_COLUMNS[k] === e.header);
       if (!limit) return { action: 'accept' };
       const [f, max] = limit;
-      if (v.length > max) return revert(guestsMsg.textTooLongMost(max));
+      const long = f === 'note' ? noteProblem(v) : v.length > max ? guestsMsg.textTooLongMost(max) : null;
+      if (long) return revert(long);
       if ((f === 'firstName' || f === 'lastName') && !v) return revert(guestsMsg.mustNotEmpty(label(f)));
       return { action: 'accept' };
     }

@@ -17,6 +17,9 @@ export const guestsMsg = {
   tooLongMostCharacters: (l: Msg, field: number): Msg => both(
     (f) => `${f.m(l)} är för lång (högst ${field} tecken).`,
     (f) => `${f.m(l)} is too long (at most ${field} characters).`),
+  noteTooLong: (own: number, max: number): Msg => fixed(
+    `Anteckning är för lång: ${own} tecken egen text, högst ${max} (Summit Planners rader [Utskick], [Bekräftelse] och [Påminnelse] räknas inte).`,
+    `Note is too long: ${own} characters of your own text, at most ${max} (Summit Planner's [Utskick], [Bekräftelse] and [Påminnelse] lines don't count).`),
   eMailAddressMissing: (): Msg => fixed('E-postadress saknas.', 'E-mail address is missing.'),
   unknownStatusAllowed: (to: string, GUEST_STATUSES: readonly string[]): Msg => fixed(
     `Okänd status "${to}". Tillåtna: ${GUEST_STATUSES.join(', ')}.`,

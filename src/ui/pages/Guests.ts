@@ -9,6 +9,7 @@
  * The server checks every role; the UI only says what would be refused.
  */
 import { inLang } from '../../core/i18n';
+import { NOTE_LIMIT, ownNote, splitNote } from '../../core/note-lines';
 import { guestsPageMsg } from '../../core/messages/guests-page';
 import { sidebarMsg } from '../../core/messages/sidebar';
 import type { GuestLanguage, GuestsView, ImportForm } from '../../app/contract';
@@ -304,7 +305,7 @@ function badge(g: Guest): HTMLElement {
 
 function guestItem(g: Guest): HTMLElement {
   const id = `g-${g.id}`;
-  const note = g.note.split('\n').find((l) => l.startsWith('[Utskick]'));
+  const note = splitNote(g.note).lines['[Utskick]'];
   const waiting = g.review ? m(g.review) : '';
   const actions: HTMLElement[] = waiting ? [] : guestActions(g);
   return h('li', { class: 'guest' },
@@ -422,8 +423,8 @@ function atForm(fields: ReadonlyMap<string, Field>, near: HTMLElement): (e: unkn
   return (e) => { announce(status, ''); showRefusal(e, fields, near); };
 }
 
-/** A note line the server writes (the send's, a failed confirmation's): kept out of the form and kept as it is. */
-const serverLine = (l: string): boolean => l.startsWith('[Utskick]') || l.startsWith('[Bekräftelse]');
+/** The note lines the server writes (the send's, a failed confirmation's, a reminder's): kept out of the form and kept as they are. */
+const serverLines = (note: string): string[] => Object.values(splitNote(note).lines);
 
 function guestForm(): HTMLElement {
   const g = editing;
@@ -448,7 +449,7 @@ function guestForm(): HTMLElement {
       ...evBoxes.map((box, i) => h('label', { class: 'check' }, box, view?.eventNames[events[i]] ?? events[i])), evError),
     // Dietary needs come from the guest with consent (RSVP page): a new guest has none to enter.
     g ? field(fields, 'diet', t.diet, g.diet, { maxlength: 300 }, t.dietConsentHint) : null,
-    field(fields, 'note', t.note, g ? g.note.split('\n').filter((l) => !serverLine(l)).join('\n') : '', { maxlength: 500 }),
+    field(fields, 'note', t.note, g ? ownNote(g.note) : '', { maxlength: NOTE_LIMIT }),
     h('div', { class: 'actions' },
       h('button', { type: 'submit' }, t.save),
       g ? h('button', { type: 'button', class: 'secondary', id: 'cancel-edit' }, t.cancel) : null),
@@ -466,8 +467,8 @@ function guestForm(): HTMLElement {
     if (g) input.diet = s('diet');
     if (g) {
       input.id = g.id;
-      // The send note ([Utskick] …) and a failed confirmation's ([Bekräftelse] …) are the server's; keep the rest of the note as typed.
-      const keep = g.note.split('\n').filter(serverLine);
+      // The server's lines ([Utskick], [Bekräftelse], [Påminnelse]: src/core/note-lines.ts) stay; the rest is the note as typed.
+      const keep = serverLines(g.note);
       input.note = [...keep, s('note')].filter(Boolean).join('\n');
     } else input.note = s('note');
     void act(() => call('saveGuest', input), (r) => { editing = null; return t.saved(r.id); }, atForm(fields, near));

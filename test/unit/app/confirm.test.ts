@@ -167,6 +167,29 @@ describe('a confirmation that did not arrive', () => {
     expect(() => resend(p, { id: 'G-0003' })).toThrow('G-0003 har inte tackat ja till något nu');
   });
 
+  test('the [Bekräftelse] line does not count toward Anteckning\'s 500 characters: the project leader\'s own 500 are saved beside it, 501 refused naming Anteckning, 501 and 500; the resend clears the line and keeps the text', () => {
+    const p = setupItems('5');
+    p.mailer.quota = 0;
+    say(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'ja' });
+    const line = note(p, 'G-0002');
+    expect(line).toMatch(/^\[Bekräftelse\] kvot /);
+    const own = (n: number) => `VIP ${'å'.repeat(n - 4)}`;
+    // As the sidebar sends it (src/ui/pages/Guests.ts): the server's lines kept, then the user's text.
+    const edit = (text: string) => { p.user.current = PL; try { editGuest(p, { id: 'G-0002', note: `${line}\n${text}` }); } finally { p.user.current = ''; } };
+    edit(own(500)); // before: refused as invalid input, the line's 246 characters counted as the user's
+    expect(note(p, 'G-0002')).toBe(`${line}\n${own(500)}`);
+    let err: unknown;
+    try { edit(own(501)); } catch (e) { err = e; }
+    expect(err).toMatchObject({ field: 'note', userMessage: { sv: 'Anteckning är för lång: 501 tecken egen text, högst 500 (Summit Planners rader [Utskick], [Bekräftelse] och [Påminnelse] räknas inte).' } });
+    expect(note(p, 'G-0002')).toBe(`${line}\n${own(500)}`);
+    // The line still enables the resend (Logg decides), and its clearing leaves every character the user typed.
+    expect(listed(p, 'G-0002')).toMatchObject({ kind: 'kvot', resend: true });
+    p.mailer.quota = 10;
+    resend(p, { id: 'G-0002' });
+    expect(note(p, 'G-0002')).toBe(own(500));
+    expect(confirmations(p)).toHaveLength(1);
+  });
+
   test('a [Bekräftelse] line typed into the note enables nothing: Logg decides', () => {
     const p = setupItems('5');
     say(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'nej' });

@@ -12,6 +12,7 @@ import type { GuestRow } from '../../../src/app/invite-rows';
 import type { Guest } from '../../../src/core/guests';
 import { EDIT_LOCK_MS, editLockBusyMsg } from '../../../src/app/integrity';
 import { UserError } from '../../../src/core/msg';
+import { NOTE_CELL_MAX } from '../../../src/core/note-lines';
 import { journalled } from '../../support/journal';
 import { DECISIONS } from './budget-fixture';
 import type { Cell } from '../../../src/app/ports';
@@ -54,7 +55,7 @@ describe('input: each schema names the field it refuses', () => {
     [{ ...VALID, firstName: 'x'.repeat(81) }, 'firstName'], [{ ...VALID, lastName: 'x'.repeat(81) }, 'lastName'],
     [{ ...VALID, email: 'x'.repeat(255) }, 'email'], [{ ...VALID, language: 'fi' }, 'language'], [{ ...VALID, title: 'x'.repeat(121) }, 'title'],
     [{ ...VALID, organisation: 'x'.repeat(161) }, 'organisation'], [{ ...VALID, country: 'x'.repeat(81) }, 'country'],
-    [{ ...VALID, diet: 'x'.repeat(301) }, 'diet'], [{ ...VALID, note: 'x'.repeat(501) }, 'note'],
+    [{ ...VALID, diet: 'x'.repeat(301) }, 'diet'], [{ ...VALID, note: 'x'.repeat(NOTE_CELL_MAX + 1) }, 'note'], // 501 to 1440: checkGuestDraft's figures (note-lines.test.ts)
     [{ ...VALID, events: Array(21).fill('konferensen') }, 'events'], [{ ...VALID, events: ['x'.repeat(101)] }, 'events.0'],
     [{ ...VALID, extra: 1 }, '(indata)'], [{ lastName: 'Ö', email: 'a@b.se', language: 'sv' }, 'firstName'],
   ])('add %#: %s', (input, where) => {

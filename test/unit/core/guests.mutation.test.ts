@@ -144,13 +144,21 @@ describe('checkGuestDraft: each problem with its field and exact words', () => {
   test.each([
     ['firstName', 80, 'Förnamn', 'First name'], ['lastName', 80, 'Efternamn', 'Last name'], ['title', 120, 'Titel', 'Title'],
     ['organisation', 160, 'Organisation', 'Organisation'], ['country', 80, 'Land', 'Country'],
-    ['diet', 300, 'Kost/allergier', 'Diet/allergies'], ['note', 500, 'Anteckning', 'Note'],
+    ['diet', 300, 'Kost/allergier', 'Diet/allergies'],
   ] as const)('%s: %i characters allowed, one more refused with the limit', (field, max, svLabel, enLabel) => {
     expect(check({ [field]: 'x'.repeat(max) })).toEqual([]);
     expect(check({ [field]: 'x'.repeat(max + 1) })).toEqual([{
       field,
       message: { sv: `${svLabel} är för lång (högst ${max} tecken).`, en: `${enLabel} is too long (at most ${max} characters).` },
     }]);
+  });
+
+  test('note: 500 characters of the user\'s own allowed, one more refused with both figures (the server\'s lines don\'t count: test/unit/core/note-lines.test.ts)', () => {
+    expect(check({ note: 'x'.repeat(500) })).toEqual([]);
+    expect(check({ note: 'x'.repeat(501) })).toEqual([{ field: 'note', message: {
+      sv: 'Anteckning är för lång: 501 tecken egen text, högst 500 (Summit Planners rader [Utskick], [Bekräftelse] och [Påminnelse] räknas inte).',
+      en: 'Note is too long: 501 characters of your own text, at most 500 (Summit Planner\'s [Utskick], [Bekräftelse] and [Påminnelse] lines don\'t count).',
+    } }]);
   });
 
   test('an address over 254 characters: too long and not valid', () => {
@@ -318,10 +326,17 @@ describe('judgeCellEdit: a single edited cell of Gäster', () => {
   });
 
   test.each([
-    ['Förnamn', 80], ['Efternamn', 80], ['Titel', 120], ['Organisation', 160], ['Land', 80], ['Kost/allergier', 300], ['Anteckning', 500],
+    ['Förnamn', 80], ['Efternamn', 80], ['Titel', 120], ['Organisation', 160], ['Land', 80], ['Kost/allergier', 300],
   ])('%s: %i characters (trimmed) accepted, one more put back', (header, max) => {
     expect(judge(header, ` ${'x'.repeat(max)} `)).toEqual({ action: 'accept' });
     expect(judge(header, 'x'.repeat(max + 1))).toEqual(revert(`För lång text (högst ${max} tecken).`, `Text too long (at most ${max} characters).`));
+  });
+
+  test('Anteckning: 500 characters (trimmed) of the user\'s own accepted, one more put back with both figures', () => {
+    expect(judge('Anteckning', ` ${'x'.repeat(500)} `)).toEqual({ action: 'accept' });
+    expect(judge('Anteckning', 'x'.repeat(501))).toEqual(revert(
+      'Anteckning är för lång: 501 tecken egen text, högst 500 (Summit Planners rader [Utskick], [Bekräftelse] och [Påminnelse] räknas inte).',
+      'Note is too long: 501 characters of your own text, at most 500 (Summit Planner\'s [Utskick], [Bekräftelse] and [Påminnelse] lines don\'t count).'));
   });
 
   test('names can not be emptied; the other texts can', () => {
