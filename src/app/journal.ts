@@ -395,6 +395,7 @@ export class Tx {
   private gid: number | undefined;
   private overviewText: string | undefined;
   private readonly also: Record<string, string> = {};
+  private readonly after: Record<string, string> = {};
   constructor(private readonly journal: Journal, private readonly user: string = journal.ports.user.email() || '(okänd)') {}
 
   /**
@@ -431,6 +432,19 @@ export class Tx {
    */
   property(key: string, value: string): this {
     this.also[key] = value;
+    return this;
+  }
+
+  /**
+   * A property of the caller's written in the same call as the committed anchor (step 4), so after
+   * Logg and the rows have landed (a send batch's first 'attempting' entry, its journal once settled).
+   * One call instead of two: a death leaves both written or neither (the pending anchor with the
+   * caller's earlier properties: the state a death before step 4 leaves anyway), or — were
+   * Properties.setProperties not atomic — either one, each a state the two separate writes could leave too.
+   * Without entries, commit() writes it with `property`'s (after them: the later value of a key wins).
+   */
+  afterward(key: string, value: string): this {
+    this.after[key] = value;
     return this;
   }
 
@@ -482,7 +496,8 @@ export class Tx {
   /** Logg append, sealed rows, anchor: call inside the lock. No-op without entries (but Översikt's cell still follows). */
   commit(): Committed | null {
     if (this.entries.length === 0) {
-      if (Object.keys(this.also).length) this.journal.ports.properties.setAll(this.also);
+      const props = { ...this.also, ...this.after };
+      if (Object.keys(props).length) this.journal.ports.properties.setAll(props);
       this.noteOverview();
       return null;
     }
@@ -540,8 +555,8 @@ export class Tx {
     // and every later action would refuse to write ("rows were removed outside Summit Planner").
     // So the writes of steps 2–3 land first; a death before this leaves the pending anchor of step 1.
     ports.workbook.flush();
-    // 4. Committed.
-    this.journal.replace(ov === undefined ? next : { ...next, ov });
+    // 4. Committed (with the caller's properties that must follow the rows).
+    this.journal.replace(ov === undefined ? next : { ...next, ov }, this.after);
     sendAnchorMail(this.journal);
     return { first, count: rows.length };
   }

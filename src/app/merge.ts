@@ -12,9 +12,10 @@
  *   write, so still before the marks.)
  *
  *   Send: for each picked guest: journal 'a' (attempting; the same property write carries the
- *   previous guest's outcome) → one mailer.send → outcome in memory. Then journal all outcomes
+ *   previous guest's outcome; the first guest's 'a' goes with the pick's committed anchor, after the
+ *   marks landed) → one mailer.send → outcome in memory. Then journal all outcomes
  *   (with the record's pending anchor, in one call), record Inbjuden / Misslyckad / Osäker / back
- *   to Godkänd (one transaction), delete the journal,
+ *   to Godkänd (one transaction), the journal emptied with the record's committed anchor,
  *   release. Gäster is not read again between the two: nothing of the add-on's can write it while
  *   the lock is held, and the first commit left its snapshot as it wrote the sheet (rows, seals,
  *   anchor), so the rows are checked again in memory.
@@ -454,7 +455,8 @@ function pickBatch(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsvp
     for (const r of picked) entries[r.guest.id] = 'q';
     journal = { token, at: now.toISOString(), s: entries };
     tx.property(JOURNAL_KEY, JSON.stringify(journal)); // before the marks: with the commit's pending anchor
-  } else if (old) ports.properties.delete(JOURNAL_KEY);
+    if (picked.length) tx.afterward(JOURNAL_KEY, attemptingFirst(journal, picked[0].guest.id)); // after them: with the committed anchor
+  } else if (old && Object.keys(old.s).length) ports.properties.delete(JOURNAL_KEY);
   for (const r of picked) {
     tx.put(check, r.index!, { [GUEST_COLUMNS.status]: 'Skickar', [GUEST_COLUMNS.sentAt]: now, [GUEST_COLUMNS.note]: withSendNote(r.guest.note, null) },
       { action: 'gäst.skickar', object: r.guest.id, before: { Status: 'Godkänd' }, after: { Status: 'Skickar' } });
@@ -465,6 +467,21 @@ function pickBatch(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsvp
     uncertain: rows.filter((r) => status.get(r.guest.id) === 'Osäker').length, check, journal,
   };
 }
+
+/**
+ * The journal with the first picked guest 'a' (attempting), written with the pick's committed anchor,
+ * after the marks have landed: the first mail's write-ahead entry without a call of its own (mailEach
+ * is told so). A death between that write and the first mail leaves that one guest Osäker, as a death
+ * between a write of its own and the mail would: still at most one guest of unknown fate.
+ */
+export const attemptingFirst = (j: SendJournal, first: string): string => JSON.stringify({ ...j, s: { ...j.s, [first]: 'a' } });
+
+/**
+ * The journal once the batch is recorded, written with the record's committed anchor: only the entries
+ * of rows that could not be settled (rows waiting for review), for the next lock holder. A journal
+ * without entries stands for none (a property can't be deleted in the anchor's setProperties call).
+ */
+export const settledJournal = (j: SendJournal): string => JSON.stringify({ ...j, token: '' });
 
 /**
  * One batch of "Skicka inbjudningar" (projektledare). The client calls it
@@ -512,12 +529,14 @@ export function mailEach(
 ): { outcome: Map<string, string>; stop: boolean } {
   const outcome = new Map<string, string>();
   let stop = false;
-  for (const id of picked) {
+  for (const [i, id] of picked.entries()) {
     const message = build(id);
-    if (message === 'skip') continue;
+    // The first guest's 'a' is already stored: the pick wrote it with its committed anchor (attemptingFirst).
+    const stored = i === 0;
+    if (message === 'skip') { if (stored) j.s[id] = 'q'; continue; }
     if (stop || message === null) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
     j.s[id] = 'a';
-    writeJournal(ports, j, key); // carries the previous guest's outcome too
+    if (!stored) writeJournal(ports, j, key); // carries the previous guest's outcome too
     try {
       ports.mailer.send(message);
       outcome.set(id, 's');
@@ -581,10 +600,8 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     });
     delete j.s[id];
   }
-  tx.commit();
   // Entries of rows that could not be settled (rows waiting for review) stay for the next run.
-  if (Object.keys(j.s).length) writeJournal(ports, { ...j, token: '' });
-  else ports.properties.delete(JOURNAL_KEY);
+  tx.afterward(JOURNAL_KEY, settledJournal(j)).commit();
   const remaining = phase1.waiting - sent - failed - unsure;
   const quotaLeft = stop ? 0 : Math.max(0, quota - sent);
   const capLeft = Math.max(0, phase1.capLeft - sent);

@@ -42,7 +42,7 @@ import { blockedBy } from './integrity';
 import { guestName, guestRows, REMINDER_TAG, taggedNoteOf, withTaggedNote, type GuestRow } from './invite-rows';
 import { checkTable, Tx, type TableCheck } from './journal';
 import {
-  afterCommit, buildInvitation, freshToken, pickedRows, inviteSettings, loadTemplates, mailEach, MAX_BATCH, readJournal, writeJournal,
+  afterCommit, attemptingFirst, buildInvitation, freshToken, pickedRows, inviteSettings, loadTemplates, mailEach, MAX_BATCH, readJournal, settledJournal,
   type BlockedGuest, type Invitation, type InviteSettings, type RsvpLinkFor, type RsvpLinks, type SendJournal, type TemplateSet,
 } from './merge';
 import type { Cell, CellIn, Ports } from './ports';
@@ -290,7 +290,8 @@ function pickReminders(ports: Ports, ctx: FullContext, set: TemplateSet, links: 
   for (const r of picked) { carried.s[r.guest.id] = 'q'; carried.p![r.guest.id] = remindedOf(r)?.toISOString() ?? ''; }
   const journal = Object.keys(carried.s).length ? carried : null;
   if (journal) tx.property(REMIND_JOURNAL_KEY, JSON.stringify(journal)); // before the claims: with the commit's pending anchor
-  else if (old) ports.properties.delete(REMIND_JOURNAL_KEY);
+  else if (old && Object.keys(old.s).length) ports.properties.delete(REMIND_JOURNAL_KEY);
+  if (journal && picked.length) tx.afterward(REMIND_JOURNAL_KEY, attemptingFirst(journal, picked[0].guest.id)); // after them: with the committed anchor
   for (const r of picked) {
     tx.put(check, r.index!, { [GUEST_COLUMNS.remindedAt]: now }, { action: 'gäst.påminns', object: r.guest.id, after: { omgång: round.n } });
   }
@@ -327,10 +328,8 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     delete j.s[id];
     delete j.p?.[id];
   }
-  tx.commit();
   // Entries of rows that could not be settled (rows waiting for review) stay for the next batch.
-  if (Object.keys(j.s).length) writeJournal(ports, { ...j, token: '' }, REMIND_JOURNAL_KEY);
-  else ports.properties.delete(REMIND_JOURNAL_KEY);
+  tx.afterward(REMIND_JOURNAL_KEY, settledJournal(j)).commit();
   const remaining = p1.waiting - sent - failed - unsure;
   const quotaLeft = stop ? 0 : Math.max(0, quota - sent);
   const done = remaining <= 0 || quotaLeft === 0;

@@ -122,13 +122,13 @@ describe('a round', () => {
   });
 
   test('a batch that dies after claiming a guest who then answers: the re-run gives Påmind back and mails nothing to them', () => {
-    // The claims are in the sheet once their commit has flushed; the batch dies at its first mail's journal entry (the write
-    // fails: every entry still says 'q'), the guest answers, then the round goes on.
+    // The claims are in the sheet once their commit has flushed; the batch dies at its first mail's journal entry, which goes
+    // with the claims' committed anchor (the write fails: every entry still says 'q'), the guest answers, then the round goes on.
     const e2 = fork(invited);
     const seen: string[] = [];
     remindOnce(fork(invited), 0, { hooks: { afterCall: (c) => seen.push(`${c.cls}.${c.method}`) } });
     const firstEntry = seen.indexOf('MailApp.sendEmail') - 1; // 1-based: the call before the mail's blob
-    expect(seen.slice(firstEntry - 1, firstEntry + 2)).toEqual(['Properties.setProperty', 'Utilities.newBlob', 'MailApp.sendEmail']);
+    expect(seen.slice(firstEntry - 1, firstEntry + 2)).toEqual(['Properties.setProperties', 'Utilities.newBlob', 'MailApp.sendEmail']);
     expect(remindOnce(e2, 0, { faults: { failAtCall: firstEntry, when: 'before' } }).error?.name).toBe('EmulatedCrash');
     expect(guests(e2).find((g) => g['ID'] === 'G-0001')?.['Påmind']).toBeInstanceOf(Date);
     answer(e2, 'G-0001', 'ja');
