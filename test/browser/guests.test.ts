@@ -13,6 +13,7 @@ import { rsvpToken } from '../../src/core/rsvp';
 import { EKO, NOONE, PL, STY, asUser as switchUser, emu, nb, sb, useSandbox } from '../support/admin';
 import { expectAxeClean, menuClick, screenshot, sidebarFrame } from '../support/browser';
 import { CODE } from '../support/bundle';
+import { sealedWrite } from '../support/inprocess';
 import { expectRefusalAt } from '../support/budget-browser';
 
 useSandbox(); // seeded: roles, six example guests (G-0001…G-0004 approved, G-0005 and G-0006 proposed)
@@ -485,6 +486,27 @@ describe('a confirmation that did not arrive (src/app/confirm.ts)', () => {
     await f.locator('#status.status-ok', { hasText: /^Bekräftelsen till G-0003 är markerad som hanterad\.$/ }).waitFor({ timeout: WAIT });
     await f.locator('#confirm-trouble').waitFor({ state: 'detached', timeout: WAIT });
     answer('G-0003', false); // as he was: the later tests count him as a no
+  });
+});
+
+describe('Anteckning: the server\'s lines beside the user\'s 500 characters (src/core/note-lines.ts)', () => {
+  test('the form shows only the project leader\'s text, keeps the [Påminnelse] line as it is, and saves her full 500 beside it; axe clean', async () => {
+    const sheetNote = () => String(emu().sheetValues('Gäster').find((r) => r[0] === 'G-0002')![emu().sheetValues('Gäster')[0].indexOf('Anteckning')]);
+    const was = sheetNote();
+    const line = '[Påminnelse] omgång 1: misslyckades (Studsade)';
+    sealedWrite(emu(), PL, 'guests', 'G-0002', { Anteckning: `${line}\nVIP-gäst` }); // as a failed reminder leaves it
+    await asUser(PL);
+    const f = await openGuests();
+    await f.locator('button[data-edit="G-0002"]').click();
+    // Before: the [Påminnelse] line showed in the form, counted toward its 500, and the save was refused as invalid input.
+    await expect(f.locator('#f-note').inputValue()).resolves.toBe('VIP-gäst');
+    const own = `VIP-gäst ${'å'.repeat(491)}`;
+    await f.locator('#f-note').fill(own);
+    await f.locator('#guest-form button[type="submit"]').click();
+    await f.locator('#status.status-ok', { hasText: /^Gästen G-0002 är sparad\.$/ }).waitFor({ timeout: WAIT });
+    expect(sheetNote()).toBe(`${line}\n${own}`);
+    await expectAxeClean(f, 'Gäster (a note beside the server\'s line saved)');
+    sealedWrite(emu(), PL, 'guests', 'G-0002', { Anteckning: was }); // as it was for the later tests
   });
 });
 
