@@ -11,14 +11,14 @@
 import type { Lang, Msg } from './msg';
 import { mergeMsg } from './messages/merge';
 
-/** Canonical placeholder keys and the names (Swedish, English) that refer to them. */
+/** Canonical placeholder keys and the names that refer to them: the Swedish name first, the English one second (messages use those two). */
 const buildPlaceholders = () => ({
   firstName: ['Förnamn', 'FirstName', 'First name'],
   lastName: ['Efternamn', 'LastName', 'Last name', 'Surname'],
   title: ['Titel', 'Title'],
   organisation: ['Organisation', 'Organization', 'Organisation'],
   country: ['Land', 'Country'],
-  email: ['E-post', 'Epost', 'Email', 'E-mail'],
+  email: ['E-post', 'Email', 'Epost', 'E-mail'],
   guestEvents: ['Inbjuden till', 'InvitedTo', 'Invited to'],
   eventName: ['Evenemang', 'Event', 'EventName'],
   startDate: ['Startdatum', 'StartDate'],
@@ -39,7 +39,8 @@ const nameIn = (k: PlaceholderKey, lang: Lang): string => placeholders()[k][lang
 export type MergeValues = Readonly<Partial<Record<PlaceholderKey, string>>>;
 
 /** Spaces, hyphens and underscores are ignored; case too ("{{ first_name }}" = FirstName). */
-const normName = (s: string): string => s.toLocaleLowerCase('sv').replace(/[\s\-_]+/g, '');
+// Stryker disable next-line MethodExpression: upper or lower, the names and what is typed are folded alike
+const normName = (s: string): string => s.toLocaleLowerCase('sv').replace(/[\s\-_]/g, '');
 
 let lookup: ReadonlyMap<string, PlaceholderKey> | undefined;
 
@@ -131,26 +132,27 @@ export function renderTemplate(t: Template, values: MergeValues): RenderResult {
   const [subj, body] = scanned;
   const reasons = problemsOf(t, scanned);
   const missing = new Set<PlaceholderKey>();
-  const val = (k: PlaceholderKey): string => {
+  for (const k of [...subj.keys, ...body.keys]) {
     const v = values[k];
-    if (v === undefined || v.trim() === '') { missing.add(k); return ''; }
-    return v;
-  };
-  for (const k of [...subj.keys, ...body.keys]) val(k);
+    if (v === undefined || v.trim() === '') missing.add(k);
+  }
   for (const k of missing) {
     const name = nameIn(k, t.language);
     // {{Inbjuden till}} is empty when the guest is invited to no item: say that, not just that a value is missing.
     reasons.push(k === 'guestEvents' ? mergeMsg.noProgrammeItem(name) : mergeMsg.noValue(name));
   }
   if (reasons.length) return { ok: false, reasons };
+  // Every placeholder used has a value from here on (a missing one returned above).
+  const filled = values as Readonly<Record<PlaceholderKey, string>>;
 
-  const subject = subj.text.replace(MARKER, (_m, i: string) => values[subj.keys[Number(i)]] ?? '').trim();
+  const subject = subj.text.replace(MARKER, (_m, i: string) => filled[subj.keys[Number(i)]]).trim();
   if (/[\r\n]/.test(subject)) {
     return { ok: false, reasons: [mergeMsg.subjectWouldContainLine()] };
   }
   // A bare {{Svarslänk}} becomes a link in the HTML (the value is our own http(s) URL; checked again below).
-  const links = new Set(body.keys.flatMap((k, i) => (k === 'rsvpLink' ? [i] : [])));
-  const bodyOut = renderBody(body.text, (i) => values[body.keys[i]] ?? '', reasons, links);
+  const links = new Set<number>();
+  body.keys.forEach((k, i) => { if (k === 'rsvpLink') links.add(i); });
+  const bodyOut = renderBody(body.text, (i) => filled[body.keys[i]], reasons, links);
   if (reasons.length) return { ok: false, reasons };
   const html = `<div style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">${bodyOut.html}</div>`;
   // Last guard: nothing that looks like a placeholder may leave (a value could contain one).
@@ -170,7 +172,7 @@ function blocksOf(src: string): Block[] {
   let cur: Block | null = null;
   for (const raw of src.replace(/\r\n?/g, '\n').split('\n')) {
     const line = raw.replace(/\s+$/, '');
-    if (line.trim() === '') { cur = null; continue; }
+    if (line === '') { cur = null; continue; } // a line of spaces is '' once its trailing spaces are gone
     const ul = UL.exec(line);
     const ol = ul ? null : OL.exec(line);
     const kind = ul ? 'ul' : ol ? 'ol' : 'p';
