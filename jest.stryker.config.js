@@ -9,6 +9,15 @@ process.env.TZ = 'Europe/Stockholm';
 // tests use smaller sizes and the crash sweep fewer points when this is set (see those tests).
 process.env.SUMMIT_MUTATION = '1';
 
+// A scoped run may narrow the tests to a module's own (SUMMIT_MUTATION_TESTS=budget,locking: the files of
+// test/unit/core and test/unit/app whose names start with one of them). Nearly every app test executes
+// computeBudget, so with all of them each of its mutants takes minutes here; the score is then what those
+// tests alone kill (a lower bound of the whole suite's).
+const only = (process.env.SUMMIT_MUTATION_TESTS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const testMatch = only.length > 0
+  ? only.flatMap((p) => [`<rootDir>/test/unit/core/${p}*.test.ts`, `<rootDir>/test/unit/app/${p}*.test.ts`])
+  : ['<rootDir>/test/unit/core/**/*.test.ts', '<rootDir>/test/unit/app/**/*.test.ts'];
+
 /** @type {import('jest').Config} */
 module.exports = {
   rootDir: __dirname,
@@ -20,7 +29,7 @@ module.exports = {
   testEnvironment: path.join(__dirname, 'scripts/jest-stryker-env.cjs'),
   testSequencer: '<rootDir>/scripts/jest-stryker-sequencer.cjs',
   setupFilesAfterEnv: ['<rootDir>/scripts/jest-stryker-setup.cjs'],
-  testMatch: ['<rootDir>/test/unit/core/**/*.test.ts', '<rootDir>/test/unit/app/**/*.test.ts'],
+  testMatch,
   // Not the property tests (test/unit/app/*.property.test.ts): instrumented, each takes about a minute for
   // every mutant it executes, and their checks that the generators reach the success paths need all their
   // runs. They run in npm test; a mutant only they would kill shows here as a survivor.
