@@ -17,7 +17,7 @@
  * and every message say "bokat" (English "booked") and, where it is shown
  * alone, what it holds.
  */
-import { formatMoney, parseMoney, percentOf, quickOre, type Ore } from './money';
+import { formatMoney, parseMoney, percentOf, type Ore } from './money';
 import type { Msg } from './msg';
 import { fixed } from './i18n';
 import { CATEGORIES, COST_STATUSES } from './schema';
@@ -273,32 +273,29 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
   const seenIds = new Map<string, number>();
   let unassigned = 0;
   let maxNo = 0;
-  const dataCols = [lc.id, lc.date, lc.funder, lc.category, lc.description, lc.amount, lc.supplier, lc.reference, lc.status, lc.by, lc.at];
+  // Every column but Kontroll; the ones a cost always fills first, so a normal row stops at its funder.
+  const dataCols = [lc.funder, lc.amount, lc.status, lc.id, lc.date, lc.category, lc.description, lc.supplier, lc.reference, lc.by, lc.at];
   for (let i = 0; i < n; i++) {
     const r = override && override.index === i ? override.row : src[i];
-    if (!r) continue;
+    if (!r || allBlank(r, dataCols)) continue;
     const fRaw = r[lc.funder], aRaw = r[lc.amount], sRaw = r[lc.status];
-    // Blank test: the guarded columns first (cheap for normal rows).
-    if (isBlank(fRaw) && isBlank(aRaw) && isBlank(sRaw) && allBlank(r, dataCols)) continue;
 
     // The exact spelling first (the common case, no string work), then trimmed and case-insensitive.
     const fi = exactIx.get(fRaw as string) ?? funderIx.get(normName(fRaw)) ?? -1;
-    // A number must be well-formed; text is counted (conservative) but a problem.
-    const ore = typeof aRaw === 'number' ? quickOre(aRaw) : cellOre(aRaw).ore;
+    // A number must be well-formed; text is counted (conservative) but a problem. Read as the Budget
+    // sheet's allocations are (cellOre), so a cell means the same on both sheets.
+    const ore = cellOre(aRaw).ore;
     const amountOk = typeof aRaw === 'number' && !Number.isNaN(ore);
     const st = statusIndex(sRaw);
     const ci = categoryIndex(r[lc.category]);
     const idRaw = r[lc.id];
     const id = cellText(idRaw);
     const sheetRow = input.ledger.firstRow + i;
-    let dupOf = 0;
-    if (id) {
-      const prev = seenIds.get(id);
-      if (prev !== undefined) dupOf = prev;
-      else seenIds.set(id, sheetRow);
-      const mm = ID_RE.exec(id);
-      if (mm) maxNo = Math.max(maxNo, Number(mm[1]));
-    }
+    // A blank ID is kept too: describeRow reports it as missing, never as another row's.
+    const dupOf = seenIds.get(id) ?? 0;
+    if (dupOf === 0) seenIds.set(id, sheetRow);
+    const mm = ID_RE.exec(id);
+    if (mm) maxNo = Math.max(maxNo, Number(mm[1]));
     const valid = fi >= 0 && amountOk && st >= 0 && ci >= 0 && id !== '' && dupOf === 0
       && dateOk(r[lc.date]) && !isBlank(r[lc.description]);
 

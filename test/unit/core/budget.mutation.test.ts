@@ -193,6 +193,12 @@ describe('the Budget sheet: each funder once, each allocation a number', () => {
     expect(s.balanced).toBe(false);
   });
 
+  test.each<[string, unknown]>([['null', null], ['undefined', undefined]])('an allocation cell that is %s is blank: 0 kr, no problem', (_n, cell) => {
+    const s = budgetOf([], [['Kommunstyrelsen', 1000, ''], ['STOKAB', cell, '']]);
+    expect(s.funders.map((f) => [f.allocation, f.problemRows])).toEqual([[100000, 0], [0, 0]]);
+    expect(s.problems).toEqual([]);
+  });
+
   test('a blank allocation is 0 kr, no problem; a non-blocking problem leaves the budget balanced', () => {
     const s = budgetOf([], [['Kommunstyrelsen', 1000, 'x'], ['STOKAB', '', '']]);
     expect(s.funders.map((f) => [f.allocation, f.problemRows, f.outOfBalance])).toEqual([[100000, 0, false], [0, 0, false]]);
@@ -238,6 +244,21 @@ describe('the Kostnader rows: what is counted, and why a row is a problem', () =
     expect(s.problems.map((p) => sv(p.message))).toEqual(['Kostnader rad 2 (K-0001): beloppet är text, inte ett tal.']);
   });
 
+  test('text is read the Swedish way, with its thousands and öre, as on the Budget sheet', () => {
+    const s = budgetOf([row({ amount: ' 1 234,50 ' })], [['STOKAB', 5000, '']], 500000);
+    expect(s.funders[0]).toMatchObject({ consumed: 123450, problemRows: 1 });
+    expect(Array.from(s.rows.amount)).toEqual([123450]);
+  });
+
+  test('a minus zero is negative on Kostnader as on Budget (one reading of a money cell)', () => {
+    const s = budgetOf([row({ amount: -0 })], [['Kommunstyrelsen', 1000, ''], ['STOKAB', -0, '']]);
+    expect(s.problems.map((p) => sv(p.message))).toEqual([
+      'Budget rad 3: ogiltig tilldelning för STOKAB (Beloppet får inte vara negativt.).',
+      'Kostnader rad 2 (K-0001): belopp: beloppet får inte vara negativt.',
+    ]);
+    expect(Array.from(s.rows.bad)).toEqual([1]);
+  });
+
   test('an amount that is no amount, a status that is no status: not counted, but a problem', () => {
     const s = budgetOf([row({ id: 'K-1', amount: -5 }), row({ id: 'K-2', status: 'Klar' }), row({ id: 'K-3', amount: 'tio' }), row({ id: 'K-4', category: 'fika', amount: 7 })]);
     expect(s.funders[1]).toMatchObject({ consumed: 700, problemRows: 4 });
@@ -249,7 +270,7 @@ describe('the Kostnader rows: what is counted, and why a row is a problem', () =
   });
 
   test('a row with anything in any column but Kontroll is judged; one with only Kontroll text is skipped', () => {
-    for (const col of ['id', 'date', 'category', 'description', 'supplier', 'reference', 'by', 'at'] as const) {
+    for (const col of ['funder', 'amount', 'status', 'id', 'date', 'category', 'description', 'supplier', 'reference', 'by', 'at'] as const) {
       const r: unknown[] = ['', '', '', '', '', '', '', '', '', '', '', ''];
       r[LC[col]] = 'x';
       const s = budgetOf([r]);
@@ -258,6 +279,9 @@ describe('the Kostnader rows: what is counted, and why a row is a problem', () =
     const s = budgetOf([['', '', '', '', '', '', '', '', '', '', '', '⚠ gammal flagga'], ['', null, undefined, ' ', '', '', '', '', '', '', '']]);
     expect(s.problems).toEqual([]);
     expect(Array.from(s.rows.funder)).toEqual([-2, -2]);
+    // A skipped row has no status and no amount (nothing for the cost list or the items to count).
+    expect(Array.from(s.rows.status)).toEqual([-1, -1]);
+    expect(Array.from(s.rows.amount)).toEqual([NaN, NaN]);
     expect(s.balanced).toBe(true);
   });
 
@@ -283,6 +307,14 @@ describe('the Kostnader rows: what is counted, and why a row is a problem', () =
     const s = budgetOf([row({ id: 'K-0007' }), row({ id: ' K-0007 ', amount: 1 })]);
     expect(s.problems.map((p) => [p.row, p.id, sv(p.message)])).toEqual([[3, 'K-0007', 'Kostnader rad 3 (K-0007): ID K-0007 finns också på rad 2.']]);
     expect(s.funders[1].consumed).toBe(10100);
+  });
+
+  test('an ID used three times: each later row names the first; rows without an ID are missing theirs, no one\'s duplicate', () => {
+    const s = budgetOf([row({ id: 'K-0007' }), row({ id: 'K-0007' }), row({ id: 'K-0007' }), row({ id: '' }), row({ id: '' })]);
+    expect(s.problems.map((p) => sv(p.message))).toEqual([
+      'Kostnader rad 3 (K-0007): ID K-0007 finns också på rad 2.', 'Kostnader rad 4 (K-0007): ID K-0007 finns också på rad 2.',
+      'Kostnader rad 5: ID saknas.', 'Kostnader rad 6: ID saknas.',
+    ]);
   });
 
   test('a funder\'s reasons are its first five problems; every bad row is counted', () => {
@@ -319,6 +351,12 @@ describe('the Kostnader rows: what is counted, and why a row is a problem', () =
     expect(Array.from(past.rows.funder)).toEqual([1, -2, -2, 1]);
     expect(past.problems).toEqual([]);
     expect(base.ledger.rows).toHaveLength(1);
+  });
+
+  test('a hypothetical row in place of the first: the rows after it still count', () => {
+    const base = input([row({ id: 'K-1', amount: 100 }), row({ id: 'K-2', amount: 200 })]);
+    const s = computeBudget(base, { index: 0, row: row({ id: 'K-1', amount: 50 }) });
+    expect([s.rows.count, s.funders[1].consumed, s.maxCostNumber]).toEqual([2, 25000, 2]);
   });
 });
 
