@@ -50,8 +50,9 @@ const FIELD_NAMES: Readonly<Record<DecisionField, () => Msg>> = {
 };
 export const fieldName = (f: DecisionField): Msg => FIELD_NAMES[f]();
 
+/** The position of `v` (already trimmed, as cellText gives it) in `list`, case aside; -1 when it is not there. */
 const indexOf = (list: readonly string[], v: string): number => {
-  const k = v.trim().toLocaleLowerCase('sv');
+  const k = v.toLocaleLowerCase('sv');
   return list.findIndex((x) => x.toLocaleLowerCase('sv') === k);
 };
 export const parseSubject = (v: unknown): DecisionSubject | null => {
