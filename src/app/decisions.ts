@@ -96,12 +96,14 @@ let schemas: ReturnType<typeof buildSchemas> | undefined;
 function parse<K extends 'record' | 'change'>(k: K, raw: unknown): z.output<ReturnType<typeof buildSchemas>[K]> {
   const p = (schemas ??= buildSchemas())[k].safeParse(raw);
   if (p.success) return p.data as z.output<ReturnType<typeof buildSchemas>[K]>;
+  // A failed parse has an issue; a strict object of flat fields puts each at its field's key, or at none (not an
+  // object, an unknown key), so the key is one of FIELDS, 'id' or absent.
   const issue = p.error.issues[0];
-  const key = issue?.path?.[0];
+  const key = issue.path[0];
   const f = FIELDS.find((x) => x === key);
   if (!f) {
-    const where = key === 'id' ? 'ID' : typeof key === 'string' ? key : '(indata)';
-    throw new UserError(decisionsMsg.invalidInput(where), typeof key === 'string' ? key : undefined);
+    if (key === 'id') throw new UserError(decisionsMsg.invalidInput('ID'), 'id');
+    throw new UserError(decisionsMsg.invalidInput('(indata)'));
   }
   const name = fieldName(f);
   const why = issue.code === 'too_big'
@@ -110,7 +112,8 @@ function parse<K extends 'record' | 'change'>(k: K, raw: unknown): z.output<Retu
   throw new UserError(decisionsMsg.fieldProblem(name, why), f);
 }
 
-const refuseField = (p: { field: DecisionField; message: Msg }): never => { throw new UserError(p.message, p.field); };
+// A declaration typed `never` (not an arrow in a const), so the compiler knows nothing after a call to it runs.
+function refuseField(p: { field: DecisionField; message: Msg }): never { throw new UserError(p.message, p.field); }
 
 /** yyyy-mm-dd → a date cell (local midnight, as the sheet keeps dates). */
 const dateCell = (iso: string): Date => {
@@ -149,7 +152,6 @@ export function recordDecision(ports: Ports, raw: unknown): DecisionSaved {
   const input = parse('record', raw);
   const checked = checkDecision('', input);
   if (!checked.ok) refuseField(checked.problem);
-  if (!checked.ok) throw new Error('unreachable');
   const fresh = checkNew(checked.value);
   if (fresh) refuseField(fresh);
   return withBudgetLock(ports, () => {
@@ -175,7 +177,6 @@ export function changeDecision(ports: Ports, raw: unknown): DecisionSaved {
   const { id, ...input } = parse('change', raw);
   const checked = checkDecision(id, input);
   if (!checked.ok) refuseField(checked.problem);
-  if (!checked.ok) throw new Error('unreachable');
   return withBudgetLock(ports, () => {
     const check = checkTable(ctx.journal.fresh(), 'decisions');
     const want = id.trim().toLocaleLowerCase('sv');
