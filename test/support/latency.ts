@@ -46,6 +46,8 @@ const TYPICAL: Record<string, number> = {
   // Opening the workbook by ID (the add-on's RSVP web app): one round trip to Sheets, like a read.
   'SpreadsheetApp.openById': RANGE_READ_MS,
   'Properties.setProperty': 60,
+  // Not measured separately; a write of several keys is at least a write of one.
+  'Properties.setProperties': 60,
   'Properties.deleteProperty': 60,
   'Properties.getProperty': 30,
   'Properties.getProperties': 30,
