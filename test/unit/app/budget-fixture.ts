@@ -34,6 +34,8 @@ export interface Seed {
   admins?: string;
   /** Beslut's rows (default DECISIONS). */
   decisions?: Cell[][];
+  /** Evenemang's rows (none by default). */
+  event?: Cell[][];
 }
 
 export function seed(s: Seed = {}): MemoryPorts {
@@ -52,6 +54,7 @@ export function seed(s: Seed = {}): MemoryPorts {
   ports.workbook.add('transfers');
   ports.workbook.add('decisions', s.decisions ?? DECISIONS);
   ports.workbook.add('log');
+  if (s.event) ports.workbook.add('event', s.event);
   return journalled(ports);
 }
 

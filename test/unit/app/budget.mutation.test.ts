@@ -4,11 +4,12 @@
  * is written and logged, and each refusal with its reason and figures as the user sees them. Each case is the
  * smallest input on which a changed rule would answer differently (npm run test:mutation).
  */
-import { allocateBudget, budgetOverview, registerCost, summitAvailable } from '../../../src/app/budget';
+import { allocateBudget, budgetOverview, changeCost, registerCost, summitAvailable } from '../../../src/app/budget';
+import { saveProgramItem } from '../../../src/app/program';
 import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
 import { FixedUser } from '../../support/memory';
-import { costRow, dump, EKO, logRecords, seed, STY } from './budget-fixture';
+import { costRow, dump, EKO, ledgerRecords, logRecords, PL, seed, STY } from './budget-fixture';
 
 const nb = (s: string) => s.replace(/\u00a0/g, ' ');
 const FUNDERS4 = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'];
@@ -153,5 +154,46 @@ describe('what the sidebars show while changes wait for review', () => {
   test('with nothing waiting: balanced, no review list', () => {
     const o = budgetOverview(seed());
     expect(o).toMatchObject({ balanced: true, review: [], status: { sv: 'Budgeten är i balans.' } });
+  });
+});
+
+describe('registerCost: a cost tied to a programme item', () => {
+  const EVENT = [['Startdatum', '2009-12-08', ''], ['Slutdatum', '2009-12-09', '']];
+  const COST = { funder: 'STOKAB', category: 'övrigt', description: 'Lokal', amount: '1 000', date: '2009-11-20' };
+
+  test('an item Program has is written on the row, matched in any case; one it lacks is the item\'s, naming it', () => {
+    const ports = seed({ user: PL, event: EVENT });
+    expect(saveProgramItem(ports, { title: 'Studiebesök', type: 'studiebesök', date: '2009-12-09', start: '13:00', end: '17:00', organiser: 'staden', place: 'Kista' }).id).toBe('P-001');
+    const eko = { ...ports, user: new FixedUser(EKO) };
+    registerCost(eko, { ...COST, item: 'P-001' });
+    expect(ledgerRecords(ports).map((r) => r.Programpunkt)).toEqual(['P-001']);
+    expect(refusal(ports, () => registerCost(eko, { ...COST, item: 'P-002' }))).toEqual({
+      field: 'item', sv: 'Programpunkt: P-002 finns inte i Program (borttagen, eller aldrig sparad av Summit Planner). Välj en befintlig punkt eller lämna fältet tomt.',
+    });
+  });
+});
+
+describe('changeCost: a sealed row whose status or amount is no longer valid', () => {
+  test('with no new status given, a status that is no status is the status field\'s, quoting it', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', status: ' Klar ' })] });
+    expect(refusal(ports, () => changeCost(ports, { id: 'K-0001', amount: '50' }))).toEqual({ field: 'status', sv: 'Kostnaden K-0001 har ogiltig status "Klar". Ange en ny status.' });
+    expect(changeCost(ports, { id: 'K-0001', status: 'Betald' }).after).toEqual({ status: 'Betald', amount: 100_00 });
+  });
+
+  test('with no new amount given, an amount that is no amount is the amount field\'s', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', amount: 'tio' })] });
+    expect(refusal(ports, () => changeCost(ports, { id: 'K-0001', status: 'Betald' }))).toEqual({ field: 'amount', sv: 'Kostnaden K-0001 har ogiltigt belopp. Ange ett nytt belopp.' });
+    const r = changeCost(ports, { id: 'K-0001', amount: '10' });
+    expect([r.before, r.after]).toEqual([{ status: 'Planerad', amount: null }, { status: 'Planerad', amount: 10_00 }]);
+    expect(JSON.parse(String(logRecords(ports).at(-1)!.Före))).toEqual({ status: 'Planerad', amount: 'tio' });
+  });
+});
+
+describe('allocateBudget: a Budget sheet with errors', () => {
+  test('is refused before anything else, listing the sheet\'s blocking errors only (not a bad threshold, nor Kostnader\'s)', () => {
+    // As set-up found it: an allocation on a row without a funder (sealed as the baseline, as every first row of its key is).
+    const ports = seed({ user: STY, funders: ['STOKAB', '', 'Kommunstyrelsen'], allocations: [400000, 5, 400000], warn: ['', '', 'x'], ledger: [costRow({ status: 'Klar' })] });
+    const r = refusal(ports, () => allocateBudget(ports, { allocations: [{ funder: 'STOKAB', amount: 400000 }] }));
+    expect(r).toEqual({ field: undefined, sv: 'Bladet Budget har fel som måste rättas först: Budget rad 3: tilldelning utan finansiär.' });
   });
 });
