@@ -543,13 +543,15 @@ export function judgeLedgerChange(snap: BudgetSnapshot, rc: RowCheck, by: string
   const cur = t.snap.rows[rc.index].slice();
   const values: Record<string, Cell> = {};
   // A typed Programpunkt must name an item the journal has, as the sidebar's must (the reason names the ID).
+  // A new row's fields are all of them, so its Programpunkt is judged too.
   const item = cellText(cellOf(t, cur, 'Programpunkt'));
-  if (item !== '' && (rc.kind === 'new' || rc.fields.includes('Programpunkt')) && !items.has(itemKey(item))) {
+  if (item !== '' && rc.fields.includes('Programpunkt') && !items.has(itemKey(item))) {
     return { ok: false, why: budgetMsg.itemMissing(item) };
   }
   if (rc.kind === 'new') {
     const id = cellText(cellOf(t, cur, 'ID'));
-    const taken = id !== '' && snap.input.ledger.rows.some((r, i) => i !== rc.index && cellText(r[t.col['ID']]).toUpperCase() === id.toUpperCase());
+    // The journal's view holds a new row as blank (verifiedArrays), so the row never finds its own ID.
+    const taken = id !== '' && snap.input.ledger.rows.some((r) => cellText(r[t.col['ID']]).toUpperCase() === id.toUpperCase());
     if (taken) return { ok: false, why: budgetMsg.idAlreadyExistsNew(id) };
     values['ID'] = id || nextCostId(computeBudget(snap.input));
     if (cellText(cellOf(t, cur, 'Registrerad av')) === '') values['Registrerad av'] = by;

@@ -4,7 +4,7 @@
  * is written and logged, and each refusal with its reason and figures as the user sees them. Each case is the
  * smallest input on which a changed rule would answer differently (npm run test:mutation).
  */
-import { allocateBudget, budgetOverview, changeCost, registerCost, summitAvailable } from '../../../src/app/budget';
+import { allocateBudget, budgetOverview, changeCost, guardLedgerEdit, registerCost, summitAvailable } from '../../../src/app/budget';
 import { saveProgramItem } from '../../../src/app/program';
 import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
@@ -195,5 +195,72 @@ describe('allocateBudget: a Budget sheet with errors', () => {
     const ports = seed({ user: STY, funders: ['STOKAB', '', 'Kommunstyrelsen'], allocations: [400000, 5, 400000], warn: ['', '', 'x'], ledger: [costRow({ status: 'Klar' })] });
     const r = refusal(ports, () => allocateBudget(ports, { allocations: [{ funder: 'STOKAB', amount: 400000 }] }));
     expect(r).toEqual({ field: undefined, sv: 'Bladet Budget har fel som måste rättas först: Budget rad 3: tilldelning utan finansiär.' });
+  });
+});
+
+describe('guardLedgerEdit: a row typed on Kostnader by finance staff', () => {
+  const base = () => seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', amount: 200 })] });
+  /** Types `cells` (by header) into a new row below the others, as a person would; returns its sheet row. */
+  const typeRow = (ports: ReturnType<typeof seed>, cells: Record<string, unknown>): number => {
+    const t = ports.workbook.get('ledger');
+    const header = t.grid[0].map(String);
+    const r: unknown[] = header.map(() => '');
+    const c = costRow({ id: '', by: '', at: '' });
+    header.forEach((h, i) => { if (i < c.length) r[i] = c[i]; });
+    for (const [h, v] of Object.entries(cells)) r[header.indexOf(h)] = v;
+    t.grid.push(r as never);
+    return t.grid.length;
+  };
+  const edit = (row: number, column = 1, numColumns = 13) => ({ row, column, numRows: 1, numColumns });
+  const cell = (ports: ReturnType<typeof seed>, row: number, h: string) => ledgerRecords(ports)[row - 2][h];
+
+  test('without an ID, who or when: it takes the next ID, the typist and the time, and is registered', () => {
+    const ports = base();
+    const row = typeRow(ports, {});
+    expect(guardLedgerEdit(ports, edit(row))).toEqual({ action: 'ok' });
+    expect([cell(ports, row, 'ID'), cell(ports, row, 'Registrerad av'), cell(ports, row, 'Registrerad')]).toEqual(['K-0003', EKO, ports.clock.now()]);
+    expect(logRecords(ports).map((l) => [l.Åtgärd, l.Objekt])).toEqual([['kostnad.registrerad.direkt', 'K-0003']]);
+    expect(budgetOverview(ports).funders[3].consumed).toBe(400_00);
+  });
+
+  test('a fresh ID, who and when typed in are kept', () => {
+    const ports = base();
+    const at = new Date(2009, 10, 5);
+    const row = typeRow(ports, { ID: 'K-0100', 'Registrerad av': 'eko2@stockholm.se', Registrerad: at });
+    expect(guardLedgerEdit(ports, edit(row)).action).toBe('ok');
+    expect([cell(ports, row, 'ID'), cell(ports, row, 'Registrerad av'), cell(ports, row, 'Registrerad')]).toEqual(['K-0100', 'eko2@stockholm.se', at]);
+  });
+
+  test('an ID another row has, in any case, is flagged: the new row would need a new one', () => {
+    const ports = base();
+    const row = typeRow(ports, { ID: 'k-0002' });
+    const r = guardLedgerEdit(ports, edit(row));
+    expect(r).toMatchObject({ action: 'flag', rows: [4] });
+    expect(nb(r.message!.sv)).toContain('ID k-0002 finns redan; en ny rad får ett nytt ID.');
+    expect(String(cell(ports, row, 'Kontroll'))).toContain('ID k-0002 finns redan');
+  });
+
+  test('an ID typed over an existing row\'s is put back: IDs are Summit Planner\'s', () => {
+    const ports = base();
+    ports.workbook.get('ledger').grid[1][0] = 'K-0009';
+    const r = guardLedgerEdit(ports, edit(2, 1, 1));
+    expect(r.action).toBe('revert');
+    expect(nb(r.message!.sv)).toContain('ID sätts av Summit Planner och kan inte ändras.');
+    expect(cell(ports, 2, 'ID')).toBe('K-0001');
+  });
+
+  test('a Programpunkt Program lacks: a new row is flagged, a typed-over one put back, naming it; an old one stays while other cells change', () => {
+    const ports = seed({ ledger: [[...costRow({ id: 'K-0001', amount: 100 }), 'P-009']] });
+    const fresh = guardLedgerEdit(ports, edit(typeRow(ports, { Programpunkt: 'P-008' })));
+    expect(fresh.action).toBe('flag');
+    expect(nb(fresh.message!.sv)).toContain('Programpunkt: P-008 finns inte i Program');
+    const t = ports.workbook.get('ledger');
+    t.grid[1][5] = 50;
+    expect(guardLedgerEdit(ports, edit(2, 6, 1)).action).toBe('ok');
+    t.grid[1][12] = 'P-007';
+    const typed = guardLedgerEdit(ports, edit(2, 13, 1));
+    expect(typed.action).toBe('revert');
+    expect(nb(typed.message!.sv)).toContain('Programpunkt: P-007 finns inte i Program');
+    expect(cell(ports, 2, 'Programpunkt')).toBe('P-009');
   });
 });
