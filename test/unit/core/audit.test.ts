@@ -1,4 +1,4 @@
-import { auditHash, auditTime, auditValue, chain, GENESIS, verifyChain, type AuditRow } from '../../../src/core/audit';
+import { addCheckpoints, auditHash, auditTime, auditValue, chain, checkAnchor, CHECKPOINT_EVERY, GENESIS, verifyChain, type AuditRow } from '../../../src/core/audit';
 
 const rows: AuditRow[] = Array.from({ length: 5 }, (_, i) => ({
   time: `2009-11-0${i + 1}T08:00:00.000Z`, user: 'eko@stockholm.se', action: 'kostnad.registrerad', object: `K-000${i + 1}`,
@@ -62,4 +62,23 @@ test('auditValue is stable; auditTime is whole seconds', () => {
   expect(auditValue(undefined)).toBe('');
   expect(auditValue('=1+1')).toBe('=1+1');
   expect(auditTime(new Date('2009-12-08T10:11:12.999Z'))).toBe('2009-12-08T10:11:12.000Z');
+});
+
+// Only the 10 000-row scale tests reached the thinning before (they moved to npm run test:deep).
+test('checkpoints: every 100 entries, at most 48; past that every other one is dropped, in one call or in many', () => {
+  const hashes = Array.from({ length: 10_000 }, (_, i) => `h${i + 1}`);
+  expect(addCheckpoints([], 0, hashes.slice(0, 4_800)).map(([n]) => n)).toEqual(Array.from({ length: 48 }, (_, i) => (i + 1) * CHECKPOINT_EVERY));
+  // The 49th (4 900) is one too many: every 200 from then on, 24 left, and so on.
+  const at4900 = addCheckpoints([], 0, hashes.slice(0, 4_900));
+  expect(at4900.map(([n]) => n)).toEqual(Array.from({ length: 24 }, (_, i) => (i + 1) * 200));
+  const all = addCheckpoints([], 0, hashes);
+  expect(all.map(([n]) => n)).toEqual(Array.from({ length: 25 }, (_, i) => (i + 1) * 400));
+  expect(all.every(([n, h]) => h === hashes[n - 1])).toBe(true);
+  // Added transaction by transaction (from the entries already counted), the spacing carries on.
+  let cps = addCheckpoints([], 0, hashes.slice(0, 4_900));
+  for (let from = 4_900; from < 10_000; from += 300) cps = addCheckpoints(cps, from, hashes.slice(from, from + 300));
+  expect(cps).toEqual(all);
+  // And the anchor still bounds a rewrite between two of the thinned checkpoints.
+  const rewritten = hashes.map((h, i) => (i >= 5_000 ? `x${i}` : h));
+  expect(checkAnchor(rewritten, { n: 10_000, head: hashes[9_999], cp: all })).toEqual({ ok: false, kind: 'rewritten', after: 4_800, before: 5_200 });
 });
