@@ -34,6 +34,8 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
+      // jest's runtime with one inspector session per worker and no debugger (scripts/jest-runtime-coverage.cjs).
+      runtime: '<rootDir>/scripts/jest-runtime-coverage.cjs',
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/emulator/'],
     },
