@@ -90,11 +90,12 @@ const buildSchemas = () => {
 /** The pages' arguments (the contract) and these schemas agree both ways. */
 export type DecisionFormAgrees = Holds<Same<z.output<ReturnType<typeof buildSchemas>['record']>, DecisionForm>>;
 export type DecisionChangeAgrees = Holds<Same<z.output<ReturnType<typeof buildSchemas>['change']>, DecisionChangeForm>>;
-let schemas: ReturnType<typeof buildSchemas> | undefined;
 
 /** A shape error as a refusal at the field it is about ("Beslut: för lång text (högst 2000 tecken)."). */
 function parse<K extends 'record' | 'change'>(k: K, raw: unknown): z.output<ReturnType<typeof buildSchemas>[K]> {
-  const p = (schemas ??= buildSchemas())[k].safeParse(raw);
+  // Built per call (microseconds beside a service call): cached, only the first parse of an execution would run
+  // the other schema's code, so its tests would not answer for it.
+  const p = buildSchemas()[k].safeParse(raw);
   if (p.success) return p.data as z.output<ReturnType<typeof buildSchemas>[K]>;
   // A failed parse has an issue; a strict object of flat fields puts each at its field's key, or at none (not an
   // object, an unknown key), so the key is one of FIELDS, 'id' or absent.
@@ -185,7 +186,7 @@ export function changeDecision(ports: Ports, raw: unknown): DecisionSaved {
       const gone = check.missing.some((m) => m.key.toLocaleLowerCase('sv') === want);
       throw new UserError(gone
         ? decisionsMsg.removedWaits(id)
-        : decisionsMsg.noSuchDecision(id.slice(0, 20)), 'id');
+        : decisionsMsg.noSuchDecision(id), 'id');
     }
     if (rc.kind !== 'ok') {
       throw new UserError(decisionsMsg.changedWaits(rc.key, rc.sheetRow), 'id');
@@ -235,7 +236,7 @@ export function adoptDecisions(journal: Journal): Msg | null {
   for (const r of check.rows) {
     if (r.kind !== 'new') continue;
     const typed = draftAt(check, r.index);
-    const key = r.key.trim().toUpperCase();
+    const key = r.key.toUpperCase(); // keys are read trimmed (src/app/journal.ts keyText)
     const id = DECISION_ID.test(key) && !taken.has(key) ? key : nextDecisionId([...check.rows.map((x) => x.key), ...taken]);
     const d = checkDecision(id, {
       ...typed, subject: cellText(typed.subject) || 'Övrigt', status: cellText(typed.status) || 'Fattat', decidedBy: cellText(typed.decidedBy) || 'Styrgruppen',

@@ -5,7 +5,7 @@
  * so a changed rule or message turns a test red (npm run test:mutation).
  */
 import { adoptDecisions, changeDecision, decisionsView, recordDecision } from '../../../src/app/decisions';
-import { Journal } from '../../../src/app/journal';
+import { checkTable, Journal, Tx } from '../../../src/app/journal';
 import { startJournal } from '../../../src/app/setup';
 import { UserError } from '../../../src/core/msg';
 import { TABLES, type TableKey } from '../../../src/core/schema';
@@ -19,7 +19,7 @@ const refusal = (f: () => unknown): { field: string | undefined; sv: string; en:
 };
 const rec = (p: MemoryPorts, id: string) => p.workbook.get('decisions').records().find((r) => r['ID'] === id)!;
 const rowOf = (p: MemoryPorts, id: string) => p.workbook.get('decisions').grid.findIndex((r) => r[0] === id);
-const logOf = (p: MemoryPorts) => logRecords(p).map((r) => [r['Åtgärd'], r['Objekt'], r['Före'] ? JSON.parse(String(r['Före'])) : '', JSON.parse(String(r['Efter']))]);
+const logOf = (p: MemoryPorts) => logRecords(p).map((r) => [r['Åtgärd'], r['Objekt'], r['Före'] ? JSON.parse(String(r['Före'])) : '', r['Efter'] ? JSON.parse(String(r['Efter'])) : '']);
 
 describe('input: a malformed argument is refused at its field, nothing written', () => {
   test.each([
@@ -77,10 +77,24 @@ describe('recording', () => {
 describe('changing', () => {
   test('found by its ID in any case; Logg names only what changed, before and after', () => {
     const p = seed({ user: STY });
-    expect(changeDecision(p, { ...VALID, id: 'b-0009', text: 'Beslut B-0009', reference: 'SG förslag', date: '2009-10-21', status: 'Förslag' }).message.sv)
+    expect(changeDecision(p, { ...VALID, id: ' b-0009 ', text: 'Beslut B-0009', reference: 'SG förslag', date: '2009-10-21', status: 'Förslag' }).message.sv)
       .toBe('Beslut B-0009 är ändrat (förslag).');
     expect(logOf(p)).toEqual([['beslut.ändrat', 'B-0009', { Datum: '2009-10-20' }, { Datum: '2009-10-21' }]]);
     expect(rec(p, 'B-0009')['ID']).toBe('B-0009');
+  });
+
+  test('a row sealed by an older version that is no sound decision now (wording over today\'s limit) may be put right: every field logged', () => {
+    const p = seed({ user: STY, decisions: [decisionRow('B-0001', 'Dnr 1')] });
+    // As an older version with a longer limit would have sealed it (the journal's own write, src/app/journal.ts Tx).
+    p.lock.withLock(1000, () => {
+      const journal = new Journal(p);
+      new Tx(journal).put(checkTable(journal.fresh(), 'decisions'), 0, { Beslut: 'x'.repeat(2001) }, { action: 'äldre.version', object: 'B-0001' }).commit();
+    });
+    expect(changeDecision(p, { ...VALID, id: 'B-0001', status: 'Upphävt' }).message.sv).toBe('Beslut B-0001 är ändrat (upphävt).');
+    expect(logOf(p).slice(1)).toEqual([['beslut.ändrat', 'B-0001', '', {
+      Datum: '2009-11-02', Ämne: 'Budgetomfördelning', Referens: 'Dnr 9', Status: 'Upphävt', Beslut: '(ändrad)', 'Beslutat av': '(ändrad)', Anteckning: '(ändrad)',
+    }]]);
+    expect(rec(p, 'B-0001')).toMatchObject({ Beslut: VALID.text, Status: 'Upphävt' });
   });
 
   test('nothing changed: said so, nothing written', () => {
