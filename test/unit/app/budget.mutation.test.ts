@@ -264,3 +264,44 @@ describe('guardLedgerEdit: a row typed on Kostnader by finance staff', () => {
     expect(cell(ports, 2, 'Programpunkt')).toBe('P-009');
   });
 });
+
+describe('changeCost: what it says, writes and logs', () => {
+  const base = () => seed({
+    allocations: [200000, 200000, 390000, 10000],
+    ledger: [costRow({ id: 'K-0001', amount: 4000 }), costRow({ id: 'K-0002', amount: 5000, status: 'Makulerad' })],
+  });
+  const last = (ports: ReturnType<typeof seed>) => logRecords(ports).at(-1)!;
+
+  test('a change names the new status and amount and what the funder has left', () => {
+    const ports = base();
+    expect(nb(changeCost(ports, { id: 'K-0001', status: 'Fakturerad', amount: '4 500' }).message.sv)).toBe('Kostnaden K-0001 är ändrad: Fakturerad, 4 500,00 kr. STOKAB har 5 500,00 kr kvar.');
+    expect(ledgerRecords(ports)[0]).toMatchObject({ Status: 'Fakturerad', Belopp: 4500 });
+    expect([last(ports).Åtgärd, last(ports).Objekt]).toEqual(['kostnad.ändrad', 'K-0001']);
+  });
+
+  test('the first funder on Budget is named as any other', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', funder: 'Kommunstyrelsen', amount: 1000 })] });
+    const r = changeCost(ports, { id: 'K-0001', amount: 500 });
+    expect([r.funder.name, r.funder.available]).toEqual(['Kommunstyrelsen', 199500_00]);
+    expect(nb(r.message.sv)).toBe('Kostnaden K-0001 är ändrad: Planerad, 500,00 kr. Kommunstyrelsen har 199 500,00 kr kvar.');
+  });
+
+  test('cancelling says so and is logged as a cancellation; cancelling again changes nothing; a cancelled cost\'s amount is only a change', () => {
+    const ports = base();
+    expect(nb(changeCost(ports, { id: 'K-0001', status: 'Makulerad' }).message.sv)).toBe('Kostnaden K-0001 är makulerad. STOKAB har 10 000,00 kr kvar.');
+    expect(last(ports).Åtgärd).toBe('kostnad.makulerad');
+    const n = logRecords(ports).length;
+    expect(nb(changeCost(ports, { id: 'K-0001', status: 'Makulerad' }).message.sv)).toBe('Kostnaden K-0001 är redan så; inget ändrades. STOKAB har 10 000,00 kr kvar.');
+    expect(logRecords(ports)).toHaveLength(n);
+    changeCost(ports, { id: 'K-0002', amount: 10 });
+    expect([last(ports).Åtgärd, last(ports).Objekt]).toEqual(['kostnad.ändrad', 'K-0002']);
+    expect(ledgerRecords(ports)[1]).toMatchObject({ Status: 'Makulerad', Belopp: 10 });
+  });
+
+  test('a cost whose funder is unknown can be cancelled: no funder named, none left to show', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', funder: 'Cisco' })] });
+    const r = changeCost(ports, { id: 'K-0001', status: 'Makulerad' });
+    expect(nb(r.message.sv)).toBe('Kostnaden K-0001 är makulerad.');
+    expect(r.funder).toMatchObject({ name: '', allocation: 0, consumed: 0, available: 0, outOfBalance: true, reasons: [] });
+  });
+});
