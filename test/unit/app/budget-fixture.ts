@@ -36,6 +36,8 @@ export interface Seed {
   decisions?: Cell[][];
   /** Evenemang's rows (none by default). */
   event?: Cell[][];
+  /** Omfördelningar's rows (none by default). */
+  transfers?: Cell[][];
 }
 
 export function seed(s: Seed = {}): MemoryPorts {
@@ -51,7 +53,7 @@ export function seed(s: Seed = {}): MemoryPorts {
   ]);
   ports.workbook.add('budget', funders.map((f, i) => [f, s.allocations?.[i] ?? 200000, s.warn?.[i] ?? '', '']));
   ports.workbook.add('ledger', s.ledger ?? []);
-  ports.workbook.add('transfers');
+  ports.workbook.add('transfers', s.transfers ?? []);
   ports.workbook.add('decisions', s.decisions ?? DECISIONS);
   ports.workbook.add('log');
   if (s.event) ports.workbook.add('event', s.event);

@@ -4,12 +4,12 @@
  * is written and logged, and each refusal with its reason and figures as the user sees them. Each case is the
  * smallest input on which a changed rule would answer differently (npm run test:mutation).
  */
-import { allocateBudget, budgetOverview, changeCost, guardLedgerEdit, registerCost, summitAvailable } from '../../../src/app/budget';
+import { allocateBudget, budgetOverview, changeCost, guardLedgerEdit, registerCost, summitAvailable, transferAllocation } from '../../../src/app/budget';
 import { saveProgramItem } from '../../../src/app/program';
 import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
 import { FixedUser } from '../../support/memory';
-import { costRow, dump, EKO, ledgerRecords, logRecords, PL, seed, STY } from './budget-fixture';
+import { costRow, decisionRow, dump, EKO, ledgerRecords, logRecords, PL, seed, STY } from './budget-fixture';
 
 const nb = (s: string) => s.replace(/\u00a0/g, ' ');
 const FUNDERS4 = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'];
@@ -303,5 +303,42 @@ describe('changeCost: what it says, writes and logs', () => {
     const r = changeCost(ports, { id: 'K-0001', status: 'Makulerad' });
     expect(nb(r.message.sv)).toBe('Kostnaden K-0001 är makulerad.');
     expect(r.funder).toMatchObject({ name: '', allocation: 0, consumed: 0, available: 0, outOfBalance: true, reasons: [] });
+  });
+});
+
+describe('transferAllocation: the record, the log and the answer', () => {
+  const tr = (o: Record<string, unknown> = {}) => ({ from: 'STOKAB', to: 'Kommunstyrelsen', amount: '10 000', decisionRef: 'Dnr 2', ...o });
+  const moved = (id: string, from: string, to: string) => [id, new Date(2009, 9, 1), from, to, 1, 'B-0001 (Dnr 1)', STY, ''];
+
+  test('the answer names the amount, both funders and the decision with its reference; each allocation is logged from and to', () => {
+    const ports = seed({ user: STY });
+    const r = transferAllocation(ports, tr());
+    expect(nb(r.message.sv)).toBe('10 000,00 kr är flyttat från STOKAB till Kommunstyrelsen (B-0002, Dnr 2).');
+    expect([r.from.allocation, r.to.allocation]).toEqual([190000_00, 210000_00]);
+    const logs = logRecords(ports);
+    expect(logs.slice(0, 2).map((l) => [l.Objekt, nb(String(l.Före)), nb(String(l.Efter))])).toEqual([
+      ['STOKAB', '{"Tilldelning":"200 000,00 kr"}', '{"Tilldelning":"190 000,00 kr","omfördelning":"O-0001"}'],
+      ['Kommunstyrelsen', '{"Tilldelning":"200 000,00 kr"}', '{"Tilldelning":"210 000,00 kr","omfördelning":"O-0001"}'],
+    ]);
+    expect(r.overview).toEqual(budgetOverview(ports));
+  });
+
+  test('a decision without a reference is named by its ID alone', () => {
+    const ports = seed({ user: STY, decisions: [decisionRow('B-0001', '')] });
+    expect(nb(transferAllocation(ports, tr({ decisionRef: 'B-0001' })).message.sv)).toBe('10 000,00 kr är flyttat från STOKAB till Kommunstyrelsen (B-0001).');
+  });
+
+  test('the next ID follows the highest whole O-number on Omfördelningar, however many digits it has', () => {
+    const ports = seed({ user: STY, transfers: [moved('O-0009', 'STOKAB', 'Kommunstyrelsen'), moved('O-12', 'STOKAB', 'Kommunstyrelsen'), moved('O-0011', 'STOKAB', 'Kommunstyrelsen'), moved('XO-0099', 'STOKAB', 'Kommunstyrelsen'), moved('O-0098x', 'STOKAB', 'Kommunstyrelsen'), moved('O-1234567890', 'STOKAB', 'Kommunstyrelsen')] });
+    expect(transferAllocation(ports, tr()).id).toBe('O-0013');
+    expect(transferAllocation(seed({ user: STY, transfers: [moved('O-7', 'STOKAB', 'Kommunstyrelsen')] }), tr()).id).toBe('O-0008');
+  });
+
+  test('a row on Omfördelningar that waits for review stops every transfer, saying which (no field: beside the button)', () => {
+    const ports = seed({ user: STY });
+    ports.workbook.get('transfers').grid.push(moved('O-0005', 'STOKAB', 'Kommunstyrelsen') as never);
+    const r = refusal(ports, () => transferAllocation(ports, tr()));
+    expect(r.field).toBeUndefined();
+    expect(r.sv).toMatch(/^Omfördelningar kan inte registreras nu: .*Omfördelningar rad 2 \(O-0005\)/);
   });
 });
