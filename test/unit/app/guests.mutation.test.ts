@@ -11,6 +11,7 @@ import type { FullContext } from '../../../src/app/context';
 import type { GuestRow } from '../../../src/app/invite-rows';
 import type { Guest } from '../../../src/core/guests';
 import { EDIT_LOCK_MS, editLockBusyMsg } from '../../../src/app/integrity';
+import { listReview, resolveReview } from '../../../src/app/review';
 import { UserError } from '../../../src/core/msg';
 import { NOTE_CELL_MAX } from '../../../src/core/note-lines';
 import { journalled } from '../../support/journal';
@@ -445,6 +446,39 @@ describe('a direct edit of Gäster', () => {
     }] }] });
     expect(recs(p)[1]['Förnamn']).toBe('X');
     expect(logs(p).map((l) => [l['Åtgärd'], l['Objekt'], l['Efter']])).toEqual([['gäst.ändring-flaggad', 'rad 3', '{"rader":1}']]);
+  });
+
+  test('a row whose seal is not Summit Planner\'s (copied or made up) is flagged with that reason, never judged or put back', () => {
+    const p = setup(2);
+    const grid = p.workbook.get('guests').grid;
+    const seal = grid[0].indexOf('Sigill');
+    grid[2][seal] = grid[1][seal]; // G-0001's seal pasted onto G-0002's row
+    expect(edit(p, 3, 2, 'X', 'F2')).toEqual({ action: 'flag', rows: [{ row: 3, reasons: [{
+      sv: 'Gäster rad 3 (G-0001): en kopia av en annan rad med samma ID.', en: 'Gäster row 3 (G-0001): a copy of another row with the same ID.',
+    }] }] });
+    grid[2][seal] = 'S1|påhittat';
+    expect(edit(p, 3, 2, 'Y', 'X').rows![0].reasons[0].sv).toBe('Gäster rad 3 (G-0002): radens sigill är ändrat, så raden kan inte kontrolleras.');
+    expect(grid[2][1]).toBe('Y');
+    expect(logs(p).map((l) => l['Åtgärd'])).toEqual(['gäst.ändring-flaggad', 'gäst.ändring-flaggad']);
+  });
+
+  test('confirmed in Granska ändringar, an approval typed on the sheet needs a decision in the note: blank is no citation', () => {
+    const p = setup(2, { user: SG });
+    p.workbook.get('guests').grid[1][10] = 'Godkänd';
+    const id = listReview(p).items.find((i) => i.table === 'guests')!.id;
+    expect(refusal(() => resolveReview(p, { id, action: 'confirm', note: '   ' })).sv).toBe(
+      'Status: ett godkännande ska hänvisa till ett fattat beslut av styrgruppen om inbjudningslistan (Beslut, ämne Inbjudningslista). Godkänn i sidopanelen Gäster och välj beslutet där, eller bekräfta ändringen i Granska ändringar med beslutets ID (t.ex. B-0002) som anteckning.');
+    expect(resolveReview(p, { id, action: 'confirm', note: ' b-0007 ' }).message.sv).toBe('Godkännandet på Gäster rad 2 är bekräftat och förseglat (beslut B-0007, SG lista).');
+    expect(recs(p)[0]['Status']).toBe('Godkänd');
+  });
+
+  test('a paste over rows without a role: Logg names every flagged row', () => {
+    const p = setup(3, { user: 'okand@stockholm.se' });
+    const grid = p.workbook.get('guests').grid;
+    grid[2][1] = 'X';
+    grid[3][1] = 'Y';
+    expect(guardGuestEdit(p, { row: 2, column: 2, numRows: 3, numColumns: 1 }).rows!.map((r) => r.row)).toEqual([3, 4]);
+    expect(logs(p).map((l) => [l['Åtgärd'], l['Objekt'], l['Efter']])).toEqual([['gäst.ändring-flaggad', 'rad 3, rad 4', '{"rader":2}']]);
   });
 
   test('the steering group may change a status but not a guest\'s details', () => {
