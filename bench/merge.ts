@@ -108,12 +108,12 @@ export function reminderScaling(): Figure[] {
  * section says why each is needed). Every method the run calls is in exactly one group.
  */
 const CALL_GROUPS: readonly (readonly [string, RegExp])[] = [
-  ['send journal and log anchor (script property writes: one per guest, the rest per batch)', /^Properties\.(setProperty|setProperties|deleteProperty)$/],
+  ['send journal and log anchor (script property writes: one per guest but the first, whose entry rides with the pick\'s committed anchor; four per batch with the anchors)', /^Properties\.(setProperty|setProperties|deleteProperty)$/],
   ['script property reads (seal key, anchor, send journal, RSVP key and workbook tag: one getProperties before the lock, one under it)', /^(Properties\.(getProperty|getProperties)|PropertiesService\.getScriptProperties)$/],
   ['range reads (a sheet looked up, its values up to the last row and column with data)', /^(Spreadsheet\.getSheetByName|Sheet\.(getDataRange|getSheetValues)|Range\.getValues)$/],
   ['sealed, logged writes (Logg and Gäster ranges, the row counts an append needs, room for Logg to grow, the flush)', /^(Sheet\.(getRange|getLastRow|getMaxRows|insertRowsAfter)|Range\.setValues|SpreadsheetApp\.flush)$/],
   ['script lock (get, take, release)', /^(LockService\.getScriptLock|Lock\.(tryLock|releaseLock))$/],
-  ['who and where (user, locale, effective user, web app URL, spreadsheet, file ID)', /^(Session\..*|User\.getEmail|ScriptApp\.getService|Service\.getUrl|SpreadsheetApp\.getActiveSpreadsheet|Spreadsheet\.getId)$/],
+  ['who and where (user, effective user, web app URL, spreadsheet, file ID; the locale only for a refusal)', /^(Session\..*|User\.getEmail|ScriptApp\.getService|Service\.getUrl|SpreadsheetApp\.getActiveSpreadsheet|Spreadsheet\.getId)$/],
   ['mail quota', /^MailApp\.getRemainingDailyQuota$/],
   ['RSVP link key, made once per workbook (Utilities.getUuid)', /^Utilities\.getUuid$/],
 ];

@@ -517,7 +517,8 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
 
 /**
  * The sending loop (invitations and reminders), under the lock that picked the guests: for each picked
- * guest, journal 'a' (the same property write carries the previous guest's outcome), one
+ * guest, journal 'a' (the same property write carries the previous guest's outcome; the first
+ * guest's is already stored: the pick wrote it with its committed anchor, attemptingFirst), one
  * mailer.send, the outcome in memory; a quota error stops the loop (the rest 'n'). `build`
  * gives the guest's message, null when it can't be built now ('n': back to waiting), or 'skip'
  * when the row is no longer this batch's (no outcome: its entry stays for the next lock holder).

@@ -125,3 +125,23 @@ test('a workbook never set up refuses to write (no anchor, no key): nothing half
   expect(() => new Tx(new Journal(ports)).log({ action: 'a', object: 'b' }).commit()).toThrow(UserError);
   expect(() => new Tx(new Journal(ports)).log({ action: 'a', object: 'b' }).commit()).toThrow(/Konfigurera arbetsboken/);
 });
+
+test("Tx.property goes with the pending anchor, before the rows; Tx.afterward with the committed one, after the flush; without entries both in one call, the later value winning", () => {
+  const ports = setup(1);
+  const order: string[] = [];
+  const setAll = ports.properties.setAll.bind(ports.properties);
+  ports.properties.setAll = (v) => {
+    const anchor = v[JOURNAL_KEY] ? (parseJournal(v[JOURNAL_KEY])!.alt ? 'pending' : 'committed') : 'no anchor';
+    order.push(`${anchor} x=${v['x'] ?? ''}`);
+    setAll(v);
+  };
+  const flush = ports.workbook.flush.bind(ports.workbook);
+  ports.workbook.flush = () => { order.push('flush'); flush(); };
+  new Tx(new Journal(ports)).property('x', 'before').afterward('x', 'after').log({ action: 'a', object: 'b' }).commit();
+  expect(order).toEqual(['pending x=before', 'flush', 'committed x=after']);
+  expect(ports.properties.get('x')).toBe('after');
+  order.length = 0;
+  new Tx(new Journal(ports)).property('x', 'queued').afterward('x', 'settled').commit();
+  expect(order).toEqual(['no anchor x=settled']);
+  expect(ports.properties.get('x')).toBe('settled');
+});
