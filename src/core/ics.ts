@@ -40,11 +40,10 @@ function timesOf(event: string): { readonly days: 'all' | 'first' | 'last'; read
   return { days: 'first', start: '09:00', end: '17:00' };
 }
 
-/** Days from start to end inclusive (ISO dates); at most 31. */
+/** Days from start to end inclusive (ISO dates); at most 31; none when a date doesn't read (NaN: no t <= NaN). */
 function daysBetween(start: string, end: string): string[] {
   const p = (s: string) => { const [y, m, d] = s.split('-').map(Number); return Date.UTC(y, m - 1, d); };
   const a = p(start), b = p(end || start);
-  if (!Number.isFinite(a)) return [];
   const out: string[] = [];
   for (let t = a; t <= Math.max(a, b) && out.length < 31; t += 86400000) out.push(new Date(t).toISOString().slice(0, 10));
   return out;
@@ -73,9 +72,14 @@ export function occurrencesFor(
   return out;
 }
 
-/** Escapes TEXT values: backslash, semicolon, comma, newlines. */
+/**
+ * Escapes TEXT values: backslash, semicolon, comma, newlines; any other control character (a vertical tab
+ * pasted from Word, a NUL) becomes a space, since TEXT may hold none but HTAB (RFC 5545 §3.3.11, §3.1).
+ */
 export const escapeText = (s: string): string =>
-  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
+  s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n')
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
 
 const utf8Len = (ch: string): number => {
   const c = ch.codePointAt(0) ?? 0;
