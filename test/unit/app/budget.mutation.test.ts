@@ -342,3 +342,63 @@ describe('transferAllocation: the record, the log and the answer', () => {
     expect(r.sv).toMatch(/^Omfördelningar kan inte registreras nu: .*Omfördelningar rad 2 \(O-0005\)/);
   });
 });
+
+describe('guardLedgerEdit: which rows it judges, and what a flag says', () => {
+  const base = () => seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', amount: 200 }), costRow({ id: 'K-0003', amount: 300 })] });
+  const kontroll = (ports: ReturnType<typeof seed>) => ledgerRecords(ports).map((r) => String(r.Kontroll).slice(0, 30));
+
+  test('only the edited rows: a change on the row below waits for review, marked in Kontroll', () => {
+    const ports = base();
+    const t = ports.workbook.get('ledger');
+    // Both lower their cost (a funder another pending row blocks may still book less).
+    t.grid[1][5] = 50;
+    t.grid[2][5] = 150;
+    expect(guardLedgerEdit(ports, { row: 2, column: 6, numRows: 1, numColumns: 1 })).toEqual({ action: 'ok' });
+    expect(kontroll(ports)).toEqual(['', '⚠ Kostnader rad 3 (K-0002): än', '']);
+    expect(logRecords(ports).map((l) => l.Objekt)).toEqual(['K-0001']);
+    expect(budgetOverview(ports).review).toHaveLength(1);
+  });
+
+  test('a change above the edited rows is not judged either', () => {
+    const ports = base();
+    const t = ports.workbook.get('ledger');
+    // Both lower their cost (a funder another pending row blocks may still book less).
+    t.grid[1][5] = 50;
+    t.grid[2][5] = 150;
+    expect(guardLedgerEdit(ports, { row: 3, column: 6, numRows: 1, numColumns: 1 })).toEqual({ action: 'ok' });
+    expect(logRecords(ports).map((l) => l.Objekt)).toEqual(['K-0002']);
+  });
+
+  test('an edit over two cells of one row is flagged, not put back; the flag is logged by row and counted', () => {
+    const ports = base();
+    const t = ports.workbook.get('ledger');
+    t.grid[1][5] = 'abc';
+    const r = guardLedgerEdit(ports, { row: 2, column: 6, numRows: 1, numColumns: 2 });
+    expect(r.action).toBe('flag');
+    expect(r.rows).toEqual([2]);
+    expect(nb(r.message!.sv)).toBe('Raden 2 på bladet Kostnader är markerad i kolumnen Kontroll och väntar på granskning: Kostnader rad 2 (K-0001): belopp: beloppet får bara innehålla siffror, mellanslag och ett decimaltecken.');
+    expect(t.grid[1][5]).toBe('abc');
+    const log = logRecords(ports).at(-1)!;
+    expect([log.Åtgärd, log.Objekt, log.Efter]).toEqual(['kostnad.direktändring.flaggad', 'rad 2', '{"rader":1}']);
+  });
+
+  test('a one-cell edit on a row that differs from its seal in two cells is flagged, not put back', () => {
+    const ports = base();
+    const t = ports.workbook.get('ledger');
+    t.grid[1][5] = 'abc';
+    t.grid[1][3] = 'fika';
+    // The event names Kategori, the first of the two.
+    expect(guardLedgerEdit(ports, { row: 2, column: 4, numRows: 1, numColumns: 1 }).action).toBe('flag');
+    expect([t.grid[1][5], t.grid[1][3]]).toEqual(['abc', 'fika']);
+  });
+
+  test('a bad one-cell edit is put back, saying what is back and why; nothing is flagged', () => {
+    const ports = base();
+    const t = ports.workbook.get('ledger');
+    t.grid[2][5] = 'abc';
+    const r = guardLedgerEdit(ports, { row: 3, column: 6, numRows: 1, numColumns: 1 });
+    expect(nb(r.message!.sv)).toBe('Ändringen i Belopp på rad 3 gjordes ogjord (200,00 kr är tillbaka): Kostnader rad 3 (K-0002): belopp: beloppet får bara innehålla siffror, mellanslag och ett decimaltecken.');
+    expect(kontroll(ports)).toEqual(['', '', '']);
+    expect(logRecords(ports).map((l) => l.Åtgärd)).toEqual(['kostnad.direktändring.återställd']);
+  });
+});
