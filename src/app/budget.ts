@@ -97,10 +97,10 @@ function budgetBlocks(budget: TableCheck, ledger: TableCheck, funders: ReadonlyS
     for (const r of c.rows) {
       if (r.kind === 'ok') continue;
       const now = c.t.col[funderCol] === undefined ? '' : c.t.snap.rows[r.index][c.t.col[funderCol]];
-      const names = [r.sealed?.[funderCol], r.latestValues?.[funderCol], now].map(nameKey).filter((k) => k !== '');
-      // A row that names no known funder may be anyone's money: it blocks them all.
+      const names = [r.sealed?.[funderCol], r.latestValues?.[funderCol], now].map(nameKey);
+      // A row that names no known funder may be anyone's money: with no names it blocks them all.
       const known = [...new Set(names.filter((k) => funders.has(k)))];
-      items.push({ table: c.table, index: r.index, names: known.length ? known : [], why: unverifiedMsg(c, r) });
+      items.push({ table: c.table, index: r.index, names: known, why: unverifiedMsg(c, r) });
     }
     for (const m of c.missing) {
       const k = nameKey(m.values[funderCol]);

@@ -402,3 +402,46 @@ describe('guardLedgerEdit: which rows it judges, and what a flag says', () => {
     expect(logRecords(ports).map((l) => l.Åtgärd)).toEqual(['kostnad.direktändring.återställd']);
   });
 });
+
+describe('changes made outside Summit Planner: which funders they block', () => {
+  const COST = { category: 'övrigt', description: 'Lokal', amount: '10', date: '2009-11-20' };
+  const base = () => seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', funder: 'Kommunstyrelsen', amount: 200 })] });
+  /** The funder field's refusal of a 10 kr cost on `funder`, or null when it is registered. */
+  const blocked = (ports: ReturnType<typeof seed>, funder: string): string | null => {
+    try {
+      registerCost(ports, { ...COST, funder });
+      return null;
+    } catch (e) {
+      if (e instanceof UserError && e.field === 'funder') return nb(e.userMessage.sv);
+      throw e;
+    }
+  };
+  const typed = (ports: ReturnType<typeof seed>, funder: string) =>
+    ports.workbook.get('ledger').grid.push(costRow({ id: 'K-0050', funder, by: '', at: '' }) as never);
+
+  test('a row deleted by hand still counts and blocks its own funder, no other', () => {
+    const ports = base();
+    ports.workbook.get('ledger').grid.splice(1, 1);
+    expect(budgetOverview(ports).funders.map((f) => f.consumed)).toEqual([200_00, 0, 0, 100_00]);
+    expect(blocked(ports, 'STOKAB')).toMatch(/^STOKAB är spärrad tills en ändring gjord utanför Summit Planner är granskad: .*K-0001/);
+    expect(blocked(ports, 'Utbildningsnämnden')).toBeNull();
+  });
+
+  test('a row moved by hand from one funder to another blocks both', () => {
+    const ports = base();
+    ports.workbook.get('ledger').grid[1][2] = 'Utbildningsnämnden';
+    expect(blocked(ports, 'STOKAB')).toMatch(/^STOKAB är spärrad/);
+    expect(blocked(ports, 'utbildningsnämnden')).toMatch(/^Utbildningsnämnden är spärrad/);
+    expect(blocked(ports, 'Kommunstyrelsen')).toBeNull();
+  });
+
+  test('a row typed by hand blocks the funder it names; naming no known funder, it blocks them all', () => {
+    const ports = base();
+    typed(ports, ' stokab ');
+    expect(blocked(ports, 'STOKAB')).toMatch(/^STOKAB är spärrad/);
+    expect(blocked(ports, 'Kommunstyrelsen')).toBeNull();
+    const anyone = base();
+    typed(anyone, 'Cisco');
+    expect(blocked(anyone, 'Kommunstyrelsen')).toMatch(/^Kommunstyrelsen är spärrad tills .*Kostnader rad 4/);
+  });
+});
