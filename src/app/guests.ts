@@ -455,8 +455,8 @@ export function judgeGuestChange(ctx: FullContext, check: TableCheck, rows: read
     if (d.action === 'revert') return { ok: false, why: d.reason };
   }
   if (!holdsSlot(sealed.status) && holdsSlot(now.status)) {
-    // The places really taken, also when the cap was lowered below them.
-    const taken = rows.filter((r) => r.check !== rc && holdsSlot(r.guest.status)).length;
+    // The places really taken, also when the cap was lowered below them (this row's own guest is as sealed, holding none).
+    const taken = rows.filter((r) => holdsSlot(r.guest.status)).length;
     if (taken >= ctx.settings.inviteCap) return { ok: false, why: capMsg(ctx.settings.inviteCap, taken, 1) };
   }
   // As in the sidebar: an approval cites the steering group's decision on the invitation list. Typed in the cell there

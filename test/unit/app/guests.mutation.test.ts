@@ -607,12 +607,14 @@ describe('a direct edit over several cells or rows', () => {
     g.grid[2][7] = 'fi'; // row 3
     g.grid[3][7] = 'de'; // row 4
     g.grid[4][7] = 'xx'; // row 5: outside the range
+    g.grid[1][1] = 'Ny'; // row 2: outside the range, above it (a project leader's change that would stand)
     const r = guardGuestEdit(p, { row: 3, column: 8, numRows: 2, numColumns: 1 });
     expect(r).toEqual({ action: 'flag', rows: [
       { row: 3, reasons: [{ sv: 'Okänt språk "fi": ange sv eller en.', en: 'Unknown language "fi": use sv or en.' }] },
       { row: 4, reasons: [{ sv: 'Okänt språk "de": ange sv eller en.', en: 'Unknown language "de": use sv or en.' }] },
     ] });
     expect(recs(p).map((x) => x['Språk'])).toEqual(['sv', 'fi', 'de', 'xx']);
+    expect(listGuests(p).guests[0].review).not.toBeNull(); // row 2 not judged: still waits
     expect(logs(p).map((l) => [l['Åtgärd'], l['Objekt']])).toEqual([['gäst.ändring-flaggad', 'rad 3, rad 4']]);
   });
 
@@ -625,6 +627,47 @@ describe('a direct edit over several cells or rows', () => {
       { row: 2, reasons: [{ sv: 'Okänt språk "fi": ange sv eller en.', en: 'Unknown language "fi": use sv or en.' }] },
     ] });
     expect(recs(p)[0]['Språk']).toBe('fi');
+  });
+
+  test('a bad cell inside a wider paste is flagged, not put back; so is a row whose changed cell is not the one edited', () => {
+    const p = setup(2);
+    const g = p.workbook.get('guests');
+    g.grid[1][7] = 'fi';
+    expect(guardGuestEdit(p, { row: 2, column: 8, numRows: 1, numColumns: 2 })).toEqual({ action: 'flag', rows: [
+      { row: 2, reasons: [{ sv: 'Okänt språk "fi": ange sv eller en.', en: 'Unknown language "fi": use sv or en.' }] },
+    ] });
+    g.grid[2][7] = 'de'; // row 3, earlier (its own edit never judged); now a cell typed over with the same value
+    expect(guardGuestEdit(p, { row: 3, column: 2, numRows: 1, numColumns: 1, value: 'F2', oldValue: 'F2' }).action).toBe('flag');
+    expect(recs(p).map((x) => [x['Förnamn'], x['Språk']])).toEqual([['F1', 'fi'], ['F2', 'de']]);
+  });
+
+  test('an edited cell is not put back when the row has another change beside it, even the first field', () => {
+    const p = setup(1);
+    const g = p.workbook.get('guests');
+    g.grid[1][7] = 'en'; // Språk, changed earlier
+    g.grid[1][1] = ' ';
+    expect(guardGuestEdit(p, { row: 2, column: 2, numRows: 1, numColumns: 1, value: ' ', oldValue: 'F1' }).action).toBe('flag');
+    expect(recs(p)[0]['Förnamn']).toBe(' ');
+  });
+
+  test('the steering group\'s paste over details and a status: refused naming the details only', () => {
+    const p = setup(1, { user: SG });
+    const g = p.workbook.get('guests');
+    g.grid[1][1] = 'A';
+    g.grid[1][2] = 'B';
+    g.grid[1][10] = 'Tackat nej';
+    expect(guardGuestEdit(p, { row: 2, column: 2, numRows: 1, numColumns: 10 }).rows).toEqual([{ row: 2, reasons: [{
+      sv: 'Bara projektledaren får ändra gästens uppgifter (Förnamn, Efternamn).', en: 'Only the project leader may change a guest\'s details (Förnamn, Efternamn).',
+    }] }]);
+  });
+
+  test('Logg\'s list of flagged rows is cut at 500 characters', () => {
+    const p = setup(100, { user: 'okand@stockholm.se' });
+    const g = p.workbook.get('guests');
+    for (let i = 1; i <= 100; i++) g.grid[i][1] = 'X';
+    expect(guardGuestEdit(p, { row: 2, column: 2, numRows: 100, numColumns: 1 }).rows).toHaveLength(100);
+    const [log] = logs(p);
+    expect([String(log['Objekt']).length, String(log['Objekt']).startsWith('rad 2, rad 3, '), log['Efter']]).toEqual([500, true, '{"rader":100}']);
   });
 
   test('a good change of two cells by the project leader is sealed and logged with both fields', () => {
