@@ -53,13 +53,24 @@ export class SheetTable implements TablePort {
     this.wrote();
     this.sheet.getRange(sheetRow, col + 1, rows.length, rows[0].length).setValues(rows.map((r) => r.map(literal)));
   }
+  /**
+   * The grid's row count as this execution last asked or made it: asked once per table and execution (a send
+   * batch appends to Logg twice under one hold of the lock). Rows deleted by hand in between make the write
+   * throw ("outside the dimensions"): the transaction then fails as a death after its pending anchor does, and
+   * the next holder settles it. Rows inserted by hand only make it low: the sheet grows by more than needed.
+   */
+  private maxRows: number | undefined;
   append(rows: CellIn[][], lastRow?: number): number {
     const first = Math.max(lastRow ?? this.sheet.getLastRow(), 1) + 1;
+    const last = first + rows.length - 1;
     // setValues beyond the sheet's last row throws ("coordinates … outside the dimensions"): grow it first,
     // with room to spare, so the next appends don't each pay for an insertRows call.
-    const max = this.sheet.getMaxRows();
-    if (first + rows.length - 1 > max) this.wrote();
-    if (first + rows.length - 1 > max) this.sheet.insertRowsAfter(max, first + rows.length - 1 - max + GROW_ROWS);
+    const max = (this.maxRows ??= this.sheet.getMaxRows());
+    if (last > max) {
+      this.wrote();
+      this.sheet.insertRowsAfter(max, last - max + GROW_ROWS);
+      this.maxRows = last + GROW_ROWS;
+    }
     this.write(first, 0, rows);
     return first;
   }

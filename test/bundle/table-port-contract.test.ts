@@ -75,3 +75,39 @@ describe('Apps Script adapter: what a read reaches', () => {
     assert.deepEqual(t.read(), { header: [''], rows: [], firstRow: 2 });
   });
 });
+
+// A send batch appends to Logg twice under one hold of the lock: the grid's row count is asked once per table and
+// execution. Rows deleted by hand in between make the write throw (…/reference/spreadsheet/sheet: a range outside the
+// sheet's dimensions), so the transaction fails as a death would, never writes elsewhere.
+describe('Apps Script adapter: the grid size of an append', () => {
+  const counted = (emu: Emulator, name: string) => {
+    const calls: string[] = [];
+    const ctx = emu.newContext({ authMode: 'FULL', user: PL });
+    const sheet = new Sheet(ctx, sheetOf(emu, name).sheetId);
+    const spy = new Proxy(sheet, { get: (o, k) => { const v = Reflect.get(o, k); return typeof v === 'function' ? (...a: unknown[]) => { calls.push(String(k)); return v.apply(o, a); } : v; } });
+    return { table: new SheetTable(spy as unknown as GoogleAppsScript.Spreadsheet.Sheet), calls };
+  };
+  const row = (width: number, text: string) => Array.from({ length: width }, (_, i) => (i === 1 ? text : ''));
+
+  test('asked once for two appends; the sheet still grows when the second needs room', () => {
+    const emu = newEmulator({ initialState: base.state });
+    sheetOf(emu, 'Gäster').maxRows = 4;
+    const { table, calls } = counted(emu, 'Gäster');
+    const width = table.read().header.length;
+    expect(table.append([row(width, 'A'), row(width, 'B')])).toBe(2);
+    expect(table.append([row(width, 'C'), row(width, 'D')])).toBe(4);
+    expect(calls.filter((c) => c === 'getMaxRows')).toHaveLength(1);
+    expect(table.read().rows.map((r) => r[1])).toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  test('rows deleted by hand between two appends: the second throws, nothing written elsewhere', () => {
+    const emu = newEmulator({ initialState: base.state });
+    sheetOf(emu, 'Gäster').maxRows = 10;
+    const { table } = counted(emu, 'Gäster');
+    const width = table.read().header.length;
+    table.append([row(width, 'A')]);
+    sheetOf(emu, 'Gäster').maxRows = 2;
+    expect(() => table.append([row(width, 'B')])).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(table.read().rows.map((r) => r[1])).toEqual(['A']);
+  });
+});
