@@ -590,6 +590,18 @@ describe('rows waiting for review', () => {
     expect(purgePersonalData(p, { confirm: true }).purged).toBe(1);
   });
 
+  test('a confirmation that did not arrive may be sent again only to a guest who said yes, whose row is verified, after a failure that proves nothing left', () => {
+    const note = (kind: string) => `[Bekräftelse] ${kind} 2009-11-01T10:00:00Z: skicka igen`;
+    const p = setup(4, { status: ['Tackat ja', 'Tackat nej', 'Tackat ja', 'Tackat ja'], note: note('kvot') });
+    p.workbook.get('guests').grid[3][1] = 'Hand'; // G-0003 waits for review
+    expect(listGuests(p).guests.map((g) => [g.id, g.confirmation])).toEqual([
+      ['G-0001', { kind: 'kvot', at: '2009-11-01T10:00:00Z', resend: true }], ['G-0002', { kind: 'kvot', at: '2009-11-01T10:00:00Z', resend: false }],
+      ['G-0003', { kind: 'kvot', at: '2009-11-01T10:00:00Z', resend: false }], ['G-0004', { kind: 'kvot', at: '2009-11-01T10:00:00Z', resend: true }],
+    ]);
+    const q = setup(1, { status: ['Tackat ja'], note: note('osäker') });
+    expect(listGuests(q).guests[0].confirmation).toEqual({ kind: 'osäker', at: '2009-11-01T10:00:00Z', resend: false });
+  });
+
   test('what the list holds of each guest: details, status, review, over the cap', () => {
     const p = setup(1, { diet: 'Vegan', note: 'VIP' });
     expect(listGuests(p).guests).toEqual([{
