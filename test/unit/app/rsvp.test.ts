@@ -530,3 +530,31 @@ describe('dates', () => {
     expect(deadlineEnd('20 november 2009')).toBeNull();
   });
 });
+
+/** Each field of the answer refused by the schema names itself (src/app/rsvp.ts, buildSchemas); the edge values just inside pass it. */
+describe('answerRsvp: the input, field by field', () => {
+  const refused = (input: object): string => {
+    try { answerRsvp(setup(), input, verify); } catch (e) { if (e instanceof UserError) return e.userMessage.sv; throw e; }
+    return 'accepted';
+  };
+  const ok = answer('G-0001', 1, { answer: 'nej' });
+  test.each([
+    [{ ...ok, v: '0' }, 'v'], [{ ...ok, v: '01' }, 'v'], [{ ...ok, v: '1234567' }, 'v'], [{ ...ok, v: 'x1' }, 'v'], [{ ...ok, v: '1x' }, 'v'],
+    [{ ...ok, v: 0 }, 'v'], [{ ...ok, v: 1.5 }, 'v'],
+    [{ ...ok, w: 'w'.repeat(41) }, 'w'], [{ ...ok, g: 'G'.repeat(41) }, 'g'], [{ ...ok, t: 't'.repeat(101) }, 't'],
+    [{ ...ok, answer: 'kanske' }, 'answer'], [{ ...ok, answers: { 'P-001': 'kanske' } }, 'answers.P-001'],
+    [{ ...ok, answers: { 'P-1234567': 'ja' } }, 'answers.P-1234567'], [{ ...ok, answers: { 'x P-001': 'ja' } }, 'answers.x P-001'],
+    [{ ...ok, answers: { 'P-001 x': 'ja' } }, 'answers.P-001 x'], [{ ...ok, answers: { 'P-': 'ja' } }, 'answers.P-'],
+    [{ ...ok, diet: 'd'.repeat(301), consent: true }, 'diet'], [{ ...ok, consent: 'ja' }, 'consent'], [{ ...ok, extra: 1 }, '(indata)'],
+  ])('%j is refused naming %s', (input, where) => {
+    expect(refused(input)).toBe(`Ogiltiga uppgifter: ${where}.`);
+  });
+
+  test('the longest values inside every limit pass the schema (then the token decides)', () => {
+    // A link version up to six digits, a tag of 40, an ID of 40, a token of 100: not refused as input, only as a link.
+    const edge = { ...ok, v: '999999', w: 'w'.repeat(40), g: 'G'.repeat(40), t: 't'.repeat(100), answers: { 'P-123456': 'vänta' } };
+    expect(answerRsvp(setup(), edge, verify)).toEqual({ saved: false, message: neutralMsg() });
+    expect(answerRsvp(setup(), { ...ok, v: 7 }, verify)).toEqual({ saved: false, message: neutralMsg() });
+    expect(answerRsvp(setup(), { ...ok, diet: 'd'.repeat(300), consent: true }, verify).saved).toBe(true);
+  });
+});
