@@ -118,6 +118,20 @@ describe('the waiting list', () => {
     expect(offers(p)).toHaveLength(1);
   });
 
+  test('a guest who cancelled keeps no place in the queue: with everyone waiting cancelled, a freed seat is the next yes\'s', () => {
+    const p = queue();
+    p.user.current = 'pl@stockholm.se';
+    recordCancellation(p, { id: 'G-0002' }, () => links);
+    recordCancellation(p, { id: 'G-0003' }, () => links);
+    p.user.current = '';
+    expect([cell(p, 'G-0002'), cell(p, 'G-0003')].every((c) => /P-002: väntar /.test(c))).toBe(true); // still in the cell
+    expect(say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' }).saved).toBe(true);
+    expect(offers(p)).toHaveLength(0);
+    const again = say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'ja' });
+    expect([again.saved, again.message.sv]).toEqual([true, expect.stringMatching(/^Tack! Ditt svar är registrerat: du kommer till Konferensen \(P-001\) och Middagen \(P-002\)/)]);
+    expect(cell(p, 'G-0001')).toMatch(/P-002: ja/);
+  });
+
   test('Återbud recorded by the project leader clears the dietary needs and the consent, as a "no" on the page does; the log names the fields, never the needs', () => {
     const p = queue();
     expect(answerRsvp(p, { ...keyOf('G-0001'), answers: { 'P-001': 'ja', 'P-002': 'ja' }, diet: 'Nötallergi', consent: true }, verify, links).saved).toBe(true);
