@@ -3,6 +3,8 @@ import { viewRsvp, type RsvpView } from '../../../src/app/rsvp';
 import { judgeCellEdit } from '../../../src/core/guests';
 import type { MemoryPorts } from '../../support/memory';
 import { answer, keyOf, setupItems, verify } from '../../support/rsvp-items';
+import { answerRsvp } from '../../../src/app/rsvp';
+import { checkTable, Journal, Tx } from '../../../src/app/journal';
 
 const view = (p: MemoryPorts, id: string): RsvpView => {
   const r = viewRsvp(p, keyOf(id), verify);
@@ -56,6 +58,17 @@ describe('answers per item', () => {
     const r = answer(p, 'G-0001', { 'P-001': 'ja' });
     expect([r.saved, r.message.sv]).toEqual([false, 'Svara ja eller nej för Middagen (P-002). Inget sparades.']);
     expect(dump(p)).toBe(before);
+  });
+
+  test('a guest invited to none of the programme\'s items answers once, yes or no, as with no programme', () => {
+    const p = setupItems();
+    const journal = new Journal(p);
+    const c = checkTable(journal, 'guests');
+    new Tx(journal).put(c, c.rows.find((r) => r.key === 'G-0003')!.index, { Evenemang: '' }, { action: 'test.förberedd', object: 'G-0003' }).commit();
+    expect(view(p, 'G-0003')).toMatchObject({ perItem: false, events: [] });
+    const r = answerRsvp(p, { ...keyOf('G-0003'), answer: 'ja' }, verify);
+    expect([r.saved, r.message.sv]).toEqual([true, 'Tack! Ditt svar är registrerat: du kommer.']);
+    expect(guest(p, 'G-0003').Status).toBe('Tackat ja');
   });
 
   test('the waiting list only for an item with a capacity', () => {

@@ -19,7 +19,7 @@ const DIET2 = 'Nötallergi (svår)';
  * G-0002 Bertil Ek (en), answered yes with a diet and consent; link version 2 (his first link was revoked).
  * G-0003 Cecilia Berg (sv), approved, not yet invited.
  */
-interface Seed { statuses?: string[]; settings?: [string, string | number][]; event?: [string, string][] }
+interface Seed { statuses?: string[]; settings?: [string, string | number][]; event?: [string, string][]; language1?: string }
 function setup(o: Seed = {}): MemoryPorts {
   const [s1, s2, s3] = o.statuses ?? ['Inbjuden', 'Tackat ja', 'Godkänd'];
   const p = memoryPorts('');
@@ -43,7 +43,7 @@ function setup(o: Seed = {}): MemoryPorts {
   ], o.event));
   // Schema order: ID … Anteckning, Länkversion, Samtycke kost, Sigill.
   p.workbook.add('guests', [
-    ['G-0001', 'Astrid', 'Lindgren', 'Författare', 'Vimmerby kommun', 'Sverige', 'astrid@example.se', 'sv',
+    ['G-0001', 'Astrid', 'Lindgren', 'Författare', 'Vimmerby kommun', 'Sverige', 'astrid@example.se', o.language1 ?? 'sv',
       'konferensen; representationsmiddagen', '', s1, SENT, '', 'ringer hellre', 1, '', ''],
     ['G-0002', 'Bertil', 'Ek', 'CIO', 'Example Ltd', 'UK', 'bertil@example.co.uk', 'en',
       'konferensen', DIET2, s2, SENT, new Date('2009-11-03T08:15:00Z'), '', 2, CONSENTED, ''],
@@ -89,6 +89,15 @@ describe('viewRsvp: what the guest sees', () => {
     expect(v).toMatchObject({ lang: 'sv', v: 1, answer: '', diet: '', consent: false, deadline: '20 november 2009', closed: '' });
     expect(v.events.map((e) => e.name)).toEqual(['konferensen', 'konferensen', 'representationsmiddagen']);
     expect(v.events[2]).toMatchObject({ date: '8 december 2009', start: '19:00', end: '23:00' });
+    // The old free-text parts are answered once: no calendar before a yes; after it, every part of the guest's.
+    expect(v.perItem).toBe(false);
+    expect(v.calendar).toBe('');
+    expect(viewOf(setup(), key('G-0002', 2)).calendar.match(/BEGIN:VEVENT/g)).toHaveLength(2);
+  });
+
+  test('a guest whose Språk is neither sv nor en reads the page in Swedish', () => {
+    const v = viewOf(setup({ language1: 'fi' }), key('G-0001'));
+    expect([v.lang, v.deadline, v.events[2].date]).toEqual(['sv', '20 november 2009', '8 december 2009']);
   });
 
   test('the privacy notice: configured controller and DPO, the retention date, the standard purpose and legal basis', () => {

@@ -55,6 +55,15 @@ describe('the waiting list', () => {
     expect(cell(p, 'G-0002')).toBe('P-001: ja; P-002: ja');
   });
 
+  test('the page of a guest whose offer has lapsed (not yet passed on) shows them waiting, without the deadline; before it, offered until then', () => {
+    const p = queue();
+    say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
+    const line = () => { const r = viewRsvp(p, keyOf('G-0002'), verify); if (!r.ok) throw new Error(r.message.en); return r.view.events.find((e) => e.id === 'P-002')!; };
+    expect(line()).toMatchObject({ answer: 'erbjuden', offerUntil: '4 November 2009, 09:00' });
+    (p.clock as { advance(ms: number): void }).advance(48 * H);
+    expect(line()).toMatchObject({ answer: 'väntar', offerUntil: '' });
+  });
+
   test('an offer left unanswered past its deadline passes to the next guest waiting on the next answer; the late yes is refused', () => {
     const p = queue();
     say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
