@@ -33,7 +33,9 @@ module.exports = {
   // Not the property tests (test/unit/app/*.property.test.ts): instrumented, each takes about a minute for
   // every mutant it executes, and their checks that the generators reach the success paths need all their
   // runs. They run in npm test; a mutant only they would kill shows here as a survivor.
-  testPathIgnorePatterns: ['/node_modules/', '\\.property\\.test\\.ts$'],
+  // Nor the tests of sums too large for a number (\.large\.test\.ts): about 90 000 rows each, seconds here,
+  // minutes instrumented, for every mutant of computeBudget they execute.
+  testPathIgnorePatterns: ['/node_modules/', '\\.property\\.test\\.ts$', '\\.large\\.test\\.ts$'],
   // Stryker measures its own coverage per test; V8's would only slow every run down.
   collectCoverage: false,
   // Inside Stryker's sandbox (a fresh copy of the tree per run), shared by all mutants of that run.

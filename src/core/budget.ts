@@ -373,10 +373,7 @@ export function computeBudget(input: BudgetInput, override?: LedgerOverride): Bu
   };
 }
 
-function allBlank(r: RowCells, cols: readonly number[]): boolean {
-  for (let k = 0; k < cols.length; k++) if (!isBlank(r[cols[k]])) return false;
-  return true;
-}
+const allBlank = (r: RowCells, cols: readonly number[]): boolean => cols.every((c) => isBlank(r[c]));
 
 /** The reason(s) a ledger row is invalid (slow path: only for bad rows). */
 function describeRow(r: RowCells, lc: LedgerCols, sheetRow: number, id: string, fi: number, st: number, ci: number, dupOf: number): Msg {
@@ -405,7 +402,7 @@ function describeRow(r: RowCells, lc: LedgerCols, sheetRow: number, id: string, 
   return budgetMsg.costRowProblems(sheetRow, id.slice(0, 20), sv.map((x, i) => fixed(x, en[i])));
 }
 
-export const isBlank = (v: unknown): boolean => v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+export const isBlank = (v: unknown): boolean => v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 const lowerFirst = (s: string): string => s.charAt(0).toLocaleLowerCase('sv') + s.slice(1).replace(/\.$/, '');
 
 /** Trimmed, white space collapsed, lower-cased. */

@@ -295,6 +295,16 @@ describe('the Kostnader rows: what is counted, and why a row is a problem', () =
       'Kostnader row 2: unknown funder "Cisco"; amount: write the amount in digits, for example 1,234.50; status missing; category missing; ID missing; invalid date; description missing.');
   });
 
+  test('the English reasons too: text, a second ID, a missing date', () => {
+    const s = budgetOf([row({ id: 'K-1' }), row({ id: 'K-1', amount: '5', date: '' })]);
+    expect(nb(s.problems[0].message.en)).toBe('Kostnader row 3 (K-1): the amount is text, not a number; ID K-1 also on row 2; date missing.');
+  });
+
+  test('a bad row in the first category is not said to have an unknown one', () => {
+    const s = budgetOf([row({ category: 'huvudtalare', status: 'Klar' })]);
+    expect(sv(s.problems[0].message)).toBe('Kostnader rad 2 (K-0001): okänd status "Klar".');
+  });
+
   test('a blank funder and amount are missing, long values are cut, the ID is shown', () => {
     const s = budgetOf([row({ id: 'K-0001-ett-mycket-långt-id', funder: '', amount: '', status: 's'.repeat(50), category: 'k'.repeat(50), date: '' })]);
     expect(nb(s.problems[0].message.sv)).toBe(
@@ -386,6 +396,7 @@ describe('funderIndex and availableFor (SUMMIT_AVAILABLE)', () => {
   });
   test('what is left, in kronor with its öre', () => {
     expect(availableFor(s, ' stokab')).toEqual({ ok: true, value: 376.55 });
+    expect(availableFor(s, 'Kommunstyrelsen')).toEqual({ ok: true, value: 500 });
   });
   test.each<[unknown]>([[''], ['   '], [5], [null]])('no funder named (%j): how to write it', (funder) => {
     expect(availableFor(s, funder)).toEqual({ ok: false, error: { sv: 'Ange en finansiär, till exempel SUMMIT_AVAILABLE("STOKAB").', en: 'Give a funder, for example SUMMIT_AVAILABLE("STOKAB").' } });
