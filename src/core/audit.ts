@@ -54,11 +54,12 @@ export function verifyChain(rows: readonly (AuditRow & { hash: string })[], prev
 
 /** JSON for the before/after columns: stable key order, '' for nothing. */
 export function auditValue(v: unknown): string {
-  if (v === undefined || v === null || v === '') return '';
-  if (typeof v === 'string') return v;
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string') return v; // '' included
   return JSON.stringify(v, (_k, val: unknown) =>
     val && typeof val === 'object' && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      // Keys by UTF-16 code unit (sort's own order for strings: the same on every locale).
+      ? Object.fromEntries(Object.keys(val).sort().map((k) => [k, (val as Record<string, unknown>)[k]]))
       : val,
   );
 }
