@@ -187,7 +187,13 @@ export async function expectAxeClean(target: Page | Frame, label: string): Promi
   expect(vs.map((v) => `${label}: ${v.id}`)).toEqual([]);
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * A full-page screenshot for a person to review, written to test-results/ only when SUMMIT_SCREENSHOTS=1: nothing
+ * asserts on them, and the 21 of them cost CPU in every `npm test` (README, "Test time"). Returns the file, or
+ * undefined when screenshots are off.
+ */
+export async function screenshot(page: Page, name: string): Promise<string | undefined> {
+  if (process.env['SUMMIT_SCREENSHOTS'] !== '1') return undefined;
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
