@@ -432,7 +432,8 @@ function decide(ctx: FullContext, check: TableCheck, row: GuestRow & { index: nu
     return { ok: false, message: m(names(d.ids)) };
   }
   const ids = gi.items.map((it) => it.id);
-  const status = overallStatus(ids, d.answers) ?? 'Tackat nej';
+  // Never null here: decideAnswers answered every invited item or refused ('missing'), and ids is not empty.
+  const status = overallStatus(ids, d.answers)!;
   const yes = ids.filter((id) => d.answers.get(id)?.kind === 'ja');
   const waiting = ids.filter((id) => { const k = d.answers.get(id)?.kind; return k === 'väntar' || k === 'erbjuds' || k === 'erbjuden'; });
   return { ok: true, status, cell: formatItemAnswers(d.answers, ids), thanks: rsvpMsg.thanks(names(yes), names(waiting)) };

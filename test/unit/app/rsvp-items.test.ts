@@ -71,6 +71,20 @@ describe('answers per item', () => {
     expect(guest(p, 'G-0003').Status).toBe('Tackat ja');
   });
 
+  test('an item ID the programme does not have is refused naming the ID itself; the waiting list is thanked by item', () => {
+    const p = setupItems();
+    expect(answer(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'ja', 'P-999': 'ja' }).message.sv).toMatch(/P-999/);
+    const w = answer(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'vänta' });
+    expect(w.message.en).toBe('Thank you! Your reply is registered: you will attend Konferensen (P-001); you are on the waiting list for Middagen (P-002).');
+  });
+
+  test('a full item with a queue is full for a guest not in it (the seats the queue is owed are never fewer than none)', () => {
+    const p = setupItems();
+    expect(answer(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'ja' }).saved).toBe(true);
+    expect(answer(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'vänta' }).saved).toBe(true);
+    expect(view(p, 'G-0003').events.find((e) => e.id === 'P-002')).toMatchObject({ full: true, limited: true });
+  });
+
   test('the waiting list only for an item with a capacity', () => {
     const p = setupItems();
     const r = answer(p, 'G-0003', { 'P-001': 'vänta', 'P-002': 'nej' });

@@ -465,6 +465,13 @@ describe('consent and minimisation', () => {
     expect(recs(p)[1]).toMatchObject({ Status: 'Tackat nej', 'Kost/allergier': '', 'Samtycke kost': '' });
   });
 
+  test('a diet of blanks without consent is no diet: the answer is saved; answers to no items beside a single answer are none', () => {
+    const p = setup();
+    expect(answerRsvp(p, answer('G-0001', 1, { answer: 'ja', diet: '   ' }), verify).saved).toBe(true);
+    expect(recs(p).find((g) => g.ID === 'G-0001')!['Kost/allergier']).toBe('');
+    expect(answerRsvp(p, answer('G-0001', 1, { answer: 'nej', answers: {} }), verify)).toMatchObject({ saved: true, message: { en: 'Thank you! Your reply is registered: you cannot attend.' } });
+  });
+
   test('consent kept and no diet field sent: the stored needs stay', () => {
     const p = setup();
     answerRsvp(p, answer('G-0002', 2, { answer: 'ja', consent: true }), verify);
