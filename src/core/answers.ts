@@ -124,7 +124,7 @@ export function dietList(guests: readonly DietGuest[], parts: readonly KnownPart
     const have = merged.get(key);
     if (have) {
       have.count++;
-      if (byText(diet, have.diet) < 0) have.diet = diet; // the same spelling whatever the rows' order
+      [have.diet] = [have.diet, diet].sort(byText); // the same spelling whatever the rows' order
     } else merged.set(key, { diet, parts: ps, count: 1 });
   }
   const entries = [...merged.values()].sort((a, b) => byText(a.diet, b.diet) || byText(a.parts.join(', '), b.parts.join(', ')));
@@ -154,8 +154,8 @@ export function toCsv(rows: readonly (readonly (string | number)[])[]): string {
   return `\ufeff${rows.map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`;
 }
 
-/** The dietary list as CSV rows, with Swedish column names (the header row first). */
+/** The dietary list as CSV rows, with Swedish column names (the header row first); a list with names has one on every entry. */
 export function dietCsvRows(list: DietList, names: boolean): (string | number)[][] {
   const header = names ? ['Namn', 'Kost/allergier', 'Programpunkter'] : ['Kost/allergier', 'Antal gäster', 'Programpunkter'];
-  return [header, ...list.entries.map((e) => (names ? [e.name ?? '', e.diet, e.parts.join(', ')] : [e.diet, e.count, e.parts.join(', ')]))];
+  return [header, ...list.entries.map((e) => (names ? [e.name as string, e.diet, e.parts.join(', ')] : [e.diet, e.count, e.parts.join(', ')]))];
 }
