@@ -4,6 +4,7 @@ import { judgeCellEdit } from '../../../src/core/guests';
 import type { MemoryPorts } from '../../support/memory';
 import { answer, keyOf, setupItems, verify } from '../../support/rsvp-items';
 import { answerRsvp } from '../../../src/app/rsvp';
+import { guardGuestEdit } from '../../../src/app/guests';
 import { checkTable, Journal, Tx } from '../../../src/app/journal';
 
 const view = (p: MemoryPorts, id: string): RsvpView => {
@@ -83,6 +84,25 @@ describe('answers per item', () => {
     expect(answer(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'ja' }).saved).toBe(true);
     expect(answer(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'vänta' }).saved).toBe(true);
     expect(view(p, 'G-0003').events.find((e) => e.id === 'P-002')).toMatchObject({ full: true, limited: true });
+  });
+
+  test('a guest waiting is not queued behind themself: with a seat free and nobody ahead, their yes takes it', () => {
+    const p = setupItems();
+    expect(answer(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'ja' }).saved).toBe(true);
+    expect(answer(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'vänta' }).saved).toBe(true);
+    // Återbud typed into G-0001's Status (onEdit can't mail): the seat stays free, G-0002 still waiting, until an execution that may mail.
+    p.user.current = 'pl@stockholm.se';
+    const g = p.workbook.get('guests');
+    const row = g.grid.findIndex((r) => r[0] === 'G-0001');
+    const col = g.grid[0].indexOf('Status');
+    const was = g.grid[row][col];
+    g.grid[row][col] = 'Återbud';
+    guardGuestEdit(p, { row: row + 1, column: col + 1, numRows: 1, numColumns: 1, oldValue: was, value: 'Återbud' });
+    p.user.current = '';
+    expect(String(guest(p, 'G-0002')['Svar per punkt'])).toMatch(/P-002: väntar/);
+    expect(view(p, 'G-0002').events.find((e) => e.id === 'P-002')).toMatchObject({ answer: 'väntar', full: false });
+    expect(answer(p, 'G-0002', { 'P-001': 'ja', 'P-002': 'ja' }).saved).toBe(true);
+    expect(String(guest(p, 'G-0002')['Svar per punkt'])).toBe('P-001: ja; P-002: ja');
   });
 
   test('the waiting list only for an item with a capacity', () => {
