@@ -24,7 +24,7 @@ export function setSetting(emu: Emulator, key: string, value: string | number): 
 
 /** A set-up workbook with n imported guests (G-0001…), approved unless `approve` is false. */
 export function workbookWithGuests(n: number, o: { approve?: boolean; cap?: number; emu?: Emulator } = {}): Emulator {
-  const emu = setUpWorkbook(o.emu ?? newEmulator());
+  const emu = setUpWorkbook(o.emu);
   if (o.cap !== undefined) setSetting(emu, 'Max antal inbjudna', o.cap);
   if (n > 0) {
     const r = api<{ imported: string[] }>(emu, 'importGuestRows', [{ text: guestsCsv(n) }], PL);
