@@ -47,6 +47,15 @@ describe('the confirmation mail', () => {
     expect(JSON.parse(String(row['Efter']))).toMatchObject({ bekräftelse: 'skickas' });
   });
 
+  test('without a web app URL (the links throw) the answer is saved and the confirmation goes without the link', () => {
+    const p = setupItems('5');
+    const r = answerRsvp(p, { ...keyOf('G-0002'), answers: { 'P-001': 'ja', 'P-002': 'nej' } }, verify, () => { throw new Error('no web app URL'); });
+    expect(r.saved).toBe(true);
+    const [m] = confirmations(p);
+    expect(vevents(m)).toEqual(['Konferensen']);
+    expect(m.textBody).not.toContain('exec?g=');
+  });
+
   test('exactly once per change: the same answer again, a changed diet, or a decline of everything mails nothing; a changed yes mails the new file', () => {
     const p = setupItems('5');
     say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
