@@ -187,9 +187,9 @@ export function previewImport(text: string, ctx: ImportContext): ImportPreview {
     const dietDropped = get(r.cells, 'diet') !== '';
     const errors: Msg[] = checkGuestDraft(draft, { events: ctx.events, others: ctx.existing }).map((p) => p.message);
     const key = normEmail(draft.email);
-    if (key && seen.has(key)) {
-      errors.push(mergeMsg.eMailAddressAppears(draft.email, seen.get(key) ?? 0));
-    } else if (key) seen.set(key, r.line);
+    const first = seen.get(key); // no address ('') is never stored
+    if (first !== undefined) errors.push(mergeMsg.eMailAddressAppears(draft.email, first));
+    else if (key) seen.set(key, r.line);
     if (errors.length === 0 && ctx.guestCount + valid + 1 > MAX_GUESTS) {
       errors.push(mergeMsg.tooManyGuestsList(MAX_GUESTS));
     }
