@@ -4,7 +4,7 @@
  * is written and logged, and each refusal with its reason and figures as the user sees them. Each case is the
  * smallest input on which a changed rule would answer differently (npm run test:mutation).
  */
-import { allocateBudget, budgetOverview, changeCost, guardLedgerEdit, registerCost, summitAvailable, transferAllocation } from '../../../src/app/budget';
+import { allocateBudget, budgetOverview, changeCost, guardLedgerEdit, overviewNote, readBudget, registerCost, summitAvailable, transferAllocation } from '../../../src/app/budget';
 import { saveProgramItem } from '../../../src/app/program';
 import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
@@ -443,5 +443,21 @@ describe('changes made outside Summit Planner: which funders they block', () => 
     const anyone = base();
     typed(anyone, 'Cisco');
     expect(blocked(anyone, 'Kommunstyrelsen')).toMatch(/^Kommunstyrelsen är spärrad tills .*Kostnader rad 4/);
+  });
+});
+
+describe('overviewNote: what Översikt says while changes wait for review', () => {
+  const settings = { totalBudget: 800000_00, warnPercent: 90 };
+  test('counts each waiting change, leaving out the Kostnader rows a save settles (not another sheet\'s row of that index)', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001' }), costRow({ id: 'K-0002' })] });
+    expect(overviewNote(readBudget(ports, settings))).toBe('');
+    ports.workbook.get('ledger').grid[2][5] = 5;
+    ports.workbook.get('budget').grid[1][1] = 1;
+    const snap = readBudget(ports, settings);
+    expect(nb(overviewNote(snap))).toBe('⚠ 2 ändringar gjorda utanför Summit Planner väntar på granskning: Tillägg → Summit Planner → Granska ändringar.');
+    expect(nb(overviewNote(snap, new Set([1])))).toBe('⚠ 1 ändring gjord utanför Summit Planner väntar på granskning: Tillägg → Summit Planner → Granska ändringar.');
+    expect(nb(overviewNote(snap, new Set([0])))).toBe('⚠ 2 ändringar gjorda utanför Summit Planner väntar på granskning: Tillägg → Summit Planner → Granska ändringar.');
+    ports.workbook.get('budget').grid[1][1] = 200000;
+    expect(overviewNote(readBudget(ports, settings), new Set([1]))).toBe('');
   });
 });
