@@ -165,10 +165,11 @@ describe('registerCost: a cost tied to a programme item', () => {
     const ports = seed({ user: PL, event: EVENT });
     expect(saveProgramItem(ports, { title: 'Studiebesök', type: 'studiebesök', date: '2009-12-09', start: '13:00', end: '17:00', organiser: 'staden', place: 'Kista' }).id).toBe('P-001');
     const eko = { ...ports, user: new FixedUser(EKO) };
+    saveProgramItem(ports, { title: 'Middag', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity: '3' });
     registerCost(eko, { ...COST, item: 'P-001' });
     expect(ledgerRecords(ports).map((r) => r.Programpunkt)).toEqual(['P-001']);
-    expect(refusal(ports, () => registerCost(eko, { ...COST, item: 'P-002' }))).toEqual({
-      field: 'item', sv: 'Programpunkt: P-002 finns inte i Program (borttagen, eller aldrig sparad av Summit Planner). Välj en befintlig punkt eller lämna fältet tomt.',
+    expect(refusal(ports, () => registerCost(eko, { ...COST, item: 'P-003' }))).toEqual({
+      field: 'item', sv: 'Programpunkt: P-003 finns inte i Program (borttagen, eller aldrig sparad av Summit Planner). Välj en befintlig punkt eller lämna fältet tomt.',
     });
   });
 });
@@ -443,6 +444,12 @@ describe('changes made outside Summit Planner: which funders they block', () => 
     const anyone = base();
     typed(anyone, 'Cisco');
     expect(blocked(anyone, 'Kommunstyrelsen')).toMatch(/^Kommunstyrelsen är spärrad tills .*Kostnader rad 4/);
+  });
+
+  test('a row typed without a funder blocks them all, even beside a blank row on Budget', () => {
+    const ports = seed({ funders: [...FUNDERS4, ''], allocations: [200000, 200000, 200000, 200000, ''], ledger: [costRow({ id: 'K-0001', amount: 100 })] });
+    typed(ports, '');
+    expect(blocked(ports, 'Kommunstyrelsen')).toMatch(/^Kommunstyrelsen är spärrad tills .*Kostnader rad 3/);
   });
 });
 
