@@ -62,9 +62,13 @@ function buildSchemas() {
 }
 /** The RSVP page's argument (the contract) and the answer schema agree both ways: neither can drift. */
 export type AnswerAgrees = Holds<Same<z.output<ReturnType<typeof buildSchemas>['answer']>, RsvpForm>>;
-let built: ReturnType<typeof buildSchemas> | undefined;
-/** The input schemas, built on first use (nothing runs at global scope). */
-const schemas = () => (built ??= buildSchemas());
+/**
+ * The input schemas, built at each call (nothing runs at global scope). Not cached, as guests.ts's: building them
+ * costs microseconds beside a service call, and built per call every answer runs its own schema's code, so each
+ * test of a refused field answers for it (cached, only the first test to parse ran it: mutation runs credited
+ * the schema to that one test alone).
+ */
+const schemas = (): ReturnType<typeof buildSchemas> => buildSchemas();
 
 export interface PrivacyNotice {
   readonly controller: string;
