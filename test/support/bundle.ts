@@ -65,8 +65,13 @@ let setUpBase: Emulator | undefined;
 export function setUpWorkbook(emu?: Emulator): Emulator {
   if (emu) return runSetUp(emu);
   setUpBase ??= runSetUp(newEmulator());
-  const copy = newEmulator({ initialState: setUpBase.state }); // the constructor deep-copies it
-  copy.setNow(setUpBase.now().getTime());
+  return copyOf(setUpBase);
+}
+
+/** A new emulator with a deep copy of `base`'s state and its clock; nothing else of `base` (lock, memory outbox). */
+export function copyOf(base: Emulator): Emulator {
+  const copy = newEmulator({ initialState: base.state }); // the constructor deep-copies it
+  copy.setNow(base.now().getTime());
   return copy;
 }
 

@@ -2,7 +2,7 @@
 import { simpleParser } from 'mailparser';
 import { Emulator, type EmulatorOptions, type ExecOptions } from '../../src/sandbox/emulator';
 import { settingDef } from '../../src/core/settings';
-import { CODE, PL, STY, api, newEmulator, run, setUpWorkbook, decisionFor } from './bundle';
+import { CODE, PL, STY, api, copyOf, newEmulator, run, setUpWorkbook, decisionFor } from './bundle';
 
 export interface SendProgressLike { sent: number; failed: number; remaining: number; uncertain: number; done: boolean; quotaLeft: number; message: { sv: string; en: string } }
 
@@ -22,9 +22,22 @@ export function setSetting(emu: Emulator, key: string, value: string | number): 
   if (!r.ok) throw new Error(`setting ${key}: ${r.message}`);
 }
 
-/** A set-up workbook with n imported guests (G-0001…), approved unless `approve` is false. */
+/** This test file's workbooks with guests, by their arguments; never handed to a test itself (see setUpWorkbook). */
+const withGuests = new Map<string, Emulator>();
+
+/**
+ * A set-up workbook with n imported guests (G-0001…), approved unless `approve` is false. Given an emulator, it is built
+ * there; without one, it is built once per test file and arguments, and each call gets a deep copy (copyOf).
+ */
 export function workbookWithGuests(n: number, o: { approve?: boolean; cap?: number; emu?: Emulator } = {}): Emulator {
-  const emu = setUpWorkbook(o.emu);
+  if (o.emu) return addGuests(n, o, setUpWorkbook(o.emu));
+  const key = JSON.stringify([n, o.approve ?? true, o.cap ?? null]);
+  let base = withGuests.get(key);
+  if (!base) withGuests.set(key, (base = addGuests(n, o, setUpWorkbook())));
+  return copyOf(base);
+}
+
+function addGuests(n: number, o: { approve?: boolean; cap?: number }, emu: Emulator): Emulator {
   if (o.cap !== undefined) setSetting(emu, 'Max antal inbjudna', o.cap);
   if (n > 0) {
     const r = api<{ imported: string[] }>(emu, 'importGuestRows', [{ text: guestsCsv(n) }], PL);
