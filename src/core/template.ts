@@ -269,7 +269,7 @@ export const TEMPLATE_TYPES: Readonly<Record<MailKind, string>> = { invitation: 
 
 /** A Mallar row's kind from its Typ cell ('' is the invitation: Mallar had no Typ before reminders); null for anything else. */
 export function templateKind(v: unknown): MailKind | null {
-  const s = (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v)).trim().toLowerCase();
+  const s = (v === null || v === undefined ? '' : String(v)).trim().toLowerCase();
   if (s === '' || s === 'inbjudan' || s === 'invitation') return 'invitation';
   return s === 'påminnelse' || s === 'reminder' ? 'reminder' : null;
 }

@@ -120,6 +120,12 @@ describe('what a template renders to', () => {
     expect(out('[Se](https://x.se/?to=mailto:a@x.se)').text).toBe('Se (https://x.se/?to=mailto:a@x.se)\n');
   });
 
+  test('a link to {{Svarslänk}} goes to the value without the spaces around it', () => {
+    expect(out('[Svara]({{Svarslänk}})', { ...values, rsvpLink: ' https://x.se/r ' })).toEqual({
+      html: `${DIV}${P}<a href="https://x.se/r">Svara</a></p></div>`, text: 'Svara (https://x.se/r)\n',
+    });
+  });
+
   test('a bare {{Svarslänk}} with spaces around it is still a link, to the address without them', () => {
     expect(out('Svara: {{Svarslänk}}', { ...values, rsvpLink: ' https://x.se/r?a=1&b=2 ' }).html)
       .toBe(`${DIV}${P}Svara: <a href="https://x.se/r?a=1&amp;b=2"> https://x.se/r?a=1&amp;b=2 </a></p></div>`);
