@@ -170,6 +170,18 @@ const emailDuplicateMsg = (e: string, otherId?: string): Msg => guestsMsg.emailD
 const unknownEventMsg = (unknown: readonly string[], known: readonly string[] = []): Msg => guestsMsg.unknownEvent(unknown, known);
 const languageMsg = (v: string): Msg => guestsMsg.language(v);
 
+/** The texts longer than their limit (Anteckning: the people's own text), each naming its field and limit. */
+function lengthProblems(d: Readonly<Record<LimitedField, string>>): FieldProblem[] {
+  const p: FieldProblem[] = [];
+  for (const f of Object.keys(GUEST_LIMITS) as LimitedField[]) {
+    if (f === 'note') continue;
+    if (d[f].length > GUEST_LIMITS[f]) p.push({ field: f, message: guestsMsg.tooLongMostCharacters(label(f), GUEST_LIMITS[f]) });
+  }
+  const note = noteProblem(d.note);
+  if (note) p.push({ field: 'note', message: note });
+  return p;
+}
+
 /**
  * Checks a draft against the rules. `others` maps normalised e-mail → guest
  * ID of every other guest on the list.
@@ -181,15 +193,7 @@ export function checkGuestDraft(
   const p: FieldProblem[] = [];
   if (!d.firstName.trim()) p.push({ field: 'firstName', message: guestsMsg.firstNameMissing() });
   if (!d.lastName.trim()) p.push({ field: 'lastName', message: guestsMsg.lastNameMissing() });
-  for (const f of Object.keys(GUEST_LIMITS) as LimitedField[]) {
-    if (f === 'note') continue;
-    if (d[f].length > GUEST_LIMITS[f]) {
-      const l = label(f);
-      p.push({ field: f, message: guestsMsg.tooLongMostCharacters(l, GUEST_LIMITS[f]) });
-    }
-  }
-  const note = noteProblem(d.note);
-  if (note) p.push({ field: 'note', message: note });
+  p.push(...lengthProblems(d));
   const email = d.email.trim();
   if (!email) p.push({ field: 'email', message: guestsMsg.eMailAddressMissing() });
   else if (!isValidEmail(email)) p.push({ field: 'email', message: emailInvalidMsg(email) });
@@ -350,6 +354,8 @@ export function judgeRows(
     else if ((ctx.allEmails.get(normEmail(g.email)) ?? 0) > 1) reasons.push(emailDuplicateMsg(g.email));
     if (!parseLanguage(g.language)) reasons.push(languageMsg(g.language));
     if (!g.firstName.trim() || !g.lastName.trim()) reasons.push(guestsMsg.nameMissing());
+    // A paste is held to the same lengths as typing and the sidebar (a text too long is flagged, not cut).
+    reasons.push(...lengthProblems(g).map((x) => x.message));
     const ev = matchEvents(g.events, ctx.events);
     if (ev.unknown.length) reasons.push(unknownEventMsg(ev.unknown));
     if (r.statusBefore !== undefined) {

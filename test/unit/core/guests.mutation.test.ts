@@ -373,6 +373,16 @@ describe('judgeRows: a paste or fill over Gäster', () => {
     expect(d).toEqual({ action: 'flag', rows: [{ row: 7, reasons: [{ sv: 'Namn saknas.', en: 'Name is missing.' }, { sv: 'Okänd status "Kanske".', en: 'Unknown status "Kanske".' }] }] });
   });
 
+  test('a pasted text longer than its limit flags the row naming the field and the limit; Anteckning counts only the own text', () => {
+    const serverLine = `[Bekräftelse] kvot 2026-12-03 10:00: ${'x'.repeat(200)}`;
+    expect(reasons(judge([{ row: 5, guest: g({ firstName: 'F'.repeat(81), organisation: 'O'.repeat(161), note: 'n'.repeat(501) }) }]))).toEqual([
+      [5, ['Förnamn är för lång (högst 80 tecken).', 'Organisation är för lång (högst 160 tecken).',
+        'Anteckning är för lång: 501 tecken egen text, högst 500 (Summit Planners rader [Utskick], [Bekräftelse] och [Påminnelse] räknas inte).']],
+    ]);
+    // At the limits, and with the server's own line beside 500 characters of the people's: accepted.
+    expect(judge([{ row: 5, guest: g({ firstName: 'F'.repeat(80), note: `${serverLine}\n${'n'.repeat(500)}` }) }])).toEqual({ action: 'accept' });
+  });
+
   test('an address twice on the list (counted by normalised address) flags the row without an ID', () => {
     const all = new Map([['a@example.se', 2]]);
     expect(judge([{ row: 4, guest: g({ email: ' A@example.se' }) }], [], all)).toEqual({ action: 'flag', rows: [{ row: 4, reasons: [{
