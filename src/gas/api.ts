@@ -119,11 +119,9 @@ export function handle<S extends z.ZodMiniType, T, R = never>(
     return { ok: true, data: run(parsed.data, env) };
   } catch (e) {
     if (e instanceof UserError && !opts.forGuests) return withFigures(refuse(e.userMessage, e.field), opts, env);
-    return withFigures({ ok: false, message: failureMessage(e)[lang(env)] }, opts, env);
+    return withFigures({ ok: false, message: failureMessage(e)[env.lang] }, opts, env);
   }
 }
-
-const lang = (env: Env): Lang => env.lang;
 
 /**
  * The execution's environment, with the user's language asked (Session.getActiveUserLocale, a service
