@@ -9,7 +9,7 @@ jest.setTimeout(90_000);
 import type { Frame } from 'playwright-core';
 import { CODE } from '../support/bundle';
 import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
-import { expectDisabledSayingWho, expectEnabled, expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
+import { expectDisabledSayingWho, expectEnabled, expectRefusalAt, expectRefusalBeside, krSv, nb, reachAll, workbookFunder } from '../support/budget-browser';
 import { rpc } from '../support/invitations-page';
 
 const EKO = 'ekonomi@example.org';
@@ -150,8 +150,7 @@ test('the forms\' own refusals, each at its field with its reason', async () => 
 
 test('every action is within 10 Tab presses of the top, or of a skip link', async () => {
   const f = await sidebarFrame(s.page);
-  const ways: Record<string, string | null> = {};
-  for (const target of ['#allocate-btn', '#transfer-btn']) ways[target] = await reach(s.page, f, target);
+  const ways = await reachAll(s.page, f, ['#allocate-btn', '#transfer-btn']);
   expect(ways).toEqual({ '#allocate-btn': '8', '#transfer-btn': 'skip:transfer-h+6' });
 });
 

@@ -9,7 +9,7 @@ import type { Frame } from 'playwright-core';
 import { formatMoney } from '../../src/core/money';
 import { CODE } from '../support/bundle';
 import { expectAxeClean, menuClick, openSandbox, screenshot, sidebarFrame, type Session } from '../support/browser';
-import { expectDisabledSayingWho, expectEnabled, expectRefusalAt, expectRefusalBeside, krSv, nb, reach, workbookFunder } from '../support/budget-browser';
+import { expectDisabledSayingWho, expectEnabled, expectRefusalAt, expectRefusalBeside, krSv, nb, reachAll, workbookFunder } from '../support/budget-browser';
 import { rpc } from '../support/invitations-page';
 
 const EKO = 'ekonomi@example.org';
@@ -152,10 +152,7 @@ test('a change that does not fit is refused at the new amount; a change that cro
 
 test('every action is within 10 Tab presses of the top, or of a skip link', async () => {
   const frame = await sidebarFrame(s.page);
-  const ways: Record<string, string | null> = {};
-  for (const target of ['#register-btn', '#cost-search', '#cost-list input[type=radio]:checked', '#change-btn', '#cancel-btn']) {
-    ways[target] = await reach(s.page, frame, target);
-  }
+  const ways = await reachAll(s.page, frame, ['#register-btn', '#cost-search', '#cost-list input[type=radio]:checked', '#change-btn', '#cancel-btn']);
   expect(ways).toEqual({
     '#register-btn': 'skip:register-h+10', // the optional Programpunkt is one stop more
     '#cost-search': 'skip:change-h+3',

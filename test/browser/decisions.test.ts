@@ -7,7 +7,7 @@
  */
 jest.setTimeout(180_000);
 import type { Frame } from 'playwright-core';
-import { EKO, STY, asUser, emu, nb, open, sb, tabTo, useSandbox } from '../support/admin';
+import { EKO, STY, asUser, emu, nb, open, sb, tabToAll, useSandbox } from '../support/admin';
 import { expectAxeClean, screenshot } from '../support/browser';
 
 useSandbox();
@@ -33,9 +33,8 @@ describe('Beslut (the steering group)', () => {
     expect(await f.locator('ul.decisions > li').count()).toBe(4);
     await expectAxeClean(f, 'Beslut (steering group)');
     await screenshot(sb().page, 'decisions');
-    for (const target of ['#open-summary', '#date', '#subject', '#text', '#reference', '#decidedBy', '#decision-status', '#note', '#save', 'button[data-to="Fattat"]']) {
-      expect([target, await tabTo(f, target)]).toEqual([target, true]);
-    }
+    const targets = ['#open-summary', '#date', '#subject', '#text', '#reference', '#decidedBy', '#decision-status', '#note', '#save', 'button[data-to="Fattat"]'];
+    expect(await tabToAll(f, targets)).toEqual(Object.fromEntries(targets.map((t) => [t, true])));
     // Keyboard only: subject, wording, then Enter on the button.
     await f.locator('#subject').focus();
     await f.locator('#subject').selectOption('Representationsmiddag');

@@ -15,6 +15,7 @@ import { expectAxeClean, menuClick, screenshot, sidebarFrame } from '../support/
 import { CODE } from '../support/bundle';
 import { sealedWrite } from '../support/inprocess';
 import { expectRefusalAt } from '../support/budget-browser';
+import { reachAll, tabsFromTop } from '../support/keyboard';
 
 useSandbox(); // seeded: roles, six example guests (G-0001…G-0004 approved, G-0005 and G-0006 proposed)
 
@@ -94,30 +95,10 @@ const inView = (f: Frame, sel: string): Promise<boolean> => f.locator(sel).evalu
 const description = (f: Frame, sel: string): Promise<string> => f.locator(sel).evaluate((el) =>
   (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
 
-/** Tab presses from the top of the sidebar until `target` has focus, or null past `max`. */
-async function tabsTo(f: Frame, target: string, max = 10, fromTop = true): Promise<number | null> {
-  if (fromTop) await f.locator('#title').evaluate((el) => { el.setAttribute('tabindex', '-1'); (el as HTMLElement).focus(); });
-  for (let i = 1; i <= max; i++) {
-    await sb().page.keyboard.press('Tab');
-    if (await f.evaluate((sel) => document.activeElement === document.querySelector(sel), target)) return i;
-  }
-  return null;
-}
-
-/** How `target` is reached from the top: 'tab N', or 'skip <link> + tab N' (each at most 10 presses); null if not. */
-async function reach(f: Frame, target: string): Promise<string | null> {
-  const direct = await tabsTo(f, target);
-  if (direct !== null) return `tab ${direct}`;
-  for (const link of await f.locator('#skip a').evaluateAll((as) => as.map((a) => a.getAttribute('data-skip')))) {
-    if ((await tabsTo(f, `a[data-skip="${link}"]`)) === null) continue;
-    await sb().page.keyboard.press('Enter');
-    const n = await tabsTo(f, target, 10, false);
-    if (n !== null) return `skip ${link} + tab ${n}`;
-  }
-  return null;
-}
+/** Every target within 10 Tab presses of the top, or of a skip link within 10 (support/keyboard.ts: one walk for all). */
 async function expectReachable(f: Frame, targets: readonly string[]): Promise<void> {
-  for (const t of targets) expect([t, await reach(f, t)]).toEqual([t, expect.stringMatching(/^(tab|skip)/)]);
+  const ways = await reachAll(sb().page, f, targets);
+  for (const t of targets) expect([t, ways[t]]).toEqual([t, expect.stringMatching(/^(\d+$|skip:)/)]);
 }
 
 describe('the answers', () => {
@@ -439,7 +420,7 @@ describe('keyboard', () => {
     await f.locator('#import-details summary').click();
     await expectReachable(f, ['#import-text', '#import-preview']);
     // A skip link lands where it says, and the next Tab is that part's first control.
-    expect(await tabsTo(f, 'a[data-skip="forms-h"]')).not.toBeNull();
+    expect((await tabsFromTop(sb().page, f, ['a[data-skip="forms-h"]']))['a[data-skip="forms-h"]']).not.toBeNull();
     await sb().page.keyboard.press('Enter');
     expect(await activeId(f)).toBe('forms-h');
     await sb().page.keyboard.press('Tab');

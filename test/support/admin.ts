@@ -6,6 +6,7 @@
 import type { Frame } from 'playwright-core';
 import { toA1 } from '../../src/sandbox/emulator/values';
 import { menuClick, openSandbox, sidebarFrame, type Session } from './browser';
+import { tabsFromTop } from './keyboard';
 
 export const PL = 'projektledare@example.org'; // the file's owner, so an administrator
 export const EKO = 'ekonomi@example.org';
@@ -66,12 +67,13 @@ export function apiWrite(a1: string, value: unknown, user: string): void {
 
 /** Tabs forward from the top of the frame until `target` has focus (keyboard reachability); false if never. */
 export async function tabTo(f: Frame, target: string, max = 60): Promise<boolean> {
-  await f.locator('#title').evaluate((el) => { el.setAttribute('tabindex', '-1'); (el as HTMLElement).focus(); });
-  for (let i = 0; i < max; i++) {
-    await sb().page.keyboard.press('Tab');
-    if (await f.evaluate((sel) => document.activeElement === document.querySelector(sel), target)) return true;
-  }
-  return false;
+  return (await tabsFromTop(sb().page, f, [target], max))[target] !== null;
+}
+
+/** Which of `targets` Tab reaches from the top of the frame within `max` presses (one walk for all: support/keyboard.ts). */
+export async function tabToAll(f: Frame, targets: readonly string[], max = 60): Promise<Record<string, boolean>> {
+  const presses = await tabsFromTop(sb().page, f, targets, max);
+  return Object.fromEntries(targets.map((t) => [t, presses[t] !== null]));
 }
 
 export const workshop = (r: unknown[]) => r.includes('Lokalhyra workshoppar (exempel)');

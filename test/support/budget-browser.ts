@@ -3,7 +3,7 @@
  * user sees it without scrolling, how many Tab presses an action is from the top of the sidebar, and
  * the workbook's own figures to compare the page with.
  */
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { formatMoney } from '../../src/core/money';
 import type { Session } from './browser';
 
@@ -52,38 +52,8 @@ export async function expectRefusalBeside(f: Frame, line: string, message: strin
   expect(state.inView).toBe(true);
 }
 
-const focusTop = (f: Frame) => f.locator('#title').evaluate((el) => {
-  el.setAttribute('tabindex', '-1');
-  (el as HTMLElement).focus();
-});
-const isFocused = (f: Frame, sel: string) => f.evaluate((s) => document.activeElement !== null && document.activeElement === document.querySelector(s), sel);
-
-/**
- * How `target` is reached from the top of the sidebar with at most `max` Tab presses: directly
- * ("n"), or through a skip link within `max` presses, Enter, then at most `max` more ("skip:<id>+n",
- * "+0" when the link leads to the action itself); null when it isn't.
- */
-export async function reach(page: Page, f: Frame, target: string, max = 10): Promise<string | null> {
-  await focusTop(f);
-  const skips: number[] = [];
-  for (let i = 1; i <= max; i++) {
-    await page.keyboard.press('Tab');
-    if (await isFocused(f, target)) return String(i);
-    if (await f.evaluate(() => document.activeElement?.hasAttribute('data-skip') ?? false)) skips.push(i);
-  }
-  for (const k of skips) {
-    await focusTop(f);
-    for (let i = 0; i < k; i++) await page.keyboard.press('Tab');
-    const via = await f.evaluate(() => document.activeElement?.getAttribute('data-skip') ?? '');
-    await page.keyboard.press('Enter');
-    if (await isFocused(f, target)) return `skip:${via}+0`; // a skip link straight to the action
-    for (let i = 1; i <= max; i++) {
-      await page.keyboard.press('Tab');
-      if (await isFocused(f, target)) return `skip:${via}+${i}`;
-    }
-  }
-  return null;
-}
+// Keyboard reachability (one Tab walk for all targets): test/support/keyboard.ts.
+export { reachAll } from './keyboard';
 
 /**
  * A read-only user's view of a form: every one of `controls` is there, visible and disabled, and is

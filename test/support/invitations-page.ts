@@ -5,6 +5,7 @@
  */
 import type { Frame } from 'playwright-core';
 import type { Session } from './browser';
+import { tabsFromTop } from './keyboard';
 
 export const activeId = (f: Frame): Promise<string> => f.evaluate(() => document.activeElement?.id ?? '');
 
@@ -15,19 +16,10 @@ export const text = async (f: Frame, sel: string): Promise<string> => ((await f.
 export const description = (f: Frame, sel: string): Promise<string> => f.locator(sel).evaluate((el) =>
   (el.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' ').trim());
 
-/** Tabs forward from the top of the sidebar (its h1) until `target` has focus: the number of presses, or null past `max`. */
-export async function tabsTo(s: Session, f: Frame, target: string, max = 10): Promise<number | null> {
-  await f.locator('#title').evaluate((el) => { el.setAttribute('tabindex', '-1'); (el as HTMLElement).focus(); });
-  for (let i = 1; i <= max; i++) {
-    await s.page.keyboard.press('Tab');
-    if (await f.evaluate((sel) => document.activeElement === document.querySelector(sel), target)) return i;
-  }
-  return null;
-}
-
-/** Every target reachable in at most 10 Tab presses from the top of the sidebar. */
+/** Every target reachable in at most 10 Tab presses from the top of the sidebar (one walk for all: support/keyboard.ts). */
 export async function expectReachable(s: Session, f: Frame, targets: readonly string[]): Promise<void> {
-  for (const t of targets) expect([t, await tabsTo(s, f, t)]).toEqual([t, expect.any(Number)]);
+  const presses = await tabsFromTop(s.page, f, targets);
+  for (const t of targets) expect([t, presses[t]]).toEqual([t, expect.any(Number)]);
 }
 
 /** A server call as `user`, the way a sidebar makes it (the sandbox's google.script.run); throws the refusal. */
