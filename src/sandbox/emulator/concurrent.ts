@@ -66,11 +66,15 @@ type WorkerMsg =
   | { t: 'log'; s: string }
   | { t: 'done'; ok: boolean; result?: unknown; error?: { name: string; message: string; stack?: string }; globalEvalMs: number; execMs: number };
 
+// A worker runs one execution at a time, each in a new vm context with nothing kept from the last one;
+// it waits for the next in a pool (see acquireWorker). Everything of an execution lives inside runJob.
 const WORKER_SOURCE = String.raw`
-const { parentPort, workerData, receiveMessageOnPort } = require('node:worker_threads');
+const { parentPort, receiveMessageOnPort } = require('node:worker_threads');
 const vm = require('node:vm');
 const { format } = require('node:util');
-const { code, fnName, args, globals, sab, port, rpcTimeout, internal, execTimeout, clockSource, clockOffset, virtualNow } = workerData;
+parentPort.on('message', runJob);
+function runJob(job) {
+const { code, fnName, args, globals, sab, port, rpcTimeout, internal, execTimeout, clockSource, clockOffset, virtualNow } = job;
 const flag = new Int32Array(sab);
 const context = vm.createContext({});
 const R = vm.runInContext('({ Array, Object, Date, Error, TypeError })', context);
@@ -193,15 +197,60 @@ try {
 } catch (e) {
   out = { t: 'done', ok: false, error: { name: (e && e.name) || 'Error', message: String(e && e.message !== undefined ? e.message : e), stack: e && e.stack }, globalEvalMs, execMs };
 }
+port.close();
 parentPort.postMessage(out);
+}
 `;
+
+/**
+ * Idle workers, for the next execution. A new worker costs about 36 ms of CPU to start and 25 more to
+ * compile Code.js (V8's compilation cache is per thread); a pooled one has both behind it. What an
+ * execution sees is the same either way: a new vm context (a fresh global, Code.js evaluated anew),
+ * as runExecution gives. Only a worker whose execution ended normally comes back; one stopped
+ * midway (a timeout, a failed run) is terminated. Idle workers are unreferenced, so they never keep
+ * the process alive, and terminated after a moment of idleness.
+ */
+const idleWorkers: Worker[] = [];
+const MAX_IDLE_WORKERS = 4;
+const IDLE_WORKER_MS = 1000;
+let idleTimer: NodeJS.Timeout | undefined;
+
+function acquireWorker(): Worker {
+  const w = idleWorkers.pop();
+  if (w) {
+    w.ref();
+    return w;
+  }
+  const fresh = new Worker(WORKER_SOURCE, { eval: true });
+  fresh.once('exit', () => {
+    const i = idleWorkers.indexOf(fresh);
+    if (i >= 0) idleWorkers.splice(i, 1);
+  });
+  return fresh;
+}
+
+function releaseWorker(w: Worker): void {
+  if (idleWorkers.length >= MAX_IDLE_WORKERS) {
+    void w.terminate();
+    return;
+  }
+  w.unref();
+  idleWorkers.push(w);
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    for (const idle of idleWorkers.splice(0)) void idle.terminate();
+  }, IDLE_WORKER_MS);
+  idleTimer.unref();
+}
 
 class Runner {
   readonly ctx: ExecContext;
   private readonly handles = new Map<number, GasObject>();
   private readonly ids = new Map<GasObject, number>();
   private nextId = 1;
+  /** The worker running the execution, until it ends (then it is back in the pool). */
   worker?: Worker;
+  private listeners?: { message: (m: WorkerMsg) => void; error: (e: Error) => void };
   /** The number of the worker's request being answered (see rpc in the worker). */
   private seq = 0;
   private readonly sab = new SharedArrayBuffer(4);
@@ -307,9 +356,19 @@ class Runner {
     const globals: Record<string, WireHandle> = {};
     for (const [n, svc] of Object.entries(buildServices(this.ctx))) globals[n] = this.describe(svc);
     const port = this.channel.port2;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
+    const worker = acquireWorker();
+    this.worker = worker;
+    this.listeners = {
+      message: (m: WorkerMsg) => {
+        if ((m.t === 'call' || m.t === 'set') && m.seq !== undefined) this.seq = m.seq; // one request at a time: its reply echoes this
+        onMessage(this, m);
+      },
+      error: onError,
+    };
+    worker.on('message', this.listeners.message);
+    worker.on('error', this.listeners.error);
+    worker.postMessage(
+      {
         code,
         fnName: this.exec.fnName,
         args: this.toWire(this.exec.args ?? []),
@@ -325,13 +384,18 @@ class Runner {
         internal: !!this.exec.opts?.internal,
         execTimeout: timeoutMs,
       },
-      transferList: [port],
-    });
-    this.worker.on('message', (m: WorkerMsg) => {
-      if ((m.t === 'call' || m.t === 'set') && m.seq !== undefined) this.seq = m.seq; // one request at a time: its reply echoes this
-      onMessage(this, m);
-    });
-    this.worker.on('error', onError);
+      [port],
+    );
+  }
+
+  /** The execution ended in its worker: the worker goes back to the pool, for another execution. */
+  private releaseWorker(): void {
+    const w = this.worker;
+    if (!w || !this.listeners) return;
+    w.off('message', this.listeners.message);
+    w.off('error', this.listeners.error);
+    this.worker = undefined;
+    releaseWorker(w);
   }
 
   /** The execution's end: its pending writes land (or are lost, if it died), its locks are released. */
@@ -357,7 +421,7 @@ class Runner {
     this.emu.locks.releaseAll(this.ctx.id);
     this.emu.save();
     this.channel.port1.close();
-    void this.worker?.terminate();
+    this.releaseWorker();
   }
 }
 

@@ -99,5 +99,18 @@ describe('runConcurrently', () => {
     await expect(
       runConcurrently(emu, 'function spin() { for (;;) {} }', [{ fnName: 'spin' }, { fnName: 'spin' }], { timeoutMs: 500 }),
     ).rejects.toThrow(/timed out/);
+    // The hung workers are gone, not back in the pool: the next run is answered.
+    const [d] = await runConcurrently(emu, code, [{ fnName: 'tryOnly', args: [0] }, { fnName: 'tryOnly', args: [0] }]);
+    expect(d.result).toBe(true);
+  });
+
+  test('every execution gets a fresh global, also in a worker that ran one before (the pool)', async () => {
+    // Apps Script evaluates the project anew for each execution; a global set by one is never seen by the next.
+    const visits = 'var runs = 0;\nfunction visit() { runs += 1; globalThis.visits = (globalThis.visits || 0) + 1; return [globalThis.visits, runs]; }';
+    const emu = new Emulator();
+    for (let i = 0; i < 3; i++) {
+      const [a, b] = await runConcurrently(emu, visits, [{ fnName: 'visit' }, { fnName: 'visit' }]);
+      expect([a.result, b.result]).toEqual([[1, 1], [1, 1]]);
+    }
   });
 });
