@@ -42,11 +42,15 @@ function sharedChromium() {
   return browser;
 }
 
+// The seeded sandbox workbooks this worker has made, by Code.js (test/support/browser.ts startSeeded).
+const SEEDS = new Map();
+
 class BrowserEnvironment extends TestEnvironment {
   async setup() {
     await super.setup();
     clearTimeout(idle);
     this.global.__summitChromium = sharedChromium;
+    this.global.__summitSeeds = SEEDS;
   }
 
   async teardown() {

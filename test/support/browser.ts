@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server';
+import { cloneState, type StoreState } from '../../src/sandbox/emulator/store';
+import { SANDBOX_EPOCH, startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server';
 
 // CHROMIUM_PATH, else Debian's chromium-headless-shell if installed, else its chromium (scripts/chromium-path.cjs).
 export const CHROMIUM: string = (require('../../scripts/chromium-path.cjs') as { chromiumPath(): string }).chromiumPath();
@@ -61,13 +62,51 @@ async function newContext(): Promise<{ browser: Browser; context: BrowserContext
 }
 
 /**
+ * The seeded workbook (src/sandbox/seed.ts: set-up, roles, example costs, decisions and guests, all
+ * through the built Code.js), made once per jest worker and Code.js and kept between its files by
+ * scripts/jest-browser-env.cjs (a module-level map here would be one file's: jest loads this module
+ * afresh per file). Seeding cost each file about 0.3 CPU-s. `tookMs` is how far the sandbox clock ran
+ * while seeding, so a copy's clock stands where a fresh seed's would.
+ */
+interface Seeded { state: StoreState; tookMs: number }
+let localSeeds: Map<string, Seeded> | undefined;
+const seeds = (): Map<string, Seeded> => (globalThis as { __summitSeeds?: Map<string, Seeded> }).__summitSeeds ?? (localSeeds ??= new Map());
+function codeKey(): string {
+  const st = fs.statSync(path.resolve(__dirname, '..', '..', 'appsscript', 'Code.js'));
+  return `${st.size}:${st.mtimeMs}`;
+}
+
+/**
+ * A sandbox as startSandbox makes it, the seed copied when this worker has seeded the same Code.js
+ * before. Only the plain case is copied: latency moves the clock while seeding, the version history
+ * starts from the workbook as the sandbox started, and a seed that sent mail has files in its own
+ * data dir (none does today; then it seeds every time).
+ */
+async function startSeeded(opts: SandboxOptions): Promise<Sandbox> {
+  if (opts.seed === false || opts.latency || opts.versions) return startSandbox(opts);
+  const key = codeKey();
+  const cached = seeds().get(key);
+  if (!cached) {
+    const sandbox = await startSandbox(opts);
+    const emu = sandbox.emulator;
+    if (!emu.state.outbox.length && !emu.memoryOutbox.size) seeds().set(key, { state: cloneState(emu.state), tookMs: emu.now().getTime() - SANDBOX_EPOCH });
+    return sandbox;
+  }
+  const sandbox = await startSandbox({ ...opts, seed: false });
+  sandbox.emulator.state = cloneState(cached.state);
+  sandbox.emulator.advance(cached.tookMs);
+  sandbox.emulator.save();
+  return sandbox;
+}
+
+/**
  * A fresh sandbox (temp data dir) and a page on it, ready (menus loaded). The workbook stays in
  * memory (nothing here restarts the sandbox) and there is no version history unless a test asks
  * for it (`versions: true`): both copied the whole workbook at every call.
  */
 export async function openSandbox(opts: Omit<SandboxOptions, 'port' | 'dataDir' | 'quiet'> & { user?: string } = {}): Promise<Session> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sp-sandbox-'));
-  const sandbox = await startSandbox({ port: 0, dataDir, quiet: true, persist: false, versions: false, ...opts });
+  const sandbox = await startSeeded({ port: 0, dataDir, quiet: true, persist: false, versions: false, ...opts });
   let launched: { browser: Browser; context: BrowserContext; userDataDir?: string };
   try {
     launched = await newContext();
