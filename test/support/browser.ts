@@ -196,11 +196,20 @@ async function closeAxeServer(): Promise<void> {
 
 /** Runs axe-core (WCAG 2.0/2.1 A and AA) in a page or frame; returns the violations. */
 export async function axe(target: Page | Frame): Promise<AxeViolation[]> {
-  const hasAxe = await target.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
-  if (!hasAxe) await target.addScriptTag({ url: await axeUrl() });
-  return target.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
-    const r = await w.axe.run(document, {
+  // One round trip: axe-core is loaded by a script tag (as addScriptTag adds it) when the document has
+  // none yet, then run; asking first, adding, then running took three.
+  return target.evaluate(async (url) => {
+    const w = window as unknown as { axe?: { run(ctx: Document, opts: unknown): Promise<{ violations: AxeViolation[] }> } };
+    if (!w.axe) {
+      await new Promise<void>((loaded, failed) => {
+        const script = document.createElement('script');
+        script.src = url;
+        script.onload = () => loaded();
+        script.onerror = () => failed(new Error(`axe-core did not load from ${url}`));
+        (document.head ?? document.documentElement).appendChild(script);
+      });
+    }
+    const r = await w.axe!.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       // Frames are checked on their own (the sidebar is a sandboxed, opaque-origin frame).
       iframes: false,
@@ -212,7 +221,7 @@ export async function axe(target: Page | Frame): Promise<AxeViolation[]> {
       id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary, html: n.html.slice(0, 300) })),
     }));
-  });
+  }, await axeUrl());
 }
 
 export function formatViolations(vs: AxeViolation[]): string {
