@@ -70,17 +70,18 @@ export class MailAppImpl extends GasObject {
     if (used + all.length > this._ctx.emu.dailyMailQuota) throw new Error('Service invoked too many times for one day: email.');
     const attachments: MimeAttachment[] = (m.attachments ?? []).map((x, i) => {
       if (!(x instanceof Blob)) throw new Error('Invalid argument: attachments');
-      return { filename: x._name ?? `attachment${i + 1}`, contentType: x._type ?? 'application/octet-stream', data: x._data };
+      // A copy of the bytes: the text may be built later (Emulator.memoryOutbox), from what was sent.
+      return { filename: x._name ?? `attachment${i + 1}`, contentType: x._type ?? 'application/octet-stream', data: Buffer.from(x._data) };
     });
     const emu = this._ctx.emu;
     const date = emu.now();
     const id = crypto.randomUUID();
     const messageId = `<${id}@emulator.summit-planner.local>`;
     const from = this._ctx.effectiveUser;
-    const eml = buildEml({
+    const message = {
       from: { name: m.noReply ? undefined : m.name, address: m.noReply ? `noreply@${from.split('@')[1] ?? 'example.com'}` : from },
-      to,
-      cc,
+      to: [...to],
+      cc: [...cc],
       replyTo: m.replyTo ? String(m.replyTo) : undefined,
       subject: String(m.subject),
       text: m.body === undefined ? '' : String(m.body),
@@ -88,14 +89,15 @@ export class MailAppImpl extends GasObject {
       attachments,
       date,
       messageId,
-    });
+    };
     let file: string | null = null;
     if (emu.outboxDir) {
+      const eml = buildEml(message);
       fs.mkdirSync(emu.outboxDir, { recursive: true });
       const stamp = date.toISOString().replace(/[:.]/g, '-');
       file = path.join(emu.outboxDir, `${stamp}-${id}.eml`);
       fs.writeFileSync(file, eml, 'utf8');
-    } else emu.memoryOutbox.set(id, eml);
+    } else emu.memoryOutbox.set(id, () => buildEml(message));
     emu.state.mailQuota.used = used + all.length;
     emu.state.outbox.push({ id, messageId, from, to, cc, bcc, subject: String(m.subject), date, file, attachments: attachments.map((x) => x.filename) });
     for (const addr of all) {
