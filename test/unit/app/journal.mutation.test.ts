@@ -1,0 +1,662 @@
+/**
+ * The journal's own rules (src/app/journal.ts), each on the smallest input where a changed rule would
+ * answer differently (npm run test:mutation): the anchor as read back, the daily anchor mail, the
+ * queue of refusals, settling what a dead execution left (Logg and a sheet), the journal's view of
+ * rows, and the calendar day in Stockholm. The bundle tests drive the same code through whole
+ * executions and crashes; these name the figure or the field each rule decides.
+ */
+import {
+  anchorText, checkTable, Journal, JOURNAL_KEY, parseJournal, QUEUE_MAX, queueRefusal, SEAL_KEY, stockholmDay, Tx,
+  verifiedRows, newSealKey, type JournalState,
+} from '../../../src/app/journal';
+import { UserError } from '../../../src/core/msg';
+import { journalled } from '../../support/journal';
+import { MemoryTable, memoryPorts, type MemoryPorts } from '../../support/memory';
+import { SHEETS } from '../../../src/core/schema';
+
+const PL = 'pl@stockholm.se';
+const REG = 'registrator@stockholm.se';
+
+/** A journalled workbook; `templates`: Mallar's rows (Språk, Ämne, Brödtext), sealed by set-up. */
+function ports(templates: string[][] = []): MemoryPorts {
+  const p = memoryPorts(PL);
+  p.workbook.add('settings', [['Projektledare', PL, '']]);
+  if (templates.length) p.workbook.add('templates', templates.map((r) => [...r, '']));
+  return journalled(p);
+}
+const anchor = (p: MemoryPorts): JournalState => parseJournal(p.properties.get(JOURNAL_KEY))!;
+const setAnchor = (p: MemoryPorts, s: JournalState) => p.properties.set(JOURNAL_KEY, JSON.stringify(s));
+const T = (p: MemoryPorts) => p.workbook.get('templates');
+const logRows = (p: MemoryPorts) => p.workbook.get('log').records();
+/** One transaction with one entry, under the lock, as the product commits. */
+function logOne(p: MemoryPorts, object = 'X', registrar = ''): void {
+  p.lock.withLock(1000, () => {
+    const j = new Journal(p).fresh();
+    j.registrar = registrar;
+    new Tx(j).log({ action: 'test', object }).commit();
+  });
+}
+
+describe('parseJournal: only an anchor of this version, whole', () => {
+  const good = { v: 1, n: 0, head: 'h', cp: [], t: {} };
+  test.each<[string, unknown]>([
+    ['version 2', { ...good, v: 2 }],
+    ['a count that is text', { ...good, n: '0' }],
+    ['a head that is a number', { ...good, head: 5 }],
+    ['checkpoints that are no list', { ...good, cp: {} }],
+    ['no manifests', { ...good, t: undefined }],
+    ['manifests that are text', { ...good, t: 'x' }],
+    ['null', null],
+  ])('refused: %s', (_what, v) => {
+    expect(parseJournal(JSON.stringify(v))).toBeNull();
+  });
+  test('nothing, or no JSON: null; a whole anchor: itself', () => {
+    expect(parseJournal(null)).toBeNull();
+    expect(parseJournal('')).toBeNull();
+    expect(parseJournal('{')).toBeNull();
+    expect(parseJournal(JSON.stringify(good))).toEqual(good);
+  });
+});
+
+describe('stockholmDay: CET, and CEST from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of October', () => {
+  test.each<[string, string]>([
+    ['2009-11-02T22:59:59Z', '2009-11-02'], // CET: 23:59:59
+    ['2009-11-02T23:00:00Z', '2009-11-03'],
+    ['2009-03-28T22:59:59Z', '2009-03-28'], // Saturday before the switch (29 March): still CET
+    ['2009-03-29T00:59:59Z', '2009-03-29'],
+    ['2009-03-29T22:00:00Z', '2009-03-30'], // CEST: midnight
+    ['2009-03-29T21:59:59Z', '2009-03-29'],
+    ['2009-10-24T22:00:00Z', '2009-10-25'], // the last Sunday of October (25th), CEST until 01:00 UTC
+    ['2009-10-25T22:59:59Z', '2009-10-25'], // CET again
+    ['2009-10-25T23:00:00Z', '2009-10-26'],
+    ['2009-06-30T21:59:59Z', '2009-06-30'],
+    ['2009-06-30T22:00:00Z', '2009-07-01'],
+    ['2010-03-27T23:30:00Z', '2010-03-28'], // 2010: the last Sunday of March is the 28th (00:30 CET)
+  ])('%s is %s', (iso, day) => {
+    expect(stockholmDay(new Date(iso))).toBe(day);
+  });
+  test('the switch instants themselves', () => {
+    // 29 March 2009 01:00 UTC: 03:00 CEST; a minute before: 01:59 CET. Only the hour differs, so take the evening of the 29th.
+    expect(stockholmDay(new Date('2009-03-29T22:59:00Z'))).toBe('2009-03-30'); // 00:59 CEST
+    expect(stockholmDay(new Date('2009-10-25T00:59:59Z'))).toBe('2009-10-25');
+  });
+});
+
+describe('anchorText: the figures a later check compares', () => {
+  test('time, count and head, in both languages', () => {
+    const text = anchorText({ n: 42, head: 'abc123' }, new Date('2009-11-02T08:00:00Z'));
+    expect(text.split('\n')).toEqual([
+      'Summit Planner – loggens ankare / the log\'s anchor',
+      'Tid / time: 2009-11-02T08:00:00.000Z',
+      'Antal rader i Logg / rows in Logg: 42',
+      'Sista radens hash / hash of the last row: abc123',
+      '',
+      'Spara detta mejl. "Verifiera loggen" och summit verify-log jämför loggen med dessa siffror.',
+      'Keep this mail. "Verify the log" and summit verify-log compare the log with these figures.',
+    ]);
+  });
+});
+
+describe('the daily anchor mail to the registrar', () => {
+  test('after a commit: to the registrar, with the day in the subject, the count and head in the text, escaped in HTML', () => {
+    const p = ports();
+    logOne(p, 'a', REG);
+    expect(p.mailer.sent).toHaveLength(1);
+    const m = p.mailer.sent[0];
+    const a = anchor(p);
+    expect(m.to).toBe(REG);
+    expect(m.subject).toBe('Summit Planner: loggens ankare 2009-11-02');
+    expect(m.textBody).toBe(anchorText(a, p.clock.now()));
+    expect(m.htmlBody).toBe(`<pre>${m.textBody.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`);
+    expect(a.mail).toEqual({ day: '2009-11-02', n: a.n });
+  });
+
+  test('HTML: &, < and > escaped (a head is hex, but the text is escaped whatever it holds)', () => {
+    const p = ports();
+    const a = anchor(p);
+    setAnchor(p, { ...a, head: '<&>' });
+    // The head is rewritten by the commit: check the escaping on the text the mail carries.
+    logOne(p, 'a', REG);
+    const html = p.mailer.sent[0].htmlBody!;
+    expect(html).not.toMatch(/<(?!\/?pre>)/);
+    expect(html).toContain('"Verifiera loggen"');
+    const withTags = anchorText({ n: 1, head: '<b>&</b>' }, new Date(0));
+    expect(withTags).toContain('<b>&</b>');
+  });
+
+  test('at most once a Stockholm day; the next day only when Logg grew', () => {
+    const p = ports();
+    logOne(p, 'a', REG);
+    logOne(p, 'b', REG);
+    expect(p.mailer.sent).toHaveLength(1);
+    p.clock.advance(24 * 3600_000);
+    logOne(p, 'c', REG);
+    expect(p.mailer.sent).toHaveLength(2);
+    expect(p.mailer.sent[1].subject).toBe('Summit Planner: loggens ankare 2009-11-03');
+    expect(anchor(p).mail).toEqual({ day: '2009-11-03', n: anchor(p).n });
+  });
+
+  test('a new day with no more entries than the last mail carried: no mail', () => {
+    const p = ports();
+    logOne(p, 'a', REG);
+    const a = anchor(p);
+    // The mail says it carried as many entries as Logg will have after the next commit.
+    setAnchor(p, { ...a, mail: { day: '2009-11-01', n: a.n + 1 } });
+    logOne(p, 'b', REG);
+    expect(p.mailer.sent).toHaveLength(1);
+    setAnchor(p, { ...anchor(p), mail: { day: '2009-11-01', n: a.n } });
+    logOne(p, 'c', REG);
+    expect(p.mailer.sent).toHaveLength(2);
+  });
+
+  test('no registrar: no mail, and the anchor says none was sent', () => {
+    const p = ports();
+    logOne(p, 'a', '');
+    expect(p.mailer.sent).toHaveLength(0);
+    expect(anchor(p).mail).toBeUndefined();
+  });
+
+  test('a failing mail is left for the next write: the commit stands, the anchor notes no mail', () => {
+    const p = ports();
+    p.mailer.quota = 0;
+    logOne(p, 'a', REG);
+    expect(logRows(p).at(-1)).toMatchObject({ Objekt: 'a' });
+    expect(anchor(p).mail).toBeUndefined();
+    p.mailer.quota = 5;
+    logOne(p, 'b', REG);
+    expect(p.mailer.sent).toHaveLength(1);
+  });
+});
+
+describe('refusals queued with the anchor', () => {
+  const entry = (i: number) => ({ u: `u${i}@x.se`, t: `2009-11-02T08:00:0${i % 10}.000Z`, a: 'vägrad', o: `obj${i}`, w: `skäl ${i}` });
+
+  test('queued in order, written first by the next transaction with their own user and time, then dropped from the anchor', () => {
+    const p = ports();
+    p.lock.withLock(1000, () => {
+      queueRefusal(new Journal(p), entry(1));
+      queueRefusal(new Journal(p), entry(2));
+    });
+    expect(anchor(p).q).toEqual([entry(1), entry(2)]);
+    const before = logRows(p).length;
+    logOne(p, 'mine');
+    const rows = logRows(p).slice(before);
+    expect(rows.map((r) => [r['Användare'], r['Åtgärd'], r['Objekt'], r['Efter']])).toEqual([
+      ['u1@x.se', 'vägrad', 'obj1', '{"skäl":"skäl 1"}'],
+      ['u2@x.se', 'vägrad', 'obj2', '{"skäl":"skäl 2"}'],
+      [PL, 'test', 'mine', ''],
+    ]);
+    expect((rows[0]['Tid'] as Date).toISOString()).toBe('2009-11-02T08:00:01.000Z');
+    expect(anchor(p).q).toBeUndefined();
+    expect(anchor(p).qd).toBeUndefined();
+  });
+
+  test(`at most ${QUEUE_MAX} kept; the rest counted, and the count logged as one entry`, () => {
+    const p = ports();
+    p.lock.withLock(1000, () => {
+      for (let i = 0; i < QUEUE_MAX + 3; i++) queueRefusal(new Journal(p), entry(i));
+    });
+    expect(anchor(p).q).toHaveLength(QUEUE_MAX);
+    expect(anchor(p).qd).toBe(3);
+    const before = logRows(p).length;
+    logOne(p, 'mine');
+    const rows = logRows(p).slice(before);
+    expect(rows).toHaveLength(QUEUE_MAX + 2);
+    expect(rows[QUEUE_MAX]).toMatchObject({ Åtgärd: 'vägrad.ej-loggade', Objekt: 'Logg', Efter: '{"antal":3}', Användare: PL });
+  });
+
+  test('without an anchor nothing is queued', () => {
+    const p = memoryPorts(PL);
+    queueRefusal(new Journal(p), entry(1));
+    expect(p.properties.get(JOURNAL_KEY)).toBeNull();
+  });
+});
+
+describe('settling what a dead execution left in Logg', () => {
+  test('its entries landed: adopted (count and head), and the commit goes on after them', () => {
+    const p = ports();
+    const a = anchor(p);
+    logOne(p, 'dead');
+    const landed = anchor(p);
+    // The dead execution got as far as Logg: the anchor is still the pending one.
+    setAnchor(p, { ...a, alt: { n: landed.n, head: landed.head } });
+    logOne(p, 'next');
+    expect(anchor(p).n).toBe(landed.n + 1);
+    expect(anchor(p).alt).toBeUndefined();
+    expect(logRows(p).at(-1)).toMatchObject({ Objekt: 'next' });
+  });
+
+  test('its entries did not land: dropped, the count stays', () => {
+    const p = ports();
+    const a = anchor(p);
+    setAnchor(p, { ...a, alt: { n: a.n + 2, head: 'x' } });
+    logOne(p, 'next');
+    expect(anchor(p)).toMatchObject({ n: a.n + 1 });
+    expect(anchor(p).alt).toBeUndefined();
+  });
+
+  const refusal = (p: MemoryPorts): UserError => {
+    let err: unknown;
+    p.lock.withLock(1000, () => {
+      try { new Tx(new Journal(p).fresh()).log({ action: 'test', object: 'x' }).commit(); } catch (e) { err = e; }
+    });
+    expect(err).toBeInstanceOf(UserError);
+    return err as UserError;
+  };
+
+  test('any other count: refused naming both counts (rows removed), nothing written', () => {
+    const p = ports();
+    const a = anchor(p);
+    expect(logRows(p)).toHaveLength(1);
+    setAnchor(p, { ...a, n: 3, alt: { n: 5, head: 'x' } });
+    expect(refusal(p).userMessage.en).toContain('The log has 1 row but should have 3 according to its anchor: rows were removed');
+    expect(logRows(p)).toHaveLength(1);
+  });
+
+  test('more rows than anchored, no dead execution: refused as rows added', () => {
+    const p = ports();
+    setAnchor(p, { ...anchor(p), n: 0 });
+    expect(refusal(p).userMessage.en).toContain('The log has 1 row but should have 0 according to its anchor: rows were added');
+    expect(logRows(p)).toHaveLength(1);
+  });
+
+  test('an empty Logg counts no entries, not −1', () => {
+    const p = memoryPorts(PL);
+    p.workbook.add('settings', [['Projektledare', PL, '']]);
+    journalled(p);
+    p.workbook.get('log').grid = [];
+    const a = anchor(p);
+    setAnchor(p, { ...a, n: 0, alt: undefined });
+    logOne(p, 'first');
+    expect(anchor(p).n).toBe(1);
+  });
+});
+
+describe('settling a sheet write a dead execution left', () => {
+  function deadWrite(landed: boolean) {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    const sealed = anchor(p);
+    // A dead execution's pending anchor: the sheet's counts before and after its entries n+1..n+1.
+    const m = sealed.t.templates!;
+    const grid = p.workbook.get('templates').grid.map((r) => r.slice());
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      new Tx(j).put(c, c.rows[0].index, { Ämne: 'Nytt ämne' }, { action: 'mall.ändrad', object: c.rows[0].key }).commit();
+    });
+    const after = anchor(p);
+    if (!landed) p.workbook.get('templates').grid = grid;
+    setAnchor(p, { ...after, t: { ...after.t, templates: { n: m.n, s: m.s, alt: { ...after.t.templates!, from: sealed.n + 1, to: after.n } } } });
+    return { p, m, after };
+  }
+
+  test('it landed: the sheet\'s counts are adopted, nothing logged about it', () => {
+    const { p, after } = deadWrite(true);
+    const rows = logRows(p).length;
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      expect(c.rows.every((r) => r.kind === 'ok')).toBe(true);
+      new Tx(j).clear(c, 99, { action: 'x', object: 'y' });
+    });
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      new Tx(j).put(c, c.rows[0].index, {}, { action: 'mall.ändrad', object: 'z' }).commit();
+    });
+    const added = logRows(p).slice(rows);
+    expect(added.map((r) => r['Åtgärd'])).toEqual(['mall.ändrad']);
+    expect(anchor(p).t.templates!.alt).toBeUndefined();
+    expect(anchor(p).t.templates!.n).toBe(after.t.templates!.n);
+  });
+
+  test('it did not land: the counts before stay, and its entries are logged as not carried out (from–to)', () => {
+    const { p, m, after } = deadWrite(false);
+    const rows = logRows(p).length;
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      expect(c.rows.every((r) => r.kind === 'ok')).toBe(true);
+      new Tx(j).put(c, c.rows[0].index, {}, { action: 'mall.ändrad', object: 'z' }).commit();
+    });
+    const added = logRows(p).slice(rows);
+    expect(added.map((r) => [r['Åtgärd'], r['Objekt'], r['Efter']])).toEqual([
+      ['journal.ej-genomförd', 'Mallar', JSON.stringify({ poster: `${after.n}–${after.n}` })],
+      ['mall.ändrad', 'z', ''],
+    ]);
+    expect(anchor(p).t.templates!.n).toBe(m.n);
+    expect(anchor(p).t.templates!.alt).toBeUndefined();
+  });
+});
+
+describe('the seal key and the anchor are read once, and fresh() re-reads the anchor only', () => {
+  test('a key already read is kept; a missing key is looked for again', () => {
+    const p = ports();
+    const j = new Journal(p);
+    const key = j.key();
+    expect(key).not.toBeNull();
+    p.properties.set(SEAL_KEY, newSealKey(() => 'other'));
+    expect(j.fresh().key()).toBe(key);
+    const q = memoryPorts(PL);
+    const k = new Journal(q);
+    expect(k.key()).toBeNull();
+    q.properties.set(SEAL_KEY, newSealKey(() => 'x'));
+    expect(k.key()).toBeNull();
+    expect(k.fresh().key()).not.toBeNull();
+  });
+
+  test('newSealKey: SHA-256 over three UUIDs joined by |', () => {
+    let i = 0;
+    const key = newSealKey(() => `u${++i}`);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    let j = 0;
+    expect(newSealKey(() => `u${++j}`)).toBe(key);
+    expect(newSealKey(() => 'u1')).not.toBe(key);
+  });
+
+  test('without anchor or key: refused as not set up', () => {
+    const p = memoryPorts(PL);
+    expect(() => new Journal(p).require()).toThrow(expect.objectContaining({ userMessage: expect.objectContaining({ en: expect.stringContaining('not set up for this version') }) }));
+  });
+});
+
+describe('verifiedRows: the journal\'s view of a sheet', () => {
+  test('verified rows as on the sheet; a changed row as sealed; rows without a seal left out; a deleted row from the journal', () => {
+    const p = ports([['sv', 'Ämne A', 'Text A'], ['en', 'Subject B', 'Text B']]);
+    const t = p.workbook.get('templates');
+    t.grid[1][2] = 'Ändrat för hand';
+    t.grid.push(['de', 'Betreff', 'Text', '']);
+    const j = new Journal(p);
+    const view = verifiedRows(checkTable(j, 'templates'));
+    expect(view.map((v) => [v.key, v.index, v.values['Ämne'], v.unverified, v.partial])).toEqual([
+      ['sv', 0, 'Ämne A', true, false],
+      ['en', 1, 'Subject B', false, false],
+    ]);
+    t.grid.splice(2, 1);
+    const gone = verifiedRows(checkTable(new Journal(p), 'templates'));
+    expect(gone.map((v) => [v.key, v.index, v.values['Ämne'], v.unverified, v.partial])).toEqual([
+      ['sv', 0, 'Ämne A', true, false],
+      ['en', null, 'Subject B', true, false],
+    ]);
+  });
+});
+
+describe('checkTable: what each row is', () => {
+  const check = (p: MemoryPorts) => checkTable(new Journal(p), 'templates');
+  /** Changes row `index` through the add-on (a sealed write): the journal's latest version. */
+  function write(p: MemoryPorts, index: number, values: Record<string, string>): void {
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      new Tx(j).put(c, index, values, { action: 'mall.ändrad', object: 'x' }).commit();
+    });
+  }
+
+  test('a row typed by hand is new (seq 0, every header but the seal); a made-up seal is forged', () => {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    T(p).grid.push(['en', 'S', 'B', '', '']);
+    T(p).grid.push(['de', 'S', 'B', '', 'v1.made-up']);
+    const c = check(p);
+    expect(c.rows.map((r) => [r.sheetRow, r.key, r.kind, r.seq, r.sealed])).toEqual([
+      [2, 'sv', 'ok', c.rows[0].seq, c.rows[0].sealed], [3, 'en', 'new', 0, null], [4, 'de', 'forged', 0, null],
+    ]);
+    expect(c.rows[0].seq).toBeGreaterThan(0);
+    expect(c.rows[1].fields).toEqual(['Språk', 'Ämne', 'Brödtext', 'Typ']);
+    expect(c.problem).toBeNull();
+    expect(c.counts).toEqual({ n: 1, s: c.rows[0].seq });
+  });
+
+  test('a cell changed by hand: changed, naming the field; the key is the sealed one', () => {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    T(p).grid[1][0] = 'en';
+    T(p).grid[1][2] = 'Annan';
+    const r = check(p).rows[0];
+    expect([r.kind, r.key, r.fields]).toEqual(['changed', 'sv', ['Språk', 'Brödtext']]);
+  });
+
+  test('a copy of a verified row (its key in other case too) is a duplicate; the first stays ok', () => {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    T(p).grid.push(T(p).grid[1].slice());
+    const c = check(p);
+    expect(c.rows.map((r) => r.kind)).toEqual(['ok', 'duplicate']);
+    expect(c.problem).toBeNull();
+    expect(c.missing).toEqual([]);
+  });
+
+  test('an older copy put back is stale, with the journal\'s latest seq and values; the manifest alone told', () => {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    const old = T(p).grid[1].slice();
+    write(p, 0, { Ämne: 'Nytt' });
+    const latest = check(p).rows[0];
+    T(p).grid[1] = old;
+    const c = check(p);
+    expect(c.rows[0]).toMatchObject({ kind: 'stale', key: 'sv', latest: latest.seq, latestValues: expect.objectContaining({ Ämne: 'Nytt' }) });
+    expect(c.rows[0].seq).toBeLessThan(latest.seq);
+    expect(c.missing).toEqual([]);
+    expect(c.problem).toBeNull();
+  });
+
+  test('a deleted row is missing, with its key, seq and last values; a duplicate is not made stale', () => {
+    const p = ports([['sv', 'Ämne', 'Text'], ['en', 'Subject', 'Body']]);
+    const seq = check(p).rows[1].seq;
+    T(p).grid.splice(2, 1);
+    T(p).grid.push(T(p).grid[1].slice());
+    const c = check(p);
+    expect(c.missing).toEqual([{ key: 'en', seq, values: expect.objectContaining({ Ämne: 'Subject', Brödtext: 'Body' }) }]);
+    expect(c.rows.map((r) => r.kind)).toEqual(['ok', 'duplicate']);
+    expect(c.problem).toBeNull();
+  });
+
+  test('a row removed through the add-on leaves a tombstone: not missing afterwards, and the manifest agrees', () => {
+    const p = ports([['sv', 'Ämne', 'Text'], ['en', 'Subject', 'Body']]);
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      new Tx(j).remove(c, 1, { action: 'mall.borttagen', object: 'en' }).commit();
+    });
+    expect(T(p).grid[2].every((v) => v === '')).toBe(true);
+    const c = check(p);
+    expect(c.missing).toEqual([]);
+    expect(c.rows.map((r) => r.kind)).toEqual(['ok']);
+    expect(anchor(p).t.templates).toEqual({ n: 1, s: c.rows[0].seq });
+    const rad = JSON.parse(String(logRows(p).at(-1)!['Rad']));
+    expect(rad).toEqual({ b: 'templates', k: 'en', q: anchor(p).n, v: {}, x: 1 });
+  });
+
+  test('remove refuses a row that is not verified, naming it', () => {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    T(p).grid[1][1] = 'x';
+    const j = new Journal(p);
+    const c = checkTable(j, 'templates');
+    expect(() => new Tx(j).remove(c, 0, { action: 'a', object: 'b' })).toThrow('row 0 of templates is not verified');
+    expect(() => new Tx(j).remove(c, 5, { action: 'a', object: 'b' })).toThrow('row 5 of templates is not verified');
+  });
+
+  test('a put over a duplicate copy is refused, naming its sheet row', () => {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    T(p).grid.push(T(p).grid[1].slice());
+    const j = new Journal(p);
+    const c = checkTable(j, 'templates');
+    expect(() => new Tx(j).put(c, 1, {}, { action: 'a', object: 'b' })).toThrow('row 3 of templates is a duplicate copy');
+  });
+
+  test('the manifest off with every row where the journal has it: the sheet can\'t be matched, named', () => {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    const a = anchor(p);
+    setAnchor(p, { ...a, t: { ...a.t, templates: { n: 1, s: a.t.templates!.s + 1 } } });
+    const c = check(p);
+    expect(c.problem?.en).toBe('The Mallar sheet does not match the log (number or order of rows), and the rows concerned cannot be named. Verify the log.');
+    expect(c.rows.map((r) => r.kind)).toEqual(['ok']);
+  });
+
+  test('the counts a dead execution may have left (alt) are accepted too', () => {
+    const p = ports([['sv', 'Ämne', 'Text']]);
+    const a = anchor(p);
+    const m = a.t.templates!;
+    setAnchor(p, { ...a, t: { ...a.t, templates: { n: 5, s: 9, alt: { n: m.n, s: m.s, from: 1, to: 2 } } } });
+    const c = check(p);
+    expect(c.problem).toBeNull();
+    expect(c.rows.map((r) => r.kind)).toEqual(['ok']);
+  });
+
+  test('with Logg altered the missing rows can\'t be named: the problem says so', () => {
+    const p = ports([['sv', 'Ämne', 'Text'], ['en', 'Subject', 'Body']]);
+    T(p).grid.splice(2, 1);
+    p.workbook.get('log').grid[1][3] = 'ändrat';
+    const c = check(p);
+    expect(c.problem?.en).toContain('The log has been altered outside Summit Planner');
+    expect(c.missing).toEqual([]);
+  });
+
+  test('with a row added to Logg by hand: the problem names both counts', () => {
+    const p = ports([['sv', 'Ämne', 'Text'], ['en', 'Subject', 'Body']]);
+    T(p).grid.splice(2, 1);
+    const log = p.workbook.get('log').grid;
+    log.push(log[log.length - 1].slice());
+    const c = check(p);
+    expect(c.problem?.en).toContain(`The log has ${log.length - 1} rows but should have ${log.length - 2}`);
+  });
+});
+
+describe('Tx: what a commit writes', () => {
+  /** Översikt (set-up builds it; a bare sheet here: the commit writes only its status cell, A4). */
+  const overview = (p: MemoryPorts): MemoryTable => {
+    const t = new MemoryTable(SHEETS.overview, ['Översikt'], [], p.workbook.counters);
+    p.workbook.tables.set(SHEETS.overview, t);
+    return t;
+  };
+  test('a commit without entries writes the properties alone (the later value of a key wins)', () => {
+    const p = ports();
+    const a = p.properties.get(JOURNAL_KEY);
+    p.lock.withLock(1000, () => {
+      expect(new Tx(new Journal(p).fresh()).property('k', '1').afterward('k', '2').property('m', '3').commit()).toBeNull();
+    });
+    expect([p.properties.get('k'), p.properties.get('m'), p.properties.get(JOURNAL_KEY)]).toEqual(['2', '3', a]);
+  });
+
+  test('with entries: the caller\'s properties go with the pending and committed anchor', () => {
+    const p = ports();
+    const seen: [string, string | null][] = [];
+    const setAll = p.properties.setAll.bind(p.properties);
+    p.properties.setAll = (v) => { seen.push(...Object.keys(v).map((k): [string, string | null] => [k, v[k] === undefined ? null : parseJournal(v[k]) ? 'anchor' : v[k]])); setAll(v); };
+    p.lock.withLock(1000, () => {
+      new Tx(new Journal(p).fresh()).property('before', 'b').afterward('after', 'a').log({ action: 'x', object: 'y' }).commit();
+    });
+    expect(seen).toEqual([['before', 'b'], [JOURNAL_KEY, 'anchor'], ['after', 'a'], [JOURNAL_KEY, 'anchor']]);
+    expect(anchor(p).alt).toBeUndefined();
+  });
+
+  test('Översikt\'s verification cell: written with the commit when it changes, and remembered', () => {
+    const p = ports();
+    const ov = overview(p);
+    const writes = () => p.workbook.counters.writes;
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).overview('Granska').commit(); });
+    expect(ov.grid[3][0]).toBe('Granska');
+    expect(anchor(p).ov).toBe('Granska');
+    const w = writes();
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).overview('Granska').commit(); });
+    expect(writes()).toBe(w);
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).overview('').log({ action: 'a', object: 'b' }).commit(); });
+    expect(ov.grid[3][0]).toBe('');
+    expect(anchor(p).ov).toBe('');
+  });
+
+  test('Översikt protected (the write throws): the commit stands and the anchor does not claim the text', () => {
+    const p = ports();
+    const ov = overview(p);
+    ov.write = () => { throw new Error('protected'); };
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).overview('Granska').log({ action: 'a', object: 'b' }).commit(); });
+    expect(anchor(p).ov).toBeUndefined();
+    expect(logRows(p).at(-1)).toMatchObject({ Objekt: 'b' });
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).overview('Granska').commit(); });
+    expect(anchor(p).ov).toBeUndefined();
+  });
+
+  test('guest IDs continue after the highest ever issued, kept with the anchor', () => {
+    const p = ports();
+    p.lock.withLock(1000, () => {
+      const tx = new Tx(new Journal(p).fresh());
+      expect(tx.guestIds(['G-0007'], 2)).toEqual(['G-0008', 'G-0009']);
+      expect(tx.guestIds([], 1)).toEqual(['G-0010']);
+      tx.log({ action: 'a', object: 'b' }).commit();
+    });
+    expect(anchor(p).gid).toBe(10);
+    p.lock.withLock(1000, () => {
+      expect(new Tx(new Journal(p).fresh()).guestIds([], 1)).toEqual(['G-0011']);
+    });
+  });
+
+  test('rows written as one block from the first to the last changed row; appends in one more write', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b'], ['de', 'C', 'c']]);
+    const w0 = p.workbook.counters.writes;
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      new Tx(j).put(c, 2, { Ämne: 'C2' }, { action: 'a', object: 'de' }).put(c, 0, { Ämne: 'A2' }, { action: 'a', object: 'sv' })
+        .put(c, null, { Språk: 'fr', Ämne: 'F' }, { action: 'a', object: 'fr' }).commit();
+    });
+    // Logg, the block, the append (and no Översikt write).
+    expect(p.workbook.counters.writes - w0).toBe(3);
+    expect(T(p).records().map((r) => [r['Språk'], r['Ämne']])).toEqual([['sv', 'A2'], ['en', 'B'], ['de', 'C2'], ['fr', 'F']]);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.rows.map((r) => r.kind)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(anchor(p).t.templates!.n).toBe(4);
+    expect(anchor(p).t.templates!.s).toBe(c.rows.reduce((s, r) => s + r.seq, 0));
+  });
+
+  test('a deleted row written back (appended under its key) replaces its seq in the manifest', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    T(p).grid.splice(2, 1);
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      expect(c.missing.map((m) => m.key)).toEqual(['en']);
+      new Tx(j).put(c, null, { Språk: 'EN', Ämne: 'B' }, { action: 'a', object: 'en' }).commit();
+    });
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.problem).toBeNull();
+    expect(c.missing).toEqual([]);
+    expect(anchor(p).t.templates).toEqual({ n: 2, s: c.rows[0].seq + c.rows[1].seq });
+  });
+
+  test('forget: a missing row confirmed gone leaves the manifest without it', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    T(p).grid.splice(2, 1);
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      new Tx(j).forget(c, c.missing[0], { action: 'mall.borttagning-godkänd', object: 'en' }).commit();
+    });
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.missing).toEqual([]);
+    expect(c.problem).toBeNull();
+    expect(anchor(p).t.templates).toEqual({ n: 1, s: c.rows[0].seq });
+  });
+
+  test('clear: a row the journal never had is emptied and logged', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    T(p).grid.push(['en', 'B', 'b', '', '']);
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      const tx = new Tx(j).clear(c, 1, { action: 'mall.ångrad', object: 'Mallar rad 3' });
+      expect(tx.size).toBe(1);
+      tx.commit();
+    });
+    expect(T(p).grid[2].every((v) => v === '')).toBe(true);
+    expect(logRows(p).at(-1)).toMatchObject({ Åtgärd: 'mall.ångrad', Rad: '' });
+  });
+
+  test('Logg missing: refused as not set up', () => {
+    const p = ports();
+    p.workbook.tables.delete('Logg');
+    expect(() => new Tx(new Journal(p)).log({ action: 'a', object: 'b' }).commit()).toThrow(expect.objectContaining({ userMessage: expect.objectContaining({ en: expect.stringContaining('not set up') }) }));
+  });
+
+  test('who acted: the transaction\'s user, or (okänd) without one', () => {
+    const p = ports();
+    p.user.current = '';
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).log({ action: 'a', object: 'b' }).commit(); });
+    expect(logRows(p).at(-1)!['Användare']).toBe('(okänd)');
+  });
+});
