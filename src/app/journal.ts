@@ -30,6 +30,7 @@ import { sha256Hex } from '../core/hash';
 import { UserError, type Msg } from '../core/msg';
 import { SHEETS, TABLES } from '../core/schema';
 import { OVERVIEW_STATUS_ROW } from '../core/overview-sheet';
+import { escapeHtml } from '../core/template';
 import {
   changedFields, fromSnap, loggableValues, openSeal, parseSealKey, SEAL_HEADER, SEAL_SPECS, sealCell, sealKeyOf,
   type SealedTable, type SnapValue,
@@ -743,7 +744,7 @@ function sendAnchorMail(journal: Journal): void {
   if (state.mail && (state.mail.day === day || state.mail.n >= state.n)) return;
   try {
     const text = anchorText(state, now);
-    journal.ports.mailer.send({ to, subject: `Summit Planner: loggens ankare ${day}`, textBody: text, htmlBody: `<pre>${text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>` });
+    journal.ports.mailer.send({ to, subject: `Summit Planner: loggens ankare ${day}`, textBody: text, htmlBody: `<pre>${escapeHtml(text)}</pre>` });
   } catch {
     return;
   }

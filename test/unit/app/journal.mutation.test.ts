@@ -13,6 +13,7 @@ import { UserError } from '../../../src/core/msg';
 import { journalled } from '../../support/journal';
 import { MemoryTable, memoryPorts, type MemoryPorts } from '../../support/memory';
 import { SHEETS } from '../../../src/core/schema';
+import { escapeHtml } from '../../../src/core/template';
 
 const PL = 'pl@stockholm.se';
 const REG = 'registrator@stockholm.se';
@@ -107,21 +108,17 @@ describe('the daily anchor mail to the registrar', () => {
     expect(m.to).toBe(REG);
     expect(m.subject).toBe('Summit Planner: loggens ankare 2009-11-02');
     expect(m.textBody).toBe(anchorText(a, p.clock.now()));
-    expect(m.htmlBody).toBe(`<pre>${m.textBody.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`);
+    expect(m.htmlBody).toBe(`<pre>${escapeHtml(m.textBody)}</pre>`);
     expect(a.mail).toEqual({ day: '2009-11-02', n: a.n });
   });
 
-  test('HTML: &, < and > escaped (a head is hex, but the text is escaped whatever it holds)', () => {
+  test('HTML: the text in <pre>, escaped as every mail of the add-on (its quotes and apostrophe too)', () => {
     const p = ports();
-    const a = anchor(p);
-    setAnchor(p, { ...a, head: '<&>' });
-    // The head is rewritten by the commit: check the escaping on the text the mail carries.
     logOne(p, 'a', REG);
-    const html = p.mailer.sent[0].htmlBody!;
-    expect(html).not.toMatch(/<(?!\/?pre>)/);
-    expect(html).toContain('"Verifiera loggen"');
-    const withTags = anchorText({ n: 1, head: '<b>&</b>' }, new Date(0));
-    expect(withTags).toContain('<b>&</b>');
+    const html = p.mailer.sent[0].htmlBody;
+    expect(html.startsWith('<pre>Summit Planner – loggens ankare / the log&#39;s anchor\nTid / time: ')).toBe(true);
+    expect(html).toContain('&quot;Verifiera loggen&quot; och summit verify-log');
+    expect(html.endsWith('compare the log with these figures.</pre>')).toBe(true);
   });
 
   test('at most once a Stockholm day; the next day only when Logg grew', () => {
