@@ -36,7 +36,7 @@ import {
   type SealedTable, type SnapValue,
 } from '../core/seal';
 import type { Cell, CellIn, Ports } from './ports';
-import { isBlankRow, openTable, type OpenTable } from './tables';
+import { cellOf, isBlankRow, openTable, type OpenTable } from './tables';
 import { reviewMsg } from '../core/messages/review';
 
 export const JOURNAL_KEY = 'summit.journal';
@@ -184,24 +184,19 @@ export interface TableCheck {
   readonly counts: Readonly<Counts>;
 }
 
-export const isClean = (c: TableCheck): boolean =>
-  c.problem === null && c.missing.length === 0 && c.rows.every((r) => r.kind === 'ok');
-export const unverifiedRows = (c: TableCheck): RowCheck[] => c.rows.filter((r) => r.kind !== 'ok');
-
 const keyText = (v: unknown): string => cellText(v);
 
 /** One row checked against its seal, before duplicates are known (`kind` is final unless the key was seen before). */
 function checkRow(key: Uint8Array, table: SealedTable, t: OpenTable, index: number): RowCheck {
   const row = t.snap.rows[index];
-  const sealCol = t.col[SEAL_HEADER];
   const sheetRow = t.snap.firstRow + index;
-  const cellOf = (h: string): unknown => (t.col[h] === undefined ? '' : row[t.col[h]]);
-  const opened = openSeal(key, table, sealCol === undefined ? '' : row[sealCol]);
+  const cell = (h: string): unknown => cellOf(t, row, h);
+  const opened = openSeal(key, table, cell(SEAL_HEADER));
   if (!opened.ok) {
     const all = Object.keys(t.col).filter((h) => h !== SEAL_HEADER && !SEAL_SPECS[table].derived.includes(h));
-    return { index, sheetRow, key: sealKeyOf(table, cellOf, keyText), kind: opened.reason === 'none' ? 'new' : 'forged', seq: 0, sealed: null, fields: all };
+    return { index, sheetRow, key: sealKeyOf(table, cell, keyText), kind: opened.reason === 'none' ? 'new' : 'forged', seq: 0, sealed: null, fields: all };
   }
-  const fields = changedFields(table, opened.values, cellOf);
+  const fields = changedFields(table, opened.values, cell);
   return { index, sheetRow, key: sealKeyOf(table, (h) => opened.values[h], keyText), kind: fields.length ? 'changed' : 'ok', seq: opened.seq, sealed: opened.values, fields };
 }
 
@@ -307,7 +302,7 @@ interface RadRecord { b: SealedTable; k: string; q: number; v: Record<string, Sn
 
 export function readLog(ports: Pick<Ports, 'workbook'>): { t: OpenTable; rows: LogRow[] } {
   const t = openTable(ports.workbook, 'log');
-  const at = (r: readonly Cell[], h: string): Cell => (t.col[h] === undefined ? '' : r[t.col[h]] ?? '');
+  const at = (r: readonly Cell[], h: string): Cell => cellOf(t, r, h);
   const rows = t.snap.rows.map((r) => {
     const time = at(r, 'Tid');
     return {

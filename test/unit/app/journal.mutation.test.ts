@@ -6,7 +6,7 @@
  * executions and crashes; these name the figure or the field each rule decides.
  */
 import {
-  anchorText, checkTable, Journal, JOURNAL_KEY, parseJournal, QUEUE_MAX, queueRefusal, SEAL_KEY, stockholmDay, Tx,
+  anchorText, checkTable, Journal, JOURNAL_KEY, parseJournal, QUEUE_MAX, queueRefusal, readLog, SEAL_KEY, stockholmDay, Tx,
   verifiedRows, newSealKey, type JournalState,
 } from '../../../src/app/journal';
 import { UserError } from '../../../src/core/msg';
@@ -655,5 +655,18 @@ describe('Tx: what a commit writes', () => {
     p.user.current = '';
     p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).log({ action: 'a', object: 'b' }).commit(); });
     expect(logRows(p).at(-1)!['Användare']).toBe('(okänd)');
+  });
+});
+
+describe('readLog: Logg as the chain reads it', () => {
+  test('a date-time kept as a day fraction is rounded to the second; text stays text', () => {
+    const p = ports();
+    const log = p.workbook.get('log');
+    log.grid.push([new Date('2009-11-02T08:00:00.600Z'), 'u', 'a', 'o', 'f', 'e', 'h', 'r']);
+    log.grid.push([new Date('2009-11-02T08:00:00.400Z'), 'u', 'a', 'o', 'f', 'e', 'h', 'r']);
+    log.grid.push(['igår', 'u', 'a', 'o', 'f', 'e', 'h', 'r']);
+    const rows = readLog(p).rows.slice(-3);
+    expect(rows.map((r) => r.time)).toEqual(['2009-11-02T08:00:01.000Z', '2009-11-02T08:00:00.000Z', 'igår']);
+    expect(rows[0]).toEqual({ time: '2009-11-02T08:00:01.000Z', user: 'u', action: 'a', object: 'o', before: 'f', after: 'e', rad: 'r', hash: 'h' });
   });
 });
