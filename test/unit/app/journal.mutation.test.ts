@@ -12,6 +12,7 @@ import {
 import { UserError } from '../../../src/core/msg';
 import { journalled } from '../../support/journal';
 import { MemoryTable, memoryPorts, type MemoryPorts } from '../../support/memory';
+import type { Cell } from '../../../src/app/ports';
 import { SHEETS } from '../../../src/core/schema';
 import { escapeHtml } from '../../../src/core/template';
 
@@ -668,5 +669,34 @@ describe('readLog: Logg as the chain reads it', () => {
     const rows = readLog(p).rows.slice(-3);
     expect(rows.map((r) => r.time)).toEqual(['2009-11-02T08:00:01.000Z', '2009-11-02T08:00:00.000Z', 'igår']);
     expect(rows[0]).toEqual({ time: '2009-11-02T08:00:01.000Z', user: 'u', action: 'a', object: 'o', before: 'f', after: 'e', rad: 'r', hash: 'h' });
+  });
+});
+
+describe('verifiedRows on Gäster: the journal holds no personal data', () => {
+  const guest = (i: number): Cell[] => [`G-000${i}`, `F${i}`, `E${i}`, '', '', '', `g${i}@example.se`, 'sv', 'konferensen', '', 'Godkänd', '', '', '', 1, ''];
+  function seeded(): MemoryPorts {
+    const p = memoryPorts(PL);
+    p.workbook.add('settings', [['Projektledare', PL, '']]);
+    p.workbook.add('guests', [guest(1), guest(2)]);
+    return journalled(p);
+  }
+
+  test('an older copy: the journal\'s latest values, partial; a deleted row: partial, at no index', () => {
+    const p = seeded();
+    const g = p.workbook.get('guests');
+    const old = g.grid[1].slice();
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'guests');
+      new Tx(j).put(c, 0, { Status: 'Inbjuden' }, { action: 'gäst.ändrad', object: 'G-0001' }).commit();
+    });
+    g.grid[1] = old;
+    g.grid.splice(2, 1);
+    const view = verifiedRows(checkTable(new Journal(p), 'guests'));
+    expect(view.map((v) => [v.key, v.index, v.values['Status'], v.unverified, v.partial])).toEqual([
+      ['G-0001', 0, 'Inbjuden', true, true],
+      ['G-0002', null, 'Godkänd', true, true],
+    ]);
+    expect(view[1].values['E-post']).toBeUndefined();
   });
 });
