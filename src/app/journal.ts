@@ -90,9 +90,9 @@ export const QUEUE_MAX = 20;
 export const notReadyMsg = (): Msg => reviewMsg.notReady();
 
 export function parseJournal(raw: string | null): JournalState | null {
-  if (!raw) return null;
   try {
-    const j = JSON.parse(raw) as JournalState;
+    // JSON.parse of null is null, of '' a SyntaxError: both are no anchor.
+    const j = JSON.parse(raw!) as JournalState;
     return j && j.v === 1 && typeof j.n === 'number' && typeof j.head === 'string' && Array.isArray(j.cp) && j.t && typeof j.t === 'object' ? j : null;
   } catch {
     return null;
@@ -329,7 +329,7 @@ function foldLog(journal: Journal, table: SealedTable): { latest: Map<string, Mi
   if (!anchored) return { problem: logAlteredMsg() };
   const latest = new Map<string, MissingRow>();
   for (const r of rows) {
-    const rad = parseRad(r.rad ?? '');
+    const rad = parseRad(r.rad);
     if (!rad || rad.b !== table) continue;
     const k = rad.k.toLocaleLowerCase('sv');
     if (rad.x) latest.delete(k);
@@ -338,10 +338,10 @@ function foldLog(journal: Journal, table: SealedTable): { latest: Map<string, Mi
   return { latest };
 }
 
-function parseRad(raw: string): RadRecord | null {
-  if (!raw) return null;
+function parseRad(raw: string | undefined): RadRecord | null {
   try {
-    const r = JSON.parse(raw) as RadRecord;
+    // Nothing ('' or undefined) is a SyntaxError: no record.
+    const r = JSON.parse(raw!) as RadRecord;
     return r && typeof r.b === 'string' && typeof r.k === 'string' && typeof r.q === 'number' && r.v && typeof r.v === 'object' ? r : null;
   } catch {
     return null;
@@ -659,17 +659,9 @@ function logCells(r: AuditRow, hash: string, when: Date): CellIn[] {
 function settleLog(journal: Journal, lastRow: number): JournalState {
   const { state } = journal.require();
   const entries = Math.max(0, lastRow - 1);
-  if (entries === state.n && !state.alt) return state;
-  if (state.alt && entries === state.alt.n) {
-    const next = { ...state, n: state.alt.n, head: state.alt.head };
-    delete next.alt;
-    return next;
-  }
-  if (entries === state.n) {
-    const next = { ...state };
-    delete next.alt;
-    return next;
-  }
+  // The log's alt is left in: commit() replaces it (pending) or drops it (committed).
+  if (state.alt && entries === state.alt.n) return { ...state, n: state.alt.n, head: state.alt.head };
+  if (entries === state.n) return state;
   throw new UserError(logCountMsg(state.n, entries));
 }
 

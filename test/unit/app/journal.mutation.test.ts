@@ -7,8 +7,9 @@
  */
 import {
   anchorText, checkTable, Journal, JOURNAL_KEY, parseJournal, QUEUE_MAX, queueRefusal, readLog, SEAL_KEY, stockholmDay, Tx,
-  verifiedRows, newSealKey, type JournalState,
+  verifiedRows, newSealKey, recheckTable, type JournalState, type TableCheck,
 } from '../../../src/app/journal';
+import { addCheckpoints, auditHash, GENESIS, type AuditRow } from '../../../src/core/audit';
 import { UserError } from '../../../src/core/msg';
 import { journalled } from '../../support/journal';
 import { MemoryTable, memoryPorts, type MemoryPorts } from '../../support/memory';
@@ -30,6 +31,23 @@ const anchor = (p: MemoryPorts): JournalState => parseJournal(p.properties.get(J
 const setAnchor = (p: MemoryPorts, s: JournalState) => p.properties.set(JOURNAL_KEY, JSON.stringify(s));
 const T = (p: MemoryPorts) => p.workbook.get('templates');
 const logRows = (p: MemoryPorts) => p.workbook.get('log').records();
+/** Recomputes Logg's hashes from the first row, as an insider with edit access could. */
+function rechain(p: MemoryPorts): void {
+  let prev = GENESIS;
+  for (const r of p.workbook.get('log').grid.slice(1)) {
+    const row: AuditRow = { time: (r[0] as Date).toISOString(), user: String(r[1]), action: String(r[2]), object: String(r[3]), before: String(r[4]), after: String(r[5]), rad: String(r[7] ?? '') };
+    prev = auditHash(prev, row);
+    r[6] = prev;
+  }
+}
+/** Appends a Logg row with the given Rad, chained, and moves the anchor to it (a log the journal accepts). */
+function appendLogRow(p: MemoryPorts, rad: string): void {
+  const a = anchor(p);
+  const row: AuditRow = { time: '2009-11-02T08:00:00.000Z', user: 'x', action: 'x', object: 'x', before: '', after: '', rad };
+  const hash = auditHash(a.head, row);
+  p.workbook.get('log').grid.push([new Date(row.time), 'x', 'x', 'x', '', '', hash, rad]);
+  setAnchor(p, { ...a, n: a.n + 1, head: hash, cp: addCheckpoints(a.cp, a.n, [hash]) });
+}
 /** One transaction with one entry, under the lock, as the product commits. */
 function logOne(p: MemoryPorts, object = 'X', registrar = ''): void {
   p.lock.withLock(1000, () => {
@@ -698,5 +716,230 @@ describe('verifiedRows on Gäster: the journal holds no personal data', () => {
       ['G-0002', null, 'Godkänd', true, true],
     ]);
     expect(view[1].values['E-post']).toBeUndefined();
+  });
+});
+
+describe('recheckTable checks only the rows a transaction wrote', () => {
+  /**
+   * How many rows the recheck checked again: a row it did not check is the very RowCheck the first
+   * check made (a full check makes every one anew).
+   */
+  const opened = (c: TableCheck, value: TableCheck): { value: TableCheck; seals: number } =>
+    ({ value, seals: value.rows.filter((r) => !c.rows.includes(r)).length });
+  const five = () => ports([['sv', 'A', 'a'], ['en', 'B', 'b'], ['de', 'C', 'c'], ['fr', 'D', 'd'], ['fi', 'E', 'e']]);
+  function writeThenRecheck(p: MemoryPorts, edit: (j: Journal, c: TableCheck) => void) {
+    return p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      edit(j, c);
+      return opened(c, recheckTable(j, c));
+    });
+  }
+
+  test('one row written on a clean sheet: one seal opened, and the counts follow the new seq', () => {
+    const p = five();
+    const r = writeThenRecheck(p, (j, c) => { new Tx(j).put(c, 1, { Ämne: 'B2' }, { action: 'a', object: 'en' }).commit(); });
+    expect(r.seals).toBe(1);
+    expect(r.value.counts).toEqual(anchor(p).t.templates);
+    expect(r.value.rows.map((x) => x.kind)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect(r.value.rows[1].seq).toBe(anchor(p).n);
+    // And again after a second transaction on the recheck's result.
+    const again = p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      new Tx(j).put(r.value, 2, { Ämne: 'C2' }, { action: 'a', object: 'de' }).commit();
+      return opened(r.value, recheckTable(j, r.value));
+    });
+    expect(again.seals).toBe(1);
+    expect(again.value.counts).toEqual(anchor(p).t.templates);
+  });
+
+  test('a check that needed Logg (a deleted row) is checked in full', () => {
+    const p = five();
+    T(p).grid.splice(5, 1);
+    const r = writeThenRecheck(p, (j, c) => { new Tx(j).put(c, 0, { Ämne: 'A2' }, { action: 'a', object: 'sv' }).commit(); });
+    expect(r.seals).toBe(4);
+    expect(r.value.missing.map((m) => m.key)).toEqual(['fi']);
+  });
+
+  test('a row written blank, or under another key, or one that was not verified: checked in full', () => {
+    const blank = writeThenRecheck(five(), (j, c) => { new Tx(j).remove(c, 1, { action: 'a', object: 'en' }).commit(); });
+    expect(blank.seals).toBe(4);
+    const other = writeThenRecheck(five(), (j, c) => { new Tx(j).put(c, 1, { Språk: 'da' }, { action: 'a', object: 'da' }).commit(); });
+    expect(other.seals).toBe(5);
+    expect(other.value.rows[1]).toMatchObject({ key: 'da', kind: 'ok' });
+    const p = five();
+    T(p).grid[2][1] = 'för hand';
+    const changed = writeThenRecheck(p, (j, c) => { new Tx(j).put(c, 1, {}, { action: 'a', object: 'en' }).commit(); });
+    expect(changed.seals).toBe(5);
+    expect(changed.value.rows[1].kind).toBe('ok');
+  });
+
+  test('a row written with a seal that does not open (its key cell cleared): checked in full', () => {
+    const p = five();
+    const r = writeThenRecheck(p, (j, c) => {
+      new Tx(j).put(c, 1, { Ämne: 'B2' }, { action: 'a', object: 'en' }).commit();
+      c.t.snap.rows[1][1] = 'ändrat i minnet';
+    });
+    expect(r.seals).toBe(5);
+    expect(r.value.rows[1].kind).toBe('changed');
+  });
+
+  test('counts the manifest does not have: checked in full', () => {
+    const p = five();
+    const r = writeThenRecheck(p, (j, c) => {
+      new Tx(j).put(c, 1, { Ämne: 'B2' }, { action: 'a', object: 'en' }).commit();
+      const a = anchor(p);
+      setAnchor(p, { ...a, t: { ...a.t, templates: { n: a.t.templates!.n, s: a.t.templates!.s + 1 } } });
+      j.fresh();
+    });
+    expect(r.seals).toBe(5);
+    expect(r.value.problem?.en).toContain('The Mallar sheet does not match the log');
+  });
+
+  test('the counts a dead execution may leave (alt) are accepted as checkTable accepts them', () => {
+    const p = five();
+    const r = writeThenRecheck(p, (j, c) => {
+      new Tx(j).put(c, 1, { Ämne: 'B2' }, { action: 'a', object: 'en' }).commit();
+      const a = anchor(p);
+      const m = a.t.templates!;
+      setAnchor(p, { ...a, t: { ...a.t, templates: { n: 9, s: 9, alt: { n: m.n, s: m.s, from: 1, to: 2 } } } });
+      j.fresh();
+    });
+    expect(r.seals).toBe(1);
+    expect(r.value.problem).toBeNull();
+  });
+});
+
+describe('checkTable: folding Logg to name rows', () => {
+  test('a deleted row alone is missing, with no problem', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    T(p).grid.splice(2, 1);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.missing.map((m) => m.key)).toEqual(['en']);
+    expect(c.problem).toBeNull();
+  });
+
+  test('a row typed by hand under a deleted row\'s key stays new, and the deleted row is still missing', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    T(p).grid.splice(2, 1);
+    T(p).grid.push(['en', 'X', 'x', '', '']);
+    T(p).grid.push(['da', 'Y', 'y', '', '']);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.rows.map((r) => [r.key, r.kind])).toEqual([['sv', 'ok'], ['en', 'new'], ['da', 'new']]);
+    expect(c.missing.map((m) => m.key)).toEqual(['en']);
+  });
+
+  test('an older copy pasted twice: the first is stale, the second a duplicate', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    const old = T(p).grid[1].slice();
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      new Tx(j).put(c, 0, { Ämne: 'A2' }, { action: 'a', object: 'sv' }).commit();
+    });
+    T(p).grid[1] = old.slice();
+    T(p).grid.push(old.slice());
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.rows.map((r) => r.kind)).toEqual(['stale', 'duplicate']);
+  });
+
+  test('a removed row\'s old copy pasted back: stale, with no later version in the journal', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    const old = T(p).grid[2].slice();
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      new Tx(j).remove(checkTable(j, 'templates'), 1, { action: 'a', object: 'en' }).commit();
+    });
+    T(p).grid[2] = old;
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.rows[1]).toMatchObject({ key: 'en', kind: 'stale', latest: 0 });
+    expect(c.rows[1].latestValues).toBeUndefined();
+    expect(c.missing).toEqual([]);
+  });
+
+  test('a tombstone: a removed row is not missing when the fold runs for another', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b'], ['de', 'C', 'c']]);
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      new Tx(j).remove(checkTable(j, 'templates'), 1, { action: 'a', object: 'en' }).commit();
+    });
+    T(p).grid.splice(3, 1);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.missing.map((m) => m.key)).toEqual(['de']);
+  });
+
+  test('counts off by a row with the same sum: the fold runs (and names nothing)', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    const a = anchor(p);
+    setAnchor(p, { ...a, t: { ...a.t, templates: { n: a.t.templates!.n + 1, s: a.t.templates!.s } } });
+    expect(checkTable(new Journal(p), 'templates').problem?.en).toContain('does not match the log');
+  });
+
+  test('Logg with a dead execution\'s entries that landed (its alt count) still names rows', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    const a = anchor(p);
+    logOne(p, 'dead');
+    const landed = anchor(p);
+    setAnchor(p, { ...a, alt: { n: landed.n, head: landed.head } });
+    T(p).grid.splice(2, 1);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.problem).toBeNull();
+    expect(c.missing.map((m) => m.key)).toEqual(['en']);
+  });
+
+  test('hashes typed in capitals still anchor (as the chain reads them)', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    for (const r of p.workbook.get('log').grid.slice(1)) r[6] = ` ${String(r[6]).toUpperCase()} `;
+    T(p).grid.splice(2, 1);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.problem).toBeNull();
+    expect(c.missing.map((m) => m.key)).toEqual(['en']);
+  });
+
+  test('a chain recomputed after an edit no longer matches the anchor: the rows can\'t be named', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    const g = p.workbook.get('log').grid;
+    g[1][3] = 'ändrat';
+    rechain(p);
+    T(p).grid.splice(2, 1);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.problem?.en).toContain('The log has been altered outside Summit Planner');
+  });
+
+  test.each<[string, string]>([
+    ['not JSON', '{'],
+    ['null', 'null'],
+    ['a table that is no text', JSON.stringify({ b: 5, k: 'xx', q: 1, v: {} })],
+    ['a key that is no text', JSON.stringify({ b: 'templates', k: 5, q: 1, v: {} })],
+    ['a seq that is no number', JSON.stringify({ b: 'templates', k: 'xx', q: '1', v: {} })],
+    ['no values', JSON.stringify({ b: 'templates', k: 'xx', q: 1, v: null })],
+    ['values that are text', JSON.stringify({ b: 'templates', k: 'xx', q: 1, v: 'x' })],
+  ])('a Rad that is no record (%s) names no row', (_what, rad) => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    appendLogRow(p, rad);
+    T(p).grid.splice(2, 1);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.problem).toBeNull();
+    expect(c.missing.map((m) => m.key)).toEqual(['en']);
+  });
+
+  test('a Rad that is a record (the control case) names its row', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    appendLogRow(p, JSON.stringify({ b: 'templates', k: 'xx', q: 1, v: {} }));
+    T(p).grid.splice(2, 1);
+    expect(checkTable(new Journal(p), 'templates').missing.map((m) => m.key)).toEqual(['en', 'xx']);
+  });
+
+  test('keys are told apart in lower case (ß is not ss)', () => {
+    const p = ports([['ß', 'A', 'a'], ['ss', 'B', 'b']]);
+    expect(checkTable(new Journal(p), 'templates').rows.map((r) => r.kind)).toEqual(['ok', 'ok']);
+  });
+
+  test('a blank row between rows is no row', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    T(p).grid.splice(2, 0, ['', '', '', '', '']);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.rows.map((r) => [r.sheetRow, r.key])).toEqual([[2, 'sv'], [4, 'en']]);
+    expect(c.problem).toBeNull();
   });
 });
