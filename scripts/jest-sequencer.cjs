@@ -3,7 +3,7 @@
 // longest files (browser files of a few hundred lines that run for a minute) after many shorter
 // ones: on two cores the run then ended with one worker still on a long file and the other idle.
 // Without a cached duration a file is weighed by scripts/test-weights.json (CPU-seconds measured per
-// file, 2 December 2026; the 34 files added by 3 December from a full run's durations scaled to its
+// file, 2 December 2026, the browser files again on 3 December, each alone; the 34 files added by 3 December from a full run's durations scaled to its
 // CPU-seconds; a rough guide, never a pass/fail figure) or, when it is newer than that list, by its
 // size (about 1 s per 4 KB, the list's median ratio). Files that failed last time still
 // go first, as in jest.
