@@ -30,10 +30,12 @@ function withFlags(script, extra) {
 }
 const checks = [
   {
+    // tsc -b keeps its build info where the tsconfigs say (.cache/tsc/); it starts afresh when the
+    // compiler's version changed. A plain tsc -p gets the cache flags.
     name: 'typecheck', cmd: 'sh',
     args: ['-c', withFlags(scripts.typecheck, (c, i) => {
       if (!/^tsc\b/.test(c)) throw new Error(`typecheck: expected tsc commands, found "${c}"`);
-      return `--incremental --tsBuildInfoFile ${CACHE}/tsc-${i}.tsbuildinfo`;
+      return /^tsc -b\b/.test(c) ? '' : `--incremental --tsBuildInfoFile ${CACHE}/tsc-${i}.tsbuildinfo`;
     })],
   },
   {
