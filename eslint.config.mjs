@@ -16,7 +16,7 @@ const hostGlobals = [
 const restricted = (names, why) => names.map((name) => ({ name, message: why }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'appsscript/**', '.sandbox/**', 'coverage/**', '.jest-cache/**', 'reports/**', '.stryker-tmp/**'] },
+  { ignores: ['node_modules/**', 'appsscript/**', '.sandbox/**', 'coverage/**', '.jest-cache/**', 'reports/**', '.stryker-tmp/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
