@@ -230,9 +230,11 @@ export function checkTable(journal: Journal, table: SealedTable, t: OpenTable = 
   });
   const m = state.t[table] ?? { n: 0, s: 0 };
   const agrees = (c: Counts | undefined) => !!c && c.n === n && c.s === s;
+  // Counts the manifest has: no row is missing and nothing needs Logg (recheckTable's fast path).
+  const direct = agrees(m) || agrees(m.alt);
   const missing: MissingRow[] = [];
   let problem: Msg | null = null;
-  if (!agrees(m) && !agrees(m.alt)) {
+  if (!direct) {
     const folded = foldLog(journal, table);
     if ('problem' in folded) problem = folded.problem;
     else {
@@ -255,7 +257,7 @@ export function checkTable(journal: Journal, table: SealedTable, t: OpenTable = 
     }
   }
   const check: TableCheck = { table, t, rows, byIndex: new Map(rows.map((r) => [r.index, r])), missing, problem, counts: { n, s } };
-  memos.set(check, { direct: problem === null && missing.length === 0 && (agrees(m) || agrees(m.alt)), written: new Set() });
+  memos.set(check, { direct, written: new Set() });
   return check;
 }
 

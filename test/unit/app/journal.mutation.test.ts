@@ -943,3 +943,278 @@ describe('checkTable: folding Logg to name rows', () => {
     expect(c.problem).toBeNull();
   });
 });
+
+describe('the anchor and the key, read once', () => {
+  test('anchor(): one property read until fresh()', () => {
+    const p = ports();
+    let reads = 0;
+    const get = p.properties.get.bind(p.properties);
+    p.properties.get = (k) => { if (k === JOURNAL_KEY) reads++; return get(k); };
+    const j = new Journal(p);
+    j.anchor();
+    j.anchor();
+    expect(reads).toBe(1);
+    j.fresh().anchor();
+    expect(reads).toBe(2);
+  });
+
+  test('an anchor without a key: refused as not set up', () => {
+    const p = ports();
+    p.properties.delete(SEAL_KEY);
+    expect(() => new Journal(p).require()).toThrow(expect.objectContaining({ userMessage: expect.objectContaining({ en: expect.stringContaining('not set up') }) }));
+  });
+});
+
+describe('settling a sheet write a dead execution left: the cases between', () => {
+  /** A pending manifest for Mallar as a dead execution leaves it: its counts before, and after entries from..to. */
+  function pending(p: MemoryPorts, alt: { n: number; s: number; from: number; to: number }) {
+    const a = anchor(p);
+    setAnchor(p, { ...a, t: { ...a.t, templates: { ...a.t.templates!, alt } } });
+  }
+  const commitOne = (p: MemoryPorts) => p.lock.withLock(1000, () => {
+    const j = new Journal(p).fresh();
+    const c = checkTable(j, 'templates');
+    new Tx(j).log({ action: 'mall.x', object: 'y' }).put(c, 0, {}, { action: 'mall.z', object: 'sv' }).commit();
+  });
+
+  test('the sheet changed by hand since (neither count): nothing settled, nothing logged about it; the check still reports it', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    const m = anchor(p).t.templates!;
+    pending(p, { n: m.n + 1, s: m.s + 50, from: 1, to: 1 });
+    T(p).grid.splice(2, 1);
+    const rows = logRows(p).length;
+    commitOne(p);
+    expect(logRows(p).slice(rows).map((r) => r['Åtgärd'])).toEqual(['mall.x', 'mall.z']);
+    expect(checkTable(new Journal(p), 'templates').missing.map((x) => x.key)).toEqual(['en']);
+  });
+
+  test('its Logg entries never landed either: its counts are dropped without a "not carried out" entry', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    const a = anchor(p);
+    const m = a.t.templates!;
+    pending(p, { n: m.n, s: m.s + 7, from: a.n + 1, to: a.n + 1 });
+    const rows = logRows(p).length;
+    commitOne(p);
+    expect(logRows(p).slice(rows).map((r) => r['Åtgärd'])).toEqual(['mall.x', 'mall.z']);
+    expect(checkTable(new Journal(p), 'templates').problem).toBeNull();
+  });
+
+  test('its sheet write landed: the counts it left are taken, and the sheet checks clean', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    const a = anchor(p);
+    const m = a.t.templates!;
+    // As if the dead execution had written the row the sheet now has (seq m.s) over one with seq m.s - 1.
+    setAnchor(p, { ...a, t: { ...a.t, templates: { n: m.n, s: m.s - 1, alt: { n: m.n, s: m.s, from: 1, to: 1 } } } });
+    const rows = logRows(p).length;
+    commitOne(p);
+    expect(logRows(p).slice(rows).map((r) => r['Åtgärd'])).toEqual(['mall.x', 'mall.z']);
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.problem).toBeNull();
+    expect(anchor(p).t.templates).toEqual(c.counts);
+  });
+
+  test('its sheet write did not land: the counts before stay, and the sheet checks clean', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    const a = anchor(p);
+    const m = a.t.templates!;
+    setAnchor(p, { ...a, t: { ...a.t, templates: { n: m.n, s: m.s, alt: { n: m.n, s: m.s + 3, from: 1, to: 1 } } } });
+    commitOne(p);
+    expect(logRows(p).at(-3)).toMatchObject({ Åtgärd: 'journal.ej-genomförd', Efter: '{"poster":"1–1"}' });
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.problem).toBeNull();
+    expect(anchor(p).t.templates).toEqual(c.counts);
+  });
+});
+
+describe('which seq a write replaces in the manifest', () => {
+  const put = (p: MemoryPorts, index: number | null, values: Record<string, string>) => p.lock.withLock(1000, () => {
+    const j = new Journal(p).fresh();
+    new Tx(j).put(checkTable(j, 'templates'), index, values, { action: 'a', object: 'b' }).commit();
+  });
+  const clean = (p: MemoryPorts) => {
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.problem).toBeNull();
+    expect(c.missing).toEqual([]);
+    expect(c.rows.every((r) => r.kind === 'ok')).toBe(true);
+    expect(anchor(p).t.templates).toEqual(c.counts);
+    return c;
+  };
+
+  test('a row changed by hand, written again: its sealed seq', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    T(p).grid[1][1] = 'för hand';
+    put(p, 0, {});
+    expect(clean(p).counts.n).toBe(2);
+  });
+
+  test('an older copy, written again: the journal\'s latest seq', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    const old = T(p).grid[1].slice();
+    put(p, 0, { Ämne: 'A2' });
+    T(p).grid[1] = old;
+    put(p, 0, { Ämne: 'A3' });
+    expect(clean(p).counts.n).toBe(2);
+  });
+
+  test('a row typed by hand under a deleted row\'s key, sealed: it replaces the deleted one', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    T(p).grid.splice(2, 1);
+    T(p).grid.push(['EN', 'B2', 'b2', '', '']);
+    put(p, 1, {});
+    expect(clean(p).counts.n).toBe(2);
+  });
+
+  test('of two deleted rows, the one appended back by key', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b'], ['de', 'C', 'c']]);
+    const enSeq = checkTable(new Journal(p), 'templates').rows[1].seq;
+    T(p).grid.splice(2, 2);
+    put(p, null, { Språk: 'de', Ämne: 'C' });
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.missing.map((m) => m.key)).toEqual(['en']);
+    expect(c.problem).toBeNull();
+    // The manifest still counts the deleted en (it waits for review) and no longer the old de.
+    expect(anchor(p).t.templates).toEqual({ n: 3, s: c.counts.s + enSeq });
+  });
+});
+
+describe('commit: seqs, the pending anchor, what it returns', () => {
+  const queued = (p: MemoryPorts) => p.lock.withLock(1000, () => queueRefusal(new Journal(p), { u: 'x@y.se', t: '2009-11-02T08:00:00.000Z', a: 'vägrad', o: 'o', w: 'w' }));
+
+  test('after queued refusals: a row\'s seal and Rad carry its own entry\'s number; a tombstone is on its own entry', () => {
+    const p = ports([['sv', 'A', 'a'], ['en', 'B', 'b']]);
+    queued(p);
+    const first = anchor(p).n + 1;
+    const done = p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const c = checkTable(j, 'templates');
+      return new Tx(j).log({ action: 'först', object: 'x' }).put(c, 0, { Ämne: 'A2' }, { action: 'mall.ändrad', object: 'sv' })
+        .remove(c, 1, { action: 'mall.borttagen', object: 'en' }).commit();
+    });
+    expect(done).toEqual({ first, count: 4 });
+    const rows = logRows(p);
+    const rad = (i: number) => JSON.parse(String(rows[i - 1]['Rad']));
+    expect(rows[first - 1]['Åtgärd']).toBe('vägrad');
+    expect(rows[first + 1]['Åtgärd']).toBe('mall.ändrad');
+    expect(rad(first + 2)).toMatchObject({ b: 'templates', k: 'sv', q: first + 2 });
+    expect(rows[first + 2]['Åtgärd']).toBe('mall.borttagen');
+    expect(rad(first + 3)).toEqual({ b: 'templates', k: 'en', q: first + 3, v: {}, x: 1 });
+    const c = checkTable(new Journal(p), 'templates');
+    expect(c.rows[0].seq).toBe(first + 2);
+  });
+
+  test('a death while Logg is written leaves the pending anchor: the log\'s and each sheet\'s counts after, as acceptable', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    const a = anchor(p);
+    const m = a.t.templates!;
+    p.workbook.get('log').append = () => { throw new Error('died'); };
+    expect(() => p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      new Tx(j).put(checkTable(j, 'templates'), null, { Språk: 'en', Ämne: 'B' }, { action: 'a', object: 'en' }).commit();
+    })).toThrow('died');
+    const left = anchor(p);
+    expect(left).toMatchObject({ n: a.n, head: a.head, alt: { n: a.n + 1, head: expect.stringMatching(/^[0-9a-f]{64}$/) } });
+    expect(left.t.templates).toEqual({ n: m.n, s: m.s, alt: { n: m.n + 1, s: m.s + a.n + 1, from: a.n + 1, to: a.n + 1 } });
+  });
+
+  test('guest IDs: a commit that issued none keeps the highest; none asked, none given', () => {
+    const p = ports();
+    setAnchor(p, { ...anchor(p), gid: 7 });
+    logOne(p, 'no IDs');
+    expect(anchor(p).gid).toBe(7);
+    p.lock.withLock(1000, () => {
+      const tx = new Tx(new Journal(p).fresh());
+      expect(tx.guestIds([], 0)).toEqual([]);
+      tx.log({ action: 'a', object: 'b' }).commit();
+    });
+    expect(anchor(p).gid).toBe(7);
+  });
+
+  test('without entries or properties no property is written', () => {
+    const p = ports();
+    const calls = { set: 0, setAll: 0 };
+    const setAll = p.properties.setAll.bind(p.properties);
+    p.properties.setAll = (v) => { calls.setAll++; setAll(v); };
+    const set = p.properties.set.bind(p.properties);
+    p.properties.set = (k, v) => { calls.set++; set(k, v); };
+    p.lock.withLock(1000, () => { expect(new Tx(new Journal(p).fresh()).commit()).toBeNull(); });
+    expect(calls).toEqual({ set: 0, setAll: 0 });
+    // With entries and no caller properties: plain writes of the anchor (pending, committed).
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).log({ action: 'a', object: 'b' }).commit(); });
+    expect(calls).toEqual({ set: 2, setAll: 0 });
+  });
+});
+
+describe('commit: Översikt\'s cell and the rows it writes', () => {
+  const withOverview = (p: MemoryPorts, a4 = ''): MemoryTable => {
+    const t = new MemoryTable(SHEETS.overview, ['Översikt'], [[''], [''], [a4]], p.workbook.counters);
+    p.workbook.tables.set(SHEETS.overview, t);
+    return t;
+  };
+
+  test('the cell\'s text is remembered across commits that say nothing about it', () => {
+    const p = ports();
+    const ov = withOverview(p);
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).overview('Granska').log({ action: 'a', object: 'b' }).commit(); });
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).log({ action: 'c', object: 'd' }).commit(); });
+    expect(anchor(p).ov).toBe('Granska');
+    expect(ov.grid[3][0]).toBe('Granska');
+  });
+
+  test('no text given: the cell is left as it is; \'\' where the anchor knows none: not written', () => {
+    const p = ports();
+    const ov = withOverview(p, 'x');
+    const w = p.workbook.counters.writes;
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).log({ action: 'a', object: 'b' }).commit(); });
+    expect(ov.grid[3][0]).toBe('x');
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).overview('').log({ action: 'a', object: 'b' }).commit(); });
+    expect(ov.grid[3][0]).toBe('x');
+    expect(p.workbook.counters.writes - w).toBe(2);
+  });
+
+  test('no Översikt sheet: the commit stands and the anchor claims no text', () => {
+    const p = ports();
+    p.lock.withLock(1000, () => { new Tx(new Journal(p).fresh()).overview('Granska').log({ action: 'a', object: 'b' }).commit(); });
+    expect(anchor(p).ov).toBeUndefined();
+  });
+
+  test('a column without a header is written empty', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    T(p).grid[0].push('');
+    T(p).grid[1].push('');
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      new Tx(j).put(checkTable(j, 'templates'), 0, { Ämne: 'A2' }, { action: 'a', object: 'sv' }).commit();
+    });
+    expect(T(p).grid[1][5]).toBe('');
+  });
+
+  test('appends only: Logg and one append, no block write', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    const w = p.workbook.counters.writes;
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      new Tx(j).put(checkTable(j, 'templates'), null, { Språk: 'en', Ämne: 'B' }, { action: 'a', object: 'en' }).commit();
+    });
+    expect(p.workbook.counters.writes - w).toBe(2);
+    expect(T(p).records().map((r) => r['Språk'])).toEqual(['sv', 'en']);
+  });
+
+  test('a clear on one sheet leaves another sheet\'s row at the same index alone', () => {
+    const p = memoryPorts(PL);
+    p.workbook.add('settings', [['Projektledare', PL, ''], ['Registrator', REG, '']]);
+    p.workbook.add('templates', [['sv', 'A', 'a', '']]);
+    journalled(p);
+    T(p).grid.push(['en', 'B', 'b', '', '']);
+    const settings = p.workbook.get('settings');
+    const before = settings.grid.map((r) => r.slice());
+    p.lock.withLock(1000, () => {
+      const j = new Journal(p).fresh();
+      const t = checkTable(j, 'templates');
+      const s = checkTable(j, 'settings');
+      new Tx(j).clear(t, 1, { action: 'a', object: 'Mallar rad 3' }).put(s, 0, {}, { action: 'b', object: 'c' }).commit();
+    });
+    expect(T(p).grid[2].every((v) => v === '')).toBe(true);
+    expect(settings.grid[1].slice(0, 2)).toEqual(before[1].slice(0, 2));
+    expect(settings.grid[2].slice(0, 2)).toEqual(['Registrator', REG]);
+  });
+});
