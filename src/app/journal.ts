@@ -344,7 +344,8 @@ function parseRad(raw: string | undefined): RadRecord | null {
   try {
     // Nothing ('' or undefined) is a SyntaxError: no record.
     const r = JSON.parse(raw!) as RadRecord;
-    return r && typeof r.b === 'string' && typeof r.k === 'string' && typeof r.q === 'number' && r.v && typeof r.v === 'object' ? r : null;
+    // null throws here (caught below); a `b` that is no table name never equals the one foldLog asks for.
+    return typeof r.k === 'string' && typeof r.q === 'number' && r.v && typeof r.v === 'object' ? r : null;
   } catch {
     return null;
   }
@@ -450,7 +451,7 @@ export class Tx {
   put(check: TableCheck, index: number | null, values: Readonly<Record<string, Cell>>, entry: AuditEntry): this {
     const row = index === null ? null : check.t.snap.rows[index];
     const merged: Record<string, Cell> = {};
-    for (const h of check.t.snap.header) if (h) merged[h] = row && check.t.col[h] !== undefined ? row[check.t.col[h]] : '';
+    for (const h of check.t.snap.header) if (h) merged[h] = row ? row[check.t.col[h]] : '';
     Object.assign(merged, values);
     const supersedes = supersededSeq(check, index, sealKeyOf(check.table, (h) => merged[h], keyText));
     this.puts.push({ check, index, values: merged, entry: this.entries.length, supersedes });
@@ -522,7 +523,7 @@ export class Tx {
       rad.set(settled.length + f.entry, JSON.stringify({ b: f.check.table, k: f.row.key, q: seqOf(f.entry), v: {}, x: 1 } satisfies RadRecord));
     }
     const time = auditTime(ports.clock.now());
-    const rows: AuditRow[] = entries.map((e, i) => ({
+    const rows = entries.map((e, i): LogEntryRow => ({
       time: e.time ?? time, user: e.user ?? this.user, action: e.action, object: e.object, before: auditValue(e.before), after: auditValue(e.after), rad: rad.get(i) ?? '',
     }));
     const hashes = chain(state.n === 0 ? GENESIS : state.head, rows);
@@ -607,7 +608,7 @@ export class Tx {
       const rowOf = (p: Put): CellIn[] => {
         const out: CellIn[] = Array(width).fill('');
         for (const [h, v] of Object.entries(p.values)) if (t.col[h] !== undefined) out[t.col[h]] = v as CellIn;
-        out[t.col[SEAL_HEADER]] = seals.get(p) ?? '';
+        out[t.col[SEAL_HEADER]] = seals.get(p)!;
         return out;
       };
       const puts = this.puts.filter((p) => p.check === check);
@@ -648,9 +649,12 @@ export function queueRefusal(journal: Journal, entry: QueuedEntry): void {
   journal.replace(q.length >= QUEUE_MAX ? { ...state, qd: (state.qd ?? 0) + 1 } : { ...state, q: [...q, entry] });
 }
 
-function logCells(r: AuditRow, hash: string, when: Date): CellIn[] {
+/** A row commit() writes: its Rad is always there ('' for an entry that wrote no sealed row). */
+type LogEntryRow = AuditRow & { readonly rad: string };
+
+function logCells(r: LogEntryRow, hash: string, when: Date): CellIn[] {
   // Logg's columns in schema order (set-up creates them so; a reordered Logg fails verification).
-  return [when, r.user, r.action, r.object, r.before, r.after, hash, r.rad ?? ''];
+  return [when, r.user, r.action, r.object, r.before, r.after, hash, r.rad];
 }
 
 /**
@@ -711,7 +715,8 @@ export function verifiedRows(c: TableCheck): VerifiedRow[] {
   for (const r of c.rows) {
     if (r.kind === 'ok') out.push({ key: r.key, index: r.index, values: cells(r.index), unverified: false, partial: false });
     else if (r.kind === 'changed' && r.sealed) out.push({ key: r.key, index: r.index, values: fromSnapValues(r.sealed), unverified: true, partial: false });
-    else if (r.kind === 'stale' && r.latestValues) out.push({ key: r.key, index: r.index, values: fromSnapValues(r.latestValues), unverified: true, partial: SEAL_SPECS[c.table].personal.length > 0 });
+    // Only a stale row has the journal's latest values (none when the journal has no version of it).
+    else if (r.latestValues) out.push({ key: r.key, index: r.index, values: fromSnapValues(r.latestValues), unverified: true, partial: SEAL_SPECS[c.table].personal.length > 0 });
   }
   for (const m of c.missing) out.push({ key: m.key, index: null, values: fromSnapValues(m.values), unverified: true, partial: SEAL_SPECS[c.table].personal.length > 0 });
   return out;

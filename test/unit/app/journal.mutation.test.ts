@@ -394,6 +394,23 @@ describe('verifiedRows: the journal\'s view of a sheet', () => {
       ['sv', 0, 'Ämne A', true, false],
       ['en', null, 'Subject B', true, false],
     ]);
+    // An older copy of sv (Mallar holds no personal data: not partial).
+    p.lock.withLock(1000, () => {
+      const j2 = new Journal(p).fresh();
+      const c = checkTable(j2, 'templates');
+      new Tx(j2).put(c, 0, { Ämne: 'Ämne A2' }, { action: 'a', object: 'sv' }).commit();
+    });
+    const sealedOld = t.grid[1].slice();
+    p.lock.withLock(1000, () => {
+      const j3 = new Journal(p).fresh();
+      new Tx(j3).put(checkTable(j3, 'templates'), 0, { Ämne: 'Ämne A3' }, { action: 'a', object: 'sv' }).commit();
+    });
+    t.grid[1] = sealedOld;
+    const stale = verifiedRows(checkTable(new Journal(p), 'templates'));
+    expect(stale.map((v) => [v.key, v.index, v.values['Ämne'], v.unverified, v.partial])).toEqual([
+      ['sv', 0, 'Ämne A3', true, false],
+      ['en', null, 'Subject B', true, false],
+    ]);
   });
 });
 
@@ -789,7 +806,9 @@ describe('recheckTable checks only the rows a transaction wrote', () => {
     const r = writeThenRecheck(p, (j, c) => {
       new Tx(j).put(c, 1, { Ämne: 'B2' }, { action: 'a', object: 'en' }).commit();
       const a = anchor(p);
-      setAnchor(p, { ...a, t: { ...a.t, templates: { n: a.t.templates!.n, s: a.t.templates!.s + 1 } } });
+      const m = a.t.templates!;
+      // Neither the counts nor the dead execution's (alt: the same row count, another sum).
+      setAnchor(p, { ...a, t: { ...a.t, templates: { n: m.n, s: m.s + 1, alt: { n: m.n, s: m.s + 2, from: 1, to: 2 } } } });
       j.fresh();
     });
     expect(r.seals).toBe(5);
@@ -1114,6 +1133,9 @@ describe('commit: seqs, the pending anchor, what it returns', () => {
     const left = anchor(p);
     expect(left).toMatchObject({ n: a.n, head: a.head, alt: { n: a.n + 1, head: expect.stringMatching(/^[0-9a-f]{64}$/) } });
     expect(left.t.templates).toEqual({ n: m.n, s: m.s, alt: { n: m.n + 1, s: m.s + a.n + 1, from: a.n + 1, to: a.n + 1 } });
+    // The other sheets' manifests are in the pending anchor as they were.
+    expect(left.t.settings).toEqual(a.t.settings);
+    expect(left.t.settings).toBeDefined();
   });
 
   test('guest IDs: a commit that issued none keeps the highest; none asked, none given', () => {
