@@ -1007,6 +1007,29 @@ describe('settling a sheet write a dead execution left: the cases between', () =
     expect(checkTable(new Journal(p), 'templates').missing.map((x) => x.key)).toEqual(['en']);
   });
 
+  test.each<[string, (m: { n: number; s: number }) => { m: { n: number; s: number }; alt: { n: number; s: number } }]>([
+    ['a row count off by one, the same sum', (m) => ({ m: { n: m.n + 1, s: m.s }, alt: { n: m.n + 5, s: m.s + 9 } })],
+    ['the same row count, another sum', (m) => ({ m: { n: m.n, s: m.s - 1 }, alt: { n: m.n + 3, s: m.s + 9 } })],
+  ])('the sheet matches neither count (%s): nothing settled or logged', (_what, make) => {
+    const p = ports([['sv', 'A', 'a']]);
+    const a = anchor(p);
+    const { m, alt } = make(a.t.templates!);
+    setAnchor(p, { ...a, t: { ...a.t, templates: { ...m, alt: { ...alt, from: 1, to: 1 } } } });
+    const rows = logRows(p).length;
+    commitOne(p);
+    expect(logRows(p).slice(rows).map((r) => r['Åtgärd'])).toEqual(['mall.x', 'mall.z']);
+  });
+
+  test('a write that left the same sum with one row more did not land: the row count tells', () => {
+    const p = ports([['sv', 'A', 'a']]);
+    const a = anchor(p);
+    const m = a.t.templates!;
+    setAnchor(p, { ...a, t: { ...a.t, templates: { n: m.n, s: m.s, alt: { n: m.n + 1, s: m.s, from: 1, to: 1 } } } });
+    commitOne(p);
+    expect(logRows(p).at(-3)).toMatchObject({ Åtgärd: 'journal.ej-genomförd' });
+    expect(checkTable(new Journal(p), 'templates').problem).toBeNull();
+  });
+
   test('its Logg entries never landed either: its counts are dropped without a "not carried out" entry', () => {
     const p = ports([['sv', 'A', 'a']]);
     const a = anchor(p);
