@@ -406,7 +406,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     }
   };
 
+  /**
+   * The page asks for the grid after every call a sidebar makes, and most of those calls write nothing.
+   * The grid is a function of the workbook's content and the sheet asked for (formulas read no clock; the
+   * zone and locale are in the content), so it is computed once per content. The key is the workbook as
+   * JSON, not a counter of writes: that also sees writes that pass no counter (the Sheets API, a restored
+   * version, a test writing the emulator's state), and costs far less than the formulas and formats it saves.
+   */
+  let gridCache: { key: string; grid: ReturnType<typeof computeGrid> } | null = null;
   const gridState = (sheetName: string) => {
+    const key = JSON.stringify([sheetName, emu.state.spreadsheet]);
+    if (gridCache?.key !== key) gridCache = { key, grid: computeGrid(sheetName) };
+    return gridCache.grid;
+  };
+
+  const computeGrid = (sheetName: string) => {
     const ss = emu.state.spreadsheet;
     const sheet = ss.sheets.find((s) => s.name === sheetName) ?? ss.sheets.find((s) => s.sheetId === ss.activeSheetId) ?? ss.sheets[0];
     const tz = ss.timeZone;
@@ -453,7 +467,6 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const p = url.pathname;
     const method = req.method ?? 'GET';
-    if (process.env.PROF_REQ) require("node:fs").appendFileSync(process.env.PROF_REQ, `${method} ${p}\n`);
     if (await sheetsApi.handle(req, res, url)) return;
 
     if (method === 'GET' && (p === '/' || p === '/index.html')) {

@@ -182,3 +182,23 @@ test('a corrupted workbook.json stops the sandbox with a reset hint; reset start
   expect(JSON.parse(fs.readFileSync(path.join(dir, 'workbook.json'), 'utf8')).version).toBe(1);
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+test('the grid is computed once per content, and any write to the workbook shows at the next look', async () => {
+  // The server keeps the last grid it computed (the page asks after every sidebar call); a write that
+  // bypasses the add-on, as the Sheets API or a restored version makes it, must still show.
+  const { sandbox } = s;
+  const state = async (sheet: string) => {
+    const r = await fetch(`${sandbox.url}api/state?${new URLSearchParams({ sheet, user: 'projektledare@example.org', locale: 'sv' })}`);
+    return (await r.json()) as { sheet: string; grid: { rows: { d: string }[][] } };
+  };
+  const ss = sandbox.emulator.state.spreadsheet;
+  const [first, second] = ss.sheets;
+  const before = await state(first.name);
+  await expect(state(first.name)).resolves.toEqual(before);
+  first.rows[40] = [{ v: 'skrivet förbi tillägget' }];
+  const after = await state(first.name);
+  expect(after.grid.rows[40]?.[0]?.d).toBe('skrivet förbi tillägget');
+  if (second) await expect(state(second.name)).resolves.toMatchObject({ sheet: second.name });
+  first.rows[40] = null;
+  expect((await state(first.name)).grid.rows[40]?.[0]?.d ?? '').toBe('');
+});
