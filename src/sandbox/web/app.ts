@@ -291,15 +291,23 @@ function refresh(): Promise<void> {
 }
 
 let drawnGrid = '';
+let drawnTabs = '';
+function setText(id: string, text: string) {
+  const e = $(id);
+  if (e.textContent !== text) e.textContent = text;
+}
 async function loadState() {
   const q = new URLSearchParams({ sheet: currentSheet, user, locale });
   const s = await api<StateResponse>('GET', `/api/state?${q}`);
   state = s;
   currentSheet = s.sheet;
-  document.title = `${s.name} – Summit Planner sandlåda`;
-  $('ss-name').textContent = s.name;
-  $('outbox-count').textContent = `(${s.outboxCount})`;
-  renderTabs();
+  // Most looks find the page as it is: text set again, even the same, and tabs built again make Chromium
+  // lay out and paint the page once more, so only what changed is touched.
+  setText('ss-name', s.name);
+  setText('outbox-count', `(${s.outboxCount})`);
+  if (document.title !== `${s.name} – Summit Planner sandlåda`) document.title = `${s.name} – Summit Planner sandlåda`;
+  const tabs = JSON.stringify([s.sheet, s.sheets]);
+  if (tabs !== drawnTabs) { drawnTabs = tabs; renderTabs(); }
   const grid = JSON.stringify([s.sheet, s.grid]);
   // Drawn again when it changed, or when a cell is still left in edit mode (an edit the add-on undid).
   if (!editing && (grid !== drawnGrid || document.querySelector('#grid td.editing'))) renderGrid();
