@@ -53,6 +53,8 @@ const mailsTo = (p: MemoryPorts) => {
   return m;
 };
 const actions = (p: MemoryPorts) => p.workbook.get('log').records().map((r) => String(r['Åtgärd']));
+/** The Efter of each log row of `action`, parsed. */
+const afterOf = (p: MemoryPorts, action: string) => p.workbook.get('log').records().filter((r) => r['Åtgärd'] === action).map((r) => JSON.parse(String(r['Efter'])) as Record<string, unknown>);
 const refusal = (fn: () => unknown): { sv: string; en: string } => {
   try { fn(); } catch (e) { if (e instanceof UserError) return e.userMessage; throw e; }
   throw new Error('not refused');
@@ -106,6 +108,10 @@ describe('sendReminderBatch: rounds', () => {
     expect(r.map((x) => x.sent)).toEqual([3, 3, 1]);
     expect(r.map((x) => x.remaining)).toEqual([4, 1, 0]);
     expect(r.map((x) => x.round)).toEqual([1, 1, 1]);
+    expect(r.map((x) => x.message.sv)).toEqual(['Omgång 1: 3 påminnelser skickade; 4 kvar.', 'Omgång 1: 3 påminnelser skickade; 1 kvar.', 'Omgång 1: 1 påminnelse skickad; 0 kvar.']);
+    expect(afterOf(p, 'påminnelse.omgång')).toEqual([{ start: readRound(p)!.start, ej_svarat: 7, av: PL }]);
+    expect(afterOf(p, 'gäst.påmind')).toEqual(Array(7).fill({ omgång: 1 }));
+    expect(afterOf(p, 'gäst.påminns')).toEqual(Array(7).fill({ omgång: 1 }));
     expect([...mailsTo(p).values()]).toEqual(Array(7).fill(1));
     const round = readRound(p)!;
     expect(round.n).toBe(1);
@@ -154,6 +160,7 @@ describe('sendReminderBatch: rounds', () => {
     // Only what fits is claimed: no mail is tried past the quota, nobody is claimed and given back.
     expect(actions(p).filter((a) => a === 'gäst.påminns')).toHaveLength(2);
     expect(actions(p)).not.toContain('gäst.ej-påmind');
+    expect(first.message.sv).toBe('Omgång 1: 2 påminnelser skickade; 3 kvar. Dagens e-postkvot är slut; 3 påminnelser väntar. Kvoten fylls på inom ett dygn – fortsätt omgången i morgon. Ingen får samma påminnelse två gånger.');
     const none = remind(p, { batchSize: 10, round: 1 });
     expect(none).toMatchObject({ sent: 0, remaining: 3, quotaLeft: 0, done: true });
     expect(none.message.sv).toMatch(/Dagens e-postkvot är slut; 3 påminnelser väntar/);
@@ -163,6 +170,61 @@ describe('sendReminderBatch: rounds', () => {
     const next = remindAll(p, 10, 1);
     expect(next.at(-1)).toMatchObject({ round: 1, sent: 3, remaining: 0, done: true });
     expect([...mailsTo(p).values()]).toEqual(Array(5).fill(1));
+    // A second round cut short by the quota: the plan counts who this round has not reminded yet (all were reminded in round 1).
+    p.mailer.quota = 2;
+    p.clock.advance(86_400_000);
+    remind(p, { batchSize: 10, round: 0 });
+    expect(planReminders(p, link)).toMatchObject({ round: { n: 2 }, leftInRound: 3 });
+  });
+
+  test('the quota running out exactly with the round: only the counts, no quota warning', () => {
+    const p = setup(2, { quota: 2 });
+    const r = remind(p, { batchSize: 10, round: 0 });
+    expect(r).toMatchObject({ sent: 2, remaining: 0, quotaLeft: 0, done: true });
+    expect(r.message.sv).toBe('Omgång 1: 2 påminnelser skickade; 0 kvar.');
+  });
+
+  test('a stale quota figure: the mails Gmail refuses for quota are not attempted again in the batch, and those guests wait for the round', () => {
+    const p = setup(5, { quota: 2 });
+    const stale: Ports = { ...p, mailer: { remainingDailyQuota: () => 5, send: (m) => p.mailer.send(m) } };
+    const r = remind(stale, { batchSize: 10, round: 0 });
+    expect(r).toMatchObject({ sent: 2, failed: 0, uncertainNow: 0, remaining: 3, quotaLeft: 0, done: true });
+    expect(column(p, 'Påmind').slice(2)).toEqual(['', '', '']);
+    expect(afterOf(p, 'gäst.ej-påmind')).toEqual(Array(3).fill({ omgång: 1 }));
+    p.mailer.quota = 10;
+    expect(remindAll(p, 10, 1).at(-1)).toMatchObject({ sent: 3, remaining: 0 });
+    expect([...mailsTo(p).values()]).toEqual(Array(5).fill(1));
+  });
+
+  test('a round started on a server whose clock is behind the last reminder still starts after it, and reminds everyone again', () => {
+    const p = setup(2);
+    remindAll(p);
+    const last = column(p, 'Påmind')[1] as Date;
+    p.clock.advance(-3_600_000);
+    const r = remindAll(p, 10, 0);
+    expect(r.at(-1)).toMatchObject({ round: 2, sent: 2, remaining: 0 });
+    expect(readRound(p)!.start).toBe(new Date((Math.floor(last.getTime() / 1000) + 1) * 1000).toISOString());
+  });
+
+  test('a round property that is not a round (typed by hand, corrupt) is no round', () => {
+    const p = setup(1);
+    for (const v of ['not json', 'null', '{"n":0,"start":"2009-11-20T09:00:00.000Z"}', '{"n":1.5,"start":"2009-11-20T09:00:00.000Z"}',
+      '{"n":-1,"start":"2009-11-20T09:00:00.000Z"}', '{"n":1,"start":"someday"}', '{"start":"2009-11-20T09:00:00.000Z"}']) {
+      p.properties.set(ROUND_KEY, v);
+      expect(readRound(p)).toBeNull();
+    }
+    p.properties.set(ROUND_KEY, '{"n":1,"start":"2009-11-20T09:00:00.000Z"}');
+    expect(readRound(p)).toEqual({ n: 1, start: '2009-11-20T09:00:00.000Z' });
+  });
+
+  test('a batch renders only the guests it sends (twice: at the pick and to send), never every waiting one', () => {
+    const p = setup(12);
+    const built: string[] = [];
+    const counting = () => (g: { id: string; version: number }) => { built.push(g.id); return link()(g); };
+    const first = sendReminderBatch(p, { batchSize: 5, round: 0 }, counting);
+    expect(first.sent).toBe(5);
+    expect(new Set(built)).toEqual(new Set(['G-0001', 'G-0002', 'G-0003', 'G-0004', 'G-0005']));
+    expect(built).toHaveLength(10);
   });
 
   test('a refused address: the guest is noted failed for this round, not retried in it, tried again in the next', () => {
@@ -173,6 +235,7 @@ describe('sendReminderBatch: rounds', () => {
     expect(r.at(-1)!.message.sv).toMatch(/1 misslyckades/);
     expect(String(column(p, 'Anteckning')[1])).toMatch(/omgång 1: misslyckades \(Invalid email: g1@example.se\)/);
     expect(column(p, 'Påmind')[1]).toBe('');
+    expect(afterOf(p, 'gäst.påminnelse-misslyckad')).toEqual([{ omgång: 1, Skäl: 'Invalid email: g1@example.se' }]);
     p.mailer.failFor = undefined;
     const again = remind(p, { batchSize: 10, round: 1 });
     expect(again).toMatchObject({ sent: 0 });
@@ -189,27 +252,31 @@ describe('sendReminderBatch: rounds', () => {
     expect(r.at(-1)).toMatchObject({ sent: 1, uncertainNow: 1, failed: 0 });
     expect(String(column(p, 'Anteckning')[0])).toMatch(/omgång 1: Gmail svarade med ett fel \(Service error: Gmail\)/);
     expect(column(p, 'Påmind')[0]).toBeInstanceOf(Date);
+    expect(afterOf(p, 'gäst.påminnelse-osäker')).toEqual([{ omgång: 1 }]);
     p.mailer.failFor = undefined;
     expect(remind(p, { batchSize: 10, round: 1 }).sent).toBe(0);
   });
 });
 
 class Crash extends Error {}
+/** `p` whose execution dies at the journal write that marks guest `id` 'a' (the guests before it were mailed). */
+function dyingAt(p: MemoryPorts, id: string): Ports {
+  let armed = true;
+  return { ...p, properties: {
+    get: (k) => p.properties.get(k),
+    set: (k, v) => {
+      if (armed && k === REMIND_JOURNAL_KEY && (JSON.parse(v) as { s: Record<string, string> }).s[id] === 'a') { armed = false; throw new Crash(); }
+      p.properties.set(k, v);
+    },
+    setAll: (vs) => p.properties.setAll(vs),
+    delete: (k) => p.properties.delete(k),
+  } };
+}
 
 describe('sendReminderBatch: a batch that dies between the mark and the record', () => {
   test('the guest whose mail was under way stays reminded (uncertain, never re-sent); the unattempted ones wait for the round', () => {
     const p = setup(3);
-    // Die at the journal write that marks the second guest 'a' (the first guest's mail went out).
-    let armed = true;
-    const dying: Ports = { ...p, properties: {
-      get: (k) => p.properties.get(k),
-      set: (k, v) => {
-        if (armed && k === REMIND_JOURNAL_KEY && (JSON.parse(v) as { s: Record<string, string> }).s['G-0002'] === 'a') { armed = false; throw new Crash(); }
-        p.properties.set(k, v);
-      },
-      setAll: (vs) => p.properties.setAll(vs),
-      delete: (k) => p.properties.delete(k),
-    } };
+    const dying = dyingAt(p, 'G-0002');
     expect(() => remind(dying, { batchSize: 10, round: 0 })).toThrow(Crash);
     expect(p.mailer.sent.map((m) => m.to)).toEqual(['g0@example.se']);
     expect(column(p, 'Påmind').every((d) => d instanceof Date)).toBe(true); // all three claimed before any mail
@@ -221,5 +288,40 @@ describe('sendReminderBatch: a batch that dies between the mark and the record',
     expect(actions(p).filter((a) => a === 'gäst.ej-påmind')).toHaveLength(2);
     expect(remind(p, { batchSize: 10, round: 1 }).sent).toBe(0);
     expect(mailsTo(p).get('g0@example.se')).toBe(1);
+  });
+
+  test('a death in round 2: the unattempted guests get their round-1 Påmind back; a new round settles the dead one under its own number', () => {
+    const p = setup(3);
+    remindAll(p);
+    const round1 = column(p, 'Påmind') as Date[];
+    p.clock.advance(86_400_000);
+    expect(() => remind(dyingAt(p, 'G-0002'), { batchSize: 10, round: 0 })).toThrow(Crash);
+    expect(JSON.parse(p.properties.get(REMIND_JOURNAL_KEY)!).p).toEqual({ 'G-0001': round1[0].toISOString(), 'G-0002': round1[1].toISOString(), 'G-0003': round1[2].toISOString() });
+    // Round 3 starts before anyone continues round 2 (quota 0: it only settles round 2's dead batch, picks nobody).
+    p.mailer.quota = 0;
+    const r = remind(p, { batchSize: 10, round: 0 });
+    expect(r).toMatchObject({ round: 3, sent: 0, remaining: 3, done: true });
+    expect(column(p, 'Påmind').slice(1)).toEqual([round1[1], round1[2]]);
+    expect(String(column(p, 'Anteckning')[0])).toMatch(/omgång 2: utskicket avbröts/);
+    expect(afterOf(p, 'gäst.ej-påmind')).toEqual([{ omgång: 2 }, { omgång: 2 }]);
+    expect(p.properties.get(REMIND_JOURNAL_KEY)).toBeNull(); // nothing carried, nobody picked
+  });
+
+  test('a dead batch\'s entry for a row now waiting for review is carried, not written, until the row is settled', () => {
+    const p = setup(3);
+    expect(() => remind(dyingAt(p, 'G-0002'), { batchSize: 10, round: 0 })).toThrow(Crash);
+    const g = p.workbook.get('guests');
+    const typed = g.grid[1][13];
+    g.grid[1][13] = 'typed by hand'; // G-0001's Anteckning: the row waits for review
+    const r = remind(p, { batchSize: 10, round: 1 });
+    expect(r).toMatchObject({ sent: 2 });
+    expect(JSON.parse(p.properties.get(REMIND_JOURNAL_KEY)!).s).toEqual({ 'G-0001': 'a' });
+    expect(actions(p)).not.toContain('gäst.påminnelse-osäker');
+    g.grid[1][13] = typed; // undone: the row is the add-on's own again, and the carried entry is settled
+    const last = remind(p, { batchSize: 10, round: 1 });
+    expect(last).toMatchObject({ sent: 0, remaining: 0, done: true });
+    expect(actions(p)).toContain('gäst.påminnelse-osäker');
+    expect(mailsTo(p).get('g0@example.se')).toBe(1);
+    expect(p.properties.get(REMIND_JOURNAL_KEY)).toBeNull();
   });
 });
