@@ -98,6 +98,7 @@ describe('sendReminderBatch: who, and the refusals', () => {
     expect(p.mailer.sent[1].subject).toMatch(/^Reminder: /);
     expect(r.at(-1)).toMatchObject({ round: 1, sent: 2, remaining: 0, done: true });
     expect(r.at(-1)!.message.sv).toBe('Omgång 1: 2 påminnelser skickade; 0 kvar.');
+    expect(afterOf(p, 'påminnelse.omgång')[0]).toMatchObject({ ej_svarat: 2 });
   });
 });
 
@@ -149,6 +150,9 @@ describe('sendReminderBatch: rounds', () => {
     expect(r.at(-1)!.blocked.map((b) => b.id)).toEqual(['G-0002']);
     expect(r.at(-1)!.blocked[0].reasons[0].sv).toMatch(/^Gästen får ingen påminnelse nu: Gäster rad 3 \(G-0002\): ändrad utanför Summit Planner \(Status Inbjuden → Tackat ja\)/);
     expect(r.at(-1)!.message.sv).toBe('Omgång 2: 2 påminnelser skickade; 0 kvar; 1 blockerad (se skälen).');
+    const plan = planReminders(p, link);
+    expect(plan.recipients.map((x) => x.id)).toEqual(['G-0001', 'G-0003']);
+    expect(plan.blocked.map((b) => b.id)).toEqual(['G-0002']);
     expect(refusal(() => remind(p, { batchSize: 5, round: 1 })).sv).toMatch(/Omgång 1 är inte den senaste \(2\)/);
   });
 
@@ -175,6 +179,15 @@ describe('sendReminderBatch: rounds', () => {
     p.clock.advance(86_400_000);
     remind(p, { batchSize: 10, round: 0 });
     expect(planReminders(p, link)).toMatchObject({ round: { n: 2 }, leftInRound: 3 });
+  });
+
+  test('no round yet: continuing round 1 is refused naming the latest (0); no quota at all: nothing picked, the waiting counted', () => {
+    const p = setup(2, { quota: 0 });
+    expect(refusal(() => remind(p, { batchSize: 10, round: 1 })).sv).toMatch(/^Omgång 1 är inte den senaste \(0\)/);
+    const r = remind(p, { batchSize: 10, round: 0 });
+    expect(r).toMatchObject({ round: 1, sent: 0, remaining: 2, quotaLeft: 0, done: true });
+    expect(r.message.sv).toMatch(/^Dagens e-postkvot är slut; 2 påminnelser väntar\./);
+    expect(p.properties.get(REMIND_JOURNAL_KEY)).toBeNull();
   });
 
   test('the quota running out exactly with the round: only the counts, no quota warning', () => {
@@ -240,7 +253,7 @@ describe('sendReminderBatch: rounds', () => {
     const again = remind(p, { batchSize: 10, round: 1 });
     expect(again).toMatchObject({ sent: 0 });
     expect(again.blocked.map((b) => b.id)).toEqual(['G-0002']);
-    expect(again.blocked[0].reasons[0].sv).toMatch(/omgång 1 gick inte att skicka \(.*Invalid email: g1@example.se\)/);
+    expect(again.blocked[0].reasons[0].sv).toBe('Påminnelsen i omgång 1 gick inte att skicka (misslyckades (Invalid email: g1@example.se)); rätta adressen – nästa omgång försöker igen.');
     remindAll(p);
     expect(mailsTo(p).get('g1@example.se')).toBe(1);
   });
@@ -315,6 +328,11 @@ describe('sendReminderBatch: a batch that dies between the mark and the record',
     g.grid[1][13] = 'typed by hand'; // G-0001's Anteckning: the row waits for review
     const r = remind(p, { batchSize: 10, round: 1 });
     expect(r).toMatchObject({ sent: 2 });
+    expect(JSON.parse(p.properties.get(REMIND_JOURNAL_KEY)!).s).toEqual({ 'G-0001': 'a' });
+    // A batch with only the carried entry (nobody left to pick): it keeps it and sends nothing.
+    const idle = remind(p, { batchSize: 10, round: 1 });
+    expect(idle).toMatchObject({ sent: 0, remaining: 0, done: true });
+    expect(idle.message.sv).toMatch(/^Ingen att påminna i den här omgången/);
     expect(JSON.parse(p.properties.get(REMIND_JOURNAL_KEY)!).s).toEqual({ 'G-0001': 'a' });
     expect(actions(p)).not.toContain('gäst.påminnelse-osäker');
     g.grid[1][13] = typed; // undone: the row is the add-on's own again, and the carried entry is settled
