@@ -14,7 +14,8 @@ const PL = 'pl@stockholm.se';
 const link = () => (g: { id: string; version: number }) => `https://rsvp.example.se/?g=${g.id}&v=${g.version}`;
 
 /** n guests, each with `statuses[i]` (default Inbjuden), sealed by set-up like the add-on's own rows. */
-function setup(n: number, o: { statuses?: string[]; user?: string; quota?: number } = {}): MemoryPorts {
+/** `before` edits the seeded sheets before set-up seals them (the rows are then the add-on's own). */
+function setup(n: number, o: { statuses?: string[]; user?: string; quota?: number; before?: (p: MemoryPorts) => void } = {}): MemoryPorts {
   const p = memoryPorts(o.user ?? PL);
   p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', 30, '']]);
   p.workbook.add('event', [['Svarsadress', 'summit@stockholm.se', '']]);
@@ -30,6 +31,7 @@ function setup(n: number, o: { statuses?: string[]; user?: string; quota?: numbe
   ]);
   p.workbook.add('log');
   if (o.quota !== undefined) p.mailer.quota = o.quota;
+  o.before?.(p);
   return journalled(p);
 }
 
@@ -228,6 +230,15 @@ describe('sendReminderBatch: rounds', () => {
     }
     p.properties.set(ROUND_KEY, '{"n":1,"start":"2009-11-20T09:00:00.000Z"}');
     expect(readRound(p)).toEqual({ n: 1, start: '2009-11-20T09:00:00.000Z' });
+  });
+
+  test('a guest whose values break the template is blocked with the reason and does not take a place in the batch', () => {
+    const p = setup(3, { before: (q) => { q.workbook.get('guests').grid[1][1] = 'Eva {{Svarslänk}}'; } });
+    const r = remind(p, { batchSize: 2, round: 0 });
+    expect(p.mailer.sent.map((m) => m.to)).toEqual(['g1@example.se', 'g2@example.se']);
+    expect(r).toMatchObject({ sent: 2, remaining: 0, done: true });
+    expect(r.blocked.map((b) => b.id)).toEqual(['G-0001']);
+    expect(r.blocked[0].reasons[0].sv).toMatch(/\{\{…\}\}/);
   });
 
   test('a batch renders only the guests it sends (twice: at the pick and to send), never every waiting one', () => {
