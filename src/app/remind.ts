@@ -84,10 +84,11 @@ const inRound = (at: Date | null, round: Round): boolean => at !== null && secon
 
 /** The note line of a round's trouble: "omgång 3: …" after the tag. */
 const roundLine = (n: number, text: string): string => `omgång ${n}: ${text}`;
+/** The mail service's reason of a round's failure, as written beside "misslyckades (…)" (the message adds its own words). */
 const failedIn = (note: string, n: number): string | null => {
   const line = taggedNoteOf(note, REMINDER_TAG);
-  const head = `omgång ${n}: `;
-  return line.startsWith(head) && line.includes('misslyckades') ? line.slice(head.length) : null;
+  const head = `omgång ${n}: misslyckades (`;
+  return line.startsWith(head) && line.endsWith(')') ? line.slice(head.length, -1) : null;
 };
 
 // ---------------------------------------------------------------------------
