@@ -4,7 +4,7 @@
  * decision is logged with both counts.
  */
 import { acceptLog } from '../../../src/app/review';
-import { Journal, JOURNAL_KEY, parseJournal, Tx } from '../../../src/app/journal';
+import { checkTable, Journal, JOURNAL_KEY, parseJournal, Tx } from '../../../src/app/journal';
 import { UserError } from '../../../src/core/msg';
 import { auditHash, auditTime, type AuditRow } from '../../../src/core/audit';
 import { journalled } from '../../support/journal';
@@ -73,4 +73,22 @@ test('as many rows as anchored but another head (the last row rewritten, its has
   last[6] = auditHash(String(g[g.length - 2][6]), row);
   expect(acceptLog(p).en).toBe(`The log is accepted as it stands (${n} rows; the anchor said ${n}). The decision is logged.`);
   expect(anchor(p).n).toBe(n + 1);
+});
+
+test('a restored version that lost a Mallar row and its log entry: Mallar is accepted as it stands, named in the message and the log', () => {
+  const p = ports();
+  p.lock.withLock(1000, () => {
+    const journal = new Journal(p).fresh();
+    const c = checkTable(journal, 'templates');
+    new Tx(journal).put(c, null, { Språk: 'sv', Ämne: 'P', Brödtext: 'p', Typ: 'Påminnelse' }, { action: 'mall.sparad', object: 'sv' }).commit();
+  });
+  const n = anchor(p).n;
+  p.workbook.get('templates').grid.length -= 1;
+  log(p).grid.length -= 1;
+  expect(checkTable(new Journal(p), 'templates').problem).not.toBeNull();
+  expect(acceptLog(p).en).toBe(`The log is accepted as it stands (${n - 1} rows; the anchor said ${n}). The sheets Mallar are accepted as they stand. The decision is logged.`);
+  expect(log(p).records().at(-1)).toMatchObject({ Åtgärd: 'logg.godkänd', Efter: JSON.stringify({ blad: ['Mallar'], rader: n - 1 }) });
+  const after = checkTable(new Journal(p), 'templates');
+  expect(after.problem).toBeNull();
+  expect(after.rows.map((r) => r.kind)).toEqual(['ok', 'ok']);
 });
