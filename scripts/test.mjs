@@ -31,11 +31,14 @@ function withFlags(script, extra) {
 const checks = [
   {
     // tsc -b keeps its build info where the tsconfigs say (.cache/tsc/); it starts afresh when the
-    // compiler's version changed. A plain tsc -p gets the cache flags.
+    // compiler's version changed. A plain tsc -p gets the cache flags. package.json's `typecheck` runs
+    // TypeScript 7's native compiler by its path (the `typescript7` alias): `typescript` stays 6, whose
+    // JS API typescript-eslint's parser needs, and both packages name their binary `tsc`.
     name: 'typecheck', cmd: 'sh',
     args: ['-c', withFlags(scripts.typecheck, (c, i) => {
-      if (!/^tsc\b/.test(c)) throw new Error(`typecheck: expected tsc commands, found "${c}"`);
-      return /^tsc -b\b/.test(c) ? '' : `--incremental --tsBuildInfoFile ${CACHE}/tsc-${i}.tsbuildinfo`;
+      const tsc = /^(?:node \S*\/bin\/)?tsc\b/;
+      if (!tsc.test(c)) throw new Error(`typecheck: expected tsc commands, found "${c}"`);
+      return /\btsc -b\b/.test(c) ? '' : `--incremental --tsBuildInfoFile ${CACHE}/tsc-${i}.tsbuildinfo`;
     })],
   },
   {
