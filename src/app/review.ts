@@ -32,6 +32,7 @@ import { checkTable, Journal, logCountMsg, readLog, Tx, type MissingRow, type Ro
 import type { Cell, Ports } from './ports';
 import type { Holds, ReviewDecision, Same } from './contract';
 import { reviewMsg } from '../core/messages/review';
+import { TEMPLATE_TYPES, templateKind } from '../core/template';
 
 export interface ReviewField { readonly header: string; readonly before: string; readonly now: string }
 
@@ -165,7 +166,8 @@ export function resolveReview(ports: Ports, input: unknown): Resolved {
   return withBudgetLock(ports, () => {
     ctx.journal.fresh();
     const c = checkTable(ctx.journal, target.table);
-    const rc = target.row > 0 ? c.rows.find((r) => r.sheetRow === target.row && r.key === target.key && r.kind !== 'ok') : undefined;
+    // A row that is gone is named with row 0, which no sheet row has (data starts at row 2).
+    const rc = c.rows.find((r) => r.sheetRow === target.row && r.key === target.key && r.kind !== 'ok');
     const gone = target.row === 0 ? c.missing.find((m) => m.key === target.key) : undefined;
     if (!rc && !gone) throw new UserError(goneMsg());
     const tx = new Tx(ctx.journal);
@@ -284,11 +286,21 @@ function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowChe
     case 'templates': {
       const lang = parseLanguage(String(cellAt(c, rc.index, 'Språk')));
       if (!lang) return refuse(reviewMsg.templateLanguage());
-      if (c.rows.some((r) => r !== rc && r.kind === 'ok' && r.key.toLowerCase() === lang)) refuse(reviewMsg.templateTwice(lang));
+      // One template per language and kind, as the merge reads them (src/app/merge.ts: two make the language unusable).
+      // A row waiting for review holds its place too (confirming beside it would seal a duplicate); a typed-in one does not.
+      const kind = templateKind(cellAt(c, rc.index, 'Typ'));
+      const named = (key: string) => {
+        const [l, typ = ''] = key.split('/');
+        return l.trim().toLowerCase() === lang && templateKind(typ) === kind;
+      };
+      if (c.rows.some((r) => r !== rc && r.kind !== 'new' && named(r.key))) {
+        refuse(reviewMsg.templateTwice(kind === 'reminder' ? `${lang}/${TEMPLATE_TYPES.reminder}` : lang));
+      }
       return { values: {} };
     }
     case 'transfers': {
-      if (rc.kind === 'new' || rc.fields.some((h) => h !== 'Kommentar')) {
+      // A new row's fields are all of them, so it is refused here too.
+      if (rc.fields.some((h) => h !== 'Kommentar')) {
         refuse(reviewMsg.transferOnlyInSidebar());
       }
       return { values: {} };
@@ -310,13 +322,12 @@ function judge(ports: Ports, ctx: FullContext, tx: Tx, c: TableCheck, rc: RowChe
  * one), and a taken decision changed only to revoked.
  */
 function judgeDecision(c: TableCheck, rc: RowCheck): { values: Record<string, Cell> } {
-  const typedId = String(cellAt(c, rc.index, 'ID') ?? '').trim();
+  const typedId = String(cellAt(c, rc.index, 'ID')).trim();
   const others = c.rows.filter((r) => r !== rc).map((r) => r.key);
   const clash = rc.kind === 'new' && (!DECISION_ID.test(typedId.toUpperCase()) || others.some((k) => k.toLocaleLowerCase('sv') === typedId.toLocaleLowerCase('sv')) || c.missing.some((m) => m.key.toLocaleLowerCase('sv') === typedId.toLocaleLowerCase('sv')));
   const id = rc.kind === 'new' ? (clash ? nextDecisionId([...c.rows.map((r) => r.key), ...c.missing.map((m) => m.key)]) : typedId.toUpperCase()) : rc.key;
   const now = checkDecision(id, draftAt(c, rc.index));
-  if (!now.ok) refuse(now.problem.message);
-  if (!now.ok) throw new Error('unreachable');
+  if (!now.ok) return refuse(now.problem.message);
   if (rc.kind === 'new') {
     const p = checkNew(now.value);
     if (p) refuse(p.message);
@@ -385,10 +396,7 @@ export function acceptLog(ports: Ports): Msg {
     const { state } = journal.require();
     const { t, rows } = readLog(ports);
     const v = verifyChain(rows);
-    if (!v.ok) {
-      refuse(reviewMsg.logBrokenAt(t.snap.firstRow + v.index));
-    }
-    if (!v.ok) throw new Error('unreachable');
+    if (!v.ok) return refuse(reviewMsg.logBrokenAt(t.snap.firstRow + v.index));
     if (rows.length === state.n && v.head === state.head) return reviewMsg.logAlreadyMatches();
     const hashes = rows.map((r) => r.hash.trim().toLowerCase());
     const next = { ...state, n: rows.length, head: v.head, cp: addCheckpoints([], 0, hashes), t: { ...state.t } };
