@@ -60,7 +60,7 @@ function measuredLoop(step: (round: number) => Execution): Totals {
 }
 
 /** An invitation run, batch by batch. */
-const measuredSend = (emu: Emulator, batch = BATCH): Totals => measuredLoop(() => sendOnce(emu, {}, batch));
+const measuredSend = (emu: Emulator, batch = BATCH): Totals => measuredLoop(() => sendOnce(emu, { measureCpu: true }, batch));
 
 /** The same 30-guest run in the page's batches of 10: one execution more per 10 guests, each with its fixed calls. */
 export function sidebarRun(): Figure[] {
@@ -91,7 +91,7 @@ function oneExecution(): Figure[] {
 }
 
 /** A reminder round (the first call starts it, later calls continue the round the server named). */
-const measuredRound = (emu: Emulator): Totals => measuredLoop((round) => remindOnce(emu, round, {}, BATCH));
+const measuredRound = (emu: Emulator): Totals => measuredLoop((round) => remindOnce(emu, round, { measureCpu: true }, BATCH));
 
 /**
  * A reminder round at 300, 750 and 1 500 invited guests (none answered), batches of 25, at the

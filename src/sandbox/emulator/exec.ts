@@ -203,6 +203,8 @@ export class ExecContext {
   elapsedMs = 0;
   /** CPU time (µs) spent inside emulated service calls, the realm bridge's conversions included (ExecutionResult.scriptCpuMs leaves it out). */
   serviceCpuUs = 0;
+  /** serviceCpuUs is kept (ExecOptions.measureCpu). */
+  measureCpu = false;
   /** Past this much emulated time the execution dies (EXECUTION_TIME_EXCEEDED); set from ExecOptions.timeoutMs. */
   limitMs: number;
   /** Ran past limitMs: every later call fails and the result is EXECUTION_TIME_EXCEEDED. */

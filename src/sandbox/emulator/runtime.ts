@@ -192,6 +192,11 @@ export interface ExecOptions {
    * properties and cache are null.
    */
   webApp?: boolean;
+  /**
+   * Measure scriptCpuMs: the process's CPU time read before and after every service call (two
+   * getrusage calls each, about 1 % of the test suite's CPU), so only the bench asks for it.
+   */
+  measureCpu?: boolean;
 }
 
 export interface ExecutionResult {
@@ -209,7 +214,7 @@ export interface ExecutionResult {
    * The script's own work (ms of this process's CPU time): the entry point's call less the time
    * inside emulated service calls, whose cost in Apps Script is their latency (emulatedMs), not
    * the emulator's implementation of them. CPU time, not wall time, so other processes on a busy
-   * machine don't inflate it. Set by runExecution (not by runConcurrently).
+   * machine don't inflate it. Set by runExecution when ExecOptions.measureCpu asks (not by runConcurrently).
    */
   scriptCpuMs?: number;
 }
@@ -338,7 +343,7 @@ export class RealmBridge {
   }
 
   call(raw: GasObject, method: string, args: unknown[]): unknown {
-    const cpu = process.cpuUsage();
+    const cpu = this.ctx.measureCpu ? process.cpuUsage() : undefined;
     try {
       let res: unknown;
       try {
@@ -348,8 +353,10 @@ export class RealmBridge {
       }
       return this.toRealm(res);
     } finally {
-      const d = process.cpuUsage(cpu);
-      this.ctx.serviceCpuUs += d.user + d.system;
+      if (cpu) {
+        const d = process.cpuUsage(cpu);
+        this.ctx.serviceCpuUs += d.user + d.system;
+      }
     }
   }
 
@@ -716,7 +723,8 @@ export class Emulator {
       const callArgs = opts.argsFactory ? opts.argsFactory(ctx).map((a) => bridge.toRealm(a)) : (bridge.toRealm(args) as unknown[]);
       g.__emuCall = { fn, args: callArgs };
       const t1 = performance.now();
-      const cpu = process.cpuUsage();
+      ctx.measureCpu = !!opts.measureCpu;
+      const cpu = ctx.measureCpu ? process.cpuUsage() : undefined;
       try {
         const ret = new vm.Script('(function (c) { return c.fn.apply(undefined, c.args); })(__emuCall)', { filename: 'emulator-call.js' }).runInContext(
           context,
@@ -726,8 +734,10 @@ export class Emulator {
         result.ok = true;
       } finally {
         result.execMs = performance.now() - t1;
-        const d = process.cpuUsage(cpu);
-        result.scriptCpuMs = Math.max(0, d.user + d.system - ctx.serviceCpuUs) / 1000;
+        if (cpu) {
+          const d = process.cpuUsage(cpu);
+          result.scriptCpuMs = Math.max(0, d.user + d.system - ctx.serviceCpuUs) / 1000;
+        }
         delete g.__emuCall;
       }
     } catch (e) {

@@ -132,13 +132,19 @@ describe("the script's own time (scriptCpuMs)", () => {
   test('leaves out the CPU time of emulated service calls: an execution that only reads a big sheet over and over has little of its own', () => {
     const emu = newEmu();
     run(emu, `${SHEET} var rows = []; for (var i = 0; i < 2000; i++) rows.push([i, 'x' + i, i / 2, 'y', 'z', i, i, i]); sh.insertRowsAfter(sh.getMaxRows(), 2000); sh.getRange(1, 1, 2000, 8).setValues(rows);`);
-    const reads = exec(emu, `${SHEET} var n = 0; for (var i = 0; i < 40; i++) n += sh.getRange(1, 1, 2000, 8).getValues().length; return n;`);
+    const reads = exec(emu, `${SHEET} var n = 0; for (var i = 0; i < 40; i++) n += sh.getRange(1, 1, 2000, 8).getValues().length; return n;`, { measureCpu: true });
     expect(reads.result).toBe(80_000);
     expect(reads.scriptCpuMs).toBeGreaterThanOrEqual(0);
     // The reads are the emulator's work (80 000 rows copied into the script's realm); the script only loops 40 times.
     // (Wall time on a loaded machine only grows, so the comparison errs towards passing, never towards a false alarm.)
     expect(reads.scriptCpuMs!).toBeLessThan(reads.execMs / 4);
-    const own = exec(emu, 'var x = 0; for (var i = 0; i < 3e6; i++) x = (x + i * 7) % 1000003; return x;');
+    const own = exec(emu, 'var x = 0; for (var i = 0; i < 3e6; i++) x = (x + i * 7) % 1000003; return x;', { measureCpu: true });
     expect(own.scriptCpuMs!).toBeGreaterThan(0);
+  });
+
+  test('is measured only when asked (ExecOptions.measureCpu): the suite does not pay two getrusage calls per service call', () => {
+    const emu = newEmu();
+    const r = exec(emu, `${SHEET} return sh.getRange(1, 1).getValues().length;`);
+    expect([r.ok, r.scriptCpuMs]).toEqual([true, undefined]);
   });
 });
