@@ -146,7 +146,8 @@ export interface Resolved { readonly message: Msg; readonly rolesChanged: boolea
 const goneMsg = (): Msg => reviewMsg.gone();
 
 function parseId(id: string): { table: SealedTable; row: number; key: string } {
-  const m = /^([a-z]+):(\d{1,7}):(.*)$/s.exec(id);
+  // (.*) with the s flag takes the rest, whatever it holds: no end anchor needed.
+  const m = /^([a-z]+):(\d{1,7}):(.*)/s.exec(id);
   if (!m || !(ALL as readonly string[]).includes(m[1])) throw new UserError(goneMsg());
   return { table: m[1] as SealedTable, row: Number(m[2]), key: m[3] };
 }

@@ -57,6 +57,16 @@ describe('Mallar', () => {
     expect(refusal(() => confirm(p, items(p, 'templates')[0].id)).en).toBe('The template must have the language sv or en.');
   });
 
+  test('a body changed after its 60th character: listed with that field, though both values show alike', () => {
+    const p = as(world(), EKO);
+    const long = `Hej ${'x'.repeat(70)}`;
+    grid(p, 'templates')[1][2] = long;
+    expect(listReview(p).items[0].fields.map((f) => f.header)).toEqual(['Brödtext']);
+    confirm(as(p, PL), listReview(p).items[0].id);
+    grid(p, 'templates')[1][2] = `${long}y`;
+    expect(listReview(as(p, EKO)).items[0].fields.map((f) => [f.header, f.before === f.now])).toEqual([['Brödtext', true]]);
+  });
+
   test('a second template for a language (typed in capitals): refused, naming the language', () => {
     const p = as(world(), PL);
     grid(p, 'templates').push(['SV', 'Ämne 2', 'Hej igen', '']);
@@ -80,6 +90,24 @@ describe('Mallar', () => {
     // … and then the second is refused.
     expect(refusal(() => confirm(p, items(p, 'templates')[0].id)).en).toBe('There is already a template for sv/Påminnelse.');
     expect(kinds(p, 'templates')).toEqual(['ok', 'ok', 'ok', 'new']);
+  });
+});
+
+describe('Budget', () => {
+  test('a funder typed in beside a changed allocation: only changed allocations are confirmed here', () => {
+    const p = world();
+    grid(p, 'budget')[1][1] = 150000;
+    grid(p, 'budget').push(['Ny finansiär', 50000, '', '']);
+    expect(refusal(() => resolveReview(p, { id: items(p, 'budget')[0].id, action: 'confirm', note: 'B-0001' })).en)
+      .toBe('Only changed allocations can be confirmed here; first undo rows that were added, removed or renamed.');
+  });
+
+  test('a decision reference that is no decision: refused at the note field', () => {
+    const p = world();
+    grid(p, 'budget')[1][1] = 150000;
+    let field: string | undefined;
+    try { resolveReview(p, { id: items(p, 'budget')[0].id, action: 'confirm', note: 'B-0099' }); } catch (e) { field = (e as { field?: string }).field; }
+    expect(field).toBe('note');
   });
 });
 
@@ -110,6 +138,22 @@ describe('Beslut', () => {
     const row = grid(p, 'decisions').find((r) => r[0] === 'B-0050')!;
     expect(row[1]).toEqual(new Date(2009, 10, 5));
     expect(kinds(p, 'decisions').every((k) => k === 'ok')).toBe(true);
+  });
+
+  test('a free ID typed with spaces around it, while another decision is deleted: kept', () => {
+    const p = world();
+    grid(p, 'decisions').splice(3, 1);
+    confirm(p, typed(p, ' B-0050 '));
+    expect(ids(p).at(-1)).toBe('B-0050');
+  });
+
+  test('a taken decision\'s ID typed over as it is revoked: the revocation confirmed under its own ID', () => {
+    const p = world();
+    const r = grid(p, 'decisions').findIndex((x) => x[0] === 'B-0004');
+    grid(p, 'decisions')[r][0] = 'B-0099';
+    grid(p, 'decisions')[r][6] = 'Upphävt';
+    confirm(p, items(p, 'decisions')[0].id);
+    expect([grid(p, 'decisions')[r][0], grid(p, 'decisions')[r][6]]).toEqual(['B-0004', 'Upphävt']);
   });
 
   test.each([['taken', 'B-0002'], ['taken, in lower case', 'b-0002'], ['no decision ID', 'X-12']])('an ID %s: the next free one instead', (_what, id) => {

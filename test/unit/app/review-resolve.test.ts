@@ -179,6 +179,38 @@ describe('undo', () => {
     expect(listReview(p).items).toEqual([]);
   });
 
+  test('a template typed in under the language of a deleted one: emptied, not filled with the deleted one\'s values', () => {
+    const p = as(world(), PL);
+    const t = grid(p, 'templates');
+    t.splice(2, 1);
+    t.push(['en', 'Typed', 'By hand', '']);
+    const typed = item(p, 'templates');
+    expect(typed.kind).toBe('new');
+    expect(undo(p, typed.id).message.en).toBe('Row 3 on the Mallar sheet was emptied: Summit Planner did not write it.');
+    expect(t[2].every((v) => v === '')).toBe(true);
+  });
+
+  test('a forged row under a key the journal never had: emptied', () => {
+    const p = as(world(), PL);
+    const t = grid(p, 'templates');
+    t[2][0] = 'xx';
+    t[2][4] = String(t[2][4]).replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    const forged = listReview(p).items.find((i) => i.kind === 'forged')!;
+    expect(forged.key).toBe('xx');
+    expect(undo(p, forged.id).message.en).toBe('Row 3 on the Mallar sheet was emptied: Summit Planner did not write it.');
+  });
+
+  test('a forged row while another template is deleted: its own key\'s values back, not the other\'s', () => {
+    const p = as(world(), PL);
+    const t = grid(p, 'templates');
+    t[2][4] = String(t[2][4]).replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    t.splice(1, 1);
+    const forged = listReview(p).items.find((i) => i.kind === 'forged')!;
+    expect(listReview(p).items.filter((i) => i.kind === 'missing').map((i) => i.key).sort()).toEqual(['en', 'sv']);
+    undo(p, forged.id);
+    expect(t[1].slice(0, 4)).toEqual(['en', 'Subject', 'Hello', '']);
+  });
+
   test('a deleted template: appended with the journal\'s values, logged, nothing said of personal data', () => {
     const p = as(world(), PL);
     grid(p, 'templates').splice(1, 1);
