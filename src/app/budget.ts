@@ -620,10 +620,12 @@ export function guardLedgerEdit(ports: Ports, edit: LedgerEdit): GuardResult {
       }
       if (single && rc.kind === 'changed' && rc.sealed && rc.fields.length === 1 && rc.fields[0] === header) {
         const back = fromSnap(rc.sealed[header]);
+        // What was typed, for the log: read before the snapshot takes the value put back.
+        const typed = ledgerNow(snap, rc, {});
         ledger.t.port.write(rc.sheetRow, edit.column - 1, [[back as CellIn]]);
         ledger.t.snap.rows[rc.index][edit.column - 1] = back;
         reverted = budgetMsg.changeUndone(header, rc.sheetRow, fixed(shown('ledger', header, back), shown('ledger', header, back, 'en')), v.why);
-        tx.log({ action: 'kostnad.direktändring.återställd', object: rc.key, before: ledgerNow(snap, rc, {}), after: { [header]: shown('ledger', header, back) } });
+        tx.log({ action: 'kostnad.direktändring.återställd', object: rc.key, before: typed, after: { [header]: shown('ledger', header, back) } });
         settled.add(rc.index);
         continue;
       }

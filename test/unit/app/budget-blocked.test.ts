@@ -2,7 +2,7 @@
  * A funder that a change made outside Summit Planner blocks (src/app/budget.ts changeCost, judgeLedgerChange):
  * nothing may add to what it has consumed until the change is reviewed — not a raised amount in the sidebar, not
  * a raised amount typed on Kostnader — while a change that adds nothing stands. Also what guardLedgerEdit logs of
- * a row typed in (no "before") and of several flagged rows (each named).
+ * a row typed in (no "before"), of a change (the changed field from and to) and of several flagged rows (each named).
  */
 import { changeCost, guardLedgerEdit } from '../../../src/app/budget';
 import { UserError } from '../../../src/core/msg';
@@ -46,6 +46,8 @@ describe('guardLedgerEdit on a blocked funder', () => {
     expect(r.action).toBe('revert');
     expect(nb(r.message!.sv)).toMatch(/Kommunstyrelsen är spärrad tills en ändring gjord utanför Summit Planner är granskad: Kostnader rad 3 \(K-0002\)/);
     expect(g[1][5]).toBe(100);
+    const l = logRecords(p).at(-1)!;
+    expect([l.Åtgärd, l.Objekt, nb(String(l.Före)), nb(String(l.Efter))]).toEqual(['kostnad.direktändring.återställd', 'K-0001', '{"Belopp":"150,00 kr"}', '{"Belopp":"100,00 kr"}']);
   });
 
   test('a lower amount typed there stands', () => {
@@ -54,7 +56,8 @@ describe('guardLedgerEdit on a blocked funder', () => {
     g[1][5] = 50;
     expect(guardLedgerEdit(p, one(2))).toEqual({ action: 'ok' });
     expect(g[1][5]).toBe(50);
-    expect(logRecords(p).at(-1)).toMatchObject({ Åtgärd: 'kostnad.direktändring', Objekt: 'K-0001' });
+    const l = logRecords(p).at(-1)!;
+    expect([l.Åtgärd, l.Objekt, nb(String(l.Före)), nb(String(l.Efter))]).toEqual(['kostnad.direktändring', 'K-0001', '{"Belopp":"100,00 kr"}', '{"Belopp":"50,00 kr"}']);
   });
   test('a description typed on another funder\'s row stands: the blocked funder consumes no more', () => {
     const p = blockedFirst();
