@@ -60,6 +60,14 @@ test('an invitation whose Typ and language were typed over blocks both kinds and
   expect(problems(p, 'reminder').sv[0]).toContain(where);
 });
 
+test('a row typed in blocks the language it names; a sealed row whose language was typed over as unknown blocks only its sealed one', () => {
+  const p = as(world(), PL);
+  grid(p, 'templates').push(['en', 'Typed', 'By hand', '']);
+  expect(problems(p)).toEqual({ en: ['The template for en cannot be used: Mallar row 4 (en): the row was not written by Summit Planner (added or pasted by hand). A person with the right role confirms or undoes the change in Summit Planner → Review changes.'] });
+  grid(p, 'templates')[1][0] = 'de';
+  expect(Object.keys(problems(p)).sort()).toEqual(['en', 'sv']);
+});
+
 test('two invitations of one language (one with Typ Inbjudan), both sealed: the language is blocked as twice', () => {
   const p = as(world(), PL);
   p.lock.withLock(1000, () => {
