@@ -24,6 +24,16 @@ const GONE = 'The change is no longer as shown (it was already handled or change
 
 /** Kronor as the log writes them (Swedish, with no-break spaces), with plain spaces. */
 const plain = (v: unknown) => String(v).replace(/[\u00a0\u202f]/g, ' ');
+/** Mallar's sv row changed on the sheet and confirmed, then the row as it was pasted back: an older authentic copy. */
+function olderTemplateCopy() {
+  const p = as(world(), PL);
+  const t = grid(p, 'templates');
+  const old = t[1].slice();
+  t[1][1] = 'Nytt ämne';
+  confirm(p, item(p, 'templates').id);
+  t[1] = old;
+  return { p, t };
+}
 
 describe('the item must still be as shown', () => {
   test('an argument that is no decision: refused as invalid, nothing saved', () => {
@@ -154,12 +164,7 @@ describe('undo', () => {
   });
 
   test('an older copy of a template: the journal\'s latest values back, logged with what it read and what it now reads', () => {
-    const p = as(world(), PL);
-    const t = grid(p, 'templates');
-    const old = t[1].slice();
-    t[1][1] = 'Nytt ämne';
-    confirm(p, item(p, 'templates').id);
-    t[1] = old;
+    const { p, t } = olderTemplateCopy();
     expect(undo(p, item(p, 'templates').id).message.en).toBe('Mallar row 2 (sv) is back to Summit Planner\'s values.');
     expect(t[1].slice(0, 4)).toEqual(['sv', 'Nytt ämne', 'Hej', '']);
     expect(kinds(p, 'templates')).toEqual(['ok', 'ok']);
@@ -246,12 +251,7 @@ describe('confirming a deletion', () => {
 
 describe('confirming a row', () => {
   test('an older copy can only be undone: the refusal names the row', () => {
-    const p = as(world(), PL);
-    const t = grid(p, 'templates');
-    const old = t[1].slice();
-    t[1][1] = 'Nytt ämne';
-    confirm(p, item(p, 'templates').id);
-    t[1] = old;
+    const { p } = olderTemplateCopy();
     expect(refusal(() => confirm(p, item(p, 'templates').id)).en).toBe('Mallar row 2 (sv): an older version of the row (pasted, or from a restored version). Such a row can only be undone; then make the change in the sidebar.');
   });
 
