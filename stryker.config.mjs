@@ -1,7 +1,8 @@
 // StrykerJS: how strong are the unit tests of the pure layers? `npm run test:mutation` mutates every
 // source file of src/core and src/app (a changed operator, condition, constant, string…) and runs the
 // unit tests against each mutant; a mutant no test notices "survives". The bench (bench/mutation.ts)
-// prints the score and the survivors from reports/mutation/mutation.json. Not part of npm test.
+// assembles the score and the survivors from every report in reports/mutation/*.json and
+// reports/stryker-incremental*.json (scoped runs: give each its own --incrementalFile). Not part of npm test.
 // @ts-check
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const config = {

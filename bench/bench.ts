@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     ['RSVP page (answers per item)', rsvpFigures],
     ['command line (summit, Sheets API)', cliFigures],
     ['latency (emulated time)', latencyFigures],
-    ['mutation testing (last npm run test:mutation)', mutationFigures],
+    ['mutation testing (assembled from the scoped runs in reports/)', mutationFigures],
     ['test suite (last recorded runs)', suiteFigures],
   ];
   const all: (Figure & { section: string })[] = [];
@@ -38,7 +38,7 @@ async function main(): Promise<void> {
       console.log(`${mark} ${f.name.padEnd(w)}  ${String(f.value).padStart(9)} ${f.unit}${f.goal ? `   (goal ${f.goal})` : ''}`);
     }
     const missed = all.filter((f) => f.ok === false);
-    console.log(`\n${mutationSurvivors()}`);
+    console.log(`\n${await mutationSurvivors()}`);
     console.log(`\n${all.filter((f) => f.ok).length} goals met, ${missed.length} missed${missed.length ? `: ${missed.map((f) => f.name).join('; ')}` : ''}`);
   }
 }

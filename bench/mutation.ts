@@ -1,124 +1,154 @@
 /**
- * Mutation score of the unit tests (StrykerJS), read from the report of the last
- * `npm run test:mutation` (reports/mutation/mutation.json): this section measures
- * nothing itself (a run takes far longer than the bench). A mutant is one small
- * change to src/core or src/app (an operator, a condition, a constant); it is killed
- * when a unit test fails (or times out) under it, and survives when every test passes.
+ * Mutation score of the unit tests (StrykerJS), assembled from the reports of scoped runs: this
+ * section measures nothing itself (a complete run takes 4 to 26 hours here, far longer than the bench).
+ * A mutant is one small change to src/core or src/app (an operator, a condition, a constant); it is
+ * killed when a unit test fails (or times out) under it, and survives when every test passes.
+ *
+ * Every report in reports/mutation/*.json and reports/stryker-incremental*.json is read (the last run's
+ * json report and each scoped run's incremental file; copy another machine's or worktree's there, mtime
+ * kept, to count it). For each mutant of today's sources (listed by Stryker's own instrumenter) the newest
+ * status among the reports measured on the file's current text counts (bench/mutation-assembly.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { figure, type Figure } from './lib';
+import { assemble, score, type Assembly, type CurrentFile, type CurrentMutant, type DatedReport, type Report } from './mutation-assembly';
 
-export const MUTATION_REPORT = path.resolve(__dirname, '..', 'reports', 'mutation', 'mutation.json');
+const ROOT = path.resolve(__dirname, '..');
+export const REPORTS = path.join(ROOT, 'reports');
 const GOAL = 90;
 const MAX_LISTED = 40;
 
-/** The part of Stryker's mutation-testing-report-schema (v2) read here. */
-interface Mutant {
-  readonly mutatorName: string;
-  readonly replacement?: string;
-  readonly status: 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
-  readonly location: { readonly start: { readonly line: number; readonly column: number } };
-}
-interface Report {
-  readonly files: Record<string, { readonly source?: string; readonly mutants: readonly Mutant[] }>;
-}
-
-interface Tally { detected: number; undetected: number }
-
-/** Stryker's score: killed + timed out over killed + timed out + survived + not covered (errors and ignored don't count). */
-function tally(mutants: readonly Mutant[]): Tally {
-  const t = { detected: 0, undetected: 0 };
-  for (const m of mutants) {
-    if (m.status === 'Killed' || m.status === 'Timeout') t.detected++;
-    else if (m.status === 'Survived' || m.status === 'NoCoverage') t.undetected++;
-  }
-  return t;
-}
-const score = (t: Tally): number => (t.detected + t.undetected ? Math.floor((1000 * t.detected) / (t.detected + t.undetected)) / 10 : 100);
-
-function load(): { report: Report; date: Date } | undefined {
-  if (!fs.existsSync(MUTATION_REPORT)) return undefined;
-  return { report: JSON.parse(fs.readFileSync(MUTATION_REPORT, 'utf8')) as Report, date: fs.statSync(MUTATION_REPORT).mtime };
+/** The reports on disk, dated by their mtime (when the run that wrote them ended). */
+function loadReports(): DatedReport[] {
+  const inDir = (dir: string, keep: (name: string) => boolean): string[] =>
+    fs.existsSync(dir) ? fs.readdirSync(dir).filter(keep).map((n) => path.join(dir, n)) : [];
+  const paths = [
+    ...inDir(path.join(REPORTS, 'mutation'), (n) => n.endsWith('.json')),
+    ...inDir(REPORTS, (n) => n.startsWith('stryker-incremental') && n.endsWith('.json')),
+  ];
+  return paths.map((p) => ({
+    name: path.relative(REPORTS, p),
+    date: fs.statSync(p).mtime,
+    report: JSON.parse(fs.readFileSync(p, 'utf8')) as Report,
+  }));
 }
 
 /** Every file the mutation run mutates (stryker.config.mjs: each .ts file under src/core and src/app), relative to the repo. */
 function mutatedFiles(): string[] {
-  const root = path.resolve(__dirname, '..');
-  const walk = (dir: string): string[] => fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
+  const walk = (dir: string): string[] => fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? walk(`${dir}/${e.name}`) : e.name.endsWith('.ts') ? [`${dir}/${e.name}`] : []);
   return [...walk('src/core'), ...walk('src/app')].sort();
 }
 
-/**
- * The files of src/core and src/app the report has no result for. A scoped run
- * (`--mutate a.ts,b.ts`) without an earlier complete one leaves the others out, and its
- * score is over the scoped files only: the bench says so rather than calling it the score.
- */
-const notInReport = (report: Report): string[] => mutatedFiles().filter((f) => !(f in report.files));
-
-const stamp = (d: Date): string =>
-  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-
-/** A source file edited since the run: its line numbers may have moved. */
-function changedSince(file: string, source: string | undefined): boolean {
-  const p = path.resolve(__dirname, '..', file);
-  return source !== undefined && (!fs.existsSync(p) || fs.readFileSync(p, 'utf8') !== source);
-}
-
-/** Score overall (goal ≥ 90 %), per file below 90 %, and the count of surviving mutants. */
-export function mutationFigures(): Figure[] {
-  const loaded = load();
-  if (!loaded) return [];
-  const { report, date } = loaded;
-  const files = Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b));
-  const mutants = files.flatMap(([, f]) => f.mutants);
-  const all = tally(mutants);
-  const ignored = mutants.filter((m) => m.status === 'Ignored' || m.status === 'CompileError' || m.status === 'RuntimeError').length;
-  const overall = score(all);
-  const missing = notInReport(report);
-  const scope = missing.length
-    ? `${files.length} of ${files.length + missing.length} files of src/core + src/app only (the rest not in the report)`
-    : 'src/core + src/app';
-  const out = [
-    figure(`mutation score of ${scope} (killed or timed out; last Stryker run, ${stamp(date)})`, overall, '%',
-      missing.length ? undefined : { text: `≥ ${GOAL} %`, met: overall >= GOAL }),
-    figure('mutants tested (killed + timed out + survived + not covered)', all.detected + all.undetected, 'mutants'),
-    figure('mutants surviving (no unit test fails under them)', all.undetected, 'mutants'),
-    figure('mutants not scored (static: run only as modules load; or an error)', ignored, 'mutants'),
-  ];
-  for (const [file, f] of files) {
-    const s = score(tally(f.mutants));
-    if (s < GOAL) out.push(figure(`mutation score ${file}${changedSince(file, f.source) ? ' (edited since)' : ''}`, s, '%'));
+/** The mutants Stryker would make of today's sources, from its own instrumenter (so none is missed or made up). */
+async function currentFiles(): Promise<Map<string, CurrentFile>> {
+  const { Instrumenter } = await import('@stryker-mutator/instrumenter');
+  const quiet = () => false;
+  const nothing = () => undefined;
+  const logger = {
+    isTraceEnabled: quiet, isDebugEnabled: quiet, isInfoEnabled: quiet, isWarnEnabled: quiet, isErrorEnabled: quiet, isFatalEnabled: quiet,
+    trace: nothing, debug: nothing, info: nothing, warn: nothing, error: nothing, fatal: nothing,
+  };
+  const out = new Map<string, CurrentFile>();
+  for (const file of mutatedFiles()) {
+    const source = fs.readFileSync(path.join(ROOT, file), 'utf8');
+    const { mutants } = await new Instrumenter(logger).instrument([{ name: file, content: source, mutate: true }],
+      { plugins: null, excludedMutations: [], ignorers: [], noHeader: true });
+    // The instrumenter counts lines and columns from 0, reports from 1. A mutant disabled by a
+    // `// Stryker disable` comment is never run: it needs no measurement.
+    const live: CurrentMutant[] = mutants.filter((m) => m.status !== 'Ignored').map((m) => ({
+      mutatorName: m.mutatorName,
+      replacement: m.replacement,
+      location: {
+        start: { line: m.location.start.line + 1, column: m.location.start.column + 1 },
+        end: { line: m.location.end.line + 1, column: m.location.end.column + 1 },
+      },
+    }));
+    out.set(file, { source, mutants: live });
   }
   return out;
 }
 
-/** The surviving mutants, one line each (file:line:column, mutator, replacement), or how to produce the report. */
-export function mutationSurvivors(): string {
-  const loaded = load();
+let assembled: Promise<{ assembly: Assembly; reports: number } | undefined> | undefined;
+/** Assembled once per bench run: the figures and the survivors' list read the same. */
+function load(): Promise<{ assembly: Assembly; reports: number } | undefined> {
+  assembled ??= (async () => {
+    const reports = loadReports();
+    if (reports.length === 0) return undefined;
+    return { assembly: assemble(reports, await currentFiles()), reports: reports.length };
+  })();
+  return assembled;
+}
+
+const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+
+/** UTC, as the README's measurements are dated. */
+const stamp = (d: Date): string => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+const when = (dates: { oldest: Date; newest: Date }): string =>
+  stamp(dates.oldest) === stamp(dates.newest) ? stamp(dates.oldest) : `${stamp(dates.oldest)} to ${stamp(dates.newest)}`;
+
+/** The overall score over the mutants measured, what it covers, and each measured file's score and date. */
+export async function mutationFigures(): Promise<Figure[]> {
+  const loaded = await load();
+  if (!loaded) return [];
+  const { assembly, reports } = loaded;
+  const { tally } = assembly;
+  const total = assembly.files.reduce((n, f) => n + f.mutants, 0);
+  const unmeasured = assembly.files.reduce((n, f) => n + f.unmeasured.reduce((k, r) => k + r.mutants, 0), 0);
+  const overall = score(tally);
+  const complete = unmeasured === 0;
+  const out = [
+    figure(`mutation score, ${complete ? 'all of' : 'measured part of'} src/core + src/app (killed or timed out; newest of ` +
+      `${reports} scoped reports per mutant, each with a subset of the tests: a lower bound)`, overall, '%',
+      complete ? { text: `≥ ${GOAL} %`, met: overall >= GOAL } : undefined),
+    figure('mutants scored (killed + timed out + survived + not covered)', tally.detected + tally.undetected, 'mutants'),
+    figure('mutants surviving (no unit test fails under them)', tally.undetected, 'mutants'),
+    figure('mutants not scored (static: run only as modules load; or an error)', tally.notScored, 'mutants'),
+    figure(`mutants of today's src/core + src/app not measured on today's source (of ${total})`, unmeasured, 'mutants'),
+  ];
+  for (const f of assembly.files) {
+    if (!f.dates) continue;
+    const left = f.unmeasured.reduce((k, r) => k + r.mutants, 0);
+    out.push(figure(`mutation score ${f.file} (${when(f.dates)}${left ? `; ${left} of ${f.mutants} mutants not measured` : ''})`,
+      score(f.tally), '%'));
+  }
+  return out;
+}
+
+/** What the figure covers (files and lines never measured on today's source, reports of older sources) and the survivors. */
+export async function mutationSurvivors(): Promise<string> {
+  const loaded = await load();
   if (!loaded) {
-    return `No mutation report (${path.relative(process.cwd(), MUTATION_REPORT)}): \`npm run test:mutation\` produces it ` +
+    return `No mutation report in ${path.relative(process.cwd(), REPORTS)}: a scoped \`npm run test:mutation\` writes one ` +
       '(StrykerJS over src/core and src/app against the unit tests; see README).';
   }
-  const { report, date } = loaded;
+  const { assembly } = loaded;
   const rows: string[] = [];
-  const edited: string[] = [];
-  for (const [file, f] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
-    if (changedSince(file, f.source)) edited.push(file);
-    const left = f.mutants
+  for (const f of assembly.files) {
+    const left = f.measured.map((m) => m.mutant)
       .filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')
       .sort((a, b) => a.location.start.line - b.location.start.line || a.location.start.column - b.location.start.column);
     for (const m of left) {
       const r = (m.replacement ?? '').replace(/\s+/g, ' ');
-      rows.push(`  ${file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}` +
+      rows.push(`  ${f.file}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}` +
         `${m.status === 'NoCoverage' ? ' (no test runs it)' : ''} → ${r.length > 70 ? `${r.slice(0, 69)}…` : r}`);
     }
   }
-  const head = [`Surviving mutants (reports/mutation/mutation.json of ${stamp(date)}, from the last \`npm run test:mutation\`): ${rows.length}`];
-  const missing = notInReport(report);
-  if (missing.length) head.push(`  (the report has no result for ${missing.length} files (runs scoped with --mutate and no earlier complete run in the incremental file): ${missing.join(', ')})`);
-  if (edited.length) head.push(`  (edited since that run, so their lines may have moved: ${edited.join(', ')})`);
-  if (rows.length <= MAX_LISTED) return [...head, ...rows].join('\n');
-  return [...head, ...rows.slice(0, MAX_LISTED), `  … and ${rows.length - MAX_LISTED} more (all of them in reports/mutation/mutation.html)`].join('\n');
+  const never = assembly.files.filter((f) => f.unmeasured.length > 0).map((f) => {
+    if (!f.dates) return `  ${f.file}: all of it (${f.lines} lines, ${f.mutants} mutants)`;
+    const ranges = f.unmeasured.map((r) => `${r.from === r.to ? `line ${r.from}` : `lines ${r.from}–${r.to}`} (${count(r.to - r.from + 1, 'line')}, ${count(r.mutants, 'mutant')})`);
+    return `  ${f.file} (${f.lines} lines): ${ranges.join(', ')}`;
+  });
+  const stale = assembly.files.filter((f) => f.stale.length > 0).map((f) =>
+    `  ${f.file}: ${f.stale.map((s) => `${s.report} (${stamp(s.date)})`).join(', ')}`);
+  const out = [
+    `Not measured on today's source (no report measured these lines as they read now; files without mutants, types only, left out): ${never.length} files`,
+    ...never,
+  ];
+  if (stale.length) out.push('Reports not counted for a file because they measured an earlier version of it:', ...stale);
+  out.push(`Surviving mutants (newest status per mutant on today's source): ${rows.length}`);
+  if (rows.length <= MAX_LISTED) out.push(...rows);
+  else out.push(...rows.slice(0, MAX_LISTED), `  … and ${rows.length - MAX_LISTED} more (each run's reports/mutation/mutation.html lists its own)`);
+  return out.join('\n');
 }
