@@ -137,7 +137,7 @@ export async function mutationSurvivors(): Promise<string> {
   }
   const never = assembly.files.filter((f) => f.unmeasured.length > 0).map((f) => {
     if (!f.dates) return `  ${f.file}: all of it (${f.lines} lines, ${f.mutants} mutants)`;
-    const ranges = f.unmeasured.map((r) => `${r.from === r.to ? `line ${r.from}` : `lines ${r.from}–${r.to}`} (${count(r.to - r.from + 1, 'line')}, ${count(r.mutants, 'mutant')})`);
+    const ranges = f.unmeasured.map((r) => r.from === r.to ? `line ${r.from} (${count(r.mutants, 'mutant')})` : `lines ${r.from}–${r.to} (${count(r.to - r.from + 1, 'line')}, ${count(r.mutants, 'mutant')})`);
     return `  ${f.file} (${f.lines} lines): ${ranges.join(', ')}`;
   });
   const stale = assembly.files.filter((f) => f.stale.length > 0).map((f) =>
