@@ -15,7 +15,8 @@ export function utf8(s: string): Uint8Array {
       out[j++] = c;
       continue;
     }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    if (c >= 0xd800 && c <= 0xdbff) {
+      // Past the end charCodeAt gives NaN, which is no low surrogate: a high one last is lone.
       const d = s.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) {
         c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
