@@ -4,6 +4,8 @@ import {
   sendDays, userCheck, webAppCheck, webAppSelfTestHtml, zoneCheck, WEB_APP_CHECKS, type SheetProtection,
 } from '../../../src/core/selftest';
 import { msg } from '../../../src/core/msg';
+import { selftestMsg } from '../../../src/core/messages/selftest';
+import { escapeHtml } from '../../../src/core/template';
 
 const A = 'a@example.org';
 const B = 'b@example.org';
@@ -139,4 +141,47 @@ test('the web app\'s page: escaped, in the chosen language, the fix only where a
   expect(en).toContain('At least one check is not OK');
   // Every text goes through escaping: no apostrophe or quote arrives raw.
   expect(en.replace(/<[^>]*>/g, '')).not.toMatch(/['"<>]/);
+});
+
+test('each check reports under its own id on every path (the sidebar files each verdict under it)', () => {
+  const S = 'Europe/Stockholm';
+  const cases: [ReturnType<typeof zoneCheck>, string, string][] = [
+    [zoneCheck(S, S), 'timeZone', 'ok'], [zoneCheck('UTC', S), 'timeZone', 'fail'],
+    [localeCheck('sv_SE'), 'locale', 'ok'], [localeCheck('en_US'), 'locale', 'fail'],
+    [userCheck(A, A), 'user', 'ok'], [userCheck('', A), 'user', 'fail'], [userCheck(A, B), 'user', 'fail'],
+    [lockCheck(true, true), 'locks', 'ok'], [lockCheck(true, null), 'locks', 'fail'], [lockCheck(false, true), 'locks', 'fail'],
+    [protectionsCheck([], []), 'protections', 'ok'], [protectionsCheck([{ sheet: 'Budget', want: [A], found: 'none' }], []), 'protections', 'fail'],
+    [webAppCheck(null), 'webApp', 'fail'], [webAppCheck('https://x/exec'), 'webApp', 'ok'], [webAppCheck('https://x/dev'), 'webApp', 'fail'],
+    [linkCheck(null), 'webAppLink', 'fail'], [linkCheck('https://x/exec?selftest=1'), 'webAppLink', 'info'],
+    [quotaCheck(10, 1), 'mailQuota', 'ok'], [quotaCheck(1, 10), 'mailQuota', 'fail'],
+    [logCheck({ ok: false, message: msg('x', 'x') }, true), 'log', 'fail'],
+    [ownerCheck(OWNER), 'owner', 'info'], [ownerCheck(''), 'owner', 'info'],
+  ];
+  for (const [check, id, status] of cases) expect([check.id, check.status]).toEqual([id, status]);
+});
+
+test('typed values are read trimmed and case-blind: the locale, the user, the deployer and the editors wanted or kept', () => {
+  expect(localeCheck(' sv_SE ').status).toBe('ok');
+  expect(userCheck(` ${A.toUpperCase()} `, A)).toMatchObject({ status: 'ok', found: { sv: expect.stringContaining(A) } });
+  expect(userCheck(' ', A).found).toEqual(userCheck('', A).found);
+  expect(editorDiff([A, OWNER], [` ${A.toUpperCase()} `], [` ${OWNER.toUpperCase()}`])).toEqual({ missing: [], extra: [] });
+  expect(mayEdit(` ${A.toUpperCase()} `, OWNER, { warningOnly: false, editors: [A] })).toBe(true);
+  expect(mayEdit(A, ` ${A.toUpperCase()} `, { warningOnly: false, editors: [] })).toBe(true);
+  // Named in order, whatever order Google lists them in.
+  expect(editorDiff(['z@example.org', 'y@example.org'], [B, A], [])).toEqual({ missing: [A, B], extra: ['y@example.org', 'z@example.org'] });
+});
+
+test('a protection differs by a warning only or by domain-wide editing alone, the editors being right', () => {
+  const right = { warningOnly: false, domainEdit: false, editors: [A, B] };
+  expect(protectionProblem({ sheet: 'Budget', want: [A, B], found: { ...right, warningOnly: true } }, [])!.sv).toBe('Budget: bara varning');
+  expect(protectionProblem({ sheet: 'Budget', want: [A, B], found: { ...right, domainEdit: true } }, [])!.sv).toBe('Budget: hela domänen får ändra');
+  expect(protectionProblem({ sheet: 'Budget', want: [A], found: right }, [])!.sv).toBe(`Budget: har också ${B}`);
+});
+
+test('the web app\'s page: each item closes after its text, the items are not separated, and the page is styled', () => {
+  const html = webAppSelfTestHtml('en', [{ id: 'open', ok: true }, { id: 'lock', ok: false }]);
+  const [open, lock, lockFix] = [selftestMsg.webOpen(), selftestMsg.webLock(), selftestMsg.webLockFix()].map((m) => escapeHtml(m.en));
+  expect(html).toContain(`<ul><li class="ok"><strong>OK</strong>: ${open}</li><li class="fail"><strong>Not OK</strong>: ${lock}<p>${lockFix}</p></li></ul>`);
+  expect(html).toContain('<style>body{font:16px/1.5 Arial,Helvetica,sans-serif;color:#1f1f1f;margin:0;padding:16px;max-width:40em}h1{font-size:20px}');
+  expect(html).toContain('li.ok strong{color:#146c2e}li.fail strong{color:#b3261e}li p{margin:4px 0 0}</style>');
 });
