@@ -605,7 +605,8 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
   tx.afterward(JOURNAL_KEY, settledJournal(j)).commit();
   const remaining = phase1.waiting - sent - failed - unsure;
   const quotaLeft = stop ? 0 : Math.max(0, quota - sent);
-  const capLeft = Math.max(0, phase1.capLeft - sent);
+  // An uncertain mail may have gone out: it takes its place under the cap, as the next pick counts it (isMailed).
+  const capLeft = Math.max(0, phase1.capLeft - sent - unsure);
   const done = remaining <= 0 || quotaLeft === 0 || capLeft === 0;
   const blocked = phase1.blocked.length;
   const parts = mergeMsg.batchSent({ sent, failed, unsure, remaining, blocked });
