@@ -538,15 +538,16 @@ export function mailEach(
     if (stop || message === null) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
     j.s[id] = 'a';
     if (!stored) writeJournal(ports, j, key); // carries the previous guest's outcome too
+    let o: string;
     try {
       ports.mailer.send(message);
-      outcome.set(id, 's');
+      o = 's';
     } catch (err) {
-      const o = outcomeOfError(String(err instanceof Error ? err.message : err).replace(/[\r\n]+/g, ' ').slice(0, 150));
-      outcome.set(id, o);
-      if (o === 'n') stop = true;
+      o = outcomeOfError(String(err instanceof Error ? err.message : err).replace(/[\r\n]+/g, ' ').slice(0, 150));
     }
-    j.s[id] = outcome.get(id) ?? 'a';
+    outcome.set(id, o);
+    j.s[id] = o;
+    if (o === 'n') stop = true;
   }
   return { outcome, stop };
 }
@@ -597,7 +598,7 @@ function sendPicked(ports: Ports, ctx: FullContext, set: TemplateSet, links: Rsv
     if (o.startsWith('u:')) unsure++;
     tx.put(check, r.index!, c, {
       action: o === 's' ? 'gäst.inbjuden' : o === 'n' ? 'gäst.ej-skickad' : o.startsWith('u:') ? 'gäst.osäker' : 'gäst.misslyckad', object: id,
-      before: { Status: 'Skickar' }, after: { Status: c[GUEST_COLUMNS.status], ...(o.length > 2 && o[1] === ':' ? { Skäl: o.slice(2) } : {}) },
+      before: { Status: 'Skickar' }, after: { Status: c[GUEST_COLUMNS.status], ...(o[1] === ':' ? { Skäl: o.slice(2) } : {}) },
     });
     delete j.s[id];
   }
