@@ -522,7 +522,7 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
  * mailer.send, the outcome in memory; a quota error stops the loop (the rest 'n'). `build`
  * gives the guest's message, null when it can't be built now ('n': back to waiting), or 'skip'
  * when the row is no longer this batch's (no outcome: its entry stays for the next lock holder).
- * `j` holds every outcome afterwards; the caller writes it once more with the record's pending
+ * `j` comes as the pick journalled it (each picked guest 'q') and holds every outcome afterwards; the caller writes it once more with the record's pending
  * anchor (Tx.property), before the record.
  */
 export function mailEach(
@@ -532,12 +532,12 @@ export function mailEach(
   let stop = false;
   for (const [i, id] of picked.entries()) {
     const message = build(id);
-    // The first guest's 'a' is already stored: the pick wrote it with its committed anchor (attemptingFirst).
-    const stored = i === 0;
-    if (message === 'skip') { if (stored) j.s[id] = 'q'; continue; }
+    // A skipped guest keeps `j`'s 'q': the next write puts it over the first guest's stored 'a' too.
+    if (message === 'skip') continue;
     if (stop || message === null) { outcome.set(id, 'n'); j.s[id] = 'n'; continue; }
     j.s[id] = 'a';
-    if (!stored) writeJournal(ports, j, key); // carries the previous guest's outcome too
+    // The first guest's 'a' is already stored: the pick wrote it with its committed anchor (attemptingFirst).
+    if (i > 0) writeJournal(ports, j, key); // carries the previous guest's outcome too
     let o: string;
     try {
       ports.mailer.send(message);

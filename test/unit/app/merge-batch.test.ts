@@ -4,7 +4,7 @@
  * sidebar shows), the write-ahead journal each guest's mail is attempted under, and the reason a MailApp
  * error leaves in the guest's note.
  */
-import { JOURNAL_KEY, mailEach, pickedRows, readJournal, sendBatch, type SendJournal } from '../../../src/app/merge';
+import { attemptingFirst, JOURNAL_KEY, mailEach, pickedRows, readJournal, sendBatch, type SendJournal } from '../../../src/app/merge';
 import { checkTable, Journal } from '../../../src/app/journal';
 import type { MailMessage } from '../../../src/app/ports';
 import { COL, guests, link, logged, notes, setup, statuses } from './merge-fixture';
@@ -131,16 +131,17 @@ describe('the write-ahead journal each mail is attempted under', () => {
     ]);
   });
 
-  /** mailEach on its own: the pick has stored the journal with the first guest 'a' (attemptingFirst). */
+  /** mailEach on its own, given the journal as the pick wrote it: every guest 'q', stored with the first one 'a' (attemptingFirst). */
   const each = (build: (id: string) => MailMessage | null | 'skip', errors: Record<string, string> = {}) => {
     const p = setup(0);
-    const j: SendJournal = { token: 't', at: NOW, s: { A: 'a', B: 'q', C: 'q' } };
+    const j: SendJournal = { token: 't', at: NOW, s: { A: 'q', B: 'q', C: 'q' } };
+    p.properties.set(JOURNAL_KEY, attemptingFirst(j, 'A'));
     const writes: Record<string, string>[] = [];
     const set = p.properties.set.bind(p.properties);
     p.properties.set = (k, v) => { writes.push({ ...(JSON.parse(v) as SendJournal).s }); set(k, v); };
     const tried = failing(p, errors);
     const r = mailEach(p, JOURNAL_KEY, j, ['A', 'B', 'C'], build);
-    return { ...r, j: j.s, writes, tried };
+    return { ...r, j: j.s, writes, tried, p };
   };
   const mail = (id: string): MailMessage => ({ to: `${id.toLowerCase()}@example.se`, subject: 'S', htmlBody: 'h', textBody: 't' });
 
@@ -158,6 +159,7 @@ describe('the write-ahead journal each mail is attempted under', () => {
     expect([...r.outcome]).toEqual([['B', 's']]);
     expect(r.j).toEqual({ A: 'q', B: 's', C: 'q' });
     expect(r.writes).toEqual([{ A: 'q', B: 'a', C: 'q' }]);
+    expect(readJournal(r.p)?.s).toEqual({ A: 'q', B: 'a', C: 'q' }); // the stored "attempting" of A is gone; B's outcome rides on the record's write
   });
 
   test('a guest whose mail can\'t be built now goes back to waiting, untried; after a quota error nobody more is tried', () => {
