@@ -93,3 +93,23 @@ test('a sealed row in no known language, or of the other kind, is not this maili
   expect(langs(p, 'reminder')).toEqual(['sv']);
 });
 
+
+test('Mallar changed while Logg lost rows: the change can\'t be read from Logg, so Logg\'s problem blocks both languages', () => {
+  const p = as(world(), PL);
+  grid(p, 'templates').splice(2, 1);
+  grid(p, 'log').splice(-1, 1);
+  const why = expect.stringMatching(/^The log has \d+ rows but should have \d+ according to its anchor: rows were removed outside Summit Planner/);
+  expect(problems(p)).toEqual({ sv: [why], en: [why] });
+});
+
+test('a deleted reminder blocks its language for reminders, not for invitations', () => {
+  const p = as(world(), PL);
+  p.lock.withLock(1000, () => {
+    const journal = new Journal(p).fresh();
+    new Tx(journal).put(checkTable(journal, 'templates'), null, { Språk: 'en', Ämne: 'Reminder', Brödtext: 'Reply', Typ: 'Påminnelse' }, { action: 'mall.sparad', object: 'en/Påminnelse' }).commit();
+  });
+  expect(langs(p, 'reminder')).toEqual(['en']);
+  grid(p, 'templates').splice(-1, 1);
+  expect(problems(p)).toEqual({});
+  expect(problems(p, 'reminder')).toEqual({ en: [expect.stringMatching(/^The reminder template for en cannot be used: Mallar: the row en\/Påminnelse was removed outside Summit Planner\./)] });
+});
