@@ -154,7 +154,7 @@ export type Invitation = { ok: true; message: MailMessage; rendered: Rendered } 
  * ones it sends (rendering — link HMAC, template, .ics — is the costly part). `tpl` is absent when
  * the guest is blocked.
  */
-function preflight(g: Guest, set: TemplateSet): { lang: Lang; tpl: Template; reasons: [] } | { reasons: Msg[] } {
+function preflight(g: Guest, set: TemplateSet): { lang: Lang; tpl: Template } | { reasons: Msg[] } {
   const reasons: Msg[] = [];
   if (!isValidEmail(g.email)) reasons.push(mergeMsg.invalidEMailAddress(g.email));
   const lang = parseLanguage(g.language);
@@ -163,7 +163,7 @@ function preflight(g: Guest, set: TemplateSet): { lang: Lang; tpl: Template; rea
   // A template waiting for review (or two for one language) is why there is none to use: say that first.
   reasons.push(...(set.problems.get(lang) ?? []));
   if (!tpl) return { reasons: reasons.length ? reasons : [TEMPLATE_WORDS[set.kind].missing(lang)] };
-  return reasons.length ? { reasons } : { lang, tpl, reasons: [] };
+  return reasons.length ? { reasons } : { lang, tpl };
 }
 
 /** Everything one guest gets, or why they can't get it. Pure given its inputs. */
