@@ -215,15 +215,15 @@ export function consentCell(check: TableCheck, index: number) {
   return c === undefined ? '' : check.t.snap.rows[index][c];
 }
 
-/** `forStaff`: for the project leader's resend of a confirmation (src/app/confirm-resend.ts), which shows the answers after the deadline too. */
-function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key: LinkKey, forStaff = false): RsvpView {
+/** The page of a row on the sheet (findGuest never gives a deleted one). `forStaff`: for the project leader's resend of a confirmation (src/app/confirm-resend.ts), which shows the answers after the deadline too. */
+function viewOf(r: GuestRow & { index: number }, check: TableCheck, ctx: FullContext, now: Date, key: LinkKey, forStaff = false): RsvpView {
   const s = ctx.settings;
   const g = r.guest;
   const lang = parseLanguage(g.language) ?? 'sv';
   const closed = closedReason(g, s, now);
   // Once the deadline has passed the page shows nothing personal but the name (the link may sit in an inbox for years).
   const discreet = !forStaff && pastDeadline(s, now);
-  const consent = r.index !== null && consentCell(check, r.index) !== '';
+  const consent = consentCell(check, r.index) !== '';
   const gi = discreet ? null : guestItems(ctx, check, r, now);
   const lines: RsvpLine[] = discreet ? [] : gi
     ? gi.items.map((it) => {
@@ -238,7 +238,7 @@ function viewOf(r: GuestRow, check: TableCheck, ctx: FullContext, now: Date, key
     })
     : guestSchedule(ctx.parts(), g.events, s).map((l) => ({ ...l, id: '', date: formatDate(l.date, lang), answer: '' as const, full: false, limited: false, offerUntil: '' }));
   return {
-    lang, w: key.w, g: g.id, v: r.index === null ? 1 : linkVersionOf(check, r.index), t: key.t, firstName: g.firstName, lastName: g.lastName,
+    lang, w: key.w, g: g.id, v: linkVersionOf(check, r.index), t: key.t, firstName: g.firstName, lastName: g.lastName,
     eventName: s.eventName, venue: discreet ? '' : s.venue,
     events: lines, perItem: gi !== null && gi.items.length > 0,
     answer: discreet ? '' : g.status === 'Tackat ja' ? 'ja' : g.status === 'Tackat nej' ? 'nej' : '',

@@ -88,7 +88,8 @@ describe('viewRsvp: what the guest sees', () => {
     const v = viewOf(setup(), key('G-0001'));
     expect(v).toMatchObject({ lang: 'sv', v: 1, answer: '', diet: '', consent: false, deadline: '20 november 2009', closed: '' });
     expect(v.events.map((e) => e.name)).toEqual(['konferensen', 'konferensen', 'representationsmiddagen']);
-    expect(v.events[2]).toMatchObject({ date: '8 december 2009', start: '19:00', end: '23:00' });
+    // The old parts have no item of their own: no ID, no answer per line, no seats to count.
+    expect(v.events[2]).toEqual({ id: '', name: 'representationsmiddagen', date: '8 december 2009', start: '19:00', end: '23:00', answer: '', full: false, limited: false, offerUntil: '' });
     // The old free-text parts are answered once: no calendar before a yes; after it, every part of the guest's.
     expect(v.perItem).toBe(false);
     expect(v.calendar).toBe('');
@@ -351,6 +352,18 @@ describe('answerRsvp', () => {
     expect(answerRsvp(p, answer('G-0001', 1, { answer: 'ja' }), verify).saved).toBe(true);
   });
 
+  test('the allowance is per clock hour: submissions spread over the hour count together; the next hour starts afresh', () => {
+    const p = setup();
+    p.clock.t = new Date('2009-11-05T10:00:00Z');
+    for (let i = 0; i < RSVP_PER_HOUR; i++) {
+      expect(answerRsvp(p, answer('G-0001', 1, { answer: i % 2 ? 'ja' : 'nej' }), verify).saved).toBe(true);
+      p.clock.advance(2 * 60_000); // 40 minutes in all
+    }
+    expect(answerRsvp(p, answer('G-0001', 1, { answer: 'ja' }), verify).message.en).toBe('The reply has been sent too many times in a short while. Wait a moment and try again.');
+    p.clock.t = new Date('2009-11-05T11:00:00Z');
+    expect(answerRsvp(p, answer('G-0001', 1, { answer: 'ja' }), verify).saved).toBe(true);
+  });
+
   test("submissions without the guest's token do not use up the guest's allowance", () => {
     const p = setup();
     for (let i = 0; i < RSVP_PER_HOUR + 5; i++) {
@@ -455,8 +468,25 @@ describe('consent and minimisation', () => {
     expect(r.message.sv).toBe('Dina kostuppgifter är raderade och ditt samtycke är återkallat.');
     expect(recs(p)[1]).toMatchObject({ Status: before['Status'], 'Kost/allergier': '', 'Samtycke kost': '' });
     expect(entries(p).map((e) => e['Åtgärd'])).toEqual(['gäst.samtycke-återkallat']);
+    expect(r).toMatchObject({ saved: true, view: { diet: '', consent: false } });
     // Nothing left to withdraw: the deadline refusal again.
     expect(answerRsvp(p, answer('G-0002', 2, { answer: 'ja', consent: false }), verify).message.sv).toContain('Sista svarsdag');
+  });
+
+  test('a consent given without a diet can be withdrawn after the deadline too', () => {
+    const p = setup();
+    expect(answerRsvp(p, answer('G-0001', 1, { answer: 'ja', diet: '', consent: true }), verify).saved).toBe(true);
+    p.clock.t = new Date('2009-11-25T10:00:00Z');
+    const r = answerRsvp(p, answer('G-0001', 1, { answer: 'ja', consent: false }), verify);
+    expect([r.saved, r.message.sv]).toEqual([true, 'Dina kostuppgifter är raderade och ditt samtycke är återkallat.']);
+    expect(recs(p)[0]['Samtycke kost']).toBe('');
+  });
+
+  test('answers closed by the status (Återbud), not the deadline: the withdrawal\'s page shows the diet gone', () => {
+    const p = setup({ statuses: ['Inbjuden', 'Återbud', 'Godkänd'] });
+    const r = answerRsvp(p, answer('G-0002', 2, { answer: 'ja', consent: false }), verify);
+    expect(r).toMatchObject({ saved: true, view: { diet: '', consent: false, closed: expect.stringContaining('Replies cannot be taken for this invitation right now.') } });
+    expect(recs(p)[1]).toMatchObject({ Status: 'Återbud', 'Kost/allergier': '', 'Samtycke kost': '' });
   });
 
   test('a guest who is not coming keeps no dietary data', () => {
