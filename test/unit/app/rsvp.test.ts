@@ -467,7 +467,9 @@ describe('consent and minimisation', () => {
     const r = answerRsvp(p, answer('G-0002', 2, { answer: 'ja', diet: '', consent: false }), verify);
     expect(r.message.sv).toBe('Dina kostuppgifter är raderade och ditt samtycke är återkallat.');
     expect(recs(p)[1]).toMatchObject({ Status: before['Status'], 'Kost/allergier': '', 'Samtycke kost': '' });
-    expect(entries(p).map((e) => e['Åtgärd'])).toEqual(['gäst.samtycke-återkallat']);
+    expect(entries(p).map((e) => [e['Åtgärd'], e['Användare'], e['Objekt'], JSON.parse(String(e['Efter']))])).toEqual([
+      ['gäst.samtycke-återkallat', 'gäst:G-0002', 'G-0002', { 'Samtycke kost': '(tomt)', Samtycke: 'återkallat', fält: ['Kost/allergier'] }],
+    ]);
     expect(r).toMatchObject({ saved: true, view: { diet: '', consent: false } });
     // Nothing left to withdraw: the deadline refusal again.
     expect(answerRsvp(p, answer('G-0002', 2, { answer: 'ja', consent: false }), verify).message.sv).toContain('Sista svarsdag');
@@ -574,6 +576,17 @@ describe('dates', () => {
     expect(new Date(deadlineEnd('2009-10-24')!).toISOString()).toBe('2009-10-24T22:00:00.000Z'); // the day before
     expect(deadlineEnd('')).toBeNull();
     expect(deadlineEnd('20 november 2009')).toBeNull();
+    // A whole ISO date and nothing else, blanks around it aside.
+    expect([deadlineEnd('x2009-11-20'), deadlineEnd('2009-11-201'), deadlineEnd('2009-11-20T12:00')]).toEqual([null, null, null]);
+    expect(deadlineEnd(' 2009-11-20 ')).toBe(deadlineEnd('2009-11-20'));
+  });
+
+  test('without a readable Sista svarsdag the answers stay open (no deadline is not a deadline passed)', () => {
+    for (const deadline of ['', 'snart']) {
+      const p = setup({ event: [['Sista svarsdag', deadline]] });
+      const r = answerRsvp(p, answer('G-0001', 1, { answer: 'ja' }), verify);
+      expect([deadline, r.saved, r.view?.closed]).toEqual([deadline, true, '']);
+    }
   });
 });
 
