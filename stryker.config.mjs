@@ -1,7 +1,7 @@
 // StrykerJS: how strong are the unit tests of the pure layers? `npm run test:mutation` mutates every
 // source file of src/core and src/app (a changed operator, condition, constant, string…) and runs the
 // unit tests against each mutant; a mutant no test notices "survives". The bench (bench/mutation.ts)
-// assembles the score and the survivors from every report in reports/mutation/*.json and
+// assembles the score and the survivors from every report in reports/mutation/*.json (but mutation.json) and
 // reports/stryker-incremental*.json (scoped runs: give each its own --incrementalFile). Not part of npm test.
 // @ts-check
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -4,9 +4,9 @@
  * A mutant is one small change to src/core or src/app (an operator, a condition, a constant); it is
  * killed when a unit test fails (or times out) under it, and survives when every test passes.
  *
- * Every report in reports/mutation/*.json and reports/stryker-incremental*.json is read (the last run's
- * json report and each scoped run's incremental file; copy another machine's or worktree's there, mtime
- * kept, to count it). For each mutant of today's sources (listed by Stryker's own instrumenter) the newest
+ * Every report in reports/stryker-incremental*.json (each scoped run's incremental file) and
+ * reports/mutation/*.json (copies of other worktrees' or machines' reports, mtime kept: `cp -p`) is read,
+ * but reports/mutation/mutation.json, the last run's copy of its incremental file. For each mutant of today's sources (listed by Stryker's own instrumenter) the newest
  * status among the reports measured on the file's current text counts (bench/mutation-assembly.ts).
  */
 import fs from 'node:fs';
@@ -24,7 +24,8 @@ function loadReports(): DatedReport[] {
   const inDir = (dir: string, keep: (name: string) => boolean): string[] =>
     fs.existsSync(dir) ? fs.readdirSync(dir).filter(keep).map((n) => path.join(dir, n)) : [];
   const paths = [
-    ...inDir(path.join(REPORTS, 'mutation'), (n) => n.endsWith('.json')),
+    // mutation.json is the last run's json report: the same as that run's incremental file, read below.
+    ...inDir(path.join(REPORTS, 'mutation'), (n) => n.endsWith('.json') && n !== 'mutation.json'),
     ...inDir(REPORTS, (n) => n.startsWith('stryker-incremental') && n.endsWith('.json')),
   ];
   return paths.map((p) => ({
