@@ -117,4 +117,29 @@ describe('writeDefaults', () => {
     p.user.current = 'okand@example.org';
     expect(mayWriteLog(p, protectionRoles(p))).toBe(false);
   });
+
+  test('an older workbook\'s own parts become Program items once: each guest\'s part names become the items\' IDs, logged; the old row goes', () => {
+    const guest = (id: string, events: string) => [id, 'F', 'E', '', '', '', `${id.toLowerCase()}@example.se`, 'sv', events, '', 'Föreslagen', '', '', '', 1, ''];
+    const p = sheets('agare@stockholm.se', {
+      settings: [['Administratörer', 'agare@stockholm.se', '']],
+      event: [['Evenemangsdelar', 'Seminariet; Middagen', ''], ['Startdatum', '2009-12-08', ''], ['Slutdatum', '2009-12-08', '']],
+      guests: [guest('G-0001', 'Seminariet; Middagen'), guest('G-0002', 'middagen'), guest('G-0003', '')],
+    });
+    p.workbook.ownerEmail = 'agare@stockholm.se';
+    const wrote = setUp(p);
+    expect(wrote.map((m) => m.en)).toContain('Program: 2 items from Evenemangsdelar, 2 guests invited to them');
+    expect(p.workbook.get('program').records().map((r) => [r['ID'], r['Rubrik']])).toEqual([['P-001', 'Seminariet'], ['P-002', 'Middagen']]);
+    // Names matched as set-up reads them (case aside); a guest with no part is left as it is.
+    expect(p.workbook.get('guests').records().map((r) => r['Evenemang'])).toEqual(['P-001; P-002', 'P-002', '']);
+    const logged = p.workbook.get('log').records().filter((r) => ['gäst.programpunkter', 'inställning.ersatt'].includes(String(r['Åtgärd'])));
+    expect(logged.map((r) => [r['Åtgärd'], r['Objekt'], r['Före'], r['Efter']])).toEqual([
+      ['gäst.programpunkter', 'G-0001', '{"Evenemang":"Seminariet; Middagen"}', '{"Evenemang":"P-001; P-002"}'],
+      ['gäst.programpunkter', 'G-0002', '{"Evenemang":"middagen"}', '{"Evenemang":"P-002"}'],
+      ['inställning.ersatt', 'Evenemangsdelar', '', '{"ersatt_av":"Program","punkter":["P-001","P-002"]}'],
+    ]);
+    expect(p.workbook.get('event').records().some((r) => r['Nyckel'] === 'Evenemangsdelar')).toBe(false);
+    // Once: a second run carries nothing over again.
+    expect(setUp(p)).toEqual([]);
+    expect(p.workbook.get('program').records()).toHaveLength(2);
+  });
 });
