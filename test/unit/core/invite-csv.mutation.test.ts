@@ -113,3 +113,37 @@ describe('previewImport', () => {
     expect(p.valid).toBe(2);
   });
 });
+
+/** Every header name the import knows (Swedish and English, as exported by Outlook, Excel or typed), each to its field. */
+describe('header names', () => {
+  const SYNONYMS: [string, string[]][] = [
+    ['firstName', ['Förnamn', 'fornamn', 'First name', 'FirstName', 'Given name', 'given']],
+    ['lastName', ['Efternamn', 'Last name', 'lastname', 'Surname', 'Family name']],
+    ['title', ['Titel', 'Title', 'Job title', 'Befattning']],
+    ['organisation', ['Organisation', 'Organization', 'Company', 'Företag', 'Organisation/företag']],
+    ['country', ['Land', 'Country', 'Country/Region']],
+    ['email', ['E-post', 'epost', 'E-postadress', 'Email', 'E-mail', 'E-mail address', 'Email address', 'Mail', 'E-mailadress']],
+    ['language', ['Språk', 'Language', 'lang']],
+    ['events', ['Evenemang', 'Events', 'event']],
+    ['diet', ['Kost/allergier', 'Kost', 'Allergier', 'Diet', 'Dietary requirements', 'Allergies']],
+    ['note', ['Anteckning', 'Note', 'Notes', 'Kommentar', 'Comment']],
+  ];
+  // A value for each field that passes the guest's checks, so the row is valid and its draft shows where each landed.
+  const VALUE: Record<string, string> = {
+    firstName: 'Åsa', lastName: 'Öberg', title: 'CIO', organisation: 'Stockholms stad', country: 'Sverige',
+    email: 'asa@example.se', language: 'en', events: 'konferensen', diet: 'Vegan', note: 'ringer',
+  };
+  test.each(SYNONYMS.flatMap(([field, names]) => names.map((n) => [field, n] as const)))('%s from a column named "%s" (with a BOM, a colon or a star too)', (field, name) => {
+    const others = Object.keys(VALUE).filter((f) => f !== field);
+    const otherHeader: Record<string, string> = { firstName: 'Förnamn', lastName: 'Efternamn', title: 'Titel', organisation: 'Organisation', country: 'Land', email: 'E-post', language: 'Språk', events: 'Evenemang', diet: 'Kost', note: 'Anteckning' };
+    for (const decorated of [name, `\ufeff${name}`, ` ${name.toUpperCase()}: `, `${name}*`]) {
+      const header = [decorated, ...others.map((f) => otherHeader[f])];
+      const text = `${header.join(';')}\n${[VALUE[field], ...others.map((f) => VALUE[f])].join(';')}`;
+      const p = previewImport(text, ctx);
+      expect([decorated, p.ignoredColumns, p.fileErrors]).toEqual([decorated, [], []]);
+      // A dietary need is recognised but never imported: only the guest gives it, with consent (the RSVP page).
+      const expected = field === 'events' ? ['konferensen'] : field === 'diet' ? '' : VALUE[field];
+      expect([decorated, (p.rows[0].draft as unknown as Record<string, unknown>)[field]]).toEqual([decorated, expected]);
+    }
+  });
+});
