@@ -39,6 +39,12 @@ describe('registerCost', () => {
     const log = logRecords(ports);
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ Användare: EKO, Åtgärd: 'kostnad.registrerad', Objekt: 'K-0008' });
+    // What was registered, in Logg's own words (the amount as the log writes money); no flag, no programme item.
+    expect(JSON.parse(String(log[0]['Efter']))).toEqual({
+      amount: `1${NB}234,50${NB}kr`, category: 'kommunikation', date: '2009-11-20', description: 'Affischer', funder: 'STOKAB',
+      reference: 'F-77', status: 'Beställd', supplier: 'Tryckeriet AB',
+    });
+    expect([rec.Kontroll, rec.Programpunkt]).toEqual(['', '']);
     expect(verifyAudit(ports).ok).toBe(true);
   });
 

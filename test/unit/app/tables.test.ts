@@ -64,6 +64,6 @@ describe('openTable', () => {
   });
 });
 
-test('isBlankRow: only empty strings and nulls; a zero or false is content', () => {
-  expect([isBlankRow([]), isBlankRow(['', null, '']), isBlankRow(['', 0]), isBlankRow([false]), isBlankRow([' '])]).toEqual([true, true, false, false, false]);
+test('isBlankRow: only empty strings; a zero, false or a blank is content', () => {
+  expect([isBlankRow([]), isBlankRow(['', '', '']), isBlankRow(['', 0]), isBlankRow([false]), isBlankRow([' '])]).toEqual([true, true, false, false, false]);
 });
