@@ -1,5 +1,5 @@
 /**
- * The send tests' workbook (merge-batch, merge-recovery, merge-preview): a project leader, a steering group,
+ * The send tests' workbook (merge, merge-batch, merge-recovery, merge-preview): a project leader, a steering group,
  * `n` guests (G-0001… alternately sv and en, invited to both programme items) and both invitation
  * templates, all sealed by set-up; `before` edits the seeded sheets before set-up seals them (the rows are
  * then the add-on's own), so a test can start from a workbook a dead batch left ('Skickar' rows).

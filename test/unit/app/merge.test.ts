@@ -2,43 +2,10 @@ import { resolveGuestSend } from '../../../src/app/guests';
 import { JOURNAL_KEY, previewInvitation, sendBatch, sendTestInvitation, type SendProgress } from '../../../src/app/merge';
 import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
-import { memoryPorts, type MemoryPorts } from '../../support/memory';
-import { journalled } from '../../support/journal';
+import type { MemoryPorts } from '../../support/memory';
 import { samplePoints, type Point } from '../../support/sample';
+import { link, PL, runAll, setup, SG, statuses } from './merge-fixture';
 
-const SG = 'sg@stockholm.se';
-const PL = 'pl@stockholm.se';
-const link = () => (g: { id: string; version: number }) => `https://rsvp.example.se/?g=${g.id}&v=${g.version}`;
-
-/** `before` edits the seeded sheets before set-up seals them (the rows are then the add-on's own). */
-function setup(n: number, o: { cap?: number; status?: string; user?: string; quota?: number; before?: (p: MemoryPorts) => void } = {}): MemoryPorts {
-  const p = memoryPorts(o.user ?? PL);
-  p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, '']]);
-  p.workbook.add('event', [['Svarsadress', 'summit@stockholm.se', '']]);
-  p.workbook.add('guests', Array.from({ length: n }, (_, i) => [
-    `G-${String(i + 1).padStart(4, '0')}`, `Förnamn${i}`, `Efternamn${i}`, '', 'Org', 'SE', `g${i}@example.se`,
-    i % 2 ? 'en' : 'sv', 'konferensen; representationsmiddagen', '', o.status ?? 'Godkänd', '', '', '',
-  ]));
-  p.workbook.add('templates', [
-    ['sv', 'Inbjudan till {{Evenemang}}', 'Hej {{Förnamn}} {{Efternamn}}!\n\nVälkommen den {{Startdatum}}. [Svara]({{Svarslänk}}) senast {{Sista svarsdag}}.'],
-    ['en', 'Invitation to {{Event}}', 'Dear {{FirstName}} {{LastName}},\n\nWelcome on {{StartDate}}. [Reply]({{RsvpLink}}) by {{RsvpDeadline}}.'],
-  ]);
-  p.workbook.add('log');
-  if (o.quota !== undefined) p.mailer.quota = o.quota;
-  o.before?.(p);
-  return journalled(p);
-}
-
-const statuses = (p: MemoryPorts) => p.workbook.get('guests').records().map((r) => String(r['Status']));
-const runAll = (p: Ports, batchSize = 10): SendProgress[] => {
-  const out: SendProgress[] = [];
-  for (let i = 0; i < 200; i++) {
-    const r = sendBatch(p, { batchSize }, link);
-    out.push(r);
-    if (r.done) break;
-  }
-  return out;
-};
 const mailsTo = (p: MemoryPorts) => {
   const m = new Map<string, number>();
   for (const s of p.mailer.sent) m.set(s.to, (m.get(s.to) ?? 0) + 1);
