@@ -522,8 +522,8 @@ export function sendBatch(ports: Ports, input: unknown, links: RsvpLinks): SendP
  * mailer.send, the outcome in memory; a quota error stops the loop (the rest 'n'). `build`
  * gives the guest's message, null when it can't be built now ('n': back to waiting), or 'skip'
  * when the row is no longer this batch's (no outcome: its entry stays for the next lock holder).
- * `j` comes as the pick journalled it (each picked guest 'q') and holds every outcome afterwards; the caller writes it once more with the record's pending
- * anchor (Tx.property), before the record.
+ * `j` comes as the pick journalled it (each picked guest 'q') and holds every outcome afterwards; the
+ * caller writes it once more with the record's pending anchor (Tx.property), before the record.
  */
 export function mailEach(
   ports: Ports, key: string, j: SendJournal, picked: readonly string[], build: (id: string) => MailMessage | null | 'skip',

@@ -215,7 +215,10 @@ export function consentCell(check: TableCheck, index: number) {
   return c === undefined ? '' : check.t.snap.rows[index][c];
 }
 
-/** The page of a row on the sheet (findGuest never gives a deleted one). `forStaff`: for the project leader's resend of a confirmation (src/app/confirm-resend.ts), which shows the answers after the deadline too. */
+/**
+ * The page of a row on the sheet (findGuest never gives a deleted one). `forStaff`: for the project leader's resend
+ * of a confirmation (src/app/confirm-resend.ts), which shows the answers after the deadline too.
+ */
 function viewOf(r: GuestRow & { index: number }, check: TableCheck, ctx: FullContext, now: Date, key: LinkKey, forStaff = false): RsvpView {
   const s = ctx.settings;
   const g = r.guest;
