@@ -26,8 +26,14 @@ export interface ReportMutant {
   readonly location: Location;
 }
 
+/**
+ * A file as a report measured it: Stryker's own reports carry its whole text (`source`); a committed
+ * record (below) carries the text's SHA-256 instead.
+ */
+export interface ReportFile { readonly source?: string; readonly sourceSha256?: string; readonly mutants: readonly ReportMutant[] }
+
 export interface Report {
-  readonly files: Record<string, { readonly source?: string; readonly mutants: readonly ReportMutant[] }>;
+  readonly files: Record<string, ReportFile>;
 }
 
 /** A report as found on disk: its name (for the reader) and date (the file's mtime: when the run ended). */
@@ -36,8 +42,11 @@ export interface DatedReport { readonly name: string; readonly date: Date; reado
 /** A mutant Stryker would make of today's source (from its instrumenter; lines and columns 1-based, as in reports). */
 export interface CurrentMutant { readonly mutatorName: string; readonly replacement?: string; readonly location: Location }
 
-/** Today's file: its text and every mutant of it (those disabled by a `// Stryker disable` comment left out). */
-export interface CurrentFile { readonly source: string; readonly mutants: readonly CurrentMutant[] }
+/**
+ * Today's file: its text, the text's SHA-256 (hex) and every mutant of it (those disabled by a
+ * `// Stryker disable` comment left out).
+ */
+export interface CurrentFile { readonly source: string; readonly sha256: string; readonly mutants: readonly CurrentMutant[] }
 
 export interface Measured { readonly mutant: ReportMutant; readonly date: Date; readonly report: string }
 
@@ -105,6 +114,10 @@ export function tally(mutants: readonly ReportMutant[]): Tally {
 export const score = (t: Tally): number =>
   t.detected + t.undetected ? Math.floor((1000 * t.detected) / (t.detected + t.undetected)) / 10 : 100;
 
+/** Did the report measure today's text? Compared whole when the report has it, else by its hash. */
+const sameSource = (measured: ReportFile, current: CurrentFile): boolean =>
+  measured.source !== undefined ? measured.source === current.source : measured.sourceSha256 === current.sha256;
+
 /** The newest status of each mutant of `current` among the reports measured on exactly this source. */
 function newestStatuses(file: string, current: CurrentFile, reports: readonly DatedReport[]) {
   const byKey = new Map<string, Measured>();
@@ -112,7 +125,7 @@ function newestStatuses(file: string, current: CurrentFile, reports: readonly Da
   for (const r of reports) {
     const measured = r.report.files[file];
     if (!measured) continue;
-    if (measured.source !== current.source) {
+    if (!sameSource(measured, current)) {
       stale.push({ report: r.name, date: r.date });
       continue;
     }
@@ -175,4 +188,55 @@ export function assemble(reports: readonly DatedReport[], current: ReadonlyMap<s
   }
   const sum = (k: keyof Tally): number => files.reduce((n, f) => n + f.tally[k], 0);
   return { files, tally: { detected: sum('detected'), undetected: sum('undetected'), notScored: sum('notScored') } };
+}
+
+/**
+ * A committed record of one Stryker run (bench/mutation-records/): what its report says of each mutant,
+ * without the files' texts, test names or coverage, so that a run's results outlive the machine it ran
+ * on (reports/ is not committed, and a complete run takes hours here). A file's text is known by its
+ * SHA-256: the record counts for a file only while the file reads exactly as it did then.
+ */
+export interface MutationRecord {
+  readonly format: typeof RECORD_FORMAT;
+  /** When the run's report was written (ISO 8601). */
+  readonly ended: string;
+  /** What was run: the tests and the scope, for the reader (a run with some of the tests is a lower bound). */
+  readonly run: string;
+  readonly files: Record<string, { readonly sha256: string; readonly mutants: readonly RecordMutant[] }>;
+}
+/** A mutant: mutator, replacement (null when Stryker gave none), status, then start and end line and column (1-based). */
+export type RecordMutant = readonly [string, string | null, MutantStatus, number, number, number, number];
+export const RECORD_FORMAT = 'summit-mutation-record/1';
+
+/**
+ * The record of a report. `sha256` hashes a file's text (given, so this module stays free of Node).
+ * Mutants a run never reached (Pending) are left out, and so is a file with none measured.
+ */
+export function toRecord(report: Report, ended: Date, run: string, sha256: (text: string) => string): MutationRecord {
+  const files: Record<string, MutationRecord['files'][string]> = {};
+  for (const [name, file] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    const mutants = file.mutants.filter((m) => m.status !== 'Pending').map((m): RecordMutant => [
+      m.mutatorName, m.replacement ?? null, m.status,
+      m.location.start.line, m.location.start.column, m.location.end.line, m.location.end.column,
+    ]);
+    const hash = file.sourceSha256 ?? (file.source === undefined ? undefined : sha256(file.source));
+    if (mutants.length && hash) files[name] = { sha256: hash, mutants };
+  }
+  return { format: RECORD_FORMAT, ended: ended.toISOString(), run, files };
+}
+
+/** A record read back as a dated report (its date: when its run ended). */
+export function fromRecord(name: string, record: MutationRecord): DatedReport {
+  if (record.format !== RECORD_FORMAT) throw new Error(`${name}: not a ${RECORD_FORMAT} (format ${String(record.format)})`);
+  const files: Record<string, ReportFile> = {};
+  for (const [file, f] of Object.entries(record.files)) {
+    files[file] = {
+      sourceSha256: f.sha256,
+      mutants: f.mutants.map(([mutatorName, replacement, status, sl, sc, el, ec]) => ({
+        mutatorName, ...(replacement === null ? {} : { replacement }), status,
+        location: { start: { line: sl, column: sc }, end: { line: el, column: ec } },
+      })),
+    };
+  }
+  return { name, date: new Date(record.ended), report: { files } };
 }

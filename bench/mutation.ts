@@ -4,23 +4,32 @@
  * A mutant is one small change to src/core or src/app (an operator, a condition, a constant); it is
  * killed when a unit test fails (or times out) under it, and survives when every test passes.
  *
- * Every report in reports/stryker-incremental*.json (each scoped run's incremental file) and
+ * Every committed record in bench/mutation-records/ (one per finished `npm run test:mutation`, kept
+ * in git so results outlive the machine), every report in reports/stryker-incremental*.json (each
+ * scoped run's incremental file) and
  * reports/mutation/*.json (copies of other worktrees' or machines' reports, mtime kept: `cp -p`) is read,
  * but reports/mutation/mutation.json, the last run's copy of its incremental file. For each mutant of today's sources (listed by Stryker's own instrumenter) the newest
  * status among the reports measured on the file's current text counts (bench/mutation-assembly.ts).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { figure, type Figure } from './lib';
-import { assemble, score, type Assembly, type CurrentFile, type CurrentMutant, type DatedReport, type Report } from './mutation-assembly';
+import {
+  assemble, fromRecord, score, type Assembly, type CurrentFile, type CurrentMutant, type DatedReport, type MutationRecord, type Report,
+} from './mutation-assembly';
 
 const ROOT = path.resolve(__dirname, '..');
 export const REPORTS = path.join(ROOT, 'reports');
+/** The committed records of earlier runs (`npm run test:mutation` writes one when its run ends: scripts/mutation.mjs). */
+export const RECORDS = path.join(ROOT, 'bench', 'mutation-records');
+export const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 const GOAL = 90;
 const MAX_LISTED = 40;
 
-/** The reports on disk, dated by their mtime (when the run that wrote them ended). */
+/** The committed records and the reports on disk (dated by their mtime: when the run that wrote them ended). */
 function loadReports(): DatedReport[] {
+  const records = fs.existsSync(RECORDS) ? fs.readdirSync(RECORDS).filter((n) => n.endsWith('.json')).sort() : [];
   const inDir = (dir: string, keep: (name: string) => boolean): string[] =>
     fs.existsSync(dir) ? fs.readdirSync(dir).filter(keep).map((n) => path.join(dir, n)) : [];
   const paths = [
@@ -28,11 +37,14 @@ function loadReports(): DatedReport[] {
     ...inDir(path.join(REPORTS, 'mutation'), (n) => n.endsWith('.json') && n !== 'mutation.json'),
     ...inDir(REPORTS, (n) => n.startsWith('stryker-incremental') && n.endsWith('.json')),
   ];
-  return paths.map((p) => ({
-    name: path.relative(REPORTS, p),
-    date: fs.statSync(p).mtime,
-    report: JSON.parse(fs.readFileSync(p, 'utf8')) as Report,
-  }));
+  return [
+    ...records.map((n) => fromRecord(`records/${n}`, JSON.parse(fs.readFileSync(path.join(RECORDS, n), 'utf8')) as MutationRecord)),
+    ...paths.map((p) => ({
+      name: path.relative(REPORTS, p),
+      date: fs.statSync(p).mtime,
+      report: JSON.parse(fs.readFileSync(p, 'utf8')) as Report,
+    })),
+  ];
 }
 
 /** Every file the mutation run mutates (stryker.config.mjs: each .ts file under src/core and src/app), relative to the repo. */
@@ -66,7 +78,7 @@ async function currentFiles(): Promise<Map<string, CurrentFile>> {
         end: { line: m.location.end.line + 1, column: m.location.end.column + 1 },
       },
     }));
-    out.set(file, { source, mutants: live });
+    out.set(file, { source, sha256: sha256(source), mutants: live });
   }
   return out;
 }
@@ -101,7 +113,7 @@ export async function mutationFigures(): Promise<Figure[]> {
   const complete = unmeasured === 0;
   const out = [
     figure(`mutation score, ${complete ? 'all of' : 'measured part of'} src/core + src/app (killed or timed out; newest of ` +
-      `${reports} scoped reports per mutant, each with a subset of the tests: a lower bound)`, overall, '%',
+      `${reports} scoped runs' records and reports per mutant, each with a subset of the tests: a lower bound)`, overall, '%',
       complete ? { text: `≥ ${GOAL} %`, met: overall >= GOAL } : undefined),
     figure('mutants scored (killed + timed out + survived + not covered)', tally.detected + tally.undetected, 'mutants'),
     figure('mutants surviving (no unit test fails under them)', tally.undetected, 'mutants'),
@@ -121,7 +133,8 @@ export async function mutationFigures(): Promise<Figure[]> {
 export async function mutationSurvivors(): Promise<string> {
   const loaded = await load();
   if (!loaded) {
-    return `No mutation report in ${path.relative(process.cwd(), REPORTS)}: a scoped \`npm run test:mutation\` writes one ` +
+    return `No mutation record in ${path.relative(process.cwd(), RECORDS)} nor report in ${path.relative(process.cwd(), REPORTS)}: ` +
+      'a scoped `npm run test:mutation` writes both ' +
       '(StrykerJS over src/core and src/app against the unit tests; see README).';
   }
   const { assembly } = loaded;

@@ -1,15 +1,19 @@
 // The bench's mutation score assembled from scoped Stryker runs (bench/mutation-assembly.ts), on small
 // made-up reports in the mutation-testing-report-schema v2 shape Stryker writes.
+import { createHash } from 'node:crypto';
 import {
-  assemble, keyed, score, type CurrentFile, type DatedReport, type MutantStatus, type ReportMutant,
+  assemble, fromRecord, keyed, score, toRecord, type CurrentFile, type DatedReport, type MutantStatus, type MutationRecord,
+  type ReportMutant,
 } from '../../../bench/mutation-assembly';
 
 const at = (line: number, column: number, endColumn = column + 1) =>
   ({ start: { line, column }, end: { line, column: endColumn } });
 const mutant = (line: number, column: number, status: MutantStatus, replacement = 'true'): ReportMutant =>
   ({ mutatorName: 'ConditionalExpression', replacement, status, location: at(line, column) });
-const current = (source: string, mutants: readonly ReportMutant[]): CurrentFile =>
-  ({ source, mutants: mutants.map(({ mutatorName, replacement, location }) => ({ mutatorName, replacement, location })) });
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+const current = (source: string, mutants: readonly ReportMutant[]): CurrentFile => ({
+  source, sha256: sha256(source), mutants: mutants.map(({ mutatorName, replacement, location }) => ({ mutatorName, replacement, location })),
+});
 const report = (name: string, iso: string, files: Record<string, { source: string; mutants: ReportMutant[] }>): DatedReport =>
   ({ name, date: new Date(iso), report: { files } });
 
@@ -115,4 +119,41 @@ test('unmeasured mutants on one line with a measured one between them make one s
 test('the score is rounded down to a tenth of a percent', () => {
   expect(score({ detected: 2, undetected: 1, notScored: 0 })).toBe(66.6);
   expect(score({ detected: 999, undetected: 1, notScored: 0 })).toBe(99.9);
+});
+
+test('a committed record keeps each measured mutant and the text\'s hash, and counts only while the file reads the same', () => {
+  const run = report('stryker-incremental-a.json', '2026-12-03T10:00:00Z', {
+    'src/a.ts': { source: SRC_A, mutants: [mutant(1, 3, 'Killed'), mutant(2, 3, 'Survived'), mutant(3, 3, 'Pending')] },
+    // A file whose every mutant is Pending (the run never reached it) has nothing to record.
+    'src/b.ts': { source: 'b', mutants: [mutant(1, 1, 'Pending')] },
+  });
+  const record = toRecord(run.report, run.date, 'SUMMIT_MUTATION_TESTS=a; stryker --mutate src/a.ts', sha256);
+  expect(record).toEqual({
+    format: 'summit-mutation-record/1', ended: '2026-12-03T10:00:00.000Z', run: 'SUMMIT_MUTATION_TESTS=a; stryker --mutate src/a.ts',
+    files: {
+      'src/a.ts': {
+        sha256: sha256(SRC_A),
+        mutants: [['ConditionalExpression', 'true', 'Killed', 1, 3, 1, 4], ['ConditionalExpression', 'true', 'Survived', 2, 3, 2, 4]],
+      },
+    },
+  });
+  // Written as JSON and read back, it assembles as the report did.
+  const back = fromRecord('records/a.json', JSON.parse(JSON.stringify(record)) as MutationRecord);
+  expect(back.date).toEqual(run.date);
+  const today = assemble([back], new Map([['src/a.ts', current(SRC_A, A)]]));
+  expect(today.tally).toEqual({ detected: 1, undetected: 1, notScored: 0 });
+  expect(today.files[0].unmeasured).toEqual([{ from: 3, to: 6, mutants: 4 }]);
+  // One character changed in the file: the record no longer counts for it, and is named as left out.
+  const edited = assemble([back], new Map([['src/a.ts', current(`${SRC_A} `, A)]]));
+  expect(edited.tally).toEqual({ detected: 0, undetected: 0, notScored: 0 });
+  expect(edited.files[0].stale).toEqual([{ report: 'records/a.json', date: run.date }]);
+});
+
+test('a mutant without a replacement keeps none through a record; a record of another format is refused', () => {
+  const bare: ReportMutant = { mutatorName: 'BlockStatement', status: 'Killed', location: at(4, 1, 9) };
+  const record = toRecord({ files: { 'src/a.ts': { source: SRC_A, mutants: [bare] } } }, new Date('2026-12-03T10:00:00Z'), 'r', sha256);
+  expect(record.files['src/a.ts'].mutants).toEqual([['BlockStatement', null, 'Killed', 4, 1, 4, 9]]);
+  expect(fromRecord('r.json', record).report.files['src/a.ts'].mutants).toEqual([bare]);
+  expect(() => fromRecord('old.json', { ...record, format: 'summit-mutation-record/0' } as unknown as MutationRecord))
+    .toThrow('old.json: not a summit-mutation-record/1 (format summit-mutation-record/0)');
 });
