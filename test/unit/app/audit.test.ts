@@ -91,7 +91,42 @@ test('rows added by hand after the anchor are reported', () => {
   const g = grid(ports);
   const fake: AuditRow = { time: new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(), user: 'x@y.se', action: 'kostnad.makulerad', object: 'K-0001', before: '', after: '' };
   g.push([new Date(fake.time), fake.user, fake.action, fake.object, '', '', auditHash(String(g[2][6]), fake), '']);
-  expect(verifyAudit(ports).message.sv).toContain('1 rad efter ankaret (från rad 4)');
+  const v = verifyAudit(ports);
+  // Sheet row 4: the first row after the anchor's two (rows 2 and 3).
+  expect(v).toMatchObject({ ok: false, count: 3, badRow: 4 });
+  expect(v.message.sv).toContain('1 rad efter ankaret (från rad 4)');
+});
+
+test('an anchor missing from the document properties: the chain holds, and the report says the anchor is missing', () => {
+  const ports = setup(3);
+  ports.properties.delete(JOURNAL_KEY);
+  const v = verifyAudit(ports);
+  expect(v).toMatchObject({ ok: false, count: 3 });
+  expect(v).not.toHaveProperty('badRow'); // no row is to blame
+  expect(v.message.sv).toContain('Kedjan i loggen hänger ihop (3 rader), men ankaret saknas');
+  expect(v.message.en).toContain('An administrator runs Set up workbook.');
+});
+
+test('a transaction that died between its pending anchor and its committed one verifies whether or not its rows landed', () => {
+  // Step 1 of a commit writes the anchor with the coming rows as its alternative (alt); a death before
+  // step 4 leaves it so. The log then has either the old count of rows or the new one: both are honest.
+  const ports = setup(2);
+  const before = parseJournal(ports.properties.get(JOURNAL_KEY))!;
+  new Tx(new Journal(ports)).log({ action: 'kostnad.registrerad', object: 'K-0003' }).commit();
+  const after = parseJournal(ports.properties.get(JOURNAL_KEY))!;
+  ports.properties.set(JOURNAL_KEY, JSON.stringify({ ...before, alt: { n: after.n, head: after.head } }));
+  expect(verifyAudit(ports)).toMatchObject({ ok: true, count: 3 });
+  expect(verifyAudit(ports).message.sv).toContain('3 rader');
+  // The rows never landed: the anchor itself holds.
+  grid(ports).length = 3;
+  expect(verifyAudit(ports)).toMatchObject({ ok: true, count: 2 });
+});
+
+test('a hash cell read back with spaces or in capitals (retyped by hand) verifies against the anchor as the chain does', () => {
+  const ports = setup(3);
+  const g = grid(ports);
+  g[3][6] = `  ${String(g[3][6]).toUpperCase()} `;
+  expect(verifyAudit(ports)).toMatchObject({ ok: true, count: 3 });
 });
 
 test('no write goes on a log whose row count disagrees with its anchor, and nothing is written', () => {
