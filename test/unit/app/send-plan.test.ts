@@ -15,7 +15,7 @@ const PL = 'pl@stockholm.se';
 const link = () => (g: { id: string; version: number }) => `https://rsvp.example.se/?g=${g.id}&v=${g.version}`;
 
 /** One guest per status, in this order (a row's e-mail is g<i>@example.se). */
-function setup(statuses: readonly string[], o: { cap?: number; quota?: number } = {}): MemoryPorts {
+function setup(statuses: readonly string[], o: { cap?: number; quota?: number; english?: boolean } = {}): MemoryPorts {
   const p = memoryPorts(PL);
   p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, ''], ['Max antal inbjudna', o.cap ?? 30, '']]);
   p.workbook.add('event', [['Svarsadress', 'summit@stockholm.se', '']]);
@@ -25,7 +25,7 @@ function setup(statuses: readonly string[], o: { cap?: number; quota?: number } 
   ]));
   p.workbook.add('templates', [
     ['sv', 'Inbjudan till {{Evenemang}}', 'Hej {{Förnamn}}! [Svara]({{Svarslänk}})'],
-    ['en', 'Invitation to {{Event}}', 'Dear {{FirstName}}, [Reply]({{RsvpLink}})'],
+    ...(o.english === false ? [] : [['en', 'Invitation to {{Event}}', 'Dear {{FirstName}}, [Reply]({{RsvpLink}})']]),
   ]);
   p.workbook.add('log');
   if (o.quota !== undefined) p.mailer.quota = o.quota;
@@ -83,6 +83,22 @@ describe('planSend: the places and the invited as Gäster counts them', () => {
     const run = runAll(p);
     expect(run.reduce((s, r) => s + r.sent, 0)).toBe(1);
     expect(run.at(-1)).toMatchObject({ capLeft: 0, done: true, remaining: 2 });
+  });
+
+  test('the recipients are the approved guests who can be mailed, in sending order, each named with address and language', () => {
+    // Guests 1, 3 and 4 are approved; guest 4 writes in English and there is no English template: blocked, not a recipient.
+    const p = setup(['Godkänd', 'Föreslagen', 'Godkänd', 'Godkänd'], { english: false });
+    const plan = planSend(p, link);
+    expect(plan.recipients).toEqual([
+      { id: 'G-0001', name: 'Förnamn0 Efternamn0', email: 'g0@example.se', language: 'sv' },
+      { id: 'G-0003', name: 'Förnamn2 Efternamn2', email: 'g2@example.se', language: 'sv' },
+    ]);
+    expect(plan.blocked.map((b) => b.id)).toEqual(['G-0004']);
+  });
+
+  test('the quota left is what MailApp reports, in whole mails, never below none', () => {
+    expect(planSend(setup(['Godkänd'], { quota: 7.9 }), link).quotaLeft).toBe(7);
+    expect(planSend(setup(['Godkänd'], { quota: -2 }), link).quotaLeft).toBe(0);
   });
 
   test('refused to anyone but the project leader, with the role named', () => {
