@@ -28,7 +28,9 @@ export function readProgram(journal: Journal, check: TableCheck = checkTable(jou
   const items: ProgramItem[] = [];
   const unverified = new Set<string>();
   for (const r of verifiedRows(check)) {
-    const parsed = checkItem(draftOf(r.values), r.key, ANY_DAY, String(r.values['Ansvarig'] ?? ''));
+    // Ansvarig as sealed, empty or not: the city's default is filled in when an item is saved, not when read.
+    const parsed = checkItem(draftOf(r.values), r.key, ANY_DAY);
+    // A sealed row that no longer reads as an item (written under an older rule) reaches no reader.
     if (!parsed.ok) continue;
     items.push(parsed.item);
     if (r.unverified) unverified.add(parsed.item.id);

@@ -1,4 +1,6 @@
 import { decideProgramItem, deleteProgramItem, programView, saveProgramItem } from '../../../src/app/program';
+import { readProgram } from '../../../src/app/program-rows';
+import { Journal } from '../../../src/app/journal';
 import { guardSheetEdit, listReview, resolveReview } from '../../../src/app/review';
 import { UserError } from '../../../src/core/msg';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
@@ -152,5 +154,27 @@ describe('edits on the Program sheet go to review', () => {
     expect(() => resolveReview(p, { id: item.id, action: 'confirm' })).toThrow('1 gäst är inbjuden');
     resolveReview(p, { id: item.id, action: 'undo' });
     expect(programView(p).items.map((i) => [i.id, i.review])).toEqual([['P-001', false]]);
+  });
+});
+
+describe('readProgram: the items as the journal has them', () => {
+  /** Program rows sealed as they are (as set-up's baseline seals what it finds). */
+  function sealed(rows: (string | number)[][]): MemoryPorts {
+    const p = memoryPorts(PL);
+    p.workbook.add('settings', [['Styrgrupp', SG, ''], ['Projektledare', PL, '']]);
+    p.workbook.add('event', [['Startdatum', '2009-12-08', ''], ['Slutdatum', '2009-12-09', '']]);
+    p.workbook.add('program', rows);
+    p.workbook.add('log');
+    return journalled(p);
+  }
+  const row = (id: string, title: string, type: string, responsible = '') =>
+    [id, '2009-12-08', '09:00', '10:00', title, type, 'Stadshuset', responsible, 'staden', '', '', '', 'förslag'];
+
+  test('a sealed row that no longer reads as an item (no title, an unknown type) reaches no reader; the others keep their order and Ansvarig', () => {
+    const p = sealed([row('P-001', 'Öppning', 'öppning', 'Anna A'), row('P-002', '', 'workshop'), row('P-003', 'Mingel', 'kafferast'), row('P-004', 'Avslutning', 'övrigt', '')]);
+    const read = readProgram(new Journal(p));
+    expect(read.items.map((i) => [i.id, i.title, i.responsible])).toEqual([['P-001', 'Öppning', 'Anna A'], ['P-004', 'Avslutning', '']]);
+    expect(read.unverified.size).toBe(0);
+    expect(read.review).toEqual([]);
   });
 });
