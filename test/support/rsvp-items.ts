@@ -13,8 +13,9 @@ const SENT = new Date('2009-11-01T10:00:00Z');
 /**
  * Items: P-001 the conference (no limit), P-002 the dinner (capacity 1), P-003 a study visit.
  * G-0001 Astrid (sv), G-0002 Bertil (en) and G-0003 Cecilia (sv), all invited to P-001 and P-002.
+ * `seed`: changes to the seeded sheets before the journal seals them as the baseline.
  */
-export function setupItems(capacity = '1'): MemoryPorts {
+export function setupItems(capacity = '1', seed?: (p: MemoryPorts) => void): MemoryPorts {
   const p = memoryPorts(PL);
   p.workbook.add('settings', [['Projektledare', PL, '']]);
   p.workbook.add('event', [
@@ -24,6 +25,7 @@ export function setupItems(capacity = '1'): MemoryPorts {
   const row = (id: string, first: string, lang: string, events: string) =>
     [id, first, 'E', '', '', '', `${first.toLowerCase()}@example.se`, lang, events, '', 'Inbjuden', SENT, '', '', 1, '', '', ''];
   p.workbook.add('guests', [row('G-0001', 'Astrid', 'sv', 'P-001; P-002'), row('G-0002', 'Bertil', 'en', 'P-001; P-002'), row('G-0003', 'Cecilia', 'sv', 'P-001; P-002')]);
+  seed?.(p);
   journalled(p);
   saveProgramItem(p, { title: 'Konferensen', type: 'plenarsession', date: '2009-12-08', start: '09:00', end: '17:00', organiser: 'staden' });
   saveProgramItem(p, { title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity });
