@@ -68,6 +68,18 @@ test('applyChanges: a guest\'s other answers are kept, the changed item takes it
   const until = '2009-11-04T08:00:00.000Z';
   expect(applyChanges('P-002: väntar 2009-11-01T10:00:00.000Z; P-001: ja', [{ guestId: 'G-0002', itemId: 'P-002', to: { kind: 'erbjuds', until } }], ['P-001', 'P-002', 'P-003']))
     .toBe(`P-001: ja; P-002: erbjuds ${until}`);
+  // A cell that does not read (typed by hand) keeps nothing but the change.
+  expect(applyChanges('ja tack', [{ guestId: 'G-0002', itemId: 'P-002', to: { kind: 'nej' } }], ['P-001', 'P-002'])).toBe('P-002: nej');
+});
+
+test('a capacity removed while nobody holds a yes on the item (the one seat offered, not yet taken) still gives everyone waiting a seat', () => {
+  const p = queue();
+  say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
+  expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se']);
+  p.user.current = 'pl@stockholm.se';
+  saveProgramItem(p, { id: 'P-002', title: 'Middagen', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden' }, () => links);
+  expect(offers(p).map((m) => m.to)).toEqual(['bertil@example.se', 'cecilia@example.se']);
+  expect(cell(p, 'G-0003')).toMatch(/^P-001: ja; P-002: erbjuden /);
 });
 
 describe('the offer mail', () => {
@@ -168,12 +180,16 @@ describe('mailOffers: only the offer the row still holds is mailed', () => {
     // The one it holds is mailed and marked mailed.
     expect(mailOffers(p, loadFullContext(p), [{ guestId: 'G-0002', itemId: 'P-002', to: { kind: 'erbjuds', until } }], links)).toBe(1);
     expect(cell(p, 'G-0002')).toBe(`P-001: ja; P-002: erbjuden ${until}`);
+    // Mailed once: the same offer again (another execution's stale list) is not mailed twice.
+    expect(mailOffers(p, loadFullContext(p), [{ guestId: 'G-0002', itemId: 'P-002', to: { kind: 'erbjuds', until } }], links)).toBe(0);
+    expect(offers(p)).toHaveLength(1);
   });
 
-  test('nor one on a row changed outside Summit Planner since, nor one to an unknown guest', () => {
+  test('nor one on a row changed outside Summit Planner since, nor one to an unknown guest or on an item the guest never waited for', () => {
     const { p, until } = unmailed();
     const o = (guestId: string, itemId: string) => [{ guestId, itemId, to: { kind: 'erbjuds' as const, until } }];
     expect(mailOffers(p, loadFullContext(p), o('G-0009', 'P-002'), links)).toBe(0);
+    expect(mailOffers(p, loadFullContext(p), o('G-0002', 'P-003'), links)).toBe(0); // an item the guest has no answer on
     setCell(p, 'G-0002', 'Titel', 'Dr');
     expect(mailOffers(p, loadFullContext(p), o('G-0002', 'P-002'), links)).toBe(0);
     expect(offers(p)).toHaveLength(0);
@@ -212,6 +228,36 @@ describe('passing on, in the races it is built for', () => {
     const failing = (e: Error): Ports => ({ ...p, lock: { withLock: () => { throw e; } } });
     expect(passOnSeats(failing(new LockTimeoutError()), ctx, check, links, END)).toBe(false);
     expect(() => passOnSeats(failing(new Error('Sheets is down')), ctx, check, links, END)).toThrow('Sheets is down');
+  });
+
+  test('with nothing owed nothing is made or taken: no links (script properties), no lock, and passOnSeats says nothing was written', () => {
+    const p = queue();
+    p.user.current = PL;
+    let made = 0;
+    const making = () => { made++; return links; };
+    guestsPassedOn(p, loadFullContext(p), making, END);
+    expect(made).toBe(0);
+    const ctx = loadFullContext(p);
+    const probes: string[] = [];
+    const counting = (g: { id: string; version: number }) => { probes.push(g.id); return links(g); };
+    p.lock.held = true; // taking the lock would fail
+    expect(passOnSeats(p, ctx, checkTable(ctx.journal, 'guests'), counting, END)).toBe(false);
+    expect(probes).toEqual([]);
+    p.lock.held = false;
+    // Something owed: the links are made once.
+    p.user.current = '';
+    typeCancellation(p);
+    p.user.current = PL;
+    guestsPassedOn(p, loadFullContext(p), making, END);
+    expect(made).toBe(1);
+  });
+
+  test('without a working link passOnSeats writes nothing and says so (false)', () => {
+    const p = queue();
+    typeCancellation(p);
+    const ctx = loadFullContext(p);
+    expect(passOnSeats(p, ctx, checkTable(ctx.journal, 'guests'), () => { throw new Error('no web app'); }, END)).toBe(false);
+    expect(cell(p, 'G-0002')).toMatch(/P-002: väntar /);
   });
 
   test('the project leader\'s sidebar opens on Gäster even when the links cannot be made (nothing passed on)', () => {
