@@ -84,10 +84,12 @@ test('after the reply deadline the Återbud is recorded and no offer is made', (
   expect(offers(p)).toHaveLength(0);
 });
 
-test('an Återbud recorded while another guest\'s offer has lapsed passes that seat on too: the lapsed offer becomes a no, the next guest waiting gets it', () => {
+test('an Återbud recorded while another guest\'s offer has lapsed passes that seat on too: the lapsed offer becomes a no, the next guest waiting gets it, never the one who cancelled', () => {
   const p = queue();
   say(p, 'G-0003', { 'P-001': 'ja', 'P-002': 'vänta' });
   say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
+  // Astrid waits after Cecilia: Cecilia, who cancels, would be first.
+  (p.clock as { advance(ms: number): void }).advance(1000);
   expect(say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'vänta' }).saved).toBe(true);
   (p.clock as { advance(ms: number): void }).advance(48 * 3_600_000);
   expect(cancel(p, 'G-0003').offers).toBe(1);
