@@ -71,3 +71,26 @@ test('Program is read by whole columns (INDEX of the k-th row), never by a cell 
     expect(f).toMatch(/INDEX\(Program!\$[A-Z]+:\$[A-Z]+,\d+\)/);
   }
 });
+
+test('a formula where the layout has text is drift though it shows the same; so is a name where the layout has a string literal', () => {
+  const { formulas, values } = asWritten();
+  formulas[4][0] = '="Finansiär"'; // shows Finansiär, as the header should
+  const ok = formulas[5][9];
+  expect(ok).toContain(',"OK"))');
+  formulas[5][9] = ok.replace(/"OK"/g, 'OK'); // letter for letter the same, but OK is a name, not the text
+  expect(overviewDrift(layout, formulas, values)).toEqual(['A5', 'J6']);
+});
+
+test('a section is found on any row, the first too; without the item header, formulas over Program are no item section', () => {
+  const program = '=IFERROR(IF(INDEX(Program!$A:$A,2)="","",INDEX(Program!$A:$A,2)),"")';
+  // Only the item section left (the rows above deleted by hand): its header on row 1, two item rows.
+  const items = { values: [['Programpunkt'], ['P-1'], ['P-2'], ['egen anteckning']], formulas: [[''], [program], [program], ['']] };
+  expect(overviewOldEnd(layout, items.values, items.formulas)).toBe(3);
+  expect(overviewItemRowsOf(items.formulas, items.values)).toBe(2);
+  // Only the categories, their header on row 1: they end after the nine categories.
+  expect(overviewOldEnd(layout, [['Kategori'], ['huvudtalare']], [[''], ['']])).toBe(10);
+  // Neither header: the current layout's end, and no item rows, whatever column A's formulas read.
+  const neither = { values: [['P-1'], ['P-2']], formulas: [[program], [program]] };
+  expect(overviewOldEnd(layout, neither.values, neither.formulas)).toBe(layout.cells.length);
+  expect(overviewItemRowsOf(neither.formulas, neither.values)).toBe(0);
+});
