@@ -146,6 +146,9 @@ describe('a confirmation that did not arrive', () => {
     expect(r.message.sv).toContain('det gick inte att se om bekräftelsen skickades med e-post');
     expect(note(p, 'G-0001')).toMatch(/^\[Bekräftelse\] osäker \S+: Gmail svarade med ett fel när bekräftelsen skickades – okänt om den gick iväg/);
     expect(listed(p, 'G-0001')).toMatchObject({ kind: 'osäker', resend: false });
+    // Logg says the same, without the address: the mail may have gone.
+    const failed = logRows(p).filter((x) => x['Åtgärd'] === 'gäst.bekräftelse-misslyckad');
+    expect(failed.map((x) => JSON.parse(String(x['Efter'])))).toEqual([{ bekräftelse: 'okänt om den gick iväg', skäl: 'osäker' }]);
     p.mailer.failFor = undefined;
     expect(() => resend(p, { id: 'G-0001' })).toThrow('Bekräftelsen till G-0001 kan ha gått iväg');
     expect(confirmations(p)).toHaveLength(1); // the one Gmail took
@@ -157,6 +160,8 @@ describe('a confirmation that did not arrive', () => {
     say(p, 'G-0001', { 'P-001': 'ja', 'P-002': 'nej' });
     expect(listed(p, 'G-0001')).toMatchObject({ kind: 'avvisad', resend: true });
     expect(JSON.stringify(logRows(p))).not.toContain('astrid@');
+    expect(logRows(p).filter((x) => x['Åtgärd'] === 'gäst.bekräftelse-misslyckad').map((x) => JSON.parse(String(x['Efter']))))
+      .toEqual([{ bekräftelse: 'ej skickad', skäl: 'avvisad' }]);
     // Still refused: the resend records the new failure and says why, and may be tried again.
     expect(resend(p, { id: 'G-0001' }).message.sv).toContain('G-0001: Bekräftelsen kunde inte mejlas: Gmail avvisade adressen');
     p.mailer.failFor = undefined;
