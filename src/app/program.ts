@@ -30,7 +30,7 @@ import { readProgram, type ProgramRead } from './program-rows';
 import type { OfferChange } from '../core/item-answers';
 import type { RsvpLinks } from './merge';
 import { deadlineEnd } from './rsvp';
-import { mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
+import { mailOffers, offersOf, planWaitlists, putChanges, withoutOffers, workingLinks } from './waitlist';
 
 export const PROGRAM_LOCK_MS = 20_000;
 
@@ -209,7 +209,7 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks,
   requireRole(ctx, ['projektledare']);
   // Before the lock: making the link key may take the lock itself (src/gas/invitations.ts).
   // Any change of an existing item may raise or remove its capacity (an empty capacity is none: a seat for everyone waiting).
-  const linkFor = f.id && links ? links() : null;
+  const linkFor = workingLinks(f.id && links ? links() : null);
   let offers: OfferChange[] = [];
   let isNew = false;
   return withProgram(ports, ctx, (c, tx) => {
@@ -231,7 +231,7 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks,
     tx.put(c, row ? row.index : null, itemCells(item), {
       action: before ? 'programpunkt.ändrad' : 'programpunkt.tillagd', object: id, ...(before ? { before: audit(before) } : {}), after: audit(item),
     });
-    if (before && before.capacity !== item.capacity) offers = settleItem(ports, ctx, tx, item);
+    if (before && before.capacity !== item.capacity) offers = settleItem(ports, ctx, tx, item, linkFor !== null);
     isNew = !before;
     return { id, message: before ? programMsg.saved(id) : programMsg.added(id) };
   }, () => {
@@ -240,12 +240,16 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks,
   });
 }
 
-/** The waiting list of an item whose capacity changed, into `tx`; returns the offers to mail after the commit. */
-function settleItem(ports: Ports, ctx: FullContext, tx: Tx, item: ProgramItem): OfferChange[] {
+/**
+ * The waiting list of an item whose capacity changed, into `tx`; returns the offers to mail after the
+ * commit. `canMail` false (no working link): no offers, the seats stay owed (src/app/waitlist.ts).
+ */
+function settleItem(ports: Ports, ctx: FullContext, tx: Tx, item: ProgramItem, canMail: boolean): OfferChange[] {
   const check = checkTable(ctx.journal, 'guests');
   const rows = guestRows(check);
   const items = (ctx.parts().items ?? []).map((x) => (x.id === item.id ? item : x));
-  const plan = planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), new Map(), items);
+  const planned = planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), new Map(), items);
+  const plan = canMail ? planned : withoutOffers(planned);
   putChanges(tx, check, rows, plan, items.map((x) => x.id));
   return offersOf(plan);
 }

@@ -103,6 +103,35 @@ export function putChanges(tx: Tx, check: TableCheck, rows: readonly GuestRow[],
   }
 }
 
+/**
+ * `links` if it makes a personal link now, else null (none given, or no web app URL to link to). Only
+ * an execution with a working link may write an offer: an `erbjuds` is never mailed later, so an offer
+ * written without one would hold the seat until its deadline for a guest never told of it.
+ */
+export function workingLinks(links: RsvpLinkFor | null | undefined): RsvpLinkFor | null {
+  if (!links) return null;
+  try {
+    links({ id: 'G-0000', version: 1 });
+    return links;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The plan for an execution that can't mail (no working link): everything but the offers. The seats
+ * they would have taken stay free with guests `väntar`, owed, for the next execution that can mail
+ * (passOnSeats).
+ */
+export function withoutOffers(plan: ReadonlyMap<string, OfferChange[]>): Map<string, OfferChange[]> {
+  const out = new Map<string, OfferChange[]>();
+  for (const [id, changes] of plan) {
+    const kept = changes.filter((c) => c.to.kind !== 'erbjuds');
+    if (kept.length) out.set(id, kept);
+  }
+  return out;
+}
+
 /** The offers a committed plan made (erbjuds), to mail. */
 export const offersOf = (plan: ReadonlyMap<string, OfferChange[]>): OfferChange[] =>
   [...plan.values()].flat().filter((c) => c.to.kind === 'erbjuds');
@@ -169,12 +198,8 @@ export const PASS_ON_LOCK_MS = 5_000;
  * Returns whether anything was written (the caller's view of Gäster is then stale).
  */
 export function passOnSeats(ports: Ports, ctx: FullContext, check: TableCheck, links: RsvpLinkFor | null, replyEnd: number | null, user?: string): boolean {
-  if (!links || !owed(ports, ctx, check, replyEnd)) return false;
-  try {
-    links({ id: 'G-0000', version: 1 });
-  } catch {
-    return false; // no web app to link to: the offer waits for an execution that can mail it
-  }
+  // Nothing owed (the usual case): no link made. No web app to link to: the offer waits for an execution that can mail it.
+  if (!links || !owed(ports, ctx, check, replyEnd) || !workingLinks(links)) return false;
   try {
     return ports.lock.withLock(PASS_ON_LOCK_MS, () => {
       const fresh = checkTable(ctx.journal.fresh(), 'guests');
