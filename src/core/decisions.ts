@@ -167,9 +167,9 @@ export function citeDecision(register: readonly RegisterEntry[], ref: string, us
     return { ok: false, why: decisionsMsg.citeAmbiguous(shown, byRef.map((x) => x.id)) };
   }
   const e = byRef[0];
-  if (e.unverified || !e.decision) {
-    return { ok: false, why: decisionsMsg.citeUnverified(e.id) };
-  }
+  if (e.unverified) return { ok: false, why: decisionsMsg.citeUnverified(e.id) };
+  // Sealed as it is, but not a decision by today's rules: nothing to review, the decision itself needs correcting.
+  if (!e.decision) return { ok: false, why: decisionsMsg.citeInvalid(e.id) };
   const d = e.decision;
   if (d.status !== 'Fattat') {
     return { ok: false, why: decisionsMsg.citeNotTaken(d.id, d.status) };

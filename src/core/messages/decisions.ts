@@ -62,6 +62,10 @@ export const decisionsMsg = {
   citeUnverified: (id: string): Msg => fixed(
     `Beslut ${id} har ändrats utanför Summit Planner och väntar på granskning, så det kan inte åberopas. Styrgruppen godkänner eller ångrar ändringen i Summit Planner → Granska ändringar.`,
     `Decision ${id} was changed outside Summit Planner and waits for review, so it cannot be cited. The steering group confirms or undoes the change in Summit Planner → Review changes.`),
+  /** A row Summit Planner sealed that today's rules no longer read as a decision (written by an older version). */
+  citeInvalid: (id: string): Msg => fixed(
+    `Beslut ${id} kan inte åberopas: raden följer inte dagens regler för ett beslut (till exempel en för lång text). Styrgruppen rättar beslutet i Summit Planner → Beslut.`,
+    `Decision ${id} cannot be cited: its row does not meet today's rules for a decision (a text that is too long, for example). The steering group corrects the decision in Summit Planner → Decisions.`),
   citeNotTaken: (id: string, status: DecisionStatus): Msg => fixed(
     `Beslut ${id} är inte fattat (status ${status}), så det kan inte åberopas.`,
     `Decision ${id} is not taken (status ${STATUSES_EN[status]}), so it cannot be cited.`),

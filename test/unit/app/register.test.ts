@@ -95,6 +95,10 @@ describe('citing a decision', () => {
       new Tx(journal).put(checkTable(journal.fresh(), 'decisions'), 2, { Beslut: 'x'.repeat(2001) }, { action: 'äldre.version', object: 'B-0003' }).commit();
     });
     expect(labels(p, 'transfer').map((l) => l.slice(0, 6))).toEqual(['B-0002', 'B-0001']);
-    expect(refusal(() => requireCitation(new Journal(p), 'B-0003', 'transfer', 'decisionRef')).field).toBe('decisionRef');
+    // Not "changed outside Summit Planner": nothing was, and Granska ändringar has nothing to show for it.
+    expect(refusal(() => requireCitation(new Journal(p), 'B-0003', 'transfer', 'decisionRef'))).toEqual({
+      field: 'decisionRef',
+      sv: 'Beslut B-0003 kan inte åberopas: raden följer inte dagens regler för ett beslut (till exempel en för lång text). Styrgruppen rättar beslutet i Summit Planner → Beslut.',
+    });
   });
 });

@@ -93,7 +93,7 @@ describe('citing', () => {
   });
   test('a row that is no sound decision can\'t be cited, even when nothing flags it', () => {
     const r = citeDecision([{ id: 'B-0004', reference: 'Dnr 4', unverified: false, decision: null }], 'Dnr 4', 'transfer');
-    expect(r.ok || r.why.sv).toMatch(/^Beslut B-0004 har ändrats utanför Summit Planner och väntar på granskning, så det kan inte åberopas\./);
+    expect(r.ok || r.why.sv).toMatch(/^Beslut B-0004 kan inte åberopas: raden följer inte dagens regler för ett beslut/);
   });
   test('two decisions with one Dnr: counted in English too', () => {
     const r = citeDecision([entry(decision()), entry(decision({ id: 'B-0002' }))], 'dnr 1', 'transfer');
