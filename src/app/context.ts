@@ -4,7 +4,7 @@
  * has no effect until an administrator confirms it (Granska ändringar): a
  * role typed in is not a role.
  */
-import { UserError, type Msg } from '../core/msg';
+import { UserError } from '../core/msg';
 import {
   adminRequiredMsg, parseAdminSettings, parseEventSettings, roleRequiredMsg, rolesOf,
   type AdminSettings, type EventSettings, type Role, type Settings,
@@ -12,7 +12,6 @@ import {
 import { checkTable, Journal, verifiedRows, type TableCheck } from './journal';
 import { partsOf, type Parts } from './parts';
 import type { Ports } from './ports';
-import { reviewMsg } from '../core/messages/review';
 
 export interface Context {
   readonly settings: AdminSettings;
@@ -77,9 +76,4 @@ export function requireRole(ctx: Context, allowed: readonly Role[]): void {
 
 export function requireAdmin(ctx: Context): void {
   if (!ctx.admin) throw new UserError(adminRequiredMsg());
-}
-
-/** The reason a settings sheet can't be trusted at all (the log could not name what changed), or null. */
-export function settingsProblem(ctx: Context): Msg | null {
-  return ctx.check.problem ? reviewMsg.settingsProblem(ctx.check.problem) : null;
 }

@@ -168,7 +168,4 @@ export const reviewMsg = {
   badHeader: (sheet: string, p: Msg): Msg => both(
     (f) => `Bladet "${sheet}": ${f.m(p)}. Återställ rubrikraden; inget har ändrats.`,
     (f) => `Sheet "${sheet}": ${f.m(p)}. Restore the header row; nothing was changed.`),
-  settingsProblem: (problem: Msg): Msg => both(
-    (f) => `Inställningar: ${f.m(problem)}`,
-    (f) => `Settings: ${f.m(problem)}`),
 };
