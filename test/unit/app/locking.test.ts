@@ -89,3 +89,10 @@ test('the structural check can fail: a write outside the lock is counted', () =>
   expect(p.workbook.counters.unlocked).toBe(1);
   expect(PL).toBe('pl@stockholm.se'); // the budget fixture's project leader is the guests fixture's too
 });
+
+test('a lock timeout that escapes (an onEdit whose lock stayed busy) reads as one in Apps Script\'s execution log', () => {
+  // The log shows the error's name and message; the use cases tell it apart by its class.
+  const e = new LockTimeoutError();
+  expect(`${e.name}: ${e.message}`).toBe('LockTimeoutError: lock timeout');
+  expect(e).toBeInstanceOf(Error);
+});
