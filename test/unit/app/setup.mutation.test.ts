@@ -1,0 +1,117 @@
+/**
+ * Set-up's use cases (src/app/setup.ts), the details test/unit/app/setup.test.ts leaves out: who counts as
+ * "nobody named yet", a seal key or log that was there before the journal, the baseline of an older workbook
+ * (one entry per row, a second row with the same key left for review), rows deleted after set-up not written
+ * again, the Logg entries' objects and figures, and the old parts carried over on a workbook that is not new.
+ */
+import { checkTable, Journal, JOURNAL_KEY, newSealKey, SEAL_KEY } from '../../../src/app/journal';
+import { setupAuthority, startJournal, writeDefaults } from '../../../src/app/setup';
+import { UserError } from '../../../src/core/msg';
+import { TABLES, type TableKey } from '../../../src/core/schema';
+import { memoryPorts, type MemoryPorts } from '../../support/memory';
+
+const ME = 'ny@stockholm.se';
+const OWNER = 'agare@stockholm.se';
+const refusal = (f: () => unknown): string => {
+  try { f(); } catch (e) { if (e instanceof UserError) return e.userMessage.en; throw e; }
+  throw new Error('not refused');
+};
+const REFUSED = 'Only the spreadsheet\'s owner and the administrators may set up the workbook (it sets protections and roles).';
+
+function sheets(user: string, rows: Partial<Record<TableKey, unknown[][]>> = {}): MemoryPorts {
+  const p = memoryPorts(user);
+  for (const key of Object.keys(TABLES) as TableKey[]) p.workbook.add(key, (rows[key] ?? []) as never);
+  return p;
+}
+function setUp(p: MemoryPorts) {
+  const who = setupAuthority(p);
+  return p.lock.withLock(1000, () => {
+    const journal = new Journal(p);
+    if (!journal.anchor()) startJournal(p, journal);
+    return writeDefaults(p, journal.fresh(), who);
+  });
+}
+const logRows = (p: MemoryPorts, action: string) => p.workbook.get('log').records().filter((r) => r['Åtgärd'] === action);
+const logged = (p: MemoryPorts, action: string) => logRows(p, action).map((r) => [r['Objekt'], r['Efter']]);
+const guest = (id: string, events: string) => [id, 'F', 'E', '', '', '', `${id.toLowerCase()}@example.se`, 'sv', events, '', 'Föreslagen', '', '', '', 1, ''];
+const cp = (p: MemoryPorts): unknown => (JSON.parse(p.properties.get(JOURNAL_KEY) ?? '{}') as { cp?: unknown }).cp;
+
+describe('setupAuthority before the journal', () => {
+  test('a role named but no administrator: not "nobody named yet", so someone who is not the owner is refused', () => {
+    const p = sheets(ME, { settings: [['Styrgrupp', 'sg@stockholm.se', '']] });
+    p.workbook.ownerEmail = OWNER;
+    expect(refusal(() => setupAuthority(p))).toBe(REFUSED);
+  });
+
+  test('a seal key without the journal\'s anchor: still before the journal (the sheets as they stand decide)', () => {
+    const p = sheets(ME);
+    p.properties.set(SEAL_KEY, newSealKey(() => 'u'));
+    expect(setupAuthority(p)).toMatchObject({ email: ME, firstRun: true });
+  });
+});
+
+describe('startJournal', () => {
+  test('a seal key already there is kept; one is made when there is none', () => {
+    const p = sheets(ME);
+    const key = newSealKey(() => 'fast');
+    p.properties.set(SEAL_KEY, key);
+    setUp(p);
+    expect(p.properties.get(SEAL_KEY)).toBe(key);
+    const q = sheets(ME);
+    setUp(q);
+    expect(q.properties.get(SEAL_KEY)).toMatch(/^[0-9a-f]{64}$/);
+    expect(q.properties.get(SEAL_KEY)).not.toBe(newSealKey(() => 'undefined'));
+  });
+
+  test('an older workbook: each row sealed once, the Logg entry naming the sheet and key; a second row with the same key waits for review', () => {
+    const p = sheets(OWNER, {
+      settings: [['Administratörer', OWNER, ''], ['Plats', 'Kungliga slottet', '']],
+      guests: [guest('G-0001', ''), guest('G-0002', ''), guest('G-0001', 'kopian')],
+      budget: [['STOKAB', 800000, '', '']],
+    });
+    p.workbook.ownerEmail = OWNER;
+    const sealed = p.lock.withLock(1000, () => startJournal(p, new Journal(p)));
+    expect(sealed).toBe(4);
+    expect(logged(p, 'arbetsbok.baslinje').map(([o]) => o)).toEqual(['Inställningar:Administratörer', 'Budget:STOKAB', 'Gäster:G-0001', 'Gäster:G-0002']);
+    const journal = new Journal(p).fresh();
+    expect(checkTable(journal, 'guests').rows.map((r) => r.kind)).toEqual(['ok', 'ok', 'new']);
+    // Sealed as they stand: the values read back verified.
+    expect(checkTable(journal, 'budget').rows.map((r) => [r.kind, r.key])).toEqual([['ok', 'STOKAB']]);
+    expect(p.workbook.get('budget').records()[0]['Tilldelning']).toBe(800000);
+  });
+
+  test('a row without a key is named by its sheet row in the baseline entry', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']], budget: [['', 5000, '', 'utan namn']] });
+    p.workbook.ownerEmail = OWNER;
+    p.lock.withLock(1000, () => startJournal(p, new Journal(p)));
+    expect(logged(p, 'arbetsbok.baslinje').map(([o]) => o)).toEqual(['Inställningar:Administratörer', 'Budget:rad 2']);
+  });
+
+  test('the existing Logg becomes the anchor: its checkpoints from the hashes as verified (trimmed, lower case)', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']], guests: Array.from({ length: 105 }, (_, i) => guest(`G-${String(i + 1).padStart(4, '0')}`, '')) });
+    p.workbook.ownerEmail = OWNER;
+    p.lock.withLock(1000, () => startJournal(p, new Journal(p)));
+    const log = p.workbook.get('log');
+    const hashCol = log.grid[0].indexOf('Hash');
+    const h100 = String(log.grid[100][hashCol]);
+    log.grid[100][hashCol] = ` ${h100.toUpperCase()} `;
+    // A workbook whose log was written before the journal: no anchor.
+    p.properties.delete(JOURNAL_KEY);
+    p.lock.withLock(1000, () => startJournal(p, new Journal(p)));
+    // The 100th entry (then the baseline written again appends more).
+    expect((cp(p) as unknown[])[0]).toEqual([100, h100]);
+  });
+
+  test('a Logg that does not hold together: refused, naming its sheet row, and nothing written', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']], budget: [['STOKAB', 800000, '', '']] });
+    p.workbook.ownerEmail = OWNER;
+    p.lock.withLock(1000, () => startJournal(p, new Journal(p)));
+    const log = p.workbook.get('log');
+    log.grid[2][log.grid[0].indexOf('Objekt')] = 'Budget:ändrad';
+    p.properties.delete(JOURNAL_KEY);
+    const rows = log.grid.length;
+    expect(refusal(() => p.lock.withLock(1000, () => startJournal(p, new Journal(p))))).toContain('(row 3)');
+    expect(p.properties.get(JOURNAL_KEY)).toBeNull();
+    expect(log.grid.length).toBe(rows);
+  });
+});
