@@ -5,7 +5,7 @@
  * again, the Logg entries' objects and figures, and the old parts carried over on a workbook that is not new.
  */
 import { checkTable, Journal, JOURNAL_KEY, newSealKey, SEAL_KEY } from '../../../src/app/journal';
-import { setupAuthority, startJournal, writeDefaults } from '../../../src/app/setup';
+import { mayWriteLog, protectionRoles, setupAuthority, startJournal, writeDefaults } from '../../../src/app/setup';
 import { UserError } from '../../../src/core/msg';
 import { TABLES, type TableKey } from '../../../src/core/schema';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
@@ -113,5 +113,123 @@ describe('startJournal', () => {
     expect(refusal(() => p.lock.withLock(1000, () => startJournal(p, new Journal(p))))).toContain('(row 3)');
     expect(p.properties.get(JOURNAL_KEY)).toBeNull();
     expect(log.grid.length).toBe(rows);
+  });
+});
+
+describe('writeDefaults', () => {
+  test('each default written is logged with its key and figures', () => {
+    const p = sheets(ME);
+    setUp(p);
+    expect(logged(p, 'inställning.standard').map(([o]) => o)).toEqual(expect.arrayContaining(['Administratörer', 'Projektledare', 'Totalbudget', 'Plats', 'Startdatum']));
+    expect(logged(p, 'budget.standardfördelning')).toEqual([
+      ['Kommunstyrelsen', '{"Tilldelning":200000}'], ['Stockholm Business Region AB', '{"Tilldelning":200000}'],
+      ['Utbildningsnämnden', '{"Tilldelning":200000}'], ['STOKAB', '{"Tilldelning":200000}'],
+    ]);
+    expect(logged(p, 'mall.standard').map(([o]) => o)).toEqual(['sv', 'en', 'sv/Påminnelse', 'en/Påminnelse']);
+    const items = logged(p, 'programpunkt.överförd');
+    expect(items).toHaveLength(4);
+    expect(JSON.parse(String(items[0][1]))).toMatchObject({ Rubrik: 'konferensen' });
+  });
+
+  test('an older workbook\'s event detail moved from Inställningar is logged with where it went', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, ''], ['Plats', 'Kungliga slottet', '']] });
+    p.workbook.ownerEmail = OWNER;
+    setUp(p);
+    expect(logged(p, 'inställning.flyttad')).toEqual([['Plats', '{"till":"Evenemang"}']]);
+  });
+
+  test('a setting row typed after the journal started (unverified) stays where it is: only event details move', () => {
+    const p = sheets(ME);
+    setUp(p);
+    p.workbook.get('settings').grid.push(['Styrgrupp', 'sg@stockholm.se', '', '']);
+    p.lock.withLock(1000, () => writeDefaults(p, new Journal(p).fresh(), setupAuthority(p)));
+    expect(p.workbook.get('settings').records().filter((r) => r['Nyckel'] === 'Styrgrupp').map((r) => r['Värde'])).toEqual(expect.arrayContaining(['sg@stockholm.se']));
+    expect(logged(p, 'inställning.flyttad')).toEqual([]);
+  });
+
+  test('budget rows and templates deleted after set-up are not replaced by the defaults: they wait for review', () => {
+    const p = sheets(ME);
+    setUp(p);
+    p.workbook.get('budget').grid.length = 1;
+    p.workbook.get('templates').grid.length = 1;
+    expect(setUp(p)).toEqual([]);
+    expect(p.workbook.get('budget').records()).toEqual([]);
+    expect(p.workbook.get('templates').records()).toEqual([]);
+  });
+
+  test('an older workbook\'s decisions are carried over and said so; no Beslut sheet, nothing about decisions', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']], decisions: [['', '2009-10-01', 'Budget', 'Budgeten fastställd', 'Styrgruppen', 'Fattat', '']] });
+    p.workbook.ownerEmail = OWNER;
+    const wrote = setUp(p).map((m) => m.en);
+    expect(wrote[0]).toBe('Beslut: 0 existing decisions registered, 1 row incomplete (waiting under Review changes)');
+    const q = sheets(OWNER, { settings: [['Administratörer', OWNER, '']] });
+    q.workbook.ownerEmail = OWNER;
+    q.workbook.tables.delete(TABLES.decisions.sheet);
+    expect(setUp(q).map((m) => m.en).some((m) => m.startsWith('Beslut'))).toBe(false);
+  });
+});
+
+describe('carrying over the old parts', () => {
+  test('on a workbook that is not new: the parts read from their own row, dated from Evenemang, nobody responsible; unverified guests left alone', () => {
+    const p = sheets(OWNER, {
+      settings: [['Administratörer', OWNER, '']],
+      event: [['Plats', 'Stadshuset', ''], ['Evenemangsdelar', 'Seminariet; Middagen', ''], ['Startdatum', '2031-05-14', ''], ['Slutdatum', '2031-05-14', '']],
+      guests: [guest('G-0001', 'Seminariet'), guest('G-0002', ' '), guest('G-0001', 'Middagen')],
+    });
+    p.workbook.ownerEmail = OWNER;
+    const DAY = new Date('2031-05-14T00:00:00+02:00');
+    const wrote = setUp(p).map((m) => m.en);
+    expect(wrote).toContain('Program: 2 items from Evenemangsdelar, 1 guest invited to them');
+    expect(p.workbook.get('program').records().map((r) => [r['ID'], r['Rubrik'], r['Datum'], r['Ansvarig']])).toEqual([
+      ['P-001', 'Seminariet', DAY, ''], ['P-002', 'Middagen', DAY, ''],
+    ]);
+    expect(p.workbook.get('guests').records().map((r) => r['Evenemang'])).toEqual(['P-001', ' ', 'Middagen']);
+    const after = JSON.parse(String(logged(p, 'programpunkt.överförd')[0][1])) as Record<string, unknown>;
+    expect(after).toMatchObject({ Rubrik: 'Seminariet', Datum: '2031-05-14' });
+  });
+
+  test('no parts at all: Program is still marked in use, so a second run carries nothing over', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']], event: [['Evenemangsdelar', ';', '']] });
+    p.workbook.ownerEmail = OWNER;
+    expect(setUp(p).map((m) => m.en)).toContain('Program: 0 items from Evenemangsdelar');
+    // Marked with the counts of an empty Program: the sheet agrees with the journal.
+    expect(checkTable(new Journal(p).fresh(), 'program').problem).toBeNull();
+    expect(setUp(p)).toEqual([]);
+  });
+
+  test('the items written stay verified after set-up marks Program in use: the journal\'s counts are not reset', () => {
+    const p = sheets(ME);
+    setUp(p);
+    const program = checkTable(new Journal(p).fresh(), 'program');
+    expect(program.rows.map((r) => r.kind)).toEqual(['ok', 'ok', 'ok', 'ok']);
+    expect(program.problem).toBeNull();
+  });
+
+  test('a reminder template typed before set-up with spaces around its language counts: none added for it', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']], templates: [[' en ', 'Påminnelse', 'Hej {{Förnamn}}: {{Svarslänk}}', 'Påminnelse', '']] });
+    p.workbook.ownerEmail = OWNER;
+    expect(setUp(p).map((m) => m.en)).toContain('Mallar: reminder sv');
+  });
+
+  test('a reminder template deleted after set-up is not written again', () => {
+    const p = sheets(ME);
+    setUp(p);
+    const t = p.workbook.get('templates');
+    t.grid = t.grid.filter((r) => !(r[0] === 'en' && r[3] === 'Påminnelse'));
+    expect(setUp(p)).toEqual([]);
+  });
+});
+
+describe('mayWriteLog', () => {
+  test('a role holder who is not an administrator, and the owner with no role, may append to Logg', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', 'admin@stockholm.se', ''], ['Styrgrupp', 'sg@stockholm.se', '']] });
+    p.workbook.ownerEmail = OWNER;
+    setUp(p);
+    p.user.current = 'sg@stockholm.se';
+    expect(mayWriteLog(p, protectionRoles(p))).toBe(true);
+    p.user.current = OWNER;
+    expect(mayWriteLog(p, protectionRoles(p))).toBe(true);
+    p.user.current = 'okand@example.org';
+    expect(mayWriteLog(p, protectionRoles(p))).toBe(false);
   });
 });
