@@ -6,31 +6,11 @@
  */
 import { checkTable, Journal, JOURNAL_KEY, newSealKey, SEAL_KEY } from '../../../src/app/journal';
 import { mayWriteLog, protectionRoles, setupAuthority, startJournal, writeDefaults } from '../../../src/app/setup';
-import { UserError } from '../../../src/core/msg';
-import { TABLES, type TableKey } from '../../../src/core/schema';
-import { memoryPorts, type MemoryPorts } from '../../support/memory';
+import { TABLES } from '../../../src/core/schema';
+import { type MemoryPorts } from '../../support/memory';
+import { ME, refusal, REFUSED, setUp, sheets } from './setup-fixture';
 
-const ME = 'ny@stockholm.se';
 const OWNER = 'agare@stockholm.se';
-const refusal = (f: () => unknown): string => {
-  try { f(); } catch (e) { if (e instanceof UserError) return e.userMessage.en; throw e; }
-  throw new Error('not refused');
-};
-const REFUSED = 'Only the spreadsheet\'s owner and the administrators may set up the workbook (it sets protections and roles).';
-
-function sheets(user: string, rows: Partial<Record<TableKey, unknown[][]>> = {}): MemoryPorts {
-  const p = memoryPorts(user);
-  for (const key of Object.keys(TABLES) as TableKey[]) p.workbook.add(key, (rows[key] ?? []) as never);
-  return p;
-}
-function setUp(p: MemoryPorts) {
-  const who = setupAuthority(p);
-  return p.lock.withLock(1000, () => {
-    const journal = new Journal(p);
-    if (!journal.anchor()) startJournal(p, journal);
-    return writeDefaults(p, journal.fresh(), who);
-  });
-}
 const logRows = (p: MemoryPorts, action: string) => p.workbook.get('log').records().filter((r) => r['Åtgärd'] === action);
 const logged = (p: MemoryPorts, action: string) => logRows(p, action).map((r) => [r['Objekt'], r['Efter']]);
 const guest = (id: string, events: string) => [id, 'F', 'E', '', '', '', `${id.toLowerCase()}@example.se`, 'sv', events, '', 'Föreslagen', '', '', '', 1, ''];

@@ -4,34 +4,11 @@
  * carried over to Program), an older workbook's event details moved from Inställningar, and a second run that
  * writes nothing. test/bundle/setup.test.ts runs the whole of set-up in the emulator; these name each figure.
  */
-import { Journal } from '../../../src/app/journal';
-import { mayWriteLog, protectionRoles, setupAuthority, startJournal, writeDefaults } from '../../../src/app/setup';
-import { UserError } from '../../../src/core/msg';
-import { TABLES, type TableKey } from '../../../src/core/schema';
+import { mayWriteLog, protectionRoles, setupAuthority } from '../../../src/app/setup';
+import { type TableKey } from '../../../src/core/schema';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
+import { ME, refusal, REFUSED, setUp, sheets } from './setup-fixture';
 
-const ME = 'ny@stockholm.se';
-const refusal = (f: () => unknown): string => {
-  try { f(); } catch (e) { if (e instanceof UserError) return e.userMessage.en; throw e; }
-  throw new Error('not refused');
-};
-const REFUSED = 'Only the spreadsheet\'s owner and the administrators may set up the workbook (it sets protections and roles).';
-
-/** Every sheet, empty (a new spreadsheet after set-up made its sheets), or with `rows` on some. */
-function sheets(user: string, rows: Partial<Record<TableKey, unknown[][]>> = {}): MemoryPorts {
-  const p = memoryPorts(user);
-  for (const key of Object.keys(TABLES) as TableKey[]) p.workbook.add(key, (rows[key] ?? []) as never);
-  return p;
-}
-/** Set-up as src/gas/setup.ts runs it: the authority, then the journal and the defaults under the lock. */
-function setUp(p: MemoryPorts) {
-  const who = setupAuthority(p);
-  return p.lock.withLock(1000, () => {
-    const journal = new Journal(p);
-    if (!journal.anchor()) startJournal(p, journal);
-    return writeDefaults(p, journal.fresh(), who);
-  });
-}
 const value = (p: MemoryPorts, key: TableKey, k: string) => p.workbook.get(key).records().find((r) => r['Nyckel'] === k)?.['Värde'];
 const actions = (p: MemoryPorts) => p.workbook.get('log').records().map((r) => String(r['Åtgärd']));
 
