@@ -1,4 +1,5 @@
 /** Test support: a memory workbook with three Program items and three invited guests, and the RSVP calls on it (test/unit/app/rsvp-items, waitlist). */
+import { guardGuestEdit } from '../../src/app/guests';
 import { answerRsvp, type RsvpAnswer, type Verify } from '../../src/app/rsvp';
 import { saveProgramItem } from '../../src/app/program';
 import { rsvpToken, verifyRsvpToken } from '../../src/core/rsvp';
@@ -37,3 +38,16 @@ export function setupItems(capacity = '1', seed?: (p: MemoryPorts) => void): Mem
 export const keyOf = (id: string) => ({ g: id, v: 1, t: rsvpToken(SECRET, id, 1) });
 export const answer = (p: MemoryPorts, id: string, answers: Record<string, string>, extra: object = {}): RsvpAnswer =>
   answerRsvp(p, { ...keyOf(id), answers, ...extra }, verify);
+
+/** The project leader types Återbud over guest `id`'s Status in Gäster: the cell changes, then the edit guard runs (onEdit). */
+export function typeCancellation(p: MemoryPorts, id = 'G-0001') {
+  p.user.current = PL;
+  const g = p.workbook.get('guests');
+  const row = g.grid.findIndex((r) => r[0] === id);
+  const col = g.grid[0].indexOf('Status');
+  const was = g.grid[row][col];
+  g.grid[row][col] = 'Återbud';
+  const d = guardGuestEdit(p, { row: row + 1, column: col + 1, numRows: 1, numColumns: 1, oldValue: was, value: 'Återbud' });
+  p.user.current = '';
+  return d;
+}

@@ -4,14 +4,13 @@
  * offered guest's answers, and the races passing seats on is built for (a stale view, a stale offer, a busy lock).
  */
 import { loadFullContext } from '../../../src/app/context';
-import { guardGuestEdit } from '../../../src/app/guests';
 import { checkTable } from '../../../src/app/journal';
 import { LockTimeoutError, type Ports } from '../../../src/app/ports';
 import { saveProgramItem } from '../../../src/app/program';
 import { answerRsvp, deadlineEnd, viewRsvp } from '../../../src/app/rsvp';
 import { applyChanges, guestsPassedOn, mailOffers, offerUntil, passOnSeats } from '../../../src/app/waitlist';
 import type { MemoryPorts } from '../../support/memory';
-import { keyOf, setupItems, verify } from '../../support/rsvp-items';
+import { keyOf, setupItems, typeCancellation, verify } from '../../support/rsvp-items';
 
 const links = (g: { id: string; version: number }) => `https://example.org/exec?g=${g.id}&v=${g.version}`;
 const cell = (p: MemoryPorts, id: string) => String(p.workbook.get('guests').records().find((r) => r.ID === id)!['Svar per punkt']);
@@ -27,17 +26,6 @@ const setCell = (p: MemoryPorts, id: string, column: string, value: string) => {
 };
 
 /** Types Återbud into G-0001's Status cell as the project leader and runs the edit guard (no mail from a simple trigger). */
-const typeCancellation = (p: MemoryPorts, id = 'G-0001') => {
-  p.user.current = 'pl@stockholm.se';
-  const g = p.workbook.get('guests');
-  const row = g.grid.findIndex((r) => r[0] === id);
-  const col = g.grid[0].indexOf('Status');
-  const was = g.grid[row][col];
-  g.grid[row][col] = 'Återbud';
-  const d = guardGuestEdit(p, { row: row + 1, column: col + 1, numRows: 1, numColumns: 1, oldValue: was, value: 'Återbud' });
-  p.user.current = '';
-  return d;
-};
 
 /** A has the dinner's one seat; B waits, then C (a second later). `seed`: changes to the sheets before they are sealed; `then`: after. */
 function queue(seed?: (p: MemoryPorts) => void, then?: (p: MemoryPorts) => void): MemoryPorts {

@@ -2,11 +2,10 @@
 import { recordCancellation } from '../../../src/app/cancel';
 import { saveProgramItem } from '../../../src/app/program';
 import { answerRsvp, deadlineEnd, viewRsvp } from '../../../src/app/rsvp';
-import { guardGuestEdit } from '../../../src/app/guests';
 import { loadFullContext } from '../../../src/app/context';
 import { guestsPassedOn } from '../../../src/app/waitlist';
 import type { MemoryPorts } from '../../support/memory';
-import { answer, keyOf, setupItems, verify } from '../../support/rsvp-items';
+import { answer, keyOf, setupItems, typeCancellation, verify } from '../../support/rsvp-items';
 
 const links = (g: { id: string; version: number }) => `https://example.org/exec?g=${g.id}&v=${g.version}`;
 const cell = (p: MemoryPorts, id: string) => String(p.workbook.get('guests').records().find((r) => r.ID === id)!['Svar per punkt']);
@@ -187,17 +186,6 @@ describe('the waiting list', () => {
 describe('passed on by the next execution that may mail', () => {
   const PL = 'pl@stockholm.se';
   /** Types Återbud into G-0001's Status cell as the project leader, as Sheets does, and runs the edit guard. */
-  const typeCancellation = (p: MemoryPorts) => {
-    p.user.current = PL;
-    const g = p.workbook.get('guests');
-    const row = g.grid.findIndex((r) => r[0] === 'G-0001');
-    const col = g.grid[0].indexOf('Status');
-    const was = g.grid[row][col];
-    g.grid[row][col] = 'Återbud';
-    const d = guardGuestEdit(p, { row: row + 1, column: col + 1, numRows: 1, numColumns: 1, oldValue: was, value: 'Återbud' });
-    p.user.current = '';
-    return d;
-  };
   const open = (p: MemoryPorts, id: string) => viewRsvp(p, keyOf(id), verify, links);
   const asLeader = (p: MemoryPorts, user = PL) => {
     p.user.current = user;
