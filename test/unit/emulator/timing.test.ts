@@ -132,12 +132,17 @@ describe("the script's own time (scriptCpuMs)", () => {
   test('leaves out the CPU time of emulated service calls: an execution that only reads a big sheet over and over has little of its own', () => {
     const emu = newEmu();
     run(emu, `${SHEET} var rows = []; for (var i = 0; i < 2000; i++) rows.push([i, 'x' + i, i / 2, 'y', 'z', i, i, i]); sh.insertRowsAfter(sh.getMaxRows(), 2000); sh.getRange(1, 1, 2000, 8).setValues(rows);`);
+    const before = process.cpuUsage();
     const reads = exec(emu, `${SHEET} var n = 0; for (var i = 0; i < 40; i++) n += sh.getRange(1, 1, 2000, 8).getValues().length; return n;`, { measureCpu: true });
+    const spent = process.cpuUsage(before);
     expect(reads.result).toBe(80_000);
     expect(reads.scriptCpuMs).toBeGreaterThanOrEqual(0);
     // The reads are the emulator's work (80 000 rows copied into the script's realm); the script only loops 40 times.
-    // (Wall time on a loaded machine only grows, so the comparison errs towards passing, never towards a false alarm.)
-    expect(reads.scriptCpuMs!).toBeLessThan(reads.execMs / 4);
+    // Compared with the process's whole CPU time for the execution, not its wall time: both are process-wide, so
+    // V8's collector threads, which clear the copies on the other core while the script runs, weigh on each (against
+    // wall time, one CI run of 2 911 tests read 332 ms of 1 028). Counted with the service calls, the script's
+    // share is the whole; left out, it is a third at most.
+    expect(reads.scriptCpuMs!).toBeLessThan(((spent.user + spent.system) / 1000) * 0.6);
     const own = exec(emu, 'var x = 0; for (var i = 0; i < 3e6; i++) x = (x + i * 7) % 1000003; return x;', { measureCpu: true });
     expect(own.scriptCpuMs!).toBeGreaterThan(0);
   });
