@@ -19,7 +19,7 @@ import { checkTable, Tx } from './journal';
 import type { RsvpLinks } from './merge';
 import type { CellIn, Ports } from './ports';
 import { consentCell, deadlineEnd } from './rsvp';
-import { mailOffers, offersOf, planWaitlists, putChanges, withoutOffers, workingLinks } from './waitlist';
+import { mailablePlan, mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
 
 const buildCancel = () => z.strictObject({ id: guestSchemas().id });
 /** The page's argument (the contract) and this schema agree both ways: neither can drift. */
@@ -37,7 +37,7 @@ export function recordCancellation(ports: Ports, input: unknown, links?: RsvpLin
   const { id } = parseInput(cancelSchema(), input);
   const ctx = loadFullContext(ports);
   requireRole(ctx, ['projektledare']);
-  const linkFor = workingLinks(links ? links() : null);
+  const linkFor = links ? links() : null;
   return ports.lock.withLock(GUEST_LOCK_MS, () => {
     const check = checkTable(ctx.journal.fresh(), 'guests');
     const rows = guestRows(check);
@@ -58,9 +58,8 @@ export function recordCancellation(ports: Ports, input: unknown, links?: RsvpLin
     });
     // The waiting lists as they will be after the Återbud (every seat the guest held is free).
     const items = ctx.parts().items ?? [];
-    const planned = planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), new Map([[id, { status: 'Återbud', itemAnswers: g.itemAnswers ?? '' }]]), items);
     // No offer this execution can't mail (the freed seats wait, owed, for one that can).
-    const plan = linkFor ? planned : withoutOffers(planned);
+    const plan = mailablePlan(planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), new Map([[id, { status: 'Återbud', itemAnswers: g.itemAnswers ?? '' }]]), items), linkFor);
     putChanges(tx, check, rows, plan, items.map((it) => it.id), id);
     tx.commit();
     const offers = mailOffers(ports, ctx, offersOf(plan), linkFor);

@@ -28,9 +28,9 @@ import type { Ore } from '../core/money';
 import { LockTimeoutError, type Cell, type Ports } from './ports';
 import { readProgram, type ProgramRead } from './program-rows';
 import type { OfferChange } from '../core/item-answers';
-import type { RsvpLinks } from './merge';
+import type { RsvpLinkFor, RsvpLinks } from './merge';
 import { deadlineEnd } from './rsvp';
-import { mailOffers, offersOf, planWaitlists, putChanges, withoutOffers, workingLinks } from './waitlist';
+import { mailablePlan, mailOffers, offersOf, planWaitlists, putChanges } from './waitlist';
 
 export const PROGRAM_LOCK_MS = 20_000;
 
@@ -209,7 +209,7 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks,
   requireRole(ctx, ['projektledare']);
   // Before the lock: making the link key may take the lock itself (src/gas/invitations.ts).
   // Any change of an existing item may raise or remove its capacity (an empty capacity is none: a seat for everyone waiting).
-  const linkFor = workingLinks(f.id && links ? links() : null);
+  const linkFor = f.id && links ? links() : null;
   let offers: OfferChange[] = [];
   let isNew = false;
   return withProgram(ports, ctx, (c, tx) => {
@@ -231,7 +231,7 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks,
     tx.put(c, row ? row.index : null, itemCells(item), {
       action: before ? 'programpunkt.ändrad' : 'programpunkt.tillagd', object: id, ...(before ? { before: audit(before) } : {}), after: audit(item),
     });
-    if (before && before.capacity !== item.capacity) offers = settleItem(ports, ctx, tx, item, linkFor !== null);
+    if (before && before.capacity !== item.capacity) offers = settleItem(ports, ctx, tx, item, linkFor);
     isNew = !before;
     return { id, message: before ? programMsg.saved(id) : programMsg.added(id) };
   }, () => {
@@ -242,14 +242,13 @@ export function saveProgramItem(ports: Ports, input: unknown, links?: RsvpLinks,
 
 /**
  * The waiting list of an item whose capacity changed, into `tx`; returns the offers to mail after the
- * commit. `canMail` false (no working link): no offers, the seats stay owed (src/app/waitlist.ts).
+ * commit. Without a working link (`linkFor`) no offers: the seats stay owed (src/app/waitlist.ts).
  */
-function settleItem(ports: Ports, ctx: FullContext, tx: Tx, item: ProgramItem, canMail: boolean): OfferChange[] {
+function settleItem(ports: Ports, ctx: FullContext, tx: Tx, item: ProgramItem, linkFor: RsvpLinkFor | null): OfferChange[] {
   const check = checkTable(ctx.journal, 'guests');
   const rows = guestRows(check);
   const items = (ctx.parts().items ?? []).map((x) => (x.id === item.id ? item : x));
-  const planned = planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), new Map(), items);
-  const plan = canMail ? planned : withoutOffers(planned);
+  const plan = mailablePlan(planWaitlists(ctx, rows, ports.clock.now(), deadlineEnd(ctx.settings.rsvpDeadline), new Map(), items), linkFor);
   putChanges(tx, check, rows, plan, items.map((x) => x.id));
   return offersOf(plan);
 }

@@ -26,7 +26,7 @@ import {
 import { itemCounts, itemOccurrence, matchParts, partName, type ProgramItem } from '../core/program';
 import { rsvpMsg } from '../core/messages/rsvp';
 import type { RsvpLinkFor } from './merge';
-import { applyChanges, mailOffers, offersOf, passOnSeats, planWaitlists, putChanges, withoutOffers, workingLinks } from './waitlist';
+import { applyChanges, mailablePlan, mailOffers, offersOf, passOnSeats, planWaitlists, putChanges } from './waitlist';
 import { acceptedOf, CONFIRM_TAG, confirmationDue, confirmationMail, confirmTroubleOf, mailConfirmation } from './confirm';
 import { GUEST_LOCK_MS, guestAudit, linkVersionOf, parseInput } from './guests';
 import { guestRows, withTaggedNote, type GuestRow } from './invite-rows';
@@ -373,10 +373,8 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, 
     // The waiting lists as they will be after this answer: a seat it frees goes to the first guest waiting (src/app/waitlist.ts).
     const rows = guestRows(check);
     const order = (ctx.parts().items ?? []).map((it) => it.id);
-    const planned = planWaitlists(ctx, rows, now, deadlineEnd(ctx.settings.rsvpDeadline), new Map([[g.id, { status, itemAnswers: decided.cell }]]));
     // Offers only from an execution that can mail them (a web app URL to link to); else the seats stay owed.
-    const offerLinks = workingLinks(links);
-    const plan = offerLinks ? planned : withoutOffers(planned);
+    const plan = mailablePlan(planWaitlists(ctx, rows, now, deadlineEnd(ctx.settings.rsvpDeadline), new Map([[g.id, { status, itemAnswers: decided.cell }]])), links);
     const own = plan.get(g.id);
     const cell = own ? applyChanges(decided.cell, own, order) : decided.cell;
     const same = g.status === status && g.diet === diet && consentNow === keep && (g.itemAnswers ?? '') === cell;
@@ -406,7 +404,7 @@ function saveAnswer(ports: Ports, a: AnswerInput, key: LinkKey, verify: Verify, 
     });
     putChanges(tx, check, rows, plan, order, g.id);
     tx.commit();
-    mailOffers(ports, ctx, offersOf(plan), offerLinks, `gäst:${g.id}`);
+    mailOffers(ports, ctx, offersOf(plan), links ?? null, `gäst:${g.id}`);
     const view = viewOf(after, check, ctx, now, key);
     if (!confirm) return { saved: true, view, message: thanks };
     let link = '';

@@ -132,6 +132,13 @@ export function withoutOffers(plan: ReadonlyMap<string, OfferChange[]>): Map<str
   return out;
 }
 
+/**
+ * The plan an execution may commit: as planned, or without its offers when it has some and `links`
+ * can't make a link now (the link is tried only then, as passOnSeats does).
+ */
+export const mailablePlan = (plan: Map<string, OfferChange[]>, links: RsvpLinkFor | null | undefined): Map<string, OfferChange[]> =>
+  offersOf(plan).length === 0 || workingLinks(links) ? plan : withoutOffers(plan);
+
 /** The offers a committed plan made (erbjuds), to mail. */
 export const offersOf = (plan: ReadonlyMap<string, OfferChange[]>): OfferChange[] =>
   [...plan.values()].flat().filter((c) => c.to.kind === 'erbjuds');

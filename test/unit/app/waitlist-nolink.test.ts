@@ -8,7 +8,7 @@
 import { recordCancellation } from '../../../src/app/cancel';
 import { saveProgramItem } from '../../../src/app/program';
 import { answerRsvp, viewRsvp } from '../../../src/app/rsvp';
-import { workingLinks, withoutOffers } from '../../../src/app/waitlist';
+import { mailablePlan, workingLinks, withoutOffers } from '../../../src/app/waitlist';
 import type { MemoryPorts } from '../../support/memory';
 import { keyOf, setupItems, verify } from '../../support/rsvp-items';
 
@@ -75,4 +75,14 @@ test('workingLinks: the links when a link can be made, else null; withoutOffers 
   const offer = { guestId: 'G-0003', itemId: 'P-002', to: { kind: 'erbjuds', until: '2009-11-04T08:00:00.000Z' } } as const;
   const plan = new Map([['G-0002', [lapse]], ['G-0003', [offer]], ['G-0004', [offer, lapse]]]);
   expect([...withoutOffers(plan)]).toEqual([['G-0002', [lapse]], ['G-0004', [lapse]]]);
+  // mailablePlan tries the link only when the plan offers something (as passOnSeats: no link made for nothing).
+  let tried = 0;
+  const counted = (g: { id: string; version: number }) => { tried++; return links(g); };
+  const lapses = new Map([['G-0002', [lapse]]]);
+  expect(mailablePlan(lapses, noUrl)).toBe(lapses);
+  expect(mailablePlan(lapses, counted)).toBe(lapses);
+  expect(tried).toBe(0);
+  expect(mailablePlan(plan, counted)).toBe(plan);
+  expect(tried).toBe(1);
+  expect([...mailablePlan(plan, noUrl)]).toEqual([['G-0002', [lapse]], ['G-0004', [lapse]]]);
 });
