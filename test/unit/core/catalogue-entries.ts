@@ -15,7 +15,7 @@ import * as path from 'path';
 import type * as TS from 'typescript';
 import type { Msg } from '../../../src/core/msg';
 
-export const MESSAGES_DIR = path.join(__dirname, '../../../src/core/messages');
+const MESSAGES_DIR = path.join(__dirname, '../../../src/core/messages');
 const CORE_DIR = path.join(__dirname, '../../../src/core');
 export const catalogueFiles = (): string[] => fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.ts')).sort();
 

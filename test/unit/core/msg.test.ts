@@ -23,7 +23,14 @@ describe('langFromLocale: English for English locales, Swedish for everything el
 });
 
 describe('messages and results', () => {
-  const m = msg('Ange ett belopp.', 'Enter an amount.');
+  // Made in each test, not once for the describe: a value made while tests are collected counts for no test in the
+  // mutation run's per-test coverage, so a broken msg() would survive there.
+  let m: ReturnType<typeof msg>;
+  beforeEach(() => { m = msg('Ange ett belopp.', 'Enter an amount.'); });
+
+  test('msg holds both languages, Swedish first', () => {
+    expect(m).toEqual({ sv: 'Ange ett belopp.', en: 'Enter an amount.' });
+  });
 
   test('text picks the language', () => {
     expect(text(m, 'sv')).toBe('Ange ett belopp.');
