@@ -1,9 +1,9 @@
 /**
  * Every header name the guest import knows (Swedish and English, as exported by Outlook, Excel or
- * typed), each to its field, in ONE test that is this file's first import (npm run test:mutation).
+ * typed), each to its field, in ONE test, the first in this file to call previewImport (npm run test:mutation).
  *
  * Why one test, first: src/core/invite-csv.ts builds its table of names once per module load, on the
- * first import. Stryker runs a mutant only with the tests that executed it, and only the test that built
+ * first call. Stryker runs a mutant only with the tests that executed it, and only the test that built
  * the table executes its names: a name left out of that test is never checked against its mutant (41
  * of the table's names survived that way while each had a test of its own further down). Keep this test
  * first and whole; a failure names the header it failed on.
