@@ -4,11 +4,12 @@
  * offered guest's answers, and the races passing seats on is built for (a stale view, a stale offer, a busy lock).
  */
 import { loadFullContext } from '../../../src/app/context';
-import { checkTable } from '../../../src/app/journal';
+import { guestRows } from '../../../src/app/invite-rows';
+import { checkTable, Tx } from '../../../src/app/journal';
 import { LockTimeoutError, type Ports } from '../../../src/app/ports';
 import { saveProgramItem } from '../../../src/app/program';
 import { answerRsvp, deadlineEnd, viewRsvp } from '../../../src/app/rsvp';
-import { applyChanges, guestsPassedOn, mailOffers, offerUntil, passOnSeats } from '../../../src/app/waitlist';
+import { applyChanges, guestsPassedOn, mailOffers, offerUntil, passOnSeats, putChanges, workingLinks } from '../../../src/app/waitlist';
 import type { MemoryPorts } from '../../support/memory';
 import { keyOf, setupItems, typeCancellation, verify } from '../../support/rsvp-items';
 
@@ -173,6 +174,43 @@ describe('mailOffers: only the offer the row still holds is mailed', () => {
     expect(offers(p)).toHaveLength(1);
   });
 
+  test('nor a change that is not an offer (a seat marked mailed, erbjuden, with the deadline the row holds)', () => {
+    const { p, until } = unmailed();
+    expect(mailOffers(p, loadFullContext(p), [{ guestId: 'G-0002', itemId: 'P-002', to: { kind: 'erbjuden', until } }], links)).toBe(0);
+    expect(offers(p)).toHaveLength(0);
+    expect(cell(p, 'G-0002')).toBe(`P-001: ja; P-002: erbjuds ${until}`);
+  });
+
+  test('nor one to a guest whose Svar per punkt does not read (sealed so): no offer there, and no failure', () => {
+    const p = setupItems('1', (q) => setCell(q, 'G-0003', 'Svar per punkt', 'ja tack'));
+    const until = '2009-11-04T08:00:00.000Z';
+    expect(mailOffers(p, loadFullContext(p), [{ guestId: 'G-0003', itemId: 'P-002', to: { kind: 'erbjuds', until } }], links)).toBe(0);
+    expect(offers(p)).toHaveLength(0);
+  });
+
+  test('with nothing to mail (no offer, or no link) it reads nothing: Gäster is not read again', () => {
+    const { p, until } = unmailed();
+    const ctx = loadFullContext(p);
+    const reads = p.workbook.counters.reads;
+    expect(mailOffers(p, ctx, [], links)).toBe(0);
+    expect(mailOffers(p, ctx, [{ guestId: 'G-0002', itemId: 'P-002', to: { kind: 'erbjuds', until } }], null)).toBe(0);
+    expect(p.workbook.counters.reads).toBe(reads);
+    expect(cell(p, 'G-0002')).toBe(`P-001: ja; P-002: erbjuds ${until}`);
+  });
+
+  test('when every mail fails nothing is committed: no write, no Logg row, and who acted is not even looked up', () => {
+    const { p, until } = unmailed();
+    const ctx = loadFullContext(p);
+    p.mailer.failFor = () => 'Invalid email';
+    const writes = p.workbook.counters.writes;
+    const logged = p.workbook.get('log').records().length;
+    const who = jest.spyOn(p.user, 'email');
+    expect(mailOffers(p, ctx, [{ guestId: 'G-0002', itemId: 'P-002', to: { kind: 'erbjuds', until } }], links)).toBe(0);
+    expect(who).not.toHaveBeenCalled();
+    expect(p.workbook.counters.writes).toBe(writes);
+    expect(p.workbook.get('log').records()).toHaveLength(logged);
+  });
+
   test('nor one on a row changed outside Summit Planner since, nor one to an unknown guest or on an item the guest never waited for', () => {
     const { p, until } = unmailed();
     const o = (guestId: string, itemId: string) => [{ guestId, itemId, to: { kind: 'erbjuds' as const, until } }];
@@ -256,5 +294,46 @@ describe('passing on, in the races it is built for', () => {
     expect(check.rows).toHaveLength(3);
     expect(offers(p)).toHaveLength(0);
     expect(cell(p, 'G-0002')).toMatch(/P-002: väntar /);
+  });
+});
+
+test('workingLinks tries a well-formed key (G-0000, version 1): a link maker that checks the key it is given is not taken for a broken one', () => {
+  const checking = (g: { id: string; version: number }) => {
+    if (!/^G-\d{4}$/.test(String(g.id)) || !Number.isInteger(g.version) || g.version < 1) throw new Error(`no link for ${String(g.id)}`);
+    return links(g);
+  };
+  expect(workingLinks(checking)).toBe(checking);
+  expect(workingLinks(() => { throw new Error('no web app'); })).toBeNull();
+});
+
+describe('putChanges: only rows it can write', () => {
+  const ORDER = ['P-001', 'P-002', 'P-003'];
+  const until = '2009-11-04T08:00:00.000Z';
+
+  test('a guest only the journal still has (the row deleted from Gäster) is not written, nor appended as a new row', () => {
+    const p = queue();
+    const g = p.workbook.get('guests');
+    g.grid.splice(g.grid.findIndex((r) => r[0] === 'G-0003'), 1);
+    const ctx = loadFullContext(p);
+    const check = checkTable(ctx.journal, 'guests');
+    const rows = guestRows(check);
+    expect(rows.find((r) => r.guest.id === 'G-0003')?.index).toBeNull();
+    const tx = new Tx(ctx.journal, 'pl@stockholm.se');
+    putChanges(tx, check, rows, new Map([['G-0003', [{ guestId: 'G-0003', itemId: 'P-002', to: { kind: 'erbjuds', until } }]]]), ORDER);
+    expect(tx.commit()).toBeNull();
+    expect(g.grid.map((r) => r[0])).toEqual(['ID', 'G-0001', 'G-0002']);
+  });
+
+  test('a guest without Svar per punkt (Guest.itemAnswers absent) is logged with an empty one before', () => {
+    const p = queue();
+    const ctx = loadFullContext(p);
+    const check = checkTable(ctx.journal, 'guests');
+    const rows = guestRows(check).map((r) => (r.guest.id === 'G-0002' ? { ...r, guest: { ...r.guest, itemAnswers: undefined } } : r));
+    const tx = new Tx(ctx.journal, 'pl@stockholm.se');
+    putChanges(tx, check, rows, new Map([['G-0002', [{ guestId: 'G-0002', itemId: 'P-002', to: { kind: 'erbjuds', until } }]]]), ORDER);
+    tx.commit();
+    const last = p.workbook.get('log').records().at(-1)!;
+    expect([last['Åtgärd'], last.Objekt, JSON.parse(String(last['Före'])), JSON.parse(String(last['Efter']))])
+      .toEqual(['gäst.väntelista', 'G-0002', { 'Svar per punkt': '' }, { 'Svar per punkt': `P-002: erbjuds ${until}` }]);
   });
 });
