@@ -115,6 +115,13 @@ describe('saveSettings: who may, and every refusal with nothing written', () => 
     expect(saveSettings(p, { sheet: 'settings', values: { [SETTING_KEYS.totalBudget]: 800000 } }).changed).toEqual([]);
   });
 
+  test('the total sent unchanged is no new total: saved with the rest while the allocations are out of balance', () => {
+    // Σ allocations 850 000 against a total of 800 000: the page sends every value, the total as it reads.
+    const p = seed({ user: ADMIN, admins: ADMIN, event: EVENT, allocations: [250000, 200000, 200000, 200000] });
+    const r = saveSettings(p, { sheet: 'settings', values: { [SETTING_KEYS.totalBudget]: '800 000 kr', [SETTING_KEYS.warnPercent]: 80 } });
+    expect([r.changed, valueOf(p, 'settings', SETTING_KEYS.warnPercent)]).toEqual([[SETTING_KEYS.warnPercent], '80']);
+  });
+
   test('a total that matches the allocations is accepted (they were changed first)', () => {
     const p = seed({ user: ADMIN, admins: ADMIN, event: EVENT, total: 800000, allocations: [250000, 250000, 250000, 250000] });
     const r = saveSettings(p, { sheet: 'settings', values: { [SETTING_KEYS.totalBudget]: '1 000 000' } });
@@ -141,6 +148,14 @@ describe('saveSettings: what is saved and logged', () => {
     expect(logRecords(p).map((l) => [l['Användare'], l['Åtgärd'], l['Objekt'], l['Före'], l['Efter']])).toEqual([
       [ADMIN, 'inställning.ändrad', 'Styrgrupp', STY, `${STY}, ny.ledamot@stockholm.se`],
     ]);
+  });
+
+  test('only the total is read as an amount: a text that looks like one is kept as typed', () => {
+    const p = workbook();
+    const r = saveSettings(p, { sheet: 'settings', values: { [SETTING_KEYS.dpo]: ' 0850829000 ' } });
+    expect(r.changed).toEqual([SETTING_KEYS.dpo]);
+    expect(p.workbook.get('settings').records().find((x) => x['Nyckel'] === SETTING_KEYS.dpo)?.['Värde']).toBe('0850829000');
+    expect(logRecords(p).map((l) => [l['Objekt'], l['Efter']])).toEqual([[SETTING_KEYS.dpo, '0850829000']]);
   });
 
   test('text trimmed; a key with no row yet appended with its description; Evenemang\'s changes never move protections', () => {
