@@ -28,6 +28,13 @@ describe('setupAuthority before the journal', () => {
     p.properties.set(SEAL_KEY, newSealKey(() => 'u'));
     expect(setupAuthority(p)).toMatchObject({ email: ME, firstRun: true });
   });
+
+  test('no Inställningar sheet yet: nobody is named, so whoever runs set-up may, as on a first run', () => {
+    const p = sheets(ME);
+    p.workbook.tables.delete(TABLES.settings.sheet);
+    p.workbook.ownerEmail = OWNER;
+    expect(setupAuthority(p)).toMatchObject({ email: ME, firstRun: true });
+  });
 });
 
 describe('startJournal', () => {
@@ -58,6 +65,17 @@ describe('startJournal', () => {
     // Sealed as they stand: the values read back verified.
     expect(checkTable(journal, 'budget').rows.map((r) => [r.kind, r.key])).toEqual([['ok', 'STOKAB']]);
     expect(p.workbook.get('budget').records()[0]['Tilldelning']).toBe(800000);
+  });
+
+  test('headers spelled in another case: each row is sealed with its own values, read by the schema\'s header', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']], budget: [['STOKAB', 800000, 85, 'egen']] });
+    p.workbook.ownerEmail = OWNER;
+    const budget = p.workbook.get('budget');
+    budget.grid[0] = budget.grid[0].map((h) => String(h).toUpperCase());
+    p.lock.withLock(1000, () => startJournal(p, new Journal(p)));
+    expect(logged(p, 'arbetsbok.baslinje').map(([o]) => o)).toEqual(['Inställningar:Administratörer', 'Budget:STOKAB']);
+    expect(checkTable(new Journal(p).fresh(), 'budget').rows.map((r) => [r.kind, r.key])).toEqual([['ok', 'STOKAB']]);
+    expect(budget.grid[1].slice(0, 4)).toEqual(['STOKAB', 800000, 85, 'egen']);
   });
 
   test('a row without a key is named by its sheet row in the baseline entry', () => {
@@ -127,6 +145,28 @@ describe('writeDefaults', () => {
     expect(logged(p, 'inställning.flyttad')).toEqual([]);
   });
 
+  test('an event detail on Inställningar whose seal is not ours (forged) is not moved: it waits for review', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, ''], ['Plats', 'Bluffen', '', 'S1|1|falsk|["Plats","Bluffen",""]']] });
+    p.workbook.ownerEmail = OWNER;
+    setUp(p);
+    expect(checkTable(new Journal(p).fresh(), 'settings').rows.filter((r) => r.key === 'Plats').map((r) => r.kind)).toEqual(['forged']);
+    expect(logged(p, 'inställning.flyttad')).toEqual([]);
+    expect(p.workbook.get('settings').records().filter((r) => r['Nyckel'] === 'Plats').map((r) => r['Värde'])).toEqual(['Bluffen']);
+    expect(p.workbook.get('event').records().find((r) => r['Nyckel'] === 'Plats')?.['Värde']).toBe('Stockholm');
+  });
+
+  test('a setting typed by hand after the journal started, with no verified row of its key, is not overwritten by the default', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']] });
+    p.workbook.ownerEmail = OWNER;
+    // A journal started by a version without Registrator; then the row typed on the sheet.
+    p.lock.withLock(1000, () => startJournal(p, new Journal(p)));
+    p.workbook.get('settings').grid.push(['Registrator', 'reg@stockholm.se', '', '']);
+    p.lock.withLock(1000, () => writeDefaults(p, new Journal(p).fresh(), setupAuthority(p)));
+    expect(p.workbook.get('settings').records().filter((r) => r['Nyckel'] === 'Registrator').map((r) => r['Värde'])).toEqual(['reg@stockholm.se']);
+    expect(logged(p, 'inställning.standard').map(([o]) => o)).not.toContain('Registrator');
+    expect(checkTable(new Journal(p).fresh(), 'settings').rows.find((r) => r.key === 'Registrator')?.kind).toBe('new');
+  });
+
   test('budget rows and templates deleted after set-up are not replaced by the defaults: they wait for review', () => {
     const p = sheets(ME);
     setUp(p);
@@ -166,6 +206,16 @@ describe('carrying over the old parts', () => {
     expect(p.workbook.get('guests').records().map((r) => r['Evenemang'])).toEqual(['P-001', ' ', 'Middagen']);
     const after = JSON.parse(String(logged(p, 'programpunkt.överförd')[0][1])) as Record<string, unknown>;
     expect(after).toMatchObject({ Rubrik: 'Seminariet', Datum: '2031-05-14' });
+  });
+
+  test('a Program row typed by hand before the parts are carried over keeps its ID: the items take the next ones', () => {
+    const p = sheets(OWNER, { settings: [['Administratörer', OWNER, '']], event: [['Evenemangsdelar', 'Seminariet', '']] });
+    p.workbook.ownerEmail = OWNER;
+    // A journal started before Program existed; a row typed on the sheet since.
+    p.lock.withLock(1000, () => startJournal(p, new Journal(p)));
+    p.workbook.get('program').grid.push(['P-001', '', '', '', 'Egen punkt', '', '', '', '', '', '', '', '', '']);
+    p.lock.withLock(1000, () => writeDefaults(p, new Journal(p).fresh(), setupAuthority(p)));
+    expect(p.workbook.get('program').records().map((r) => [r['ID'], r['Rubrik']])).toEqual([['P-001', 'Egen punkt'], ['P-002', 'Seminariet']]);
   });
 
   test('no parts at all: Program is still marked in use, so a second run carries nothing over', () => {
