@@ -61,9 +61,13 @@ describe('openTable', () => {
     expect(row[header.indexOf('Belopp')]).toBe(100);
     expect(row[header.indexOf('Från')]).toBe('STOKAB');
     expect(row.filter((v) => v !== '')).toEqual(header.indexOf('Belopp') < header.indexOf('Från') ? [100, 'STOKAB'] : ['STOKAB', 100]);
+    // The whole row and nothing else: a header the sheet lacks is left out, not kept beside the cells.
+    expect(row).toEqual(header.map((h) => ({ Belopp: 100, Från: 'STOKAB' } as Record<string, unknown>)[h] ?? ''));
   });
 });
 
 test('isBlankRow: only empty strings; a zero, false or a blank is content', () => {
   expect([isBlankRow([]), isBlankRow(['', '', '']), isBlankRow(['', 0]), isBlankRow([false]), isBlankRow([' '])]).toEqual([true, true, false, false, false]);
+  // A cell an adapter gives as null is empty too (the Cell type has no null, but a sheet's API may).
+  expect(isBlankRow(['', null as never])).toBe(true);
 });
