@@ -65,6 +65,23 @@ function sample(ts: typeof TS, checker: TS.TypeChecker, type: TS.Type, declared:
   }));
 }
 
+/**
+ * The expression itself, without parentheses, `as` and `satisfies`, and without the mutation run's switches: Stryker
+ * instruments a file as `stryMutAct_9fa48("12") ? mutant : (stryCov_9fa48("12"), original)` (nested when several
+ * mutants share a place), so in its sandbox a catalogue's object, or an entry's function, is the innermost alternative.
+ */
+function unwrap(ts: typeof TS, e: TS.Expression): TS.Expression {
+  for (;;) {
+    if (ts.isAsExpression(e) || ts.isSatisfiesExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
+    else if (ts.isConditionalExpression(e) && isCallTo(ts, e.condition, /^stryMutAct_/)) e = e.whenFalse;
+    else if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.CommaToken && isCallTo(ts, e.left, /^stryCov_/)) e = e.right;
+    else return e;
+  }
+}
+
+const isCallTo = (ts: typeof TS, e: TS.Expression, name: RegExp): boolean =>
+  ts.isCallExpression(e) && ts.isIdentifier(e.expression) && name.test(e.expression.text);
+
 /** The entries of every `export const xMsg = { key: (params): Msg => … }` of the directory, read with the compiler. */
 function walk(): Entry[] {
   // Loaded only when the cache misses: requiring the compiler alone takes a second.
@@ -80,8 +97,7 @@ function walk(): Entry[] {
     for (const st of sf.statements) {
       if (!ts.isVariableStatement(st)) continue;
       for (const d of st.declarationList.declarations) {
-        let init = d.initializer;
-        while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
+        const init = d.initializer && unwrap(ts, d.initializer);
         if (!ts.isIdentifier(d.name) || !/Msg$/.test(d.name.text) || !init || !ts.isObjectLiteralExpression(init)) continue;
         const catalogue = d.name.text;
         // Entries, and groups of entries one level down (a page's field labels: key "f.title").
@@ -89,9 +105,10 @@ function walk(): Entry[] {
           for (const p of o.properties) {
             if (!ts.isPropertyAssignment(p)) continue;
             const key = prefix + p.name.getText(sf);
-            if (ts.isObjectLiteralExpression(p.initializer) && prefix === '') visit(p.initializer, `${key}.`);
-            if (!ts.isArrowFunction(p.initializer)) continue;
-            const params = p.initializer.parameters.map((q) => ({ type: checker.getTypeAtLocation(q), declared: q.type ? q.type.getText(sf) : '' }));
+            const value = unwrap(ts, p.initializer);
+            if (ts.isObjectLiteralExpression(value) && prefix === '') visit(value, `${key}.`);
+            if (!ts.isArrowFunction(value)) continue;
+            const params = value.parameters.map((q) => ({ type: checker.getTypeAtLocation(q), declared: q.type ? q.type.getText(sf) : '' }));
             const args = (v: Variant): unknown[] => params.map((q) => sample(ts, checker, q.type, q.declared, v));
             out.push({ file: path.basename(file), catalogue, key, declared: params.map((q) => q.declared), args: { one: args('one'), many: args('many') } });
           }
