@@ -45,6 +45,27 @@ describe('sealCell: S1|seq|mac|snapshot', () => {
     expect(openSeal(key, 'settings', mine)).toEqual({ ok: true, seq: 3, values: { Nyckel: 'a', Värde: 1 } });
   });
 
+  test('a table\'s sealed headers are worked out once (every row check asks for them)', () => {
+    expect(sealedHeaders('guests')).toBe(sealedHeaders('guests'));
+  });
+
+  test('the keyed HMAC state is made once per key, not once per row; another key gets its own', () => {
+    const fresh = new Uint8Array(32).fill(9);
+    const create = jest.spyOn(hmac, 'create');
+    try {
+      const cell = sealCell(fresh, 'settings', 1, { Nyckel: 'a', Värde: 1 });
+      // The key's state and the working copy it is copied into.
+      expect(create).toHaveBeenCalledTimes(2);
+      expect(openSeal(fresh, 'settings', cell)).toEqual({ ok: true, seq: 1, values: { Nyckel: 'a', Värde: 1 } });
+      expect(sealCell(fresh, 'settings', 2, { Nyckel: 'b', Värde: 2 })).toBe(signed('settings', '2', '["b",2]', fresh));
+      expect(create).toHaveBeenCalledTimes(2);
+      sealCell(new Uint8Array(32).fill(10), 'settings', 1, { Nyckel: 'a', Värde: 1 });
+      expect(create).toHaveBeenCalledTimes(4);
+    } finally {
+      create.mockRestore();
+    }
+  });
+
   test('the MAC covers the table: a settings row\'s seal does not open as an event row', () => {
     const cell = sealCell(key, 'settings', 3, { Nyckel: 'a', Värde: 1 });
     expect(openSeal(key, 'event', cell)).toEqual(FORGED);
@@ -98,6 +119,16 @@ describe('openSeal: none or forged, for each part that is wrong', () => {
   });
 });
 
+describe('a null in an authentic snapshot (sealCell never writes one, JSON can hold it)', () => {
+  test('opens as it is, fromSnap gives it back, and a Date typed over it is a change (nothing throws)', () => {
+    const opened = openSeal(key, 'settings', signed('settings', '4', '[null,1]'));
+    expect(opened).toEqual({ ok: true, seq: 4, values: { Nyckel: null, Värde: 1 } });
+    if (!opened.ok) return;
+    expect(fromSnap(opened.values['Nyckel'])).toBeNull();
+    expect(changedFields('settings', opened.values, (h) => ({ Nyckel: new Date(0), Värde: 1 })[h])).toEqual(['Nyckel']);
+  });
+});
+
 describe('toSnap and fromSnap', () => {
   test('a Date is whole seconds, rounded; numbers and booleans stay; nothing is ""; anything else is its text', () => {
     expect(toSnap(new Date(1_499))).toEqual({ d: 1 });
@@ -132,6 +163,8 @@ describe('sameValue: is the cell still what was sealed?', () => {
     ['a number retyped as text, with spaces', ' 12.5 ', 12.5, true],
     ['text retyped as a number', 12.5, ' 12.5 ', true],
     ['a number for other text', 12, '12 kr', false],
+    ['text with spaces added', ' a ', 'a', false],
+    ['text for the boolean it reads as', 'true', true, false],
     ['text for another number', '13', 12, false],
     ['a blank cell for a number', ' ', 0, false],
     ['a boolean for its text', true, 'true', false],
@@ -159,6 +192,10 @@ describe('what Logg keeps of a row, and a row\'s name', () => {
     expect(sealKeyOf('templates', (h) => ({ Språk: 'sv', Typ: ' ' })[h], text)).toBe('sv');
     expect(sealKeyOf('templates', (h) => ({ Språk: 'sv', Typ: 'Inbjudan' })[h], text)).toBe('sv/Inbjudan');
     expect(sealKeyOf('ledger', (h) => ({ ID: 'K-0001' })[h], text)).toBe('K-0001');
+    // A table without keyAlso reads its key and nothing else, whatever else the row holds.
+    const asked: string[] = [];
+    expect(sealKeyOf('ledger', (h) => { asked.push(h); return `v-${h}`; }, text)).toBe('v-ID');
+    expect(asked).toEqual(['ID']);
   });
 
   test('every table but Logg is sealed', () => {
