@@ -48,6 +48,31 @@ describe('formats per language', () => {
   });
 });
 
+describe('a formatter is built on first use', () => {
+  // `sv` and `en` above are built while the tests are collected (counted for no test by the mutation run's
+  // per-test coverage): here a fresh copy of the module builds both inside the test, and every field is read.
+  test('every field of a freshly built formatter, in each language', () => {
+    jest.isolateModules(() => {
+      const { fmtFor: fresh } = require('../../../src/core/i18n') as typeof import('../../../src/core/i18n');
+      const s = fresh('sv');
+      const e = fresh('en');
+      expect([s.lang, e.lang]).toEqual(['sv', 'en']);
+      expect([s.money(1200050), e.money(1200050)]).toEqual([`12${NB}000,50${NB}kr`, '12,000.50 SEK']);
+      expect([s.amount(1200050), e.amount(1200050)]).toEqual([`12${NB}000,50`, '12,000.50']);
+      expect([s.percent(48.9), e.percent(48.9)]).toEqual([`48,9${NB}%`, '48.9%']);
+      expect([s.date('2009-12-08'), e.date('2009-12-08')]).toEqual(['8 december 2009', '8 December 2009']);
+      expect([s.dateTime('2026-12-04T17:00:00Z'), e.dateTime('2026-12-04T17:00:00Z')]).toEqual(['4 december 2026 kl. 18:00', '4 December 2026, 18:00']);
+      expect([s.day('2009-12-08'), e.day('2009-12-08')]).toEqual(['tis 8 december 2009', 'Tue 8 December 2009']);
+      expect([s.num(-12000), e.num(-12000)]).toEqual([`\u221212${NB}000`, '-12,000']);
+      expect([s.plural(1, 'rad', 'rader'), e.plural(2, 'row', 'rows')]).toEqual(['rad', 'rows']);
+      expect([s.count(2, 'rad', 'rader'), e.count(1, 'row', 'rows')]).toEqual(['2 rader', '1 row']);
+      expect([s.list(['a', 'b']), e.list(['a', 'b']), s.list(['a'])]).toEqual(['a och b', 'a and b', 'a']);
+      expect([s.m(fixed('ett', 'one')), e.m(fixed('ett', 'one'))]).toEqual(['ett', 'one']);
+      expect(fresh('sv')).toBe(s);
+    });
+  });
+});
+
 describe('plurals: one and other in both languages', () => {
   test.each([
     [0, '0 blockerade', '0 blocked rows'],
@@ -96,6 +121,8 @@ describe('messages of the catalogue', () => {
     const m = both((f) => `A: ${f.m(fixed('ett', 'one'))}`, (f) => `B: ${f.m(fixed('ett', 'one'))}`);
     expect(m).toEqual({ sv: 'A: ett', en: 'B: one' });
     expect(labelled(fixed('Belopp', 'Amount'), fixed('saknas', 'missing'))).toEqual({ sv: 'Belopp: saknas', en: 'Amount: missing' });
+    // A label that is a name (a guest's or a cost's ID) is the same in both languages.
+    expect(labelled('K-0001', fixed('saknas', 'missing'))).toEqual({ sv: 'K-0001: saknas', en: 'K-0001: missing' });
     expect(join([fixed('a', 'b'), null, fixed('', ''), fixed('c', 'd')])).toEqual({ sv: 'a c', en: 'b d' });
   });
 });
