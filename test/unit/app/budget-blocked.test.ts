@@ -4,7 +4,7 @@
  * a raised amount typed on Kostnader — while a change that adds nothing stands. Also what guardLedgerEdit logs of
  * a row typed in (no "before"), of a change (the changed field from and to) and of several flagged rows (each named).
  */
-import { changeCost, guardLedgerEdit } from '../../../src/app/budget';
+import { changeCost, guardLedgerEdit, registerCost } from '../../../src/app/budget';
 import { UserError } from '../../../src/core/msg';
 import { costRow, EKO, logRecords, seed } from './budget-fixture';
 
@@ -84,5 +84,57 @@ describe('what guardLedgerEdit logs', () => {
     const r = guardLedgerEdit(p, { row: 2, column: 6, numRows: 2, numColumns: 1 });
     expect(r.rows).toEqual([2, 3]);
     expect(logRecords(p).at(-1)).toMatchObject({ Åtgärd: 'kostnad.direktändring.flaggad', Objekt: 'rad 2, rad 3', Efter: '{"rader":2}' });
+  });
+});
+
+describe('which funders a change outside Summit Planner blocks (a name is compared as Budget has it)', () => {
+  const COST = { category: 'övrigt', description: 'Lokal', amount: '10', date: '2009-11-20' };
+  /** The funder field's refusal of a 10 kr cost on `funder`, or null when it is registered. */
+  const blocked = (p: ReturnType<typeof seed>, funder: string): string | null => {
+    try {
+      registerCost(p, { ...COST, funder });
+      return null;
+    } catch (e) {
+      if (e instanceof UserError && e.field === 'funder') return nb(e.userMessage.sv);
+      throw e;
+    }
+  };
+
+  test('a row of an unknown funder deleted by hand may have been anyone\'s money: it blocks every funder', () => {
+    const p = seed({ user: EKO, ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', funder: 'Cisco', amount: 200 })] });
+    p.workbook.get('ledger').grid.splice(2, 1);
+    expect(blocked(p, 'Kommunstyrelsen')).toMatch(/^Kommunstyrelsen är spärrad tills en ändring gjord utanför Summit Planner är granskad: .*K-0002/);
+  });
+
+  test('beside a row deleted by hand, a Logg that cannot tell what it was blocks every funder, saying so', () => {
+    const p = seed({ user: EKO, ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', amount: 200 })] });
+    p.workbook.get('ledger').grid.splice(2, 1);
+    const log = p.workbook.get('log').grid;
+    log.push(log[log.length - 1].slice());
+    expect(blocked(p, 'Kommunstyrelsen')).toMatch(/^Kommunstyrelsen är spärrad tills en ändring gjord utanför Summit Planner är granskad: .*Loggen har/);
+  });
+
+  test('a funder typed by hand with its words spaced twice is that funder: it blocks it alone', () => {
+    const p = seed({ user: EKO, ledger: [costRow({ id: 'K-0001', amount: 100 })] });
+    p.workbook.get('ledger').grid.push(costRow({ id: 'K-0050', funder: 'Stockholm  Business Region AB', by: '', at: '' }));
+    expect(blocked(p, 'Stockholm Business Region AB')).toMatch(/^Stockholm Business Region AB är spärrad/);
+    expect(blocked(p, 'Kommunstyrelsen')).toBeNull();
+  });
+
+  test('a funder typed by hand without the space Budget has is no known funder: it blocks every funder', () => {
+    const p = seed({ user: EKO, funders: ['Kommunstyrelsen', 'Sto Kab', 'Utbildningsnämnden', 'Region'], ledger: [costRow({ id: 'K-0001', funder: 'Region', amount: 100 })] });
+    p.workbook.get('ledger').grid.push(costRow({ id: 'K-0050', funder: 'StoKab', by: '', at: '' }));
+    expect(blocked(p, 'Kommunstyrelsen')).toMatch(/^Kommunstyrelsen är spärrad tills .*Kostnader rad 3/);
+  });
+
+  test('Budget\'s row changed by hand blocks its funder on Kostnader\'s row of the same index too', () => {
+    const p = seed({ user: EKO, ledger: [costRow({ id: 'K-0001', funder: 'Kommunstyrelsen', amount: 100 })] });
+    p.workbook.get('budget').grid[1][1] = 150000;
+    const g = p.workbook.get('ledger').grid;
+    g[1][5] = 150;
+    const r = guardLedgerEdit(p, { row: 2, column: 6, numRows: 1, numColumns: 1 });
+    expect(r.action).toBe('revert');
+    expect(nb(r.message!.sv)).toMatch(/Kommunstyrelsen är spärrad tills en ändring gjord utanför Summit Planner är granskad: Budget rad 2/);
+    expect(g[1][5]).toBe(100);
   });
 });
