@@ -133,6 +133,13 @@ describe('changeCost: each refusal at its field', () => {
     expect(blocked.sv).toMatch(/^STOKAB är spärrad tills en ändring gjord utanför Summit Planner är granskad/);
   });
 
+  test('a higher amount on a funder out of balance is the cost picker\'s, not the amount\'s', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', status: 'Klar' })] });
+    const r = refusedClean(ports, () => changeCost(ports, { id: 'K-0001', amount: 150 }));
+    expect(r.field).toBe('id');
+    expect(r.sv).toMatch(/^Budgeten är inte i balans för STOKAB.*okänd status "Klar"/);
+  });
+
   test('two rows with one ID are the cost picker\'s', () => {
     const ports = seed({ ledger: [costRow({ id: 'K-0001' }), costRow({ id: 'K-0001', amount: 5 })] });
     const r = refusedClean(ports, () => changeCost(ports, { id: 'K-0001', amount: 1 }));

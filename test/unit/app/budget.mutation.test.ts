@@ -9,7 +9,7 @@ import { saveProgramItem } from '../../../src/app/program';
 import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
 import { FixedUser } from '../../support/memory';
-import { costRow, decisionRow, dump, EKO, ledgerRecords, logRecords, PL, seed, STY } from './budget-fixture';
+import { costRow, decisionRow, dump, EKO, ledgerRecords, logRecords, manyRows, PL, seed, STY } from './budget-fixture';
 
 const nb = (s: string) => s.replace(/\u00a0/g, ' ');
 const FUNDERS4 = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'];
@@ -168,6 +168,7 @@ describe('registerCost: a cost tied to a programme item', () => {
     saveProgramItem(ports, { title: 'Middag', type: 'representationsmiddag', date: '2009-12-08', start: '19:00', end: '23:00', organiser: 'staden', capacity: '3' });
     registerCost(eko, { ...COST, item: 'P-001' });
     expect(ledgerRecords(ports).map((r) => r.Programpunkt)).toEqual(['P-001']);
+    expect(JSON.parse(String(logRecords(ports).at(-1)!.Efter))).toMatchObject({ funder: 'STOKAB', item: 'P-001' });
     expect(refusal(ports, () => registerCost(eko, { ...COST, item: 'P-003' }))).toEqual({
       field: 'item', sv: 'Programpunkt: P-003 finns inte i Program (borttagen, eller aldrig sparad av Summit Planner). Välj en befintlig punkt eller lämna fältet tomt.',
     });
@@ -222,6 +223,15 @@ describe('guardLedgerEdit: a row typed on Kostnader by finance staff', () => {
     expect([cell(ports, row, 'ID'), cell(ports, row, 'Registrerad av'), cell(ports, row, 'Registrerad')]).toEqual(['K-0003', EKO, ports.clock.now()]);
     expect(logRecords(ports).map((l) => [l.Åtgärd, l.Objekt])).toEqual([['kostnad.registrerad.direkt', 'K-0003']]);
     expect(budgetOverview(ports).funders[3].consumed).toBe(400_00);
+  });
+
+  test('a row naming an item Program has is registered with it', () => {
+    const ports = seed({ user: PL, event: [['Startdatum', '2009-12-08', ''], ['Slutdatum', '2009-12-09', '']], ledger: [costRow({ id: 'K-0001', amount: 100 })] });
+    saveProgramItem(ports, { title: 'Studiebesök', type: 'studiebesök', date: '2009-12-09', start: '13:00', end: '17:00', organiser: 'staden', place: 'Kista' });
+    const eko = { ...ports, user: new FixedUser(EKO) };
+    const row = typeRow(ports, { Programpunkt: 'p-001' });
+    expect(guardLedgerEdit(eko, edit(row))).toEqual({ action: 'ok' });
+    expect([cell(ports, row, 'ID'), cell(ports, row, 'Programpunkt')]).toEqual(['K-0002', 'p-001']);
   });
 
   test('a fresh ID, who and when typed in are kept', () => {
@@ -303,7 +313,7 @@ describe('changeCost: what it says, writes and logs', () => {
     const ports = seed({ ledger: [costRow({ id: 'K-0001', funder: 'Cisco' })] });
     const r = changeCost(ports, { id: 'K-0001', status: 'Makulerad' });
     expect(nb(r.message.sv)).toBe('Kostnaden K-0001 är makulerad.');
-    expect(r.funder).toMatchObject({ name: '', allocation: 0, consumed: 0, available: 0, outOfBalance: true, reasons: [] });
+    expect(r.funder).toMatchObject({ name: '', allocation: 0, consumed: 0, available: 0, warning: false, overspent: false, outOfBalance: true, reasons: [] });
   });
 });
 
@@ -466,5 +476,84 @@ describe('overviewNote: what Översikt says while changes wait for review', () =
     expect(nb(overviewNote(snap, new Set([0])))).toBe('⚠ 2 ändringar gjorda utanför Summit Planner väntar på granskning: Tillägg → Summit Planner → Granska ändringar.');
     ports.workbook.get('budget').grid[1][1] = 200000;
     expect(overviewNote(readBudget(ports, settings), new Set([1]))).toBe('');
+  });
+});
+
+describe('guardLedgerEdit: who may change Kostnader, a copied row, and which cell an edit names', () => {
+  const base = () => seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', amount: 200 })] });
+  const one = (row: number, column: number) => ({ row, column, numRows: 1, numColumns: 1 });
+
+  test('a change by someone without the finance role is put back, saying only finance staff may', () => {
+    const ports = base();
+    const g = ports.workbook.get('ledger').grid;
+    g[1][5] = 50;
+    const r = guardLedgerEdit({ ...ports, user: new FixedUser(PL) }, one(2, 6));
+    expect(r.action).toBe('revert');
+    expect(nb(r.message!.sv)).toContain('Du saknar behörighet: bara ekonomipersonalen får göra detta.');
+    expect(g[1][5]).toBe(100);
+  });
+
+  test('an older version of a row put back by hand is flagged as such, not sealed again, even by finance staff', () => {
+    const ports = base();
+    const g = ports.workbook.get('ledger').grid;
+    const old = g[1].slice();
+    changeCost(ports, { id: 'K-0001', amount: 150 });
+    g[1] = old;
+    const r = guardLedgerEdit(ports, { row: 2, column: 1, numRows: 1, numColumns: 13 });
+    expect(r).toMatchObject({ action: 'flag', rows: [2] });
+    expect(nb(r.message!.sv)).toContain('Kostnader rad 2 (K-0001)');
+    expect(logRecords(ports).map((l) => l.Åtgärd)).toEqual(['kostnad.ändrad', 'kostnad.direktändring.flaggad']);
+    expect(budgetOverview(ports).funders[3].consumed).toBe(350_00);
+  });
+
+  test('a row copied by hand below the others is flagged as a copy, not registered, even by finance staff', () => {
+    const ports = base();
+    const g = ports.workbook.get('ledger').grid;
+    g.push(g[1].slice());
+    const r = guardLedgerEdit(ports, { row: 4, column: 1, numRows: 1, numColumns: 13 });
+    expect(r).toMatchObject({ action: 'flag', rows: [4] });
+    expect(nb(r.message!.sv)).toContain('Kostnader rad 4 (K-0001)');
+    expect(logRecords(ports).map((l) => l.Åtgärd)).toEqual(['kostnad.direktändring.flaggad']);
+    expect(budgetOverview(ports).funders[3].consumed).toBe(300_00);
+  });
+
+  test('a one-cell edit on a copied row that differs from its seal in that cell is flagged, not put back', () => {
+    const ports = base();
+    const g = ports.workbook.get('ledger').grid;
+    const copy = g[1].slice();
+    copy[5] = 'abc';
+    g.push(copy);
+    expect(guardLedgerEdit(ports, one(4, 6)).action).toBe('flag');
+    expect(g[3][5]).toBe('abc');
+  });
+
+  test('a one-cell edit that names another cell than the one changed is flagged, not put back', () => {
+    const ports = base();
+    const g = ports.workbook.get('ledger').grid;
+    g[1][5] = 'abc';
+    expect(guardLedgerEdit(ports, one(2, 4)).action).toBe('flag');
+    expect(g[1].slice(3, 6)).toEqual(['övrigt', 'Kaffe', 'abc']);
+  });
+
+  test('a paste flagging 70 rows logs them by row, cut at 500 characters, and counts them all', () => {
+    const ports = seed({ ledger: manyRows(70) });
+    const g = ports.workbook.get('ledger').grid;
+    for (let i = 1; i <= 70; i++) g[i][5] = 'abc';
+    expect(guardLedgerEdit(ports, { row: 2, column: 6, numRows: 70, numColumns: 1 }).rows).toHaveLength(70);
+    const log = logRecords(ports).at(-1)!;
+    expect(String(log.Objekt)).toHaveLength(500);
+    expect(String(log.Objekt)).toMatch(/^rad 2, rad 3, .*, rad 64, rad $/);
+    expect(log.Efter).toBe('{"rader":70}');
+  });
+});
+
+describe('what the sidebars list while many changes wait for review', () => {
+  test('at most 50 of them, the count saying how many there are', () => {
+    const ports = seed({ ledger: manyRows(51) });
+    const g = ports.workbook.get('ledger').grid;
+    for (let i = 1; i <= 51; i++) g[i][5] = 2;
+    const o = budgetOverview(ports);
+    expect(o.review).toHaveLength(50);
+    expect(nb(o.status.sv)).toContain('51 ändringar gjorda utanför Summit Planner väntar på granskning');
   });
 });
