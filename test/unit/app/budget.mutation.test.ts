@@ -557,3 +557,49 @@ describe('what the sidebars list while many changes wait for review', () => {
     expect(nb(o.status.sv)).toContain('51 ändringar gjorda utanför Summit Planner väntar på granskning');
   });
 });
+
+describe('the journal\'s view of Kostnader and Budget: which rows count', () => {
+  test('a blank row between two costs is no row: both costs count', () => {
+    const blank = costRow({}).map(() => '');
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), blank, costRow({ id: 'K-0002', amount: 200 })] });
+    const o = budgetOverview(ports);
+    expect(o.funders[3].consumed).toBe(300_00);
+    expect(nb(o.status.sv)).toBe('Budgeten är i balans.');
+  });
+
+  test.each([['Leverantör', 6, 'Leverantör AB'], ['Referens', 7, 'F-1'], ['Registrerad av', 9, EKO], ['Registrerad', 10, new Date(2009, 10, 1)]] as const)(
+    'a row with nothing but %s is a row, and one without a known funder', (_h, i, v) => {
+      const only = costRow({}).map((_x, j) => (j === i ? v : ''));
+      const ports = seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), only] });
+      expect(nb(budgetOverview(ports).status.sv)).toBe('Budgeten är inte i balans. 1 rad på bladet Kostnader saknar känd finansiär.');
+    });
+
+  test('a row typed without a funder blocks every funder, even beside a blank row between Budget\'s funders', () => {
+    const ports = seed({ funders: ['Kommunstyrelsen', '', ...FUNDERS4.slice(1)], allocations: [200000, '', 200000, 200000, 200000], ledger: [costRow({ id: 'K-0001', amount: 100 })] });
+    ports.workbook.get('ledger').grid.push(costRow({ id: 'K-0050', funder: '', by: '', at: '' }) as never);
+    const r = refusal(ports, () => registerCost(ports, { funder: 'Kommunstyrelsen', category: 'övrigt', description: 'Lokal', amount: '10', date: '2009-11-20' }));
+    expect(r.field).toBe('funder');
+    expect(r.sv).toMatch(/^Kommunstyrelsen är spärrad tills .*Kostnader rad 3 \(K-0050\)/);
+  });
+});
+
+describe('guardLedgerEdit: Kontroll after an edit', () => {
+  test('an invalid row elsewhere keeps its mark when another row\'s edit is sealed', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', status: 'Klar' })] });
+    ports.workbook.get('ledger').grid[1][5] = 50;
+    expect(guardLedgerEdit(ports, { row: 2, column: 6, numRows: 1, numColumns: 1 })).toEqual({ action: 'ok' });
+    expect(ledgerRecords(ports).map((r) => r.Kontroll)).toEqual(['', '⚠ Kostnader rad 3 (K-0002): okänd status "Klar".']);
+  });
+
+  test('a row put back loses the mark an earlier flag left on it', () => {
+    const ports = seed({ ledger: [costRow({ id: 'K-0001', amount: 100 })] });
+    const g = ports.workbook.get('ledger').grid;
+    const pl = { ...ports, user: new FixedUser(PL) };
+    g[1][9] = 'x';
+    expect(guardLedgerEdit(pl, { row: 2, column: 9, numRows: 1, numColumns: 2 }).action).toBe('flag');
+    expect(String(g[1][11])).toMatch(/^⚠ Du saknar behörighet/);
+    g[1][9] = 'y';
+    expect(guardLedgerEdit(pl, { row: 2, column: 10, numRows: 1, numColumns: 1 }).action).toBe('revert');
+    expect(g[1].slice(9, 12)).toEqual([EKO, new Date(2009, 10, 1), '']);
+  });
+});
