@@ -7,6 +7,7 @@ import type { Ports } from '../../../src/app/ports';
 import { REMIND_JOURNAL_KEY, sendReminderBatch, type ReminderProgress } from '../../../src/app/remind';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
 import { journalled } from '../../support/journal';
+import { Crash, dyingAt } from './remind-fixture';
 
 const PL = 'pl@stockholm.se';
 const link = () => (g: { id: string; version: number }) => `https://rsvp.example.se/?g=${g.id}&v=${g.version}`;
@@ -38,20 +39,6 @@ const setCell = (p: MemoryPorts, id: string, h: string, value: string) => {
   g.grid[g.grid.findIndex((r) => r[0] === id)][g.grid[0].indexOf(h)] = value;
 };
 
-class Crash extends Error {}
-/** `p` whose execution dies at the journal write that marks guest `id` 'a' (the guests before it were mailed). */
-function dyingAt(p: MemoryPorts, id: string): Ports {
-  let armed = true;
-  return { ...p, properties: {
-    get: (k) => p.properties.get(k),
-    set: (k, v) => {
-      if (armed && k === REMIND_JOURNAL_KEY && (JSON.parse(v) as { s: Record<string, string> }).s[id] === 'a') { armed = false; throw new Crash(); }
-      p.properties.set(k, v);
-    },
-    setAll: (vs) => p.properties.setAll(vs),
-    delete: (k) => p.properties.delete(k),
-  } };
-}
 
 test('a guest only the journal still has (the row deleted from Gäster) is blocked with the reason; the round reminds the others', () => {
   const p = setup(3);

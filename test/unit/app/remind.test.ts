@@ -8,6 +8,7 @@ import { planReminders, readRound, REMIND_JOURNAL_KEY, ROUND_KEY, sendReminderBa
 import { UserError } from '../../../src/core/msg';
 import { memoryPorts, type MemoryPorts } from '../../support/memory';
 import { journalled } from '../../support/journal';
+import { Crash, dyingAt } from './remind-fixture';
 
 const SG = 'sg@stockholm.se';
 const PL = 'pl@stockholm.se';
@@ -282,20 +283,6 @@ describe('sendReminderBatch: rounds', () => {
   });
 });
 
-class Crash extends Error {}
-/** `p` whose execution dies at the journal write that marks guest `id` 'a' (the guests before it were mailed). */
-function dyingAt(p: MemoryPorts, id: string): Ports {
-  let armed = true;
-  return { ...p, properties: {
-    get: (k) => p.properties.get(k),
-    set: (k, v) => {
-      if (armed && k === REMIND_JOURNAL_KEY && (JSON.parse(v) as { s: Record<string, string> }).s[id] === 'a') { armed = false; throw new Crash(); }
-      p.properties.set(k, v);
-    },
-    setAll: (vs) => p.properties.setAll(vs),
-    delete: (k) => p.properties.delete(k),
-  } };
-}
 
 describe('sendReminderBatch: a batch that dies between the mark and the record', () => {
   test('the guest whose mail was under way stays reminded (uncertain, never re-sent); the unattempted ones wait for the round', () => {
