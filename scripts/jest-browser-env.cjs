@@ -6,9 +6,9 @@
 const fs = require('node:fs');
 const { TestEnvironment } = require('jest-environment-node');
 
-const CHROMIUM = require('./chromium-path.cjs').chromiumPath();
-// As test/support/browser.ts launches it when there is no shared one (bench/foundation.ts).
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+// The switches are test/support/browser.ts's too, when it launches one of its own (bench/foundation.ts).
+const { ARGS, chromiumPath } = require('./chromium-path.cjs');
+const CHROMIUM = chromiumPath();
 /**
  * A jest worker (a child process: it has an IPC channel) keeps its Chromium however many unit or
  * bundle files it runs between two browser files, and closes it when jest ends the worker: jest-worker

@@ -14,10 +14,11 @@ import { cloneState, type StoreState } from '../../src/sandbox/emulator/store';
 import { SANDBOX_EPOCH, startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server';
 
 // CHROMIUM_PATH, else Debian's chromium-headless-shell if installed, else its chromium (scripts/chromium-path.cjs).
-export const CHROMIUM: string = (require('../../scripts/chromium-path.cjs') as { chromiumPath(): string }).chromiumPath();
+const launchSetup = require('../../scripts/chromium-path.cjs') as { chromiumPath(): string; ARGS: string[] };
+export const CHROMIUM: string = launchSetup.chromiumPath();
 export const RESULTS_DIR = path.resolve(__dirname, '..', '..', 'test-results');
 // As scripts/jest-browser-env.cjs launches the browser project's shared Chromium.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = launchSetup.ARGS;
 
 export interface Session {
   sandbox: Sandbox;
