@@ -20,8 +20,8 @@ const WEIGHTS = JSON.parse(fs.readFileSync(path.join(__dirname, 'test-weights.js
  * so a bundle file after it ran its Code.js with block counters, and every take of coverage grows with
  * the functions compiled since the start (a take at the end of each unit file: 60 ms at the first, 250 ms
  * by the fiftieth). Quiet two-core machine, 3 December 2026, the first phase alone, alternated: 92.9 and
- * 92.6 s mixed, 83.7 and 84.8 s with the unit files last (user CPU 170 and 169 s against 152 and 157 s; the takes 18.6-20.1 s
- * against 13.1-14.9 s). Within each group, longest first.
+ * 92.6 s mixed, 83.7 and 84.8 s with the unit files last (user CPU 170 and 169 s against 152 and 157 s;
+ * the takes 18.6-20.1 s against 13.1-14.9 s). Within each group, longest first.
  */
 const covered = (t) => Number(t.context.config.displayName?.name === 'unit');
 
