@@ -4,9 +4,10 @@
  * a raised amount typed on Kostnader — while a change that adds nothing stands. Also what guardLedgerEdit logs of
  * a row typed in (no "before"), of a change (the changed field from and to) and of several flagged rows (each named).
  */
-import { changeCost, guardLedgerEdit, registerCost } from '../../../src/app/budget';
+import { changeCost, guardLedgerEdit } from '../../../src/app/budget';
 import { UserError } from '../../../src/core/msg';
 import { costRow, EKO, logRecords, seed } from './budget-fixture';
+import { blocked } from './funder-blocked';
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 /** K-0001 (100 kr) and K-0002 (200 kr) on Kommunstyrelsen, the first funder on Budget, K-0003 on STOKAB; K-0002's amount typed over by hand. */
@@ -88,17 +89,6 @@ describe('what guardLedgerEdit logs', () => {
 });
 
 describe('which funders a change outside Summit Planner blocks (a name is compared as Budget has it)', () => {
-  const COST = { category: 'övrigt', description: 'Lokal', amount: '10', date: '2009-11-20' };
-  /** The funder field's refusal of a 10 kr cost on `funder`, or null when it is registered. */
-  const blocked = (p: ReturnType<typeof seed>, funder: string): string | null => {
-    try {
-      registerCost(p, { ...COST, funder });
-      return null;
-    } catch (e) {
-      if (e instanceof UserError && e.field === 'funder') return nb(e.userMessage.sv);
-      throw e;
-    }
-  };
 
   test('a row of an unknown funder deleted by hand may have been anyone\'s money: it blocks every funder', () => {
     const p = seed({ user: EKO, ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', funder: 'Cisco', amount: 200 })] });

@@ -10,6 +10,7 @@ import type { Ports } from '../../../src/app/ports';
 import { UserError } from '../../../src/core/msg';
 import { FixedUser } from '../../support/memory';
 import { costRow, decisionRow, dump, EKO, ledgerRecords, logRecords, manyRows, PL, seed, STY } from './budget-fixture';
+import { blocked } from './funder-blocked';
 
 const nb = (s: string) => s.replace(/\u00a0/g, ' ');
 const FUNDERS4 = ['Kommunstyrelsen', 'Stockholm Business Region AB', 'Utbildningsnämnden', 'STOKAB'];
@@ -415,18 +416,7 @@ describe('guardLedgerEdit: which rows it judges, and what a flag says', () => {
 });
 
 describe('changes made outside Summit Planner: which funders they block', () => {
-  const COST = { category: 'övrigt', description: 'Lokal', amount: '10', date: '2009-11-20' };
   const base = () => seed({ ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', funder: 'Kommunstyrelsen', amount: 200 })] });
-  /** The funder field's refusal of a 10 kr cost on `funder`, or null when it is registered. */
-  const blocked = (ports: ReturnType<typeof seed>, funder: string): string | null => {
-    try {
-      registerCost(ports, { ...COST, funder });
-      return null;
-    } catch (e) {
-      if (e instanceof UserError && e.field === 'funder') return nb(e.userMessage.sv);
-      throw e;
-    }
-  };
   const typed = (ports: ReturnType<typeof seed>, funder: string) =>
     ports.workbook.get('ledger').grid.push(costRow({ id: 'K-0050', funder, by: '', at: '' }) as never);
 
