@@ -89,7 +89,6 @@ describe('what guardLedgerEdit logs', () => {
 });
 
 describe('which funders a change outside Summit Planner blocks (a name is compared as Budget has it)', () => {
-
   test('a row of an unknown funder deleted by hand may have been anyone\'s money: it blocks every funder', () => {
     const p = seed({ user: EKO, ledger: [costRow({ id: 'K-0001', amount: 100 }), costRow({ id: 'K-0002', funder: 'Cisco', amount: 200 })] });
     p.workbook.get('ledger').grid.splice(2, 1);

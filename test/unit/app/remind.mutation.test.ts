@@ -39,7 +39,6 @@ const setCell = (p: MemoryPorts, id: string, h: string, value: string) => {
   g.grid[g.grid.findIndex((r) => r[0] === id)][g.grid[0].indexOf(h)] = value;
 };
 
-
 test('a guest only the journal still has (the row deleted from Gäster) is blocked with the reason; the round reminds the others', () => {
   const p = setup(3);
   const g = p.workbook.get('guests');

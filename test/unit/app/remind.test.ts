@@ -283,7 +283,6 @@ describe('sendReminderBatch: rounds', () => {
   });
 });
 
-
 describe('sendReminderBatch: a batch that dies between the mark and the record', () => {
   test('the guest whose mail was under way stays reminded (uncertain, never re-sent); the unattempted ones wait for the round', () => {
     const p = setup(3);
